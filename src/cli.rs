@@ -10,7 +10,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::framework::{Framework, FrameworkError};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
+use crate::session::{Resume, Session, parse_party};
+use crate::store::{self, SessionLock, Store, StoreError, clean_line};
+use crate::vote::{DecisionRule, Outcome, RuleKind};
 
 const AFTER_HELP: &str = "Voorbeelden / examples:
   wijktafel demo                         een voorbeeldsessie openen
@@ -50,6 +53,43 @@ pub enum FrameworkFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a session (and open it, unless --no-open).
+    #[command(
+        after_help = "Voorbeeld: wijktafel new \"De Horst\" --area \"De Horst\" --municipality Voorbeeldstad --party \"Gemeente Voorbeeldstad|Anna de Vries|bestuur\" --party \"Politie|Bram Jansen|veiligheid\""
+    )]
+    New {
+        /// Name of the session (one per neighbourhood approach)
+        name: String,
+        /// The neighbourhood (wijk)
+        #[arg(long)]
+        area: Option<String>,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// The facilitator (procesbegeleider)
+        #[arg(long)]
+        facilitator: Option<String>,
+        /// A party: "Organisation|Representative|domain" (repeat for each party)
+        #[arg(long = "party", value_name = "ORG|REP|DOMAIN")]
+        parties: Vec<String>,
+        /// Decision rule for the go/no-go vote
+        #[arg(long, value_enum, default_value_t = RuleKind::Consensus)]
+        rule: RuleKind,
+        /// Minimum share of the parties present for a valid vote (0.0–1.0)
+        #[arg(long, default_value_t = 0.5, value_parser = parse_quorum)]
+        quorum: f64,
+        /// Only create the file and print its path
+        #[arg(long)]
+        no_open: bool,
+    },
+    /// Open a session by name or path; continues an unfinished workshop or starts the next.
+    #[command(after_help = "Voorbeeld: wijktafel open \"De Horst\"")]
+    Open {
+        /// Session name, file name or path
+        session: String,
+    },
+    /// List the saved sessions: name, area, block, last workshop, go/no-go.
+    #[command(after_help = "Voorbeeld: wijktafel list --dir ./sessions")]
+    List,
     /// Print the framework as a handout (md) or for tools (json).
     #[command(after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md")]
     Framework {
@@ -76,26 +116,222 @@ pub fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let result = match &cli.command {
-        Some(Command::Framework { format }) => {
-            let text = match format {
-                FrameworkFormat::Json => fw.to_json() + "\n",
-                FrameworkFormat::Md => fw.to_markdown(cli.lang),
-            };
-            write_stdout(&text)
-        }
-        None => {
-            use clap::CommandFactory;
-            write_stdout(&Cli::command().render_help().to_string())
-        }
-    };
-    match result {
+    match run(&cli, &fw) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(Failure::Store(e)) => {
+            eprintln!("wijktafel: {}", e.message(cli.lang));
+            ExitCode::from(if e.is_bad_input() { 2 } else { 1 })
+        }
+        Err(Failure::Usage(m)) => {
+            eprintln!("wijktafel: {m}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(e)) => {
             eprintln!("wijktafel: {e}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Why a command failed.
+#[derive(Debug)]
+pub enum Failure {
+    Store(StoreError),
+    Usage(String),
+    Io(std::io::Error),
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure::Store(e)
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+fn parse_quorum(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is geen getal"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err("quorum tussen 0.0 en 1.0".into())
+    }
+}
+
+fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
+    let lang = cli.lang;
+    match &cli.command {
+        Some(Command::Framework { format }) => {
+            let text = match format {
+                FrameworkFormat::Json => fw.to_json() + "\n",
+                FrameworkFormat::Md => fw.to_markdown(lang),
+            };
+            Ok(write_stdout(&text)?)
+        }
+        Some(Command::New {
+            name,
+            area,
+            municipality,
+            facilitator,
+            parties,
+            rule,
+            quorum,
+            no_open,
+        }) => {
+            let store = Store::resolve(cli.dir.clone())?;
+            let name = clean_line(name);
+            store.path_for(&name)?;
+            let mut session = Session::new(&name, fw, jiff::Timestamp::now());
+            session.area = clean_line(area.as_deref().unwrap_or(""));
+            session.municipality = clean_line(municipality.as_deref().unwrap_or(""));
+            session.facilitator = clean_line(facilitator.as_deref().unwrap_or(""));
+            session.rule = DecisionRule {
+                kind: *rule,
+                quorum: *quorum,
+            };
+            for spec in parties {
+                let Some((o, r, d)) = parse_party(&clean_line(spec)) else {
+                    return Err(Failure::Usage(fill(
+                        lang.strings().err_bad_party,
+                        &[&clean_line(spec)],
+                    )));
+                };
+                session.add_party(&o, &r, &d);
+            }
+            let path = store.create(&session)?;
+            if *no_open {
+                println!("{}", path.display());
+                Ok(())
+            } else {
+                open_path(cli, fw, &path)
+            }
+        }
+        Some(Command::Open { session }) => {
+            let store = Store::resolve(cli.dir.clone())?;
+            let path = store.find(session)?;
+            open_path(cli, fw, &path)
+        }
+        Some(Command::List) => {
+            let store = Store::resolve(cli.dir.clone())?;
+            Ok(write_stdout(&list_text(&store, fw, lang)?)?)
+        }
+        None => {
+            use clap::CommandFactory;
+            Ok(write_stdout(&Cli::command().render_help().to_string())?)
+        }
+    }
+}
+
+/// Open a session file: lock, load, apply the resume rule, save.
+fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Failure> {
+    let lang = cli.lang;
+    let _lock = SessionLock::acquire(path)?;
+    let mut session = store::load(path)?;
+    let resume = session.resume(jiff::Timestamp::now());
+    if let Resume::Started(_) = resume {
+        store::save(path, &session)?;
+    }
+    let s = lang.strings();
+    let w = session
+        .current_workshop()
+        .expect("resume leaves a workshop");
+    let mut out = String::new();
+    out.push_str(&format!("{} — {}\n", session.name, path.display()));
+    out.push_str(&format!(
+        "{}\n",
+        fill(
+            s.workshop_short,
+            &[&w.number.to_string(), &w.date.to_string()]
+        )
+    ));
+    if let Some(pos) = fw.pos_of(&session.cursor) {
+        let p = fw.point_at(pos.flat);
+        out.push_str(&format!("{} {}: {}\n", s.point, p.id, p.text));
+    }
+    Ok(write_stdout(&out)?)
+}
+
+/// The `list` output: one aligned line per session.
+pub fn list_text(
+    store: &Store,
+    fw: &Framework,
+    lang: crate::i18n::Lang,
+) -> Result<String, StoreError> {
+    let s = lang.strings();
+    let files = store.session_files()?;
+    if files.is_empty() {
+        return Ok(format!("{}\n", s.list_empty));
+    }
+    let mut rows: Vec<[String; 5]> = vec![{
+        let h: Vec<&str> = s.list_header.split('|').collect();
+        [h[0], h[1], h[2], h[3], h[4]].map(String::from)
+    }];
+    for path in files {
+        match store::load(&path) {
+            Ok(sess) => {
+                let block = fw
+                    .pos_of(&sess.cursor)
+                    .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title))
+                    .unwrap_or_else(|| "?".into());
+                let last = sess
+                    .current_workshop()
+                    .map(|w| format!("{} ({})", w.number, w.date))
+                    .unwrap_or_else(|| "—".into());
+                let vote = sess
+                    .latest_vote()
+                    .map(|v| {
+                        let word = v.outcome.word(lang);
+                        let sym = v.outcome.symbol();
+                        match v.outcome {
+                            Outcome::Go | Outcome::NoGo | Outcome::Deferred => {
+                                format!("{sym} {word} ({})", v.workshop)
+                            }
+                        }
+                    })
+                    .unwrap_or_else(|| s.no_vote.to_string());
+                rows.push([
+                    clean_line(&sess.name),
+                    clean_line(&sess.area),
+                    block,
+                    last,
+                    vote,
+                ]);
+            }
+            Err(e) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                rows.push([
+                    clean_line(&name),
+                    "⚠".into(),
+                    clean_line(&e.message(lang)),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
+        }
+    }
+    let widths: Vec<usize> = (0..5)
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for i in 0..5 {
+            line.push_str(&r[i]);
+            if i < 4 {
+                line.push_str(&" ".repeat(widths[i] - r[i].chars().count() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 fn write_stdout(text: &str) -> std::io::Result<()> {

@@ -6,6 +6,10 @@
 //! terminal UI lives in [`tui`].
 
 pub mod cli;
+pub mod demo;
 pub mod framework;
 pub mod i18n;
+pub mod session;
+pub mod store;
 pub mod textpos;
+pub mod vote;

@@ -1,0 +1,706 @@
+//! The session: one neighbourhood approach, its parties, workshops, the
+//! captures per discussion point, and the go/no-go votes.
+//!
+//! Plain data (serde) plus the domain operations; no UI and no file access.
+//! Every capture records the workshop number and a timestamp.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::framework::Framework;
+use crate::vote::{DecisionRule, Outcome, Vote};
+
+/// The file format written by this version.
+pub const FORMAT_VERSION: u32 = 1;
+
+pub type PartyId = u32;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Always the first key in the file.
+    pub format_version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub area: String,
+    #[serde(default)]
+    pub municipality: String,
+    #[serde(default)]
+    pub facilitator: String,
+    pub created: Timestamp,
+    pub framework: FrameworkRef,
+    #[serde(default)]
+    pub rule: DecisionRule,
+    /// The current discussion point (id).
+    #[serde(default)]
+    pub cursor: String,
+    /// An unfinished note in the editor, kept so a crash loses nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    #[serde(default)]
+    pub workshops: Vec<Workshop>,
+    /// Captures per discussion point, keyed by point id; points never touched are absent.
+    #[serde(default)]
+    pub points: BTreeMap<String, PointRecord>,
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    #[serde(default)]
+    pub overrides: Vec<GateOverride>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkRef {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    /// Stable id; never reused, so history keeps pointing at the right party.
+    pub id: PartyId,
+    pub organisation: String,
+    #[serde(default)]
+    pub representative: String,
+    #[serde(default)]
+    pub domain: String,
+    /// Set when the party left the coalition; its history stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removed: Option<Timestamp>,
+}
+
+impl Party {
+    pub fn active(&self) -> bool {
+        self.removed.is_none()
+    }
+
+    /// "Organisation (Representative)" or just the organisation.
+    pub fn label(&self) -> String {
+        if self.representative.trim().is_empty() {
+            self.organisation.clone()
+        } else {
+            format!("{} ({})", self.organisation, self.representative)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workshop {
+    pub number: u32,
+    pub date: Date,
+    pub started: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Timestamp>,
+    /// Parties present now (ids).
+    #[serde(default)]
+    pub present: Vec<PartyId>,
+    /// Arrivals and departures during the workshop.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendance_log: Vec<AttendanceChange>,
+    /// Whether the room spent time in block 1 (orientation) in this workshop.
+    #[serde(default)]
+    pub in_orientation: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttendanceChange {
+    pub at: Timestamp,
+    pub party: PartyId,
+    pub present: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Open,
+    Consensus,
+    Dissent,
+    Skipped,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Open,
+        Status::Consensus,
+        Status::Dissent,
+        Status::Skipped,
+    ];
+
+    /// The symbol shown next to the word; never colour alone.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::Open => "○",
+            Status::Consensus => "✔",
+            Status::Dissent => "✖",
+            Status::Skipped => "↷",
+        }
+    }
+
+    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            Status::Open => s.status_open,
+            Status::Consensus => s.status_consensus,
+            Status::Dissent => s.status_dissent,
+            Status::Skipped => s.status_skipped,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    #[default]
+    NotStated,
+    Agree,
+    Reservations,
+    Disagree,
+}
+
+impl Stance {
+    /// not stated → agree → reservations → disagree → not stated
+    pub fn next(self) -> Stance {
+        match self {
+            Stance::NotStated => Stance::Agree,
+            Stance::Agree => Stance::Reservations,
+            Stance::Reservations => Stance::Disagree,
+            Stance::Disagree => Stance::NotStated,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Stance::NotStated => "·",
+            Stance::Agree => "✔",
+            Stance::Reservations => "≈",
+            Stance::Disagree => "✖",
+        }
+    }
+
+    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            Stance::NotStated => s.stance_none,
+            Stance::Agree => s.stance_agree,
+            Stance::Reservations => s.stance_reservations,
+            Stance::Disagree => s.stance_disagree,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StanceEntry {
+    pub party: PartyId,
+    pub stance: Stance,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub workshop: u32,
+    pub at: Timestamp,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionItem {
+    pub workshop: u32,
+    pub at: Timestamp,
+    pub what: String,
+    /// The party that owns the action, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<PartyId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// One entry in a point's history: what was captured, in which workshop, when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryEntry {
+    pub workshop: u32,
+    pub at: Timestamp,
+    /// e.g. "status", "stance", "note", "action"
+    pub kind: String,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PointRecord {
+    #[serde(default)]
+    pub status: Status,
+    /// Why the point was skipped (required for `skipped`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub skip_reason: String,
+    /// Who dissents (for `dissent`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dissenters: Vec<PartyId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dissent_reason: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stances: Vec<StanceEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionItem>,
+    /// Seconds of discussion on this point, over all workshops.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub seconds: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryEntry>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl PointRecord {
+    pub fn stance_of(&self, party: PartyId) -> Stance {
+        self.stances
+            .iter()
+            .find(|s| s.party == party)
+            .map(|s| s.stance)
+            .unwrap_or_default()
+    }
+
+    pub fn stance_entry(&self, party: PartyId) -> Option<&StanceEntry> {
+        self.stances.iter().find(|s| s.party == party)
+    }
+}
+
+/// Which editor the draft belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub point: String,
+    /// "note", "action", "dissent", "skip", …
+    pub kind: String,
+    pub text: String,
+    pub at: Timestamp,
+}
+
+/// An override of the go/no-go gate: entering a locked block without a GO.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GateOverride {
+    pub workshop: u32,
+    pub at: Timestamp,
+    pub block: String,
+    pub reason: String,
+}
+
+/// What `open` does with the workshops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    /// The last workshop was not ended (crash, break): continue it.
+    Continue(u32),
+    /// A new workshop was started.
+    Started(u32),
+}
+
+/// A party as given on the command line: "Organisation|Representative|domain".
+pub fn parse_party(spec: &str) -> Option<(String, String, String)> {
+    let mut parts = spec.split('|').map(|p| p.trim().to_string());
+    let org = parts.next()?;
+    if org.is_empty() || spec.split('|').count() > 3 {
+        return None;
+    }
+    Some((
+        org,
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    ))
+}
+
+impl Session {
+    /// A new, empty session for the given framework.
+    pub fn new(name: &str, fw: &Framework, now: Timestamp) -> Session {
+        Session {
+            format_version: FORMAT_VERSION,
+            name: name.trim().to_string(),
+            area: String::new(),
+            municipality: String::new(),
+            facilitator: String::new(),
+            created: now,
+            framework: FrameworkRef {
+                id: fw.id.clone(),
+                version: fw.version.clone(),
+            },
+            rule: DecisionRule::default(),
+            cursor: fw.point_at(0).id.clone(),
+            draft: None,
+            parties: Vec::new(),
+            workshops: Vec::new(),
+            points: BTreeMap::new(),
+            votes: Vec::new(),
+            overrides: Vec::new(),
+        }
+    }
+
+    pub fn add_party(&mut self, organisation: &str, representative: &str, domain: &str) -> PartyId {
+        let id = self.parties.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        self.parties.push(Party {
+            id,
+            organisation: organisation.trim().to_string(),
+            representative: representative.trim().to_string(),
+            domain: domain.trim().to_string(),
+            removed: None,
+        });
+        id
+    }
+
+    pub fn party(&self, id: PartyId) -> Option<&Party> {
+        self.parties.iter().find(|p| p.id == id)
+    }
+
+    /// Display name of a party id (organisation, or `#id` if unknown).
+    pub fn party_name(&self, id: PartyId) -> String {
+        self.party(id)
+            .map(|p| p.organisation.clone())
+            .unwrap_or_else(|| format!("#{id}"))
+    }
+
+    pub fn active_parties(&self) -> impl Iterator<Item = &Party> {
+        self.parties.iter().filter(|p| p.active())
+    }
+
+    pub fn current_workshop(&self) -> Option<&Workshop> {
+        self.workshops.last()
+    }
+
+    pub fn current_workshop_mut(&mut self) -> Option<&mut Workshop> {
+        self.workshops.last_mut()
+    }
+
+    /// Number of the current workshop, 0 before the first.
+    pub fn workshop_number(&self) -> u32 {
+        self.workshops.last().map(|w| w.number).unwrap_or(0)
+    }
+
+    /// Whether the last workshop is still running.
+    pub fn workshop_open(&self) -> bool {
+        self.workshops.last().is_some_and(|w| w.ended.is_none())
+    }
+
+    /// The resume rule: an unended last workshop continues; otherwise the next
+    /// one starts, with every active party marked present.
+    pub fn resume(&mut self, now: Timestamp) -> Resume {
+        if let Some(w) = self.workshops.last()
+            && w.ended.is_none()
+        {
+            return Resume::Continue(w.number);
+        }
+        let number = self.workshop_number() + 1;
+        let date = now.to_zoned(jiff::tz::TimeZone::system()).date();
+        let present = self.active_parties().map(|p| p.id).collect();
+        self.workshops.push(Workshop {
+            number,
+            date,
+            started: now,
+            ended: None,
+            present,
+            attendance_log: Vec::new(),
+            in_orientation: false,
+        });
+        Resume::Started(number)
+    }
+
+    /// Mark a party present or absent in the current workshop.
+    pub fn set_present(&mut self, party: PartyId, present: bool, now: Timestamp) {
+        let Some(w) = self.workshops.last_mut() else {
+            return;
+        };
+        let is = w.present.contains(&party);
+        if is == present {
+            return;
+        }
+        if present {
+            w.present.push(party);
+            w.present.sort_unstable();
+        } else {
+            w.present.retain(|&p| p != party);
+        }
+        w.attendance_log.push(AttendanceChange {
+            at: now,
+            party,
+            present,
+        });
+    }
+
+    pub fn is_present(&self, party: PartyId) -> bool {
+        self.workshops
+            .last()
+            .is_some_and(|w| w.present.contains(&party))
+    }
+
+    /// End the current workshop.
+    pub fn end_workshop(&mut self, now: Timestamp) {
+        if let Some(w) = self.workshops.last_mut()
+            && w.ended.is_none()
+        {
+            w.ended = Some(now);
+        }
+    }
+
+    pub fn record(&self, point: &str) -> Option<&PointRecord> {
+        self.points.get(point)
+    }
+
+    pub fn status_of(&self, point: &str) -> Status {
+        self.points.get(point).map(|r| r.status).unwrap_or_default()
+    }
+
+    fn record_mut(&mut self, point: &str) -> &mut PointRecord {
+        self.points.entry(point.to_string()).or_default()
+    }
+
+    fn log(&mut self, point: &str, now: Timestamp, kind: &str, detail: String) {
+        let workshop = self.workshop_number();
+        self.record_mut(point).history.push(HistoryEntry {
+            workshop,
+            at: now,
+            kind: kind.to_string(),
+            detail,
+        });
+    }
+
+    /// Set the status of a point. `reason` is the skip reason for `Skipped`
+    /// or the dissent reason for `Dissent`; `dissenters` only for `Dissent`.
+    pub fn set_status(
+        &mut self,
+        point: &str,
+        status: Status,
+        dissenters: Vec<PartyId>,
+        reason: &str,
+        now: Timestamp,
+    ) {
+        let reason = reason.trim().to_string();
+        let r = self.record_mut(point);
+        r.status = status;
+        match status {
+            Status::Dissent => {
+                r.dissenters = dissenters;
+                r.dissent_reason = reason.clone();
+                r.skip_reason.clear();
+            }
+            Status::Skipped => {
+                r.skip_reason = reason.clone();
+                r.dissenters.clear();
+                r.dissent_reason.clear();
+            }
+            Status::Open | Status::Consensus => {
+                r.dissenters.clear();
+                r.dissent_reason.clear();
+                r.skip_reason.clear();
+            }
+        }
+        let detail = if reason.is_empty() {
+            format!("{status:?}").to_lowercase()
+        } else {
+            format!("{}: {reason}", format!("{status:?}").to_lowercase())
+        };
+        self.log(point, now, "status", detail);
+    }
+
+    pub fn set_stance(
+        &mut self,
+        point: &str,
+        party: PartyId,
+        stance: Stance,
+        reason: Option<&str>,
+        now: Timestamp,
+    ) {
+        let r = self.record_mut(point);
+        match r.stances.iter_mut().find(|s| s.party == party) {
+            Some(e) => {
+                e.stance = stance;
+                if let Some(reason) = reason {
+                    e.reason = reason.trim().to_string();
+                }
+            }
+            None => r.stances.push(StanceEntry {
+                party,
+                stance,
+                reason: reason.unwrap_or("").trim().to_string(),
+            }),
+        }
+        r.stances.sort_by_key(|s| s.party);
+        self.log(
+            point,
+            now,
+            "stance",
+            format!("{party}: {stance:?}").to_lowercase(),
+        );
+    }
+
+    pub fn add_note(&mut self, point: &str, text: &str, now: Timestamp) {
+        let workshop = self.workshop_number();
+        self.record_mut(point).notes.push(Note {
+            workshop,
+            at: now,
+            text: text.to_string(),
+        });
+        self.log(point, now, "note", String::new());
+    }
+
+    pub fn add_action(
+        &mut self,
+        point: &str,
+        what: &str,
+        owner: Option<PartyId>,
+        due: Option<Date>,
+        now: Timestamp,
+    ) {
+        let workshop = self.workshop_number();
+        self.record_mut(point).actions.push(ActionItem {
+            workshop,
+            at: now,
+            what: what.to_string(),
+            owner,
+            due,
+            done: false,
+        });
+        self.log(point, now, "action", String::new());
+    }
+
+    /// Votes in order; the latest decides the gate.
+    pub fn latest_vote(&self) -> Option<&Vote> {
+        self.votes.last()
+    }
+
+    /// Whether blocks after the orientation block are open (latest vote is GO).
+    pub fn gate_open(&self) -> bool {
+        self.latest_vote().is_some_and(|v| v.outcome == Outcome::Go)
+    }
+
+    /// Index of the block the cursor is in (0-based).
+    pub fn cursor_block(&self, fw: &Framework) -> usize {
+        fw.pos_of(&self.cursor).map(|p| p.block).unwrap_or(0)
+    }
+
+    /// Open action items of the whole session: (point id, item).
+    pub fn open_actions(&self) -> Vec<(&str, &ActionItem)> {
+        self.points
+            .iter()
+            .flat_map(|(id, r)| r.actions.iter().map(move |a| (id.as_str(), a)))
+            .filter(|(_, a)| !a.done)
+            .collect()
+    }
+
+    /// Points currently in dissent: (point id, record).
+    pub fn dissents(&self) -> Vec<(&str, &PointRecord)> {
+        self.points
+            .iter()
+            .filter(|(_, r)| r.status == Status::Dissent)
+            .map(|(id, r)| (id.as_str(), r))
+            .collect()
+    }
+
+    /// Count of points per status, for the overview.
+    pub fn status_counts(&self, fw: &Framework) -> [usize; 4] {
+        let mut c = [0usize; 4];
+        for (_, _, p) in fw.iter_points() {
+            let i = Status::ALL
+                .iter()
+                .position(|s| *s == self.status_of(&p.id))
+                .unwrap_or(0);
+            c[i] += 1;
+        }
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(s: i64) -> Timestamp {
+        Timestamp::from_second(1_790_000_000 + s).unwrap()
+    }
+
+    #[test]
+    fn resume_continues_an_unended_workshop_and_starts_the_next_otherwise() {
+        let fw = Framework::builtin();
+        let mut s = Session::new("De Horst", &fw, ts(0));
+        let a = s.add_party("Gemeente", "Anna", "bestuur");
+        let b = s.add_party("Politie", "Bram", "veiligheid");
+        assert_eq!(s.resume(ts(1)), Resume::Started(1));
+        assert_eq!(s.current_workshop().unwrap().present, vec![a, b]);
+        s.set_present(b, false, ts(2));
+        assert_eq!(s.resume(ts(3)), Resume::Continue(1));
+        s.end_workshop(ts(4));
+        assert_eq!(s.resume(ts(5)), Resume::Started(2));
+        // a new workshop starts with everybody present again
+        assert_eq!(s.current_workshop().unwrap().present, vec![a, b]);
+        assert_eq!(s.workshops[0].attendance_log.len(), 1);
+    }
+
+    #[test]
+    fn captures_record_workshop_and_history() {
+        let fw = Framework::builtin();
+        let mut s = Session::new("x", &fw, ts(0));
+        let a = s.add_party("Gemeente", "", "");
+        s.resume(ts(1));
+        s.set_status("1.1.1", Status::Dissent, vec![a], "te vroeg", ts(2));
+        s.set_stance("1.1.1", a, Stance::Disagree, Some("geen data"), ts(3));
+        s.add_note("1.1.1", "regel 1\nregel 2", ts(4));
+        let r = s.record("1.1.1").unwrap();
+        assert_eq!(r.status, Status::Dissent);
+        assert_eq!(r.dissenters, vec![a]);
+        assert_eq!(r.history.len(), 3);
+        assert!(r.history.iter().all(|h| h.workshop == 1));
+        s.set_status("1.1.1", Status::Consensus, vec![], "", ts(5));
+        let r = s.record("1.1.1").unwrap();
+        assert!(r.dissenters.is_empty() && r.dissent_reason.is_empty());
+        assert_eq!(r.history.len(), 4, "history is kept");
+    }
+
+    #[test]
+    fn parties_parse_from_the_command_line_form() {
+        assert_eq!(
+            parse_party("Gemeente|Anna de Vries|bestuur"),
+            Some(("Gemeente".into(), "Anna de Vries".into(), "bestuur".into()))
+        );
+        assert_eq!(
+            parse_party("Politie"),
+            Some(("Politie".into(), "".into(), "".into()))
+        );
+        assert_eq!(parse_party("|x|y"), None);
+        assert_eq!(parse_party("a|b|c|d"), None);
+    }
+
+    #[test]
+    fn stance_cycles_through_all_four() {
+        let mut s = Stance::NotStated;
+        let mut seen = vec![];
+        for _ in 0..4 {
+            s = s.next();
+            seen.push(s);
+        }
+        assert_eq!(
+            seen,
+            vec![
+                Stance::Agree,
+                Stance::Reservations,
+                Stance::Disagree,
+                Stance::NotStated
+            ]
+        );
+    }
+}

@@ -1,0 +1,358 @@
+//! Go/no-go votes and the decision rules that turn ballots into an outcome.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::session::PartyId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// GO when at least one Go and no No-go.
+    #[default]
+    Consensus,
+    /// GO when Go votes outnumber No-go votes.
+    Majority,
+}
+
+/// The session's decision rule: the rule and the quorum, the minimum share
+/// of the session's parties that must be present (0.0–1.0).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRule {
+    pub kind: RuleKind,
+    pub quorum: f64,
+}
+
+impl Default for DecisionRule {
+    fn default() -> Self {
+        DecisionRule {
+            kind: RuleKind::Consensus,
+            quorum: 0.5,
+        }
+    }
+}
+
+impl DecisionRule {
+    pub fn describe(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        let rule = match self.kind {
+            RuleKind::Consensus => s.rule_consensus,
+            RuleKind::Majority => s.rule_majority,
+        };
+        format!("{rule}; quorum {:.0}%", self.quorum * 100.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    Go,
+    NoGo,
+    Abstain,
+}
+
+impl Choice {
+    pub fn word(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            Choice::Go => s.vote_go,
+            Choice::NoGo => s.vote_no_go,
+            Choice::Abstain => s.vote_abstain,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Choice::Go => "▲",
+            Choice::NoGo => "▼",
+            Choice::Abstain => "–",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ballot {
+    pub party: PartyId,
+    pub choice: Choice,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Go,
+    NoGo,
+    Deferred,
+}
+
+impl Outcome {
+    pub fn word(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            Outcome::Go => s.outcome_go,
+            Outcome::NoGo => s.outcome_no_go,
+            Outcome::Deferred => s.outcome_deferred,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Outcome::Go => "▲",
+            Outcome::NoGo => "▼",
+            Outcome::Deferred => "⏸",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeferReason {
+    /// Fewer parties present than the quorum.
+    Quorum,
+    /// Nobody voted Go or No-go.
+    NoVotes,
+    /// The facilitator deferred the decision.
+    Facilitator,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tally {
+    pub go: u32,
+    pub no_go: u32,
+    pub abstain: u32,
+    /// Active parties of the session not present at the vote.
+    pub absent: u32,
+}
+
+/// The follow-up routes after a NO-GO named in the framework (figure 4.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    Lighter,
+    Neighbourhood,
+    Sectoral,
+    Community,
+    Other,
+}
+
+impl Route {
+    pub const ALL: [Route; 5] = [
+        Route::Lighter,
+        Route::Neighbourhood,
+        Route::Sectoral,
+        Route::Community,
+        Route::Other,
+    ];
+
+    pub fn word(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            Route::Lighter => s.route_lighter,
+            Route::Neighbourhood => s.route_neighbourhood,
+            Route::Sectoral => s.route_sectoral,
+            Route::Community => s.route_community,
+            Route::Other => s.route_other,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub route: Route,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// A recorded go/no-go vote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    pub workshop: u32,
+    pub at: Timestamp,
+    pub rule: DecisionRule,
+    /// Active parties of the session at the time of the vote.
+    pub parties_total: u32,
+    pub present: Vec<PartyId>,
+    pub ballots: Vec<Ballot>,
+    pub tally: Tally,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferred: Option<DeferReason>,
+    /// Free text: the facilitator's reason for deferring, or a remark.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub remark: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
+    /// When to look again ("vinger aan de pols").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revisit: Option<Date>,
+}
+
+/// Count the ballots of present parties.
+pub fn tally(ballots: &[Ballot], parties_total: u32, present: u32) -> Tally {
+    let mut t = Tally {
+        absent: parties_total.saturating_sub(present),
+        ..Tally::default()
+    };
+    for b in ballots {
+        match b.choice {
+            Choice::Go => t.go += 1,
+            Choice::NoGo => t.no_go += 1,
+            Choice::Abstain => t.abstain += 1,
+        }
+    }
+    t
+}
+
+/// Whether `present` of `total` parties meet the quorum (exactly at the
+/// quorum counts as met).
+pub fn quorum_met(rule: &DecisionRule, present: u32, total: u32) -> bool {
+    if total == 0 {
+        return false;
+    }
+    // a small tolerance, so that 4 of 6 meets a quorum of 2/3 despite rounding
+    present as f64 + 1e-9 >= rule.quorum.clamp(0.0, 1.0) * total as f64
+}
+
+/// Apply the decision rule.
+pub fn decide(
+    rule: &DecisionRule,
+    t: &Tally,
+    present: u32,
+    total: u32,
+) -> (Outcome, Option<DeferReason>) {
+    if !quorum_met(rule, present, total) {
+        return (Outcome::Deferred, Some(DeferReason::Quorum));
+    }
+    if t.go == 0 && t.no_go == 0 {
+        return (Outcome::Deferred, Some(DeferReason::NoVotes));
+    }
+    let go = match rule.kind {
+        RuleKind::Consensus => t.go >= 1 && t.no_go == 0,
+        RuleKind::Majority => t.go > t.no_go,
+    };
+    if go {
+        (Outcome::Go, None)
+    } else {
+        (Outcome::NoGo, None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(kind: RuleKind, quorum: f64) -> DecisionRule {
+        DecisionRule { kind, quorum }
+    }
+
+    /// Every combination of Go / No-go / Abstain / absent for 1–6 parties,
+    /// both rules, checked against the rule's plain statement.
+    #[test]
+    fn every_combination_up_to_six_parties() {
+        let mut cases = 0;
+        for n in 1u32..=6 {
+            // each party: 0 go, 1 no-go, 2 abstain, 3 absent
+            for code in 0..4u32.pow(n) {
+                let mut c = code;
+                let mut ballots = vec![];
+                let mut present = 0;
+                for p in 0..n {
+                    let v = c % 4;
+                    c /= 4;
+                    if v == 3 {
+                        continue;
+                    }
+                    present += 1;
+                    let choice = [Choice::Go, Choice::NoGo, Choice::Abstain][v as usize];
+                    ballots.push(Ballot {
+                        party: p + 1,
+                        choice,
+                        reason: String::new(),
+                    });
+                }
+                let t = tally(&ballots, n, present);
+                assert_eq!(t.go + t.no_go + t.abstain + t.absent, n);
+                for kind in [RuleKind::Consensus, RuleKind::Majority] {
+                    let r = rule(kind, 0.5);
+                    let (o, why) = decide(&r, &t, present, n);
+                    let quorum = 2 * present >= n;
+                    let expected = if !quorum || (t.go == 0 && t.no_go == 0) {
+                        Outcome::Deferred
+                    } else if match kind {
+                        RuleKind::Consensus => t.go >= 1 && t.no_go == 0,
+                        RuleKind::Majority => t.go > t.no_go,
+                    } {
+                        Outcome::Go
+                    } else {
+                        Outcome::NoGo
+                    };
+                    assert_eq!(o, expected, "n={n} code={code} {kind:?} {t:?}");
+                    assert_eq!(why.is_some(), o == Outcome::Deferred);
+                    cases += 1;
+                }
+            }
+        }
+        assert_eq!(cases, 2 * (4 + 16 + 64 + 256 + 1024 + 4096));
+    }
+
+    #[test]
+    fn quorum_edges() {
+        let r = rule(RuleKind::Consensus, 0.5);
+        assert!(quorum_met(&r, 2, 4), "exactly at the quorum");
+        assert!(!quorum_met(&r, 1, 4), "just below");
+        assert!(quorum_met(&r, 3, 5));
+        assert!(!quorum_met(&r, 2, 5));
+        let r = rule(RuleKind::Majority, 2.0 / 3.0);
+        assert!(quorum_met(&r, 4, 6));
+        assert!(!quorum_met(&r, 3, 6));
+        assert!(quorum_met(&rule(RuleKind::Consensus, 0.0), 0, 3));
+        assert!(!quorum_met(&r, 0, 0));
+        // quorum not met: never GO or NO-GO, even when everyone present agrees
+        let t = Tally {
+            go: 1,
+            no_go: 0,
+            abstain: 0,
+            absent: 3,
+        };
+        assert_eq!(
+            decide(&rule(RuleKind::Consensus, 0.5), &t, 1, 4),
+            (Outcome::Deferred, Some(DeferReason::Quorum))
+        );
+    }
+
+    #[test]
+    fn consensus_and_majority_differ_on_a_single_no_go() {
+        let t = Tally {
+            go: 3,
+            no_go: 1,
+            abstain: 0,
+            absent: 0,
+        };
+        assert_eq!(
+            decide(&rule(RuleKind::Consensus, 0.5), &t, 4, 4).0,
+            Outcome::NoGo
+        );
+        assert_eq!(
+            decide(&rule(RuleKind::Majority, 0.5), &t, 4, 4).0,
+            Outcome::Go
+        );
+        let tie = Tally {
+            go: 2,
+            no_go: 2,
+            abstain: 0,
+            absent: 0,
+        };
+        assert_eq!(
+            decide(&rule(RuleKind::Majority, 0.5), &tie, 4, 4).0,
+            Outcome::NoGo
+        );
+    }
+}
