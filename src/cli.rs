@@ -13,7 +13,10 @@ use crate::framework::{Framework, FrameworkError};
 use crate::i18n::{Lang, fill};
 use crate::session::{Resume, Session, parse_party};
 use crate::store::{self, SessionLock, Store, StoreError, clean_line};
+use crate::tui::theme::ThemeKind;
 use crate::vote::{DecisionRule, Outcome, RuleKind};
+
+pub use crate::export::Format as ExportFormat;
 
 const AFTER_HELP: &str = "Voorbeelden / examples:
   wijktafel demo                         een voorbeeldsessie openen
@@ -41,6 +44,9 @@ pub struct Cli {
     /// Taal van de schermen en verslagen
     #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
     pub lang: Lang,
+    /// Kleuren: dark, light (lichte zaal) of contrast
+    #[arg(long, global = true, value_enum, default_value_t = ThemeKind::Dark)]
+    pub theme: ThemeKind,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -90,6 +96,37 @@ pub enum Command {
     /// List the saved sessions: name, area, block, last workshop, go/no-go.
     #[command(after_help = "Voorbeeld: wijktafel list --dir ./sessions")]
     List,
+    /// Write the minutes (md, html) or the data (json, csv) of a session.
+    #[command(
+        after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format csv -o stand.csv"
+    )]
+    Export {
+        /// Session name, file name or path
+        session: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Only this workshop (default: the whole session)
+        #[arg(long)]
+        workshop: Option<u32>,
+        /// Replace representatives' names by their organisation
+        #[arg(long)]
+        anonymize: bool,
+        /// Write to this file (0600) instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write a realistic, fictional demo session and open it.
+    #[command(
+        after_help = "Voorbeelden:\n  wijktafel demo\n  wijktafel demo --workshops 40 --out /tmp/groot.toml"
+    )]
+    Demo {
+        /// Number of workshops (2 = the standard demo; up to 100 for a long programme)
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(2..=100))]
+        workshops: u32,
+        /// Only write the session to this file, do not open it
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Print the framework as a handout (md) or for tools (json).
     #[command(after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md")]
     Framework {
@@ -219,16 +256,78 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             let store = Store::resolve(cli.dir.clone())?;
             Ok(write_stdout(&list_text(&store, fw, lang)?)?)
         }
+        Some(Command::Export {
+            session,
+            format,
+            workshop,
+            anonymize,
+            output,
+        }) => {
+            let store = Store::resolve(cli.dir.clone())?;
+            let path = store.find(session)?;
+            let sess = store::load(&path)?;
+            let opts = crate::export::Options {
+                lang,
+                anonymize: *anonymize,
+            };
+            let bytes = crate::export::render(fw, &sess, *format, *workshop, opts)
+                .map_err(Failure::Usage)?;
+            match output {
+                Some(out) => {
+                    let text = String::from_utf8(bytes).expect("exports are UTF-8");
+                    store::save_text(out, &text)?;
+                    println!("{}", out.display());
+                    Ok(())
+                }
+                None => Ok(write_stdout_bytes(&bytes)?),
+            }
+        }
+        Some(Command::Demo { workshops, out }) => {
+            let session = crate::demo::build(fw, *workshops);
+            match out {
+                Some(path) => {
+                    store::save(path, &session)?;
+                    println!("{}", path.display());
+                    Ok(())
+                }
+                None => {
+                    let store = Store::resolve(cli.dir.clone())?;
+                    let path = crate::tui::app::write_fresh_demo(&store, session)?;
+                    open_path(cli, fw, &path)
+                }
+            }
+        }
         None => {
-            use clap::CommandFactory;
-            Ok(write_stdout(&Cli::command().render_help().to_string())?)
+            let store = Store::resolve(cli.dir.clone())?;
+            if !interactive() {
+                use clap::CommandFactory;
+                return Ok(write_stdout(&Cli::command().render_help().to_string())?);
+            }
+            let mut app =
+                crate::tui::App::new(fw.clone(), lang, cli.theme, store, jiff::Timestamp::now());
+            app.refresh_home();
+            Ok(crate::tui::launch(app)?)
         }
     }
 }
 
-/// Open a session file: lock, load, apply the resume rule, save.
+/// Whether we talk to a person at a terminal (otherwise no TUI is started).
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Open a session file in the TUI; without a terminal, apply the resume
+/// rule and print where the session stands.
 fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Failure> {
     let lang = cli.lang;
+    if interactive() {
+        let store = Store::resolve(cli.dir.clone())?;
+        let mut app =
+            crate::tui::App::new(fw.clone(), lang, cli.theme, store, jiff::Timestamp::now());
+        app.open_path(path)?;
+        return Ok(crate::tui::launch(app)?);
+    }
     let _lock = SessionLock::acquire(path)?;
     let mut session = store::load(path)?;
     let resume = session.resume(jiff::Timestamp::now());
@@ -335,8 +434,12 @@ pub fn list_text(
 }
 
 fn write_stdout(text: &str) -> std::io::Result<()> {
+    write_stdout_bytes(text.as_bytes())
+}
+
+fn write_stdout_bytes(bytes: &[u8]) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         // `wijktafel framework | head` is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r,

@@ -7,9 +7,11 @@
 
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod framework;
 pub mod i18n;
 pub mod session;
 pub mod store;
 pub mod textpos;
+pub mod tui;
 pub mod vote;

@@ -198,7 +198,7 @@ impl Store {
 
     /// Create the directory (0700) if needed.
     pub fn ensure_dir(&self) -> Result<(), StoreError> {
-        ensure_private_dir(&self.dir)
+        ensure_dir_private(&self.dir)
     }
 
     /// The path a session with this name is stored at.
@@ -260,7 +260,7 @@ impl Store {
     }
 }
 
-fn ensure_private_dir(dir: &Path) -> Result<(), StoreError> {
+pub fn ensure_dir_private(dir: &Path) -> Result<(), StoreError> {
     if !dir.exists() {
         fs::DirBuilder::new()
             .recursive(true)
@@ -428,7 +428,7 @@ pub fn save_text(path: &Path, text: &str) -> Result<(), StoreError> {
 /// Best effort: a failing backup never blocks the save itself.
 fn keep_backup(path: &Path) {
     let dir = backup_dir(path);
-    if ensure_private_dir(&dir).is_err() {
+    if ensure_dir_private(&dir).is_err() {
         return;
     }
     let ts = Timestamp::now().strftime("%Y%m%dT%H%M%S%.9fZ").to_string();

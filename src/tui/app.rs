@@ -1,0 +1,2008 @@
+//! Application state and the one place that changes it: [`update`].
+//!
+//! The domain model (the [`Session`]) is kept apart from UI state (screen,
+//! overlays, focus, selection). Every completed capture is saved through the
+//! store before `update` returns, so before the next key is handled.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::demo;
+use crate::framework::Framework;
+use crate::i18n::{Lang, Strings, fill};
+use crate::session::{Draft, PartyId, PointRecord, Resume, Session, Stance, Status, parse_party};
+use crate::store::{self, SessionLock, Store, StoreError, clean_line};
+use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::text::clean_input;
+use crate::tui::theme::ThemeKind;
+use crate::vote::{Ballot, Choice, FollowUp, Outcome, Route, Vote, decide, tally};
+
+/// Seconds after the last keystroke in an editor before its draft is saved.
+const DRAFT_SAVE_AFTER_SECS: i64 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Start,
+    Main,
+}
+
+/// One undoable capture: the point record before and after.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub point: String,
+    pub before: Option<PointRecord>,
+    pub after: Option<PointRecord>,
+    pub label: String,
+}
+
+/// The session that is open, with its file, lock and undo history.
+pub struct Open {
+    pub session: Session,
+    pub path: PathBuf,
+    _lock: Option<SessionLock>,
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+    /// The timer of the current point runs since this moment.
+    pub timer: Option<Timestamp>,
+    pub save_error: Option<String>,
+    pub last_saved: Option<Timestamp>,
+    /// Changes that are not captures (cursor, timer, draft) wait for the next save.
+    pub dirty: bool,
+    pub draft_changed: Option<Timestamp>,
+    /// Selected party row in the stance panel, when it has focus.
+    pub stance_focus: Option<usize>,
+    /// Selected row on the workshop start screen.
+    pub start_sel: usize,
+    /// Whether this opening started a new workshop (shows the recap).
+    pub started_new: bool,
+    /// The vote of this workshop being shown full-screen, if any.
+    pub banner: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlashKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Flash {
+    pub text: String,
+    pub kind: FlashKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct HomeEntry {
+    pub path: PathBuf,
+    pub name: String,
+    pub area: String,
+    pub block: String,
+    pub last: String,
+    pub vote: String,
+    pub error: Option<String>,
+}
+
+pub struct ActionForm {
+    pub what: TextArea<'static>,
+    pub due: TextArea<'static>,
+    /// Index into the session's active parties; `None` = nobody yet.
+    pub owner: Option<usize>,
+    /// 0 what, 1 who, 2 due
+    pub field: usize,
+}
+
+pub struct NewForm {
+    pub fields: Vec<TextArea<'static>>,
+    pub field: usize,
+}
+
+/// One party's line on the vote screen.
+#[derive(Debug, Clone)]
+pub struct VoteLine {
+    pub party: PartyId,
+    pub choice: Option<Choice>,
+    pub reason: String,
+}
+
+#[allow(clippy::large_enum_variant)] // one short-lived value on the vote screen
+pub enum VoteStage {
+    /// Choosing per party; `editing` = a reason editor is open for the selected party.
+    Ballots { editing: Option<TextArea<'static>> },
+    /// Outcome NO-GO: follow-up route and revisit date.
+    FollowUp {
+        route: usize,
+        other: TextArea<'static>,
+        revisit: TextArea<'static>,
+        field: usize,
+    },
+    /// Asking the facilitator's reason to defer.
+    Defer { reason: TextArea<'static> },
+}
+
+pub struct VoteState {
+    pub lines: Vec<VoteLine>,
+    pub selected: usize,
+    pub stage: VoteStage,
+}
+
+/// What sits on top of the screen.
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Info {
+        scroll: u16,
+    },
+    Overview {
+        selected: usize,
+    },
+    Dissent {
+        chosen: Vec<PartyId>,
+        selected: usize,
+        reason: TextArea<'static>,
+        on_reason: bool,
+    },
+    Skip {
+        reason: TextArea<'static>,
+    },
+    Note {
+        editor: TextArea<'static>,
+    },
+    StanceReason {
+        party: PartyId,
+        editor: TextArea<'static>,
+    },
+    Action(ActionForm),
+    AddParty {
+        editor: TextArea<'static>,
+    },
+    NewSession(NewForm),
+    /// "Discard the text?" over an editor.
+    ConfirmDiscard(Box<Overlay>),
+    /// A question answered with j/n (y/n): what happens on yes.
+    Confirm {
+        text: String,
+        on_yes: Box<Action>,
+        then: Confirmed,
+    },
+    /// Override of the go/no-go gate: the reason.
+    Override {
+        block: usize,
+        target: usize,
+        reason: TextArea<'static>,
+    },
+    Vote(VoteState),
+    /// Outcome banner, full screen.
+    Banner {
+        vote: usize,
+    },
+    /// End of workshop summary; Enter ends it.
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    OpenVote,
+    Nothing,
+}
+
+pub struct App {
+    pub fw: Framework,
+    pub lang: Lang,
+    pub theme: ThemeKind,
+    pub store: Store,
+    pub now: Timestamp,
+    pub tz: TimeZone,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub open: Option<Open>,
+    pub flash: Option<Flash>,
+    pub home: Vec<HomeEntry>,
+    pub home_sel: usize,
+    pub quit: bool,
+    /// Paths of the last export, shown after `e` or `w`.
+    pub exported: Vec<PathBuf>,
+}
+
+pub fn editor(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(String::from).collect()
+    };
+    let mut ta = TextArea::new(lines);
+    ta.set_wrap_mode(WrapMode::WordOrGlyph);
+    ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    ta.move_cursor(ratatui_textarea::CursorMove::End);
+    ta
+}
+
+pub fn editor_text(ta: &TextArea<'_>) -> String {
+    ta.lines().join("\n")
+}
+
+/// Outcome of a key in a text editor.
+enum Edit {
+    Submit,
+    Cancel,
+    Changed,
+    Tab,
+    BackTab,
+    Other,
+}
+
+fn edit(ta: &mut TextArea<'static>, action: &Action, multiline: bool) -> Edit {
+    match action {
+        Action::Paste(s) => {
+            let mut t = clean_input(s);
+            if !multiline {
+                t = t.replace('\n', " ");
+            }
+            ta.insert_str(t);
+            Edit::Changed
+        }
+        Action::Key(ev) => match ev.code {
+            KeyCode::Enter if ev.modifiers.contains(KeyModifiers::ALT) => {
+                if multiline {
+                    ta.insert_newline();
+                    Edit::Changed
+                } else {
+                    Edit::Other
+                }
+            }
+            KeyCode::Enter => Edit::Submit,
+            KeyCode::Esc => Edit::Cancel,
+            KeyCode::Tab => Edit::Tab,
+            KeyCode::BackTab => Edit::BackTab,
+            KeyCode::Char(c) if c.is_control() => Edit::Other,
+            // Ctrl+J: a newline on terminals without Alt+Enter
+            KeyCode::Char('j') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                if multiline {
+                    ta.insert_newline();
+                    Edit::Changed
+                } else {
+                    Edit::Other
+                }
+            }
+            _ => {
+                if ta.input(*ev) {
+                    Edit::Changed
+                } else {
+                    Edit::Other
+                }
+            }
+        },
+        _ => Edit::Other,
+    }
+}
+
+/// Parse a due date: 2026-12-15, 15-12-2026 or 15/12/2026.
+pub fn parse_date(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Ok(d) = s.parse::<Date>() {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    if parts.len() == 3 && parts[2].len() == 4 {
+        let d: i8 = parts[0].parse().ok()?;
+        let m: i8 = parts[1].parse().ok()?;
+        let y: i16 = parts[2].parse().ok()?;
+        return Date::new(y, m, d).ok();
+    }
+    None
+}
+
+impl App {
+    pub fn new(fw: Framework, lang: Lang, theme: ThemeKind, store: Store, now: Timestamp) -> App {
+        App {
+            fw,
+            lang,
+            theme,
+            store,
+            now,
+            tz: TimeZone::system(),
+            screen: Screen::Home,
+            overlay: None,
+            open: None,
+            flash: None,
+            home: Vec::new(),
+            home_sel: 0,
+            quit: false,
+            exported: Vec::new(),
+        }
+    }
+
+    pub fn s(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        self.open.as_ref().map(|o| &o.session)
+    }
+
+    /// Fill the home list from the store.
+    pub fn refresh_home(&mut self) {
+        let s = self.s();
+        let mut entries = Vec::new();
+        if let Ok(files) = self.store.session_files() {
+            for path in files {
+                match store::load(&path) {
+                    Ok(sess) => {
+                        let block = self
+                            .fw
+                            .pos_of(&sess.cursor)
+                            .map(|p| {
+                                format!(
+                                    "{} {}",
+                                    self.fw.blocks[p.block].id, self.fw.blocks[p.block].title
+                                )
+                            })
+                            .unwrap_or_default();
+                        let last = sess
+                            .current_workshop()
+                            .map(|w| format!("{} · {}", w.number, w.date))
+                            .unwrap_or_else(|| "—".into());
+                        let vote = sess
+                            .latest_vote()
+                            .map(|v| {
+                                format!("{} {}", v.outcome.symbol(), v.outcome.word(self.lang))
+                            })
+                            .unwrap_or_else(|| s.no_vote.to_string());
+                        entries.push(HomeEntry {
+                            path,
+                            name: sess.name,
+                            area: sess.area,
+                            block,
+                            last,
+                            vote,
+                            error: None,
+                        });
+                    }
+                    Err(e) => entries.push(HomeEntry {
+                        name: path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                        path,
+                        area: String::new(),
+                        block: String::new(),
+                        last: String::new(),
+                        vote: String::new(),
+                        error: Some(e.message(self.lang)),
+                    }),
+                }
+            }
+        }
+        self.home = entries;
+        self.home_sel = self.home_sel.min(self.home.len().saturating_sub(1));
+    }
+
+    /// Open a session file: lock it, load it, apply the resume rule.
+    pub fn open_path(&mut self, path: &Path) -> Result<(), StoreError> {
+        let lock = SessionLock::acquire(path)?;
+        let mut session = store::load(path)?;
+        if self.fw.pos_of(&session.cursor).is_none() {
+            session.cursor = self.fw.point_at(0).id.clone();
+        }
+        let resume = session.resume(self.now);
+        let started_new = matches!(resume, Resume::Started(_));
+        let draft = session.draft.clone();
+        self.open = Some(Open {
+            session,
+            path: path.to_path_buf(),
+            _lock: Some(lock),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            timer: None,
+            save_error: None,
+            last_saved: None,
+            dirty: false,
+            draft_changed: None,
+            stance_focus: None,
+            start_sel: 0,
+            started_new,
+            banner: None,
+        });
+        if started_new {
+            self.save_now();
+        }
+        self.screen = if started_new {
+            Screen::Start
+        } else {
+            Screen::Main
+        };
+        self.overlay = None;
+        if let Some(d) = draft
+            && !d.text.is_empty()
+        {
+            self.restore_draft(&d);
+        }
+        self.mark_orientation();
+        Ok(())
+    }
+
+    fn restore_draft(&mut self, d: &Draft) {
+        if self.fw.pos_of(&d.point).is_none() {
+            return;
+        }
+        if let Some(o) = self.open.as_mut() {
+            o.session.cursor = d.point.clone();
+        }
+        self.overlay = Some(match d.kind.as_str() {
+            "skip" => Overlay::Skip {
+                reason: editor(&d.text),
+            },
+            "dissent" => Overlay::Dissent {
+                chosen: Vec::new(),
+                selected: 0,
+                reason: editor(&d.text),
+                on_reason: true,
+            },
+            "action" => Overlay::Action(ActionForm {
+                what: editor(&d.text),
+                due: editor(""),
+                owner: None,
+                field: 0,
+            }),
+            _ => Overlay::Note {
+                editor: editor(&d.text),
+            },
+        });
+        self.screen = Screen::Main;
+        self.flash = Some(Flash {
+            text: self.s().ui_draft_restored.to_string(),
+            kind: FlashKind::Info,
+        });
+    }
+
+    /// Save the whole session now; a failure is shown and retried on the next change.
+    pub fn save_now(&mut self) {
+        let now = self.now;
+        let Some(o) = self.open.as_mut() else { return };
+        match store::save(&o.path, &o.session) {
+            Ok(()) => {
+                o.save_error = None;
+                o.last_saved = Some(now);
+                o.dirty = false;
+            }
+            Err(e) => {
+                o.save_error = Some(e.message(self.lang));
+                o.dirty = true;
+            }
+        }
+    }
+
+    /// The context for key lookup.
+    pub fn ctx(&self) -> Ctx {
+        match &self.overlay {
+            Some(Overlay::Help { .. }) | Some(Overlay::Info { .. }) => Ctx::Reading,
+            Some(Overlay::Overview { .. }) => Ctx::Overview,
+            Some(_) => Ctx::Main, // dialogs take raw keys; see `map_key`
+            None => match self.screen {
+                Screen::Home => Ctx::Home,
+                Screen::Start => Ctx::Start,
+                Screen::Main => {
+                    if self.open.as_ref().is_some_and(|o| o.stance_focus.is_some()) {
+                        Ctx::Stances
+                    } else {
+                        Ctx::Main
+                    }
+                }
+            },
+        }
+    }
+
+    /// Whether keys go to a dialog (text editors, vote, confirmations) as they are.
+    pub fn raw_keys(&self) -> bool {
+        matches!(
+            self.overlay,
+            Some(
+                Overlay::Dissent { .. }
+                    | Overlay::Skip { .. }
+                    | Overlay::Note { .. }
+                    | Overlay::StanceReason { .. }
+                    | Overlay::Action(_)
+                    | Overlay::AddParty { .. }
+                    | Overlay::NewSession(_)
+                    | Overlay::ConfirmDiscard(_)
+                    | Overlay::Confirm { .. }
+                    | Overlay::Override { .. }
+                    | Overlay::Vote(_)
+                    | Overlay::Banner { .. }
+                    | Overlay::Summary
+            )
+        )
+    }
+
+    /// Turn a key into an action for the current state.
+    pub fn map_key(&self, ev: KeyEvent) -> Option<Action> {
+        if self.raw_keys() {
+            return Some(Action::Key(ev));
+        }
+        keys::lookup(self.ctx(), &ev)
+    }
+
+    // ------------------------------------------------------------------
+    // Derived views
+    // ------------------------------------------------------------------
+
+    /// Present parties of the current workshop, in id order (stance keys 1–9, 0).
+    pub fn present_parties(&self) -> Vec<PartyId> {
+        self.session()
+            .and_then(|s| s.current_workshop())
+            .map(|w| {
+                let mut v = w.present.clone();
+                v.sort_unstable();
+                v
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn cursor_flat(&self) -> usize {
+        self.session()
+            .and_then(|s| self.fw.pos_of(&s.cursor))
+            .map(|p| p.flat)
+            .unwrap_or(0)
+    }
+
+    /// Index of the go/no-go block; blocks after it are gated.
+    pub fn gate_block(&self) -> Option<usize> {
+        self.fw.decision_step().map(|(b, _)| b)
+    }
+
+    pub fn block_locked(&self, block: usize) -> bool {
+        let Some(s) = self.session() else {
+            return false;
+        };
+        match self.gate_block() {
+            Some(g) => {
+                block > g
+                    && !s.gate_open()
+                    && !s
+                        .overrides
+                        .iter()
+                        .any(|o| o.block == self.fw.blocks[block].id)
+            }
+            None => false,
+        }
+    }
+
+    /// Seconds on the timer of the current point (stored plus running).
+    pub fn point_seconds(&self) -> u64 {
+        let Some(o) = self.open.as_ref() else {
+            return 0;
+        };
+        let stored = o
+            .session
+            .record(&o.session.cursor)
+            .map(|r| r.seconds)
+            .unwrap_or(0);
+        let running = o
+            .timer
+            .map(|t| (self.now.as_second() - t.as_second()).max(0) as u64)
+            .unwrap_or(0);
+        stored + running
+    }
+
+    /// Whether every present party agrees with the current point.
+    pub fn all_agree(&self) -> bool {
+        let Some(s) = self.session() else {
+            return false;
+        };
+        let present = self.present_parties();
+        !present.is_empty()
+            && s.record(&s.cursor)
+                .is_some_and(|r| present.iter().all(|&p| r.stance_of(p) == Stance::Agree))
+    }
+
+    fn info(&mut self, text: String) {
+        self.flash = Some(Flash {
+            text,
+            kind: FlashKind::Info,
+        });
+    }
+
+    fn error(&mut self, text: String) {
+        self.flash = Some(Flash {
+            text,
+            kind: FlashKind::Error,
+        });
+    }
+
+    // ------------------------------------------------------------------
+    // Captures
+    // ------------------------------------------------------------------
+
+    /// Apply a capture to the current point, record it for undo, and save.
+    fn capture(&mut self, label: &str, f: impl FnOnce(&mut Session, &str, Timestamp)) {
+        let now = self.now;
+        let Some(o) = self.open.as_mut() else { return };
+        let point = o.session.cursor.clone();
+        let before = o.session.points.get(&point).cloned();
+        f(&mut o.session, &point, now);
+        let after = o.session.points.get(&point).cloned();
+        o.undo.push(Change {
+            point,
+            before,
+            after,
+            label: label.to_string(),
+        });
+        o.redo.clear();
+        self.mark_orientation();
+        self.save_now();
+    }
+
+    fn set_draft(&mut self, kind: &str, text: String) {
+        let now = self.now;
+        let Some(o) = self.open.as_mut() else { return };
+        let draft = if text.trim().is_empty() {
+            None
+        } else {
+            Some(Draft {
+                point: o.session.cursor.clone(),
+                kind: kind.to_string(),
+                text,
+                at: now,
+            })
+        };
+        if o.session.draft != draft {
+            o.session.draft = draft;
+            o.dirty = true;
+            o.draft_changed = Some(now);
+        }
+    }
+
+    fn clear_draft(&mut self) {
+        if let Some(o) = self.open.as_mut()
+            && o.session.draft.is_some()
+        {
+            o.session.draft = None;
+            o.dirty = true;
+        }
+    }
+
+    /// Remember that this workshop spent time in the orientation block.
+    fn mark_orientation(&mut self) {
+        let gate = self.gate_block();
+        let Some(o) = self.open.as_mut() else { return };
+        let in_block = self.fw.pos_of(&o.session.cursor).map(|p| p.block);
+        if gate.is_some()
+            && in_block.is_some()
+            && in_block <= gate
+            && let Some(w) = o.session.current_workshop_mut()
+            && w.ended.is_none()
+            && !w.in_orientation
+        {
+            w.in_orientation = true;
+            o.dirty = true;
+        }
+    }
+
+    fn stop_timer(&mut self) {
+        let now = self.now;
+        let Some(o) = self.open.as_mut() else { return };
+        if let Some(t) = o.timer.take() {
+            let secs = (now.as_second() - t.as_second()).max(0) as u64;
+            let point = o.session.cursor.clone();
+            o.session.points.entry(point).or_default().seconds += secs;
+            o.dirty = true;
+        }
+    }
+
+    /// Move the cursor to a point (by flat index), honouring the gate.
+    fn go_to(&mut self, flat: usize) {
+        let flat = flat.min(self.fw.point_count() - 1);
+        let target = self.fw.pos_at(flat);
+        let current = self.cursor_flat();
+        if target.flat == current {
+            return;
+        }
+        if self.block_locked(target.block) && self.fw.pos_at(current).block != target.block {
+            self.overlay = Some(Overlay::Override {
+                block: target.block,
+                target: flat,
+                reason: editor(""),
+            });
+            return;
+        }
+        self.stop_timer();
+        if let Some(o) = self.open.as_mut() {
+            o.session.cursor = self.fw.point_at(flat).id.clone();
+            o.dirty = true;
+            o.stance_focus = None;
+        }
+        self.mark_orientation();
+    }
+
+    fn step_delta(&mut self, forward: bool) {
+        let pos = self.fw.pos_at(self.cursor_flat());
+        let (mut b, mut s) = (pos.block, pos.step);
+        if forward {
+            if s + 1 < self.fw.blocks[b].steps.len() {
+                s += 1;
+            } else if b + 1 < self.fw.blocks.len() {
+                b += 1;
+                s = 0;
+            } else {
+                return;
+            }
+        } else if pos.point > 0 {
+            // first back to the start of this step
+        } else if s > 0 {
+            s -= 1;
+        } else if b > 0 {
+            b -= 1;
+            s = self.fw.blocks[b].steps.len() - 1;
+        } else {
+            return;
+        }
+        self.go_to(self.fw.first_of_step(b, s));
+    }
+}
+
+/// The one function that changes the application state.
+pub fn update(app: &mut App, action: Action) {
+    if matches!(action, Action::Tick) {
+        tick(app);
+        return;
+    }
+    if matches!(action, Action::Resize) {
+        return;
+    }
+    if !matches!(action, Action::Key(_) | Action::Paste(_)) || app.overlay.is_some() {
+        // a new command replaces an old message
+        if !matches!(app.overlay, Some(Overlay::Confirm { .. })) {
+            app.flash = app
+                .flash
+                .take()
+                .filter(|f| f.kind == FlashKind::Error && app.overlay.is_some());
+        }
+    }
+    if app.overlay.is_some() {
+        overlay_update(app, action);
+        return;
+    }
+    match app.screen {
+        Screen::Home => home_update(app, action),
+        Screen::Start => start_update(app, action),
+        Screen::Main => main_update(app, action),
+    }
+}
+
+/// Once a second: save drafts and pending changes that have waited long enough.
+fn tick(app: &mut App) {
+    let now = app.now;
+    let Some(o) = app.open.as_ref() else { return };
+    if !o.dirty {
+        return;
+    }
+    let waited = o
+        .draft_changed
+        .map(|t| now.as_second() - t.as_second() >= DRAFT_SAVE_AFTER_SECS)
+        .unwrap_or(true);
+    if waited {
+        app.save_now();
+        if let Some(o) = app.open.as_mut() {
+            o.draft_changed = None;
+        }
+    }
+}
+
+/// Leave the app: stop the timer and write whatever is pending.
+pub fn shutdown(app: &mut App) {
+    app.stop_timer();
+    if app.open.as_ref().is_some_and(|o| o.dirty) {
+        app.save_now();
+    }
+}
+
+fn home_update(app: &mut App, action: Action) {
+    match action {
+        Action::Up => app.home_sel = app.home_sel.saturating_sub(1),
+        Action::Down => app.home_sel = (app.home_sel + 1).min(app.home.len().saturating_sub(1)),
+        Action::Confirm => {
+            if let Some(e) = app.home.get(app.home_sel).cloned()
+                && let Err(err) = app.open_path(&e.path)
+            {
+                app.error(err.message(app.lang));
+            }
+        }
+        Action::NewSession => {
+            app.overlay = Some(Overlay::NewSession(NewForm {
+                fields: (0..5).map(|_| editor("")).collect(),
+                field: 0,
+            }))
+        }
+        Action::Demo => open_demo(app),
+        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::CycleTheme => app.theme = app.theme.next(),
+        Action::Quit => app.quit = true,
+        _ => {}
+    }
+}
+
+/// Write a fresh copy of the demo into the store and open it.
+pub fn open_demo(app: &mut App) {
+    let session = demo::build(&app.fw, 2);
+    match write_fresh_demo(&app.store, session) {
+        Ok(path) => {
+            if let Err(e) = app.open_path(&path) {
+                app.error(e.message(app.lang));
+            }
+        }
+        Err(e) => app.error(e.message(app.lang)),
+    }
+}
+
+/// Store a demo under a name that does not exist yet ("Demo De Horst", "… 2", …).
+pub fn write_fresh_demo(store: &Store, mut session: Session) -> Result<PathBuf, StoreError> {
+    let base = session.name.clone();
+    for n in 1..1000 {
+        session.name = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base} {n}")
+        };
+        match store.create(&session) {
+            Ok(p) => return Ok(p),
+            Err(StoreError::Exists { .. }) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(StoreError::BadName(base))
+}
+
+fn start_update(app: &mut App, action: Action) {
+    let now = app.now;
+    let n = app
+        .session()
+        .map(|s| s.active_parties().count())
+        .unwrap_or(0);
+    match action {
+        Action::Up => {
+            if let Some(o) = app.open.as_mut() {
+                o.start_sel = o.start_sel.saturating_sub(1);
+            }
+        }
+        Action::Down => {
+            if let Some(o) = app.open.as_mut() {
+                o.start_sel = (o.start_sel + 1).min(n.saturating_sub(1));
+            }
+        }
+        Action::Toggle | Action::Stance(_) => {
+            let Some(o) = app.open.as_mut() else { return };
+            let idx = match action {
+                Action::Stance(i) => i,
+                _ => o.start_sel,
+            };
+            let ids: Vec<PartyId> = o.session.active_parties().map(|p| p.id).collect();
+            if let Some(&id) = ids.get(idx) {
+                let present = o.session.is_present(id);
+                o.session.set_present(id, !present, now);
+                o.start_sel = idx;
+                app.save_now();
+            }
+        }
+        Action::AddParty => app.overlay = Some(Overlay::AddParty { editor: editor("") }),
+        Action::Confirm => {
+            app.screen = Screen::Main;
+            app.mark_orientation();
+        }
+        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::CycleTheme => app.theme = app.theme.next(),
+        Action::Quit => app.quit = true,
+        _ => {}
+    }
+}
+
+fn main_update(app: &mut App, action: Action) {
+    if app.open.is_none() {
+        return;
+    }
+    if app.open.as_ref().is_some_and(|o| o.stance_focus.is_some()) {
+        stance_focus_update(app, action);
+        return;
+    }
+    let s = app.s();
+    match action {
+        Action::NextPoint => app.go_to(app.cursor_flat() + 1),
+        Action::PrevPoint => app.go_to(app.cursor_flat().saturating_sub(1)),
+        Action::NextStep => app.step_delta(true),
+        Action::PrevStep => app.step_delta(false),
+        Action::MarkConsensus => app.capture(s.status_consensus, |sess, p, now| {
+            sess.set_status(p, Status::Consensus, vec![], "", now)
+        }),
+        Action::MarkOpen => app.capture(s.status_open, |sess, p, now| {
+            sess.set_status(p, Status::Open, vec![], "", now)
+        }),
+        Action::MarkDissent => {
+            let sess = app.session().expect("open");
+            let rec = sess.record(&sess.cursor);
+            // preselect the parties whose stance is "disagree"
+            let chosen: Vec<PartyId> = app
+                .present_parties()
+                .into_iter()
+                .filter(|&p| rec.is_some_and(|r| r.stance_of(p) == Stance::Disagree))
+                .collect();
+            let reason = rec.map(|r| r.dissent_reason.clone()).unwrap_or_default();
+            app.overlay = Some(Overlay::Dissent {
+                chosen,
+                selected: 0,
+                reason: editor(&reason),
+                on_reason: false,
+            });
+        }
+        Action::MarkSkipped => {
+            let reason = app
+                .session()
+                .and_then(|s| s.record(&s.cursor))
+                .map(|r| r.skip_reason.clone())
+                .unwrap_or_default();
+            app.overlay = Some(Overlay::Skip {
+                reason: editor(&reason),
+            });
+        }
+        Action::Stance(i) => cycle_stance(app, i),
+        Action::FocusStances => {
+            if !app.present_parties().is_empty()
+                && let Some(o) = app.open.as_mut()
+            {
+                o.stance_focus = Some(0);
+            }
+        }
+        Action::AddNote => app.overlay = Some(Overlay::Note { editor: editor("") }),
+        Action::AddAction => {
+            app.overlay = Some(Overlay::Action(ActionForm {
+                what: editor(""),
+                due: editor(""),
+                owner: None,
+                field: 0,
+            }))
+        }
+        Action::Vote => open_vote(app, false),
+        Action::Info => app.overlay = Some(Overlay::Info { scroll: 0 }),
+        Action::Overview => {
+            app.overlay = Some(Overlay::Overview {
+                selected: app.cursor_flat(),
+            })
+        }
+        Action::Timer => {
+            let now = app.now;
+            let running = app.open.as_ref().is_some_and(|o| o.timer.is_some());
+            if running {
+                app.stop_timer();
+            } else if let Some(o) = app.open.as_mut() {
+                o.timer = Some(now);
+            }
+        }
+        Action::Undo => undo(app, true),
+        Action::Redo => undo(app, false),
+        Action::EndWorkshop => end_workshop(app),
+        Action::Export => export_minutes(app),
+        Action::CycleTheme => {
+            app.theme = app.theme.next();
+            let t = fill(s.ui_theme, &[app.theme.name()]);
+            app.info(t);
+        }
+        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Quit => app.quit = true,
+        _ => {}
+    }
+}
+
+fn cycle_stance(app: &mut App, i: usize) {
+    let present = app.present_parties();
+    let Some(&party) = present.get(i) else {
+        return;
+    };
+    let (current, name) = {
+        let sess = app.session().expect("open");
+        (
+            sess.record(&sess.cursor)
+                .map(|r| r.stance_of(party))
+                .unwrap_or_default(),
+            sess.party_name(party),
+        )
+    };
+    let next = current.next();
+    let label = format!("{name}: {}", next.word(app.lang));
+    app.capture(&label, |sess, p, now| {
+        sess.set_stance(p, party, next, None, now)
+    });
+    if app.all_agree()
+        && app
+            .session()
+            .is_some_and(|s| s.status_of(&s.cursor) != Status::Consensus)
+    {
+        app.info(app.s().ui_suggest_consensus.to_string());
+    }
+}
+
+fn stance_focus_update(app: &mut App, action: Action) {
+    let n = app.present_parties().len();
+    let sel = app.open.as_ref().and_then(|o| o.stance_focus).unwrap_or(0);
+    match action {
+        Action::Up => {
+            if let Some(o) = app.open.as_mut() {
+                o.stance_focus = Some(sel.saturating_sub(1));
+            }
+        }
+        Action::Down => {
+            if let Some(o) = app.open.as_mut() {
+                o.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
+            }
+        }
+        Action::Toggle => cycle_stance(app, sel),
+        Action::StanceReason => {
+            if let Some(&party) = app.present_parties().get(sel) {
+                let sess = app.session().expect("open");
+                let reason = sess
+                    .record(&sess.cursor)
+                    .and_then(|r| r.stance_entry(party))
+                    .map(|e| e.reason.clone())
+                    .unwrap_or_default();
+                app.overlay = Some(Overlay::StanceReason {
+                    party,
+                    editor: editor(&reason),
+                });
+            }
+        }
+        Action::Back => {
+            if let Some(o) = app.open.as_mut() {
+                o.stance_focus = None;
+            }
+        }
+        _ => {}
+    }
+}
+
+fn undo(app: &mut App, is_undo: bool) {
+    let s = app.s();
+    let Some(o) = app.open.as_mut() else { return };
+    let change = if is_undo { o.undo.pop() } else { o.redo.pop() };
+    let Some(change) = change else {
+        let t = if is_undo {
+            s.ui_nothing_undo
+        } else {
+            s.ui_nothing_redo
+        };
+        app.info(t.to_string());
+        return;
+    };
+    let restore = if is_undo {
+        &change.before
+    } else {
+        &change.after
+    };
+    match restore {
+        Some(r) => {
+            o.session.points.insert(change.point.clone(), r.clone());
+        }
+        None => {
+            o.session.points.remove(&change.point);
+        }
+    }
+    let label = change.label.clone();
+    if o.session.cursor != change.point {
+        o.session.cursor = change.point.clone();
+    }
+    if is_undo {
+        o.redo.push(change);
+    } else {
+        o.undo.push(change);
+    }
+    let t = fill(if is_undo { s.ui_undone } else { s.ui_redone }, &[&label]);
+    app.save_now();
+    app.info(t);
+}
+
+// ----------------------------------------------------------------------
+// Overlays
+// ----------------------------------------------------------------------
+
+fn overlay_update(app: &mut App, action: Action) {
+    let Some(overlay) = app.overlay.take() else {
+        return;
+    };
+    app.overlay = match overlay {
+        Overlay::Help { scroll } => match action {
+            Action::Back | Action::Help => None,
+            Action::Up => Some(Overlay::Help {
+                scroll: scroll.saturating_sub(1),
+            }),
+            Action::Down => Some(Overlay::Help {
+                scroll: scroll.saturating_add(1),
+            }),
+            _ => Some(Overlay::Help { scroll }),
+        },
+        Overlay::Info { scroll } => match action {
+            Action::Back => None,
+            Action::Up => Some(Overlay::Info {
+                scroll: scroll.saturating_sub(1),
+            }),
+            Action::Down => Some(Overlay::Info {
+                scroll: scroll.saturating_add(1),
+            }),
+            _ => Some(Overlay::Info { scroll }),
+        },
+        Overlay::Overview { selected } => {
+            let last = app.fw.point_count() - 1;
+            match action {
+                Action::Back => None,
+                Action::Up => Some(Overlay::Overview {
+                    selected: selected.saturating_sub(1),
+                }),
+                Action::Down => Some(Overlay::Overview {
+                    selected: (selected + 1).min(last),
+                }),
+                Action::PageUp => Some(Overlay::Overview {
+                    selected: selected.saturating_sub(10),
+                }),
+                Action::PageDown => Some(Overlay::Overview {
+                    selected: (selected + 10).min(last),
+                }),
+                Action::Confirm => {
+                    app.go_to(selected);
+                    // go_to may have opened the override dialog
+                    app.overlay.take()
+                }
+                _ => Some(Overlay::Overview { selected }),
+            }
+        }
+        Overlay::Note { mut editor } => match edit(&mut editor, &action, true) {
+            Edit::Submit => {
+                let text = editor_text(&editor);
+                if text.trim().is_empty() {
+                    app.clear_draft();
+                    None
+                } else {
+                    app.clear_draft();
+                    let label = app.s().ui_notes.to_string();
+                    app.capture(&label, |s, p, now| s.add_note(p, text.trim_end(), now));
+                    None
+                }
+            }
+            Edit::Cancel => cancel_editor(app, Overlay::Note { editor }),
+            Edit::Changed => {
+                app.set_draft("note", editor_text(&editor));
+                Some(Overlay::Note { editor })
+            }
+            _ => Some(Overlay::Note { editor }),
+        },
+        Overlay::Skip { mut reason } => match edit(&mut reason, &action, false) {
+            Edit::Submit => {
+                let text = editor_text(&reason);
+                if text.trim().is_empty() {
+                    app.error(app.s().err_need_reason.to_string());
+                    Some(Overlay::Skip { reason })
+                } else {
+                    app.clear_draft();
+                    let label = app.s().status_skipped.to_string();
+                    app.capture(&label, |s, p, now| {
+                        s.set_status(p, Status::Skipped, vec![], &text, now)
+                    });
+                    None
+                }
+            }
+            Edit::Cancel => cancel_editor(app, Overlay::Skip { reason }),
+            Edit::Changed => {
+                app.set_draft("skip", editor_text(&reason));
+                Some(Overlay::Skip { reason })
+            }
+            _ => Some(Overlay::Skip { reason }),
+        },
+        Overlay::Dissent {
+            chosen,
+            selected,
+            reason,
+            on_reason,
+        } => dissent_update(app, action, chosen, selected, reason, on_reason),
+        Overlay::StanceReason { party, mut editor } => match edit(&mut editor, &action, false) {
+            Edit::Submit => {
+                let text = editor_text(&editor);
+                let stance = app
+                    .session()
+                    .and_then(|s| s.record(&s.cursor))
+                    .map(|r| r.stance_of(party))
+                    .unwrap_or_default();
+                let label = app
+                    .session()
+                    .map(|s| s.party_name(party))
+                    .unwrap_or_default();
+                app.capture(&label, |s, p, now| {
+                    s.set_stance(p, party, stance, Some(&text), now)
+                });
+                None
+            }
+            Edit::Cancel => None,
+            _ => Some(Overlay::StanceReason { party, editor }),
+        },
+        Overlay::Action(form) => action_update(app, action, form),
+        Overlay::AddParty { mut editor } => match edit(&mut editor, &action, false) {
+            Edit::Submit => {
+                let text = clean_line(&editor_text(&editor));
+                match parse_party(&text) {
+                    Some((org, rep, dom)) => {
+                        let now = app.now;
+                        if let Some(o) = app.open.as_mut() {
+                            let id = o.session.add_party(&org, &rep, &dom);
+                            o.session.set_present(id, true, now);
+                        }
+                        app.save_now();
+                        None
+                    }
+                    None => {
+                        app.error(fill(app.s().err_bad_party, &[&text]));
+                        Some(Overlay::AddParty { editor })
+                    }
+                }
+            }
+            Edit::Cancel => None,
+            _ => Some(Overlay::AddParty { editor }),
+        },
+        Overlay::NewSession(form) => new_session_update(app, action, form),
+        Overlay::ConfirmDiscard(inner) => match action {
+            Action::Key(ev) => match ev.code {
+                KeyCode::Char('j')
+                | KeyCode::Char('y')
+                | KeyCode::Char('J')
+                | KeyCode::Char('Y') => {
+                    app.clear_draft();
+                    None
+                }
+                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(*inner),
+                _ => Some(Overlay::ConfirmDiscard(inner)),
+            },
+            _ => Some(Overlay::ConfirmDiscard(inner)),
+        },
+        Overlay::Confirm { text, on_yes, then } => match action {
+            Action::Key(ev) => match ev.code {
+                KeyCode::Char('j')
+                | KeyCode::Char('y')
+                | KeyCode::Char('J')
+                | KeyCode::Char('Y')
+                | KeyCode::Enter => match then {
+                    Confirmed::OpenVote => {
+                        open_vote(app, true);
+                        app.overlay.take()
+                    }
+                    Confirmed::Nothing => {
+                        update(app, *on_yes);
+                        app.overlay.take()
+                    }
+                },
+                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => None,
+                _ => Some(Overlay::Confirm { text, on_yes, then }),
+            },
+            _ => Some(Overlay::Confirm { text, on_yes, then }),
+        },
+        Overlay::Override {
+            block,
+            target,
+            mut reason,
+        } => match edit(&mut reason, &action, false) {
+            Edit::Submit => {
+                let text = editor_text(&reason);
+                if text.trim().is_empty() {
+                    app.error(app.s().err_need_reason.to_string());
+                    Some(Overlay::Override {
+                        block,
+                        target,
+                        reason,
+                    })
+                } else {
+                    let now = app.now;
+                    let block_id = app.fw.blocks[block].id.clone();
+                    if let Some(o) = app.open.as_mut() {
+                        let workshop = o.session.workshop_number();
+                        o.session.overrides.push(crate::session::GateOverride {
+                            workshop,
+                            at: now,
+                            block: block_id,
+                            reason: text.trim().to_string(),
+                        });
+                    }
+                    app.save_now();
+                    app.go_to(target);
+                    app.overlay.take()
+                }
+            }
+            Edit::Cancel => None,
+            _ => Some(Overlay::Override {
+                block,
+                target,
+                reason,
+            }),
+        },
+        Overlay::Vote(v) => vote_update(app, action, v),
+        Overlay::Banner { vote } => match action {
+            Action::Key(_) => None,
+            _ => Some(Overlay::Banner { vote }),
+        },
+        Overlay::Summary => match action {
+            Action::Key(ev) if ev.code == KeyCode::Enter => {
+                finish_workshop(app);
+                app.overlay.take()
+            }
+            Action::Key(ev) if matches!(ev.code, KeyCode::Esc | KeyCode::Char('q')) => None,
+            _ => Some(Overlay::Summary),
+        },
+    };
+}
+
+/// Esc in an editor: ask before throwing away typed text.
+fn cancel_editor(app: &mut App, overlay: Overlay) -> Option<Overlay> {
+    let empty = match &overlay {
+        Overlay::Note { editor } => editor_text(editor).trim().is_empty(),
+        Overlay::Skip { reason } => editor_text(reason).trim().is_empty(),
+        Overlay::Dissent { reason, .. } => editor_text(reason).trim().is_empty(),
+        Overlay::Action(f) => editor_text(&f.what).trim().is_empty(),
+        _ => true,
+    };
+    if empty {
+        app.clear_draft();
+        None
+    } else {
+        Some(Overlay::ConfirmDiscard(Box::new(overlay)))
+    }
+}
+
+fn dissent_update(
+    app: &mut App,
+    action: Action,
+    mut chosen: Vec<PartyId>,
+    mut selected: usize,
+    mut reason: TextArea<'static>,
+    mut on_reason: bool,
+) -> Option<Overlay> {
+    let present = app.present_parties();
+    let rebuild = |chosen, selected, reason, on_reason| {
+        Some(Overlay::Dissent {
+            chosen,
+            selected,
+            reason,
+            on_reason,
+        })
+    };
+    let submit =
+        |app: &mut App, chosen: Vec<PartyId>, reason: TextArea<'static>, selected, on_reason| {
+            let text = editor_text(&reason);
+            if chosen.is_empty() && !present.is_empty() {
+                app.error(app.s().err_need_dissenter.to_string());
+                return rebuild(chosen, selected, reason, on_reason);
+            }
+            if text.trim().is_empty() {
+                app.error(app.s().err_need_reason.to_string());
+                return rebuild(chosen, selected, reason, true);
+            }
+            app.clear_draft();
+            let label = app.s().status_dissent.to_string();
+            app.capture(&label, |s, p, now| {
+                s.set_status(p, Status::Dissent, chosen, &text, now)
+            });
+            None
+        };
+    if on_reason {
+        return match edit(&mut reason, &action, false) {
+            Edit::Submit => submit(app, chosen, reason, selected, on_reason),
+            Edit::Cancel => cancel_editor(
+                app,
+                Overlay::Dissent {
+                    chosen,
+                    selected,
+                    reason,
+                    on_reason,
+                },
+            ),
+            Edit::Tab | Edit::BackTab => rebuild(chosen, selected, reason, false),
+            Edit::Changed => {
+                app.set_draft("dissent", editor_text(&reason));
+                rebuild(chosen, selected, reason, true)
+            }
+            Edit::Other => rebuild(chosen, selected, reason, true),
+        };
+    }
+    let Action::Key(ev) = action else {
+        if let Action::Paste(_) = action {
+            on_reason = true;
+            edit(&mut reason, &action, false);
+        }
+        return rebuild(chosen, selected, reason, on_reason);
+    };
+    let toggle = |chosen: &mut Vec<PartyId>, i: usize| {
+        if let Some(&p) = present.get(i) {
+            if let Some(k) = chosen.iter().position(|&c| c == p) {
+                chosen.remove(k);
+            } else {
+                chosen.push(p);
+                chosen.sort_unstable();
+            }
+        }
+    };
+    match ev.code {
+        KeyCode::Up | KeyCode::Char('k') => selected = selected.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => {
+            selected = (selected + 1).min(present.len().saturating_sub(1))
+        }
+        KeyCode::Char(' ') => toggle(&mut chosen, selected),
+        KeyCode::Char(c @ '0'..='9') => {
+            let i = if c == '0' {
+                9
+            } else {
+                c as usize - '1' as usize
+            };
+            toggle(&mut chosen, i);
+            selected = i.min(present.len().saturating_sub(1));
+        }
+        KeyCode::Tab | KeyCode::BackTab => on_reason = true,
+        KeyCode::Enter => return submit(app, chosen, reason, selected, on_reason),
+        KeyCode::Esc => {
+            return cancel_editor(
+                app,
+                Overlay::Dissent {
+                    chosen,
+                    selected,
+                    reason,
+                    on_reason,
+                },
+            );
+        }
+        _ => {}
+    }
+    rebuild(chosen, selected, reason, on_reason)
+}
+
+fn action_update(app: &mut App, action: Action, mut form: ActionForm) -> Option<Overlay> {
+    let parties: usize = app
+        .session()
+        .map(|s| s.active_parties().count())
+        .unwrap_or(0);
+    if form.field == 1
+        && let Action::Key(ev) = &action
+    {
+        match ev.code {
+            KeyCode::Left => {
+                form.owner = match form.owner {
+                    None => parties.checked_sub(1),
+                    Some(0) => None,
+                    Some(i) => Some(i - 1),
+                };
+                return Some(Overlay::Action(form));
+            }
+            KeyCode::Right | KeyCode::Char(' ') => {
+                form.owner = match form.owner {
+                    None if parties > 0 => Some(0),
+                    Some(i) if i + 1 < parties => Some(i + 1),
+                    _ => None,
+                };
+                return Some(Overlay::Action(form));
+            }
+            KeyCode::Char(c @ '1'..='9') => {
+                let i = c as usize - '1' as usize;
+                if i < parties {
+                    form.owner = Some(i);
+                }
+                return Some(Overlay::Action(form));
+            }
+            KeyCode::Tab => {
+                form.field = 2;
+                return Some(Overlay::Action(form));
+            }
+            KeyCode::BackTab => {
+                form.field = 0;
+                return Some(Overlay::Action(form));
+            }
+            KeyCode::Enter => {}
+            KeyCode::Esc => return cancel_editor(app, Overlay::Action(form)),
+            _ => return Some(Overlay::Action(form)),
+        }
+    }
+    let result = match form.field {
+        0 => edit(&mut form.what, &action, false),
+        2 => edit(&mut form.due, &action, false),
+        _ => Edit::Submit,
+    };
+    match result {
+        Edit::Tab => {
+            form.field = (form.field + 1) % 3;
+            Some(Overlay::Action(form))
+        }
+        Edit::BackTab => {
+            form.field = (form.field + 2) % 3;
+            Some(Overlay::Action(form))
+        }
+        Edit::Cancel => cancel_editor(app, Overlay::Action(form)),
+        Edit::Changed => {
+            if form.field == 0 {
+                app.set_draft("action", editor_text(&form.what));
+            }
+            Some(Overlay::Action(form))
+        }
+        Edit::Other => Some(Overlay::Action(form)),
+        Edit::Submit => {
+            let what = editor_text(&form.what).trim().to_string();
+            if what.is_empty() {
+                app.error(app.s().err_need_what.to_string());
+                form.field = 0;
+                return Some(Overlay::Action(form));
+            }
+            let due_text = editor_text(&form.due);
+            let due = if due_text.trim().is_empty() {
+                None
+            } else {
+                match parse_date(&due_text) {
+                    Some(d) => Some(d),
+                    None => {
+                        app.error(app.s().err_bad_date.to_string());
+                        form.field = 2;
+                        return Some(Overlay::Action(form));
+                    }
+                }
+            };
+            let owner = form.owner.and_then(|i| {
+                app.session()
+                    .and_then(|s| s.active_parties().nth(i).map(|p| p.id))
+            });
+            app.clear_draft();
+            let label = app.s().ui_actions.to_string();
+            app.capture(&label, |s, p, now| s.add_action(p, &what, owner, due, now));
+            None
+        }
+    }
+}
+
+fn new_session_update(app: &mut App, action: Action, mut form: NewForm) -> Option<Overlay> {
+    let multiline = form.field == 4;
+    match edit(&mut form.fields[form.field], &action, multiline) {
+        Edit::Tab => {
+            form.field = (form.field + 1) % form.fields.len();
+            Some(Overlay::NewSession(form))
+        }
+        Edit::BackTab => {
+            form.field = (form.field + form.fields.len() - 1) % form.fields.len();
+            Some(Overlay::NewSession(form))
+        }
+        Edit::Cancel => None,
+        Edit::Submit => {
+            let get = |i: usize| clean_line(&editor_text(&form.fields[i]));
+            let name = get(0);
+            let mut session = Session::new(&name, &app.fw, app.now);
+            session.area = get(1);
+            session.municipality = get(2);
+            session.facilitator = get(3);
+            for line in editor_text(&form.fields[4]).lines() {
+                let line = clean_line(line);
+                if line.is_empty() {
+                    continue;
+                }
+                match parse_party(&line) {
+                    Some((o, r, d)) => {
+                        session.add_party(&o, &r, &d);
+                    }
+                    None => {
+                        app.error(fill(app.s().err_bad_party, &[&line]));
+                        form.field = 4;
+                        return Some(Overlay::NewSession(form));
+                    }
+                }
+            }
+            match app.store.create(&session) {
+                Ok(path) => match app.open_path(&path) {
+                    Ok(()) => app.overlay.take(),
+                    Err(e) => {
+                        app.error(e.message(app.lang));
+                        None
+                    }
+                },
+                Err(e) => {
+                    app.error(e.message(app.lang));
+                    form.field = 0;
+                    Some(Overlay::NewSession(form))
+                }
+            }
+        }
+        _ => Some(Overlay::NewSession(form)),
+    }
+}
+
+// ----------------------------------------------------------------------
+// Go/no-go
+// ----------------------------------------------------------------------
+
+/// `v`: open the vote (step 1.5 directly; elsewhere in block 1 after a question).
+pub fn open_vote(app: &mut App, confirmed: bool) {
+    let Some((db, ds)) = app.fw.decision_step() else {
+        return;
+    };
+    let pos = app.fw.pos_at(app.cursor_flat());
+    let at_decision = pos.block == db && pos.step == ds;
+    if !at_decision && !confirmed {
+        let s = app.s();
+        let step = &app.fw.blocks[db].steps[ds];
+        app.overlay = Some(Overlay::Confirm {
+            text: fill(s.vote_confirm_elsewhere, &[&step.id, &step.title]),
+            on_yes: Box::new(Action::Vote),
+            then: Confirmed::OpenVote,
+        });
+        return;
+    }
+    let lines = app
+        .present_parties()
+        .into_iter()
+        .map(|p| VoteLine {
+            party: p,
+            choice: None,
+            reason: String::new(),
+        })
+        .collect();
+    app.overlay = Some(Overlay::Vote(VoteState {
+        lines,
+        selected: 0,
+        stage: VoteStage::Ballots { editing: None },
+    }));
+}
+
+/// The live tally and outcome of the vote being held.
+pub fn vote_preview(
+    app: &App,
+    v: &VoteState,
+) -> (
+    crate::vote::Tally,
+    Outcome,
+    Option<crate::vote::DeferReason>,
+) {
+    let sess = app.session().expect("open");
+    let total = sess.active_parties().count() as u32;
+    let present = v.lines.len() as u32;
+    let ballots: Vec<Ballot> = v
+        .lines
+        .iter()
+        .filter_map(|l| {
+            l.choice.map(|c| Ballot {
+                party: l.party,
+                choice: c,
+                reason: l.reason.clone(),
+            })
+        })
+        .collect();
+    let t = tally(&ballots, total, present);
+    let (o, d) = decide(&sess.rule, &t, present, total);
+    (t, o, d)
+}
+
+fn vote_update(app: &mut App, action: Action, mut v: VoteState) -> Option<Overlay> {
+    let s = app.s();
+    let stage = std::mem::replace(&mut v.stage, VoteStage::Ballots { editing: None });
+    match stage {
+        VoteStage::Ballots {
+            editing: Some(mut ed),
+        } => {
+            match edit(&mut ed, &action, false) {
+                Edit::Submit => {
+                    if let Some(l) = v.lines.get_mut(v.selected) {
+                        l.reason = clean_line(&editor_text(&ed));
+                    }
+                    v.stage = VoteStage::Ballots { editing: None };
+                }
+                Edit::Cancel => v.stage = VoteStage::Ballots { editing: None },
+                _ => v.stage = VoteStage::Ballots { editing: Some(ed) },
+            }
+            Some(Overlay::Vote(v))
+        }
+        VoteStage::Ballots { editing: None } => {
+            let Action::Key(ev) = action else {
+                return Some(Overlay::Vote(v));
+            };
+            let n = v.lines.len();
+            let set = |v: &mut VoteState, c: Choice| {
+                if let Some(l) = v.lines.get_mut(v.selected) {
+                    l.choice = Some(c);
+                }
+            };
+            match ev.code {
+                KeyCode::Up | KeyCode::Char('k') => v.selected = v.selected.saturating_sub(1),
+                KeyCode::Down | KeyCode::Char('j') => {
+                    v.selected = (v.selected + 1).min(n.saturating_sub(1))
+                }
+                KeyCode::Char(c @ '0'..='9') => {
+                    let i = if c == '0' {
+                        9
+                    } else {
+                        c as usize - '1' as usize
+                    };
+                    if i < n {
+                        v.selected = i;
+                    }
+                }
+                KeyCode::Char('g') | KeyCode::Char('G') => set(&mut v, Choice::Go),
+                KeyCode::Char('n') | KeyCode::Char('N') => set(&mut v, Choice::NoGo),
+                KeyCode::Char('o')
+                | KeyCode::Char('O')
+                | KeyCode::Char('a')
+                | KeyCode::Char('A') => set(&mut v, Choice::Abstain),
+                KeyCode::Left | KeyCode::Right => {
+                    if let Some(l) = v.lines.get_mut(v.selected) {
+                        let order = [Choice::Go, Choice::NoGo, Choice::Abstain];
+                        let i = l.choice.and_then(|c| order.iter().position(|&o| o == c));
+                        l.choice = Some(match (i, ev.code == KeyCode::Right) {
+                            (None, true) => order[0],
+                            (None, false) => order[2],
+                            (Some(i), true) => order[(i + 1) % 3],
+                            (Some(i), false) => order[(i + 2) % 3],
+                        });
+                    }
+                }
+                KeyCode::Char('r') | KeyCode::Char('R') => {
+                    let text = v
+                        .lines
+                        .get(v.selected)
+                        .map(|l| l.reason.clone())
+                        .unwrap_or_default();
+                    v.stage = VoteStage::Ballots {
+                        editing: Some(editor(&text)),
+                    };
+                }
+                KeyCode::Char('u') | KeyCode::Char('U') => {
+                    v.stage = VoteStage::Defer { reason: editor("") };
+                }
+                KeyCode::Esc => return None,
+                KeyCode::Enter => {
+                    // every present party votes; a No-go needs a reason
+                    if let Some(i) = v.lines.iter().position(|l| l.choice.is_none()) {
+                        v.selected = i;
+                        app.error(s.vote_err_missing.to_string());
+                        return Some(Overlay::Vote(v));
+                    }
+                    if let Some(i) = v
+                        .lines
+                        .iter()
+                        .position(|l| l.choice == Some(Choice::NoGo) && l.reason.trim().is_empty())
+                    {
+                        v.selected = i;
+                        app.error(s.vote_err_nogo_reason.to_string());
+                        v.stage = VoteStage::Ballots {
+                            editing: Some(editor("")),
+                        };
+                        return Some(Overlay::Vote(v));
+                    }
+                    let (_, outcome, _) = vote_preview(app, &v);
+                    if outcome == Outcome::NoGo {
+                        v.stage = VoteStage::FollowUp {
+                            route: 0,
+                            other: editor(""),
+                            revisit: editor(""),
+                            field: 0,
+                        };
+                        return Some(Overlay::Vote(v));
+                    }
+                    return record_vote(app, &v, None, None, String::new());
+                }
+                _ => {}
+            }
+            Some(Overlay::Vote(v))
+        }
+        VoteStage::Defer { mut reason } => match edit(&mut reason, &action, false) {
+            Edit::Submit => {
+                let text = clean_line(&editor_text(&reason));
+                if text.is_empty() {
+                    app.error(s.err_need_reason.to_string());
+                    v.stage = VoteStage::Defer { reason };
+                    Some(Overlay::Vote(v))
+                } else {
+                    record_vote(app, &v, None, None, text)
+                }
+            }
+            Edit::Cancel => {
+                v.stage = VoteStage::Ballots { editing: None };
+                Some(Overlay::Vote(v))
+            }
+            _ => {
+                v.stage = VoteStage::Defer { reason };
+                Some(Overlay::Vote(v))
+            }
+        },
+        VoteStage::FollowUp {
+            mut route,
+            mut other,
+            mut revisit,
+            mut field,
+        } => {
+            if field == 0 {
+                if let Action::Key(ev) = &action {
+                    match ev.code {
+                        KeyCode::Up | KeyCode::Char('k') => route = route.saturating_sub(1),
+                        KeyCode::Down | KeyCode::Char('j') => {
+                            route = (route + 1).min(Route::ALL.len() - 1)
+                        }
+                        KeyCode::Char(c @ '1'..='5') => route = c as usize - '1' as usize,
+                        KeyCode::Tab => field = 1,
+                        KeyCode::Esc => {
+                            v.stage = VoteStage::Ballots { editing: None };
+                            return Some(Overlay::Vote(v));
+                        }
+                        KeyCode::Enter => field = 1,
+                        _ => {}
+                    }
+                }
+                v.stage = VoteStage::FollowUp {
+                    route,
+                    other,
+                    revisit,
+                    field,
+                };
+                return Some(Overlay::Vote(v));
+            }
+            let target = if field == 1 { &mut other } else { &mut revisit };
+            match edit(target, &action, false) {
+                Edit::Tab => field = (field + 1) % 3,
+                Edit::BackTab => field = (field + 2) % 3,
+                Edit::Cancel => field = 0,
+                Edit::Submit => {
+                    let r = Route::ALL[route];
+                    let other_text = clean_line(&editor_text(&other));
+                    if r == Route::Other && other_text.is_empty() {
+                        app.error(s.err_need_reason.to_string());
+                        v.stage = VoteStage::FollowUp {
+                            route,
+                            other,
+                            revisit,
+                            field: 1,
+                        };
+                        return Some(Overlay::Vote(v));
+                    }
+                    let rv = editor_text(&revisit);
+                    let revisit_date = if rv.trim().is_empty() {
+                        None
+                    } else {
+                        match parse_date(&rv) {
+                            Some(d) => Some(d),
+                            None => {
+                                app.error(s.err_bad_date.to_string());
+                                v.stage = VoteStage::FollowUp {
+                                    route,
+                                    other,
+                                    revisit,
+                                    field: 2,
+                                };
+                                return Some(Overlay::Vote(v));
+                            }
+                        }
+                    };
+                    let fu = FollowUp {
+                        route: r,
+                        text: other_text,
+                    };
+                    return record_vote(app, &v, Some(fu), revisit_date, String::new());
+                }
+                _ => {}
+            }
+            v.stage = VoteStage::FollowUp {
+                route,
+                other,
+                revisit,
+                field,
+            };
+            Some(Overlay::Vote(v))
+        }
+    }
+}
+
+/// Record the vote, save, and show the outcome banner.
+fn record_vote(
+    app: &mut App,
+    v: &VoteState,
+    follow_up: Option<FollowUp>,
+    revisit: Option<Date>,
+    defer_reason: String,
+) -> Option<Overlay> {
+    let now = app.now;
+    let (t, mut outcome, mut deferred) = vote_preview(app, v);
+    if !defer_reason.is_empty() {
+        outcome = Outcome::Deferred;
+        deferred = Some(crate::vote::DeferReason::Facilitator);
+    }
+    let o = app.open.as_mut()?;
+    let sess = &mut o.session;
+    let vote = Vote {
+        workshop: sess.workshop_number(),
+        at: now,
+        rule: sess.rule,
+        parties_total: sess.active_parties().count() as u32,
+        present: v.lines.iter().map(|l| l.party).collect(),
+        ballots: v
+            .lines
+            .iter()
+            .filter_map(|l| {
+                l.choice.map(|c| Ballot {
+                    party: l.party,
+                    choice: c,
+                    reason: l.reason.clone(),
+                })
+            })
+            .collect(),
+        tally: t,
+        outcome,
+        deferred,
+        remark: defer_reason,
+        follow_up: if outcome == Outcome::NoGo {
+            follow_up
+        } else {
+            None
+        },
+        revisit: if outcome == Outcome::Go {
+            None
+        } else {
+            revisit
+        },
+    };
+    sess.votes.push(vote);
+    let idx = sess.votes.len() - 1;
+    app.save_now();
+    Some(Overlay::Banner { vote: idx })
+}
+
+// ----------------------------------------------------------------------
+// Ending a workshop, exports
+// ----------------------------------------------------------------------
+
+/// Whether this workshop needs a vote outcome before it can end.
+pub fn needs_vote(app: &App) -> bool {
+    let Some(s) = app.session() else { return false };
+    let Some(w) = s.current_workshop() else {
+        return false;
+    };
+    app.gate_block().is_some()
+        && w.in_orientation
+        && !s.votes.iter().any(|v| v.workshop == w.number)
+}
+
+fn end_workshop(app: &mut App) {
+    if needs_vote(app) {
+        app.overlay = Some(Overlay::Confirm {
+            text: app.s().end_needs_vote.to_string(),
+            on_yes: Box::new(Action::Vote),
+            then: Confirmed::OpenVote,
+        });
+        return;
+    }
+    app.overlay = Some(Overlay::Summary);
+}
+
+fn finish_workshop(app: &mut App) {
+    app.stop_timer();
+    let now = app.now;
+    if let Some(o) = app.open.as_mut() {
+        o.session.end_workshop(now);
+    }
+    app.save_now();
+    export_minutes(app);
+    let saved_ok = app.open.as_ref().is_some_and(|o| o.save_error.is_none());
+    if saved_ok {
+        let msg = app.flash.clone();
+        app.open = None;
+        app.screen = Screen::Home;
+        app.refresh_home();
+        app.flash = msg;
+    }
+}
+
+/// `e`: write the minutes of this workshop as Markdown and HTML into `exports/`.
+pub fn export_minutes(app: &mut App) {
+    let Some(o) = app.open.as_ref() else { return };
+    let number = o.session.workshop_number();
+    match crate::export::write_workshop_minutes(&app.fw, &o.session, &o.path, number, app.lang) {
+        Ok(paths) => {
+            let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let text = fill(app.s().export_done, &[&list.join(", ")]);
+            app.exported = paths;
+            app.info(text);
+        }
+        Err(e) => app.error(e.message(app.lang)),
+    }
+}

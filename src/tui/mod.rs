@@ -1,0 +1,155 @@
+//! The terminal UI: state and update ([`app`]), key table ([`keys`]),
+//! rendering ([`ui`]), themes and safe text.
+//!
+//! The run loop is generic over the ratatui [`Backend`] and an
+//! [`EventSource`], so tests drive the whole app with scripted events and a
+//! `TestBackend`, without sleeping.
+
+pub mod app;
+pub mod keys;
+pub mod text;
+pub mod theme;
+pub mod ui;
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+pub use app::{App, update};
+pub use keys::Action;
+
+/// Where events come from: the real terminal, or a script in tests.
+pub trait EventSource {
+    /// The next event, or `None` when `timeout` passed without one.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// Events from the terminal (crossterm).
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if event::poll(timeout)? {
+            Ok(Some(event::read()?))
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// What time it is; tests use a fixed clock.
+pub trait Clock {
+    fn now(&self) -> Timestamp;
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        Timestamp::now()
+    }
+}
+
+/// Turn a terminal event into an action for the current state.
+pub fn map_event(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => app.map_key(k),
+        Event::Paste(s) => Some(Action::Paste(s)),
+        Event::Resize(_, _) => Some(Action::Resize),
+        _ => None,
+    }
+}
+
+/// Run until the user quits, the event source ends, or `stop` is raised
+/// (SIGTERM, SIGHUP). Redraws only after an event or a clock tick.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl EventSource,
+    clock: &impl Clock,
+    stop: &AtomicBool,
+) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    app.now = clock.now();
+    let mut redraw = true;
+    let mut last_tick = app.now.as_second();
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if redraw {
+            terminal
+                .draw(|f| ui::render(app, f))
+                .map_err(io::Error::other)?;
+            redraw = false;
+        }
+        // wake at least once a second for the clock; sooner when a signal may come
+        match events.next(Duration::from_millis(250))? {
+            Some(ev) => {
+                app.now = clock.now();
+                if let Some(action) = map_event(app, ev) {
+                    update(app, action);
+                }
+                redraw = true;
+            }
+            None => {
+                app.now = clock.now();
+                let sec = app.now.as_second();
+                if sec != last_tick {
+                    last_tick = sec;
+                    update(app, Action::Tick);
+                    // the clock shows minutes and the timer seconds: redraw once a second
+                    redraw = true;
+                }
+            }
+        }
+    }
+    app::shutdown(app);
+    Ok(())
+}
+
+/// Start the real terminal UI and run until the user quits. The terminal is
+/// restored on every way out: normal exit, error, panic, SIGTERM/SIGHUP.
+pub fn launch(mut app: App) -> io::Result<()> {
+    use ratatui::crossterm::{event::DisableBracketedPaste, event::EnableBracketedPaste, execute};
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    // restore the terminal first, then a plain message instead of a debug dump
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
+        let place = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("wijktafel: interne fout{place}. Alle afgeronde invoer was al opgeslagen.");
+        if std::env::var_os("RUST_BACKTRACE").is_some() {
+            previous(info);
+        }
+    }));
+    let mut terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    let result = run(
+        &mut terminal,
+        &mut app,
+        &mut TerminalEvents,
+        &SystemClock,
+        &stop,
+    );
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    result
+}

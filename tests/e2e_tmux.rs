@@ -1,0 +1,298 @@
+//! End-to-end tests of the real binary in a real terminal (tmux): start,
+//! type, quit, check the session file, reopen.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use wijktafel::session::Status;
+use wijktafel::store;
+
+/// A tmux server of our own (own socket), so tests never touch a user's tmux.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, cmd: &str, w: u16, h: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+            eprintln!("tmux not installed: skipping {name}");
+            return None;
+        }
+        let socket = format!("wijktafel-test-{name}-{}", std::process::id());
+        let t = Tmux { socket };
+        let ok = t
+            .cmd()
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+                cmd,
+            ])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+        Some(t)
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket]);
+        c
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut c = self.cmd();
+        c.args(["send-keys", "-t", "t"]);
+        c.args(keys);
+        assert!(c.status().unwrap().success());
+    }
+
+    fn text(&self, text: &str) {
+        assert!(
+            self.cmd()
+                .args(["send-keys", "-t", "t", "-l", text])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    /// Paste as a terminal does (bracketed paste when the app asked for it).
+    fn paste(&self, text: &str) {
+        assert!(
+            self.cmd()
+                .args(["set-buffer", "--", text])
+                .status()
+                .unwrap()
+                .success()
+        );
+        assert!(
+            self.cmd()
+                .args(["paste-buffer", "-p", "-t", "t"])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    fn screen(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `needle` (polling; the app is a separate process).
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {needle:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until `check` holds for the session file.
+    fn wait_file(&self, path: &Path, check: impl Fn(&wijktafel::session::Session) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Ok(s) = store::load(path)
+                && check(&s)
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for the file; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_exit(&self) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let s = self.screen();
+            if s.contains("EXIT=") {
+                assert!(s.contains("EXIT=0"), "non-zero exit:\n{s}");
+                return;
+            }
+            assert!(Instant::now() < deadline, "did not exit:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
+fn shell(dir: &Path, args: &str) -> String {
+    format!(
+        "{} --dir {} {args}; echo EXIT=$?; sleep 600",
+        env!("CARGO_BIN_EXE_wijktafel"),
+        dir.display()
+    )
+}
+
+fn new_session(dir: &Path) -> PathBuf {
+    let out = Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+        .arg("--dir")
+        .arg(dir)
+        .args([
+            "new",
+            "Zuidrand",
+            "--area",
+            "Zuidrand",
+            "--municipality",
+            "Voorbeeldstad",
+            "--party",
+            "Gemeente|Anna|bestuur",
+            "--party",
+            "Woonstede|Bas|wonen",
+            "--party",
+            "Politie|Cor|veiligheid",
+            "--party",
+            "Bewoners|Dirk|bewoners",
+            "--no-open",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
+}
+
+#[test]
+fn a_workshop_in_the_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let Some(t) = Tmux::start("workshop", &shell(dir.path(), "open Zuidrand"), 120, 35) else {
+        return;
+    };
+    // workshop start: attendance, then Enter
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    // consensus on 1.1.1
+    t.keys(&["c"]);
+    t.wait_for("✔ CONSENSUS");
+    // dissent on 1.1.2: Politie (3), with a reason
+    t.keys(&["j"]);
+    t.wait_for("GESPREKSPUNT 1.1.2");
+    t.keys(&["d"]);
+    t.wait_for("wie is het oneens");
+    t.keys(&["3", "Tab"]);
+    t.text("Politie ziet geen stijging");
+    t.keys(&["Enter"]);
+    t.wait_for("✖ VERSCHIL VAN MENING");
+    // a note with diacritics, an emoji, and a pasted two-line text
+    t.keys(&["n"]);
+    t.wait_for("Notitie bij 1.1.2");
+    t.text("Café geëerd, 👍🏽 ");
+    t.paste("eerste geplakte regel\ntweede geplakte regel");
+    t.keys(&["Enter"]);
+    t.wait_for("tweede geplakte regel");
+    t.wait_file(&path, |s| {
+        s.record("1.1.2").is_some_and(|r| !r.notes.is_empty())
+    });
+    t.keys(&["q"]);
+    t.wait_exit();
+
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.workshops.len(), 1);
+    assert_eq!(s.status_of("1.1.1"), Status::Consensus);
+    let r = s.record("1.1.2").unwrap();
+    assert_eq!(r.status, Status::Dissent);
+    assert_eq!(r.dissenters, vec![3]);
+    assert_eq!(r.dissent_reason, "Politie ziet geen stijging");
+    assert_eq!(
+        r.notes[0].text,
+        "Café geëerd, 👍🏽 eerste geplakte regel\ntweede geplakte regel"
+    );
+    assert_eq!(s.cursor, "1.1.2");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("Café geëerd, 👍🏽"));
+    drop(t);
+
+    // reopen: the same workshop continues at the same point, with the note
+    let t = Tmux::start("reopen", &shell(dir.path(), "open Zuidrand"), 120, 35).unwrap();
+    let screen = t.wait_for("GESPREKSPUNT 1.1.2");
+    assert!(screen.contains("Bijeenkomst 1"), "{screen}");
+    assert!(screen.contains("Café geëerd"), "{screen}");
+    assert!(screen.contains("✖ VERSCHIL VAN MENING"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_exit();
+}
+
+#[test]
+fn a_second_instance_is_refused_naming_the_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let _path = new_session(dir.path());
+    let Some(first) = Tmux::start("first", &shell(dir.path(), "open Zuidrand"), 100, 30) else {
+        return;
+    };
+    first.wait_for("Wie is er aanwezig?");
+    let second = Tmux::start("second", &shell(dir.path(), "open Zuidrand"), 100, 30).unwrap();
+    let screen = second.wait_for("EXIT=");
+    assert!(screen.contains("al geopend door pid"), "{screen}");
+    assert!(screen.contains("EXIT=1"), "{screen}");
+    first.keys(&["q"]);
+    first.wait_exit();
+}
+
+#[test]
+fn go_vote_in_the_real_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let Some(t) = Tmux::start("vote", &shell(dir.path(), "open Zuidrand"), 120, 35) else {
+        return;
+    };
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["4"]); // Bewoners absent
+    t.wait_for("☐ afwezig");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    for _ in 0..4 {
+        t.keys(&["J"]);
+    }
+    t.wait_for("GESPREKSPUNT 1.5.1");
+    t.keys(&["v"]);
+    t.wait_for("Beslisregel");
+    t.keys(&["1", "g", "2", "g", "3", "o", "Enter"]);
+    let screen = t.wait_for("Druk een toets");
+    assert!(screen.contains("█"), "block letters:\n{screen}");
+    assert!(screen.contains("▲ GO"));
+    t.keys(&["Space"]);
+    t.wait_file(&path, |s| s.latest_vote().is_some());
+    // block 2 is open now: J goes straight in, no override asked
+    t.keys(&["J"]);
+    t.wait_for("GESPREKSPUNT 2.1.1");
+    t.keys(&["q"]);
+    t.wait_exit();
+    let s = store::load(&path).unwrap();
+    let v = s.latest_vote().unwrap();
+    assert_eq!(
+        (v.tally.go, v.tally.no_go, v.tally.abstain, v.tally.absent),
+        (2, 0, 1, 1)
+    );
+    assert_eq!(v.rule.kind, wijktafel::vote::RuleKind::Consensus);
+    assert!(s.overrides.is_empty());
+}
