@@ -59,77 +59,80 @@ pub enum FrameworkFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a session (and open it, unless --no-open).
+    /// Nieuwe sessie aanmaken (en openen, tenzij --no-open).
     #[command(
         after_help = "Voorbeeld: wijktafel new \"De Horst\" --area \"De Horst\" --municipality Voorbeeldstad --party \"Gemeente Voorbeeldstad|Anna de Vries|bestuur\" --party \"Politie|Bram Jansen|veiligheid\""
     )]
     New {
-        /// Name of the session (one per neighbourhood approach)
+        /// Naam van de sessie (één per wijkaanpak)
         name: String,
-        /// The neighbourhood (wijk)
+        /// De wijk
         #[arg(long)]
         area: Option<String>,
+        /// De gemeente
         #[arg(long)]
         municipality: Option<String>,
-        /// The facilitator (procesbegeleider)
+        /// De procesbegeleider
         #[arg(long)]
         facilitator: Option<String>,
-        /// A party: "Organisation|Representative|domain" (repeat for each party)
+        /// Een partij: "Organisatie|Vertegenwoordiger|domein" (herhaal per partij)
         #[arg(long = "party", value_name = "ORG|REP|DOMAIN")]
         parties: Vec<String>,
-        /// Decision rule for the go/no-go vote
+        /// Beslisregel voor de go/no-go: consensus (minstens één Go, geen No-go) of majority (meer Go dan No-go)
         #[arg(long, value_enum, default_value_t = RuleKind::Consensus)]
         rule: RuleKind,
-        /// Minimum share of the parties present for a valid vote (0.0–1.0)
+        /// Quorum: welk deel van de partijen minstens aanwezig moet zijn (0.0–1.0)
         #[arg(long, default_value_t = 0.5, value_parser = parse_quorum)]
         quorum: f64,
-        /// Only create the file and print its path
+        /// Alleen het bestand aanmaken en het pad tonen
         #[arg(long)]
         no_open: bool,
     },
-    /// Open a session by name or path; continues an unfinished workshop or starts the next.
+    /// Sessie openen (naam of pad): een onafgemaakte bijeenkomst gaat verder, anders begint de volgende.
     #[command(after_help = "Voorbeeld: wijktafel open \"De Horst\"")]
     Open {
-        /// Session name, file name or path
+        /// Naam, bestandsnaam of pad van de sessie
         session: String,
     },
-    /// List the saved sessions: name, area, block, last workshop, go/no-go.
+    /// Opgeslagen sessies tonen: naam, wijk, blok, laatste bijeenkomst, go/no-go.
     #[command(after_help = "Voorbeeld: wijktafel list --dir ./sessions")]
     List,
-    /// Write the minutes (md, html) or the data (json, csv) of a session.
+    /// Verslag (md, html) of gegevens (json, csv) van een sessie schrijven.
     #[command(
         after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format csv -o stand.csv"
     )]
     Export {
-        /// Session name, file name or path
+        /// Naam, bestandsnaam of pad van de sessie
         session: String,
+        /// md of html: verslag; json: alle gegevens; csv: stand per punt voor Excel
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        /// Only this workshop (default: the whole session)
+        /// Alleen deze bijeenkomst (anders de hele sessie)
         #[arg(long)]
         workshop: Option<u32>,
-        /// Replace representatives' names by their organisation
+        /// Namen van vertegenwoordigers vervangen door hun organisatie
         #[arg(long)]
         anonymize: bool,
-        /// Write to this file (0600) instead of standard output
+        /// Naar dit bestand schrijven (0600) in plaats van naar het scherm
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Write a realistic, fictional demo session and open it.
+    /// Een realistische, verzonnen voorbeeldsessie maken en openen.
     #[command(
         after_help = "Voorbeelden:\n  wijktafel demo\n  wijktafel demo --workshops 40 --out /tmp/groot.toml"
     )]
     Demo {
-        /// Number of workshops (2 = the standard demo; up to 100 for a long programme)
+        /// Aantal bijeenkomsten (2 = de gewone demo; tot 100 voor een lang programma)
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(2..=100))]
         workshops: u32,
-        /// Only write the session to this file, do not open it
+        /// Alleen naar dit bestand schrijven, niet openen
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Print the framework as a handout (md) or for tools (json).
+    /// Het afwegingskader tonen: als hand-out (md) of voor andere programma's (json).
     #[command(after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md")]
     Framework {
+        /// md: hand-out met een vinkje per gesprekspunt; json: voor andere programma's
         #[arg(long, value_enum, default_value_t = FrameworkFormat::Md)]
         format: FrameworkFormat,
     },
@@ -267,10 +270,10 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             let path = store.find(session)?;
             let sess = store::load(&path)?;
             let opts = crate::export::Options {
-                lang,
                 anonymize: *anonymize,
+                ..crate::export::Options::new(lang)
             };
-            let bytes = crate::export::render(fw, &sess, *format, *workshop, opts)
+            let bytes = crate::export::render(fw, &sess, *format, *workshop, &opts)
                 .map_err(Failure::Usage)?;
             match output {
                 Some(out) => {

@@ -24,11 +24,23 @@ pub enum Format {
 }
 
 /// Options for the minutes.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
     /// Replace representatives' names by their organisation, everywhere.
     pub anonymize: bool,
+    /// Time zone for clock times in the minutes.
+    pub tz: jiff::tz::TimeZone,
+}
+
+impl Options {
+    pub fn new(lang: Lang) -> Options {
+        Options {
+            lang,
+            anonymize: false,
+            tz: jiff::tz::TimeZone::system(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,12 +74,13 @@ struct Ctx<'a> {
     sess: &'a Session,
     s: &'static Strings,
     lang: Lang,
+    tz: jiff::tz::TimeZone,
     /// (name, organisation) pairs to replace, longest names first.
     names: Vec<(String, String)>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(fw: &'a Framework, sess: &'a Session, o: Options) -> Ctx<'a> {
+    fn new(fw: &'a Framework, sess: &'a Session, o: &Options) -> Ctx<'a> {
         let mut names: Vec<(String, String)> = if o.anonymize {
             sess.parties
                 .iter()
@@ -83,6 +96,7 @@ impl<'a> Ctx<'a> {
             sess,
             s: o.lang.strings(),
             lang: o.lang,
+            tz: o.tz.clone(),
             names,
         }
     }
@@ -123,10 +137,8 @@ fn defer_word(d: Option<DeferReason>, s: &Strings) -> &'static str {
     }
 }
 
-fn time_of(ts: jiff::Timestamp) -> String {
-    ts.to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%H:%M")
-        .to_string()
+fn time_of(ts: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> String {
+    ts.to_zoned(tz.clone()).strftime("%H:%M").to_string()
 }
 
 fn header_nodes(c: &Ctx, w: &Workshop, out: &mut Vec<Node>) {
@@ -139,8 +151,8 @@ fn header_nodes(c: &Ctx, w: &Workshop, out: &mut Vec<Node>) {
         .filter(|p| !present.contains(p))
         .collect();
     let time = match w.ended {
-        Some(e) => format!("{}–{}", time_of(w.started), time_of(e)),
-        None => format!("{}–", time_of(w.started)),
+        Some(e) => format!("{}–{}", time_of(w.started, &c.tz), time_of(e, &c.tz)),
+        None => format!("{}–", time_of(w.started, &c.tz)),
     };
     let none = || s.start_none.to_string();
     let rows = vec![
@@ -167,7 +179,7 @@ fn header_nodes(c: &Ctx, w: &Workshop, out: &mut Vec<Node>) {
             })],
         ],
         vec![
-            vec![b(s.ui_absent)],
+            vec![b(s.ex_absent)],
             vec![t(if absent.is_empty() {
                 none()
             } else {
@@ -459,7 +471,7 @@ fn document(
     fw: &Framework,
     sess: &Session,
     workshop: Option<u32>,
-    o: Options,
+    o: &Options,
 ) -> Result<Vec<Node>, String> {
     let c = Ctx::new(fw, sess, o);
     let s = c.s;
@@ -543,6 +555,12 @@ fn document(
 /// list item or table cell. Newlines become hard line breaks indented by
 /// `indent`; every line start is guarded against block syntax.
 pub fn md_escape(text: &str, indent: &str, in_table: bool) -> String {
+    md_escape_at(text, indent, in_table, true)
+}
+
+/// [`md_escape`] for a piece that may continue a line (`line_start` false):
+/// its first line is then not guarded or trimmed as a line start.
+fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
@@ -554,10 +572,16 @@ pub fn md_escape(text: &str, indent: &str, in_table: bool) -> String {
                 out.push_str(indent);
             }
         }
+        let first = i == 0 && !line_start;
         // leading whitespace would start a code block or continuation: drop it
-        let line = line.trim_start_matches([' ', '\t']);
+        let line = if first {
+            line
+        } else {
+            line.trim_start_matches([' ', '\t'])
+        };
         let mut chars = line.char_indices().peekable();
-        let mut at_start = true;
+        // block syntax only exists at the start of a line outside table cells and headings
+        let mut at_start = !first && !in_table;
         while let Some((idx, ch)) = chars.next() {
             let c = if ch.is_control() { ' ' } else { ch };
             match c {
@@ -600,12 +624,13 @@ pub fn md_escape(text: &str, indent: &str, in_table: bool) -> String {
 fn md_inlines(v: &[Inline], indent: &str, in_table: bool) -> String {
     let mut out = String::new();
     for i in v {
+        let start = out.is_empty();
         match i {
-            Inline::Text(s) => out.push_str(&md_escape(s, indent, in_table)),
+            Inline::Text(s) => out.push_str(&md_escape_at(s, indent, in_table, start)),
             Inline::Strong(s) if s.trim().is_empty() => {}
             Inline::Strong(s) => {
                 out.push_str("**");
-                out.push_str(&md_escape(s, indent, in_table));
+                out.push_str(&md_escape_at(s.trim(), indent, in_table, false));
                 out.push_str("**");
             }
         }
@@ -804,7 +829,7 @@ pub fn markdown(
     fw: &Framework,
     sess: &Session,
     workshop: Option<u32>,
-    o: Options,
+    o: &Options,
 ) -> Result<String, String> {
     Ok(to_markdown(&document(fw, sess, workshop, o)?))
 }
@@ -814,13 +839,13 @@ pub fn html(
     fw: &Framework,
     sess: &Session,
     workshop: Option<u32>,
-    o: Options,
+    o: &Options,
 ) -> Result<String, String> {
     Ok(to_html(&document(fw, sess, workshop, o)?, o.lang))
 }
 
 /// The complete session as pretty JSON (round-trips through the loader's model).
-pub fn json(sess: &Session, o: Options) -> String {
+pub fn json(sess: &Session, o: &Options) -> String {
     if o.anonymize {
         let mut copy = sess.clone();
         anonymize_session(&mut copy);
@@ -873,7 +898,7 @@ pub fn anonymize_session(sess: &mut Session) {
 
 /// CSV for spreadsheets: UTF-8 with BOM, `;` delimiter, RFC 4180 quoting;
 /// one row per point.
-pub fn csv(fw: &Framework, sess: &Session, o: Options) -> Vec<u8> {
+pub fn csv(fw: &Framework, sess: &Session, o: &Options) -> Vec<u8> {
     let c = Ctx::new(fw, sess, o);
     let s = c.s;
     let mut buf: Vec<u8> = "\u{feff}".as_bytes().to_vec();
@@ -891,7 +916,14 @@ pub fn csv(fw: &Framework, sess: &Session, o: Options) -> Vec<u8> {
             s.point.into(),
             s.ui_status.into(),
         ];
-        head.extend(parties.iter().map(|&p| c.party(p)));
+        head.extend(parties.iter().map(|&p| {
+            let org = c
+                .sess
+                .party(p)
+                .map(|x| x.organisation.clone())
+                .unwrap_or_default();
+            c.user(&org)
+        }));
         head.extend([
             s.ex_notes_count.into(),
             s.ex_open_actions_count.into(),
@@ -942,7 +974,7 @@ pub fn render(
     sess: &Session,
     format: Format,
     workshop: Option<u32>,
-    o: Options,
+    o: &Options,
 ) -> Result<Vec<u8>, String> {
     Ok(match format {
         Format::Md => markdown(fw, sess, workshop, o)?.into_bytes(),
@@ -959,7 +991,7 @@ pub fn write_workshop_minutes(
     sess: &Session,
     session_path: &Path,
     workshop: u32,
-    lang: Lang,
+    o: &Options,
 ) -> Result<Vec<PathBuf>, StoreError> {
     let dir = session_path
         .parent()
@@ -969,10 +1001,7 @@ pub fn write_workshop_minutes(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "sessie".into());
-    let o = Options {
-        lang,
-        anonymize: false,
-    };
+    let lang = o.lang;
     let word = match lang {
         Lang::Nl => "bijeenkomst",
         Lang::En => "workshop",

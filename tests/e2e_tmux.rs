@@ -296,3 +296,102 @@ fn go_vote_in_the_real_terminal() {
     assert_eq!(v.rule.kind, wijktafel::vote::RuleKind::Consensus);
     assert!(s.overrides.is_empty());
 }
+
+#[test]
+fn no_go_keeps_block_two_locked_until_an_override_with_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let Some(t) = Tmux::start("nogo", &shell(dir.path(), "open Zuidrand"), 120, 35) else {
+        return;
+    };
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    for _ in 0..4 {
+        t.keys(&["J"]);
+    }
+    t.wait_for("GESPREKSPUNT 1.5.1");
+    t.keys(&["v"]);
+    t.wait_for("Beslisregel");
+    t.keys(&["1", "g", "2", "g", "3", "g", "4", "n", "Enter"]);
+    t.wait_for("No-go vraagt een reden");
+    t.text("bewoners zijn nog niet gehoord");
+    t.keys(&["Enter"]);
+    t.wait_for("bewoners zijn nog niet gehoord");
+    t.keys(&["Enter"]);
+    t.wait_for("welke vervolgroute");
+    t.keys(&["1", "Tab", "Tab"]);
+    t.text("2027-02-01");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Druk een toets");
+    assert!(screen.contains("▼ NO-GO"), "{screen}");
+    t.keys(&["Space"]);
+    t.wait_file(&path, |s| s.latest_vote().is_some());
+    // block 2 stays locked: J asks for an override with a reason
+    t.keys(&["J"]);
+    t.wait_for("vergrendeld tot een GO");
+    t.keys(&["Enter"]);
+    t.wait_for("Een reden is verplicht");
+    t.text("lichtere aanpak voorbereiden");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 2.1.1");
+    t.wait_file(&path, |s| !s.overrides.is_empty());
+    t.keys(&["q"]);
+    t.wait_exit();
+    let s = store::load(&path).unwrap();
+    let v = s.latest_vote().unwrap();
+    assert_eq!(v.outcome, wijktafel::vote::Outcome::NoGo);
+    assert_eq!(
+        v.follow_up.as_ref().unwrap().route,
+        wijktafel::vote::Route::Lighter
+    );
+    assert_eq!(v.revisit.unwrap().to_string(), "2027-02-01");
+    assert_eq!(v.ballots[3].reason, "bewoners zijn nog niet gehoord");
+    assert!(!s.gate_open());
+    assert_eq!(s.overrides[0].reason, "lichtere aanpak voorbereiden");
+    // the minutes show the vote, the route and the override
+    let out = Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["export", "Zuidrand", "--format", "md", "--workshop", "1"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("NO-GO"), "{md}");
+    assert!(
+        md.contains("lichtere, preventieve gebiedsgerichte aanpak"),
+        "{md}"
+    );
+    assert!(md.contains("lichtere aanpak voorbereiden"), "{md}");
+}
+
+#[test]
+fn the_demo_opens_where_it_stopped_and_leaves_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let store_dir = dir.path().join("store");
+    let Some(t) = Tmux::start("demo", &shell(&store_dir, "demo"), 120, 35) else {
+        return;
+    };
+    let screen = t.wait_for("GESPREKSPUNT 2.1.2");
+    assert!(screen.contains("Bijeenkomst 2"), "{screen}");
+    assert!(screen.contains("Blok 2 · Initiëren"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_exit();
+    let files: Vec<String> = std::fs::read_dir(&store_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    assert_eq!(files, vec!["demo-de-horst.toml".to_string()]);
+    drop(t);
+    // a second demo is a fresh copy next to the first, never over it
+    let before = std::fs::read(store_dir.join("demo-de-horst.toml")).unwrap();
+    let t = Tmux::start("demo2", &shell(&store_dir, "demo"), 120, 35).unwrap();
+    t.wait_for("Demo De Horst 2");
+    t.keys(&["q"]);
+    t.wait_exit();
+    assert_eq!(
+        std::fs::read(store_dir.join("demo-de-horst.toml")).unwrap(),
+        before
+    );
+}

@@ -797,6 +797,31 @@ fn snapshots_of_every_screen_and_overlay() {
     press(&mut f.app, key(KeyCode::Esc));
     f.app.overlay = Some(Overlay::Banner { vote: 0 });
     snap("banner_go", &f.app);
+    // NO-GO with a follow-up route, and a deferred vote
+    {
+        let sess = &mut f.app.open.as_mut().unwrap().session;
+        let mut no_go = sess.votes[0].clone();
+        no_go.outcome = Outcome::NoGo;
+        no_go.ballots[0].choice = wijktafel::vote::Choice::NoGo;
+        no_go.ballots[0].reason = "eerst de wijkteams versterken".into();
+        no_go.tally.go -= 1;
+        no_go.tally.no_go = 1;
+        no_go.follow_up = Some(wijktafel::vote::FollowUp {
+            route: wijktafel::vote::Route::Neighbourhood,
+            text: String::new(),
+        });
+        no_go.revisit = Some(jiff::civil::date(2027, 3, 1));
+        sess.votes.push(no_go);
+        let mut deferred = sess.votes[0].clone();
+        deferred.outcome = Outcome::Deferred;
+        deferred.deferred = Some(wijktafel::vote::DeferReason::Quorum);
+        sess.votes.push(deferred);
+    }
+    f.app.overlay = Some(Overlay::Banner { vote: 1 });
+    snap("banner_no_go", &f.app);
+    f.app.overlay = Some(Overlay::Banner { vote: 2 });
+    snap("banner_deferred", &f.app);
+    f.app.open.as_mut().unwrap().session.votes.truncate(1);
     f.app.overlay = Some(Overlay::Summary);
     snap("summary", &f.app);
     f.app.overlay = None;

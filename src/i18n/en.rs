@@ -233,4 +233,5 @@ pub static EN: Strings = Strings {
     key_stance_cycle: "cycle the stance of the selected party",
     key_stance_reason: "reason for the stance",
     key_stance_leave: "back to the discussion point",
+    ex_absent: "Absent",
 };

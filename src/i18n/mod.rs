@@ -277,6 +277,7 @@ define_strings! {
     ex_last_workshop,
     ex_point_id,
     ex_not_found,
+    ex_absent,
 }
 
 #[cfg(test)]

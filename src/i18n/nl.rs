@@ -233,4 +233,5 @@ pub static NL: Strings = Strings {
     key_stance_cycle: "standpunt van de gekozen partij wisselen",
     key_stance_reason: "reden bij het standpunt",
     key_stance_leave: "terug naar het gesprekspunt",
+    ex_absent: "Afwezig",
 };

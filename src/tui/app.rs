@@ -1996,7 +1996,11 @@ fn finish_workshop(app: &mut App) {
 pub fn export_minutes(app: &mut App) {
     let Some(o) = app.open.as_ref() else { return };
     let number = o.session.workshop_number();
-    match crate::export::write_workshop_minutes(&app.fw, &o.session, &o.path, number, app.lang) {
+    let opts = crate::export::Options {
+        tz: app.tz.clone(),
+        ..crate::export::Options::new(app.lang)
+    };
+    match crate::export::write_workshop_minutes(&app.fw, &o.session, &o.path, number, &opts) {
         Ok(paths) => {
             let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             let text = fill(app.s().export_done, &[&list.join(", ")]);
