@@ -198,7 +198,7 @@ fn point_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
         let Some(r) = sess.record(&p.id) else {
             continue;
         };
-        if !r.history.iter().any(|h| h.workshop == number) {
+        if !r.touched_in(number) {
             continue;
         }
         any = true;
@@ -957,7 +957,7 @@ pub fn csv(fw: &Framework, sess: &Session, o: &Options) -> Vec<u8> {
                     .to_string(),
             );
             row.push(
-                r.and_then(|r| r.history.iter().map(|h| h.workshop).max())
+                r.and_then(|r| r.last_workshop())
                     .map(|n| n.to_string())
                     .unwrap_or_default(),
             );

@@ -40,16 +40,16 @@ pub struct Session {
     /// An unfinished note in the editor, kept so a crash loses nothing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<Draft>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<Party>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workshops: Vec<Workshop>,
     /// Captures per discussion point, keyed by point id; points never touched are absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub points: BTreeMap<String, PointRecord>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub votes: Vec<Vote>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<GateOverride>,
 }
 
@@ -229,7 +229,8 @@ pub struct ActionItem {
     pub done: bool,
 }
 
-/// One entry in a point's history: what was captured, in which workshop, when.
+/// One entry in a point's history: a status or stance change, in which
+/// workshop, when. (Notes and action items carry their own workshop and time.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HistoryEntry {
@@ -281,6 +282,21 @@ impl PointRecord {
 
     pub fn stance_entry(&self, party: PartyId) -> Option<&StanceEntry> {
         self.stances.iter().find(|s| s.party == party)
+    }
+
+    /// Whether anything was captured on this point in the given workshop.
+    pub fn touched_in(&self, workshop: u32) -> bool {
+        self.history.iter().any(|h| h.workshop == workshop)
+            || self.notes.iter().any(|n| n.workshop == workshop)
+            || self.actions.iter().any(|a| a.workshop == workshop)
+    }
+
+    /// The last workshop in which anything was captured on this point.
+    pub fn last_workshop(&self) -> Option<u32> {
+        let h = self.history.iter().map(|h| h.workshop);
+        let n = self.notes.iter().map(|n| n.workshop);
+        let a = self.actions.iter().map(|a| a.workshop);
+        h.chain(n).chain(a).max()
     }
 }
 
@@ -551,12 +567,12 @@ impl Session {
 
     pub fn add_note(&mut self, point: &str, text: &str, now: Timestamp) {
         let workshop = self.workshop_number();
+        // the note itself carries its workshop and time: no separate history entry
         self.record_mut(point).notes.push(Note {
             workshop,
             at: now,
             text: text.to_string(),
         });
-        self.log(point, now, "note", String::new());
     }
 
     pub fn add_action(
@@ -576,7 +592,6 @@ impl Session {
             due,
             done: false,
         });
-        self.log(point, now, "action", String::new());
     }
 
     /// Votes in order; the latest decides the gate.
@@ -663,12 +678,14 @@ mod tests {
         let r = s.record("1.1.1").unwrap();
         assert_eq!(r.status, Status::Dissent);
         assert_eq!(r.dissenters, vec![a]);
-        assert_eq!(r.history.len(), 3);
+        assert_eq!(r.history.len(), 2);
         assert!(r.history.iter().all(|h| h.workshop == 1));
+        assert!(r.touched_in(1) && !r.touched_in(2));
+        assert_eq!(r.last_workshop(), Some(1));
         s.set_status("1.1.1", Status::Consensus, vec![], "", ts(5));
         let r = s.record("1.1.1").unwrap();
         assert!(r.dissenters.is_empty() && r.dissent_reason.is_empty());
-        assert_eq!(r.history.len(), 4, "history is kept");
+        assert_eq!(r.history.len(), 3, "history is kept");
     }
 
     #[test]

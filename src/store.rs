@@ -14,11 +14,15 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use std::collections::{BTreeMap, HashMap};
+
 use jiff::Timestamp;
+use serde::Serialize;
 
 use crate::i18n::{Lang, fill};
-use crate::session::{FORMAT_VERSION, Session};
+use crate::session::{Draft, FORMAT_VERSION, FrameworkRef, PointRecord, Session};
 use crate::textpos::line_col;
+use crate::vote::DecisionRule;
 
 /// How many replaced versions are kept per session in `backups/`.
 pub const BACKUPS_KEPT: usize = 10;
@@ -390,21 +394,106 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
     parse(&text, path)
 }
 
-/// Serialize a session to its TOML text (stable order: struct order, points by id).
+/// Serialize a session to its TOML text (stable order: settings, parties,
+/// workshops, points by id, votes, overrides).
 pub fn to_toml(session: &Session) -> String {
-    let body = toml::to_string(session).expect("session serializes to TOML");
-    let mut out = String::with_capacity(body.len() + 80);
-    out.push_str(
-        "# wijktafel session file. Edit with care; wijktafel keeps backups in backups/.\n",
-    );
-    out.push_str(&body);
-    out
+    TomlWriter::default().write(session)
+}
+
+/// Writes sessions as TOML, keeping the text of every point it wrote: a
+/// save after one capture serializes only the point that changed, so the
+/// cost of a save does not grow with the number of notes elsewhere.
+#[derive(Default)]
+pub struct TomlWriter {
+    points: HashMap<String, (PointRecord, String)>,
+}
+
+#[derive(Serialize)]
+struct Head<'a> {
+    format_version: u32,
+    name: &'a str,
+    area: &'a str,
+    municipality: &'a str,
+    facilitator: &'a str,
+    created: jiff::Timestamp,
+    cursor: &'a str,
+    framework: &'a FrameworkRef,
+    rule: &'a DecisionRule,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    draft: Option<&'a Draft>,
+}
+
+/// `{ key = value }` as TOML: a top-level table or array of tables.
+fn chunk<T: Serialize>(key: &str, value: T) -> String {
+    let mut m = BTreeMap::new();
+    m.insert(key, value);
+    toml::to_string(&m).expect("session serializes to TOML")
+}
+
+impl TomlWriter {
+    pub fn write(&mut self, s: &Session) -> String {
+        let head = Head {
+            format_version: s.format_version,
+            name: &s.name,
+            area: &s.area,
+            municipality: &s.municipality,
+            facilitator: &s.facilitator,
+            created: s.created,
+            cursor: &s.cursor,
+            framework: &s.framework,
+            rule: &s.rule,
+            draft: s.draft.as_ref(),
+        };
+        let mut out = String::with_capacity(64 * 1024);
+        out.push_str(
+            "# wijktafel session file. Edit with care; wijktafel keeps backups in backups/.\n",
+        );
+        out.push_str(&toml::to_string(&head).expect("session serializes to TOML"));
+        if !s.parties.is_empty() {
+            out.push('\n');
+            out.push_str(&chunk("parties", &s.parties));
+        }
+        if !s.workshops.is_empty() {
+            out.push('\n');
+            out.push_str(&chunk("workshops", &s.workshops));
+        }
+        self.points.retain(|id, _| s.points.contains_key(id));
+        for (id, rec) in &s.points {
+            let fresh = !matches!(self.points.get(id), Some((cached, _)) if cached == rec);
+            if fresh {
+                let mut one = BTreeMap::new();
+                one.insert(id.as_str(), rec);
+                let text = chunk("points", one);
+                self.points.insert(id.clone(), (rec.clone(), text));
+            }
+            out.push('\n');
+            out.push_str(&self.points[id].1);
+        }
+        if !s.votes.is_empty() {
+            out.push('\n');
+            out.push_str(&chunk("votes", &s.votes));
+        }
+        if !s.overrides.is_empty() {
+            out.push('\n');
+            out.push_str(&chunk("overrides", &s.overrides));
+        }
+        out
+    }
 }
 
 /// Save a session durably: keep the replaced version as a backup, write a
 /// temp file (0600) in the same directory, fsync, rename, fsync the directory.
 pub fn save(path: &Path, session: &Session) -> Result<(), StoreError> {
     save_text(path, &to_toml(session))
+}
+
+/// [`save`] with a writer that reuses the text of unchanged points.
+pub fn save_with(
+    writer: &mut TomlWriter,
+    path: &Path,
+    session: &Session,
+) -> Result<(), StoreError> {
+    save_text(path, &writer.write(session))
 }
 
 /// Save already serialized text (see [`save`]).

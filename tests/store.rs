@@ -668,3 +668,21 @@ fn budget_save_and_load_of_a_ten_year_programme() {
     assert!(saves[10] < Duration::from_millis(50));
     assert!(loads[10] < Duration::from_millis(50));
 }
+
+/// The writer that reuses unchanged points writes exactly what a fresh
+/// serialization writes, after any sequence of changes.
+#[test]
+fn the_incremental_writer_matches_a_fresh_write() {
+    let fw = Framework::builtin();
+    let mut s = demo::build(&fw, 5);
+    let mut w = store::TomlWriter::default();
+    assert_eq!(w.write(&s), store::to_toml(&s));
+    s.add_note("2.1.2", "nieuw", ts(1));
+    assert_eq!(w.write(&s), store::to_toml(&s));
+    s.set_status("1.1.1", Status::Dissent, vec![1], "toch niet", ts(2));
+    s.points.remove("1.2.2");
+    s.points.get_mut("1.3.1").unwrap().notes[0].text.push('!');
+    let out = w.write(&s);
+    assert_eq!(out, store::to_toml(&s));
+    assert_eq!(store::parse(&out, Path::new("x")).unwrap(), s);
+}

@@ -63,6 +63,8 @@ pub struct Open {
     pub started_new: bool,
     /// The vote of this workshop being shown full-screen, if any.
     pub banner: Option<usize>,
+    /// Reuses the saved text of unchanged points: saves stay fast in year ten.
+    writer: store::TomlWriter,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -408,6 +410,7 @@ impl App {
             start_sel: 0,
             started_new,
             banner: None,
+            writer: store::TomlWriter::default(),
         });
         if started_new {
             self.save_now();
@@ -465,7 +468,7 @@ impl App {
     pub fn save_now(&mut self) {
         let now = self.now;
         let Some(o) = self.open.as_mut() else { return };
-        match store::save(&o.path, &o.session) {
+        match store::save_with(&mut o.writer, &o.path, &o.session) {
             Ok(()) => {
                 o.save_error = None;
                 o.last_saved = Some(now);

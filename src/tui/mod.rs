@@ -30,15 +30,38 @@ pub trait EventSource {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
 }
 
-/// Events from the terminal (crossterm).
-pub struct TerminalEvents;
+/// Events from the terminal, read on a thread of their own.
+///
+/// crossterm spins in its read loop once the terminal is gone (a closed
+/// window); reading on a separate thread keeps the main loop free to notice
+/// SIGHUP/SIGTERM, save and exit.
+pub struct TerminalEvents {
+    rx: std::sync::mpsc::Receiver<io::Result<Event>>,
+}
+
+impl TerminalEvents {
+    pub fn spawn() -> TerminalEvents {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            loop {
+                let ev = event::read();
+                let failed = ev.is_err();
+                if tx.send(ev).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        TerminalEvents { rx }
+    }
+}
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
-        if event::poll(timeout)? {
-            Ok(Some(event::read()?))
-        } else {
-            Ok(None)
+        use std::sync::mpsc::RecvTimeoutError;
+        match self.rx.recv_timeout(timeout) {
+            Ok(ev) => ev.map(Some),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(io::Error::other("terminal input closed")),
         }
     }
 }
@@ -51,8 +74,9 @@ pub trait Clock {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
+    /// Whole seconds: captures carry readable timestamps.
     fn now(&self) -> Timestamp {
-        Timestamp::now()
+        Timestamp::from_second(Timestamp::now().as_second()).unwrap_or_else(|_| Timestamp::now())
     }
 }
 
@@ -69,6 +93,22 @@ pub fn map_event(app: &App, ev: Event) -> Option<Action> {
 /// Run until the user quits, the event source ends, or `stop` is raised
 /// (SIGTERM, SIGHUP). Redraws only after an event or a clock tick.
 pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl EventSource,
+    clock: &impl Clock,
+    stop: &AtomicBool,
+) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let result = event_loop(terminal, app, events, clock, stop);
+    // whatever ended the loop (quit, signal, a dead terminal): write what is pending
+    app::shutdown(app);
+    result
+}
+
+fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl EventSource,
@@ -109,7 +149,6 @@ where
             }
         }
     }
-    app::shutdown(app);
     Ok(())
 }
 
@@ -145,7 +184,7 @@ pub fn launch(mut app: App) -> io::Result<()> {
     let result = run(
         &mut terminal,
         &mut app,
-        &mut TerminalEvents,
+        &mut TerminalEvents::spawn(),
         &SystemClock,
         &stop,
     );

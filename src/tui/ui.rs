@@ -1705,7 +1705,7 @@ fn render_summary(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         .iter_points()
         .filter_map(|(_, _, p)| {
             sess.record(&p.id)
-                .filter(|r| r.history.iter().any(|h| h.workshop == number))
+                .filter(|r| r.touched_in(number))
                 .map(|r| (p.id.as_str(), r.status))
         })
         .collect();

@@ -1,0 +1,185 @@
+//! Performance budgets (see BENCHMARKS.md): frame, keystroke, capture with
+//! durable save, save and load, on the deterministic demo programme with
+//! N = 2, 40 and 100 workshops.
+
+use std::hint::black_box;
+use std::io::Write;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
+};
+use wijktafel::demo;
+use wijktafel::framework::Framework;
+use wijktafel::i18n::Lang;
+use wijktafel::store::{self, Store};
+use wijktafel::tui::app::{App, update};
+use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::{map_event, ui};
+
+const SIZES: [u32; 3] = [2, 40, 100];
+
+fn key(c: KeyCode) -> Event {
+    Event::Key(KeyEvent {
+        code: c,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+/// An app with the demo of `n` workshops open, in a temp store.
+fn open_app(n: u32, dir: &Path) -> App {
+    let fw = Framework::builtin();
+    let store = Store::at(dir);
+    let path = store.create(&demo::build(&fw, n)).unwrap();
+    let mut app = App::new(
+        fw,
+        Lang::Nl,
+        ThemeKind::Dark,
+        store,
+        Timestamp::from_second(1_791_816_300).unwrap(),
+    );
+    app.tz = TimeZone::UTC;
+    app.open_path(&path).unwrap();
+    // past the start screen (a new workshop) onto the main screen
+    app.screen = wijktafel::tui::app::Screen::Main;
+    app.overlay = None;
+    app
+}
+
+fn render(c: &mut Criterion) {
+    let mut g = c.benchmark_group("render_main_160x45");
+    for n in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let app = open_app(n, dir.path());
+        let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                t.draw(|f| ui::render(black_box(&app), f)).unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+fn navigation(c: &mut Criterion) {
+    // 200 mixed keys: j/k/J/K/g/Esc
+    let pattern = [
+        key(KeyCode::Char('j')),
+        key(KeyCode::Char('j')),
+        key(KeyCode::Char('k')),
+        key(KeyCode::PageDown),
+        key(KeyCode::Char('j')),
+        key(KeyCode::PageUp),
+        key(KeyCode::Char('g')),
+        key(KeyCode::Char('j')),
+        key(KeyCode::Esc),
+        key(KeyCode::Char('j')),
+    ];
+    let keys: Vec<Event> = pattern.iter().cycle().take(200).cloned().collect();
+    let mut g = c.benchmark_group("navigation_key_to_frame_160x45");
+    for n in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = open_app(n, dir.path());
+        // start in block 2 so navigation stays inside the open gate
+        app.open.as_mut().unwrap().session.cursor = "2.1.1".into();
+        let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
+        let mut i = 0usize;
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                let ev = keys[i % keys.len()].clone();
+                i += 1;
+                if let Some(a) = map_event(&app, ev) {
+                    update(&mut app, a);
+                }
+                t.draw(|f| ui::render(&app, f)).unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+fn capture(c: &mut Criterion) {
+    let mut g = c.benchmark_group("capture_save_frame_160x45");
+    g.sample_size(20);
+    for n in SIZES {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = open_app(n, dir.path());
+        let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
+        let mut flip = false;
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                // alternate: mark the point, add a note (each a durable save)
+                flip = !flip;
+                let keys: &[Event] = if flip {
+                    &[key(KeyCode::Char('c'))]
+                } else {
+                    &[
+                        key(KeyCode::Char('n')),
+                        key(KeyCode::Char('x')),
+                        key(KeyCode::Enter),
+                    ]
+                };
+                for ev in keys {
+                    if let Some(a) = map_event(&app, ev.clone()) {
+                        update(&mut app, a);
+                    }
+                }
+                t.draw(|f| ui::render(&app, f)).unwrap();
+            })
+        });
+        assert!(app.open.as_ref().unwrap().save_error.is_none());
+    }
+    g.finish();
+}
+
+fn save(c: &mut Criterion) {
+    let fw = Framework::builtin();
+    let session = demo::build(&fw, 40);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    store::save(&path, &session).unwrap();
+    let text = store::to_toml(&session);
+    let mut g = c.benchmark_group("save_n40");
+    g.sample_size(20);
+    g.bench_function("wijktafel_save", |b| {
+        b.iter(|| store::save(&path, black_box(&session)).unwrap())
+    });
+    let bare = dir.path().join("bare.toml");
+    let tmp = dir.path().join("bare.tmp");
+    g.bench_function("bare_write_fsync_rename", |b| {
+        b.iter(|| {
+            let mut f = std::fs::File::create(&tmp).unwrap();
+            f.write_all(black_box(text.as_bytes())).unwrap();
+            f.sync_all().unwrap();
+            std::fs::rename(&tmp, &bare).unwrap();
+        })
+    });
+    g.finish();
+}
+
+fn load(c: &mut Criterion) {
+    let fw = Framework::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    store::save(&path, &demo::build(&fw, 40)).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut g = c.benchmark_group("load_n40");
+    g.sample_size(20);
+    g.bench_function("wijktafel_load", |b| {
+        b.iter(|| store::load(black_box(&path)).unwrap())
+    });
+    g.bench_function("plain_toml_table_parse", |b| {
+        b.iter(|| black_box(&text).parse::<toml::Table>().unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, render, navigation, capture, save, load);
+criterion_main!(benches);
