@@ -148,7 +148,22 @@ fn save(c: &mut Criterion) {
     let text = store::to_toml(&session);
     let mut g = c.benchmark_group("save_n40");
     g.sample_size(20);
-    g.bench_function("wijktafel_save", |b| {
+    // what the app does after a capture: one point changed, the writer keeps the rest
+    let mut writer = store::TomlWriter::default();
+    let mut changing = session.clone();
+    store::save_with(&mut writer, &path, &changing).unwrap();
+    let mut k = 0i64;
+    g.bench_function("wijktafel_save_after_capture", |b| {
+        b.iter(|| {
+            k += 1;
+            // one capture's worth of change, without growing the session
+            let rec = changing.points.get_mut("2.1.2").unwrap();
+            rec.notes[0].text = format!("notitie, versie {k}");
+            store::save_with(&mut writer, &path, black_box(&changing)).unwrap()
+        })
+    });
+    // the first save after opening serializes everything
+    g.bench_function("wijktafel_save_cold", |b| {
         b.iter(|| store::save(&path, black_box(&session)).unwrap())
     });
     let bare = dir.path().join("bare.toml");
