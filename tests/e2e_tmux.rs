@@ -395,3 +395,270 @@ fn the_demo_opens_where_it_stopped_and_leaves_only_itself() {
         before
     );
 }
+
+// ---------------------------------------------------------------------------
+// Reliability in the real terminal
+// ---------------------------------------------------------------------------
+
+impl Tmux {
+    /// Pid of the wijktafel process in the pane (the pane runs a shell).
+    fn app_pid(&self) -> Option<i32> {
+        let out = self
+            .cmd()
+            .args(["display", "-p", "-t", "t", "#{pane_pid}"])
+            .output()
+            .unwrap();
+        let shell: i32 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+        let out = Command::new("pgrep")
+            .args(["-P", &shell.to_string(), "-x", "wijktafel"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()?
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    fn wait_gone(&self, pid: i32) {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            // a zombie counts as gone
+            if std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .is_ok_and(|s| s.contains(") Z "))
+            {
+                return;
+            }
+            assert!(Instant::now() < deadline, "process {pid} did not end");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn kill(pid: i32, sig: &str) {
+    assert!(
+        Command::new("kill")
+            .args([sig, &pid.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+/// SIGKILL at random moments while captures and notes are typed: after every
+/// round the file loads, and every capture seen on screen (so handled, so
+/// saved) is in it.
+fn kill_rounds(rounds: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let mut rng = 0x2545_f491_u64;
+    let mut rand = |n: u64| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng % n
+    };
+    let mut confirmed: Vec<String> = Vec::new();
+    for round in 0..rounds {
+        let t = Tmux::start(
+            &format!("kill{round}"),
+            &shell(dir.path(), "open Zuidrand"),
+            100,
+            30,
+        )
+        .unwrap();
+        let s = t.wait_for("Zuidrand");
+        if s.contains("Wie is er aanwezig?") {
+            t.keys(&["Enter"]);
+        }
+        t.wait_for("GESPREKSPUNT");
+        // confirmed captures: each one visible on screen before the next key
+        for i in 0..1 + rand(3) {
+            let text = format!("r{round}n{i}");
+            t.keys(&["n"]);
+            t.wait_for("Notitie bij");
+            t.text(&text);
+            t.keys(&["Enter"]);
+            t.wait_for(&text);
+            confirmed.push(text);
+            t.keys(&[["c", "o", "1", "2"][rand(4) as usize]]);
+        }
+        // unconfirmed keys in flight, then SIGKILL at a random moment
+        t.keys(&["j", "n"]);
+        t.text("onaf");
+        t.keys(&["Enter", "c", "3"]);
+        std::thread::sleep(Duration::from_millis(rand(40)));
+        let pid = t.app_pid().expect("app running");
+        kill(pid, "-KILL");
+        t.wait_gone(pid);
+        let s = store::load(&path).unwrap_or_else(|e| panic!("round {round}: {e:?}"));
+        let notes: Vec<&str> = s
+            .points
+            .values()
+            .flat_map(|r| r.notes.iter().map(|n| n.text.as_str()))
+            .collect();
+        for c in &confirmed {
+            assert!(notes.contains(&c.as_str()), "round {round}: lost {c}");
+        }
+    }
+}
+
+#[test]
+fn kill_9_loses_no_handled_capture() {
+    kill_rounds(5);
+}
+
+/// ≥ 50 rounds: `cargo test --test e2e_tmux -- --ignored kill_9`.
+#[test]
+#[ignore]
+fn kill_9_long_run() {
+    kill_rounds(50);
+}
+
+fn draft_survives(sig: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let t = Tmux::start(
+        &format!("draft{}", sig.trim_start_matches('-')),
+        &shell(dir.path(), "open Zuidrand"),
+        100,
+        30,
+    )
+    .unwrap();
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    t.keys(&["n"]);
+    t.wait_for("Notitie bij");
+    t.text("de wethouder zei net dat");
+    t.wait_for("de wethouder zei net dat");
+    let pid = t.app_pid().unwrap();
+    if sig == "HUP" {
+        // close the window: the terminal goes away
+        drop(t);
+    } else {
+        kill(pid, sig);
+    }
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while std::path::Path::new(&format!("/proc/{pid}")).exists()
+        && !std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| s.contains(") Z "))
+    {
+        assert!(Instant::now() < deadline, "did not end on {sig}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let s = store::load(&path).unwrap();
+    assert_eq!(
+        s.draft.as_ref().map(|d| d.text.as_str()),
+        Some("de wethouder zei net dat"),
+        "{sig}"
+    );
+    // reopen: the editor is back with the text
+    let t = Tmux::start(
+        &format!("redraft{}", sig.trim_start_matches('-')),
+        &shell(dir.path(), "open Zuidrand"),
+        100,
+        30,
+    )
+    .unwrap();
+    let screen = t.wait_for("Onafgemaakte tekst teruggezet");
+    assert!(screen.contains("de wethouder zei net dat"), "{screen}");
+    t.text(" het budget rond is.");
+    t.keys(&["Enter"]);
+    t.wait_file(&path, |s| {
+        s.draft.is_none() && s.record("1.1.1").is_some_and(|r| !r.notes.is_empty())
+    });
+    t.keys(&["q"]);
+    t.wait_exit();
+    let s = store::load(&path).unwrap();
+    assert_eq!(
+        s.record("1.1.1").unwrap().notes[0].text,
+        "de wethouder zei net dat het budget rond is."
+    );
+}
+
+#[test]
+fn closing_the_window_keeps_the_half_typed_note() {
+    draft_survives("HUP");
+}
+
+#[test]
+fn sigterm_keeps_the_half_typed_note() {
+    draft_survives("-TERM");
+}
+
+#[test]
+fn a_lock_left_by_kill_9_is_taken_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let first = Tmux::start("holder", &shell(dir.path(), "open Zuidrand"), 100, 30).unwrap();
+    first.wait_for("Wie is er aanwezig?");
+    let second = Tmux::start("refused", &shell(dir.path(), "open Zuidrand"), 100, 30).unwrap();
+    assert!(second.wait_for("EXIT=").contains("al geopend door pid"));
+    let pid = first.app_pid().unwrap();
+    kill(pid, "-KILL");
+    first.wait_gone(pid);
+    assert!(
+        std::path::Path::new(&format!("{}.lock", path.display())).exists(),
+        "the lock file stays behind"
+    );
+    let third = Tmux::start("taker", &shell(dir.path(), "open Zuidrand"), 100, 30).unwrap();
+    third.wait_for("GESPREKSPUNT 1.1.1");
+    third.keys(&["q"]);
+    third.wait_exit();
+}
+
+/// The binary makes no network system call during a whole workshop.
+#[test]
+fn no_network_system_calls() {
+    if Command::new("strace").arg("-V").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "strace is required in CI");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let log = dir.path().join("strace.log");
+    let cmd = format!(
+        "strace -f -e trace=network -o {} {} --dir {} open Zuidrand; echo EXIT=$?; sleep 600",
+        log.display(),
+        env!("CARGO_BIN_EXE_wijktafel"),
+        dir.path().display()
+    );
+    let t = Tmux::start("strace", &cmd, 120, 35).unwrap();
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    t.keys(&["c", "j", "1", "2", "n"]);
+    t.wait_for("Notitie bij");
+    t.text("een notitie");
+    t.keys(&["Enter"]);
+    t.wait_for("een notitie");
+    for _ in 0..4 {
+        t.keys(&["J"]);
+    }
+    t.wait_for("GESPREKSPUNT 1.5.1");
+    t.keys(&["v"]);
+    t.wait_for("Beslisregel");
+    t.keys(&["1", "g", "2", "g", "3", "g", "4", "g", "Enter"]);
+    t.wait_for("Druk een toets");
+    t.keys(&["Space"]);
+    t.keys(&["e"]);
+    t.wait_for("Verslag geschreven");
+    t.keys(&["q"]);
+    t.wait_exit();
+    assert!(store::load(&path).unwrap().latest_vote().is_some());
+    let trace = std::fs::read_to_string(&log).unwrap();
+    // the only socket call allowed is a local AF_UNIX socketpair (the
+    // terminal library's signal self-pipe); nothing that can reach a network
+    let calls: Vec<&str> = trace
+        .lines()
+        .filter(|l| !l.contains("+++") && !l.contains("---") && l.contains('('))
+        .filter(|l| !l.contains("socketpair(AF_UNIX"))
+        .collect();
+    assert!(
+        calls.is_empty(),
+        "network system calls:\n{}",
+        calls.join("\n")
+    );
+    assert!(!trace.contains("AF_INET"), "{trace}");
+}
