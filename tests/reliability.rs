@@ -193,7 +193,7 @@ fn corrupt_files_never_panic_hang_or_get_written() {
 #[test]
 #[ignore]
 fn corrupt_files_long_run() {
-    let (cases, rejected, slowest) = run_mutants(12_500);
+    let (cases, rejected, slowest) = run_mutants(14_500);
     assert!(cases >= 100_000, "{cases}");
     println!("mutation cases: {cases}, rejected with file/line: {rejected}, slowest: {slowest:?}");
 }
