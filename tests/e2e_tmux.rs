@@ -502,7 +502,10 @@ fn kill_rounds(rounds: usize) {
             assert!(notes.contains(&c.as_str()), "round {round}: lost {c}");
         }
     }
-    println!("kill -9 rounds: {rounds}, confirmed notes all present: {}", confirmed.len());
+    println!(
+        "kill -9 rounds: {rounds}, confirmed notes all present: {}",
+        confirmed.len()
+    );
 }
 
 #[test]

@@ -163,8 +163,9 @@ fn render_main(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         w.map(|w| w.date.to_string()).unwrap_or_default(),
         clock(app)
     );
-    f.render_widget(Paragraph::new(title).style(th.header), header);
     let rw = right.chars().count() as u16;
+    let title = fit(&title, header.width.saturating_sub(rw + 1) as usize);
+    f.render_widget(Paragraph::new(title).style(th.header), header);
     if rw < header.width {
         f.render_widget(
             Paragraph::new(right).style(th.header),
@@ -752,6 +753,63 @@ fn render_home(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     f.render_widget(Paragraph::new(Span::styled(s.home_hint, th.dim)), footer);
 }
 
+/// Lines for the points in dissent: who and why (at most `limit`).
+fn dissent_lines(
+    sess: &Session,
+    limit: usize,
+    s: &Strings,
+    th: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let dissents = sess.dissents();
+    if dissents.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", s.start_none),
+            th.dim,
+        )));
+    }
+    for (pid, r) in dissents.iter().take(limit) {
+        let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  ✖ {pid} "), th.bad),
+            Span::styled(safe_line(&who.join(", ")).into_owned(), th.base),
+            Span::styled(format!(" — {}", safe_line(&r.dissent_reason)), th.dim),
+        ]));
+    }
+}
+
+/// Lines for open action items: what, who, due date (at most `limit`).
+fn action_lines(
+    sess: &Session,
+    actions: &[(&str, &crate::session::ActionItem)],
+    limit: usize,
+    s: &Strings,
+    th: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
+    if actions.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", s.start_none),
+            th.dim,
+        )));
+    }
+    for (pid, a) in actions.iter().take(limit) {
+        let owner = a
+            .owner
+            .map(|p| sess.party_name(p))
+            .unwrap_or_else(|| s.ui_owner_none.into());
+        let due = a
+            .due
+            .map(|d| format!(", {}", fill(s.ui_due, &[&d.to_string()])))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  ☐ {pid} "), th.focus),
+            Span::styled(safe_line(&a.what).into_owned(), th.base),
+            Span::styled(format!(" — {}{due}", safe_line(&owner)), th.dim),
+        ]));
+    }
+}
+
 fn render_start(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let Some(o) = &app.open else { return };
@@ -786,45 +844,10 @@ fn render_start(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             )));
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
-            let dissents = sess.dissents();
-            if dissents.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", s.start_none),
-                    th.dim,
-                )));
-            }
-            for (pid, r) in dissents.iter().take(6) {
-                let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  ✖ {pid} "), th.bad),
-                    Span::styled(safe_line(&who.join(", ")).into_owned(), th.base),
-                    Span::styled(format!(" — {}", safe_line(&r.dissent_reason)), th.dim),
-                ]));
-            }
+            dissent_lines(sess, 6, s, th, &mut lines);
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_open_actions, th.title)));
-            let actions = sess.open_actions();
-            if actions.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", s.start_none),
-                    th.dim,
-                )));
-            }
-            for (pid, a) in actions.iter().take(8) {
-                let owner = a
-                    .owner
-                    .map(|p| sess.party_name(p))
-                    .unwrap_or_else(|| s.ui_owner_none.into());
-                let due = a
-                    .due
-                    .map(|d| format!(", {}", fill(s.ui_due, &[&d.to_string()])))
-                    .unwrap_or_default();
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  ☐ {pid} "), th.focus),
-                    Span::styled(safe_line(&a.what).into_owned(), th.base),
-                    Span::styled(format!(" — {}{due}", safe_line(&owner)), th.dim),
-                ]));
-            }
+            action_lines(sess, &sess.open_actions(), 8, s, th, &mut lines);
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
             match sess.latest_vote() {
@@ -837,9 +860,8 @@ fn render_start(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
                         ),
                         Span::styled(
                             format!(
-                                " ({} {}) · {}",
-                                s.ui_workshop.replace(" {0}", ""),
-                                v.workshop,
+                                " ({}) · {}",
+                                fill(s.ui_workshop, &[&v.workshop.to_string()]),
                                 fill(
                                     s.vote_tally,
                                     &[
@@ -1741,31 +1763,15 @@ fn render_summary(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
-    for (pid, r) in sess.dissents() {
-        let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!("  ✖ {pid} "), th.bad),
-            Span::styled(safe_line(&who.join(", ")).into_owned(), th.base),
-            Span::styled(format!(" — {}", safe_line(&r.dissent_reason)), th.dim),
-        ]));
-    }
+    dissent_lines(sess, usize::MAX, s, th, &mut lines);
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(s.ui_actions, th.title)));
-    for (pid, a) in sess
+    let actions: Vec<_> = sess
         .open_actions()
         .into_iter()
         .filter(|(_, a)| a.workshop == number)
-    {
-        let owner = a
-            .owner
-            .map(|p| sess.party_name(p))
-            .unwrap_or_else(|| s.ui_owner_none.into());
-        lines.push(Line::from(vec![
-            Span::styled(format!("  ☐ {pid} "), th.focus),
-            Span::styled(safe_line(&a.what).into_owned(), th.base),
-            Span::styled(format!(" — {}", safe_line(&owner)), th.dim),
-        ]));
-    }
+        .collect();
+    action_lines(sess, &actions, usize::MAX, s, th, &mut lines);
     if needs_vote(app) {
         lines.push(Line::from(Span::styled(s.end_needs_vote, th.warn)));
     }
