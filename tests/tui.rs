@@ -940,3 +940,23 @@ fn hostile_text_never_reaches_the_screen_as_control_characters() {
         assert!(text.contains('␛'), "made visible");
     }
 }
+
+#[test]
+fn parties_can_leave_and_join_during_a_workshop() {
+    let mut f = four_parties();
+    press(&mut f.app, ch('p'));
+    assert_eq!(f.app.screen, Screen::Start);
+    press(&mut f.app, ch('3'));
+    press(&mut f.app, key(KeyCode::Enter));
+    assert_eq!(f.app.screen, Screen::Main);
+    assert_eq!(f.app.present_parties(), vec![1, 2, 4]);
+    let s = on_disk(&f.path);
+    let log = &s.workshops[0].attendance_log;
+    assert_eq!((log[0].party, log[0].present), (3, false));
+    // stance key 3 now means the third present party: Bewoners
+    press(&mut f.app, ch('3'));
+    assert_eq!(
+        on_disk(&f.path).record("1.1.1").unwrap().stance_of(4),
+        Stance::Agree
+    );
+}

@@ -166,7 +166,7 @@ pub static EN: Strings = Strings {
     start_revisit: "Look again: {0}",
     start_none: "none",
     start_attendance: "Who is present?",
-    start_hint: "1–9/space: toggle present · ↑↓ select · a: add a party · Enter: begin · q: quit",
+    start_hint: "1–9/space: toggle present · ↑↓ select · a: add a party · Enter: to the agenda · q: quit",
     start_add_party: "Add a party: Organisation|Representative|domain",
     start_resume_at: "Continue at {0} {1}",
     present: "present",
@@ -234,4 +234,5 @@ pub static EN: Strings = Strings {
     key_stance_reason: "reason for the stance",
     key_stance_leave: "back to the discussion point",
     ex_absent: "Absent",
+    key_attendance: "attendance: who arrives, who leaves",
 };

@@ -163,6 +163,7 @@ define_strings! {
     key_short_vote,
     key_short_more,
     key_short_quit,
+    key_attendance,
     key_stance_cycle,
     key_stance_reason,
     key_stance_leave,

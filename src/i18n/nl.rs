@@ -166,7 +166,7 @@ pub static NL: Strings = Strings {
     start_revisit: "Opnieuw bekijken: {0}",
     start_none: "geen",
     start_attendance: "Wie is er aanwezig?",
-    start_hint: "1–9/spatie: aanwezig aan/uit · ↑↓ kiezen · a: partij toevoegen · Enter: beginnen · q: stoppen",
+    start_hint: "1–9/spatie: aanwezig aan/uit · ↑↓ kiezen · a: partij toevoegen · Enter: naar de agenda · q: stoppen",
     start_add_party: "Partij toevoegen: Organisatie|Vertegenwoordiger|domein",
     start_resume_at: "Verder bij {0} {1}",
     present: "aanwezig",
@@ -234,4 +234,5 @@ pub static NL: Strings = Strings {
     key_stance_reason: "reden bij het standpunt",
     key_stance_leave: "terug naar het gesprekspunt",
     ex_absent: "Afwezig",
+    key_attendance: "aanwezigheid: wie komt binnen, wie vertrekt",
 };

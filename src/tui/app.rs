@@ -988,6 +988,10 @@ fn main_update(app: &mut App, action: Action) {
         Action::Redo => undo(app, false),
         Action::EndWorkshop => end_workshop(app),
         Action::Export => export_minutes(app),
+        Action::Attendance => {
+            app.stop_timer();
+            app.screen = Screen::Start;
+        }
         Action::CycleTheme => {
             app.theme = app.theme.next();
             let t = fill(s.ui_theme, &[app.theme.name()]);

@@ -37,6 +37,8 @@ pub enum Action {
     Stance(usize),
     FocusStances,
     StanceReason,
+    /// Back to the attendance list (parties arrive or leave).
+    Attendance,
     AddNote,
     AddAction,
     Vote,
@@ -243,6 +245,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Main, [ctrl('r')], "Ctrl+r", Action::Redo, key_redo),
     b!(Main, [ch('w')], "w", Action::EndWorkshop, key_end),
     b!(Main, [ch('e')], "e", Action::Export, key_export),
+    b!(Main, [ch('p')], "p", Action::Attendance, key_attendance),
     b!(Main, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(
         Main,
