@@ -13,7 +13,7 @@ use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
 use crate::session::{PartyId, Session, Status, Workshop};
 use crate::store::{self, StoreError};
-use crate::vote::{DeferReason, Vote};
+use crate::vote::Vote;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -125,15 +125,6 @@ impl<'a> Ctx<'a> {
             .map(|&p| self.party(p))
             .collect::<Vec<_>>()
             .join(", ")
-    }
-}
-
-fn defer_word(d: Option<DeferReason>, s: &Strings) -> &'static str {
-    match d {
-        Some(DeferReason::Quorum) => s.defer_quorum,
-        Some(DeferReason::NoVotes) => s.defer_no_votes,
-        Some(DeferReason::Facilitator) => s.defer_facilitator,
-        None => "",
     }
 }
 
@@ -325,22 +316,14 @@ fn vote_nodes(c: &Ctx, v: &Vote, level: u8, out: &mut Vec<Node>) {
             b(format!("{}: ", s.ex_outcome)),
             t(format!("{} {}", v.outcome.symbol(), v.outcome.word(c.lang))),
         ],
-        vec![
-            b(format!("{}: ", s.ex_tally)),
-            t(fill(
-                s.vote_tally,
-                &[
-                    &v.tally.go.to_string(),
-                    &v.tally.no_go.to_string(),
-                    &v.tally.abstain.to_string(),
-                    &v.tally.absent.to_string(),
-                ],
-            )),
-        ],
+        vec![b(format!("{}: ", s.ex_tally)), t(v.tally.describe(c.lang))],
         vec![t(fill(s.vote_rule, &[&v.rule.describe(c.lang)]))],
     ];
     if v.deferred.is_some() {
-        items[0].push(t(format!(" ({})", defer_word(v.deferred, s))));
+        items[0].push(t(format!(
+            " ({})",
+            v.deferred.map(|d| d.word(c.lang)).unwrap_or_default()
+        )));
     }
     if !v.remark.is_empty() {
         items.push(vec![
@@ -349,12 +332,7 @@ fn vote_nodes(c: &Ctx, v: &Vote, level: u8, out: &mut Vec<Node>) {
         ]);
     }
     if let Some(fu) = &v.follow_up {
-        let route = if fu.text.is_empty() {
-            fu.route.word(c.lang).to_string()
-        } else {
-            format!("{}: {}", fu.route.word(c.lang), c.user(&fu.text))
-        };
-        items.push(vec![t(fill(s.start_follow_up, &[&route]))]);
+        items.push(vec![t(c.user(&fu.describe(c.lang)))]);
     }
     if let Some(d) = v.revisit {
         items.push(vec![t(fill(s.start_revisit, &[&d.to_string()]))]);

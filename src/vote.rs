@@ -120,6 +120,17 @@ pub enum DeferReason {
     Facilitator,
 }
 
+impl DeferReason {
+    pub fn word(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            DeferReason::Quorum => s.defer_quorum,
+            DeferReason::NoVotes => s.defer_no_votes,
+            DeferReason::Facilitator => s.defer_facilitator,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tally {
@@ -128,6 +139,21 @@ pub struct Tally {
     pub abstain: u32,
     /// Active parties of the session not present at the vote.
     pub absent: u32,
+}
+
+impl Tally {
+    /// "Go 2 · No-go 0 · Onthouding 1 · afwezig 1"
+    pub fn describe(&self, lang: Lang) -> String {
+        crate::i18n::fill(
+            lang.strings().vote_tally,
+            &[
+                &self.go.to_string(),
+                &self.no_go.to_string(),
+                &self.abstain.to_string(),
+                &self.absent.to_string(),
+            ],
+        )
+    }
 }
 
 /// The follow-up routes after a NO-GO named in the framework (figure 4.2).
@@ -168,6 +194,18 @@ pub struct FollowUp {
     pub route: Route,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+}
+
+impl FollowUp {
+    /// "Vervolgroute: anders: <text>" (the text is the facilitator's own words).
+    pub fn describe(&self, lang: Lang) -> String {
+        let route = if self.text.is_empty() {
+            self.route.word(lang).to_string()
+        } else {
+            format!("{}: {}", self.route.word(lang), self.text)
+        };
+        crate::i18n::fill(lang.strings().start_follow_up, &[&route])
+    }
 }
 
 /// A recorded go/no-go vote.

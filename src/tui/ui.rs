@@ -862,27 +862,14 @@ fn render_start(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
                             format!(
                                 " ({}) · {}",
                                 fill(s.ui_workshop, &[&v.workshop.to_string()]),
-                                fill(
-                                    s.vote_tally,
-                                    &[
-                                        &v.tally.go.to_string(),
-                                        &v.tally.no_go.to_string(),
-                                        &v.tally.abstain.to_string(),
-                                        &v.tally.absent.to_string()
-                                    ]
-                                )
+                                v.tally.describe(app.lang)
                             ),
                             th.dim,
                         ),
                     ]));
                     if let Some(fu) = &v.follow_up {
-                        let route = if fu.text.is_empty() {
-                            fu.route.word(app.lang).to_string()
-                        } else {
-                            format!("{}: {}", fu.route.word(app.lang), safe_line(&fu.text))
-                        };
                         lines.push(Line::from(Span::styled(
-                            format!("  {}", fill(s.start_follow_up, &[&route])),
+                            format!("  {}", safe_line(&fu.describe(app.lang))),
                             th.base,
                         )));
                     }
@@ -1483,18 +1470,7 @@ fn render_vote(app: &App, v: &crate::tui::app::VoteState, f: &mut Frame, area: R
     };
     let mut tl = vec![
         Line::from(vec![
-            Span::styled(
-                fill(
-                    s.vote_tally,
-                    &[
-                        &t.go.to_string(),
-                        &t.no_go.to_string(),
-                        &t.abstain.to_string(),
-                        &t.absent.to_string(),
-                    ],
-                ),
-                th.base.add_modifier(Modifier::BOLD),
-            ),
+            Span::styled(t.describe(app.lang), th.base.add_modifier(Modifier::BOLD)),
             Span::styled("   ", th.base),
             Span::styled(
                 fill(
@@ -1515,7 +1491,7 @@ fn render_vote(app: &App, v: &crate::tui::app::VoteState, f: &mut Frame, area: R
                     "{} {}{}",
                     outcome.symbol(),
                     outcome.word(app.lang),
-                    defer_text(deferred, s)
+                    defer_text(deferred, app.lang)
                 )],
             ),
             th.outcome(outcome),
@@ -1580,13 +1556,9 @@ fn render_vote(app: &App, v: &crate::tui::app::VoteState, f: &mut Frame, area: R
     }
 }
 
-fn defer_text(d: Option<DeferReason>, s: &Strings) -> String {
-    match d {
-        None => String::new(),
-        Some(DeferReason::Quorum) => format!(" ({})", s.defer_quorum),
-        Some(DeferReason::NoVotes) => format!(" ({})", s.defer_no_votes),
-        Some(DeferReason::Facilitator) => format!(" ({})", s.defer_facilitator),
-    }
+fn defer_text(d: Option<DeferReason>, lang: crate::i18n::Lang) -> String {
+    d.map(|d| format!(" ({})", d.word(lang)))
+        .unwrap_or_default()
 }
 
 /// Block letters, five rows high, for the outcome banner.
@@ -1658,20 +1630,12 @@ fn render_banner(app: &App, idx: usize, f: &mut Frame, area: Rect, th: &Theme) {
             "{} {}{}",
             v.outcome.symbol(),
             v.outcome.word(app.lang),
-            defer_text(v.deferred, s)
+            defer_text(v.deferred, app.lang)
         ),
         style,
     )));
     lines.push(Line::from(Span::styled(
-        fill(
-            s.vote_tally,
-            &[
-                &v.tally.go.to_string(),
-                &v.tally.no_go.to_string(),
-                &v.tally.abstain.to_string(),
-                &v.tally.absent.to_string(),
-            ],
-        ),
+        v.tally.describe(app.lang),
         th.base.add_modifier(Modifier::BOLD),
     )));
     lines.push(Line::from(Span::styled(
@@ -1685,13 +1649,8 @@ fn render_banner(app: &App, idx: usize, f: &mut Frame, area: Rect, th: &Theme) {
         )));
     }
     if let Some(fu) = &v.follow_up {
-        let route = if fu.text.is_empty() {
-            fu.route.word(app.lang).to_string()
-        } else {
-            format!("{}: {}", fu.route.word(app.lang), safe_line(&fu.text))
-        };
         lines.push(Line::from(Span::styled(
-            fill(s.start_follow_up, &[&route]),
+            format!("{}", safe_line(&fu.describe(app.lang))),
             th.base,
         )));
     }
@@ -1756,7 +1715,7 @@ fn render_summary(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
                 "  {} {}{}",
                 v.outcome.symbol(),
                 v.outcome.word(app.lang),
-                defer_text(v.deferred, s)
+                defer_text(v.deferred, app.lang)
             ),
             th.outcome(v.outcome),
         )));
