@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod emergency;
 pub mod export;
 pub mod framework;
 pub mod i18n;

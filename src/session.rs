@@ -18,6 +18,10 @@ pub const FORMAT_VERSION: u32 = 1;
 
 pub type PartyId = u32;
 
+/// Stance changes of one party within this many seconds are one entry in
+/// the history (cycling through the stances with the party's key).
+pub const STANCE_CYCLE_SECS: i64 = 5;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
@@ -557,6 +561,20 @@ impl Session {
             }),
         }
         r.stances.sort_by_key(|s| s.party);
+        // Cycling a party's stance with its key (agree → reservations →
+        // disagree) is one decision: a change moments after the previous one
+        // of the same party replaces that entry instead of adding to it.
+        let workshop = self.workshop_number();
+        let prefix = format!("{party}: ");
+        let r = self.record_mut(point);
+        if let Some(last) = r.history.last()
+            && last.kind == "stance"
+            && last.workshop == workshop
+            && last.detail.starts_with(&prefix)
+            && (0..STANCE_CYCLE_SECS).contains(&(now.as_second() - last.at.as_second()))
+        {
+            r.history.pop();
+        }
         self.log(
             point,
             now,

@@ -208,6 +208,9 @@ fn a_workshop_in_the_real_terminal() {
     t.wait_for("Notitie bij 1.1.2");
     t.text("Café geëerd, 👍🏽 ");
     t.paste("eerste geplakte regel\ntweede geplakte regel");
+    // keys within 10 ms of a paste count as part of it (see `fold_paste_tail`);
+    // a person's Enter comes later
+    std::thread::sleep(Duration::from_millis(100));
     t.keys(&["Enter"]);
     t.wait_for("tweede geplakte regel");
     t.wait_file(&path, |s| {
@@ -665,4 +668,83 @@ fn no_network_system_calls() {
         calls.join("\n")
     );
     assert!(!trace.contains("AF_INET"), "{trace}");
+}
+
+/// Issue 12, item 1: the store folder vanishes while a session is open; `q`
+/// asks, `k` writes an emergency copy, quitting anyway exits non-zero and says where the copy is.
+#[test]
+fn quit_after_a_failed_save_keeps_the_work_in_an_emergency_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let store_dir = dir.path().join("store");
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    new_session(&store_dir);
+    let cmd = format!(
+        "TMPDIR={} {}",
+        tmp.display(),
+        shell(&store_dir, "open Zuidrand")
+    );
+    let Some(t) = Tmux::start("unsaved", &cmd, 120, 35) else {
+        return;
+    };
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    std::fs::rename(&store_dir, dir.path().join("elders")).unwrap();
+    t.keys(&["n"]);
+    t.text("niet verloren");
+    t.keys(&["Enter"]);
+    t.wait_for("NIET OPGESLAGEN");
+    t.keys(&["q"]);
+    t.wait_for("noodkopie schrijven");
+    t.keys(&["k"]);
+    t.wait_for("Noodkopie geschreven");
+    t.keys(&["q"]);
+    t.wait_for("Zeker weten?");
+    t.keys(&["j"]);
+    let s = t.wait_for("EXIT=");
+    assert!(s.contains("EXIT=1"), "non-zero exit:\n{s}");
+    assert!(s.contains("noodkopie"), "the copy is named:\n{s}");
+    let copies: Vec<PathBuf> = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(!copies.is_empty(), "{s}");
+    for c in &copies {
+        let kept = store::load(c).unwrap();
+        assert_eq!(
+            kept.record("1.1.1").unwrap().notes.last().unwrap().text,
+            "niet verloren"
+        );
+    }
+}
+
+/// Issue 12, item 9: a paste that holds the end-of-paste marker and then
+/// `jc` never moves the cursor or marks consensus: it is text.
+#[test]
+fn a_paste_holding_the_end_marker_stays_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let Some(t) = Tmux::start("pastemark", &shell(dir.path(), "open Zuidrand"), 120, 35) else {
+        return;
+    };
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    t.keys(&["n"]);
+    t.wait_for("Notitie");
+    t.paste("voor\u{1b}[201~\njc");
+    std::thread::sleep(Duration::from_millis(300));
+    t.keys(&["Enter"]);
+    t.wait_file(&path, |s| {
+        s.record("1.1.1").is_some_and(|r| !r.notes.is_empty())
+    });
+    let s = store::load(&path).unwrap();
+    let r = s.record("1.1.1").unwrap();
+    assert_eq!(s.cursor, "1.1.1", "j did not run");
+    assert_eq!(r.status, Status::Open, "c did not run");
+    assert!(r.notes[0].text.starts_with("voor"), "{:?}", r.notes[0].text);
+    assert!(r.notes[0].text.ends_with("jc"), "{:?}", r.notes[0].text);
+    t.keys(&["q"]);
+    t.wait_exit();
 }

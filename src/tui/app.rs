@@ -15,11 +15,13 @@ use ratatui_textarea::{TextArea, WrapMode};
 use crate::demo;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
-use crate::session::{Draft, PartyId, PointRecord, Resume, Session, Stance, Status, parse_party};
+use crate::session::{Draft, PartyId, Resume, Session, Stance, Status, parse_party};
 use crate::store::{self, SessionLock, Store, StoreError, clean_line};
+use crate::tui::dialogs::unsaved::{Transition, UnsavedDialog};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::clean_input;
 use crate::tui::theme::ThemeKind;
+use crate::tui::undo::{Change, UndoStack};
 use crate::vote::{Ballot, Choice, FollowUp, Outcome, Route, Vote, decide, tally};
 
 /// Seconds after the last keystroke in an editor before its draft is saved.
@@ -32,22 +34,12 @@ pub enum Screen {
     Main,
 }
 
-/// One undoable capture: the point record before and after.
-#[derive(Debug, Clone)]
-pub struct Change {
-    pub point: String,
-    pub before: Option<PointRecord>,
-    pub after: Option<PointRecord>,
-    pub label: String,
-}
-
 /// The session that is open, with its file, lock and undo history.
 pub struct Open {
     pub session: Session,
     pub path: PathBuf,
     _lock: Option<SessionLock>,
-    pub undo: Vec<Change>,
-    pub redo: Vec<Change>,
+    pub undo: UndoStack,
     /// The timer of the current point runs since this moment.
     pub timer: Option<Timestamp>,
     pub save_error: Option<String>,
@@ -186,6 +178,8 @@ pub enum Overlay {
     },
     /// End of workshop summary; Enter ends it.
     Summary,
+    /// Quitting while the last save failed.
+    Unsaved(UnsavedDialog),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,6 +204,12 @@ pub struct App {
     pub quit: bool,
     /// Paths of the last export, shown after `e` or `w`.
     pub exported: Vec<PathBuf>,
+    /// Set when the app ends with work that is not in the session file:
+    /// what to tell on the way out (the exit code is then non-zero).
+    pub exit_report: Option<String>,
+    /// The size of the terminal, once known; below the minimum only `q`
+    /// and resizing work.
+    pub viewport: Option<ratatui::layout::Size>,
 }
 
 pub fn editor(text: &str) -> TextArea<'static> {
@@ -284,6 +284,20 @@ fn edit(ta: &mut TextArea<'static>, action: &Action, multiline: bool) -> Edit {
     }
 }
 
+/// "1,3 MB" (Dutch) or "1.3 MB", "980 kB": sizes in a message.
+fn human_size(bytes: usize, lang: Lang) -> String {
+    if bytes >= 1_000_000 {
+        let t = format!("{:.1} MB", bytes as f64 / 1_000_000.0);
+        if lang == Lang::Nl {
+            t.replace('.', ",")
+        } else {
+            t
+        }
+    } else {
+        format!("{} kB", bytes.div_ceil(1000))
+    }
+}
+
 /// Parse a due date: 2026-12-15, 15-12-2026 or 15/12/2026.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
@@ -317,11 +331,20 @@ impl App {
             home_sel: 0,
             quit: false,
             exported: Vec::new(),
+            exit_report: None,
+            viewport: None,
         }
     }
 
     pub fn s(&self) -> &'static Strings {
         self.lang.strings()
+    }
+
+    /// Whether the terminal is below the minimum size (see [`crate::tui::ui::MIN_WIDTH`]).
+    pub fn too_small(&self) -> bool {
+        self.viewport.is_some_and(|v| {
+            v.width < crate::tui::ui::MIN_WIDTH || v.height < crate::tui::ui::MIN_HEIGHT
+        })
     }
 
     pub fn session(&self) -> Option<&Session> {
@@ -399,8 +422,7 @@ impl App {
             session,
             path: path.to_path_buf(),
             _lock: Some(lock),
-            undo: Vec::new(),
-            redo: Vec::new(),
+            undo: UndoStack::default(),
             timer: None,
             save_error: None,
             last_saved: None,
@@ -519,6 +541,7 @@ impl App {
                     | Overlay::Vote(_)
                     | Overlay::Banner { .. }
                     | Overlay::Summary
+                    | Overlay::Unsaved(_)
             )
         )
     }
@@ -623,20 +646,27 @@ impl App {
     // ------------------------------------------------------------------
 
     /// Apply a capture to the current point, record it for undo, and save.
+    /// A capture that changes nothing the room decided (the same status or
+    /// stance again) records nothing and saves nothing.
     fn capture(&mut self, label: &str, f: impl FnOnce(&mut Session, &str, Timestamp)) {
         let now = self.now;
         let Some(o) = self.open.as_mut() else { return };
         let point = o.session.cursor.clone();
         let before = o.session.points.get(&point).cloned();
         f(&mut o.session, &point, now);
-        let after = o.session.points.get(&point).cloned();
-        o.undo.push(Change {
-            point,
-            before,
-            after,
-            label: label.to_string(),
-        });
-        o.redo.clear();
+        let after = o.session.points.get(&point);
+        match Change::between(&point, label, before.as_ref(), after) {
+            Some(change) => o.undo.push(change),
+            None => {
+                match before {
+                    Some(r) => o.session.points.insert(point, r),
+                    None => o.session.points.remove(&point),
+                };
+                let t = fill(self.s().ui_no_change, &[label]);
+                self.info(t);
+                return;
+            }
+        }
         self.mark_orientation();
         self.save_now();
     }
@@ -749,6 +779,10 @@ impl App {
     }
 }
 
+/// The largest paste an editor takes (1 MiB); a larger one is refused
+/// with a message, so the editor and every redraw stay quick.
+pub const PASTE_LIMIT: usize = 1 << 20;
+
 /// The one function that changes the application state.
 pub fn update(app: &mut App, action: Action) {
     if matches!(action, Action::Tick) {
@@ -756,6 +790,31 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     if matches!(action, Action::Resize) {
+        return;
+    }
+    if app.too_small() {
+        // the screen only says "too small": keys the user cannot see do nothing
+        let quit = match &action {
+            Action::Quit => true,
+            Action::Key(ev) => ev.code == KeyCode::Char('q'),
+            _ => false,
+        };
+        if quit {
+            request_quit(app);
+        }
+        return;
+    }
+    if let Action::Paste(text) = &action
+        && text.len() > PASTE_LIMIT
+    {
+        let t = fill(
+            app.s().ui_paste_too_big,
+            &[
+                &human_size(text.len(), app.lang),
+                &human_size(PASTE_LIMIT, app.lang),
+            ],
+        );
+        app.error(t);
         return;
     }
     if !matches!(action, Action::Key(_) | Action::Paste(_)) || app.overlay.is_some() {
@@ -797,11 +856,75 @@ fn tick(app: &mut App) {
     }
 }
 
-/// Leave the app: stop the timer and write whatever is pending.
+/// Leave the app: stop the timer and write whatever is pending. When that
+/// cannot be saved, an emergency copy is written and `exit_report` says
+/// where (the process then exits non-zero).
 pub fn shutdown(app: &mut App) {
     app.stop_timer();
     if app.open.as_ref().is_some_and(|o| o.dirty) {
         app.save_now();
+    }
+    let Some(o) = app.open.as_ref() else { return };
+    let Some(error) = o.save_error.clone() else {
+        return;
+    };
+    let s = app.s();
+    let mut report = fill(s.unsaved_exit, &[&o.path.display().to_string(), &error]);
+    if let Ok(path) = write_emergency_copy(app) {
+        report.push('\n');
+        report.push_str(&fill(s.unsaved_exit_copy, &[&path.display().to_string()]));
+    }
+    app.exit_report = Some(report);
+}
+
+/// `q` in a session: quit when everything is saved; otherwise try once
+/// more, and if that fails too, ask what to do.
+fn request_quit(app: &mut App) {
+    app.stop_timer();
+    if app
+        .open
+        .as_ref()
+        .is_some_and(|o| o.dirty || o.save_error.is_some())
+    {
+        app.save_now();
+    }
+    if app.open.as_ref().is_some_and(|o| o.save_error.is_some()) {
+        app.overlay = Some(Overlay::Unsaved(UnsavedDialog::default()));
+    } else {
+        app.quit = true;
+    }
+}
+
+/// Write the open session to the first place that takes it (see [`crate::emergency`]).
+pub fn write_emergency_copy(app: &App) -> Result<PathBuf, String> {
+    let Some(o) = app.open.as_ref() else {
+        return Err(String::new());
+    };
+    let places = crate::emergency::candidates(app.store.dir());
+    crate::emergency::write_copy(&o.path, &places, &store::to_toml(&o.session), app.now)
+}
+
+fn unsaved_update(app: &mut App, action: Action, mut dialog: UnsavedDialog) -> Option<Overlay> {
+    match dialog.update(&action) {
+        Transition::Stay => Some(Overlay::Unsaved(dialog)),
+        Transition::Close => None,
+        Transition::Retry => {
+            app.save_now();
+            if app.open.as_ref().is_some_and(|o| o.save_error.is_none()) {
+                app.info(app.s().unsaved_saved_now.to_string());
+                None
+            } else {
+                Some(Overlay::Unsaved(dialog))
+            }
+        }
+        Transition::WriteCopy => {
+            dialog.copy = Some(write_emergency_copy(app));
+            Some(Overlay::Unsaved(dialog))
+        }
+        Transition::Quit => {
+            app.quit = true;
+            None
+        }
     }
 }
 
@@ -899,7 +1022,7 @@ fn start_update(app: &mut App, action: Action) {
         }
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::CycleTheme => app.theme = app.theme.next(),
-        Action::Quit => app.quit = true,
+        Action::Quit => request_quit(app),
         _ => {}
     }
 }
@@ -998,7 +1121,7 @@ fn main_update(app: &mut App, action: Action) {
             app.info(t);
         }
         Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
-        Action::Quit => app.quit = true,
+        Action::Quit => request_quit(app),
         _ => {}
     }
 }
@@ -1072,8 +1195,7 @@ fn stance_focus_update(app: &mut App, action: Action) {
 fn undo(app: &mut App, is_undo: bool) {
     let s = app.s();
     let Some(o) = app.open.as_mut() else { return };
-    let change = if is_undo { o.undo.pop() } else { o.redo.pop() };
-    let Some(change) = change else {
+    let Some(change) = o.undo.take(is_undo) else {
         let t = if is_undo {
             s.ui_nothing_undo
         } else {
@@ -1082,29 +1204,15 @@ fn undo(app: &mut App, is_undo: bool) {
         app.info(t.to_string());
         return;
     };
-    let restore = if is_undo {
-        &change.before
-    } else {
-        &change.after
-    };
-    match restore {
-        Some(r) => {
-            o.session.points.insert(change.point.clone(), r.clone());
-        }
-        None => {
-            o.session.points.remove(&change.point);
-        }
-    }
-    let label = change.label.clone();
+    change.apply(&mut o.session.points, !is_undo);
     if o.session.cursor != change.point {
         o.session.cursor = change.point.clone();
     }
-    if is_undo {
-        o.redo.push(change);
-    } else {
-        o.undo.push(change);
-    }
-    let t = fill(if is_undo { s.ui_undone } else { s.ui_redone }, &[&label]);
+    let t = fill(
+        if is_undo { s.ui_undone } else { s.ui_redone },
+        &[&change.label],
+    );
+    o.undo.done(change, is_undo);
     app.save_now();
     app.info(t);
 }
@@ -1340,6 +1448,7 @@ fn overlay_update(app: &mut App, action: Action) {
             Action::Key(ev) if matches!(ev.code, KeyCode::Esc | KeyCode::Char('q')) => None,
             _ => Some(Overlay::Summary),
         },
+        Overlay::Unsaved(dialog) => unsaved_update(app, action, dialog),
     };
 }
 

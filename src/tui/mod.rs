@@ -6,10 +6,12 @@
 //! `TestBackend`, without sleeping.
 
 pub mod app;
+pub mod dialogs;
 pub mod keys;
 pub mod text;
 pub mod theme;
 pub mod ui;
+pub mod undo;
 
 use std::io;
 use std::sync::Arc;
@@ -44,15 +46,68 @@ impl TerminalEvents {
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             loop {
-                let ev = event::read();
+                let ev = event::read().and_then(|ev| match ev {
+                    Event::Paste(text) => read_paste_tail(text),
+                    ev => Ok(vec![ev]),
+                });
                 let failed = ev.is_err();
-                if tx.send(ev).is_err() || failed {
+                let batch = match ev {
+                    Ok(evs) => evs.into_iter().map(Ok).collect(),
+                    Err(e) => vec![Err(e)],
+                };
+                if batch.into_iter().any(|ev| tx.send(ev).is_err()) || failed {
                     break;
                 }
             }
         });
         TerminalEvents { rx }
     }
+}
+
+/// How long after a paste its tail can still arrive: bytes that came with
+/// the paste are there at once; a person's next key comes much later.
+const PASTE_TAIL: Duration = Duration::from_millis(10);
+
+/// After a paste, read what arrived with it and fold it into the text.
+fn read_paste_tail(text: String) -> io::Result<Vec<Event>> {
+    let mut tail = Vec::new();
+    while event::poll(PASTE_TAIL)? {
+        tail.push(event::read()?);
+    }
+    Ok(fold_paste_tail(text, tail))
+}
+
+/// A paste whose text holds the end-of-paste marker (`ESC [ 201 ~`) ends
+/// early in the terminal library, and the rest of its text arrives as key
+/// presses. Text inside a paste never runs as keys: the characters that came
+/// in the same burst as the paste are put back into its text, other keys in
+/// it are dropped, and only events that are not keys (a resize) are kept as
+/// events, after the paste.
+pub fn fold_paste_tail(mut text: String, tail: Vec<Event>) -> Vec<Event> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    let mut rest = Vec::new();
+    for ev in tail {
+        match ev {
+            Event::Paste(more) => text.push_str(&more),
+            Event::Key(k) if k.kind == KeyEventKind::Release => {}
+            Event::Key(k) => match k.code {
+                KeyCode::Char(c)
+                    if !k
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    text.push(c)
+                }
+                KeyCode::Enter => text.push('\n'),
+                KeyCode::Tab => text.push('\t'),
+                _ => {}
+            },
+            other => rest.push(other),
+        }
+    }
+    let mut out = vec![Event::Paste(text)];
+    out.extend(rest);
+    out
 }
 
 impl EventSource for TerminalEvents {
@@ -105,7 +160,12 @@ where
     let result = event_loop(terminal, app, events, clock, stop);
     // whatever ended the loop (quit, signal, a dead terminal): write what is pending
     app::shutdown(app);
-    result
+    match (&app.exit_report, result) {
+        // unsaved work: a non-zero exit that says where it went
+        (Some(report), Ok(())) => Err(io::Error::other(report.clone())),
+        (Some(report), Err(e)) => Err(io::Error::other(format!("{e}\n{report}"))),
+        (None, result) => result,
+    }
 }
 
 fn event_loop<B: Backend>(
@@ -122,6 +182,9 @@ where
     let mut redraw = true;
     let mut last_tick = app.now.as_second();
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if let Ok(size) = terminal.size() {
+            app.viewport = Some(size);
+        }
         if redraw {
             terminal
                 .draw(|f| ui::render(app, f))
@@ -132,6 +195,9 @@ where
         match events.next(Duration::from_millis(250))? {
             Some(ev) => {
                 app.now = clock.now();
+                if let Event::Resize(w, h) = ev {
+                    app.viewport = Some(ratatui::layout::Size::new(w, h));
+                }
                 if let Some(action) = map_event(app, ev) {
                     update(app, action);
                 }
@@ -191,4 +257,40 @@ pub fn launch(mut app: App) -> io::Result<()> {
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(c: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn keys_that_came_with_a_paste_are_text_not_commands() {
+        // "abc ESC[201~ jc\nq" as crossterm delivers it: a short paste, then keys
+        let tail = vec![
+            key(KeyCode::Char('j')),
+            key(KeyCode::Char('c')),
+            key(KeyCode::Enter),
+            key(KeyCode::Esc),
+            key(KeyCode::Char('q')),
+            Event::Resize(100, 30),
+        ];
+        let out = fold_paste_tail("abc".into(), tail);
+        assert_eq!(
+            out,
+            vec![Event::Paste("abcjc\nq".into()), Event::Resize(100, 30)]
+        );
+    }
+
+    #[test]
+    fn a_paste_alone_stays_as_it_is() {
+        assert_eq!(
+            fold_paste_tail("x\ny".into(), vec![]),
+            vec![Event::Paste("x\ny".into())]
+        );
+    }
 }

@@ -956,7 +956,14 @@ fn render_start(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
 // ----------------------------------------------------------------------
 
 /// A centred box of the given size (clamped to the area), cleared, with a title.
-fn popup(f: &mut Frame, area: Rect, width: u16, height: u16, title: &str, th: &Theme) -> Rect {
+pub(crate) fn popup(
+    f: &mut Frame,
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    th: &Theme,
+) -> Rect {
     let w = width.min(area.width.saturating_sub(2)).max(1);
     let h = height.min(area.height.saturating_sub(2)).max(1);
     let r = Rect::new(
@@ -1288,6 +1295,7 @@ fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Theme)
         Overlay::Vote(v) => render_vote(app, v, f, area, th),
         Overlay::Banner { vote } => render_banner(app, *vote, f, area, th),
         Overlay::Summary => render_summary(app, f, area, th),
+        Overlay::Unsaved(dialog) => dialog.render(app, f, area, th),
     }
     if app.overlay.is_some()
         && let Some(Flash {

@@ -1,0 +1,306 @@
+//! Undo and redo of captures.
+//!
+//! An entry holds what a capture changed in one point record, not the whole
+//! record: the small fields (status, reasons, dissenters, stances) and, for
+//! the lists that grow over a session (notes, action items, history), only
+//! the part after what they have in common. The stack is bounded: the oldest
+//! entries are dropped past [`UNDO_LIMIT`]. A capture that changes nothing
+//! makes no entry at all (see [`Change::between`]).
+
+use std::collections::{BTreeMap, VecDeque};
+
+use crate::session::{ActionItem, HistoryEntry, Note, PartyId, PointRecord, StanceEntry, Status};
+
+/// How many captures can be undone; older ones are dropped.
+pub const UNDO_LIMIT: usize = 1000;
+
+/// The fields of a record that a capture sets as a whole (all small).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Core {
+    status: Status,
+    skip_reason: String,
+    dissenters: Vec<PartyId>,
+    dissent_reason: String,
+    stances: Vec<StanceEntry>,
+}
+
+impl Core {
+    fn of(r: &PointRecord) -> Core {
+        Core {
+            status: r.status,
+            skip_reason: r.skip_reason.clone(),
+            dissenters: r.dissenters.clone(),
+            dissent_reason: r.dissent_reason.clone(),
+            stances: r.stances.clone(),
+        }
+    }
+
+    fn put(&self, r: &mut PointRecord) {
+        r.status = self.status;
+        r.skip_reason.clone_from(&self.skip_reason);
+        r.dissenters.clone_from(&self.dissenters);
+        r.dissent_reason.clone_from(&self.dissent_reason);
+        r.stances.clone_from(&self.stances);
+    }
+}
+
+/// A change of one list: the first `keep` items are shared, the tails differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ListDelta<T> {
+    keep: usize,
+    before: Vec<T>,
+    after: Vec<T>,
+}
+
+impl<T: Clone + PartialEq> ListDelta<T> {
+    fn between(before: &[T], after: &[T]) -> ListDelta<T> {
+        let keep = before.iter().zip(after).take_while(|(b, a)| b == a).count();
+        ListDelta {
+            keep,
+            before: before[keep..].to_vec(),
+            after: after[keep..].to_vec(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.before.is_empty() && self.after.is_empty()
+    }
+
+    fn apply(&self, list: &mut Vec<T>, forward: bool) {
+        list.truncate(self.keep);
+        list.extend_from_slice(if forward { &self.after } else { &self.before });
+    }
+
+    fn len(&self) -> usize {
+        self.before.len() + self.after.len()
+    }
+}
+
+/// One undoable capture on one point.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub point: String,
+    pub label: String,
+    before: Core,
+    after: Core,
+    notes: ListDelta<Note>,
+    actions: ListDelta<ActionItem>,
+    history: ListDelta<HistoryEntry>,
+}
+
+impl Change {
+    /// What a capture changed, or `None` when it changed nothing that the
+    /// room decided (a history entry alone is no change: the same status or
+    /// stance again records nothing).
+    pub fn between(
+        point: &str,
+        label: &str,
+        before: Option<&PointRecord>,
+        after: Option<&PointRecord>,
+    ) -> Option<Change> {
+        let empty = PointRecord::default();
+        let (b, a) = (before.unwrap_or(&empty), after.unwrap_or(&empty));
+        let change = Change {
+            point: point.to_string(),
+            label: label.to_string(),
+            before: Core::of(b),
+            after: Core::of(a),
+            notes: ListDelta::between(&b.notes, &a.notes),
+            actions: ListDelta::between(&b.actions, &a.actions),
+            history: ListDelta::between(&b.history, &a.history),
+        };
+        let same =
+            change.before == change.after && change.notes.is_empty() && change.actions.is_empty();
+        (!same).then_some(change)
+    }
+
+    /// Put the point back as it was before (`forward == false`, undo) or
+    /// after (redo) the capture. The discussion time is not part of a
+    /// capture and is left as it is.
+    pub fn apply(&self, points: &mut BTreeMap<String, PointRecord>, forward: bool) {
+        let r = points.entry(self.point.clone()).or_default();
+        if forward { &self.after } else { &self.before }.put(r);
+        self.notes.apply(&mut r.notes, forward);
+        self.actions.apply(&mut r.actions, forward);
+        self.history.apply(&mut r.history, forward);
+        if *r == PointRecord::default() {
+            points.remove(&self.point);
+        }
+    }
+
+    /// Items held by this entry (for tests of its size).
+    pub fn held_items(&self) -> usize {
+        self.before.stances.len()
+            + self.after.stances.len()
+            + self.notes.len()
+            + self.actions.len()
+            + self.history.len()
+    }
+}
+
+/// Undo and redo stacks; the undo stack holds at most [`UNDO_LIMIT`] entries.
+#[derive(Debug, Default)]
+pub struct UndoStack {
+    undo: VecDeque<Change>,
+    redo: Vec<Change>,
+}
+
+impl UndoStack {
+    /// A new capture: it can be undone, and what was undone before cannot be redone.
+    pub fn push(&mut self, change: Change) {
+        if self.undo.len() >= UNDO_LIMIT {
+            self.undo.pop_front();
+        }
+        self.undo.push_back(change);
+        self.redo.clear();
+    }
+
+    /// Take the entry to undo or redo.
+    pub fn take(&mut self, undo: bool) -> Option<Change> {
+        if undo {
+            self.undo.pop_back()
+        } else {
+            self.redo.pop()
+        }
+    }
+
+    /// Put an entry that was just undone (on the redo stack) or redone (back on the undo stack).
+    pub fn done(&mut self, change: Change, was_undo: bool) {
+        if was_undo {
+            self.redo.push(change);
+        } else {
+            if self.undo.len() >= UNDO_LIMIT {
+                self.undo.pop_front();
+            }
+            self.undo.push_back(change);
+        }
+    }
+
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+
+    /// Items held by all entries together.
+    pub fn held_items(&self) -> usize {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .map(Change::held_items)
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Stance;
+    use jiff::Timestamp;
+
+    fn at(s: i64) -> Timestamp {
+        Timestamp::from_second(1_790_000_000 + s).unwrap()
+    }
+
+    fn history(n: usize) -> Vec<HistoryEntry> {
+        (0..n)
+            .map(|i| HistoryEntry {
+                workshop: 1,
+                at: at(i as i64),
+                kind: "status".into(),
+                detail: format!("entry {i}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_capture_that_changes_nothing_is_no_change() {
+        let mut r = PointRecord {
+            status: Status::Consensus,
+            history: history(3),
+            ..Default::default()
+        };
+        let before = r.clone();
+        r.history.extend(history(1));
+        assert!(Change::between("1.1.1", "c", Some(&before), Some(&r)).is_none());
+        // nothing at all before, only a history entry after: still nothing
+        let only_history = PointRecord {
+            history: history(1),
+            ..Default::default()
+        };
+        assert!(Change::between("1.1.1", "o", None, Some(&only_history)).is_none());
+    }
+
+    #[test]
+    fn undo_and_redo_restore_the_record_exactly() {
+        let before = PointRecord {
+            history: history(500),
+            ..Default::default()
+        };
+        let mut after = before.clone();
+        after.status = Status::Dissent;
+        after.dissenters = vec![2, 3];
+        after.dissent_reason = "te duur".into();
+        after.stances.push(StanceEntry {
+            party: 2,
+            stance: Stance::Disagree,
+            reason: String::new(),
+        });
+        after.history.extend(history(1));
+        let change = Change::between("1.1.1", "d", Some(&before), Some(&after)).unwrap();
+        // the entry holds the new history entry, not the 500 before it
+        assert!(change.held_items() <= 3, "{}", change.held_items());
+        let mut points = BTreeMap::from([("1.1.1".to_string(), after.clone())]);
+        change.apply(&mut points, false);
+        assert_eq!(points["1.1.1"], before);
+        change.apply(&mut points, true);
+        assert_eq!(points["1.1.1"], after);
+    }
+
+    #[test]
+    fn undoing_the_first_capture_removes_the_record_but_keeps_time() {
+        let after = PointRecord {
+            notes: vec![Note {
+                workshop: 1,
+                at: at(0),
+                text: "n".into(),
+            }],
+            ..Default::default()
+        };
+        let change = Change::between("1.1.1", "n", None, Some(&after)).unwrap();
+        let mut points = BTreeMap::from([("1.1.1".to_string(), after.clone())]);
+        change.apply(&mut points, false);
+        assert!(points.is_empty());
+        // discussion time gathered meanwhile is not undone
+        let mut timed = after.clone();
+        timed.seconds = 90;
+        let mut points = BTreeMap::from([("1.1.1".to_string(), timed)]);
+        change.apply(&mut points, false);
+        assert_eq!(points["1.1.1"].seconds, 90);
+        assert!(points["1.1.1"].notes.is_empty());
+    }
+
+    #[test]
+    fn the_stack_is_bounded_and_drops_the_oldest() {
+        let mut stack = UndoStack::default();
+        let after = PointRecord {
+            status: Status::Consensus,
+            ..Default::default()
+        };
+        for i in 0..(UNDO_LIMIT + 250) {
+            let c = Change::between(&format!("p{i}"), "c", None, Some(&after)).unwrap();
+            stack.push(c);
+        }
+        assert_eq!(stack.undo_len(), UNDO_LIMIT);
+        let newest = stack.take(true).unwrap();
+        assert_eq!(newest.point, format!("p{}", UNDO_LIMIT + 249));
+        stack.done(newest, true);
+        assert_eq!(stack.redo_len(), 1);
+        let again = stack.take(false).unwrap();
+        stack.done(again, false);
+        assert_eq!(stack.undo_len(), UNDO_LIMIT);
+        assert_eq!(stack.redo_len(), 0);
+    }
+}
