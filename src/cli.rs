@@ -1,7 +1,19 @@
 //! Command line: parsing with clap, dispatch, and plain error messages.
 //!
 //! Errors go to stderr as one plain line and a non-zero exit code: 2 for a
-//! malformed input file (framework or session), 1 for anything else.
+//! malformed input file (framework or session) or a wrong argument, 1 for
+//! anything else (also `open` without a terminal).
+//!
+//! Everything written to the terminal passes through the UI's filter
+//! ([`crate::safe_text`]): error messages always (they quote files and
+//! arguments), standard output when it is a terminal. Standard output to a
+//! file or pipe keeps data exact: JSON escapes every unsafe character as
+//! `\uXXXX`; Markdown and HTML minutes hold no control characters (bidi
+//! controls as character references); CSV is written exactly, as a data
+//! file must be.
+//!
+//! `open` (and `new`, `demo` without `--no-open`/`--out`) need a terminal on
+//! standard input and output; without one, nothing is started or saved.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,7 +23,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::framework::{Framework, FrameworkError};
 use crate::i18n::{Lang, fill};
-use crate::session::{Resume, Session, parse_party};
+use crate::safe_text::{safe_line, safe_text};
+use crate::session::{Session, parse_party};
 use crate::store::{self, SessionLock, Store, StoreError, clean_line};
 use crate::tui::theme::ThemeKind;
 use crate::vote::{DecisionRule, Outcome, RuleKind};
@@ -148,29 +161,50 @@ pub fn load_framework(cli: &Cli) -> Result<Framework, FrameworkError> {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // clap quotes the arguments: through the filter like every error
+            eprint!("{}", safe_text(&e.render().to_string()));
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => e.exit(),
+    };
     let fw = match load_framework(&cli) {
         Ok(fw) => fw,
         Err(e) => {
-            eprintln!("wijktafel: {}", e.message(cli.lang));
+            print_error(&e.message(cli.lang));
             return ExitCode::from(2);
         }
     };
     match run(&cli, &fw) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Store(e)) => {
-            eprintln!("wijktafel: {}", e.message(cli.lang));
+            print_error(&e.message(cli.lang));
             ExitCode::from(if e.is_bad_input() { 2 } else { 1 })
         }
         Err(Failure::Usage(m)) => {
-            eprintln!("wijktafel: {m}");
+            print_error(&m);
             ExitCode::from(2)
         }
         Err(Failure::Io(e)) => {
-            eprintln!("wijktafel: {e}");
+            print_error(&e.to_string());
+            ExitCode::from(1)
+        }
+        Err(Failure::NoTerminal(path)) => {
+            print_error(&fill(
+                cli.lang.strings().err_no_terminal,
+                &[&path.display().to_string()],
+            ));
             ExitCode::from(1)
         }
     }
+}
+
+/// One error line on stderr, through the terminal filter: messages quote
+/// file contents and arguments, which may hold escape sequences.
+fn print_error(message: &str) {
+    eprintln!("wijktafel: {}", safe_line(message));
 }
 
 /// Why a command failed.
@@ -179,6 +213,8 @@ pub enum Failure {
     Store(StoreError),
     Usage(String),
     Io(std::io::Error),
+    /// `open` needs a terminal; nothing was changed.
+    NoTerminal(PathBuf),
 }
 
 impl From<StoreError> for Failure {
@@ -244,8 +280,9 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             }
             let path = store.create(&session)?;
             if *no_open {
-                println!("{}", path.display());
-                Ok(())
+                Ok(write_stdout(&format!("{}\n", path.display()))?)
+            } else if !interactive() {
+                created_without_terminal(lang, &path)
             } else {
                 open_path(cli, fw, &path)
             }
@@ -296,6 +333,9 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
                 None => {
                     let store = Store::resolve(cli.dir.clone())?;
                     let path = crate::tui::app::write_fresh_demo(&store, session)?;
+                    if !interactive() {
+                        return created_without_terminal(lang, &path);
+                    }
                     open_path(cli, fw, &path)
                 }
             }
@@ -320,41 +360,44 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-/// Open a session file in the TUI; without a terminal, apply the resume
-/// rule and print where the session stands.
+/// Open a session file in the TUI. Without a terminal nothing is opened,
+/// started or saved: the file is only checked (so a damaged or locked file
+/// is still reported as such) and the command is refused.
 fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Failure> {
-    let lang = cli.lang;
-    if interactive() {
-        let store = Store::resolve(cli.dir.clone())?;
-        let mut app =
-            crate::tui::App::new(fw.clone(), lang, cli.theme, store, jiff::Timestamp::now());
-        app.open_path(path)?;
-        return Ok(crate::tui::launch(app)?);
+    if !interactive() {
+        return check_without_terminal(path);
     }
-    let _lock = SessionLock::acquire(path)?;
-    let mut session = store::load(path)?;
-    let resume = session.resume(jiff::Timestamp::now());
-    if let Resume::Started(_) = resume {
-        store::save(path, &session)?;
+    let store = Store::resolve(cli.dir.clone())?;
+    let mut app = crate::tui::App::new(
+        fw.clone(),
+        cli.lang,
+        cli.theme,
+        store,
+        jiff::Timestamp::now(),
+    );
+    app.open_path(path)?;
+    Ok(crate::tui::launch(app)?)
+}
+
+/// `open` without a terminal: report a lock or a damaged file, then refuse.
+/// Leaves no lock file behind that was not there before.
+fn check_without_terminal(path: &std::path::Path) -> Result<(), Failure> {
+    if SessionLock::path_for(path).exists() {
+        drop(SessionLock::acquire(path)?);
     }
-    let s = lang.strings();
-    let w = session
-        .current_workshop()
-        .expect("resume leaves a workshop");
-    let mut out = String::new();
-    out.push_str(&format!("{} — {}\n", session.name, path.display()));
-    out.push_str(&format!(
-        "{}\n",
-        fill(
-            s.workshop_short,
-            &[&w.number.to_string(), &w.date.to_string()]
-        )
-    ));
-    if let Some(pos) = fw.pos_of(&session.cursor) {
-        let p = fw.point_at(pos.flat);
-        out.push_str(&format!("{} {}: {}\n", s.point, p.id, p.text));
-    }
-    Ok(write_stdout(&out)?)
+    store::load(path)?;
+    Err(Failure::NoTerminal(path.to_path_buf()))
+}
+
+/// `new` or `demo` without a terminal: the file was written, it is not
+/// opened. The path goes to stdout (as with `--no-open`), the note to stderr.
+fn created_without_terminal(lang: Lang, path: &std::path::Path) -> Result<(), Failure> {
+    let shown = path.display().to_string();
+    eprintln!(
+        "wijktafel: {}",
+        safe_line(&fill(lang.strings().created_no_terminal, &[&shown]))
+    );
+    Ok(write_stdout(&format!("{shown}\n"))?)
 }
 
 /// The `list` output: one aligned line per session.
@@ -395,13 +438,7 @@ pub fn list_text(
                         }
                     })
                     .unwrap_or_else(|| s.no_vote.to_string());
-                rows.push([
-                    clean_line(&sess.name),
-                    clean_line(&sess.area),
-                    block,
-                    last,
-                    vote,
-                ]);
+                rows.push([cell(&sess.name), cell(&sess.area), cell(&block), last, vote]);
             }
             Err(e) => {
                 let name = path
@@ -409,9 +446,9 @@ pub fn list_text(
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 rows.push([
-                    clean_line(&name),
+                    cell(&name),
                     "⚠".into(),
-                    clean_line(&e.message(lang)),
+                    cell(&e.message(lang)),
                     String::new(),
                     String::new(),
                 ]);
@@ -436,15 +473,34 @@ pub fn list_text(
     Ok(out)
 }
 
+/// A cell of the `list` table: one line, through the terminal filter (the
+/// list is for reading, also when piped, so it is always filtered).
+fn cell(text: &str) -> String {
+    safe_line(text).trim().to_string()
+}
+
 fn write_stdout(text: &str) -> std::io::Result<()> {
     write_stdout_bytes(text.as_bytes())
 }
 
+/// Write to stdout: on a terminal through the UI's filter; to a file or pipe
+/// exactly (the formats themselves keep their text inert where they can).
 fn write_stdout_bytes(bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::IsTerminal;
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+    let bytes = if out.is_terminal() {
+        std::borrow::Cow::Owned(for_terminal(bytes).into_bytes())
+    } else {
+        std::borrow::Cow::Borrowed(bytes)
+    };
+    match out.write_all(&bytes).and_then(|_| out.flush()) {
         // `wijktafel framework | head` is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         r => r,
     }
+}
+
+/// What a terminal gets of command line output: the UI's filter, newlines kept.
+pub fn for_terminal(bytes: &[u8]) -> String {
+    safe_text(&String::from_utf8_lossy(bytes)).into_owned()
 }

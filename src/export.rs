@@ -561,6 +561,12 @@ fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> S
         // block syntax only exists at the start of a line outside table cells and headings
         let mut at_start = !first && !in_table;
         while let Some((idx, ch)) = chars.next() {
+            if crate::safe_text::is_bidi_control(ch) {
+                // a character reference: exact when rendered, inert in the source
+                crate::safe_text::push_markdown_inert(&mut out, ch);
+                at_start = false;
+                continue;
+            }
             let c = if ch.is_control() { ' ' } else { ch };
             match c {
                 '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '!' => {
@@ -691,6 +697,10 @@ pub fn html_escape(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c if c.is_control() && c != '\n' => out.push('\u{fffd}'),
+            // exact when rendered, but no raw bidi control in the source
+            c if crate::safe_text::is_bidi_control(c) => {
+                out.push_str(&format!("&#x{:X};", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -822,14 +832,15 @@ pub fn html(
     Ok(to_html(&document(fw, sess, workshop, o)?, o.lang))
 }
 
-/// The complete session as pretty JSON (round-trips through the loader's model).
+/// The complete session as pretty JSON (round-trips through the loader's
+/// model). C1 controls, DEL and bidi controls are `\uXXXX` escapes, like C0.
 pub fn json(sess: &Session, o: &Options) -> String {
     if o.anonymize {
         let mut copy = sess.clone();
         anonymize_session(&mut copy);
-        serde_json::to_string_pretty(&copy).expect("session serializes")
+        crate::safe_text::json_pretty(&copy)
     } else {
-        serde_json::to_string_pretty(sess).expect("session serializes")
+        crate::safe_text::json_pretty(sess)
     }
 }
 

@@ -523,13 +523,20 @@ impl Framework {
             .find_map(|(bi, b)| b.steps.iter().position(|s| s.decision).map(|si| (bi, si)))
     }
 
-    /// The JSON form for tools (`wijktafel framework --format json`).
+    /// The JSON form for tools (`wijktafel framework --format json`); control
+    /// and bidi characters are `\uXXXX` escapes.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("framework serializes")
+        crate::safe_text::json_pretty(self)
     }
 
-    /// A printable Markdown handout.
+    /// A printable Markdown handout. The framework's text is taken as written
+    /// (it may use Markdown), but control characters become spaces and bidi
+    /// controls character references, so the handout is inert on a terminal.
     pub fn to_markdown(&self, lang: Lang) -> String {
+        crate::safe_text::markdown_inert(&self.markdown_raw(lang)).into_owned()
+    }
+
+    fn markdown_raw(&self, lang: Lang) -> String {
         let s = lang.strings();
         let mut out = String::new();
         out.push_str(&format!("# {}\n\n", self.title));

@@ -11,6 +11,7 @@ pub mod emergency;
 pub mod export;
 pub mod framework;
 pub mod i18n;
+pub mod safe_text;
 pub mod session;
 pub mod store;
 pub mod textpos;

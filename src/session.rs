@@ -22,6 +22,15 @@ pub type PartyId = u32;
 /// the history (cycling through the stances with the party's key).
 pub const STANCE_CYCLE_SECS: i64 = 5;
 
+/// The highest party id and workshop number a session may hold. Far above
+/// any real coalition or programme (a weekly workshop for 19,000 years), and
+/// far below `u32::MAX`, so the next id or number can always be counted on.
+pub const MAX_NUMBER: u32 = 1_000_000;
+
+/// The most seconds of discussion a point may have recorded: ten years.
+/// Adding a workshop's time to it can never overflow.
+pub const MAX_SECONDS: u64 = 10 * 366 * 24 * 60 * 60;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
@@ -373,8 +382,16 @@ impl Session {
         }
     }
 
+    /// Add a party with a new id: one above the highest in use. Ids never
+    /// repeat; should the highest be `u32::MAX` (a session that
+    /// [`Session::validate`] refuses), the lowest unused id is taken.
     pub fn add_party(&mut self, organisation: &str, representative: &str, domain: &str) -> PartyId {
-        let id = self.parties.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        let max = self.parties.iter().map(|p| p.id).max().unwrap_or(0);
+        let id = max.checked_add(1).unwrap_or_else(|| {
+            (1..=PartyId::MAX)
+                .find(|id| self.party(*id).is_none())
+                .expect("fewer parties than ids")
+        });
         self.parties.push(Party {
             id,
             organisation: organisation.trim().to_string(),
@@ -413,20 +430,29 @@ impl Session {
         self.workshops.last().map(|w| w.number).unwrap_or(0)
     }
 
+    /// Number the next workshop gets; `None` if the last one cannot be followed.
+    pub fn next_workshop_number(&self) -> Option<u32> {
+        self.workshop_number().checked_add(1)
+    }
+
     /// Whether the last workshop is still running.
     pub fn workshop_open(&self) -> bool {
         self.workshops.last().is_some_and(|w| w.ended.is_none())
     }
 
     /// The resume rule: an unended last workshop continues; otherwise the next
-    /// one starts, with every active party marked present.
+    /// one starts, with every active party marked present. (A last number
+    /// that cannot be followed, refused by [`Session::validate`], starts
+    /// nothing: the last workshop is continued rather than numbered 0.)
     pub fn resume(&mut self, now: Timestamp) -> Resume {
         if let Some(w) = self.workshops.last()
             && w.ended.is_none()
         {
             return Resume::Continue(w.number);
         }
-        let number = self.workshop_number() + 1;
+        let Some(number) = self.next_workshop_number() else {
+            return Resume::Continue(self.workshop_number());
+        };
         let date = now.to_zoned(jiff::tz::TimeZone::system()).date();
         let present = self.active_parties().map(|p| p.id).collect();
         self.workshops.push(Workshop {
@@ -645,6 +671,55 @@ impl Session {
             .collect()
     }
 
+    /// Check what a hand-edited file could get wrong that the types allow:
+    /// numbers that cannot be continued or counted on, and ids that must be
+    /// unique. The message names the offending value.
+    pub fn validate(&self) -> Result<(), String> {
+        let mut ids = std::collections::BTreeSet::new();
+        for p in &self.parties {
+            if p.id > MAX_NUMBER {
+                return Err(format!(
+                    "party id {} is too large (at most {MAX_NUMBER})",
+                    p.id
+                ));
+            }
+            if !ids.insert(p.id) {
+                return Err(format!("party id {} occurs twice", p.id));
+            }
+        }
+        let mut last: Option<u32> = None;
+        for w in &self.workshops {
+            if w.number > MAX_NUMBER {
+                return Err(format!(
+                    "workshop number {} is too large (at most {MAX_NUMBER})",
+                    w.number
+                ));
+            }
+            if let Some(prev) = last
+                && w.number <= prev
+            {
+                return Err(format!(
+                    "workshop number {} follows workshop {prev}: numbers must increase (each once)",
+                    w.number
+                ));
+            }
+            last = Some(w.number);
+        }
+        for (id, r) in &self.points {
+            if r.seconds > MAX_SECONDS {
+                return Err(format!(
+                    "point {id}: seconds = {} is more than ten years ({MAX_SECONDS})",
+                    r.seconds
+                ));
+            }
+        }
+        let q = self.rule.quorum;
+        if !(0.0..=1.0).contains(&q) {
+            return Err(format!("quorum {q} is not between 0.0 and 1.0"));
+        }
+        Ok(())
+    }
+
     /// Count of points per status, for the overview.
     pub fn status_counts(&self, fw: &Framework) -> [usize; 4] {
         let mut c = [0usize; 4];
@@ -704,6 +779,81 @@ mod tests {
         let r = s.record("1.1.1").unwrap();
         assert!(r.dissenters.is_empty() && r.dissent_reason.is_empty());
         assert_eq!(r.history.len(), 3, "history is kept");
+    }
+
+    #[test]
+    fn a_party_id_at_the_end_of_the_range_is_not_wrapped() {
+        let fw = Framework::builtin();
+        let mut s = Session::new("x", &fw, ts(0));
+        s.add_party("A", "", "");
+        s.parties[0].id = u32::MAX;
+        let b = s.add_party("B", "", "");
+        let c = s.add_party("C", "", "");
+        assert_ne!(b, c, "two new parties, two ids");
+        assert!(b != u32::MAX && c != u32::MAX && b != 0 && c != 0);
+        assert!(s.validate().unwrap_err().contains("4294967295"));
+    }
+
+    #[test]
+    fn a_workshop_number_at_the_end_of_the_range_is_not_followed_by_zero() {
+        let fw = Framework::builtin();
+        let mut s = Session::new("x", &fw, ts(0));
+        s.resume(ts(1));
+        s.end_workshop(ts(2));
+        s.workshops[0].number = u32::MAX;
+        assert_eq!(s.next_workshop_number(), None);
+        assert_eq!(s.resume(ts(3)), Resume::Continue(u32::MAX));
+        assert_eq!(s.workshops.len(), 1, "nothing started");
+        assert!(s.validate().unwrap_err().contains("4294967295"));
+    }
+
+    #[test]
+    fn validate_names_the_value_it_refuses() {
+        let fw = Framework::builtin();
+        let mut s = Session::new("x", &fw, ts(0));
+        s.add_party("A", "", "");
+        s.add_party("B", "", "");
+        s.resume(ts(1));
+        s.end_workshop(ts(2));
+        s.resume(ts(3));
+        assert_eq!(s.validate(), Ok(()));
+
+        let mut t = s.clone();
+        t.parties[1].id = 1;
+        assert_eq!(t.validate().unwrap_err(), "party id 1 occurs twice");
+        let mut t = s.clone();
+        t.parties[1].id = MAX_NUMBER + 1;
+        assert!(t.validate().unwrap_err().contains("1000001"));
+        let mut t = s.clone();
+        t.parties[1].id = MAX_NUMBER;
+        assert_eq!(t.validate(), Ok(()), "the ceiling itself is fine");
+        let mut t = s.clone();
+        t.workshops[1].number = 1;
+        assert!(
+            t.validate()
+                .unwrap_err()
+                .contains("workshop number 1 follows")
+        );
+        let mut t = s.clone();
+        t.workshops[0].number = 3;
+        assert!(
+            t.validate()
+                .unwrap_err()
+                .contains("workshop number 2 follows")
+        );
+        let mut t = s.clone();
+        t.points.entry("1.1.1".into()).or_default().seconds = u64::MAX;
+        assert!(
+            t.validate()
+                .unwrap_err()
+                .contains("seconds = 18446744073709551615")
+        );
+        let mut t = s.clone();
+        t.points.entry("1.1.1".into()).or_default().seconds = MAX_SECONDS;
+        assert_eq!(t.validate(), Ok(()));
+        let mut t = s.clone();
+        t.rule.quorum = f64::NAN;
+        assert!(t.validate().unwrap_err().contains("NaN"));
     }
 
     #[test]

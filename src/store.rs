@@ -358,7 +358,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
             e.message().trim().to_string(),
         )
     })?;
-    migrate(session).map_err(|m| corrupt(0, m))
+    migrate(session)
+        .and_then(|s| s.validate().map(|()| s))
+        .map_err(|m| corrupt(0, m))
 }
 
 /// Bring an older format up to [`FORMAT_VERSION`]. Version 1 is the first

@@ -465,7 +465,8 @@ fn files_are_private_even_under_a_permissive_umask() {
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "umask 000 && {} --dir {} new Privé --party 'Gemeente|Anna|bestuur' --no-open >/dev/null && {} --dir {} open Privé >/dev/null",
+            // `open` needs a terminal (issue 12): a pseudo terminal from script(1), keys "qq"
+            "umask 000 && {} --dir {} new Privé --party 'Gemeente|Anna|bestuur' --no-open >/dev/null && printf qq | timeout 20 script -qefc \"'{}' --dir '{}' open Privé\" /dev/null >/dev/null",
             env!("CARGO_BIN_EXE_wijktafel"),
             store_dir.display(),
             env!("CARGO_BIN_EXE_wijktafel"),
@@ -576,28 +577,31 @@ fn new_list_open_from_the_command_line() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bestaat al"));
 
-    // open by name starts workshop 1, again continues it
-    let out = bin()
-        .arg("--dir")
-        .arg(d)
-        .args(["open", "De Horst"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("bijeenkomst 1"));
-    let out = bin()
-        .arg("--dir")
-        .arg(d)
-        .arg("open")
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("bijeenkomst 1"));
-    let s = store::load(&path).unwrap();
+    // open by name or path finds it; without a terminal it is refused and
+    // nothing changes (issue 12, item 10)
+    let before = fs::read(&path).unwrap();
+    for query in [std::ffi::OsStr::new("De Horst"), path.as_os_str()] {
+        let out = bin()
+            .arg("--dir")
+            .arg(d)
+            .arg("open")
+            .arg(query)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("de-horst.toml") && err.contains("terminal"),
+            "{err}"
+        );
+        assert_eq!(fs::read(&path).unwrap(), before);
+    }
+    // the resume rule on the created session: workshop 1 with every party
+    // present, then the same workshop again
+    let mut s = store::load(&path).unwrap();
+    let now = jiff::Timestamp::now();
+    assert_eq!(s.resume(now), wijktafel::session::Resume::Started(1));
+    assert_eq!(s.resume(now), wijktafel::session::Resume::Continue(1));
     assert_eq!(s.workshops.len(), 1);
     assert_eq!(s.workshops[0].present, vec![1, 2]);
 

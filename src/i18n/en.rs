@@ -50,6 +50,8 @@ pub static EN: Strings = Strings {
     err_not_found: "no session found with the name or path \"{0}\"",
     err_bad_name: "invalid session name \"{0}\": use at least one letter or digit",
     err_bad_party: "invalid party \"{0}\": use \"Organisation|Representative|domain\"",
+    err_no_terminal: "{0}: opening needs a terminal (keyboard and screen); nothing was started or saved. To see where the session stands without one: wijktafel export.",
+    created_no_terminal: "session created: {0}. Without a terminal it is not opened; open it in a terminal with wijktafel open.",
     err_save_failed: "✖ Saving failed: {0}. Everything is still in memory; the next change tries again.",
     err_backup_hint: "Newest backup: {0}",
     list_empty: "No sessions yet. Start with: wijktafel new \"Name\" --area Neighbourhood",

@@ -50,6 +50,8 @@ pub static NL: Strings = Strings {
     err_not_found: "geen sessie gevonden met de naam of het pad \"{0}\"",
     err_bad_name: "ongeldige sessienaam \"{0}\": gebruik minstens één letter of cijfer",
     err_bad_party: "ongeldige partij \"{0}\": gebruik \"Organisatie|Vertegenwoordiger|domein\"",
+    err_no_terminal: "{0}: openen kan alleen in een terminal (toetsenbord en scherm); er is niets gestart of opgeslagen. Voor de stand zonder terminal: wijktafel export.",
+    created_no_terminal: "sessie aangemaakt: {0}. Zonder terminal wordt die niet geopend; open haar in een terminal met wijktafel open.",
     err_save_failed: "✖ Opslaan mislukt: {0}. Alles staat nog in het geheugen; de volgende wijziging probeert het opnieuw.",
     err_backup_hint: "Nieuwste reservekopie: {0}",
     list_empty: "Nog geen sessies. Begin met: wijktafel new \"Naam\" --area Wijk",

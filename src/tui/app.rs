@@ -613,7 +613,7 @@ impl App {
             .timer
             .map(|t| (self.now.as_second() - t.as_second()).max(0) as u64)
             .unwrap_or(0);
-        stored + running
+        stored.saturating_add(running)
     }
 
     /// Whether every present party agrees with the current point.
@@ -723,7 +723,9 @@ impl App {
         if let Some(t) = o.timer.take() {
             let secs = (now.as_second() - t.as_second()).max(0) as u64;
             let point = o.session.cursor.clone();
-            o.session.points.entry(point).or_default().seconds += secs;
+            let rec = o.session.points.entry(point).or_default();
+            // never past what the loader accepts, never wrapping
+            rec.seconds = rec.seconds.saturating_add(secs).min(crate::session::MAX_SECONDS);
             o.dirty = true;
         }
     }
