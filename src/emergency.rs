@@ -111,7 +111,13 @@ mod tests {
         );
         assert_eq!(fs::read_to_string(&p).unwrap(), "format_version = 1\n");
         // a second copy at the same second never overwrites the first
-        let q = write_copy(Path::new("de-horst.toml"), std::slice::from_ref(&ok), "2", now).unwrap();
+        let q = write_copy(
+            Path::new("de-horst.toml"),
+            std::slice::from_ref(&ok),
+            "2",
+            now,
+        )
+        .unwrap();
         assert_ne!(p, q);
         assert_eq!(fs::read_to_string(&p).unwrap(), "format_version = 1\n");
         #[cfg(unix)]
@@ -130,7 +136,13 @@ mod tests {
         let blocked = d.path().join("f");
         fs::write(&blocked, "x").unwrap();
         let now = jiff::Timestamp::from_second(1_790_000_000).unwrap();
-        let e = write_copy(Path::new("a.toml"), std::slice::from_ref(&blocked), "t", now).unwrap_err();
+        let e = write_copy(
+            Path::new("a.toml"),
+            std::slice::from_ref(&blocked),
+            "t",
+            now,
+        )
+        .unwrap_err();
         assert!(e.contains(&blocked.display().to_string()), "{e}");
     }
 }

@@ -18,7 +18,7 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::{self, Store};
-use wijktafel::tui::app::{App, Overlay, PASTE_LIMIT, shutdown, update};
+use wijktafel::tui::app::{App, Overlay, PASTE_LIMIT, PASTE_LINE_LIMIT, shutdown, update};
 use wijktafel::tui::theme::ThemeKind;
 use wijktafel::tui::undo::UNDO_LIMIT;
 use wijktafel::tui::{Action, map_event, ui};
@@ -342,19 +342,58 @@ fn after_a_large_paste_the_editor_shows_what_is_typed() {
     let (_path, mut app) = open_in(root.path());
     update(&mut app, Action::AddNote);
     let mut big = String::new();
-    while big.len() < PASTE_LIMIT - 100 {
-        big.push_str("regel met tekst\n");
+    let line = "een regel geplakte tekst met ë, ï en 👍🏽, lang genoeg voor een lange notitie\n";
+    while big.len() + line.len() < PASTE_LIMIT - 100 {
+        big.push_str(line);
     }
     update(&mut app, Action::Paste(big));
     for c in "SLOTWOORD".chars() {
         press(&mut app, KeyCode::Char(c));
     }
     for (w, h) in [(80, 24), (160, 45)] {
-        let t = Instant::now();
-        let shown = screen(&app, w, h);
-        eprintln!("frame with a 1 MB note open at {w}×{h}: {:?}", t.elapsed());
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| ui::render(&app, f)).unwrap();
+        // the next frames cost what is visible: the wrapping is kept
+        let start = Instant::now();
+        for _ in 0..10 {
+            t.draw(|f| ui::render(&app, f)).unwrap();
+        }
+        let per_frame = start.elapsed() / 10;
+        eprintln!("frame with a 1 MB note open at {w}×{h}: {per_frame:?}");
+        let shown = format!("{:?}", t.backend().buffer());
         assert!(shown.contains("SLOTWOORD"), "{w}×{h}:\n{shown}");
+        assert!(per_frame.as_millis() < 50, "{per_frame:?} a frame");
+        // and a typed key with its frame
+        let start = Instant::now();
+        for _ in 0..10 {
+            press(&mut app, KeyCode::Char('!'));
+            t.draw(|f| ui::render(&app, f)).unwrap();
+        }
+        eprintln!(
+            "key + frame with a 1 MB note at {w}×{h}: {:?}",
+            start.elapsed() / 10
+        );
     }
+    // more would go over the limit: refused, the text stays as it was
+    update(&mut app, Action::Paste("x".repeat(200)));
+    assert!(
+        app.flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("Plakken geweigerd"))
+    );
+}
+
+#[test]
+fn a_paste_of_too_many_lines_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let (_path, mut app) = open_in(root.path());
+    update(&mut app, Action::AddNote);
+    update(&mut app, Action::Paste("\n".repeat(PASTE_LINE_LIMIT + 1)));
+    assert!(
+        app.flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("Plakken geweigerd"))
+    );
 }
 
 // ---------------------------------------------------------------------------

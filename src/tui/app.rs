@@ -182,6 +182,48 @@ pub enum Overlay {
     Unsaved(UnsavedDialog),
 }
 
+impl Overlay {
+    /// The text editors of this overlay, each with whether it has focus.
+    pub fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
+        match self {
+            Overlay::Note { editor }
+            | Overlay::StanceReason { editor, .. }
+            | Overlay::AddParty { editor } => vec![(editor, true)],
+            Overlay::Skip { reason } | Overlay::Override { reason, .. } => vec![(reason, true)],
+            Overlay::Dissent {
+                reason, on_reason, ..
+            } => vec![(reason, *on_reason)],
+            Overlay::Action(form) => {
+                let field = form.field;
+                vec![(&mut form.what, field == 0), (&mut form.due, field == 2)]
+            }
+            Overlay::NewSession(form) => {
+                let field = form.field;
+                form.fields
+                    .iter_mut()
+                    .enumerate()
+                    .map(|(i, ta)| (ta, i == field))
+                    .collect()
+            }
+            Overlay::ConfirmDiscard(inner) => inner.editors_mut(),
+            Overlay::Vote(v) => match &mut v.stage {
+                VoteStage::Ballots { editing } => editing.iter_mut().map(|ta| (ta, true)).collect(),
+                VoteStage::FollowUp {
+                    other,
+                    revisit,
+                    field,
+                    ..
+                } => {
+                    let field = *field;
+                    vec![(other, field == 1), (revisit, field == 2)]
+                }
+                VoteStage::Defer { reason } => vec![(reason, true)],
+            },
+            _ => vec![],
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Confirmed {
     OpenVote,
@@ -338,6 +380,40 @@ impl App {
 
     pub fn s(&self) -> &'static Strings {
         self.lang.strings()
+    }
+
+    /// Give every open editor the style of the theme and its focus, so the
+    /// renderer can draw it as it is (no copy of a large text per frame).
+    pub fn restyle_editors(&mut self) {
+        let th = self.theme.theme();
+        let Some(overlay) = self.overlay.as_mut() else {
+            return;
+        };
+        for (ta, active) in overlay.editors_mut() {
+            let cursor = crate::tui::ui::editor_cursor_style(&th, active);
+            if ta.style() != th.base {
+                ta.set_style(th.base);
+            }
+            if ta.cursor_line_style() != ratatui::style::Style::default() {
+                ta.set_cursor_line_style(ratatui::style::Style::default());
+            }
+            if ta.cursor_style() != cursor {
+                ta.set_cursor_style(cursor);
+            }
+        }
+    }
+
+    /// Bytes in the editor that has focus (0 when none).
+    fn focused_text_len(&mut self) -> usize {
+        let Some(overlay) = self.overlay.as_mut() else {
+            return 0;
+        };
+        overlay
+            .editors_mut()
+            .into_iter()
+            .filter(|(_, active)| *active)
+            .map(|(ta, _)| ta.lines().iter().map(|l| l.len() + 1).sum::<usize>())
+            .sum()
     }
 
     /// Whether the terminal is below the minimum size (see [`crate::tui::ui::MIN_WIDTH`]).
@@ -725,7 +801,10 @@ impl App {
             let point = o.session.cursor.clone();
             let rec = o.session.points.entry(point).or_default();
             // never past what the loader accepts, never wrapping
-            rec.seconds = rec.seconds.saturating_add(secs).min(crate::session::MAX_SECONDS);
+            rec.seconds = rec
+                .seconds
+                .saturating_add(secs)
+                .min(crate::session::MAX_SECONDS);
             o.dirty = true;
         }
     }
@@ -781,12 +860,21 @@ impl App {
     }
 }
 
-/// The largest paste an editor takes (1 MiB); a larger one is refused
-/// with a message, so the editor and every redraw stay quick.
+/// An editor holds at most this much text (1 MiB): a paste that would make
+/// it larger is refused with a message, so editing and redraws stay quick.
 pub const PASTE_LIMIT: usize = 1 << 20;
+
+/// A paste of more lines than this is refused too (the editor scrolls by
+/// screen rows counted in 16 bits; this keeps every row reachable).
+pub const PASTE_LINE_LIMIT: usize = 30_000;
 
 /// The one function that changes the application state.
 pub fn update(app: &mut App, action: Action) {
+    dispatch(app, action);
+    app.restyle_editors();
+}
+
+fn dispatch(app: &mut App, action: Action) {
     if matches!(action, Action::Tick) {
         tick(app);
         return;
@@ -807,7 +895,8 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     if let Action::Paste(text) = &action
-        && text.len() > PASTE_LIMIT
+        && (text.len() + app.focused_text_len() > PASTE_LIMIT
+            || text.matches('\n').count() > PASTE_LINE_LIMIT)
     {
         let t = fill(
             app.s().ui_paste_too_big,

@@ -1004,15 +1004,30 @@ fn render_editor(
         ));
     let inner = blk.inner(area);
     f.render_widget(blk, area);
+    let cursor = editor_cursor_style(th, active);
+    if ta.style() == th.base
+        && ta.cursor_style() == cursor
+        && ta.cursor_line_style() == Style::default()
+    {
+        // styled in `update` (see `App::restyle_editors`): draw the editor
+        // itself, so its wrapping is computed once and its scroll position kept
+        f.render_widget(ta, inner);
+        return;
+    }
     let mut ta = ta.clone();
     ta.set_style(th.base);
     ta.set_cursor_line_style(Style::default());
-    if active {
-        ta.set_cursor_style(th.selected.add_modifier(Modifier::REVERSED));
-    } else {
-        ta.set_cursor_style(th.base);
-    }
+    ta.set_cursor_style(cursor);
     f.render_widget(&ta, inner);
+}
+
+/// The cursor of the editor with focus is reversed; elsewhere it is hidden.
+pub fn editor_cursor_style(th: &Theme, active: bool) -> Style {
+    if active {
+        th.selected.add_modifier(Modifier::REVERSED)
+    } else {
+        th.base
+    }
 }
 
 fn hint(f: &mut Frame, area: Rect, text: &str, th: &Theme) {
