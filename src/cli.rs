@@ -222,7 +222,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             quorum,
             no_open,
         }) => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             let name = clean_line(name);
             store.path_for(&name)?;
             let mut session = Session::new(&name, fw, jiff::Timestamp::now());
@@ -251,12 +251,12 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             }
         }
         Some(Command::Open { session }) => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             let path = store.find(session)?;
             open_path(cli, fw, &path)
         }
         Some(Command::List) => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             Ok(write_stdout(&list_text(&store, fw, lang)?)?)
         }
         Some(Command::Export {
@@ -266,7 +266,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             anonymize,
             output,
         }) => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             let path = store.find(session)?;
             let sess = store::load(&path)?;
             let opts = crate::export::Options {
@@ -277,8 +277,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
                 .map_err(Failure::Usage)?;
             match output {
                 Some(out) => {
-                    let text = String::from_utf8(bytes).expect("exports are UTF-8");
-                    store::save_text(out, &text)?;
+                    store::write_export(out, &bytes)?;
                     println!("{}", out.display());
                     Ok(())
                 }
@@ -289,19 +288,19 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             let session = crate::demo::build(fw, *workshops);
             match out {
                 Some(path) => {
-                    store::save(path, &session)?;
+                    store::write_new(path, store::to_toml(&session).as_bytes())?;
                     println!("{}", path.display());
                     Ok(())
                 }
                 None => {
-                    let store = Store::resolve(cli.dir.clone())?;
+                    let store = open_store(cli)?;
                     let path = crate::tui::app::write_fresh_demo(&store, session)?;
                     open_path(cli, fw, &path)
                 }
             }
         }
         None => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             if !interactive() {
                 use clap::CommandFactory;
                 return Ok(write_stdout(&Cli::command().render_help().to_string())?);
@@ -312,6 +311,16 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             Ok(crate::tui::launch(app)?)
         }
     }
+}
+
+/// The store named on the command line; warns on stderr when its existing
+/// folder is open to others (wijktafel never changes a folder's mode).
+fn open_store(cli: &Cli) -> Result<Store, StoreError> {
+    let store = Store::resolve(cli.dir.clone())?;
+    if let Some(w) = store.privacy_warning(cli.lang) {
+        eprintln!("wijktafel: {w}");
+    }
+    Ok(store)
 }
 
 /// Whether we talk to a person at a terminal (otherwise no TUI is started).
@@ -325,7 +334,7 @@ fn interactive() -> bool {
 fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Failure> {
     let lang = cli.lang;
     if interactive() {
-        let store = Store::resolve(cli.dir.clone())?;
+        let store = Store::resolve(cli.dir.clone())?; // warned already
         let mut app =
             crate::tui::App::new(fw.clone(), lang, cli.theme, store, jiff::Timestamp::now());
         app.open_path(path)?;
