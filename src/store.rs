@@ -1340,6 +1340,8 @@ impl SessionLock {
                 });
             }
         }
+        #[cfg(not(unix))]
+        let _ = &meta;
         let path = Self::path_for(session);
         let mut opts = OpenOptions::new();
         opts.read(true).write(true).create(true).truncate(false);
