@@ -258,7 +258,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             quorum,
             no_open,
         }) => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             let name = clean_line(name);
             store.path_for(&name)?;
             let mut session = Session::new(&name, fw, jiff::Timestamp::now());
@@ -288,12 +288,12 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             }
         }
         Some(Command::Open { session }) => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             let path = store.find(session)?;
             open_path(cli, fw, &path)
         }
         Some(Command::List) => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             Ok(write_stdout(&list_text(&store, fw, lang)?)?)
         }
         Some(Command::Export {
@@ -303,7 +303,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             anonymize,
             output,
         }) => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             let path = store.find(session)?;
             let sess = store::load(&path)?;
             let opts = crate::export::Options {
@@ -314,9 +314,11 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
                 .map_err(Failure::Usage)?;
             match output {
                 Some(out) => {
-                    let text = String::from_utf8(bytes).expect("exports are UTF-8");
-                    store::save_text(out, &text)?;
-                    println!("{}", out.display());
+                    store::write_export(out, &bytes)?;
+                    println!(
+                        "{}",
+                        crate::safe_text::safe_line(&out.display().to_string())
+                    );
                     Ok(())
                 }
                 None => Ok(write_stdout_bytes(&bytes)?),
@@ -326,12 +328,15 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             let session = crate::demo::build(fw, *workshops);
             match out {
                 Some(path) => {
-                    store::save(path, &session)?;
-                    println!("{}", path.display());
+                    store::write_new(path, store::to_toml(&session).as_bytes())?;
+                    println!(
+                        "{}",
+                        crate::safe_text::safe_line(&path.display().to_string())
+                    );
                     Ok(())
                 }
                 None => {
-                    let store = Store::resolve(cli.dir.clone())?;
+                    let store = open_store(cli)?;
                     let path = crate::tui::app::write_fresh_demo(&store, session)?;
                     if !interactive() {
                         return created_without_terminal(lang, &path);
@@ -341,7 +346,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             }
         }
         None => {
-            let store = Store::resolve(cli.dir.clone())?;
+            let store = open_store(cli)?;
             if !interactive() {
                 use clap::CommandFactory;
                 return Ok(write_stdout(&Cli::command().render_help().to_string())?);
@@ -352,6 +357,16 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             Ok(crate::tui::launch(app)?)
         }
     }
+}
+
+/// The store named on the command line; warns on stderr when its existing
+/// folder is open to others (wijktafel never changes a folder's mode).
+fn open_store(cli: &Cli) -> Result<Store, StoreError> {
+    let store = Store::resolve(cli.dir.clone())?;
+    if let Some(w) = store.privacy_warning(cli.lang) {
+        eprintln!("wijktafel: {w}");
+    }
+    Ok(store)
 }
 
 /// Whether we talk to a person at a terminal (otherwise no TUI is started).
@@ -367,7 +382,7 @@ fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Fa
     if !interactive() {
         return check_without_terminal(path);
     }
-    let store = Store::resolve(cli.dir.clone())?;
+    let store = Store::resolve(cli.dir.clone())?; // warned already
     let mut app = crate::tui::App::new(
         fw.clone(),
         cli.lang,
@@ -382,6 +397,7 @@ fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Fa
 /// `open` without a terminal: report a lock or a damaged file, then refuse.
 /// Leaves no lock file behind that was not there before.
 fn check_without_terminal(path: &std::path::Path) -> Result<(), Failure> {
+    store::refuse_symlink(path)?;
     if SessionLock::path_for(path).exists() {
         drop(SessionLock::acquire(path)?);
     }

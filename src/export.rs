@@ -982,10 +982,8 @@ pub fn write_workshop_minutes(
     workshop: u32,
     o: &Options,
 ) -> Result<Vec<PathBuf>, StoreError> {
-    let dir = session_path
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join("exports");
+    // `exports/` next to the session: made 0700 when new, refused when a symlink
+    let dir = store::export_dir(session_path)?;
     let stem = session_path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -996,7 +994,6 @@ pub fn write_workshop_minutes(
         Lang::En => "workshop",
     };
     let mut paths = Vec::new();
-    store::ensure_dir_private(&dir)?;
     for (ext, text) in [
         ("md", markdown(fw, sess, Some(workshop), o)),
         ("html", html(fw, sess, Some(workshop), o)),
@@ -1006,7 +1003,8 @@ pub fn write_workshop_minutes(
             source: std::io::Error::other(e),
         })?;
         let path = dir.join(format!("{stem}-{word}-{workshop}.{ext}"));
-        store::save_text(&path, &text)?;
+        // one file each, replaced whole: no backups of minutes
+        store::write_export(&path, text.as_bytes())?;
         paths.push(path);
     }
     Ok(paths)

@@ -57,6 +57,8 @@ pub struct Open {
     pub banner: Option<usize>,
     /// Reuses the saved text of unchanged points: saves stay fast in year ten.
     writer: store::TomlWriter,
+    /// What the file held when loaded or last saved: a file changed by another program is not overwritten.
+    pub stamp: store::FileStamp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -487,7 +489,7 @@ impl App {
     /// Open a session file: lock it, load it, apply the resume rule.
     pub fn open_path(&mut self, path: &Path) -> Result<(), StoreError> {
         let lock = SessionLock::acquire(path)?;
-        let mut session = store::load(path)?;
+        let (mut session, stamp) = store::load_stamped(path)?;
         if self.fw.pos_of(&session.cursor).is_none() {
             session.cursor = self.fw.point_at(0).id.clone();
         }
@@ -509,6 +511,7 @@ impl App {
             started_new,
             banner: None,
             writer: store::TomlWriter::default(),
+            stamp,
         });
         if started_new {
             self.save_now();
@@ -566,7 +569,7 @@ impl App {
     pub fn save_now(&mut self) {
         let now = self.now;
         let Some(o) = self.open.as_mut() else { return };
-        match store::save_with(&mut o.writer, &o.path, &o.session) {
+        match store::save_checked(&mut o.writer, &o.path, &o.session, &mut o.stamp) {
             Ok(()) => {
                 o.save_error = None;
                 o.last_saved = Some(now);
@@ -2207,7 +2210,10 @@ pub fn export_minutes(app: &mut App) {
         tz: app.tz.clone(),
         ..crate::export::Options::new(app.lang)
     };
-    match crate::export::write_workshop_minutes(&app.fw, &o.session, &o.path, number, &opts) {
+    let written = store::export_dir(&o.path).and_then(|_| {
+        crate::export::write_workshop_minutes(&app.fw, &o.session, &o.path, number, &opts)
+    });
+    match written {
         Ok(paths) => {
             let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             let text = fill(app.s().export_done, &[&list.join(", ")]);
