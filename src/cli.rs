@@ -27,7 +27,7 @@ use crate::safe_text::{safe_line, safe_text};
 use crate::session::{Session, parse_party};
 use crate::store::{self, SessionLock, Store, StoreError, clean_line};
 use crate::tui::theme::ThemeKind;
-use crate::vote::{DecisionRule, Outcome, RuleKind};
+use crate::vote::{DecisionRule, RuleKind};
 
 pub use crate::export::Format as ExportFormat;
 
@@ -423,52 +423,34 @@ pub fn list_text(
     lang: crate::i18n::Lang,
 ) -> Result<String, StoreError> {
     let s = lang.strings();
-    let files = store.session_files()?;
-    if files.is_empty() {
+    if store.session_files()?.is_empty() {
         return Ok(format!("{}\n", s.list_empty));
     }
     let mut rows: Vec<[String; 5]> = vec![{
         let h: Vec<&str> = s.list_header.split('|').collect();
         [h[0], h[1], h[2], h[3], h[4]].map(String::from)
     }];
-    for path in files {
-        match store::load(&path) {
-            Ok(sess) => {
-                let block = fw
-                    .pos_of(&sess.cursor)
-                    .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title))
-                    .unwrap_or_else(|| "?".into());
-                let last = sess
-                    .current_workshop()
-                    .map(|w| format!("{} ({})", w.number, w.date))
+    for sum in crate::catalog::summaries(store, fw, lang)? {
+        match &sum.error {
+            None => {
+                let block = sum.block.clone().unwrap_or_else(|| "?".into());
+                let last = sum
+                    .last_workshop
+                    .map(|(n, d)| format!("{n} ({d})"))
                     .unwrap_or_else(|| "—".into());
-                let vote = sess
-                    .latest_vote()
-                    .map(|v| {
-                        let word = v.outcome.word(lang);
-                        let sym = v.outcome.symbol();
-                        match v.outcome {
-                            Outcome::Go | Outcome::NoGo | Outcome::Deferred => {
-                                format!("{sym} {word} ({})", v.workshop)
-                            }
-                        }
-                    })
+                let vote = sum
+                    .latest_vote
+                    .map(|(o, w)| format!("{} {} ({w})", o.symbol(), o.word(lang)))
                     .unwrap_or_else(|| s.no_vote.to_string());
-                rows.push([cell(&sess.name), cell(&sess.area), cell(&block), last, vote]);
+                rows.push([cell(&sum.name), cell(&sum.area), cell(&block), last, vote]);
             }
-            Err(e) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                rows.push([
-                    cell(&name),
-                    "⚠".into(),
-                    cell(&e.message(lang)),
-                    String::new(),
-                    String::new(),
-                ]);
-            }
+            Some(e) => rows.push([
+                cell(&sum.name),
+                "⚠".into(),
+                cell(e),
+                String::new(),
+                String::new(),
+            ]),
         }
     }
     let widths: Vec<usize> = (0..5)

@@ -7,7 +7,7 @@ use jiff::{Span, Timestamp};
 
 use crate::framework::Framework;
 use crate::session::{PartyId, Session, Stance, Status};
-use crate::vote::{Ballot, Choice, DecisionRule, FollowUp, Outcome, Route, Vote, decide, tally};
+use crate::vote::{Ballot, Choice, Closing, DecisionRule, FollowUp, Route, Vote};
 
 /// Name of the demo session (a fresh copy gets a suffix).
 pub const DEMO_NAME: &str = "Demo De Horst";
@@ -444,30 +444,15 @@ fn agree_all(s: &mut Session, point: &str, parties: &[PartyId], now: Timestamp) 
 
 fn record_vote(s: &mut Session, ballots: Vec<Ballot>, now: Timestamp) {
     let present: Vec<PartyId> = s.current_workshop().unwrap().present.clone();
-    let total = s.active_parties().count() as u32;
-    let t = tally(&ballots, total, present.len() as u32);
-    let (outcome, deferred) = decide(&s.rule, &t, present.len() as u32, total);
-    s.votes.push(Vote {
-        workshop: s.workshop_number(),
-        at: now,
-        rule: s.rule,
-        parties_total: total,
-        present,
-        ballots,
-        tally: t,
-        outcome,
-        deferred,
-        remark: String::new(),
-        follow_up: if outcome == Outcome::NoGo {
-            Some(FollowUp {
-                route: Route::Lighter,
-                text: String::new(),
-            })
-        } else {
-            None
-        },
-        revisit: None,
-    });
+    let closing = Closing {
+        follow_up: Some(FollowUp {
+            route: Route::Lighter,
+            text: String::new(),
+        }),
+        ..Closing::default()
+    };
+    let vote = Vote::cast(s, present, ballots, closing, now);
+    s.votes.push(vote);
 }
 
 /// A tiny deterministic generator (no dependency, same sequence everywhere).
@@ -510,6 +495,7 @@ const TOPICS: [&str; 10] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vote::Outcome;
 
     #[test]
     fn the_demo_has_two_workshops_every_status_and_a_go() {

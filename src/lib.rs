@@ -1,19 +1,23 @@
 //! wijktafel: a facilitation tool for workshops of a local coalition deciding
 //! on an area-based approach for a vulnerable neighbourhood.
 //!
-//! Layers: [`framework`] and [`session`] are the domain (no UI); [`store`]
-//! loads, saves and locks session files; [`export`] writes minutes; the
-//! terminal UI lives in [`tui`].
+//! Layers (see ARCHITECTURE.md): [`domain`] holds the framework, the session,
+//! the records, the votes and their rules, with no UI and no files; [`store`]
+//! loads, saves and locks session files; [`export`] writes minutes and data;
+//! the terminal UI lives in [`tui`] on top of them.
 
+pub mod catalog;
 pub mod cli;
 pub mod demo;
+pub mod domain;
 pub mod emergency;
 pub mod export;
-pub mod framework;
 pub mod i18n;
 pub mod safe_text;
-pub mod session;
 pub mod store;
 pub mod textpos;
 pub mod tui;
-pub mod vote;
+
+// The domain's modules under their short names, as the rest of the crate
+// and the tests use them.
+pub use domain::{framework, gate, record, session, vote};

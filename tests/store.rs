@@ -93,7 +93,7 @@ proptest! {
         s.points.get_mut("1.2.1").unwrap().stances[0].reason = reason.clone();
         s.add_note("1.2.1", &note, ts(4));
         s.add_action("1.2.1", &what, Some(p), None, ts(5));
-        s.draft = Some(wijktafel::session::Draft { point: "1.2.1".into(), kind: "note".into(), text: draft, at: ts(6) });
+        s.draft = Some(wijktafel::session::Draft { point: "1.2.1".into(), kind: wijktafel::session::DraftKind::Note, text: draft, at: ts(6) });
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.toml");
         store::save(&path, &s).unwrap();

@@ -461,7 +461,7 @@ fn a_half_typed_note_survives_as_a_draft_and_comes_back() {
     let s = on_disk(&f.path);
     let d = s.draft.as_ref().expect("draft saved");
     assert_eq!(d.text, "De wijkagent zegt dat");
-    assert_eq!(d.kind, "note");
+    assert_eq!(d.kind, wijktafel::session::DraftKind::Note);
     // simulate a crash: drop the app without shutdown, open again
     let path = f.path.clone();
     let store = f.app.store.clone();

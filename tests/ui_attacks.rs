@@ -200,13 +200,16 @@ fn a_held_key_records_each_decision_once_and_undo_stays_bounded() {
     let consensus = r
         .history
         .iter()
-        .filter(|h| h.kind == "status" && h.detail == "consensus")
+        .filter(|h| h.kind == wijktafel::record::HistoryKind::Status && h.detail == "consensus")
         .count();
     assert_eq!(consensus, 1, "the same status again is no new entry");
     let of_party = |r: &wijktafel::session::PointRecord| {
         r.history
             .iter()
-            .filter(|h| h.kind == "stance" && h.detail.starts_with(&format!("{party}: ")))
+            .filter(|h| {
+                h.kind == wijktafel::record::HistoryKind::Stance
+                    && h.detail.starts_with(&format!("{party}: "))
+            })
             .count()
     };
     let demo = demo::build(&Framework::builtin(), 2);

@@ -15,14 +15,14 @@ use ratatui_textarea::{TextArea, WrapMode};
 use crate::demo;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
-use crate::session::{Draft, PartyId, Resume, Session, Stance, Status, parse_party};
+use crate::session::{Draft, DraftKind, PartyId, Resume, Session, Stance, Status, parse_party};
 use crate::store::{self, SessionLock, Store, StoreError, clean_line};
 use crate::tui::dialogs::unsaved::{Transition, UnsavedDialog};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::clean_input;
 use crate::tui::theme::ThemeKind;
 use crate::tui::undo::{Change, UndoStack};
-use crate::vote::{Ballot, Choice, FollowUp, Outcome, Route, Vote, decide, tally};
+use crate::vote::{Ballot, Choice, FollowUp, Outcome, Route, Vote};
 
 /// Seconds after the last keystroke in an editor before its draft is saved.
 const DRAFT_SAVE_AFTER_SECS: i64 = 1;
@@ -432,57 +432,27 @@ impl App {
     /// Fill the home list from the store.
     pub fn refresh_home(&mut self) {
         let s = self.s();
-        let mut entries = Vec::new();
-        if let Ok(files) = self.store.session_files() {
-            for path in files {
-                match store::load(&path) {
-                    Ok(sess) => {
-                        let block = self
-                            .fw
-                            .pos_of(&sess.cursor)
-                            .map(|p| {
-                                format!(
-                                    "{} {}",
-                                    self.fw.blocks[p.block].id, self.fw.blocks[p.block].title
-                                )
-                            })
-                            .unwrap_or_default();
-                        let last = sess
-                            .current_workshop()
-                            .map(|w| format!("{} · {}", w.number, w.date))
-                            .unwrap_or_else(|| "—".into());
-                        let vote = sess
-                            .latest_vote()
-                            .map(|v| {
-                                format!("{} {}", v.outcome.symbol(), v.outcome.word(self.lang))
-                            })
-                            .unwrap_or_else(|| s.no_vote.to_string());
-                        entries.push(HomeEntry {
-                            path,
-                            name: sess.name,
-                            area: sess.area,
-                            block,
-                            last,
-                            vote,
-                            error: None,
-                        });
-                    }
-                    Err(e) => entries.push(HomeEntry {
-                        name: path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default(),
-                        path,
-                        area: String::new(),
-                        block: String::new(),
-                        last: String::new(),
-                        vote: String::new(),
-                        error: Some(e.message(self.lang)),
-                    }),
-                }
-            }
-        }
-        self.home = entries;
+        let list = crate::catalog::summaries(&self.store, &self.fw, self.lang).unwrap_or_default();
+        self.home = list
+            .into_iter()
+            .map(|sum| HomeEntry {
+                last: match (&sum.error, sum.last_workshop) {
+                    (Some(_), _) => String::new(),
+                    (None, Some((n, d))) => format!("{n} · {d}"),
+                    (None, None) => "—".into(),
+                },
+                vote: match (&sum.error, sum.latest_vote) {
+                    (Some(_), _) => String::new(),
+                    (None, Some((o, _))) => format!("{} {}", o.symbol(), o.word(self.lang)),
+                    (None, None) => s.no_vote.to_string(),
+                },
+                block: sum.block.unwrap_or_default(),
+                path: sum.path,
+                name: sum.name,
+                area: sum.area,
+                error: sum.error,
+            })
+            .collect();
         self.home_sel = self.home_sel.min(self.home.len().saturating_sub(1));
     }
 
@@ -538,23 +508,23 @@ impl App {
         if let Some(o) = self.open.as_mut() {
             o.session.cursor = d.point.clone();
         }
-        self.overlay = Some(match d.kind.as_str() {
-            "skip" => Overlay::Skip {
+        self.overlay = Some(match d.kind {
+            DraftKind::Skip => Overlay::Skip {
                 reason: editor(&d.text),
             },
-            "dissent" => Overlay::Dissent {
+            DraftKind::Dissent => Overlay::Dissent {
                 chosen: Vec::new(),
                 selected: 0,
                 reason: editor(&d.text),
                 on_reason: true,
             },
-            "action" => Overlay::Action(ActionForm {
+            DraftKind::Action => Overlay::Action(ActionForm {
                 what: editor(&d.text),
                 due: editor(""),
                 owner: None,
                 field: 0,
             }),
-            _ => Overlay::Note {
+            DraftKind::Note => Overlay::Note {
                 editor: editor(&d.text),
             },
         });
@@ -656,26 +626,10 @@ impl App {
             .unwrap_or(0)
     }
 
-    /// Index of the go/no-go block; blocks after it are gated.
-    pub fn gate_block(&self) -> Option<usize> {
-        self.fw.decision_step().map(|(b, _)| b)
-    }
-
+    /// Whether a block is locked by the go/no-go gate (see [`crate::gate`]).
     pub fn block_locked(&self, block: usize) -> bool {
-        let Some(s) = self.session() else {
-            return false;
-        };
-        match self.gate_block() {
-            Some(g) => {
-                block > g
-                    && !s.gate_open()
-                    && !s
-                        .overrides
-                        .iter()
-                        .any(|o| o.block == self.fw.blocks[block].id)
-            }
-            None => false,
-        }
+        self.session()
+            .is_some_and(|s| crate::gate::block_locked(&self.fw, s, block))
     }
 
     /// Seconds on the timer of the current point (stored plus running).
@@ -750,7 +704,7 @@ impl App {
         self.save_now();
     }
 
-    fn set_draft(&mut self, kind: &str, text: String) {
+    fn set_draft(&mut self, kind: DraftKind, text: String) {
         let now = self.now;
         let Some(o) = self.open.as_mut() else { return };
         let draft = if text.trim().is_empty() {
@@ -758,7 +712,7 @@ impl App {
         } else {
             Some(Draft {
                 point: o.session.cursor.clone(),
-                kind: kind.to_string(),
+                kind,
                 text,
                 at: now,
             })
@@ -781,17 +735,8 @@ impl App {
 
     /// Remember that this workshop spent time in the orientation block.
     fn mark_orientation(&mut self) {
-        let gate = self.gate_block();
         let Some(o) = self.open.as_mut() else { return };
-        let in_block = self.fw.pos_of(&o.session.cursor).map(|p| p.block);
-        if gate.is_some()
-            && in_block.is_some()
-            && in_block <= gate
-            && let Some(w) = o.session.current_workshop_mut()
-            && w.ended.is_none()
-            && !w.in_orientation
-        {
-            w.in_orientation = true;
+        if crate::gate::mark_orientation(&self.fw, &mut o.session) {
             o.dirty = true;
         }
     }
@@ -1379,7 +1324,7 @@ fn overlay_update(app: &mut App, action: Action) {
             }
             Edit::Cancel => cancel_editor(app, Overlay::Note { editor }),
             Edit::Changed => {
-                app.set_draft("note", editor_text(&editor));
+                app.set_draft(DraftKind::Note, editor_text(&editor));
                 Some(Overlay::Note { editor })
             }
             _ => Some(Overlay::Note { editor }),
@@ -1401,7 +1346,7 @@ fn overlay_update(app: &mut App, action: Action) {
             }
             Edit::Cancel => cancel_editor(app, Overlay::Skip { reason }),
             Edit::Changed => {
-                app.set_draft("skip", editor_text(&reason));
+                app.set_draft(DraftKind::Skip, editor_text(&reason));
                 Some(Overlay::Skip { reason })
             }
             _ => Some(Overlay::Skip { reason }),
@@ -1612,7 +1557,7 @@ fn dissent_update(
             ),
             Edit::Tab | Edit::BackTab => rebuild(chosen, selected, reason, false),
             Edit::Changed => {
-                app.set_draft("dissent", editor_text(&reason));
+                app.set_draft(DraftKind::Dissent, editor_text(&reason));
                 rebuild(chosen, selected, reason, true)
             }
             Edit::Other => rebuild(chosen, selected, reason, true),
@@ -1730,7 +1675,7 @@ fn action_update(app: &mut App, action: Action, mut form: ActionForm) -> Option<
         Edit::Cancel => cancel_editor(app, Overlay::Action(form)),
         Edit::Changed => {
             if form.field == 0 {
-                app.set_draft("action", editor_text(&form.what));
+                app.set_draft(DraftKind::Action, editor_text(&form.what));
             }
             Some(Overlay::Action(form))
         }
@@ -1859,19 +1804,15 @@ pub fn open_vote(app: &mut App, confirmed: bool) {
 }
 
 /// The live tally and outcome of the vote being held.
-pub fn vote_preview(
-    app: &App,
-    v: &VoteState,
-) -> (
-    crate::vote::Tally,
-    Outcome,
-    Option<crate::vote::DeferReason>,
-) {
+pub fn vote_preview(app: &App, v: &VoteState) -> crate::vote::Preview {
     let sess = app.session().expect("open");
     let total = sess.active_parties().count() as u32;
-    let present = v.lines.len() as u32;
-    let ballots: Vec<Ballot> = v
-        .lines
+    crate::vote::preview(&sess.rule, &ballots_of(v), v.lines.len() as u32, total)
+}
+
+/// The ballots cast on the vote screen.
+fn ballots_of(v: &VoteState) -> Vec<Ballot> {
+    v.lines
         .iter()
         .filter_map(|l| {
             l.choice.map(|c| Ballot {
@@ -1880,10 +1821,7 @@ pub fn vote_preview(
                 reason: l.reason.clone(),
             })
         })
-        .collect();
-    let t = tally(&ballots, total, present);
-    let (o, d) = decide(&sess.rule, &t, present, total);
-    (t, o, d)
+        .collect()
 }
 
 fn vote_update(app: &mut App, action: Action, mut v: VoteState) -> Option<Overlay> {
@@ -1981,7 +1919,7 @@ fn vote_update(app: &mut App, action: Action, mut v: VoteState) -> Option<Overla
                         };
                         return Some(Overlay::Vote(v));
                     }
-                    let (_, outcome, _) = vote_preview(app, &v);
+                    let outcome = vote_preview(app, &v).outcome;
                     if outcome == Outcome::NoGo {
                         v.stage = VoteStage::FollowUp {
                             route: 0,
@@ -2112,47 +2050,16 @@ fn record_vote(
     defer_reason: String,
 ) -> Option<Overlay> {
     let now = app.now;
-    let (t, mut outcome, mut deferred) = vote_preview(app, v);
-    if !defer_reason.is_empty() {
-        outcome = Outcome::Deferred;
-        deferred = Some(crate::vote::DeferReason::Facilitator);
-    }
     let o = app.open.as_mut()?;
-    let sess = &mut o.session;
-    let vote = Vote {
-        workshop: sess.workshop_number(),
-        at: now,
-        rule: sess.rule,
-        parties_total: sess.active_parties().count() as u32,
-        present: v.lines.iter().map(|l| l.party).collect(),
-        ballots: v
-            .lines
-            .iter()
-            .filter_map(|l| {
-                l.choice.map(|c| Ballot {
-                    party: l.party,
-                    choice: c,
-                    reason: l.reason.clone(),
-                })
-            })
-            .collect(),
-        tally: t,
-        outcome,
-        deferred,
-        remark: defer_reason,
-        follow_up: if outcome == Outcome::NoGo {
-            follow_up
-        } else {
-            None
-        },
-        revisit: if outcome == Outcome::Go {
-            None
-        } else {
-            revisit
-        },
+    let closing = crate::vote::Closing {
+        follow_up,
+        revisit,
+        deferred_because: Some(defer_reason).filter(|r| !r.is_empty()),
     };
-    sess.votes.push(vote);
-    let idx = sess.votes.len() - 1;
+    let present = v.lines.iter().map(|l| l.party).collect();
+    let vote = Vote::cast(&o.session, present, ballots_of(v), closing, now);
+    o.session.votes.push(vote);
+    let idx = o.session.votes.len() - 1;
     app.save_now();
     Some(Overlay::Banner { vote: idx })
 }
@@ -2163,13 +2070,8 @@ fn record_vote(
 
 /// Whether this workshop needs a vote outcome before it can end.
 pub fn needs_vote(app: &App) -> bool {
-    let Some(s) = app.session() else { return false };
-    let Some(w) = s.current_workshop() else {
-        return false;
-    };
-    app.gate_block().is_some()
-        && w.in_orientation
-        && !s.votes.iter().any(|v| v.workshop == w.number)
+    app.session()
+        .is_some_and(|s| crate::gate::needs_vote(&app.fw, s))
 }
 
 fn end_workshop(app: &mut App) {

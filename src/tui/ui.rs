@@ -265,23 +265,17 @@ fn render_main(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         }
     );
     if let Some(planned) = step.planned_minutes {
-        let step_secs: u64 = step
-            .points
-            .iter()
-            .map(|p| sess.record(&p.id).map(|r| r.seconds).unwrap_or(0))
-            .sum::<u64>()
-            + if running {
-                timer.saturating_sub(sess.record(&point.id).map(|r| r.seconds).unwrap_or(0))
-            } else {
-                0
-            };
-        let planned_secs = planned as u64 * 60;
-        timer_style = if step_secs > planned_secs {
-            th.bad
-        } else if step_secs * 5 >= planned_secs * 4 {
-            th.warn
+        // the running timer's seconds that are not stored yet count too
+        let stored = sess.record(&point.id).map(|r| r.seconds).unwrap_or(0);
+        let unsaved = if running {
+            timer.saturating_sub(stored)
         } else {
-            th.dim
+            0
+        };
+        timer_style = match crate::gate::step_pace(&app.fw, sess, pos, unsaved) {
+            crate::gate::Pace::Over => th.bad,
+            crate::gate::Pace::Near => th.warn,
+            crate::gate::Pace::Within | crate::gate::Pace::Unplanned => th.dim,
         };
         timer_text.push_str(&format!(
             " · {}",
@@ -1477,10 +1471,14 @@ fn render_vote(app: &App, v: &crate::tui::app::VoteState, f: &mut Frame, area: R
         .collect();
     f.render_widget(Paragraph::new(lines), list);
     // live tally, quorum, who is missing, and the outcome if closed now
-    let (t, outcome, deferred) = vote_preview(app, v);
+    let crate::vote::Preview {
+        tally: t,
+        outcome,
+        deferred,
+    } = vote_preview(app, v);
     let total = sess.active_parties().count() as u32;
     let present = v.lines.len() as u32;
-    let needed = (sess.rule.quorum * total as f64 - 1e-9).ceil().max(0.0) as u32;
+    let needed = crate::vote::quorum_needed(&sess.rule, total);
     let missing: Vec<String> = sess
         .active_parties()
         .filter(|p| !v.lines.iter().any(|l| l.party == p.id))

@@ -209,7 +209,7 @@ mod tests {
             .map(|i| HistoryEntry {
                 workshop: 1,
                 at: at(i as i64),
-                kind: "status".into(),
+                kind: crate::record::HistoryKind::Status,
                 detail: format!("entry {i}"),
             })
             .collect()

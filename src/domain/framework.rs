@@ -14,7 +14,7 @@ use crate::i18n::{Lang, fill};
 use crate::textpos::line_col;
 
 /// The framework text that ships with wijktafel.
-pub const DEFAULT_TOML: &str = include_str!("../assets/afwegingskader.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../assets/afwegingskader.toml");
 
 /// A principle (chapter 2) or success factor (chapter 3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -527,57 +527,6 @@ impl Framework {
     /// and bidi characters are `\uXXXX` escapes.
     pub fn to_json(&self) -> String {
         crate::safe_text::json_pretty(self)
-    }
-
-    /// A printable Markdown handout. The framework's text is taken as written
-    /// (it may use Markdown), but control characters become spaces and bidi
-    /// controls character references, so the handout is inert on a terminal.
-    pub fn to_markdown(&self, lang: Lang) -> String {
-        crate::safe_text::markdown_inert(&self.markdown_raw(lang)).into_owned()
-    }
-
-    fn markdown_raw(&self, lang: Lang) -> String {
-        let s = lang.strings();
-        let mut out = String::new();
-        out.push_str(&format!("# {}\n\n", self.title));
-        out.push_str(&format!("_{}: {}_\n\n", s.source, self.source));
-        for b in &self.blocks {
-            out.push_str(&format!("## {} {}. {}\n\n", s.block, b.id, b.title));
-            out.push_str(&format!("{}\n\n", b.intro));
-            if !b.activities.is_empty() {
-                out.push_str(&format!(
-                    "**{}:** {}\n\n",
-                    s.activities,
-                    b.activities.join(" · ")
-                ));
-            }
-            for st in &b.steps {
-                out.push_str(&format!("### {} {} {}\n\n", s.step, st.id, st.title));
-                out.push_str(&format!("> {}\n\n", st.consideration));
-                if !st.refs.is_empty() {
-                    let names: Vec<String> = st
-                        .refs
-                        .iter()
-                        .filter_map(|r| self.reference(r))
-                        .map(|r| format!("{} {}", r.id, r.title))
-                        .collect();
-                    out.push_str(&format!("_{}: {}_\n\n", s.see_also, names.join("; ")));
-                }
-                for (i, p) in st.points.iter().enumerate() {
-                    out.push_str(&format!("{}. [ ] {} _({})_\n", i + 1, p.text, p.id));
-                }
-                out.push('\n');
-            }
-        }
-        out.push_str(&format!("## {}\n\n", s.principles));
-        for r in &self.principles {
-            out.push_str(&format!("- **{} {}** — {}\n", r.id, r.title, r.summary));
-        }
-        out.push_str(&format!("\n## {}\n\n", s.success_factors));
-        for r in &self.success_factors {
-            out.push_str(&format!("- **{} {}** — {}\n", r.id, r.title, r.summary));
-        }
-        out
     }
 }
 

@@ -13,6 +13,11 @@ use serde::{Deserialize, Serialize};
 use crate::framework::Framework;
 use crate::vote::{DecisionRule, Outcome, Vote};
 
+pub use crate::record::{
+    ActionItem, Draft, DraftKind, HistoryEntry, HistoryKind, Note, PointRecord, Stance,
+    StanceEntry, Status,
+};
+
 /// The file format written by this version.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -128,200 +133,6 @@ pub struct AttendanceChange {
     pub at: Timestamp,
     pub party: PartyId,
     pub present: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    #[default]
-    Open,
-    Consensus,
-    Dissent,
-    Skipped,
-}
-
-impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Open,
-        Status::Consensus,
-        Status::Dissent,
-        Status::Skipped,
-    ];
-
-    /// The symbol shown next to the word; never colour alone.
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Status::Open => "○",
-            Status::Consensus => "✔",
-            Status::Dissent => "✖",
-            Status::Skipped => "↷",
-        }
-    }
-
-    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
-        let s = lang.strings();
-        match self {
-            Status::Open => s.status_open,
-            Status::Consensus => s.status_consensus,
-            Status::Dissent => s.status_dissent,
-            Status::Skipped => s.status_skipped,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    #[default]
-    NotStated,
-    Agree,
-    Reservations,
-    Disagree,
-}
-
-impl Stance {
-    /// not stated → agree → reservations → disagree → not stated
-    pub fn next(self) -> Stance {
-        match self {
-            Stance::NotStated => Stance::Agree,
-            Stance::Agree => Stance::Reservations,
-            Stance::Reservations => Stance::Disagree,
-            Stance::Disagree => Stance::NotStated,
-        }
-    }
-
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Stance::NotStated => "·",
-            Stance::Agree => "✔",
-            Stance::Reservations => "≈",
-            Stance::Disagree => "✖",
-        }
-    }
-
-    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
-        let s = lang.strings();
-        match self {
-            Stance::NotStated => s.stance_none,
-            Stance::Agree => s.stance_agree,
-            Stance::Reservations => s.stance_reservations,
-            Stance::Disagree => s.stance_disagree,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StanceEntry {
-    pub party: PartyId,
-    pub stance: Stance,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reason: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Note {
-    pub workshop: u32,
-    pub at: Timestamp,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ActionItem {
-    pub workshop: u32,
-    pub at: Timestamp,
-    pub what: String,
-    /// The party that owns the action, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<PartyId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<Date>,
-    #[serde(default)]
-    pub done: bool,
-}
-
-/// One entry in a point's history: a status or stance change, in which
-/// workshop, when. (Notes and action items carry their own workshop and time.)
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HistoryEntry {
-    pub workshop: u32,
-    pub at: Timestamp,
-    /// e.g. "status", "stance", "note", "action"
-    pub kind: String,
-    pub detail: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PointRecord {
-    #[serde(default)]
-    pub status: Status,
-    /// Why the point was skipped (required for `skipped`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub skip_reason: String,
-    /// Who dissents (for `dissent`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub dissenters: Vec<PartyId>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub dissent_reason: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub stances: Vec<StanceEntry>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<Note>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub actions: Vec<ActionItem>,
-    /// Seconds of discussion on this point, over all workshops.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub seconds: u64,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<HistoryEntry>,
-}
-
-fn is_zero(n: &u64) -> bool {
-    *n == 0
-}
-
-impl PointRecord {
-    pub fn stance_of(&self, party: PartyId) -> Stance {
-        self.stances
-            .iter()
-            .find(|s| s.party == party)
-            .map(|s| s.stance)
-            .unwrap_or_default()
-    }
-
-    pub fn stance_entry(&self, party: PartyId) -> Option<&StanceEntry> {
-        self.stances.iter().find(|s| s.party == party)
-    }
-
-    /// Whether anything was captured on this point in the given workshop.
-    pub fn touched_in(&self, workshop: u32) -> bool {
-        self.history.iter().any(|h| h.workshop == workshop)
-            || self.notes.iter().any(|n| n.workshop == workshop)
-            || self.actions.iter().any(|a| a.workshop == workshop)
-    }
-
-    /// The last workshop in which anything was captured on this point.
-    pub fn last_workshop(&self) -> Option<u32> {
-        let h = self.history.iter().map(|h| h.workshop);
-        let n = self.notes.iter().map(|n| n.workshop);
-        let a = self.actions.iter().map(|a| a.workshop);
-        h.chain(n).chain(a).max()
-    }
-}
-
-/// Which editor the draft belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Draft {
-    pub point: String,
-    /// "note", "action", "dissent", "skip", …
-    pub kind: String,
-    pub text: String,
-    pub at: Timestamp,
 }
 
 /// An override of the go/no-go gate: entering a locked block without a GO.
@@ -516,12 +327,12 @@ impl Session {
         self.points.entry(point.to_string()).or_default()
     }
 
-    fn log(&mut self, point: &str, now: Timestamp, kind: &str, detail: String) {
+    fn log(&mut self, point: &str, now: Timestamp, kind: HistoryKind, detail: String) {
         let workshop = self.workshop_number();
         self.record_mut(point).history.push(HistoryEntry {
             workshop,
             at: now,
-            kind: kind.to_string(),
+            kind,
             detail,
         });
     }
@@ -557,11 +368,11 @@ impl Session {
             }
         }
         let detail = if reason.is_empty() {
-            format!("{status:?}").to_lowercase()
+            status.key().to_string()
         } else {
-            format!("{}: {reason}", format!("{status:?}").to_lowercase())
+            format!("{}: {reason}", status.key())
         };
-        self.log(point, now, "status", detail);
+        self.log(point, now, HistoryKind::Status, detail);
     }
 
     pub fn set_stance(
@@ -594,7 +405,7 @@ impl Session {
         let prefix = format!("{party}: ");
         let r = self.record_mut(point);
         if let Some(last) = r.history.last()
-            && last.kind == "stance"
+            && last.kind == HistoryKind::Stance
             && last.workshop == workshop
             && last.detail.starts_with(&prefix)
             && (0..STANCE_CYCLE_SECS).contains(&(now.as_second() - last.at.as_second()))
@@ -604,8 +415,8 @@ impl Session {
         self.log(
             point,
             now,
-            "stance",
-            format!("{party}: {stance:?}").to_lowercase(),
+            HistoryKind::Stance,
+            format!("{party}: {}", stance.key()),
         );
     }
 

@@ -233,6 +233,83 @@ pub struct Vote {
     pub revisit: Option<Date>,
 }
 
+/// A vote as far as the ballots go: the tally and what the rule decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preview {
+    pub tally: Tally,
+    pub outcome: Outcome,
+    pub deferred: Option<DeferReason>,
+}
+
+/// The tally and outcome of `ballots` by the present parties, with
+/// `parties_total` active parties, under `rule`.
+pub fn preview(
+    rule: &DecisionRule,
+    ballots: &[Ballot],
+    present: u32,
+    parties_total: u32,
+) -> Preview {
+    let tally = tally(ballots, parties_total, present);
+    let (outcome, deferred) = decide(rule, &tally, present, parties_total);
+    Preview {
+        tally,
+        outcome,
+        deferred,
+    }
+}
+
+/// What the facilitator settles besides the ballots.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Closing {
+    /// The NO-GO follow-up route (kept only when the outcome is NO-GO).
+    pub follow_up: Option<FollowUp>,
+    /// When to look again (kept unless the outcome is GO).
+    pub revisit: Option<Date>,
+    /// The facilitator defers the decision, with this reason.
+    pub deferred_because: Option<String>,
+}
+
+impl Vote {
+    /// Cast the vote of the running workshop: tally, apply the rule, and keep
+    /// of `closing` only what fits the outcome. The one place a vote is built.
+    pub fn cast(
+        s: &crate::session::Session,
+        present: Vec<PartyId>,
+        ballots: Vec<Ballot>,
+        closing: Closing,
+        at: Timestamp,
+    ) -> Vote {
+        let total = s.active_parties().count() as u32;
+        let mut p = preview(&s.rule, &ballots, present.len() as u32, total);
+        let remark = closing.deferred_because.unwrap_or_default();
+        if !remark.is_empty() {
+            p.outcome = Outcome::Deferred;
+            p.deferred = Some(DeferReason::Facilitator);
+        }
+        Vote {
+            workshop: s.workshop_number(),
+            at,
+            rule: s.rule,
+            parties_total: total,
+            present,
+            ballots,
+            tally: p.tally,
+            outcome: p.outcome,
+            deferred: p.deferred,
+            remark,
+            follow_up: closing.follow_up.filter(|_| p.outcome == Outcome::NoGo),
+            revisit: closing.revisit.filter(|_| p.outcome != Outcome::Go),
+        }
+    }
+}
+
+/// How many of `total` parties must be present for the quorum.
+pub fn quorum_needed(rule: &DecisionRule, total: u32) -> u32 {
+    (0..=total)
+        .find(|&present| quorum_met(rule, present, total))
+        .unwrap_or(total)
+}
+
 /// Count the ballots of present parties.
 pub fn tally(ballots: &[Ballot], parties_total: u32, present: u32) -> Tally {
     let mut t = Tally {

@@ -1,0 +1,185 @@
+//! Rules that follow from the framework and the session together: the block
+//! gate (blocks after the go/no-go are locked until a GO), whether a
+//! workshop needs a vote before it ends, which workshops spent time in
+//! orientation, and the time of a step against its plan.
+
+use crate::framework::{Framework, Pos};
+use crate::session::Session;
+
+/// Index of the block that ends with the go/no-go decision; later blocks are gated.
+pub fn gate_block(fw: &Framework) -> Option<usize> {
+    fw.decision_step().map(|(b, _)| b)
+}
+
+/// Whether `block` is locked: it comes after the go/no-go, the latest vote
+/// is not a GO, and no override opened it.
+pub fn block_locked(fw: &Framework, s: &Session, block: usize) -> bool {
+    match gate_block(fw) {
+        Some(g) => {
+            block > g
+                && !s.gate_open()
+                && !s.overrides.iter().any(|o| o.block == fw.blocks[block].id)
+        }
+        None => false,
+    }
+}
+
+/// Whether the cursor's point is in the orientation block (or before it),
+/// so the current workshop counts as an orientation workshop.
+pub fn cursor_in_orientation(fw: &Framework, s: &Session) -> bool {
+    match (gate_block(fw), fw.pos_of(&s.cursor)) {
+        (Some(g), Some(pos)) => pos.block <= g,
+        _ => false,
+    }
+}
+
+/// Mark the running workshop as one that spent time in orientation, when
+/// the cursor is there. Returns whether anything changed.
+pub fn mark_orientation(fw: &Framework, s: &mut Session) -> bool {
+    if !cursor_in_orientation(fw, s) {
+        return false;
+    }
+    match s.current_workshop_mut() {
+        Some(w) if w.ended.is_none() && !w.in_orientation => {
+            w.in_orientation = true;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether the running workshop needs a vote outcome before it can end: it
+/// spent time in orientation and has no vote yet.
+pub fn needs_vote(fw: &Framework, s: &Session) -> bool {
+    let Some(w) = s.current_workshop() else {
+        return false;
+    };
+    gate_block(fw).is_some() && w.in_orientation && !s.votes.iter().any(|v| v.workshop == w.number)
+}
+
+/// How the time spent on a step compares with its plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pace {
+    /// No plan for this step.
+    Unplanned,
+    /// Less than 80% of the plan used.
+    Within,
+    /// 80% of the plan or more.
+    Near,
+    /// Past the plan.
+    Over,
+}
+
+/// Seconds spent on the step of `pos` (stored, plus `running` seconds on
+/// the timer of the current point) against the step's plan.
+pub fn step_pace(fw: &Framework, s: &Session, pos: Pos, running: u64) -> Pace {
+    let step = fw.step_at(pos);
+    let Some(planned) = step.planned_minutes else {
+        return Pace::Unplanned;
+    };
+    let spent: u64 = step
+        .points
+        .iter()
+        .map(|p| s.record(&p.id).map(|r| r.seconds).unwrap_or(0))
+        .fold(running, u64::saturating_add);
+    let planned = u64::from(planned) * 60;
+    if spent > planned {
+        Pace::Over
+    } else if spent.saturating_mul(5) >= planned.saturating_mul(4) {
+        Pace::Near
+    } else {
+        Pace::Within
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vote::{Closing, Outcome, Vote};
+    use jiff::Timestamp;
+
+    fn now() -> Timestamp {
+        Timestamp::from_second(1_790_000_000).unwrap()
+    }
+
+    fn session(fw: &Framework) -> Session {
+        let mut s = Session::new("Gate", fw, now());
+        s.add_party("A", "", "");
+        s.resume(now());
+        s
+    }
+
+    fn vote(s: &Session, outcome: Outcome) -> Vote {
+        let mut v = Vote::cast(s, vec![1], vec![], Closing::default(), now());
+        v.outcome = outcome;
+        v
+    }
+
+    #[test]
+    fn blocks_after_the_decision_open_with_a_go_or_an_override() {
+        let fw = Framework::builtin();
+        let mut s = session(&fw);
+        let g = gate_block(&fw).unwrap();
+        assert_eq!(g, 0);
+        assert!(!block_locked(&fw, &s, 0));
+        assert!(block_locked(&fw, &s, 1));
+        {
+            let v = vote(&s, Outcome::NoGo);
+            s.votes.push(v);
+        }
+        assert!(block_locked(&fw, &s, 1));
+        {
+            let v = vote(&s, Outcome::Go);
+            s.votes.push(v);
+        }
+        assert!(!block_locked(&fw, &s, 3));
+        // a later NO-GO locks again: the latest vote decides
+        {
+            let v = vote(&s, Outcome::NoGo);
+            s.votes.push(v);
+        }
+        assert!(block_locked(&fw, &s, 2));
+        s.overrides.push(crate::session::GateOverride {
+            workshop: 1,
+            at: now(),
+            block: fw.blocks[2].id.clone(),
+            reason: "bestuurlijk besluit".into(),
+        });
+        assert!(!block_locked(&fw, &s, 2));
+        assert!(block_locked(&fw, &s, 1));
+    }
+
+    #[test]
+    fn an_orientation_workshop_needs_a_vote_before_it_ends() {
+        let fw = Framework::builtin();
+        let mut s = session(&fw);
+        assert!(!needs_vote(&fw, &s), "not yet in orientation");
+        assert!(mark_orientation(&fw, &mut s));
+        assert!(!mark_orientation(&fw, &mut s), "once");
+        assert!(needs_vote(&fw, &s));
+        {
+            let v = vote(&s, Outcome::Deferred);
+            s.votes.push(v);
+        }
+        assert!(!needs_vote(&fw, &s));
+        // a cursor in block 2 does not mark a new workshop
+        let mut t = session(&fw);
+        t.cursor = fw.point_at(fw.first_of_step(1, 0)).id.clone();
+        assert!(!mark_orientation(&fw, &mut t));
+    }
+
+    #[test]
+    fn the_pace_of_a_step_follows_its_plan() {
+        let mut fw = Framework::builtin();
+        fw.blocks[0].steps[0].planned_minutes = Some(10);
+        let mut s = session(&fw);
+        let pos = fw.pos_at(0);
+        assert_eq!(step_pace(&fw, &s, pos, 0), Pace::Within);
+        assert_eq!(step_pace(&fw, &s, pos, 480), Pace::Near);
+        let id = fw.point_at(1).id.clone();
+        s.points.entry(id).or_default().seconds = 601;
+        assert_eq!(step_pace(&fw, &s, pos, 0), Pace::Over);
+        assert_eq!(step_pace(&fw, &s, pos, u64::MAX), Pace::Over, "no overflow");
+        assert_eq!(step_pace(&fw, &s, fw.pos_at(5), 0), Pace::Unplanned);
+    }
+}
