@@ -280,7 +280,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             }
             let path = store.create(&session)?;
             if *no_open {
-                Ok(write_stdout(&format!("{}\n", path.display()))?)
+                Ok(write_path_line(&path)?)
             } else if !interactive() {
                 created_without_terminal(lang, &path)
             } else {
@@ -315,11 +315,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             match output {
                 Some(out) => {
                     store::write_export(out, &bytes)?;
-                    println!(
-                        "{}",
-                        crate::safe_text::safe_line(&out.display().to_string())
-                    );
-                    Ok(())
+                    Ok(write_path_line(out)?)
                 }
                 None => Ok(write_stdout_bytes(&bytes)?),
             }
@@ -329,11 +325,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             match out {
                 Some(path) => {
                     store::write_new(path, store::to_toml(&session).as_bytes())?;
-                    println!(
-                        "{}",
-                        crate::safe_text::safe_line(&path.display().to_string())
-                    );
-                    Ok(())
+                    Ok(write_path_line(path)?)
                 }
                 None => {
                     let store = open_store(cli)?;
@@ -475,6 +467,12 @@ pub fn list_text(
 /// list is for reading, also when piped, so it is always filtered).
 fn cell(text: &str) -> String {
     safe_line(text).trim().to_string()
+}
+
+/// The path of a written file, one line on stdout (filtered like any output;
+/// a closed pipe is no error).
+fn write_path_line(path: &std::path::Path) -> std::io::Result<()> {
+    write_stdout(&format!("{}\n", safe_line(&path.display().to_string())))
 }
 
 fn write_stdout(text: &str) -> std::io::Result<()> {

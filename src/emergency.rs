@@ -62,9 +62,16 @@ fn write_new(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
         std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
         match opts.open(&path) {
             Ok(mut f) => {
-                f.write_all(text.as_bytes())?;
-                f.sync_all()?;
-                return Ok(path);
+                // a copy that could not be written whole (a full disk) is
+                // removed, so only complete copies are ever left behind
+                return match f.write_all(text.as_bytes()).and_then(|_| f.sync_all()) {
+                    Ok(()) => Ok(path),
+                    Err(e) => {
+                        drop(f);
+                        let _ = fs::remove_file(&path);
+                        Err(e)
+                    }
+                };
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {
                 path = dir.join(format!("{n}-{name}"));
@@ -128,6 +135,37 @@ mod tests {
                 0o600
             );
         }
+    }
+
+    /// A full filesystem (needs root to mount a tmpfs): no empty copy is left there.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_copy_that_does_not_fit_leaves_nothing_behind() {
+        let d = tempfile::tempdir().unwrap();
+        let small = d.path().join("klein");
+        fs::create_dir(&small).unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=16k", "tmpfs"])
+            .arg(&small)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!("cannot mount a tmpfs here: skipped");
+            return;
+        }
+        let ok = d.path().join("ok");
+        let now = jiff::Timestamp::from_second(1_790_000_000).unwrap();
+        let text = "x".repeat(64 * 1024);
+        let p = write_copy(
+            Path::new("s.toml"),
+            &[small.clone(), ok.clone()],
+            &text,
+            now,
+        );
+        let left: Vec<_> = fs::read_dir(&small).unwrap().collect();
+        let _ = std::process::Command::new("umount").arg(&small).status();
+        assert!(p.unwrap().starts_with(&ok));
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[test]

@@ -887,6 +887,13 @@ pub fn anonymize_session(sess: &mut Session) {
 
 /// CSV for spreadsheets: UTF-8 with BOM, `;` delimiter, RFC 4180 quoting;
 /// one row per point.
+/// A CSV cell: CSV has no escapes, and its files are read in spreadsheets
+/// and with `cat`, so control characters become visible symbols (the
+/// terminal filter; line breaks stay).
+fn csv_cell(text: &str) -> String {
+    crate::safe_text::safe_text(text).into_owned()
+}
+
 pub fn csv(fw: &Framework, sess: &Session, o: &Options) -> Vec<u8> {
     let c = Ctx::new(fw, sess, o);
     let s = c.s;
@@ -918,7 +925,8 @@ pub fn csv(fw: &Framework, sess: &Session, o: &Options) -> Vec<u8> {
             s.ex_open_actions_count.into(),
             s.ex_last_workshop.into(),
         ]);
-        w.write_record(&head).expect("write to memory");
+        w.write_record(head.iter().map(|c| csv_cell(c)))
+            .expect("write to memory");
         for (pos, step, p) in fw.iter_points() {
             let r = sess.record(&p.id);
             let mut row: Vec<String> = vec![
@@ -950,7 +958,8 @@ pub fn csv(fw: &Framework, sess: &Session, o: &Options) -> Vec<u8> {
                     .map(|n| n.to_string())
                     .unwrap_or_default(),
             );
-            w.write_record(&row).expect("write to memory");
+            w.write_record(row.iter().map(|c| csv_cell(c)))
+                .expect("write to memory");
         }
         w.flush().expect("write to memory");
     }

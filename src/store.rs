@@ -1155,6 +1155,15 @@ fn sync_dir(path: &Path) {
 /// refused; a session file is never overwritten.
 pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let io_err = |e| StoreError::io(path, e);
+    // a folder (or a name ending in a separator) is never made into a file
+    let names_folder = path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator)
+        || path.is_dir();
+    if names_folder {
+        return Err(io_err(io::Error::from(io::ErrorKind::IsADirectory)));
+    }
     let lmeta = fs::symlink_metadata(path);
     let through = match &lmeta {
         Err(_) => false,

@@ -307,7 +307,9 @@ fn markdown_and_html_exports_hold_no_controls() {
 /// CSV cannot escape: to a file or pipe it is exact (a data file), to a
 /// terminal it is filtered.
 #[test]
-fn csv_is_exact_to_a_pipe_and_filtered_on_a_terminal() {
+fn csv_holds_no_control_characters_to_a_pipe_a_file_or_a_terminal() {
+    // CSV cannot escape, and `export … | head` ends on a terminal too: the
+    // cells show control characters as visible symbols everywhere
     let dir = tempfile::tempdir().unwrap();
     let path = hostile_session(dir.path());
     let out = bin()
@@ -316,8 +318,22 @@ fn csv_is_exact_to_a_pipe_and_filtered_on_a_terminal() {
         .output()
         .unwrap();
     assert!(out.status.success());
+    assert_inert("csv to a pipe", &out.stdout);
     let csv = String::from_utf8(out.stdout).unwrap();
-    assert!(csv.contains(&format!("Org {NASTY}")), "exact data");
+    assert!(csv.contains("Org X␛]0;pwned␇"), "{csv}");
+    let file = dir.path().join("stand.csv");
+    let out = bin()
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&file)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_inert("csv to a file", &std::fs::read(&file).unwrap());
 
     let p = path.to_str().unwrap();
     let Some(out) = in_terminal(&["export", p, "--format", "csv"]) else {
@@ -645,4 +661,36 @@ fn every_example_session_and_the_longest_demo_are_valid() {
         .unwrap();
     assert!(out.status.success());
     assert_eq!(store::load(&d.path().join("groot.toml")).unwrap(), big);
+}
+
+/// Found by the second attack: a closed pipe after `-o`/`--out` is no panic.
+#[test]
+fn a_closed_pipe_is_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        vec![
+            "demo".to_string(),
+            "--out".into(),
+            dir.path().join("d.toml").display().to_string(),
+        ],
+        vec!["framework".into(), "--format".into(), "json".into()],
+    ] {
+        let mut child = bin()
+            .arg("--dir")
+            .arg(dir.path())
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_ne!(
+            out.status.code(),
+            Some(101),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
 }

@@ -844,3 +844,33 @@ fn c1_and_bidi_characters_are_escaped_in_the_file() {
     );
     assert_eq!(store::load(&path).unwrap(), s);
 }
+
+/// Found by the second attack: `-o` naming a folder (`backups/`, `nodir/`,
+/// an existing folder) never becomes a file and leaves no temp file behind.
+#[test]
+fn export_o_onto_a_folder_is_refused_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store_dir = dir.path().join("store");
+    let _ = new_session(&store_dir, "Map");
+    fs::create_dir_all(store_dir.join("echt")).unwrap();
+    for target in ["backups/", "nodir/", "echt", "echt/"] {
+        let before: Vec<_> = fs::read_dir(&store_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        let out = bin()
+            .arg("--dir")
+            .arg(&store_dir)
+            .args(["export", "Map", "--format", "md", "-o"])
+            .arg(format!("{}/{target}", store_dir.display()))
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{target}: {}", stderr(&out));
+        let after: Vec<_> = fs::read_dir(&store_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(before, after, "{target}: nothing made");
+        assert!(store_dir.join("echt").is_dir());
+    }
+}

@@ -187,7 +187,7 @@ fn the_overview_jumps_to_a_point() {
     press(&mut f.app, ch('g'));
     assert!(matches!(
         f.app.overlay,
-        Some(Overlay::Overview { selected: 0 })
+        Some(Overlay::Overview(ref d)) if d.selected == 0
     ));
     for _ in 0..6 {
         press(&mut f.app, ch('j'));
@@ -475,7 +475,8 @@ fn a_half_typed_note_survives_as_a_draft_and_comes_back() {
     );
     app.open_path(&path).unwrap();
     match &app.overlay {
-        Some(Overlay::Note { editor }) => {
+        Some(Overlay::Note(d)) => {
+            let editor = &d.editor;
             assert_eq!(editor.lines().join("\n"), "De wijkagent zegt dat")
         }
         _ => panic!("the note editor should be back"),
@@ -502,7 +503,7 @@ fn escape_on_typed_text_asks_before_discarding() {
     assert!(matches!(f.app.overlay, Some(Overlay::ConfirmDiscard(_))));
     press(&mut f.app, ch('n'));
     assert!(
-        matches!(f.app.overlay, Some(Overlay::Note { .. })),
+        matches!(f.app.overlay, Some(Overlay::Note(_))),
         "n keeps typing"
     );
     press(&mut f.app, key(KeyCode::Esc));
@@ -658,7 +659,7 @@ fn ending_an_orientation_workshop_requires_a_vote() {
     press(&mut f.app, ch('c'));
     press(&mut f.app, ch('w'));
     assert!(
-        matches!(f.app.overlay, Some(Overlay::Confirm { .. })),
+        matches!(f.app.overlay, Some(Overlay::Confirm(_))),
         "offers the vote"
     );
     press(&mut f.app, ch('j'));

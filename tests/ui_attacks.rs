@@ -334,7 +334,7 @@ fn a_paste_over_the_limit_is_refused_with_a_message() {
     let shown = screen(&app, 120, 35);
     assert!(shown.contains("Plakken geweigerd"), "{shown}");
     match &app.overlay {
-        Some(Overlay::Note { editor }) => assert_eq!(editor.lines().concat(), ""),
+        Some(Overlay::Note(d)) => assert_eq!(d.editor.lines().concat(), ""),
         _ => panic!("the editor stays open, empty"),
     }
 }

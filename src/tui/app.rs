@@ -9,19 +9,26 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
 
 use crate::demo;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
 use crate::session::{Draft, DraftKind, PartyId, Resume, Session, Stance, Status, parse_party};
 use crate::store::{self, SessionLock, Store, StoreError, clean_line};
-use crate::tui::dialogs::unsaved::{Transition, UnsavedDialog};
+use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
+use crate::tui::dialogs::discard::DiscardDialog;
+use crate::tui::dialogs::help::HelpDialog;
+use crate::tui::dialogs::info::InfoDialog;
+use crate::tui::dialogs::note::NoteDialog;
+use crate::tui::dialogs::overview::OverviewDialog;
+use crate::tui::dialogs::unsaved::UnsavedDialog;
+use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
-use crate::tui::text::clean_input;
 use crate::tui::theme::ThemeKind;
 use crate::tui::undo::{Change, UndoStack};
+pub use crate::tui::widgets::editor::{Edit, edit, editor, editor_text};
 use crate::vote::{Ballot, Choice, FollowUp, Outcome, Route, Vote};
 
 /// Seconds after the last keystroke in an editor before its draft is saved.
@@ -129,15 +136,9 @@ pub struct VoteState {
 
 /// What sits on top of the screen.
 pub enum Overlay {
-    Help {
-        scroll: u16,
-    },
-    Info {
-        scroll: u16,
-    },
-    Overview {
-        selected: usize,
-    },
+    Help(HelpDialog),
+    Info(InfoDialog),
+    Overview(OverviewDialog),
     Dissent {
         chosen: Vec<PartyId>,
         selected: usize,
@@ -147,9 +148,7 @@ pub enum Overlay {
     Skip {
         reason: TextArea<'static>,
     },
-    Note {
-        editor: TextArea<'static>,
-    },
+    Note(NoteDialog),
     StanceReason {
         party: PartyId,
         editor: TextArea<'static>,
@@ -160,13 +159,9 @@ pub enum Overlay {
     },
     NewSession(NewForm),
     /// "Discard the text?" over an editor.
-    ConfirmDiscard(Box<Overlay>),
-    /// A question answered with j/n (y/n): what happens on yes.
-    Confirm {
-        text: String,
-        on_yes: Box<Action>,
-        then: Confirmed,
-    },
+    ConfirmDiscard(DiscardDialog),
+    /// A question answered with j/n (y/n).
+    Confirm(ConfirmDialog),
     /// Override of the go/no-go gate: the reason.
     Override {
         block: usize,
@@ -185,12 +180,61 @@ pub enum Overlay {
 }
 
 impl Overlay {
+    /// The dialogs that own their update and render (see [`crate::tui::dialogs`]).
+    pub fn dialog(&self) -> Option<&dyn Dialog> {
+        match self {
+            Overlay::Help(d) => Some(d),
+            Overlay::Info(d) => Some(d),
+            Overlay::Overview(d) => Some(d),
+            Overlay::Note(d) => Some(d),
+            Overlay::ConfirmDiscard(d) => Some(d),
+            Overlay::Confirm(d) => Some(d),
+            Overlay::Unsaved(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn dialog_mut(&mut self) -> Option<&mut dyn Dialog> {
+        match self {
+            Overlay::Help(d) => Some(d),
+            Overlay::Info(d) => Some(d),
+            Overlay::Overview(d) => Some(d),
+            Overlay::Note(d) => Some(d),
+            Overlay::ConfirmDiscard(d) => Some(d),
+            Overlay::Confirm(d) => Some(d),
+            Overlay::Unsaved(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// A stand-in while a dialog is taken out (never shown).
+    pub fn placeholder() -> Overlay {
+        Overlay::Summary
+    }
+
+    /// Draw this overlay.
+    pub fn render(
+        &self,
+        app: &App,
+        f: &mut ratatui::Frame,
+        area: ratatui::layout::Rect,
+        th: &crate::tui::theme::Theme,
+    ) {
+        crate::tui::ui::render_overlay(app, self, f, area, th);
+    }
+
     /// The text editors of this overlay, each with whether it has focus.
     pub fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
+        if self.dialog().is_some() {
+            return self
+                .dialog_mut()
+                .map(|d| d.editors_mut())
+                .unwrap_or_default();
+        }
         match self {
-            Overlay::Note { editor }
-            | Overlay::StanceReason { editor, .. }
-            | Overlay::AddParty { editor } => vec![(editor, true)],
+            Overlay::StanceReason { editor, .. } | Overlay::AddParty { editor } => {
+                vec![(editor, true)]
+            }
             Overlay::Skip { reason } | Overlay::Override { reason, .. } => vec![(reason, true)],
             Overlay::Dissent {
                 reason, on_reason, ..
@@ -207,7 +251,6 @@ impl Overlay {
                     .map(|(i, ta)| (ta, i == field))
                     .collect()
             }
-            Overlay::ConfirmDiscard(inner) => inner.editors_mut(),
             Overlay::Vote(v) => match &mut v.stage {
                 VoteStage::Ballots { editing } => editing.iter_mut().map(|ta| (ta, true)).collect(),
                 VoteStage::FollowUp {
@@ -224,12 +267,6 @@ impl Overlay {
             _ => vec![],
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirmed {
-    OpenVote,
-    Nothing,
 }
 
 pub struct App {
@@ -254,78 +291,6 @@ pub struct App {
     /// The size of the terminal, once known; below the minimum only `q`
     /// and resizing work.
     pub viewport: Option<ratatui::layout::Size>,
-}
-
-pub fn editor(text: &str) -> TextArea<'static> {
-    let lines: Vec<String> = if text.is_empty() {
-        vec![String::new()]
-    } else {
-        text.split('\n').map(String::from).collect()
-    };
-    let mut ta = TextArea::new(lines);
-    ta.set_wrap_mode(WrapMode::WordOrGlyph);
-    ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    ta.move_cursor(ratatui_textarea::CursorMove::End);
-    ta
-}
-
-pub fn editor_text(ta: &TextArea<'_>) -> String {
-    ta.lines().join("\n")
-}
-
-/// Outcome of a key in a text editor.
-enum Edit {
-    Submit,
-    Cancel,
-    Changed,
-    Tab,
-    BackTab,
-    Other,
-}
-
-fn edit(ta: &mut TextArea<'static>, action: &Action, multiline: bool) -> Edit {
-    match action {
-        Action::Paste(s) => {
-            let mut t = clean_input(s);
-            if !multiline {
-                t = t.replace('\n', " ");
-            }
-            ta.insert_str(t);
-            Edit::Changed
-        }
-        Action::Key(ev) => match ev.code {
-            KeyCode::Enter if ev.modifiers.contains(KeyModifiers::ALT) => {
-                if multiline {
-                    ta.insert_newline();
-                    Edit::Changed
-                } else {
-                    Edit::Other
-                }
-            }
-            KeyCode::Enter => Edit::Submit,
-            KeyCode::Esc => Edit::Cancel,
-            KeyCode::Tab => Edit::Tab,
-            KeyCode::BackTab => Edit::BackTab,
-            KeyCode::Char(c) if c.is_control() => Edit::Other,
-            // Ctrl+J: a newline on terminals without Alt+Enter
-            KeyCode::Char('j') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                if multiline {
-                    ta.insert_newline();
-                    Edit::Changed
-                } else {
-                    Edit::Other
-                }
-            }
-            _ => {
-                if ta.input(*ev) {
-                    Edit::Changed
-                } else {
-                    Edit::Other
-                }
-            }
-        },
-        _ => Edit::Other,
-    }
 }
 
 /// "1,3 MB" (Dutch) or "1.3 MB", "980 kB": sizes in a message.
@@ -392,7 +357,7 @@ impl App {
             return;
         };
         for (ta, active) in overlay.editors_mut() {
-            let cursor = crate::tui::ui::editor_cursor_style(&th, active);
+            let cursor = crate::tui::widgets::editor::editor_cursor_style(&th, active);
             if ta.style() != th.base {
                 ta.set_style(th.base);
             }
@@ -524,9 +489,7 @@ impl App {
                 owner: None,
                 field: 0,
             }),
-            DraftKind::Note => Overlay::Note {
-                editor: editor(&d.text),
-            },
+            DraftKind::Note => Overlay::Note(NoteDialog::new(&d.text)),
         });
         self.screen = Screen::Main;
         self.flash = Some(Flash {
@@ -555,8 +518,7 @@ impl App {
     /// The context for key lookup.
     pub fn ctx(&self) -> Ctx {
         match &self.overlay {
-            Some(Overlay::Help { .. }) | Some(Overlay::Info { .. }) => Ctx::Reading,
-            Some(Overlay::Overview { .. }) => Ctx::Overview,
+            Some(o) if o.dialog().is_some() => o.dialog().map(|d| d.ctx()).unwrap_or(Ctx::Main),
             Some(_) => Ctx::Main, // dialogs take raw keys; see `map_key`
             None => match self.screen {
                 Screen::Home => Ctx::Home,
@@ -574,23 +536,22 @@ impl App {
 
     /// Whether keys go to a dialog (text editors, vote, confirmations) as they are.
     pub fn raw_keys(&self) -> bool {
+        if let Some(d) = self.overlay.as_ref().and_then(|o| o.dialog()) {
+            return d.raw_keys();
+        }
         matches!(
             self.overlay,
             Some(
                 Overlay::Dissent { .. }
                     | Overlay::Skip { .. }
-                    | Overlay::Note { .. }
                     | Overlay::StanceReason { .. }
                     | Overlay::Action(_)
                     | Overlay::AddParty { .. }
                     | Overlay::NewSession(_)
-                    | Overlay::ConfirmDiscard(_)
-                    | Overlay::Confirm { .. }
                     | Overlay::Override { .. }
                     | Overlay::Vote(_)
                     | Overlay::Banner { .. }
                     | Overlay::Summary
-                    | Overlay::Unsaved(_)
             )
         )
     }
@@ -660,14 +621,14 @@ impl App {
                 .is_some_and(|r| present.iter().all(|&p| r.stance_of(p) == Stance::Agree))
     }
 
-    fn info(&mut self, text: String) {
+    pub fn info(&mut self, text: String) {
         self.flash = Some(Flash {
             text,
             kind: FlashKind::Info,
         });
     }
 
-    fn error(&mut self, text: String) {
+    pub fn error(&mut self, text: String) {
         self.flash = Some(Flash {
             text,
             kind: FlashKind::Error,
@@ -681,7 +642,7 @@ impl App {
     /// Apply a capture to the current point, record it for undo, and save.
     /// A capture that changes nothing the room decided (the same status or
     /// stance again) records nothing and saves nothing.
-    fn capture(&mut self, label: &str, f: impl FnOnce(&mut Session, &str, Timestamp)) {
+    pub fn capture(&mut self, label: &str, f: impl FnOnce(&mut Session, &str, Timestamp)) {
         let now = self.now;
         let Some(o) = self.open.as_mut() else { return };
         let point = o.session.cursor.clone();
@@ -704,7 +665,7 @@ impl App {
         self.save_now();
     }
 
-    fn set_draft(&mut self, kind: DraftKind, text: String) {
+    pub fn set_draft(&mut self, kind: DraftKind, text: String) {
         let now = self.now;
         let Some(o) = self.open.as_mut() else { return };
         let draft = if text.trim().is_empty() {
@@ -724,7 +685,7 @@ impl App {
         }
     }
 
-    fn clear_draft(&mut self) {
+    pub fn clear_draft(&mut self) {
         if let Some(o) = self.open.as_mut()
             && o.session.draft.is_some()
         {
@@ -734,14 +695,14 @@ impl App {
     }
 
     /// Remember that this workshop spent time in the orientation block.
-    fn mark_orientation(&mut self) {
+    pub fn mark_orientation(&mut self) {
         let Some(o) = self.open.as_mut() else { return };
         if crate::gate::mark_orientation(&self.fw, &mut o.session) {
             o.dirty = true;
         }
     }
 
-    fn stop_timer(&mut self) {
+    pub fn stop_timer(&mut self) {
         let now = self.now;
         let Some(o) = self.open.as_mut() else { return };
         if let Some(t) = o.timer.take() {
@@ -758,7 +719,7 @@ impl App {
     }
 
     /// Move the cursor to a point (by flat index), honouring the gate.
-    fn go_to(&mut self, flat: usize) {
+    pub fn go_to(&mut self, flat: usize) {
         let flat = flat.min(self.fw.point_count() - 1);
         let target = self.fw.pos_at(flat);
         let current = self.cursor_flat();
@@ -858,7 +819,7 @@ fn dispatch(app: &mut App, action: Action) {
     }
     if !matches!(action, Action::Key(_) | Action::Paste(_)) || app.overlay.is_some() {
         // a new command replaces an old message
-        if !matches!(app.overlay, Some(Overlay::Confirm { .. })) {
+        if !matches!(app.overlay, Some(Overlay::Confirm(_))) {
             app.flash = app
                 .flash
                 .take()
@@ -909,9 +870,10 @@ pub fn shutdown(app: &mut App) {
     };
     let s = app.s();
     let mut report = fill(s.unsaved_exit, &[&o.path.display().to_string(), &error]);
-    if let Ok(path) = write_emergency_copy(app) {
-        report.push('\n');
-        report.push_str(&fill(s.unsaved_exit_copy, &[&path.display().to_string()]));
+    report.push('\n');
+    match write_emergency_copy(app) {
+        Ok(path) => report.push_str(&fill(s.unsaved_exit_copy, &[&path.display().to_string()])),
+        Err(why) => report.push_str(&fill(s.unsaved_copy_failed, &[&why])),
     }
     app.exit_report = Some(report);
 }
@@ -943,30 +905,6 @@ pub fn write_emergency_copy(app: &App) -> Result<PathBuf, String> {
     crate::emergency::write_copy(&o.path, &places, &store::to_toml(&o.session), app.now)
 }
 
-fn unsaved_update(app: &mut App, action: Action, mut dialog: UnsavedDialog) -> Option<Overlay> {
-    match dialog.update(&action) {
-        Transition::Stay => Some(Overlay::Unsaved(dialog)),
-        Transition::Close => None,
-        Transition::Retry => {
-            app.save_now();
-            if app.open.as_ref().is_some_and(|o| o.save_error.is_none()) {
-                app.info(app.s().unsaved_saved_now.to_string());
-                None
-            } else {
-                Some(Overlay::Unsaved(dialog))
-            }
-        }
-        Transition::WriteCopy => {
-            dialog.copy = Some(write_emergency_copy(app));
-            Some(Overlay::Unsaved(dialog))
-        }
-        Transition::Quit => {
-            app.quit = true;
-            None
-        }
-    }
-}
-
 fn home_update(app: &mut App, action: Action) {
     match action {
         Action::Up => app.home_sel = app.home_sel.saturating_sub(1),
@@ -985,7 +923,7 @@ fn home_update(app: &mut App, action: Action) {
             }))
         }
         Action::Demo => open_demo(app),
-        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
         Action::CycleTheme => app.theme = app.theme.next(),
         Action::Quit => app.quit = true,
         _ => {}
@@ -1059,7 +997,7 @@ fn start_update(app: &mut App, action: Action) {
             app.screen = Screen::Main;
             app.mark_orientation();
         }
-        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
         Action::CycleTheme => app.theme = app.theme.next(),
         Action::Quit => request_quit(app),
         _ => {}
@@ -1121,7 +1059,7 @@ fn main_update(app: &mut App, action: Action) {
                 o.stance_focus = Some(0);
             }
         }
-        Action::AddNote => app.overlay = Some(Overlay::Note { editor: editor("") }),
+        Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
         Action::AddAction => {
             app.overlay = Some(Overlay::Action(ActionForm {
                 what: editor(""),
@@ -1131,11 +1069,11 @@ fn main_update(app: &mut App, action: Action) {
             }))
         }
         Action::Vote => open_vote(app, false),
-        Action::Info => app.overlay = Some(Overlay::Info { scroll: 0 }),
+        Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
         Action::Overview => {
-            app.overlay = Some(Overlay::Overview {
+            app.overlay = Some(Overlay::Overview(OverviewDialog {
                 selected: app.cursor_flat(),
-            })
+            }))
         }
         Action::Timer => {
             let now = app.now;
@@ -1159,7 +1097,7 @@ fn main_update(app: &mut App, action: Action) {
             let t = fill(s.ui_theme, &[app.theme.name()]);
             app.info(t);
         }
-        Action::Help => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
         Action::Quit => request_quit(app),
         _ => {}
     }
@@ -1261,74 +1199,21 @@ fn undo(app: &mut App, is_undo: bool) {
 // ----------------------------------------------------------------------
 
 fn overlay_update(app: &mut App, action: Action) {
-    let Some(overlay) = app.overlay.take() else {
+    let Some(mut overlay) = app.overlay.take() else {
         return;
     };
+    if let Some(d) = overlay.dialog_mut() {
+        let transition = d.update(app, action);
+        app.overlay = match transition {
+            Transition::Stay => Some(overlay),
+            // whatever the update opened (the gate's override) stays open
+            Transition::Close => app.overlay.take(),
+            Transition::Open(next) => Some(*next),
+            Transition::Cancel => cancel_editor(app, overlay),
+        };
+        return;
+    }
     app.overlay = match overlay {
-        Overlay::Help { scroll } => match action {
-            Action::Back | Action::Help => None,
-            Action::Up => Some(Overlay::Help {
-                scroll: scroll.saturating_sub(1),
-            }),
-            Action::Down => Some(Overlay::Help {
-                scroll: scroll.saturating_add(1),
-            }),
-            _ => Some(Overlay::Help { scroll }),
-        },
-        Overlay::Info { scroll } => match action {
-            Action::Back => None,
-            Action::Up => Some(Overlay::Info {
-                scroll: scroll.saturating_sub(1),
-            }),
-            Action::Down => Some(Overlay::Info {
-                scroll: scroll.saturating_add(1),
-            }),
-            _ => Some(Overlay::Info { scroll }),
-        },
-        Overlay::Overview { selected } => {
-            let last = app.fw.point_count() - 1;
-            match action {
-                Action::Back => None,
-                Action::Up => Some(Overlay::Overview {
-                    selected: selected.saturating_sub(1),
-                }),
-                Action::Down => Some(Overlay::Overview {
-                    selected: (selected + 1).min(last),
-                }),
-                Action::PageUp => Some(Overlay::Overview {
-                    selected: selected.saturating_sub(10),
-                }),
-                Action::PageDown => Some(Overlay::Overview {
-                    selected: (selected + 10).min(last),
-                }),
-                Action::Confirm => {
-                    app.go_to(selected);
-                    // go_to may have opened the override dialog
-                    app.overlay.take()
-                }
-                _ => Some(Overlay::Overview { selected }),
-            }
-        }
-        Overlay::Note { mut editor } => match edit(&mut editor, &action, true) {
-            Edit::Submit => {
-                let text = editor_text(&editor);
-                if text.trim().is_empty() {
-                    app.clear_draft();
-                    None
-                } else {
-                    app.clear_draft();
-                    let label = app.s().ui_notes.to_string();
-                    app.capture(&label, |s, p, now| s.add_note(p, text.trim_end(), now));
-                    None
-                }
-            }
-            Edit::Cancel => cancel_editor(app, Overlay::Note { editor }),
-            Edit::Changed => {
-                app.set_draft(DraftKind::Note, editor_text(&editor));
-                Some(Overlay::Note { editor })
-            }
-            _ => Some(Overlay::Note { editor }),
-        },
         Overlay::Skip { mut reason } => match edit(&mut reason, &action, false) {
             Edit::Submit => {
                 let text = editor_text(&reason);
@@ -1401,41 +1286,6 @@ fn overlay_update(app: &mut App, action: Action) {
             _ => Some(Overlay::AddParty { editor }),
         },
         Overlay::NewSession(form) => new_session_update(app, action, form),
-        Overlay::ConfirmDiscard(inner) => match action {
-            Action::Key(ev) => match ev.code {
-                KeyCode::Char('j')
-                | KeyCode::Char('y')
-                | KeyCode::Char('J')
-                | KeyCode::Char('Y') => {
-                    app.clear_draft();
-                    None
-                }
-                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => Some(*inner),
-                _ => Some(Overlay::ConfirmDiscard(inner)),
-            },
-            _ => Some(Overlay::ConfirmDiscard(inner)),
-        },
-        Overlay::Confirm { text, on_yes, then } => match action {
-            Action::Key(ev) => match ev.code {
-                KeyCode::Char('j')
-                | KeyCode::Char('y')
-                | KeyCode::Char('J')
-                | KeyCode::Char('Y')
-                | KeyCode::Enter => match then {
-                    Confirmed::OpenVote => {
-                        open_vote(app, true);
-                        app.overlay.take()
-                    }
-                    Confirmed::Nothing => {
-                        update(app, *on_yes);
-                        app.overlay.take()
-                    }
-                },
-                KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc => None,
-                _ => Some(Overlay::Confirm { text, on_yes, then }),
-            },
-            _ => Some(Overlay::Confirm { text, on_yes, then }),
-        },
         Overlay::Override {
             block,
             target,
@@ -1487,14 +1337,14 @@ fn overlay_update(app: &mut App, action: Action) {
             Action::Key(ev) if matches!(ev.code, KeyCode::Esc | KeyCode::Char('q')) => None,
             _ => Some(Overlay::Summary),
         },
-        Overlay::Unsaved(dialog) => unsaved_update(app, action, dialog),
+        dialog => Some(dialog),
     };
 }
 
 /// Esc in an editor: ask before throwing away typed text.
 fn cancel_editor(app: &mut App, overlay: Overlay) -> Option<Overlay> {
     let empty = match &overlay {
-        Overlay::Note { editor } => editor_text(editor).trim().is_empty(),
+        o if o.dialog().is_some() => !o.dialog().is_some_and(|d| d.has_text()),
         Overlay::Skip { reason } => editor_text(reason).trim().is_empty(),
         Overlay::Dissent { reason, .. } => editor_text(reason).trim().is_empty(),
         Overlay::Action(f) => editor_text(&f.what).trim().is_empty(),
@@ -1504,7 +1354,9 @@ fn cancel_editor(app: &mut App, overlay: Overlay) -> Option<Overlay> {
         app.clear_draft();
         None
     } else {
-        Some(Overlay::ConfirmDiscard(Box::new(overlay)))
+        Some(Overlay::ConfirmDiscard(DiscardDialog {
+            inner: Box::new(overlay),
+        }))
     }
 }
 
@@ -1780,11 +1632,10 @@ pub fn open_vote(app: &mut App, confirmed: bool) {
     if !at_decision && !confirmed {
         let s = app.s();
         let step = &app.fw.blocks[db].steps[ds];
-        app.overlay = Some(Overlay::Confirm {
+        app.overlay = Some(Overlay::Confirm(ConfirmDialog {
             text: fill(s.vote_confirm_elsewhere, &[&step.id, &step.title]),
-            on_yes: Box::new(Action::Vote),
-            then: Confirmed::OpenVote,
-        });
+            on_yes: OnYes::OpenVote,
+        }));
         return;
     }
     let lines = app
@@ -2076,11 +1927,10 @@ pub fn needs_vote(app: &App) -> bool {
 
 fn end_workshop(app: &mut App) {
     if needs_vote(app) {
-        app.overlay = Some(Overlay::Confirm {
+        app.overlay = Some(Overlay::Confirm(ConfirmDialog {
             text: app.s().end_needs_vote.to_string(),
-            on_yes: Box::new(Action::Vote),
-            then: Confirmed::OpenVote,
-        });
+            on_yes: OnYes::OpenVote,
+        }));
         return;
     }
     app.overlay = Some(Overlay::Summary);

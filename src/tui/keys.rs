@@ -5,7 +5,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Strings;
 
-/// Where a binding applies.
+/// Where a binding applies: every screen and every dialog has one, so its
+/// keys, its footer hints and its help come from this one table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
     /// The projected workshop screen.
@@ -20,6 +21,55 @@ pub enum Ctx {
     Home,
     /// Workshop start: recap and attendance.
     Start,
+    /// A note being typed.
+    Note,
+    /// A skip reason being typed.
+    Skip,
+    /// The dissent dialog, its party list having the focus.
+    DissentParties,
+    /// The dissent dialog, its reason having the focus.
+    Dissent,
+    /// A party's reason for its stance.
+    StanceReason,
+    /// The action-item form.
+    ActionItem,
+    /// A party added at the start of a workshop.
+    AddParty,
+    /// The new-session form.
+    NewSession,
+    /// A yes/no question.
+    Confirm,
+    /// "Throw away the typed text?"
+    Discard,
+    /// The reason for opening a locked block.
+    GateOverride,
+    /// The go/no-go: ballots per party.
+    Vote,
+    /// The go/no-go: a party's reason being typed.
+    VoteReason,
+    /// The go/no-go after a NO-GO: route and revisit date.
+    FollowUp,
+    /// The go/no-go deferred by the facilitator: the reason.
+    Defer,
+    /// The outcome in large letters.
+    Banner,
+    /// The end-of-workshop summary.
+    Summary,
+    /// Quitting while the last save failed.
+    Unsaved,
+    /// "Quit anyway?" after a failed save.
+    UnsavedSure,
+}
+
+/// Which footer hints stay when the footer is narrow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Dropped (whole, from the end) when there is no room.
+    Normal,
+    /// Always shown: the help and the way out.
+    Always,
+    /// Shown only when the content scrolls.
+    IfScrolls,
 }
 
 /// A typed command; only `update` turns it into state changes.
@@ -63,6 +113,15 @@ pub enum Action {
     NewSession,
     Demo,
     AddParty,
+    /// A new line in a text field.
+    NewLine,
+    /// The next or previous field of a form.
+    NextField,
+    PrevField,
+    /// Save again after a failed save.
+    Retry,
+    /// Write an emergency copy of the session.
+    WriteCopy,
     /// A key for a text editor or dialog.
     Key(KeyEvent),
     /// Pasted text (bracketed paste).
@@ -85,6 +144,12 @@ const fn code(c: KeyCode) -> Key {
 const fn ctrl(c: char) -> Key {
     Key(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
+const fn alt(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::ALT)
+}
+const ENTER: Key = code(KeyCode::Enter);
+const ESC: Key = code(KeyCode::Esc);
+const F1: Key = code(KeyCode::F(1));
 
 impl Key {
     pub fn matches(&self, ev: &KeyEvent) -> bool {
@@ -113,14 +178,19 @@ pub struct Binding {
     pub footer: Option<Text>,
     /// How the keys are written in the footer (shorter than `label`).
     pub footer_label: &'static str,
+    /// Whether the footer hint stays when space is short.
+    pub keep: Keep,
 }
 
 macro_rules! b {
     ($ctx:ident, [$($k:expr),*], $label:expr, $action:expr, $help:ident) => {
-        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| s.$help, footer: None, footer_label: "" }
+        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| s.$help, footer: None, footer_label: "", keep: Keep::Normal }
     };
     ($ctx:ident, [$($k:expr),*], $label:expr, $action:expr, $help:ident, $short:ident, $fl:expr) => {
-        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| s.$help, footer: Some(|s| s.$short), footer_label: $fl }
+        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| s.$help, footer: Some(|s| s.$short), footer_label: $fl, keep: Keep::Normal }
+    };
+    ($ctx:ident, [$($k:expr),*], $label:expr, $action:expr, $help:ident, $short:ident, $fl:expr, $keep:ident) => {
+        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| s.$help, footer: Some(|s| s.$short), footer_label: $fl, keep: Keep::$keep }
     };
 }
 
@@ -254,7 +324,8 @@ pub static BINDINGS: &[Binding] = &[
         Action::Help,
         key_help,
         key_short_more,
-        "?"
+        "?",
+        Always
     ),
     b!(
         Main,
@@ -263,7 +334,8 @@ pub static BINDINGS: &[Binding] = &[
         Action::Quit,
         key_quit,
         key_short_quit,
-        "q"
+        "q",
+        Always
     ),
     // stance panel with focus
     b!(
@@ -271,7 +343,9 @@ pub static BINDINGS: &[Binding] = &[
         [ch('k'), code(KeyCode::Up)],
         "↑↓",
         Action::Up,
-        key_stance_focus
+        key_stance_focus,
+        hint_choose,
+        "↑↓"
     ),
     b!(
         Stances,
@@ -282,32 +356,60 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Stances,
-        [ch(' '), code(KeyCode::Enter)],
+        [ch(' '), ENTER],
         "Spatie/Enter",
         Action::Toggle,
-        key_stance_cycle
+        key_stance_cycle,
+        key_short_party,
+        "Spatie"
     ),
     b!(
         Stances,
         [ch('r')],
         "r",
         Action::StanceReason,
-        key_stance_reason
+        key_stance_reason,
+        hint_reason,
+        "r"
     ),
     b!(
         Stances,
-        [code(KeyCode::Tab), code(KeyCode::Esc)],
+        [ch('?'), F1],
+        "?",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "?",
+        Always
+    ),
+    b!(
+        Stances,
+        [code(KeyCode::Tab), ESC],
         "Tab/Esc",
         Action::Back,
-        key_stance_leave
+        key_stance_leave,
+        hint_back,
+        "Esc",
+        Always
     ),
-    // overview
+    // overview (the footer keeps hints in this order while there is room)
+    b!(
+        Overview,
+        [ENTER],
+        "Enter",
+        Action::Confirm,
+        ov_hint,
+        hint_jump,
+        "Enter"
+    ),
     b!(
         Overview,
         [ch('k'), code(KeyCode::Up)],
         "↑↓",
         Action::Up,
-        ov_hint
+        ov_hint,
+        hint_choose,
+        "↑↓"
     ),
     b!(
         Overview,
@@ -319,9 +421,11 @@ pub static BINDINGS: &[Binding] = &[
     b!(
         Overview,
         [code(KeyCode::PageUp), ch('K')],
-        "",
+        "PgUp/PgDn",
         Action::PageUp,
-        ov_hint
+        ov_hint,
+        hint_page,
+        "PgUp/PgDn"
     ),
     b!(
         Overview,
@@ -332,45 +436,68 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Overview,
-        [code(KeyCode::Enter)],
-        "Enter",
-        Action::Confirm,
-        ov_hint
+        [ch('?'), F1],
+        "?",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "?",
+        Always
     ),
     b!(
         Overview,
-        [code(KeyCode::Esc), ch('g'), ch('q')],
+        [ESC, ch('g'), ch('q')],
         "Esc",
         Action::Back,
-        ov_hint
+        ov_hint,
+        hint_back,
+        "Esc",
+        Always
     ),
     // help and info
-    b!(
-        Reading,
-        [
-            code(KeyCode::Esc),
-            ch('?'),
-            ch('q'),
-            ch('i'),
-            code(KeyCode::Enter)
-        ],
-        "Esc",
-        Action::Back,
-        help_close
-    ),
     b!(
         Reading,
         [ch('k'), code(KeyCode::Up)],
         "↑↓",
         Action::Up,
-        help_close
+        hint_scroll,
+        hint_scroll,
+        "↑↓",
+        IfScrolls
     ),
     b!(
         Reading,
         [ch('j'), code(KeyCode::Down)],
         "",
         Action::Down,
-        help_close
+        hint_scroll
+    ),
+    b!(
+        Reading,
+        [code(KeyCode::PageUp), ch('K')],
+        "PgUp/PgDn",
+        Action::PageUp,
+        hint_scroll,
+        hint_page,
+        "PgUp/PgDn",
+        IfScrolls
+    ),
+    b!(
+        Reading,
+        [code(KeyCode::PageDown), ch('J')],
+        "",
+        Action::PageDown,
+        hint_scroll
+    ),
+    b!(
+        Reading,
+        [ESC, ch('?'), ch('q'), ch('i'), ENTER, F1],
+        "Esc",
+        Action::Back,
+        help_close,
+        hint_close,
+        "Esc",
+        Always
     ),
     // home
     b!(
@@ -378,7 +505,9 @@ pub static BINDINGS: &[Binding] = &[
         [ch('k'), code(KeyCode::Up)],
         "↑↓",
         Action::Up,
-        home_hint
+        home_hint,
+        hint_choose,
+        "↑↓"
     ),
     b!(
         Home,
@@ -389,35 +518,70 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b!(
         Home,
-        [code(KeyCode::Enter)],
+        [ENTER],
         "Enter",
         Action::Confirm,
-        home_hint
+        home_hint,
+        hint_open,
+        "Enter"
     ),
-    b!(Home, [ch('n')], "n", Action::NewSession, form_title),
-    b!(Home, [ch('d')], "d", Action::Demo, home_empty_hint),
     b!(
         Home,
-        [ch('?'), code(KeyCode::F(1))],
-        "?",
-        Action::Help,
-        key_help
+        [ch('n')],
+        "n",
+        Action::NewSession,
+        form_title,
+        hint_new_session,
+        "n"
+    ),
+    b!(
+        Home,
+        [ch('d')],
+        "d",
+        Action::Demo,
+        home_empty_hint,
+        hint_demo,
+        "d"
     ),
     b!(Home, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(
         Home,
-        [ch('q'), code(KeyCode::Esc)],
+        [ch('?'), F1],
+        "?",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "?",
+        Always
+    ),
+    b!(
+        Home,
+        [ch('q'), ESC],
         "q",
         Action::Quit,
-        key_quit
+        key_quit,
+        key_short_quit,
+        "q",
+        Always
     ),
     // workshop start
+    b!(
+        Start,
+        [ENTER],
+        "Enter",
+        Action::Confirm,
+        start_hint,
+        hint_to_agenda,
+        "Enter"
+    ),
     b!(
         Start,
         [ch('k'), code(KeyCode::Up)],
         "↑↓",
         Action::Up,
-        start_hint
+        start_hint,
+        hint_choose,
+        "↑↓"
     ),
     b!(
         Start,
@@ -426,7 +590,15 @@ pub static BINDINGS: &[Binding] = &[
         Action::Down,
         start_hint
     ),
-    b!(Start, [ch(' ')], "Spatie", Action::Toggle, start_hint),
+    b!(
+        Start,
+        [ch(' ')],
+        "Spatie",
+        Action::Toggle,
+        start_hint,
+        hint_present,
+        "Spatie/1–9"
+    ),
     b!(Start, [ch('1')], "1…9", Action::Stance(0), start_hint),
     b!(Start, [ch('2')], "", Action::Stance(1), start_hint),
     b!(Start, [ch('3')], "", Action::Stance(2), start_hint),
@@ -437,23 +609,176 @@ pub static BINDINGS: &[Binding] = &[
     b!(Start, [ch('8')], "", Action::Stance(7), start_hint),
     b!(Start, [ch('9')], "", Action::Stance(8), start_hint),
     b!(Start, [ch('0')], "", Action::Stance(9), start_hint),
-    b!(Start, [ch('a')], "a", Action::AddParty, start_add_party),
     b!(
         Start,
-        [code(KeyCode::Enter)],
-        "Enter",
-        Action::Confirm,
-        start_hint
-    ),
-    b!(
-        Start,
-        [ch('?'), code(KeyCode::F(1))],
-        "?",
-        Action::Help,
-        key_help
+        [ch('a')],
+        "a",
+        Action::AddParty,
+        start_add_party,
+        hint_add_party,
+        "a"
     ),
     b!(Start, [ch('T')], "T", Action::CycleTheme, key_theme),
-    b!(Start, [ch('q')], "q", Action::Quit, key_quit),
+    b!(
+        Start,
+        [ch('?'), F1],
+        "?",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "?",
+        Always
+    ),
+    b!(
+        Start,
+        [ch('q')],
+        "q",
+        Action::Quit,
+        key_quit,
+        key_short_quit,
+        "q",
+        Always
+    ),
+    // a note being typed
+    b!(
+        Note,
+        [ENTER],
+        "Enter",
+        Action::Confirm,
+        hint_save,
+        hint_save,
+        "Enter"
+    ),
+    b!(
+        Note,
+        [alt(KeyCode::Enter), ctrl('j')],
+        "Alt+Enter",
+        Action::NewLine,
+        hint_newline,
+        hint_newline,
+        "Alt+Enter"
+    ),
+    b!(
+        Note,
+        [F1],
+        "F1",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "F1",
+        Always
+    ),
+    b!(
+        Note,
+        [ESC],
+        "Esc",
+        Action::Back,
+        hint_cancel,
+        hint_cancel,
+        "Esc",
+        Always
+    ),
+    // questions
+    b!(
+        Confirm,
+        [ch('j'), ch('y'), ENTER],
+        "j/Enter",
+        Action::Confirm,
+        hint_yes,
+        hint_yes,
+        "j",
+        Always
+    ),
+    b!(
+        Confirm,
+        [ch('n'), ESC],
+        "n/Esc",
+        Action::Back,
+        hint_no,
+        hint_no,
+        "n/Esc",
+        Always
+    ),
+    b!(
+        Discard,
+        [ch('j'), ch('y')],
+        "j",
+        Action::Confirm,
+        hint_discard,
+        hint_discard,
+        "j",
+        Always
+    ),
+    b!(
+        Discard,
+        [ch('n'), ESC],
+        "n/Esc",
+        Action::Back,
+        hint_keep,
+        hint_keep,
+        "n/Esc",
+        Always
+    ),
+    b!(
+        Unsaved,
+        [ch('r')],
+        "r",
+        Action::Retry,
+        unsaved_retry,
+        unsaved_retry,
+        "r"
+    ),
+    b!(
+        Unsaved,
+        [ch('k')],
+        "k",
+        Action::WriteCopy,
+        unsaved_copy,
+        unsaved_copy,
+        "k"
+    ),
+    b!(
+        Unsaved,
+        [ch('q')],
+        "q",
+        Action::Quit,
+        unsaved_quit,
+        unsaved_quit,
+        "q",
+        Always
+    ),
+    b!(
+        Unsaved,
+        [ESC],
+        "Esc",
+        Action::Back,
+        unsaved_back,
+        hint_back,
+        "Esc",
+        Always
+    ),
+    b!(
+        UnsavedSure,
+        [ch('j'), ch('y')],
+        "j",
+        Action::Confirm,
+        unsaved_quit,
+        hint_yes,
+        "j",
+        Always
+    ),
+    b!(
+        UnsavedSure,
+        [ch('n'), ESC],
+        "n/Esc",
+        Action::Back,
+        unsaved_back,
+        hint_back,
+        "n/Esc",
+        Always
+    ),
+    // ---- dialogs: note-like (skip, dissent, stance reason, action item, add party, new session, gate override) ----
+    // ---- vote, follow-up, defer, banner, summary ----
 ];
 
 /// The action bound to a key in a context.
@@ -472,13 +797,22 @@ pub fn help_rows(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
         .filter(move |b| b.ctx == ctx && !b.label.is_empty())
 }
 
-/// "j/↓ punt · J/PgDn stap · …" for the footer of a context.
-pub fn footer(ctx: Ctx, s: &Strings) -> Vec<(&'static str, &'static str)> {
+/// The footer hints of a context, in table order: key, text, and whether it stays.
+pub fn footer(ctx: Ctx, s: &Strings) -> Vec<(&'static str, &'static str, Keep)> {
     BINDINGS
         .iter()
         .filter(|b| b.ctx == ctx)
-        .filter_map(|b| b.footer.map(|f| (b.footer_label, f(s))))
+        .filter_map(|b| b.footer.map(|f| (b.footer_label, f(s), b.keep)))
         .collect()
+}
+
+/// A key pressed in a dialog that takes raw keys: the command the table
+/// binds to it in `ctx` (Enter, Esc, Tab, …), if any.
+pub fn command(ctx: Ctx, action: &Action) -> Option<Action> {
+    match action {
+        Action::Key(ev) => lookup(ctx, ev),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

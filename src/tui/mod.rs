@@ -12,6 +12,7 @@ pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod undo;
+pub mod widgets;
 
 use std::io;
 use std::sync::Arc;

@@ -6,7 +6,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 
@@ -15,9 +15,12 @@ use crate::session::{Session, Status};
 use crate::tui::app::{
     App, Flash, FlashKind, Overlay, Screen, VoteStage, needs_vote, vote_preview,
 };
-use crate::tui::keys::{self, Ctx};
+use crate::tui::keys::Ctx;
 use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::render_editor;
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::popup::{hint, popup};
 use crate::vote::{DeferReason, Route, quorum_met};
 
 pub const MIN_WIDTH: u16 = 80;
@@ -71,19 +74,6 @@ fn clock(app: &App) -> String {
 
 fn mmss(secs: u64) -> String {
     format!("{:02}:{:02}", secs / 60, secs % 60)
-}
-
-fn footer_line(app: &App, ctx: Ctx, th: &Theme) -> Line<'static> {
-    let s = app.s();
-    let mut spans = Vec::new();
-    for (i, (k, text)) in keys::footer(ctx, s).into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", th.dim));
-        }
-        spans.push(Span::styled(k.to_string(), th.focus));
-        spans.push(Span::styled(format!(" {text}"), th.dim));
-    }
-    Line::from(spans)
 }
 
 fn flash_line(app: &App, th: &Theme) -> Line<'static> {
@@ -366,7 +356,7 @@ fn render_main(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     } else {
         Ctx::Main
     };
-    f.render_widget(Paragraph::new(footer_line(app, ctx, th)), footer);
+    f.render_widget(hint_line(ctx, app.s(), footer.width, false, th), footer);
 }
 
 fn render_agenda(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
@@ -744,7 +734,7 @@ fn render_home(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         f.render_widget(Paragraph::new(lines), inner);
     }
     f.render_widget(Paragraph::new(flash_line(app, th)), flash);
-    f.render_widget(Paragraph::new(Span::styled(s.home_hint, th.dim)), footer);
+    f.render_widget(hint_line(Ctx::Home, s, footer.width, false, th), footer);
 }
 
 /// Lines for the points in dissent: who and why (at most `limit`).
@@ -942,186 +932,17 @@ fn render_start(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         f.render_widget(Paragraph::new(lines), inner);
     }
     f.render_widget(Paragraph::new(flash_line(app, th)), flash);
-    f.render_widget(Paragraph::new(Span::styled(s.start_hint, th.dim)), footer);
+    f.render_widget(hint_line(Ctx::Start, s, footer.width, false, th), footer);
 }
 
 // ----------------------------------------------------------------------
 // Overlays
 // ----------------------------------------------------------------------
 
-/// A centred box of the given size (clamped to the area), cleared, with a title.
-pub(crate) fn popup(
-    f: &mut Frame,
-    area: Rect,
-    width: u16,
-    height: u16,
-    title: &str,
-    th: &Theme,
-) -> Rect {
-    let w = width.min(area.width.saturating_sub(2)).max(1);
-    let h = height.min(area.height.saturating_sub(2)).max(1);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    f.render_widget(Clear, r);
-    let blk = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Double)
-        .border_style(th.focus)
-        .style(th.base)
-        .title(Span::styled(format!(" {} ", safe_line(title)), th.title));
-    let inner = blk.inner(r);
-    f.render_widget(blk, r);
-    inner.inner(ratatui::layout::Margin {
-        horizontal: 1,
-        vertical: 0,
-    })
-}
-
-fn render_editor(
-    ta: &ratatui_textarea::TextArea<'static>,
-    f: &mut Frame,
-    area: Rect,
-    label: &str,
-    active: bool,
-    th: &Theme,
-) {
-    let blk = Block::new()
-        .borders(Borders::ALL)
-        .border_style(if active { th.focus } else { th.border })
-        .title(Span::styled(
-            format!(" {label} "),
-            if active { th.focus } else { th.dim },
-        ));
-    let inner = blk.inner(area);
-    f.render_widget(blk, area);
-    let cursor = editor_cursor_style(th, active);
-    if ta.style() == th.base
-        && ta.cursor_style() == cursor
-        && ta.cursor_line_style() == Style::default()
-    {
-        // styled in `update` (see `App::restyle_editors`): draw the editor
-        // itself, so its wrapping is computed once and its scroll position kept
-        f.render_widget(ta, inner);
-        return;
-    }
-    let mut ta = ta.clone();
-    ta.set_style(th.base);
-    ta.set_cursor_line_style(Style::default());
-    ta.set_cursor_style(cursor);
-    f.render_widget(&ta, inner);
-}
-
-/// The cursor of the editor with focus is reversed; elsewhere it is hidden.
-pub fn editor_cursor_style(th: &Theme, active: bool) -> Style {
-    if active {
-        th.selected.add_modifier(Modifier::REVERSED)
-    } else {
-        th.base
-    }
-}
-
-fn hint(f: &mut Frame, area: Rect, text: &str, th: &Theme) {
-    if area.height == 0 {
-        return;
-    }
-    let r = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
-    f.render_widget(Paragraph::new(Span::styled(text.to_string(), th.dim)), r);
-}
-
-fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Theme) {
+pub fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let point_id = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
     match o {
-        Overlay::Help { scroll } => {
-            let ctx = match app.screen {
-                Screen::Home => Ctx::Home,
-                Screen::Start => Ctx::Start,
-                Screen::Main => Ctx::Main,
-            };
-            let box_area = popup(f, area, 76, area.height.saturating_sub(2), s.help_title, th);
-            let [inner, hint_area] =
-                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(box_area);
-            let mut lines: Vec<Line> = keys::help_rows(ctx)
-                .map(|b| {
-                    Line::from(vec![
-                        Span::styled(format!("{:>12}  ", b.label), th.focus),
-                        Span::styled((b.help)(s), th.base),
-                    ])
-                })
-                .collect();
-            if ctx == Ctx::Main {
-                lines.push(Line::default());
-                lines.push(Line::from(Span::styled(s.ui_stances, th.title)));
-                for b in keys::help_rows(Ctx::Stances) {
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("{:>12}  ", b.label), th.focus),
-                        Span::styled((b.help)(s), th.base),
-                    ]));
-                }
-            }
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(s.help_editors, th.dim)));
-            f.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .scroll((*scroll, 0)),
-                inner,
-            );
-            hint(f, hint_area, s.help_close, th);
-        }
-        Overlay::Info { scroll } => {
-            let pos = app.fw.pos_at(app.cursor_flat());
-            let step = app.fw.step_at(pos);
-            let box_area = popup(
-                f,
-                area,
-                90,
-                area.height.saturating_sub(4),
-                &fill(s.info_title, &[&step.id]),
-                th,
-            );
-            let [inner, hint_area] =
-                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(box_area);
-            let mut lines: Vec<Line> = Vec::new();
-            if step.refs.is_empty() {
-                lines.push(Line::from(Span::styled(s.info_none, th.dim)));
-            }
-            for r in step.refs.iter().filter_map(|r| app.fw.reference(r)) {
-                let kind = if r.id.starts_with("2.") {
-                    s.principles
-                } else {
-                    s.success_factors
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{} {} ", r.id, safe_line(&r.title)), th.title),
-                    Span::styled(format!("({})", kind.to_lowercase()), th.dim),
-                ]));
-                lines.push(Line::from(Span::styled(
-                    safe_line(&r.summary).into_owned(),
-                    th.base,
-                )));
-                lines.push(Line::default());
-            }
-            f.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: true })
-                    .scroll((*scroll, 0)),
-                inner,
-            );
-            hint(f, hint_area, s.help_close, th);
-        }
-        Overlay::Overview { selected } => render_overview(app, *selected, f, area, th),
-        Overlay::Note { editor } => {
-            let inner = popup(f, area, 90, 14, &fill(s.dlg_note, &[&point_id]), th);
-            let [ed, h] =
-                Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
-            render_editor(editor, f, ed, s.ui_notes, true, th);
-            hint(f, h, s.dlg_editor_hint, th);
-        }
         Overlay::Skip { reason } => {
             let inner = popup(f, area, 80, 8, s.dlg_skip, th);
             let [ed, h] =
@@ -1273,18 +1094,6 @@ fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Theme)
             }
             hint(f, h, s.form_hint, th);
         }
-        Overlay::ConfirmDiscard(inner_overlay) => {
-            render_overlay(app, inner_overlay, f, area, th);
-            let inner = popup(f, area, 64, 3, "?", th);
-            f.render_widget(Paragraph::new(Span::styled(s.dlg_discard, th.warn)), inner);
-        }
-        Overlay::Confirm { text, .. } => {
-            let inner = popup(f, area, 76, 5, "?", th);
-            f.render_widget(
-                Paragraph::new(Span::styled(text.clone(), th.warn)).wrap(Wrap { trim: true }),
-                inner,
-            );
-        }
         Overlay::Override { block, reason, .. } => {
             let title = fill(s.override_title, &[&app.fw.blocks[*block].id]);
             let inner = popup(f, area, 84, 8, s.gate_locked, th);
@@ -1304,7 +1113,11 @@ fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Theme)
         Overlay::Vote(v) => render_vote(app, v, f, area, th),
         Overlay::Banner { vote } => render_banner(app, *vote, f, area, th),
         Overlay::Summary => render_summary(app, f, area, th),
-        Overlay::Unsaved(dialog) => dialog.render(app, f, area, th),
+        dialog => {
+            if let Some(d) = dialog.dialog() {
+                d.render(app, f, area, th);
+            }
+        }
     }
     if app.overlay.is_some()
         && let Some(Flash {
@@ -1319,77 +1132,6 @@ fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Theme)
             r,
         );
     }
-}
-
-fn render_overview(app: &App, selected: usize, f: &mut Frame, area: Rect, th: &Theme) {
-    let s = app.s();
-    let Some(sess) = app.session() else { return };
-    let inner = popup(
-        f,
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
-        s.ov_title,
-        th,
-    );
-    let [counts, list, h] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
-    let c = sess.status_counts(&app.fw);
-    let mut spans = Vec::new();
-    for (i, st) in Status::ALL.iter().enumerate() {
-        spans.push(Span::styled(
-            format!("{} {} {}   ", st.symbol(), c[i], st.word(app.lang)),
-            th.status(*st),
-        ));
-    }
-    f.render_widget(Paragraph::new(Line::from(spans)), counts);
-    let lh = list.height as usize;
-    let n = app.fw.point_count();
-    let start = if n <= lh {
-        0
-    } else {
-        selected.saturating_sub(lh / 2).min(n - lh)
-    };
-    let width = list.width as usize;
-    let lines: Vec<Line> = (start..(start + lh).min(n))
-        .map(|flat| {
-            let pos = app.fw.pos_at(flat);
-            let p = app.fw.point_at(flat);
-            let st = sess.status_of(&p.id);
-            let lock = if app.block_locked(pos.block) {
-                "⊘ "
-            } else {
-                "  "
-            };
-            let head = format!("{lock}{:<7}", p.id);
-            let word = format!("{} {:<20}", st.symbol(), st.word(app.lang));
-            let room = width.saturating_sub(head.chars().count() + word.chars().count() + 1);
-            let text: String = safe_line(&p.text).chars().take(room).collect();
-            let style = if flat == selected {
-                th.selected
-            } else {
-                th.base
-            };
-            Line::from(vec![
-                Span::styled(
-                    head,
-                    if flat == selected {
-                        th.selected
-                    } else {
-                        th.dim
-                    },
-                ),
-                Span::styled(word, th.status(st)),
-                Span::styled(format!(" {text}"), style),
-            ])
-        })
-        .collect();
-    f.render_widget(Paragraph::new(lines), list);
-    hint(f, h, s.ov_hint, th);
 }
 
 fn render_vote(app: &App, v: &crate::tui::app::VoteState, f: &mut Frame, area: Rect, th: &Theme) {

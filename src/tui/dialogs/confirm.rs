@@ -1,0 +1,58 @@
+//! A yes/no question; what "yes" does is given when it is asked.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::tui::app::App;
+use crate::tui::dialogs::{Dialog, Transition};
+use crate::tui::keys::{Action, Ctx};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::popup::popup;
+
+/// What a "yes" does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnYes {
+    /// Open the go/no-go vote (ending a workshop that needs one).
+    OpenVote,
+}
+
+pub struct ConfirmDialog {
+    pub text: String,
+    pub on_yes: OnYes,
+}
+
+impl Dialog for ConfirmDialog {
+    fn ctx(&self) -> Ctx {
+        Ctx::Confirm
+    }
+
+    fn raw_keys(&self) -> bool {
+        false
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        match action {
+            Action::Confirm => match self.on_yes {
+                OnYes::OpenVote => {
+                    crate::tui::app::open_vote(app, true);
+                    Transition::Close
+                }
+            },
+            Action::Back => Transition::Close,
+            _ => Transition::Stay,
+        }
+    }
+
+    fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        let inner = popup(f, area, 76, 6, "?", th);
+        let [q, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+        f.render_widget(
+            Paragraph::new(Span::styled(self.text.clone(), th.warn)).wrap(Wrap { trim: true }),
+            q,
+        );
+        f.render_widget(hint_line(Ctx::Confirm, app.s(), h.width, false, th), h);
+    }
+}

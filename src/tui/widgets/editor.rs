@@ -1,0 +1,135 @@
+//! The text editor used by every dialog: creating it, reading its text,
+//! feeding it keys and pastes, and drawing it with the focus visible.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::tui::keys::Action;
+use crate::tui::text::clean_input;
+use crate::tui::theme::Theme;
+
+/// A new editor holding `text`, with the cursor at its end.
+pub fn editor(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(String::from).collect()
+    };
+    let mut ta = TextArea::new(lines);
+    ta.set_wrap_mode(WrapMode::WordOrGlyph);
+    ta.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    ta.move_cursor(ratatui_textarea::CursorMove::End);
+    ta
+}
+
+/// The editor's text, lines joined with `\n`.
+pub fn editor_text(ta: &TextArea<'_>) -> String {
+    ta.lines().join("\n")
+}
+
+/// Outcome of a key in a text editor.
+pub enum Edit {
+    Submit,
+    Cancel,
+    Changed,
+    Tab,
+    BackTab,
+    Other,
+}
+
+/// Feed a key or a paste to an editor. A paste is cleaned of control
+/// characters (and of line breaks in a one-line field).
+pub fn edit(ta: &mut TextArea<'static>, action: &Action, multiline: bool) -> Edit {
+    match action {
+        Action::Paste(s) => {
+            let mut t = clean_input(s);
+            if !multiline {
+                t = t.replace('\n', " ");
+            }
+            ta.insert_str(t);
+            Edit::Changed
+        }
+        Action::Key(ev) => match ev.code {
+            KeyCode::Enter if ev.modifiers.contains(KeyModifiers::ALT) => {
+                if multiline {
+                    ta.insert_newline();
+                    Edit::Changed
+                } else {
+                    Edit::Other
+                }
+            }
+            KeyCode::Enter => Edit::Submit,
+            KeyCode::Esc => Edit::Cancel,
+            KeyCode::Tab => Edit::Tab,
+            KeyCode::BackTab => Edit::BackTab,
+            KeyCode::Char(c) if c.is_control() => Edit::Other,
+            // Ctrl+J: a newline on terminals without Alt+Enter
+            KeyCode::Char('j') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                if multiline {
+                    ta.insert_newline();
+                    Edit::Changed
+                } else {
+                    Edit::Other
+                }
+            }
+            _ => {
+                if ta.input(*ev) {
+                    Edit::Changed
+                } else {
+                    Edit::Other
+                }
+            }
+        },
+        _ => Edit::Other,
+    }
+}
+
+/// Draw an editor in a frame with a label; the one with focus has a
+/// highlighted frame and a visible cursor.
+pub fn render_editor(
+    ta: &ratatui_textarea::TextArea<'static>,
+    f: &mut Frame,
+    area: Rect,
+    label: &str,
+    active: bool,
+    th: &Theme,
+) {
+    let blk = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if active { th.focus } else { th.border })
+        .title(Span::styled(
+            format!(" {label} "),
+            if active { th.focus } else { th.dim },
+        ));
+    let inner = blk.inner(area);
+    f.render_widget(blk, area);
+    let cursor = editor_cursor_style(th, active);
+    if ta.style() == th.base
+        && ta.cursor_style() == cursor
+        && ta.cursor_line_style() == Style::default()
+    {
+        // styled in `update` (see `App::restyle_editors`): draw the editor
+        // itself, so its wrapping is computed once and its scroll position kept
+        f.render_widget(ta, inner);
+        return;
+    }
+    let mut ta = ta.clone();
+    ta.set_style(th.base);
+    ta.set_cursor_line_style(Style::default());
+    ta.set_cursor_style(cursor);
+    f.render_widget(&ta, inner);
+}
+
+/// The cursor of the editor with focus is reversed; elsewhere it is hidden.
+pub fn editor_cursor_style(th: &Theme, active: bool) -> Style {
+    if active {
+        th.selected.add_modifier(Modifier::REVERSED)
+    } else {
+        th.base
+    }
+}

@@ -1,0 +1,5 @@
+//! Small pieces the screens and dialogs are drawn with.
+
+pub mod editor;
+pub mod footer;
+pub mod popup;
