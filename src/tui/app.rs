@@ -394,6 +394,21 @@ impl App {
         self.open.as_ref().map(|o| &o.session)
     }
 
+    /// The open session, to change it (then call [`App::save_now`], or use
+    /// [`App::capture`] for a capture on the current point).
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
+        self.open.as_mut().map(|o| &mut o.session)
+    }
+
+    /// The open session with its file, lock, undo and save state.
+    pub fn open_session(&self) -> Option<&Open> {
+        self.open.as_ref()
+    }
+
+    pub fn open_session_mut(&mut self) -> Option<&mut Open> {
+        self.open.as_mut()
+    }
+
     /// Fill the home list from the store.
     pub fn refresh_home(&mut self) {
         let s = self.s();
