@@ -329,7 +329,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
                 }
                 None => {
                     let store = open_store(cli)?;
-                    let path = crate::tui::app::write_fresh_demo(&store, session)?;
+                    let path = store::create_unique(&store, session)?;
                     if !interactive() {
                         return created_without_terminal(lang, &path);
                     }

@@ -472,6 +472,25 @@ impl Store {
 /// Create a directory and its missing parents, each new level 0700. An
 /// existing directory (or a symlink to one, for the store itself) is left
 /// exactly as it is; something that is not a directory is refused.
+/// Store a session under a name that does not exist yet ("Demo De Horst",
+/// "Demo De Horst 2", …): a second demo never overwrites the first.
+pub fn create_unique(store: &Store, mut session: Session) -> Result<PathBuf, StoreError> {
+    let base = session.name.clone();
+    for n in 1..1000 {
+        session.name = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base} {n}")
+        };
+        match store.create(&session) {
+            Ok(p) => return Ok(p),
+            Err(StoreError::Exists { .. }) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(StoreError::BadName(base))
+}
+
 pub fn ensure_dir_private(dir: &Path) -> Result<(), StoreError> {
     match fs::metadata(dir) {
         Ok(m) if m.is_dir() => return Ok(()),

@@ -12,7 +12,6 @@ use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
-use crate::demo;
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
 use crate::session::{Draft, DraftKind, PartyId, Resume, Session, Stance, Status, parse_party};
@@ -758,7 +757,7 @@ impl App {
         self.mark_orientation();
     }
 
-    fn step_delta(&mut self, forward: bool) {
+    pub fn step_delta(&mut self, forward: bool) {
         let pos = self.fw.pos_at(self.cursor_flat());
         let (mut b, mut s) = (pos.block, pos.step);
         if forward {
@@ -846,14 +845,14 @@ fn dispatch(app: &mut App, action: Action) {
         return;
     }
     match app.screen {
-        Screen::Home => home_update(app, action),
-        Screen::Start => start_update(app, action),
-        Screen::Main => main_update(app, action),
+        Screen::Home => crate::tui::screens::home::update(app, action),
+        Screen::Start => crate::tui::screens::start::update(app, action),
+        Screen::Main => crate::tui::screens::main::update(app, action),
     }
 }
 
 /// Once a second: save drafts and pending changes that have waited long enough.
-fn tick(app: &mut App) {
+pub(crate) fn tick(app: &mut App) {
     let now = app.now;
     let Some(o) = app.open.as_ref() else { return };
     if !o.dirty {
@@ -895,7 +894,7 @@ pub fn shutdown(app: &mut App) {
 
 /// `q` in a session: quit when everything is saved; otherwise try once
 /// more, and if that fails too, ask what to do.
-fn request_quit(app: &mut App) {
+pub(crate) fn request_quit(app: &mut App) {
     app.stop_timer();
     if app
         .open
@@ -918,295 +917,6 @@ pub fn write_emergency_copy(app: &App) -> Result<PathBuf, String> {
     };
     let places = crate::emergency::candidates(app.store.dir());
     crate::emergency::write_copy(&o.path, &places, &store::to_toml(&o.session), app.now)
-}
-
-fn home_update(app: &mut App, action: Action) {
-    match action {
-        Action::Up => app.home_sel = app.home_sel.saturating_sub(1),
-        Action::Down => app.home_sel = (app.home_sel + 1).min(app.home.len().saturating_sub(1)),
-        Action::Confirm => {
-            if let Some(e) = app.home.get(app.home_sel).cloned()
-                && let Err(err) = app.open_path(&e.path)
-            {
-                app.error(err.message(app.lang));
-            }
-        }
-        Action::NewSession => {
-            app.overlay = Some(Overlay::NewSession(NewForm {
-                fields: (0..5).map(|_| editor("")).collect(),
-                field: 0,
-            }))
-        }
-        Action::Demo => open_demo(app),
-        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
-        Action::CycleTheme => app.theme = app.theme.next(),
-        Action::Quit => app.quit = true,
-        _ => {}
-    }
-}
-
-/// Write a fresh copy of the demo into the store and open it.
-pub fn open_demo(app: &mut App) {
-    let session = demo::build(&app.fw, 2);
-    match write_fresh_demo(&app.store, session) {
-        Ok(path) => {
-            if let Err(e) = app.open_path(&path) {
-                app.error(e.message(app.lang));
-            }
-        }
-        Err(e) => app.error(e.message(app.lang)),
-    }
-}
-
-/// Store a demo under a name that does not exist yet ("Demo De Horst", "… 2", …).
-pub fn write_fresh_demo(store: &Store, mut session: Session) -> Result<PathBuf, StoreError> {
-    let base = session.name.clone();
-    for n in 1..1000 {
-        session.name = if n == 1 {
-            base.clone()
-        } else {
-            format!("{base} {n}")
-        };
-        match store.create(&session) {
-            Ok(p) => return Ok(p),
-            Err(StoreError::Exists { .. }) => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(StoreError::BadName(base))
-}
-
-fn start_update(app: &mut App, action: Action) {
-    let now = app.now;
-    let n = app
-        .session()
-        .map(|s| s.active_parties().count())
-        .unwrap_or(0);
-    match action {
-        Action::Up => {
-            if let Some(o) = app.open.as_mut() {
-                o.start_sel = o.start_sel.saturating_sub(1);
-            }
-        }
-        Action::Down => {
-            if let Some(o) = app.open.as_mut() {
-                o.start_sel = (o.start_sel + 1).min(n.saturating_sub(1));
-            }
-        }
-        Action::Toggle | Action::Stance(_) => {
-            let Some(o) = app.open.as_mut() else { return };
-            let idx = match action {
-                Action::Stance(i) => i,
-                _ => o.start_sel,
-            };
-            let ids: Vec<PartyId> = o.session.active_parties().map(|p| p.id).collect();
-            if let Some(&id) = ids.get(idx) {
-                let present = o.session.is_present(id);
-                o.session.set_present(id, !present, now);
-                o.start_sel = idx;
-                app.save_now();
-            }
-        }
-        Action::AddParty => app.overlay = Some(Overlay::AddParty { editor: editor("") }),
-        Action::Confirm => {
-            app.screen = Screen::Main;
-            app.mark_orientation();
-        }
-        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
-        Action::CycleTheme => app.theme = app.theme.next(),
-        Action::Quit => request_quit(app),
-        _ => {}
-    }
-}
-
-fn main_update(app: &mut App, action: Action) {
-    if app.open.is_none() {
-        return;
-    }
-    if app.open.as_ref().is_some_and(|o| o.stance_focus.is_some()) {
-        stance_focus_update(app, action);
-        return;
-    }
-    let s = app.s();
-    match action {
-        Action::NextPoint => app.go_to(app.cursor_flat() + 1),
-        Action::PrevPoint => app.go_to(app.cursor_flat().saturating_sub(1)),
-        Action::NextStep => app.step_delta(true),
-        Action::PrevStep => app.step_delta(false),
-        Action::MarkConsensus => app.capture(s.status_consensus, |sess, p, now| {
-            sess.set_status(p, Status::Consensus, vec![], "", now)
-        }),
-        Action::MarkOpen => app.capture(s.status_open, |sess, p, now| {
-            sess.set_status(p, Status::Open, vec![], "", now)
-        }),
-        Action::MarkDissent => {
-            let sess = app.session().expect("open");
-            let rec = sess.record(&sess.cursor);
-            // preselect the parties whose stance is "disagree"
-            let chosen: Vec<PartyId> = app
-                .present_parties()
-                .into_iter()
-                .filter(|&p| rec.is_some_and(|r| r.stance_of(p) == Stance::Disagree))
-                .collect();
-            let reason = rec.map(|r| r.dissent_reason.clone()).unwrap_or_default();
-            app.overlay = Some(Overlay::Dissent {
-                chosen,
-                selected: 0,
-                reason: editor(&reason),
-                on_reason: false,
-            });
-        }
-        Action::MarkSkipped => {
-            let reason = app
-                .session()
-                .and_then(|s| s.record(&s.cursor))
-                .map(|r| r.skip_reason.clone())
-                .unwrap_or_default();
-            app.overlay = Some(Overlay::Skip {
-                reason: editor(&reason),
-            });
-        }
-        Action::Stance(i) => cycle_stance(app, i),
-        Action::FocusStances => {
-            if !app.present_parties().is_empty()
-                && let Some(o) = app.open.as_mut()
-            {
-                o.stance_focus = Some(0);
-            }
-        }
-        Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
-        Action::AddAction => {
-            app.overlay = Some(Overlay::Action(ActionForm {
-                what: editor(""),
-                due: editor(""),
-                owner: None,
-                field: 0,
-            }))
-        }
-        Action::Vote => open_vote(app, false),
-        Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
-        Action::Overview => {
-            app.overlay = Some(Overlay::Overview(OverviewDialog {
-                selected: app.cursor_flat(),
-            }))
-        }
-        Action::Timer => {
-            let now = app.now;
-            let running = app.open.as_ref().is_some_and(|o| o.timer.is_some());
-            if running {
-                app.stop_timer();
-            } else if let Some(o) = app.open.as_mut() {
-                o.timer = Some(now);
-            }
-        }
-        Action::Undo => undo(app, true),
-        Action::Redo => undo(app, false),
-        Action::EndWorkshop => end_workshop(app),
-        Action::Export => export_minutes(app),
-        Action::Attendance => {
-            app.stop_timer();
-            app.screen = Screen::Start;
-        }
-        Action::CycleTheme => {
-            app.theme = app.theme.next();
-            let t = fill(s.ui_theme, &[app.theme.name()]);
-            app.info(t);
-        }
-        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
-        Action::Quit => request_quit(app),
-        _ => {}
-    }
-}
-
-fn cycle_stance(app: &mut App, i: usize) {
-    let present = app.present_parties();
-    let Some(&party) = present.get(i) else {
-        return;
-    };
-    let (current, name) = {
-        let sess = app.session().expect("open");
-        (
-            sess.record(&sess.cursor)
-                .map(|r| r.stance_of(party))
-                .unwrap_or_default(),
-            sess.party_name(party),
-        )
-    };
-    let next = current.next();
-    let label = format!("{name}: {}", next.word(app.lang));
-    app.capture(&label, |sess, p, now| {
-        sess.set_stance(p, party, next, None, now)
-    });
-    if app.all_agree()
-        && app
-            .session()
-            .is_some_and(|s| s.status_of(&s.cursor) != Status::Consensus)
-    {
-        app.info(app.s().ui_suggest_consensus.to_string());
-    }
-}
-
-fn stance_focus_update(app: &mut App, action: Action) {
-    let n = app.present_parties().len();
-    let sel = app.open.as_ref().and_then(|o| o.stance_focus).unwrap_or(0);
-    match action {
-        Action::Up => {
-            if let Some(o) = app.open.as_mut() {
-                o.stance_focus = Some(sel.saturating_sub(1));
-            }
-        }
-        Action::Down => {
-            if let Some(o) = app.open.as_mut() {
-                o.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
-            }
-        }
-        Action::Toggle => cycle_stance(app, sel),
-        Action::StanceReason => {
-            if let Some(&party) = app.present_parties().get(sel) {
-                let sess = app.session().expect("open");
-                let reason = sess
-                    .record(&sess.cursor)
-                    .and_then(|r| r.stance_entry(party))
-                    .map(|e| e.reason.clone())
-                    .unwrap_or_default();
-                app.overlay = Some(Overlay::StanceReason {
-                    party,
-                    editor: editor(&reason),
-                });
-            }
-        }
-        Action::Back => {
-            if let Some(o) = app.open.as_mut() {
-                o.stance_focus = None;
-            }
-        }
-        _ => {}
-    }
-}
-
-fn undo(app: &mut App, is_undo: bool) {
-    let s = app.s();
-    let Some(o) = app.open.as_mut() else { return };
-    let Some(change) = o.undo.take(is_undo) else {
-        let t = if is_undo {
-            s.ui_nothing_undo
-        } else {
-            s.ui_nothing_redo
-        };
-        app.info(t.to_string());
-        return;
-    };
-    change.apply(&mut o.session.points, !is_undo);
-    if o.session.cursor != change.point {
-        o.session.cursor = change.point.clone();
-    }
-    let t = fill(
-        if is_undo { s.ui_undone } else { s.ui_redone },
-        &[&change.label],
-    );
-    o.undo.done(change, is_undo);
-    app.save_now();
-    app.info(t);
 }
 
 // ----------------------------------------------------------------------
@@ -1940,7 +1650,7 @@ pub fn needs_vote(app: &App) -> bool {
         .is_some_and(|s| crate::gate::needs_vote(&app.fw, s))
 }
 
-fn end_workshop(app: &mut App) {
+pub(crate) fn end_workshop(app: &mut App) {
     if needs_vote(app) {
         app.overlay = Some(Overlay::Confirm(ConfirmDialog {
             text: app.s().end_needs_vote.to_string(),
@@ -1951,7 +1661,7 @@ fn end_workshop(app: &mut App) {
     app.overlay = Some(Overlay::Summary);
 }
 
-fn finish_workshop(app: &mut App) {
+pub(crate) fn finish_workshop(app: &mut App) {
     app.stop_timer();
     let now = app.now;
     if let Some(o) = app.open.as_mut() {

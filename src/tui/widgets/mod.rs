@@ -3,3 +3,5 @@
 pub mod editor;
 pub mod footer;
 pub mod popup;
+pub mod recap;
+pub mod status;

@@ -1,0 +1,130 @@
+//! The home screen: the saved sessions, `Enter` opens one, `n` a new
+//! session, `d` the demo.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::demo;
+use crate::i18n::fill;
+use crate::tui::app::{App, NewForm, Overlay};
+use crate::tui::dialogs::help::HelpDialog;
+use crate::tui::keys::{Action, Ctx};
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::editor;
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::status::{fit, flash_line};
+
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Up => app.home_sel = app.home_sel.saturating_sub(1),
+        Action::Down => app.home_sel = (app.home_sel + 1).min(app.home.len().saturating_sub(1)),
+        Action::Confirm => {
+            if let Some(e) = app.home.get(app.home_sel).cloned()
+                && let Err(err) = app.open_path(&e.path)
+            {
+                app.error(err.message(app.lang));
+            }
+        }
+        Action::NewSession => {
+            app.overlay = Some(Overlay::NewSession(NewForm {
+                fields: (0..5).map(|_| editor("")).collect(),
+                field: 0,
+            }))
+        }
+        Action::Demo => open_demo(app),
+        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
+        Action::CycleTheme => app.theme = app.theme.next(),
+        Action::Quit => app.quit = true,
+        _ => {}
+    }
+}
+
+/// Write a fresh copy of the demo into the store and open it.
+pub fn open_demo(app: &mut App) {
+    let session = demo::build(&app.fw, 2);
+    match crate::store::create_unique(&app.store, session) {
+        Ok(path) => {
+            if let Err(e) = app.open_path(&path) {
+                app.error(e.message(app.lang));
+            }
+        }
+        Err(e) => app.error(e.message(app.lang)),
+    }
+}
+
+pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let [header, body, flash, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    f.render_widget(
+        Paragraph::new(format!(" {} ", s.home_title)).style(th.header),
+        header,
+    );
+    let inner = body.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    if app.home.is_empty() {
+        let dir = app.store.dir().display().to_string();
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled(
+                    safe_line(&fill(s.home_empty, &[&dir])).into_owned(),
+                    th.base,
+                )),
+                Line::default(),
+                Line::from(Span::styled(s.home_empty_hint, th.title)),
+            ])
+            .wrap(Wrap { trim: true }),
+            inner,
+        );
+    } else {
+        let h = inner.height as usize;
+        let start = app.home_sel.saturating_sub(h.saturating_sub(1));
+        // column widths: name, area, block, last workshop; the vote takes the rest
+        let wide = inner.width >= 110;
+        let (wn, wa, wb, wl) = if wide {
+            (28, 18, 30, 18)
+        } else {
+            (20, 12, 18, 14)
+        };
+        let lines: Vec<Line> = app
+            .home
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(h)
+            .map(|(i, e)| {
+                let style = if i == app.home_sel {
+                    th.selected
+                } else {
+                    th.base
+                };
+                match &e.error {
+                    Some(err) => Line::from(vec![
+                        Span::styled(format!("{:<24}", safe_line(&e.name)), style),
+                        Span::styled(format!(" ⚠ {}", safe_line(err)), th.bad),
+                    ]),
+                    None => Line::from(vec![
+                        Span::styled(format!("{:<wn$}", fit(&safe_line(&e.name), wn)), style),
+                        Span::styled(format!(" {:<wa$}", fit(&safe_line(&e.area), wa)), th.base),
+                        Span::styled(format!(" {:<wb$}", fit(&e.block, wb)), th.dim),
+                        Span::styled(format!(" {:<wl$}", fit(&e.last, wl)), th.dim),
+                        Span::styled(format!(" {}", e.vote), th.title),
+                    ]),
+                }
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
+    f.render_widget(hint_line(Ctx::Home, s, footer.width, false, th), footer);
+}

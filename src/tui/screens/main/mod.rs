@@ -1,0 +1,211 @@
+//! The workshop screen: the agenda, the current point, stances, notes and
+//! action items, the timer; every capture key.
+
+pub mod agenda;
+pub mod notes;
+pub mod point;
+pub mod stances;
+
+use crate::i18n::fill;
+use crate::session::{PartyId, Stance, Status};
+use crate::tui::app::{
+    ActionForm, App, Overlay, Screen, end_workshop, export_minutes, open_vote, request_quit,
+};
+use crate::tui::dialogs::help::HelpDialog;
+use crate::tui::dialogs::info::InfoDialog;
+use crate::tui::dialogs::note::NoteDialog;
+use crate::tui::dialogs::overview::OverviewDialog;
+use crate::tui::keys::Action;
+use crate::tui::widgets::editor::editor;
+
+pub use point::render;
+
+pub fn update(app: &mut App, action: Action) {
+    if app.open.is_none() {
+        return;
+    }
+    if app.open.as_ref().is_some_and(|o| o.stance_focus.is_some()) {
+        stance_focus_update(app, action);
+        return;
+    }
+    let s = app.s();
+    match action {
+        Action::NextPoint => app.go_to(app.cursor_flat() + 1),
+        Action::PrevPoint => app.go_to(app.cursor_flat().saturating_sub(1)),
+        Action::NextStep => app.step_delta(true),
+        Action::PrevStep => app.step_delta(false),
+        Action::MarkConsensus => app.capture(s.status_consensus, |sess, p, now| {
+            sess.set_status(p, Status::Consensus, vec![], "", now)
+        }),
+        Action::MarkOpen => app.capture(s.status_open, |sess, p, now| {
+            sess.set_status(p, Status::Open, vec![], "", now)
+        }),
+        Action::MarkDissent => {
+            let sess = app.session().expect("open");
+            let rec = sess.record(&sess.cursor);
+            // preselect the parties whose stance is "disagree"
+            let chosen: Vec<PartyId> = app
+                .present_parties()
+                .into_iter()
+                .filter(|&p| rec.is_some_and(|r| r.stance_of(p) == Stance::Disagree))
+                .collect();
+            let reason = rec.map(|r| r.dissent_reason.clone()).unwrap_or_default();
+            app.overlay = Some(Overlay::Dissent {
+                chosen,
+                selected: 0,
+                reason: editor(&reason),
+                on_reason: false,
+            });
+        }
+        Action::MarkSkipped => {
+            let reason = app
+                .session()
+                .and_then(|s| s.record(&s.cursor))
+                .map(|r| r.skip_reason.clone())
+                .unwrap_or_default();
+            app.overlay = Some(Overlay::Skip {
+                reason: editor(&reason),
+            });
+        }
+        Action::Stance(i) => cycle_stance(app, i),
+        Action::FocusStances => {
+            if !app.present_parties().is_empty()
+                && let Some(o) = app.open.as_mut()
+            {
+                o.stance_focus = Some(0);
+            }
+        }
+        Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
+        Action::AddAction => {
+            app.overlay = Some(Overlay::Action(ActionForm {
+                what: editor(""),
+                due: editor(""),
+                owner: None,
+                field: 0,
+            }))
+        }
+        Action::Vote => open_vote(app, false),
+        Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
+        Action::Overview => {
+            app.overlay = Some(Overlay::Overview(OverviewDialog {
+                selected: app.cursor_flat(),
+            }))
+        }
+        Action::Timer => {
+            let now = app.now;
+            let running = app.open.as_ref().is_some_and(|o| o.timer.is_some());
+            if running {
+                app.stop_timer();
+            } else if let Some(o) = app.open.as_mut() {
+                o.timer = Some(now);
+            }
+        }
+        Action::Undo => undo(app, true),
+        Action::Redo => undo(app, false),
+        Action::EndWorkshop => end_workshop(app),
+        Action::Export => export_minutes(app),
+        Action::Attendance => {
+            app.stop_timer();
+            app.screen = Screen::Start;
+        }
+        Action::CycleTheme => {
+            app.theme = app.theme.next();
+            let t = fill(s.ui_theme, &[app.theme.name()]);
+            app.info(t);
+        }
+        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
+        Action::Quit => request_quit(app),
+        _ => {}
+    }
+}
+
+fn cycle_stance(app: &mut App, i: usize) {
+    let present = app.present_parties();
+    let Some(&party) = present.get(i) else {
+        return;
+    };
+    let (current, name) = {
+        let sess = app.session().expect("open");
+        (
+            sess.record(&sess.cursor)
+                .map(|r| r.stance_of(party))
+                .unwrap_or_default(),
+            sess.party_name(party),
+        )
+    };
+    let next = current.next();
+    let label = format!("{name}: {}", next.word(app.lang));
+    app.capture(&label, |sess, p, now| {
+        sess.set_stance(p, party, next, None, now)
+    });
+    if app.all_agree()
+        && app
+            .session()
+            .is_some_and(|s| s.status_of(&s.cursor) != Status::Consensus)
+    {
+        app.info(app.s().ui_suggest_consensus.to_string());
+    }
+}
+
+fn stance_focus_update(app: &mut App, action: Action) {
+    let n = app.present_parties().len();
+    let sel = app.open.as_ref().and_then(|o| o.stance_focus).unwrap_or(0);
+    match action {
+        Action::Up => {
+            if let Some(o) = app.open.as_mut() {
+                o.stance_focus = Some(sel.saturating_sub(1));
+            }
+        }
+        Action::Down => {
+            if let Some(o) = app.open.as_mut() {
+                o.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
+            }
+        }
+        Action::Toggle => cycle_stance(app, sel),
+        Action::StanceReason => {
+            if let Some(&party) = app.present_parties().get(sel) {
+                let sess = app.session().expect("open");
+                let reason = sess
+                    .record(&sess.cursor)
+                    .and_then(|r| r.stance_entry(party))
+                    .map(|e| e.reason.clone())
+                    .unwrap_or_default();
+                app.overlay = Some(Overlay::StanceReason {
+                    party,
+                    editor: editor(&reason),
+                });
+            }
+        }
+        Action::Back => {
+            if let Some(o) = app.open.as_mut() {
+                o.stance_focus = None;
+            }
+        }
+        _ => {}
+    }
+}
+
+fn undo(app: &mut App, is_undo: bool) {
+    let s = app.s();
+    let Some(o) = app.open.as_mut() else { return };
+    let Some(change) = o.undo.take(is_undo) else {
+        let t = if is_undo {
+            s.ui_nothing_undo
+        } else {
+            s.ui_nothing_redo
+        };
+        app.info(t.to_string());
+        return;
+    };
+    change.apply(&mut o.session.points, !is_undo);
+    if o.session.cursor != change.point {
+        o.session.cursor = change.point.clone();
+    }
+    let t = fill(
+        if is_undo { s.ui_undone } else { s.ui_redone },
+        &[&change.label],
+    );
+    o.undo.done(change, is_undo);
+    app.save_now();
+    app.info(t);
+}

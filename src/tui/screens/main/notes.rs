@@ -1,0 +1,133 @@
+//! Notes and action items of the current point, newest first until the panel is full.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::i18n::fill;
+use crate::session::Session;
+use crate::tui::app::App;
+use crate::tui::text::{safe_line, safe_lines};
+use crate::tui::theme::Theme;
+
+/// Rows that `text` takes when word-wrapped at `width` (an estimate that
+/// never undercounts by more than a row per long word).
+pub fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut col = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if col > 0 && col + 1 + w > width {
+            rows += 1;
+            col = 0;
+        }
+        if col > 0 {
+            col += 1;
+        }
+        col += w;
+        while col > width {
+            rows += 1;
+            col -= width;
+        }
+    }
+    rows
+}
+
+pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let blk = Block::new()
+        .borders(Borders::TOP | Borders::LEFT)
+        .border_style(th.border)
+        .title(Span::styled(
+            format!(" {} & {} ", s.ui_notes, s.ui_actions.to_lowercase()),
+            th.title,
+        ));
+    let inner = blk.inner(area).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    f.render_widget(blk, area);
+    let Some(rec) = sess.record(&sess.cursor) else {
+        f.render_widget(
+            Paragraph::new(s.ui_no_notes)
+                .style(th.dim)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    };
+    if rec.notes.is_empty() && rec.actions.is_empty() {
+        f.render_widget(
+            Paragraph::new(s.ui_no_notes)
+                .style(th.dim)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let h = inner.height as usize;
+    let width = inner.width.max(1) as usize;
+    // open actions first (they matter to the room), then the newest notes that fit
+    let mut lines: Vec<Line> = Vec::new();
+    for a in rec.actions.iter().rev().take(h.div_ceil(3).max(1)) {
+        let owner = a
+            .owner
+            .map(|p| sess.party_name(p))
+            .unwrap_or_else(|| s.ui_owner_none.into());
+        let due = a
+            .due
+            .map(|d| format!(", {}", fill(s.ui_due, &[&d.to_string()])))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(if a.done { "☑ " } else { "☐ " }, th.focus),
+            Span::styled(
+                safe_line(&a.what).into_owned(),
+                th.base.add_modifier(Modifier::BOLD),
+            ),
+            Span::styled(format!(" — {}{due}", safe_line(&owner)), th.dim),
+        ]));
+    }
+    let room = h.saturating_sub(lines.len());
+    let mut note_lines: Vec<Line> = Vec::new();
+    let mut shown = 0;
+    for n in rec.notes.iter().rev() {
+        if note_lines.len() >= room {
+            break;
+        }
+        let mut block: Vec<Line> = Vec::new();
+        for (i, l) in safe_lines(&n.text).into_iter().enumerate() {
+            let prefix = if i == 0 {
+                format!("• B{} ", n.workshop)
+            } else {
+                "  ".into()
+            };
+            block.push(Line::from(vec![
+                Span::styled(prefix, th.dim),
+                Span::styled(l, th.base),
+            ]));
+        }
+        // approximate wrapped height to stop early on long notes
+        let rows: usize = block.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
+        if note_lines.len() + rows > room && shown > 0 {
+            break;
+        }
+        shown += 1;
+        for l in block.into_iter().rev() {
+            note_lines.push(l);
+        }
+    }
+    note_lines.reverse();
+    if shown < rec.notes.len() && room > 0 {
+        note_lines.insert(
+            0,
+            Line::from(Span::styled(
+                fill(s.ui_more_above, &[&(rec.notes.len() - shown).to_string()]),
+                th.dim,
+            )),
+        );
+    }
+    lines.extend(note_lines);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

@@ -1,0 +1,202 @@
+//! The start of a workshop: the recap of the previous one and who is here.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::i18n::fill;
+use crate::session::PartyId;
+use crate::tui::app::{App, Overlay, Screen, request_quit};
+use crate::tui::dialogs::help::HelpDialog;
+use crate::tui::keys::{Action, Ctx};
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::editor;
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::recap::{action_lines, dissent_lines};
+use crate::tui::widgets::status::flash_line;
+
+pub fn update(app: &mut App, action: Action) {
+    let now = app.now;
+    let n = app
+        .session()
+        .map(|s| s.active_parties().count())
+        .unwrap_or(0);
+    match action {
+        Action::Up => {
+            if let Some(o) = app.open.as_mut() {
+                o.start_sel = o.start_sel.saturating_sub(1);
+            }
+        }
+        Action::Down => {
+            if let Some(o) = app.open.as_mut() {
+                o.start_sel = (o.start_sel + 1).min(n.saturating_sub(1));
+            }
+        }
+        Action::Toggle | Action::Stance(_) => {
+            let Some(o) = app.open.as_mut() else { return };
+            let idx = match action {
+                Action::Stance(i) => i,
+                _ => o.start_sel,
+            };
+            let ids: Vec<PartyId> = o.session.active_parties().map(|p| p.id).collect();
+            if let Some(&id) = ids.get(idx) {
+                let present = o.session.is_present(id);
+                o.session.set_present(id, !present, now);
+                o.start_sel = idx;
+                app.save_now();
+            }
+        }
+        Action::AddParty => app.overlay = Some(Overlay::AddParty { editor: editor("") }),
+        Action::Confirm => {
+            app.screen = Screen::Main;
+            app.mark_orientation();
+        }
+        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
+        Action::CycleTheme => app.theme = app.theme.next(),
+        Action::Quit => request_quit(app),
+        _ => {}
+    }
+}
+
+pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let Some(o) = &app.open else { return };
+    let sess = &o.session;
+    let number = sess.workshop_number();
+    let [header, body, flash, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    f.render_widget(
+        Paragraph::new(format!(
+            " {} ",
+            safe_line(&fill(s.start_title, &[&sess.name, &number.to_string()]))
+        ))
+        .style(th.header),
+        header,
+    );
+    let [recap, attend] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+    // recap of the previous workshop
+    let mut lines: Vec<Line> = Vec::new();
+    let prev = sess.workshops.iter().rev().nth(1);
+    match prev {
+        None => lines.push(Line::from(Span::styled(s.start_first, th.dim))),
+        Some(p) => {
+            lines.push(Line::from(Span::styled(
+                fill(s.start_recap, &[&p.number.to_string(), &p.date.to_string()]),
+                th.title,
+            )));
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
+            dissent_lines(sess, 6, s, th, &mut lines);
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(s.start_open_actions, th.title)));
+            action_lines(sess, &sess.open_actions(), 8, s, th, &mut lines);
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
+            match sess.latest_vote() {
+                None => lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim))),
+                Some(v) => {
+                    lines.push(Line::from(vec![
+                        Span::styled(
+                            format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
+                            th.outcome(v.outcome),
+                        ),
+                        Span::styled(
+                            format!(
+                                " ({}) · {}",
+                                fill(s.ui_workshop, &[&v.workshop.to_string()]),
+                                v.tally.describe(app.lang)
+                            ),
+                            th.dim,
+                        ),
+                    ]));
+                    if let Some(fu) = &v.follow_up {
+                        lines.push(Line::from(Span::styled(
+                            format!("  {}", safe_line(&fu.describe(app.lang))),
+                            th.base,
+                        )));
+                    }
+                    if let Some(d) = v.revisit {
+                        lines.push(Line::from(Span::styled(
+                            format!("  {}", fill(s.start_revisit, &[&d.to_string()])),
+                            th.base,
+                        )));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(p) = app.fw.pos_of(&sess.cursor) {
+        let pt = app.fw.point_at(p.flat);
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            fill(s.start_resume_at, &[&pt.id, &safe_line(&pt.text)]),
+            th.focus,
+        )));
+    }
+    f.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        recap.inner(ratatui::layout::Margin {
+            horizontal: 2,
+            vertical: 1,
+        }),
+    );
+    // attendance
+    let blk = Block::new()
+        .borders(Borders::LEFT)
+        .border_style(th.border)
+        .title(Span::styled(format!(" {} ", s.start_attendance), th.title));
+    let inner = blk.inner(attend).inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    f.render_widget(blk, attend);
+    let parties: Vec<_> = sess.active_parties().collect();
+    let h = inner.height as usize;
+    let start = o.start_sel.saturating_sub(h.saturating_sub(1));
+    let lines: Vec<Line> = parties
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(h)
+        .map(|(i, p)| {
+            let here = sess.is_present(p.id);
+            let key = match i {
+                0..=8 => format!("{} ", i + 1),
+                9 => "0 ".into(),
+                _ => "  ".into(),
+            };
+            let style = if i == o.start_sel {
+                th.selected
+            } else {
+                th.base
+            };
+            Line::from(vec![
+                Span::styled(key, th.focus),
+                Span::styled(
+                    if here {
+                        format!("☑ {:<10}", s.present)
+                    } else {
+                        format!("☐ {:<10}", s.ui_absent)
+                    },
+                    if here { th.good } else { th.dim },
+                ),
+                Span::styled(safe_line(&p.label()).into_owned(), style),
+            ])
+        })
+        .collect();
+    if parties.is_empty() {
+        f.render_widget(Paragraph::new(s.ui_need_parties).style(th.warn), inner);
+    } else {
+        f.render_widget(Paragraph::new(lines), inner);
+    }
+    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
+    f.render_widget(hint_line(Ctx::Start, s, footer.width, false, th), footer);
+}
