@@ -14,8 +14,8 @@ use ratatui_textarea::TextArea;
 
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
-use crate::session::{Draft, DraftKind, PartyId, Resume, Session, Stance, Status, parse_party};
-use crate::store::{self, SessionLock, Store, StoreError, clean_line};
+use crate::session::{Draft, DraftKind, PartyId, Session, Stance, Status, parse_party};
+use crate::store::{self, Store, StoreError, clean_line};
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::dialogs::discard::DiscardDialog;
 use crate::tui::dialogs::help::HelpDialog;
@@ -25,8 +25,8 @@ use crate::tui::dialogs::overview::OverviewDialog;
 use crate::tui::dialogs::unsaved::UnsavedDialog;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::open_session::Captured;
 use crate::tui::theme::ThemeKind;
-use crate::tui::undo::{Change, UndoStack};
 pub use crate::tui::widgets::editor::{Edit, edit, editor, editor_text};
 use crate::vote::{Ballot, Choice, FollowUp, Outcome, Route, Vote};
 
@@ -40,32 +40,7 @@ pub enum Screen {
     Main,
 }
 
-/// The session that is open, with its file, lock and undo history.
-pub struct Open {
-    pub session: Session,
-    pub path: PathBuf,
-    _lock: Option<SessionLock>,
-    pub undo: UndoStack,
-    /// The timer of the current point runs since this moment.
-    pub timer: Option<Timestamp>,
-    pub save_error: Option<String>,
-    pub last_saved: Option<Timestamp>,
-    /// Changes that are not captures (cursor, timer, draft) wait for the next save.
-    pub dirty: bool,
-    pub draft_changed: Option<Timestamp>,
-    /// Selected party row in the stance panel, when it has focus.
-    pub stance_focus: Option<usize>,
-    /// Selected row on the workshop start screen.
-    pub start_sel: usize,
-    /// Whether this opening started a new workshop (shows the recap).
-    pub started_new: bool,
-    /// The vote of this workshop being shown full-screen, if any.
-    pub banner: Option<usize>,
-    /// Reuses the saved text of unchanged points: saves stay fast in year ten.
-    writer: store::TomlWriter,
-    /// What the file held when loaded or last saved: a file changed by another program is not overwritten.
-    pub stamp: store::FileStamp,
-}
+pub use crate::tui::open_session::OpenSession;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlashKind {
@@ -277,7 +252,7 @@ pub struct App {
     pub tz: TimeZone,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
-    pub open: Option<Open>,
+    pub open: Option<OpenSession>,
     pub flash: Option<Flash>,
     pub home: Vec<HomeEntry>,
     pub home_sel: usize,
@@ -400,11 +375,11 @@ impl App {
     }
 
     /// The open session with its file, lock, undo and save state.
-    pub fn open_session(&self) -> Option<&Open> {
+    pub fn open_session(&self) -> Option<&OpenSession> {
         self.open.as_ref()
     }
 
-    pub fn open_session_mut(&mut self) -> Option<&mut Open> {
+    pub fn open_session_mut(&mut self) -> Option<&mut OpenSession> {
         self.open.as_mut()
     }
 
@@ -437,31 +412,10 @@ impl App {
 
     /// Open a session file: lock it, load it, apply the resume rule.
     pub fn open_path(&mut self, path: &Path) -> Result<(), StoreError> {
-        let lock = SessionLock::acquire(path)?;
-        let (mut session, stamp) = store::load_stamped(path)?;
-        if self.fw.pos_of(&session.cursor).is_none() {
-            session.cursor = self.fw.point_at(0).id.clone();
-        }
-        let resume = session.resume(self.now);
-        let started_new = matches!(resume, Resume::Started(_));
-        let draft = session.draft.clone();
-        self.open = Some(Open {
-            session,
-            path: path.to_path_buf(),
-            _lock: Some(lock),
-            undo: UndoStack::default(),
-            timer: None,
-            save_error: None,
-            last_saved: None,
-            dirty: false,
-            draft_changed: None,
-            stance_focus: None,
-            start_sel: 0,
-            started_new,
-            banner: None,
-            writer: store::TomlWriter::default(),
-            stamp,
-        });
+        let open = OpenSession::open(path, &self.fw, self.now)?;
+        let started_new = open.started_new;
+        let draft = open.session.draft.clone();
+        self.open = Some(open);
         if started_new {
             self.save_now();
         }
@@ -514,18 +468,9 @@ impl App {
 
     /// Save the whole session now; a failure is shown and retried on the next change.
     pub fn save_now(&mut self) {
-        let now = self.now;
-        let Some(o) = self.open.as_mut() else { return };
-        match store::save_checked(&mut o.writer, &o.path, &o.session, &mut o.stamp) {
-            Ok(()) => {
-                o.save_error = None;
-                o.last_saved = Some(now);
-                o.dirty = false;
-            }
-            Err(e) => {
-                o.save_error = Some(e.message(self.lang));
-                o.dirty = true;
-            }
+        let (now, lang) = (self.now, self.lang);
+        if let Some(o) = self.open.as_mut() {
+            o.save(now, lang);
         }
     }
 
@@ -609,19 +554,10 @@ impl App {
 
     /// Seconds on the timer of the current point (stored plus running).
     pub fn point_seconds(&self) -> u64 {
-        let Some(o) = self.open.as_ref() else {
-            return 0;
-        };
-        let stored = o
-            .session
-            .record(&o.session.cursor)
-            .map(|r| r.seconds)
-            .unwrap_or(0);
-        let running = o
-            .timer
-            .map(|t| (self.now.as_second() - t.as_second()).max(0) as u64)
-            .unwrap_or(0);
-        stored.saturating_add(running)
+        self.open
+            .as_ref()
+            .map(|o| o.point_seconds(self.now))
+            .unwrap_or(0)
     }
 
     /// Whether every present party agrees with the current point.
@@ -659,21 +595,10 @@ impl App {
     pub fn capture(&mut self, label: &str, f: impl FnOnce(&mut Session, &str, Timestamp)) {
         let now = self.now;
         let Some(o) = self.open.as_mut() else { return };
-        let point = o.session.cursor.clone();
-        let before = o.session.points.get(&point).cloned();
-        f(&mut o.session, &point, now);
-        let after = o.session.points.get(&point);
-        match Change::between(&point, label, before.as_ref(), after) {
-            Some(change) => o.undo.push(change),
-            None => {
-                match before {
-                    Some(r) => o.session.points.insert(point, r),
-                    None => o.session.points.remove(&point),
-                };
-                let t = fill(self.s().ui_no_change, &[label]);
-                self.info(t);
-                return;
-            }
+        if o.capture(label, now, f) == Captured::Unchanged {
+            let t = fill(self.s().ui_no_change, &[label]);
+            self.info(t);
+            return;
         }
         self.mark_orientation();
         self.save_now();
@@ -681,30 +606,14 @@ impl App {
 
     pub fn set_draft(&mut self, kind: DraftKind, text: String) {
         let now = self.now;
-        let Some(o) = self.open.as_mut() else { return };
-        let draft = if text.trim().is_empty() {
-            None
-        } else {
-            Some(Draft {
-                point: o.session.cursor.clone(),
-                kind,
-                text,
-                at: now,
-            })
-        };
-        if o.session.draft != draft {
-            o.session.draft = draft;
-            o.dirty = true;
-            o.draft_changed = Some(now);
+        if let Some(o) = self.open.as_mut() {
+            o.set_draft(kind, text, now);
         }
     }
 
     pub fn clear_draft(&mut self) {
-        if let Some(o) = self.open.as_mut()
-            && o.session.draft.is_some()
-        {
-            o.session.draft = None;
-            o.dirty = true;
+        if let Some(o) = self.open.as_mut() {
+            o.clear_draft();
         }
     }
 
@@ -718,17 +627,8 @@ impl App {
 
     pub fn stop_timer(&mut self) {
         let now = self.now;
-        let Some(o) = self.open.as_mut() else { return };
-        if let Some(t) = o.timer.take() {
-            let secs = (now.as_second() - t.as_second()).max(0) as u64;
-            let point = o.session.cursor.clone();
-            let rec = o.session.points.entry(point).or_default();
-            // never past what the loader accepts, never wrapping
-            rec.seconds = rec
-                .seconds
-                .saturating_add(secs)
-                .min(crate::session::MAX_SECONDS);
-            o.dirty = true;
+        if let Some(o) = self.open.as_mut() {
+            o.stop_timer(now);
         }
     }
 

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod dialogs;
 pub mod keys;
+pub mod open_session;
 pub mod screens;
 pub mod text;
 pub mod theme;

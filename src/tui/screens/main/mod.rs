@@ -187,8 +187,7 @@ fn stance_focus_update(app: &mut App, action: Action) {
 
 fn undo(app: &mut App, is_undo: bool) {
     let s = app.s();
-    let Some(o) = app.open.as_mut() else { return };
-    let Some(change) = o.undo.take(is_undo) else {
+    let Some(label) = app.open_session_mut().and_then(|o| o.undo(is_undo)) else {
         let t = if is_undo {
             s.ui_nothing_undo
         } else {
@@ -197,15 +196,7 @@ fn undo(app: &mut App, is_undo: bool) {
         app.info(t.to_string());
         return;
     };
-    change.apply(&mut o.session.points, !is_undo);
-    if o.session.cursor != change.point {
-        o.session.cursor = change.point.clone();
-    }
-    let t = fill(
-        if is_undo { s.ui_undone } else { s.ui_redone },
-        &[&change.label],
-    );
-    o.undo.done(change, is_undo);
+    let t = fill(if is_undo { s.ui_undone } else { s.ui_redone }, &[&label]);
     app.save_now();
     app.info(t);
 }

@@ -1,0 +1,184 @@
+//! The session that is open: its file and lock, its saves (checked against
+//! changes by others), the draft being typed, captures with their undo, and
+//! the timer. Everything the screens change in a session goes through here,
+//! so every completed capture is on disk before the next key.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use crate::framework::Framework;
+use crate::i18n::Lang;
+use crate::session::{Draft, DraftKind, Resume, Session};
+use crate::store::{self, SessionLock, StoreError};
+use crate::tui::undo::{Change, UndoStack};
+
+pub struct OpenSession {
+    pub session: Session,
+    pub path: PathBuf,
+    _lock: SessionLock,
+    pub undo: UndoStack,
+    /// The timer of the current point runs since this moment.
+    pub timer: Option<Timestamp>,
+    /// Why the last save failed (shown until a save succeeds).
+    pub save_error: Option<String>,
+    pub last_saved: Option<Timestamp>,
+    /// Changes that are not captures (cursor, timer, draft) wait for the next save.
+    pub dirty: bool,
+    pub draft_changed: Option<Timestamp>,
+    /// Selected party row in the stance panel, when it has focus.
+    pub stance_focus: Option<usize>,
+    /// Selected row on the workshop start screen.
+    pub start_sel: usize,
+    /// Whether this opening started a new workshop (shows the recap).
+    pub started_new: bool,
+    /// Reuses the saved text of unchanged points: saves stay fast in year ten.
+    writer: store::TomlWriter,
+    /// What the file held when loaded or last saved: a file changed by
+    /// another program is not overwritten.
+    pub stamp: store::FileStamp,
+}
+
+/// What a capture did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Captured {
+    /// Something changed: it can be undone and it was saved (or the save failed and is shown).
+    Changed,
+    /// Nothing the room decided changed: nothing recorded, nothing saved.
+    Unchanged,
+}
+
+impl OpenSession {
+    /// Lock and load a session file and apply the resume rule (continue an
+    /// unended workshop, else start the next one).
+    pub fn open(path: &Path, fw: &Framework, now: Timestamp) -> Result<OpenSession, StoreError> {
+        let lock = SessionLock::acquire(path)?;
+        let (mut session, stamp) = store::load_stamped(path)?;
+        if fw.pos_of(&session.cursor).is_none() {
+            session.cursor = fw.point_at(0).id.clone();
+        }
+        let started_new = matches!(session.resume(now), Resume::Started(_));
+        Ok(OpenSession {
+            session,
+            path: path.to_path_buf(),
+            _lock: lock,
+            undo: UndoStack::default(),
+            timer: None,
+            save_error: None,
+            last_saved: None,
+            dirty: started_new,
+            draft_changed: None,
+            stance_focus: None,
+            start_sel: 0,
+            started_new,
+            writer: store::TomlWriter::default(),
+            stamp,
+        })
+    }
+
+    /// Save the whole session now; a failure is kept in `save_error` and
+    /// retried with the next change.
+    pub fn save(&mut self, now: Timestamp, lang: Lang) {
+        match store::save_checked(&mut self.writer, &self.path, &self.session, &mut self.stamp) {
+            Ok(()) => {
+                self.save_error = None;
+                self.last_saved = Some(now);
+                self.dirty = false;
+            }
+            Err(e) => {
+                self.save_error = Some(e.message(lang));
+                self.dirty = true;
+            }
+        }
+    }
+
+    /// Apply a capture to the current point and record it for undo. A
+    /// capture that changes nothing is taken back whole (see [`Change::between`]).
+    /// The caller saves.
+    pub fn capture(
+        &mut self,
+        label: &str,
+        now: Timestamp,
+        f: impl FnOnce(&mut Session, &str, Timestamp),
+    ) -> Captured {
+        let point = self.session.cursor.clone();
+        let before = self.session.points.get(&point).cloned();
+        f(&mut self.session, &point, now);
+        let after = self.session.points.get(&point);
+        match Change::between(&point, label, before.as_ref(), after) {
+            Some(change) => {
+                self.undo.push(change);
+                Captured::Changed
+            }
+            None => {
+                match before {
+                    Some(r) => self.session.points.insert(point, r),
+                    None => self.session.points.remove(&point),
+                };
+                Captured::Unchanged
+            }
+        }
+    }
+
+    /// Undo (or redo) the last capture; returns its label, `None` when there was none.
+    pub fn undo(&mut self, is_undo: bool) -> Option<String> {
+        let change = self.undo.take(is_undo)?;
+        change.apply(&mut self.session.points, !is_undo);
+        if self.session.cursor != change.point {
+            self.session.cursor = change.point.clone();
+        }
+        let label = change.label.clone();
+        self.undo.done(change, is_undo);
+        Some(label)
+    }
+
+    /// Keep the text being typed as the session's draft (saved after a pause).
+    pub fn set_draft(&mut self, kind: DraftKind, text: String, now: Timestamp) {
+        let draft = (!text.trim().is_empty()).then(|| Draft {
+            point: self.session.cursor.clone(),
+            kind,
+            text,
+            at: now,
+        });
+        if self.session.draft != draft {
+            self.session.draft = draft;
+            self.dirty = true;
+            self.draft_changed = Some(now);
+        }
+    }
+
+    pub fn clear_draft(&mut self) {
+        if self.session.draft.take().is_some() {
+            self.dirty = true;
+        }
+    }
+
+    /// Stop the timer of the current point and add its time to the point.
+    pub fn stop_timer(&mut self, now: Timestamp) {
+        if let Some(t) = self.timer.take() {
+            let secs = (now.as_second() - t.as_second()).max(0) as u64;
+            let point = self.session.cursor.clone();
+            let rec = self.session.points.entry(point).or_default();
+            // never past what the loader accepts, never wrapping
+            rec.seconds = rec
+                .seconds
+                .saturating_add(secs)
+                .min(crate::session::MAX_SECONDS);
+            self.dirty = true;
+        }
+    }
+
+    /// Seconds on the timer of the current point: stored plus running.
+    pub fn point_seconds(&self, now: Timestamp) -> u64 {
+        let stored = self
+            .session
+            .record(&self.session.cursor)
+            .map(|r| r.seconds)
+            .unwrap_or(0);
+        let running = self
+            .timer
+            .map(|t| (now.as_second() - t.as_second()).max(0) as u64)
+            .unwrap_or(0);
+        stored.saturating_add(running)
+    }
+}
