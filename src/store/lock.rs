@@ -1,0 +1,289 @@
+//! The lock of an open session: the session file itself (Unix) and
+//! `<file>.lock`, which names the holder; a second opener is refused.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+#[cfg(unix)]
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use super::*;
+
+/// Held while a session is open; dropping it releases the lock.
+///
+/// Two locks are taken: an OS lock on `<file>.lock`, which also names the
+/// holder, and (on unix) an OS lock on the session file itself, which a
+/// deleted `.lock` cannot bypass. A save replaces the session file by a
+/// rename; the new file is locked before the rename (see `lock_registry`),
+/// so the lock never lapses. A session opened through a symlink, or with a
+/// second name (hard link), is refused: each name would have its own lock.
+/// (On Windows only the `.lock` file is locked: a locked file there cannot
+/// be read by `list` or `export` while the session is open.)
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+    path: PathBuf,
+    #[cfg(unix)]
+    held: Option<u64>,
+}
+
+impl Drop for SessionLock {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(id) = self.held {
+            lock_registry::release(id);
+        }
+    }
+}
+
+impl SessionLock {
+    /// The lock file of a session file: `<file>.lock`.
+    pub fn path_for(session: &Path) -> PathBuf {
+        let mut s = session.as_os_str().to_os_string();
+        s.push(".lock");
+        PathBuf::from(s)
+    }
+
+    /// Take the lock, or say who holds it. A lock left by a process that is
+    /// gone is free again (the OS releases it), so it is simply taken over.
+    pub fn acquire(session: &Path) -> Result<SessionLock, StoreError> {
+        let meta = refuse_symlink(session)?;
+        #[cfg(unix)]
+        if let Some(m) = &meta {
+            let ours = backups(session)
+                .iter()
+                .filter(|b| b.meta.dev() == m.dev() && b.meta.ino() == m.ino())
+                .count() as u64;
+            let others = m.nlink().saturating_sub(1 + ours);
+            if others > 0 {
+                return Err(StoreError::HardLinked {
+                    path: session.to_path_buf(),
+                    links: others,
+                });
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = &meta;
+        let path = Self::path_for(session);
+        let mut opts = OpenOptions::new();
+        opts.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        let mut file = opts.open(&path).map_err(|e| {
+            if refuse_symlink(&path).is_err() {
+                StoreError::Symlink { path: path.clone() }
+            } else {
+                StoreError::io(&path, e)
+            }
+        })?;
+        let lmeta = file.metadata().map_err(|e| StoreError::io(&path, e))?;
+        if !lmeta.is_file() {
+            return Err(StoreError::io(
+                &path,
+                io::Error::other("not a regular file"),
+            ));
+        }
+        #[cfg(unix)]
+        if lmeta.nlink() > 1 {
+            return Err(StoreError::HardLinked {
+                path,
+                links: lmeta.nlink() - 1,
+            });
+        }
+        let locked = |file: &mut File| {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            StoreError::Locked {
+                path: session.to_path_buf(),
+                holder: if holder.trim().is_empty() {
+                    String::new()
+                } else {
+                    describe_holder(&holder)
+                },
+            }
+        };
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(locked(&mut file)),
+            Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&path, e)),
+        }
+        #[cfg(unix)]
+        let held = match meta {
+            Some(_) => Some(lock_registry::lock_session(session).map_err(|e| match e {
+                None => locked(&mut file),
+                Some(e) => StoreError::io(session, e),
+            })?),
+            None => None,
+        };
+        let info = format!(
+            "pid = {}\nuser = \"{}\"\nhost = \"{}\"\nsince = \"{}\"\n",
+            std::process::id(),
+            clean_line(&std::env::var("USER").unwrap_or_else(|_| "?".into())),
+            clean_line(&hostname()),
+            Timestamp::now()
+        );
+        let lock = SessionLock {
+            _file: file,
+            path,
+            #[cfg(unix)]
+            held,
+        };
+        let (mut file, path) = (&lock._file, &lock.path);
+        file.set_len(0).map_err(|e| StoreError::io(path, e))?;
+        use std::io::Seek;
+        file.seek(io::SeekFrom::Start(0))
+            .map_err(|e| StoreError::io(path, e))?;
+        file.write_all(info.as_bytes())
+            .map_err(|e| StoreError::io(path, e))?;
+        #[cfg(unix)]
+        let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
+        remove_stale_temps(session);
+        Ok(lock)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// The OS locks this process holds on session files themselves (unix).
+/// A save that replaces a locked session file locks the new file (a
+/// duplicate handle of the temp file) before the rename, and drops the
+/// lock on the old one after it.
+#[cfg(unix)]
+pub(super) mod lock_registry {
+    use super::*;
+    use std::sync::Mutex;
+
+    struct Held {
+        id: u64,
+        dev: u64,
+        ino: u64,
+        file: File,
+    }
+
+    static HELD: Mutex<Vec<Held>> = Mutex::new(Vec::new());
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+    fn held() -> std::sync::MutexGuard<'static, Vec<Held>> {
+        HELD.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Lock the session file; `Err(None)`: another process holds it.
+    pub(in crate::store) fn lock_session(session: &Path) -> Result<u64, Option<io::Error>> {
+        let file = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(session)
+            .map_err(Some)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(None),
+            Err(fs::TryLockError::Error(e)) => return Err(Some(e)),
+        }
+        let m = file.metadata().map_err(Some)?;
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        held().push(Held {
+            id,
+            dev: m.dev(),
+            ino: m.ino(),
+            file,
+        });
+        Ok(id)
+    }
+
+    pub(in crate::store) fn release(id: u64) {
+        held().retain(|h| h.id != id);
+    }
+
+    /// Before the rename of a save: if this process locks the file at
+    /// `path`, lock the new file too. Returns what [`moved`] needs.
+    pub(in crate::store) fn prepare(path: &Path, new: &File) -> Option<(u64, File)> {
+        let m = fs::symlink_metadata(path).ok()?;
+        let id = held()
+            .iter()
+            .find(|h| h.dev == m.dev() && h.ino == m.ino())?
+            .id;
+        let keeper = new.try_clone().ok()?;
+        keeper.try_lock().ok()?;
+        Some((id, keeper))
+    }
+
+    /// After the rename: the lock now lives on the new file.
+    pub(in crate::store) fn moved(moving: Option<(u64, File)>) {
+        let Some((id, keeper)) = moving else { return };
+        let Ok(m) = keeper.metadata() else { return };
+        if let Some(h) = held().iter_mut().find(|h| h.id == id) {
+            h.dev = m.dev();
+            h.ino = m.ino();
+            h.file = keeper; // the old file's lock is released here
+        }
+    }
+}
+
+#[cfg(not(unix))]
+pub(super) mod lock_registry {
+    use super::*;
+    pub(in crate::store) fn prepare(_: &Path, _: &File) -> Option<()> {
+        None
+    }
+    pub(in crate::store) fn moved(_: Option<()>) {}
+}
+
+/// Remove temp files of saves that were killed before their rename
+/// (`.<file>.XXXXXX` next to the session). Only called with the lock held,
+/// so no save of this session is in progress.
+pub(super) fn remove_stale_temps(session: &Path) {
+    let (Some(dir), Some(name)) = (session.parent(), session.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(rd) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.filter_map(|e| e.ok()) {
+        let n = e.file_name();
+        let n = n.to_string_lossy();
+        if n.starts_with(&prefix) && n.len() == prefix.len() + 6 {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+pub(super) fn hostname() -> String {
+    fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| fs::read_to_string("/etc/hostname"))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+/// "pid 123, user@host, since 2026-…" from the lock file's content.
+pub(super) fn describe_holder(content: &str) -> String {
+    let get = |key: &str| {
+        content
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .map(|v| {
+                v.trim_start()
+                    .trim_start_matches('=')
+                    .trim()
+                    .trim_matches('"')
+                    .to_string()
+            })
+            .unwrap_or_else(|| "?".into())
+    };
+    clean_line(&format!(
+        "pid {}, {}@{}, {}",
+        get("pid"),
+        get("user"),
+        get("host"),
+        get("since")
+    ))
+}

@@ -1,0 +1,197 @@
+//! The session file as TOML: stable order, readable, control and bidi
+//! characters escaped; unchanged points keep their text between saves.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::session::{Draft, FrameworkRef, PointRecord, Session};
+use crate::vote::DecisionRule;
+
+/// Serialize a session to its TOML text (stable order: settings, parties,
+/// workshops, points by id, votes, overrides).
+pub fn to_toml(session: &Session) -> String {
+    TomlWriter::default().write(session)
+}
+
+/// Writes sessions as TOML, keeping the text of every point it wrote: a
+/// save after one capture serializes only the point that changed, so the
+/// cost of a save does not grow with the number of notes elsewhere.
+#[derive(Default)]
+pub struct TomlWriter {
+    points: HashMap<String, (PointRecord, String)>,
+}
+
+#[derive(Serialize)]
+pub(super) struct Head<'a> {
+    format_version: u32,
+    name: &'a str,
+    area: &'a str,
+    municipality: &'a str,
+    facilitator: &'a str,
+    created: jiff::Timestamp,
+    cursor: &'a str,
+    framework: &'a FrameworkRef,
+    rule: &'a DecisionRule,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    draft: Option<&'a Draft>,
+}
+
+/// `{ key = value }` as TOML: a top-level table or array of tables.
+pub(super) fn chunk<T: Serialize>(key: &str, value: T) -> String {
+    let mut m = BTreeMap::new();
+    m.insert(key, value);
+    escape_unsafe(toml::to_string(&m).expect("session serializes to TOML"))
+}
+
+/// Characters that must not reach a terminal raw when someone runs
+/// `cat session.toml`: C1 controls and bidi overrides/isolates. (The toml
+/// serializer already escapes C0 controls and DEL.)
+pub(super) fn is_unsafe(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Rewrite serialized TOML so that [`is_unsafe`] characters appear only as
+/// `\uXXXX` escapes. They can only occur inside strings (keys or values):
+/// in basic strings (`"…"`, `"""…"""`) the character is replaced by its
+/// escape; a literal string (`'…'`, `'''…'''`), where escapes do not work,
+/// is rewritten as a basic string with the same value.
+pub(super) fn escape_unsafe(text: String) -> String {
+    if !text.chars().any(is_unsafe) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find(['"', '\'']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let quote = if rest.starts_with('"') { '"' } else { '\'' };
+        let multi = rest.starts_with("\"\"\"") || rest.starts_with("\'\'\'");
+        let open = if multi { 3 } else { 1 };
+        let body = &rest[open..];
+        // the end of the string: the closing delimiter, skipping escapes in basic strings
+        let mut end = None;
+        let mut chars = body.char_indices();
+        while let Some((j, c)) = chars.next() {
+            if c == '\\' && quote == '"' {
+                chars.next();
+            } else if c == quote {
+                if !multi {
+                    end = Some((j, j + 1));
+                    break;
+                }
+                let run = body[j..]
+                    .bytes()
+                    .take_while(|b| char::from(*b) == quote)
+                    .count();
+                if run >= 3 {
+                    // up to two quotes before the delimiter belong to the value
+                    end = Some((j + run - 3, j + run));
+                    break;
+                }
+                for _ in 1..run {
+                    chars.next();
+                }
+            }
+        }
+        let Some((content_end, close_end)) = end else {
+            out.push_str(rest); // not TOML we wrote: leave it
+            return out;
+        };
+        let content = &body[..content_end];
+        if quote == '"' {
+            out.push_str(&rest[..open]);
+            for c in content.chars() {
+                if is_unsafe(c) {
+                    out.push_str(&format!("\\u{:04X}", c as u32));
+                } else {
+                    out.push(c);
+                }
+            }
+            out.push_str(&body[content_end..close_end]);
+        } else if content.chars().any(is_unsafe) {
+            // a literal string's value is its text, minus a first newline in the multi-line form
+            let value = if multi {
+                content
+                    .strip_prefix("\r\n")
+                    .or_else(|| content.strip_prefix('\n'))
+                    .unwrap_or(content)
+            } else {
+                content
+            };
+            out.push('"');
+            for c in value.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if c.is_control() || is_unsafe(c) => {
+                        out.push_str(&format!("\\u{:04X}", c as u32))
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+        } else {
+            out.push_str(&rest[..open + close_end]);
+        }
+        rest = &rest[open + close_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+impl TomlWriter {
+    pub fn write(&mut self, s: &Session) -> String {
+        let head = Head {
+            format_version: s.format_version,
+            name: &s.name,
+            area: &s.area,
+            municipality: &s.municipality,
+            facilitator: &s.facilitator,
+            created: s.created,
+            cursor: &s.cursor,
+            framework: &s.framework,
+            rule: &s.rule,
+            draft: s.draft.as_ref(),
+        };
+        let mut out = String::with_capacity(64 * 1024);
+        out.push_str(
+            "# wijktafel session file. Edit with care; wijktafel keeps backups in backups/.\n",
+        );
+        out.push_str(&escape_unsafe(
+            toml::to_string(&head).expect("session serializes to TOML"),
+        ));
+        if !s.parties.is_empty() {
+            out.push('\n');
+            out.push_str(&chunk("parties", &s.parties));
+        }
+        if !s.workshops.is_empty() {
+            out.push('\n');
+            out.push_str(&chunk("workshops", &s.workshops));
+        }
+        self.points.retain(|id, _| s.points.contains_key(id));
+        for (id, rec) in &s.points {
+            let fresh = !matches!(self.points.get(id), Some((cached, _)) if cached == rec);
+            if fresh {
+                let mut one = BTreeMap::new();
+                one.insert(id.as_str(), rec);
+                let text = chunk("points", one);
+                self.points.insert(id.clone(), (rec.clone(), text));
+            }
+            out.push('\n');
+            out.push_str(&self.points[id].1);
+        }
+        if !s.votes.is_empty() {
+            out.push('\n');
+            out.push_str(&chunk("votes", &s.votes));
+        }
+        if !s.overrides.is_empty() {
+            out.push('\n');
+            out.push_str(&chunk("overrides", &s.overrides));
+        }
+        out
+    }
+}
