@@ -637,6 +637,11 @@ fn a_no_go_needs_a_reason_and_records_the_follow_up() {
     press(&mut f.app, key(KeyCode::Enter));
     press(&mut f.app, key(KeyCode::Enter));
     // NO-GO under consensus: follow-up route and revisit date
+    let screen = render_text(&f.app, 80, 24);
+    assert!(
+        screen.contains("F1 help") && screen.contains("Esc terug"),
+        "{screen}"
+    );
     press(&mut f.app, ch('2'));
     press(&mut f.app, key(KeyCode::Tab));
     press(&mut f.app, key(KeyCode::Tab));

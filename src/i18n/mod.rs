@@ -282,7 +282,6 @@ define_strings! {
     // vote, end of workshop, exports
     vote_title,
     vote_question,
-    vote_hint,
     vote_rule,
     vote_tally,
     vote_missing,
@@ -295,7 +294,6 @@ define_strings! {
     vote_reason_for,
     vote_defer_title,
     vote_followup_title,
-    vote_followup_hint,
     vote_other,
     vote_revisit,
     defer_quorum,
@@ -305,7 +303,6 @@ define_strings! {
     end_needs_vote,
     summary_title,
     summary_decisions,
-    summary_hint,
     summary_points,
     export_done,
     override_title,

@@ -229,3 +229,37 @@ impl Dialog for VoteDialog {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::tui::keys::Ctx;
+    use crate::tui::widgets::footer::fitting;
+
+    #[test]
+    fn at_80_columns_every_stage_keeps_its_help_and_its_way_out() {
+        // the room inside the vote box, the summary box and the banner
+        let stages = [
+            (Ctx::Vote, Some("?"), 72),
+            (Ctx::VoteReason, Some("F1"), 72),
+            (Ctx::FollowUp, Some("F1"), 72),
+            (Ctx::Defer, Some("F1"), 72),
+            (Ctx::Summary, Some("?"), 70),
+            (Ctx::Banner, None, 80),
+        ];
+        for lang in [Lang::Nl, Lang::En] {
+            for (ctx, help, room) in stages {
+                let hints = fitting(ctx, lang.strings(), room, false);
+                let keys: Vec<&str> = hints.iter().map(|h| h.0).collect();
+                if let Some(help) = help {
+                    assert!(keys.contains(&help), "{ctx:?}: {keys:?}");
+                }
+                assert!(
+                    keys.last().is_some_and(|k| k.contains("Esc")),
+                    "{ctx:?}: {keys:?}"
+                );
+                assert!(keys.contains(&"Enter") || ctx == Ctx::Banner, "{ctx:?}");
+            }
+        }
+    }
+}
