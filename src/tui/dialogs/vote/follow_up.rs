@@ -232,8 +232,10 @@ mod tests {
     #[test]
     fn esc_in_a_field_goes_to_the_routes_and_from_there_to_the_ballots() {
         let mut app = app();
-        let mut form = FollowUpForm::default();
-        form.field = Field::Other;
+        let mut form = FollowUpForm {
+            field: Field::Other,
+            ..FollowUpForm::default()
+        };
         assert!(matches!(
             form.update(&mut app, key(KeyCode::Esc)),
             Next::Stay

@@ -61,6 +61,7 @@ pub enum VoteStage {
 }
 
 /// What a stage asks of the vote after a key.
+#[allow(clippy::large_enum_variant)] // one value per key, moved once
 pub enum Next {
     Stay,
     /// Go on in another stage.
