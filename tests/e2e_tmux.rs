@@ -280,7 +280,7 @@ fn go_vote_in_the_real_terminal() {
     t.keys(&["v"]);
     t.wait_for("Beslisregel");
     t.keys(&["1", "g", "2", "g", "3", "o", "Enter"]);
-    let screen = t.wait_for("Druk een toets");
+    let screen = t.wait_for("verder (elke toets)");
     assert!(screen.contains("█"), "block letters:\n{screen}");
     assert!(screen.contains("▲ GO"));
     t.keys(&["Space"]);
@@ -326,7 +326,7 @@ fn no_go_keeps_block_two_locked_until_an_override_with_reason() {
     t.keys(&["1", "Tab", "Tab"]);
     t.text("2027-02-01");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Druk een toets");
+    let screen = t.wait_for("verder (elke toets)");
     assert!(screen.contains("▼ NO-GO"), "{screen}");
     t.keys(&["Space"]);
     t.wait_file(&path, |s| s.latest_vote().is_some());
@@ -647,7 +647,7 @@ fn no_network_system_calls() {
     t.keys(&["v"]);
     t.wait_for("Beslisregel");
     t.keys(&["1", "g", "2", "g", "3", "g", "4", "g", "Enter"]);
-    t.wait_for("Druk een toets");
+    t.wait_for("verder (elke toets)");
     t.keys(&["Space"]);
     t.keys(&["e"]);
     t.wait_for("Verslag geschreven");

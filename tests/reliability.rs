@@ -19,6 +19,8 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::Session;
 use wijktafel::store::{self, Store, StoreError};
 use wijktafel::tui::app::{App, Overlay, update};
+use wijktafel::tui::dialogs::summary::SummaryDialog;
+use wijktafel::tui::dialogs::vote::banner::BannerDialog;
 use wijktafel::tui::theme::ThemeKind;
 use wijktafel::tui::{Action, ui};
 
@@ -372,9 +374,9 @@ fn hostile_text_never_reaches_the_terminal() {
         assert_only_our_sequences(&terminal_bytes(&app, 120, 35), &format!("{k:?}"));
         app.overlay = None;
     }
-    app.overlay = Some(Overlay::Summary);
+    app.overlay = Some(Overlay::Summary(SummaryDialog));
     assert_only_our_sequences(&terminal_bytes(&app, 120, 35), "summary");
-    app.overlay = Some(Overlay::Banner { vote: 0 });
+    app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }));
     assert_only_our_sequences(&terminal_bytes(&app, 120, 35), "banner");
     // the start screen with its recap
     let mut s = hostile_session();
@@ -481,8 +483,10 @@ fn storm(n: usize) {
                     update(&mut app, a.clone());
                 }
             }
-            k if k == overlays.len() => app.overlay = Some(Overlay::Summary),
-            k if k == overlays.len() + 1 => app.overlay = Some(Overlay::Banner { vote: 0 }),
+            k if k == overlays.len() => app.overlay = Some(Overlay::Summary(SummaryDialog)),
+            k if k == overlays.len() + 1 => {
+                app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }))
+            }
             _ => {
                 app.screen = if app.screen == wijktafel::tui::app::Screen::Main {
                     wijktafel::tui::app::Screen::Start

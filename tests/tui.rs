@@ -19,6 +19,8 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::{self, Store};
 use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::dialogs::summary::SummaryDialog;
+use wijktafel::tui::dialogs::vote::banner::BannerDialog;
 use wijktafel::tui::theme::ThemeKind;
 use wijktafel::tui::{Action, Clock, EventSource, map_event, run, ui};
 use wijktafel::vote::Outcome;
@@ -592,7 +594,7 @@ fn a_go_vote_opens_the_gate() {
     press(app, ch('3'));
     press(app, ch('o'));
     press(app, key(KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Banner { .. })));
+    assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
     let screen = render_text(app, 160, 45);
     assert!(screen.contains("███"), "block letters");
     assert!(screen.contains("▲ GO"));
@@ -635,12 +637,17 @@ fn a_no_go_needs_a_reason_and_records_the_follow_up() {
     press(&mut f.app, key(KeyCode::Enter));
     press(&mut f.app, key(KeyCode::Enter));
     // NO-GO under consensus: follow-up route and revisit date
+    let screen = render_text(&f.app, 80, 24);
+    assert!(
+        screen.contains("F1 help") && screen.contains("Esc terug"),
+        "{screen}"
+    );
     press(&mut f.app, ch('2'));
     press(&mut f.app, key(KeyCode::Tab));
     press(&mut f.app, key(KeyCode::Tab));
     type_text(&mut f.app, "2027-03-01");
     press(&mut f.app, key(KeyCode::Enter));
-    assert!(matches!(f.app.overlay, Some(Overlay::Banner { .. })));
+    assert!(matches!(f.app.overlay, Some(Overlay::Banner(_))));
     let s = on_disk(&f.path);
     let v = s.latest_vote().unwrap();
     assert_eq!(v.outcome, Outcome::NoGo);
@@ -673,7 +680,7 @@ fn ending_an_orientation_workshop_requires_a_vote() {
     assert_eq!(v.remark, "wethouder afwezig");
     // now the workshop can end: summary, Enter, minutes written
     press(&mut f.app, ch('w'));
-    assert!(matches!(f.app.overlay, Some(Overlay::Summary)));
+    assert!(matches!(f.app.overlay, Some(Overlay::Summary(_))));
     press(&mut f.app, key(KeyCode::Enter));
     assert_eq!(f.app.screen, Screen::Home);
     let s = on_disk(&f.path);
@@ -807,7 +814,7 @@ fn snapshots_of_every_screen_and_overlay() {
     press(&mut f.app, ch('n'));
     snap("overlay_vote", &f.app);
     press(&mut f.app, key(KeyCode::Esc));
-    f.app.overlay = Some(Overlay::Banner { vote: 0 });
+    f.app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }));
     snap("banner_go", &f.app);
     // NO-GO with a follow-up route, and a deferred vote
     {
@@ -829,12 +836,12 @@ fn snapshots_of_every_screen_and_overlay() {
         deferred.deferred = Some(wijktafel::vote::DeferReason::Quorum);
         sess.votes.push(deferred);
     }
-    f.app.overlay = Some(Overlay::Banner { vote: 1 });
+    f.app.overlay = Some(Overlay::Banner(BannerDialog { vote: 1 }));
     snap("banner_no_go", &f.app);
-    f.app.overlay = Some(Overlay::Banner { vote: 2 });
+    f.app.overlay = Some(Overlay::Banner(BannerDialog { vote: 2 }));
     snap("banner_deferred", &f.app);
     f.app.open.as_mut().unwrap().session.votes.truncate(1);
-    f.app.overlay = Some(Overlay::Summary);
+    f.app.overlay = Some(Overlay::Summary(SummaryDialog));
     snap("summary", &f.app);
     f.app.overlay = None;
     // start screen with recap

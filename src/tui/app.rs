@@ -22,13 +22,15 @@ use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::dialogs::info::InfoDialog;
 use crate::tui::dialogs::note::NoteDialog;
 use crate::tui::dialogs::overview::OverviewDialog;
+use crate::tui::dialogs::summary::SummaryDialog;
 use crate::tui::dialogs::unsaved::UnsavedDialog;
+use crate::tui::dialogs::vote::VoteDialog;
+use crate::tui::dialogs::vote::banner::BannerDialog;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::open_session::Captured;
 use crate::tui::theme::ThemeKind;
 pub use crate::tui::widgets::editor::{Edit, edit, editor, editor_text};
-use crate::vote::{Ballot, Choice, FollowUp, Outcome, Route, Vote};
 
 /// Seconds after the last keystroke in an editor before its draft is saved.
 const DRAFT_SAVE_AFTER_SECS: i64 = 1;
@@ -79,35 +81,6 @@ pub struct NewForm {
     pub field: usize,
 }
 
-/// One party's line on the vote screen.
-#[derive(Debug, Clone)]
-pub struct VoteLine {
-    pub party: PartyId,
-    pub choice: Option<Choice>,
-    pub reason: String,
-}
-
-#[allow(clippy::large_enum_variant)] // one short-lived value on the vote screen
-pub enum VoteStage {
-    /// Choosing per party; `editing` = a reason editor is open for the selected party.
-    Ballots { editing: Option<TextArea<'static>> },
-    /// Outcome NO-GO: follow-up route and revisit date.
-    FollowUp {
-        route: usize,
-        other: TextArea<'static>,
-        revisit: TextArea<'static>,
-        field: usize,
-    },
-    /// Asking the facilitator's reason to defer.
-    Defer { reason: TextArea<'static> },
-}
-
-pub struct VoteState {
-    pub lines: Vec<VoteLine>,
-    pub selected: usize,
-    pub stage: VoteStage,
-}
-
 /// What sits on top of the screen.
 pub enum Overlay {
     Help(HelpDialog),
@@ -142,13 +115,12 @@ pub enum Overlay {
         target: usize,
         reason: TextArea<'static>,
     },
-    Vote(VoteState),
+    /// The go/no-go vote and its follow-up.
+    Vote(VoteDialog),
     /// Outcome banner, full screen.
-    Banner {
-        vote: usize,
-    },
+    Banner(BannerDialog),
     /// End of workshop summary; Enter ends it.
-    Summary,
+    Summary(SummaryDialog),
     /// Quitting while the last save failed.
     Unsaved(UnsavedDialog),
 }
@@ -164,6 +136,9 @@ impl Overlay {
             Overlay::ConfirmDiscard(d) => Some(d),
             Overlay::Confirm(d) => Some(d),
             Overlay::Unsaved(d) => Some(d),
+            Overlay::Vote(d) => Some(d),
+            Overlay::Banner(d) => Some(d),
+            Overlay::Summary(d) => Some(d),
             _ => None,
         }
     }
@@ -177,13 +152,16 @@ impl Overlay {
             Overlay::ConfirmDiscard(d) => Some(d),
             Overlay::Confirm(d) => Some(d),
             Overlay::Unsaved(d) => Some(d),
+            Overlay::Vote(d) => Some(d),
+            Overlay::Banner(d) => Some(d),
+            Overlay::Summary(d) => Some(d),
             _ => None,
         }
     }
 
     /// A stand-in while a dialog is taken out (never shown).
     pub fn placeholder() -> Overlay {
-        Overlay::Summary
+        Overlay::Summary(SummaryDialog)
     }
 
     /// Draw this overlay.
@@ -225,19 +203,6 @@ impl Overlay {
                     .map(|(i, ta)| (ta, i == field))
                     .collect()
             }
-            Overlay::Vote(v) => match &mut v.stage {
-                VoteStage::Ballots { editing } => editing.iter_mut().map(|ta| (ta, true)).collect(),
-                VoteStage::FollowUp {
-                    other,
-                    revisit,
-                    field,
-                    ..
-                } => {
-                    let field = *field;
-                    vec![(other, field == 1), (revisit, field == 2)]
-                }
-                VoteStage::Defer { reason } => vec![(reason, true)],
-            },
             _ => vec![],
         }
     }
@@ -508,9 +473,6 @@ impl App {
                     | Overlay::AddParty { .. }
                     | Overlay::NewSession(_)
                     | Overlay::Override { .. }
-                    | Overlay::Vote(_)
-                    | Overlay::Banner { .. }
-                    | Overlay::Summary
             )
         )
     }
@@ -949,19 +911,6 @@ fn overlay_update(app: &mut App, action: Action) {
                 reason,
             }),
         },
-        Overlay::Vote(v) => vote_update(app, action, v),
-        Overlay::Banner { vote } => match action {
-            Action::Key(_) => None,
-            _ => Some(Overlay::Banner { vote }),
-        },
-        Overlay::Summary => match action {
-            Action::Key(ev) if ev.code == KeyCode::Enter => {
-                finish_workshop(app);
-                app.overlay.take()
-            }
-            Action::Key(ev) if matches!(ev.code, KeyCode::Esc | KeyCode::Char('q')) => None,
-            _ => Some(Overlay::Summary),
-        },
         dialog => Some(dialog),
     };
 }
@@ -1244,303 +1193,6 @@ fn new_session_update(app: &mut App, action: Action, mut form: NewForm) -> Optio
 }
 
 // ----------------------------------------------------------------------
-// Go/no-go
-// ----------------------------------------------------------------------
-
-/// `v`: open the vote (step 1.5 directly; elsewhere in block 1 after a question).
-pub fn open_vote(app: &mut App, confirmed: bool) {
-    let Some((db, ds)) = app.fw.decision_step() else {
-        return;
-    };
-    let pos = app.fw.pos_at(app.cursor_flat());
-    let at_decision = pos.block == db && pos.step == ds;
-    if !at_decision && !confirmed {
-        let s = app.s();
-        let step = &app.fw.blocks[db].steps[ds];
-        app.overlay = Some(Overlay::Confirm(ConfirmDialog {
-            text: fill(s.vote_confirm_elsewhere, &[&step.id, &step.title]),
-            on_yes: OnYes::OpenVote,
-        }));
-        return;
-    }
-    let lines = app
-        .present_parties()
-        .into_iter()
-        .map(|p| VoteLine {
-            party: p,
-            choice: None,
-            reason: String::new(),
-        })
-        .collect();
-    app.overlay = Some(Overlay::Vote(VoteState {
-        lines,
-        selected: 0,
-        stage: VoteStage::Ballots { editing: None },
-    }));
-}
-
-/// The live tally and outcome of the vote being held.
-pub fn vote_preview(app: &App, v: &VoteState) -> crate::vote::Preview {
-    let sess = app.session().expect("open");
-    let total = sess.active_parties().count() as u32;
-    crate::vote::preview(&sess.rule, &ballots_of(v), v.lines.len() as u32, total)
-}
-
-/// The ballots cast on the vote screen.
-fn ballots_of(v: &VoteState) -> Vec<Ballot> {
-    v.lines
-        .iter()
-        .filter_map(|l| {
-            l.choice.map(|c| Ballot {
-                party: l.party,
-                choice: c,
-                reason: l.reason.clone(),
-            })
-        })
-        .collect()
-}
-
-fn vote_update(app: &mut App, action: Action, mut v: VoteState) -> Option<Overlay> {
-    let s = app.s();
-    let stage = std::mem::replace(&mut v.stage, VoteStage::Ballots { editing: None });
-    match stage {
-        VoteStage::Ballots {
-            editing: Some(mut ed),
-        } => {
-            match edit(&mut ed, &action, false) {
-                Edit::Submit => {
-                    if let Some(l) = v.lines.get_mut(v.selected) {
-                        l.reason = clean_line(&editor_text(&ed));
-                    }
-                    v.stage = VoteStage::Ballots { editing: None };
-                }
-                Edit::Cancel => v.stage = VoteStage::Ballots { editing: None },
-                _ => v.stage = VoteStage::Ballots { editing: Some(ed) },
-            }
-            Some(Overlay::Vote(v))
-        }
-        VoteStage::Ballots { editing: None } => {
-            let Action::Key(ev) = action else {
-                return Some(Overlay::Vote(v));
-            };
-            let n = v.lines.len();
-            let set = |v: &mut VoteState, c: Choice| {
-                if let Some(l) = v.lines.get_mut(v.selected) {
-                    l.choice = Some(c);
-                }
-            };
-            match ev.code {
-                KeyCode::Up | KeyCode::Char('k') => v.selected = v.selected.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => {
-                    v.selected = (v.selected + 1).min(n.saturating_sub(1))
-                }
-                KeyCode::Char(c @ '0'..='9') => {
-                    let i = if c == '0' {
-                        9
-                    } else {
-                        c as usize - '1' as usize
-                    };
-                    if i < n {
-                        v.selected = i;
-                    }
-                }
-                KeyCode::Char('g') | KeyCode::Char('G') => set(&mut v, Choice::Go),
-                KeyCode::Char('n') | KeyCode::Char('N') => set(&mut v, Choice::NoGo),
-                KeyCode::Char('o')
-                | KeyCode::Char('O')
-                | KeyCode::Char('a')
-                | KeyCode::Char('A') => set(&mut v, Choice::Abstain),
-                KeyCode::Left | KeyCode::Right => {
-                    if let Some(l) = v.lines.get_mut(v.selected) {
-                        let order = [Choice::Go, Choice::NoGo, Choice::Abstain];
-                        let i = l.choice.and_then(|c| order.iter().position(|&o| o == c));
-                        l.choice = Some(match (i, ev.code == KeyCode::Right) {
-                            (None, true) => order[0],
-                            (None, false) => order[2],
-                            (Some(i), true) => order[(i + 1) % 3],
-                            (Some(i), false) => order[(i + 2) % 3],
-                        });
-                    }
-                }
-                KeyCode::Char('r') | KeyCode::Char('R') => {
-                    let text = v
-                        .lines
-                        .get(v.selected)
-                        .map(|l| l.reason.clone())
-                        .unwrap_or_default();
-                    v.stage = VoteStage::Ballots {
-                        editing: Some(editor(&text)),
-                    };
-                }
-                KeyCode::Char('u') | KeyCode::Char('U') => {
-                    v.stage = VoteStage::Defer { reason: editor("") };
-                }
-                KeyCode::Esc => return None,
-                KeyCode::Enter => {
-                    // every present party votes; a No-go needs a reason
-                    if let Some(i) = v.lines.iter().position(|l| l.choice.is_none()) {
-                        v.selected = i;
-                        app.error(s.vote_err_missing.to_string());
-                        return Some(Overlay::Vote(v));
-                    }
-                    if let Some(i) = v
-                        .lines
-                        .iter()
-                        .position(|l| l.choice == Some(Choice::NoGo) && l.reason.trim().is_empty())
-                    {
-                        v.selected = i;
-                        app.error(s.vote_err_nogo_reason.to_string());
-                        v.stage = VoteStage::Ballots {
-                            editing: Some(editor("")),
-                        };
-                        return Some(Overlay::Vote(v));
-                    }
-                    let outcome = vote_preview(app, &v).outcome;
-                    if outcome == Outcome::NoGo {
-                        v.stage = VoteStage::FollowUp {
-                            route: 0,
-                            other: editor(""),
-                            revisit: editor(""),
-                            field: 0,
-                        };
-                        return Some(Overlay::Vote(v));
-                    }
-                    return record_vote(app, &v, None, None, String::new());
-                }
-                _ => {}
-            }
-            Some(Overlay::Vote(v))
-        }
-        VoteStage::Defer { mut reason } => match edit(&mut reason, &action, false) {
-            Edit::Submit => {
-                let text = clean_line(&editor_text(&reason));
-                if text.is_empty() {
-                    app.error(s.err_need_reason.to_string());
-                    v.stage = VoteStage::Defer { reason };
-                    Some(Overlay::Vote(v))
-                } else {
-                    record_vote(app, &v, None, None, text)
-                }
-            }
-            Edit::Cancel => {
-                v.stage = VoteStage::Ballots { editing: None };
-                Some(Overlay::Vote(v))
-            }
-            _ => {
-                v.stage = VoteStage::Defer { reason };
-                Some(Overlay::Vote(v))
-            }
-        },
-        VoteStage::FollowUp {
-            mut route,
-            mut other,
-            mut revisit,
-            mut field,
-        } => {
-            if field == 0 {
-                if let Action::Key(ev) = &action {
-                    match ev.code {
-                        KeyCode::Up | KeyCode::Char('k') => route = route.saturating_sub(1),
-                        KeyCode::Down | KeyCode::Char('j') => {
-                            route = (route + 1).min(Route::ALL.len() - 1)
-                        }
-                        KeyCode::Char(c @ '1'..='5') => route = c as usize - '1' as usize,
-                        KeyCode::Tab => field = 1,
-                        KeyCode::Esc => {
-                            v.stage = VoteStage::Ballots { editing: None };
-                            return Some(Overlay::Vote(v));
-                        }
-                        KeyCode::Enter => field = 1,
-                        _ => {}
-                    }
-                }
-                v.stage = VoteStage::FollowUp {
-                    route,
-                    other,
-                    revisit,
-                    field,
-                };
-                return Some(Overlay::Vote(v));
-            }
-            let target = if field == 1 { &mut other } else { &mut revisit };
-            match edit(target, &action, false) {
-                Edit::Tab => field = (field + 1) % 3,
-                Edit::BackTab => field = (field + 2) % 3,
-                Edit::Cancel => field = 0,
-                Edit::Submit => {
-                    let r = Route::ALL[route];
-                    let other_text = clean_line(&editor_text(&other));
-                    if r == Route::Other && other_text.is_empty() {
-                        app.error(s.err_need_reason.to_string());
-                        v.stage = VoteStage::FollowUp {
-                            route,
-                            other,
-                            revisit,
-                            field: 1,
-                        };
-                        return Some(Overlay::Vote(v));
-                    }
-                    let rv = editor_text(&revisit);
-                    let revisit_date = if rv.trim().is_empty() {
-                        None
-                    } else {
-                        match parse_date(&rv) {
-                            Some(d) => Some(d),
-                            None => {
-                                app.error(s.err_bad_date.to_string());
-                                v.stage = VoteStage::FollowUp {
-                                    route,
-                                    other,
-                                    revisit,
-                                    field: 2,
-                                };
-                                return Some(Overlay::Vote(v));
-                            }
-                        }
-                    };
-                    let fu = FollowUp {
-                        route: r,
-                        text: other_text,
-                    };
-                    return record_vote(app, &v, Some(fu), revisit_date, String::new());
-                }
-                _ => {}
-            }
-            v.stage = VoteStage::FollowUp {
-                route,
-                other,
-                revisit,
-                field,
-            };
-            Some(Overlay::Vote(v))
-        }
-    }
-}
-
-/// Record the vote, save, and show the outcome banner.
-fn record_vote(
-    app: &mut App,
-    v: &VoteState,
-    follow_up: Option<FollowUp>,
-    revisit: Option<Date>,
-    defer_reason: String,
-) -> Option<Overlay> {
-    let now = app.now;
-    let o = app.open.as_mut()?;
-    let closing = crate::vote::Closing {
-        follow_up,
-        revisit,
-        deferred_because: Some(defer_reason).filter(|r| !r.is_empty()),
-    };
-    let present = v.lines.iter().map(|l| l.party).collect();
-    let vote = Vote::cast(&o.session, present, ballots_of(v), closing, now);
-    o.session.votes.push(vote);
-    let idx = o.session.votes.len() - 1;
-    app.save_now();
-    Some(Overlay::Banner { vote: idx })
-}
-
-// ----------------------------------------------------------------------
 // Ending a workshop, exports
 // ----------------------------------------------------------------------
 
@@ -1558,9 +1210,11 @@ pub(crate) fn end_workshop(app: &mut App) {
         }));
         return;
     }
-    app.overlay = Some(Overlay::Summary);
+    app.overlay = Some(Overlay::Summary(SummaryDialog));
 }
 
+/// `Enter` on the summary: end the workshop, save, write the minutes, and
+/// go home when saved.
 pub(crate) fn finish_workshop(app: &mut App) {
     app.stop_timer();
     let now = app.now;

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Strings;
+use crate::vote::Choice;
 
 /// Where a binding applies: every screen and every dialog has one, so its
 /// keys, its footer hints and its help come from this one table.
@@ -122,6 +123,12 @@ pub enum Action {
     Retry,
     /// Write an emergency copy of the session.
     WriteCopy,
+    /// The go/no-go: the selected party's choice.
+    Cast(Choice),
+    /// The go/no-go: the selected party's next (`true`) or previous choice.
+    CycleChoice(bool),
+    /// The go/no-go: the facilitator defers the vote.
+    Defer,
     /// A key for a text editor or dialog.
     Key(KeyEvent),
     /// Pasted text (bracketed paste).
@@ -779,6 +786,291 @@ pub static BINDINGS: &[Binding] = &[
     ),
     // ---- dialogs: note-like (skip, dissent, stance reason, action item, add party, new session, gate override) ----
     // ---- vote, follow-up, defer, banner, summary ----
+    // the ballots (the footer keeps hints in this order while there is room)
+    b!(
+        Vote,
+        [ch('g'), ch('G')],
+        "g",
+        Action::Cast(Choice::Go),
+        vote_go,
+        vote_go,
+        "g"
+    ),
+    b!(
+        Vote,
+        [ch('n'), ch('N')],
+        "n",
+        Action::Cast(Choice::NoGo),
+        vote_no_go,
+        vote_no_go,
+        "n"
+    ),
+    b!(
+        Vote,
+        [ch('o'), ch('O'), ch('a'), ch('A')],
+        "o/a",
+        Action::Cast(Choice::Abstain),
+        vote_abstain,
+        vote_abstain,
+        "o"
+    ),
+    b!(
+        Vote,
+        [ENTER],
+        "Enter",
+        Action::Confirm,
+        key_vote_close,
+        hint_close_vote,
+        "Enter"
+    ),
+    b!(
+        Vote,
+        [ch('k'), code(KeyCode::Up)],
+        "↑↓",
+        Action::Up,
+        key_vote_party,
+        hint_party,
+        "↑↓/1–9"
+    ),
+    b!(
+        Vote,
+        [ch('j'), code(KeyCode::Down)],
+        "",
+        Action::Down,
+        key_vote_party
+    ),
+    b!(Vote, [ch('1')], "1…9, 0", Action::Stance(0), key_vote_party),
+    b!(Vote, [ch('2')], "", Action::Stance(1), key_vote_party),
+    b!(Vote, [ch('3')], "", Action::Stance(2), key_vote_party),
+    b!(Vote, [ch('4')], "", Action::Stance(3), key_vote_party),
+    b!(Vote, [ch('5')], "", Action::Stance(4), key_vote_party),
+    b!(Vote, [ch('6')], "", Action::Stance(5), key_vote_party),
+    b!(Vote, [ch('7')], "", Action::Stance(6), key_vote_party),
+    b!(Vote, [ch('8')], "", Action::Stance(7), key_vote_party),
+    b!(Vote, [ch('9')], "", Action::Stance(8), key_vote_party),
+    b!(Vote, [ch('0')], "", Action::Stance(9), key_vote_party),
+    b!(
+        Vote,
+        [ch('r'), ch('R')],
+        "r",
+        Action::StanceReason,
+        key_vote_reason,
+        hint_reason,
+        "r"
+    ),
+    b!(
+        Vote,
+        [ch('u'), ch('U')],
+        "u",
+        Action::Defer,
+        key_vote_defer,
+        hint_defer,
+        "u"
+    ),
+    b!(
+        Vote,
+        [code(KeyCode::Right)],
+        "←→",
+        Action::CycleChoice(true),
+        key_vote_cycle,
+        hint_cycle,
+        "←→"
+    ),
+    b!(
+        Vote,
+        [code(KeyCode::Left)],
+        "",
+        Action::CycleChoice(false),
+        key_vote_cycle
+    ),
+    b!(
+        Vote,
+        [ch('?'), F1],
+        "?",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "?",
+        Always
+    ),
+    b!(
+        Vote,
+        [ESC],
+        "Esc",
+        Action::Back,
+        key_vote_back,
+        hint_back,
+        "Esc",
+        Always
+    ),
+    // a party's reason for its ballot
+    b!(
+        VoteReason,
+        [ENTER],
+        "Enter",
+        Action::Confirm,
+        hint_save,
+        hint_save,
+        "Enter"
+    ),
+    b!(
+        VoteReason,
+        [F1],
+        "F1",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "F1",
+        Always
+    ),
+    b!(
+        VoteReason,
+        [ESC],
+        "Esc",
+        Action::Back,
+        hint_cancel,
+        hint_cancel,
+        "Esc",
+        Always
+    ),
+    // after a NO-GO: route, "other" text, revisit date
+    b!(
+        FollowUp,
+        [ch('k'), code(KeyCode::Up)],
+        "↑↓",
+        Action::Up,
+        key_route,
+        hint_route,
+        "↑↓/1–5"
+    ),
+    b!(
+        FollowUp,
+        [ch('j'), code(KeyCode::Down)],
+        "",
+        Action::Down,
+        key_route
+    ),
+    b!(FollowUp, [ch('1')], "1…5", Action::Stance(0), key_route),
+    b!(FollowUp, [ch('2')], "", Action::Stance(1), key_route),
+    b!(FollowUp, [ch('3')], "", Action::Stance(2), key_route),
+    b!(FollowUp, [ch('4')], "", Action::Stance(3), key_route),
+    b!(FollowUp, [ch('5')], "", Action::Stance(4), key_route),
+    b!(
+        FollowUp,
+        [code(KeyCode::Tab)],
+        "Tab",
+        Action::NextField,
+        key_next_field,
+        hint_next_field,
+        "Tab"
+    ),
+    b!(
+        FollowUp,
+        [code(KeyCode::BackTab)],
+        "Shift+Tab",
+        Action::PrevField,
+        key_prev_field
+    ),
+    b!(
+        FollowUp,
+        [ENTER],
+        "Enter",
+        Action::Confirm,
+        key_vote_close,
+        hint_record,
+        "Enter"
+    ),
+    b!(
+        FollowUp,
+        [F1],
+        "F1",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "F1",
+        Always
+    ),
+    b!(
+        FollowUp,
+        [ESC],
+        "Esc",
+        Action::Back,
+        key_followup_back,
+        hint_back,
+        "Esc",
+        Always
+    ),
+    // the facilitator defers: the reason
+    b!(
+        Defer,
+        [ENTER],
+        "Enter",
+        Action::Confirm,
+        key_vote_defer,
+        hint_record,
+        "Enter"
+    ),
+    b!(
+        Defer,
+        [F1],
+        "F1",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "F1",
+        Always
+    ),
+    b!(
+        Defer,
+        [ESC],
+        "Esc",
+        Action::Back,
+        hint_cancel,
+        hint_cancel,
+        "Esc",
+        Always
+    ),
+    // the outcome in large letters: any key goes on
+    b!(
+        Banner,
+        [ENTER, ESC, ch(' ')],
+        "Enter/Esc",
+        Action::Back,
+        banner_hint,
+        hint_continue,
+        "Enter/Esc",
+        Always
+    ),
+    // the end-of-workshop summary
+    b!(
+        Summary,
+        [ENTER],
+        "Enter",
+        Action::Confirm,
+        key_summary_finish,
+        hint_finish,
+        "Enter"
+    ),
+    b!(
+        Summary,
+        [ch('?'), F1],
+        "?",
+        Action::Help,
+        key_help,
+        key_short_more,
+        "?",
+        Always
+    ),
+    b!(
+        Summary,
+        [ESC, ch('q')],
+        "Esc",
+        Action::Back,
+        hint_back,
+        hint_back,
+        "Esc",
+        Always
+    ),
 ];
 
 /// The action bound to a key in a context.

@@ -37,7 +37,7 @@ impl Dialog for ConfirmDialog {
         match action {
             Action::Confirm => match self.on_yes {
                 OnYes::OpenVote => {
-                    crate::tui::app::open_vote(app, true);
+                    crate::tui::dialogs::vote::open_vote(app, true);
                     Transition::Close
                 }
             },

@@ -12,7 +12,9 @@ pub mod help;
 pub mod info;
 pub mod note;
 pub mod overview;
+pub mod summary;
 pub mod unsaved;
+pub mod vote;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,5 +1,6 @@
 //! Small pieces the screens and dialogs are drawn with.
 
+pub mod big_letters;
 pub mod editor;
 pub mod footer;
 pub mod popup;

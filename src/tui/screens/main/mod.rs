@@ -9,12 +9,13 @@ pub mod stances;
 use crate::i18n::fill;
 use crate::session::{PartyId, Stance, Status};
 use crate::tui::app::{
-    ActionForm, App, Overlay, Screen, end_workshop, export_minutes, open_vote, request_quit,
+    ActionForm, App, Overlay, Screen, end_workshop, export_minutes, request_quit,
 };
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::dialogs::info::InfoDialog;
 use crate::tui::dialogs::note::NoteDialog;
 use crate::tui::dialogs::overview::OverviewDialog;
+use crate::tui::dialogs::vote::open_vote;
 use crate::tui::keys::Action;
 use crate::tui::widgets::editor::editor;
 

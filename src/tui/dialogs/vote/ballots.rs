@@ -1,0 +1,238 @@
+//! The ballots: a choice per present party, a reason where wanted (a
+//! No-go needs one), and the live tally with the outcome if closed now.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
+
+use super::defer::DeferForm;
+use super::follow_up::FollowUpForm;
+use super::{Next, VoteStage, VoteState, defer_text, vote_preview};
+use crate::i18n::fill;
+use crate::store::clean_line;
+use crate::tui::app::App;
+use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
+use crate::vote::{Choice, Closing, Outcome, quorum_met, quorum_needed};
+
+/// The choices in the order `←→` walks through them.
+const ORDER: [Choice; 3] = [Choice::Go, Choice::NoGo, Choice::Abstain];
+
+/// A key while choosing per party.
+pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
+    let n = v.lines.len();
+    match keys::command(Ctx::Vote, &action) {
+        Some(Action::Up) => v.selected = v.selected.saturating_sub(1),
+        Some(Action::Down) => v.selected = (v.selected + 1).min(n.saturating_sub(1)),
+        Some(Action::Stance(i)) if i < n => v.selected = i,
+        Some(Action::Cast(c)) => set(v, |_| c),
+        Some(Action::CycleChoice(forward)) => set(v, |old| cycle(old, forward)),
+        Some(Action::StanceReason) => {
+            let text = v.lines.get(v.selected).map(|l| l.reason.as_str());
+            return Next::To(VoteStage::Reason(editor(text.unwrap_or_default())));
+        }
+        Some(Action::Defer) => return Next::To(VoteStage::Defer(DeferForm::default())),
+        Some(Action::Back) => return Next::Close,
+        Some(Action::Confirm) => return close(v, app),
+        _ => {}
+    }
+    Next::Stay
+}
+
+/// Give the selected party the choice `f` makes of its current one.
+fn set(v: &mut VoteState, f: impl FnOnce(Option<Choice>) -> Choice) {
+    if let Some(l) = v.lines.get_mut(v.selected) {
+        l.choice = Some(f(l.choice));
+    }
+}
+
+/// The next (or previous) choice; from none, the first (or last).
+fn cycle(c: Option<Choice>, forward: bool) -> Choice {
+    let i = c.and_then(|c| ORDER.iter().position(|&o| o == c));
+    match (i, forward) {
+        (None, true) => ORDER[0],
+        (None, false) => ORDER[2],
+        (Some(i), true) => ORDER[(i + 1) % 3],
+        (Some(i), false) => ORDER[(i + 2) % 3],
+    }
+}
+
+/// `Enter`: every present party votes and a No-go needs a reason; a NO-GO
+/// asks for the follow-up, any other outcome is recorded.
+fn close(v: &mut VoteState, app: &mut App) -> Next {
+    let s = app.s();
+    if let Some(i) = v.lines.iter().position(|l| l.choice.is_none()) {
+        v.selected = i;
+        app.error(s.vote_err_missing.to_string());
+        return Next::Stay;
+    }
+    let no_reason =
+        |l: &super::VoteLine| l.choice == Some(Choice::NoGo) && l.reason.trim().is_empty();
+    if let Some(i) = v.lines.iter().position(no_reason) {
+        v.selected = i;
+        app.error(s.vote_err_nogo_reason.to_string());
+        return Next::To(VoteStage::Reason(editor("")));
+    }
+    if vote_preview(app, v).outcome == Outcome::NoGo {
+        return Next::To(VoteStage::FollowUp(FollowUpForm::default()));
+    }
+    Next::Record(Closing::default())
+}
+
+/// A key while the selected party's reason is typed.
+pub fn reason_update(ed: &mut TextArea<'static>, v: &mut VoteState, action: Action) -> Next {
+    match keys::command(Ctx::VoteReason, &action) {
+        Some(Action::Confirm) => {
+            if let Some(l) = v.lines.get_mut(v.selected) {
+                l.reason = clean_line(&editor_text(ed));
+            }
+            Next::To(VoteStage::Ballots)
+        }
+        Some(Action::Back) => Next::To(VoteStage::Ballots),
+        Some(Action::Help) => Next::Stay,
+        _ => {
+            edit(ed, &action, false);
+            Next::Stay
+        }
+    }
+}
+
+/// The reason editor of the selected party.
+pub fn render_reason(
+    app: &App,
+    v: &VoteState,
+    ed: &TextArea<'static>,
+    f: &mut Frame,
+    area: Rect,
+    th: &Theme,
+) {
+    let name = match (app.session(), v.lines.get(v.selected)) {
+        (Some(sess), Some(l)) => sess.party_name(l.party),
+        _ => String::new(),
+    };
+    let label = fill(app.s().vote_reason_for, &[&name]);
+    render_editor(ed, f, area, &label, true, th);
+}
+
+/// One line per party: its key, its choice, its name and reason; the
+/// selected one stays in view.
+pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let Some(sess) = app.session() else { return };
+    let lh = area.height as usize;
+    let start = if v.lines.len() <= lh {
+        0
+    } else {
+        v.selected.saturating_sub(lh / 2).min(v.lines.len() - lh)
+    };
+    let lines: Vec<Line> = v
+        .lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(lh)
+        .map(|(i, l)| {
+            let key = match i {
+                0..9 => format!("{} ", i + 1),
+                9 => "0 ".into(),
+                _ => "  ".into(),
+            };
+            let choice = match l.choice {
+                Some(c) => format!("{} {:<18}", c.symbol(), c.word(app.lang)),
+                None => format!("? {:<18}", s.vote_not_voted),
+            };
+            let name_style = if i == v.selected {
+                th.selected
+            } else {
+                th.base
+            };
+            let mut spans = vec![
+                Span::styled(key, th.focus),
+                Span::styled(choice, th.choice(l.choice)),
+                Span::styled(
+                    safe_line(&sess.party_name(l.party)).into_owned(),
+                    name_style,
+                ),
+            ];
+            if !l.reason.is_empty() {
+                spans.push(Span::styled(format!(" — {}", safe_line(&l.reason)), th.dim));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+/// The live tally, the quorum, who is missing, and the outcome if closed now.
+pub fn render_tally(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let Some(sess) = app.session() else { return };
+    let p = vote_preview(app, v);
+    let total = sess.active_parties().count() as u32;
+    let present = v.lines.len() as u32;
+    let needed = quorum_needed(&sess.rule, total);
+    let q_style = if quorum_met(&sess.rule, present, total) {
+        th.good
+    } else {
+        th.bad
+    };
+    let quorum = fill(
+        s.vote_quorum,
+        &[
+            &present.to_string(),
+            &total.to_string(),
+            &needed.to_string(),
+        ],
+    );
+    let outcome = format!(
+        "{} {}{}",
+        p.outcome.symbol(),
+        p.outcome.word(app.lang),
+        defer_text(p.deferred, app.lang)
+    );
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                p.tally.describe(app.lang),
+                th.base.add_modifier(Modifier::BOLD),
+            ),
+            Span::styled("   ", th.base),
+            Span::styled(quorum, q_style),
+        ]),
+        Line::from(Span::styled(
+            fill(s.vote_preview, &[&outcome]),
+            th.outcome(p.outcome),
+        )),
+    ];
+    let missing: Vec<String> = sess
+        .active_parties()
+        .filter(|p| !v.lines.iter().any(|l| l.party == p.id))
+        .map(|p| safe_line(&p.organisation).into_owned())
+        .collect();
+    if !missing.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fill(s.vote_missing, &[&missing.join(", ")]),
+            th.dim,
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_walk_the_choices_round() {
+        assert_eq!(cycle(None, true), Choice::Go);
+        assert_eq!(cycle(None, false), Choice::Abstain);
+        assert_eq!(cycle(Some(Choice::Go), true), Choice::NoGo);
+        assert_eq!(cycle(Some(Choice::Abstain), true), Choice::Go);
+        assert_eq!(cycle(Some(Choice::Go), false), Choice::Abstain);
+    }
+}

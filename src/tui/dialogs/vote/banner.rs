@@ -1,0 +1,150 @@
+//! The outcome of a recorded vote in large letters, full screen, for the
+//! room to see. Any key goes on.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::defer_text;
+use crate::i18n::fill;
+use crate::tui::app::App;
+use crate::tui::dialogs::{Dialog, Transition};
+use crate::tui::keys::{Action, Ctx};
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::big_letters::big_text;
+use crate::tui::widgets::footer::hint_line;
+use crate::vote::Vote;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BannerDialog {
+    /// The vote shown: its index in the session's votes.
+    pub vote: usize,
+}
+
+impl Dialog for BannerDialog {
+    fn ctx(&self) -> Ctx {
+        Ctx::Banner
+    }
+
+    /// Any key goes on, not only the ones in the table.
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, _app: &mut App, action: Action) -> Transition {
+        match action {
+            Action::Key(_) => Transition::Close,
+            _ => Transition::Stay,
+        }
+    }
+
+    fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        let Some(v) = app.session().and_then(|s| s.votes.get(self.vote)) else {
+            return;
+        };
+        f.render_widget(Clear, area);
+        f.render_widget(Block::new().style(th.base), area);
+        let mut lines = letters(app, v, area, th);
+        lines.push(Line::default());
+        lines.extend(details(app, v, th));
+        lines.push(Line::default());
+        lines.push(hint_line(Ctx::Banner, app.s(), area.width, false, th));
+        let h = lines.len() as u16;
+        let top = area.y + area.height.saturating_sub(h) / 2;
+        let r = Rect::new(area.x, top, area.width, h.min(area.height));
+        f.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
+    }
+}
+
+/// The outcome word in block letters: twice as wide (and tall) when there
+/// is room, plain when even one size does not fit.
+fn letters(app: &App, v: &Vote, area: Rect, th: &Theme) -> Vec<Line<'static>> {
+    let word = v.outcome.word(app.lang);
+    let natural = big_text(word, 1)[0].chars().count();
+    let scale = if natural * 2 + 4 <= area.width as usize {
+        2
+    } else {
+        1
+    };
+    let rows = if natural > area.width as usize {
+        vec![word.to_string()]
+    } else {
+        big_text(word, scale)
+    };
+    let style = th.outcome(v.outcome).add_modifier(Modifier::BOLD);
+    let copies = if area.height >= 30 && scale == 2 {
+        2
+    } else {
+        1
+    };
+    rows.iter()
+        .flat_map(|r| std::iter::repeat_n(r.clone(), copies))
+        .map(|r| Line::from(Span::styled(r, style)))
+        .collect()
+}
+
+/// The outcome in words, the tally, the rule, and what follows.
+fn details(app: &App, v: &Vote, th: &Theme) -> Vec<Line<'static>> {
+    let s = app.s();
+    let style = th.outcome(v.outcome).add_modifier(Modifier::BOLD);
+    let outcome = format!(
+        "{} {}{}",
+        v.outcome.symbol(),
+        v.outcome.word(app.lang),
+        defer_text(v.deferred, app.lang)
+    );
+    let mut lines = vec![
+        Line::from(Span::styled(outcome, style)),
+        Line::from(Span::styled(
+            v.tally.describe(app.lang),
+            th.base.add_modifier(Modifier::BOLD),
+        )),
+        Line::from(Span::styled(
+            fill(s.vote_rule, &[&v.rule.describe(app.lang)]),
+            th.dim,
+        )),
+    ];
+    let mut plain = |text: String| lines.push(Line::from(Span::styled(text, th.base)));
+    if !v.remark.is_empty() {
+        plain(safe_line(&v.remark).into_owned());
+    }
+    if let Some(fu) = &v.follow_up {
+        plain(safe_line(&fu.describe(app.lang)).into_owned());
+    }
+    if let Some(d) = v.revisit {
+        plain(fill(s.start_revisit, &[&d.to_string()]));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn the_banner_closes_on_any_key_and_on_nothing_else() {
+        let store = crate::store::Store::at(std::env::temp_dir());
+        let mut app = App::new(
+            crate::framework::Framework::builtin(),
+            crate::i18n::Lang::Nl,
+            crate::tui::theme::ThemeKind::default(),
+            store,
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        let mut b = BannerDialog { vote: 0 };
+        assert!(matches!(b.update(&mut app, Action::Tick), Transition::Stay));
+        for c in [
+            KeyCode::Char(' '),
+            KeyCode::Char('x'),
+            KeyCode::Enter,
+            KeyCode::Esc,
+        ] {
+            let key = Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
+            assert!(matches!(b.update(&mut app, key), Transition::Close));
+        }
+    }
+}

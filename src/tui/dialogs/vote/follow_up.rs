@@ -1,0 +1,247 @@
+//! After a NO-GO: which follow-up route, what "other" means, and when to
+//! look at it again. `Tab` walks the fields; `Enter` records the vote.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
+
+use super::{Next, VoteStage};
+use crate::store::clean_line;
+use crate::tui::app::{App, parse_date};
+use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
+use crate::vote::{Closing, FollowUp, Route};
+
+/// The fields of the follow-up, in `Tab` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Field {
+    /// The list of routes.
+    #[default]
+    Route,
+    /// What the route "other" is.
+    Other,
+    /// The revisit date.
+    Revisit,
+}
+
+impl Field {
+    pub fn next(self) -> Field {
+        match self {
+            Field::Route => Field::Other,
+            Field::Other => Field::Revisit,
+            Field::Revisit => Field::Route,
+        }
+    }
+
+    pub fn prev(self) -> Field {
+        match self {
+            Field::Route => Field::Revisit,
+            Field::Other => Field::Route,
+            Field::Revisit => Field::Other,
+        }
+    }
+}
+
+pub struct FollowUpForm {
+    pub route: Route,
+    pub other: TextArea<'static>,
+    pub revisit: TextArea<'static>,
+    pub field: Field,
+}
+
+impl Default for FollowUpForm {
+    fn default() -> FollowUpForm {
+        FollowUpForm {
+            route: Route::ALL[0],
+            other: editor(""),
+            revisit: editor(""),
+            field: Field::Route,
+        }
+    }
+}
+
+/// The place of a route in [`Route::ALL`] (its number on screen, less one).
+fn index(route: Route) -> usize {
+    Route::ALL.iter().position(|&r| r == route).unwrap_or(0)
+}
+
+impl FollowUpForm {
+    pub fn update(&mut self, app: &mut App, action: Action) -> Next {
+        let command = keys::command(Ctx::FollowUp, &action);
+        match (self.field, command) {
+            (_, Some(Action::NextField)) => self.field = self.field.next(),
+            (_, Some(Action::PrevField)) => self.field = self.field.prev(),
+            (_, Some(Action::Help)) => {}
+            (Field::Route, Some(Action::Back)) => return Next::To(VoteStage::Ballots),
+            (Field::Route, Some(Action::Confirm)) => self.field = Field::Other,
+            (Field::Route, Some(Action::Up)) => {
+                self.route = Route::ALL[index(self.route).saturating_sub(1)]
+            }
+            (Field::Route, Some(Action::Down)) => {
+                self.route = Route::ALL[(index(self.route) + 1).min(Route::ALL.len() - 1)]
+            }
+            (Field::Route, Some(Action::Stance(i))) if i < Route::ALL.len() => {
+                self.route = Route::ALL[i]
+            }
+            (Field::Route, _) => {}
+            (_, Some(Action::Back)) => self.field = Field::Route,
+            (_, Some(Action::Confirm)) => return self.submit(app),
+            (Field::Other, _) => {
+                edit(&mut self.other, &action, false);
+            }
+            (Field::Revisit, _) => {
+                edit(&mut self.revisit, &action, false);
+            }
+        }
+        Next::Stay
+    }
+
+    /// `Enter` in a field: "other" needs its text, a date must be one.
+    fn submit(&mut self, app: &mut App) -> Next {
+        let s = app.s();
+        let text = clean_line(&editor_text(&self.other));
+        if self.route == Route::Other && text.is_empty() {
+            app.error(s.err_need_reason.to_string());
+            self.field = Field::Other;
+            return Next::Stay;
+        }
+        let rv = editor_text(&self.revisit);
+        let revisit = if rv.trim().is_empty() {
+            None
+        } else if let Some(d) = parse_date(&rv) {
+            Some(d)
+        } else {
+            app.error(s.err_bad_date.to_string());
+            self.field = Field::Revisit;
+            return Next::Stay;
+        };
+        Next::Record(Closing {
+            follow_up: Some(FollowUp {
+                route: self.route,
+                text,
+            }),
+            revisit,
+            deferred_because: None,
+        })
+    }
+
+    /// The routes on the left, the two text fields on the right.
+    pub fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        let s = app.s();
+        let [routes, fields] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        let title = Line::from(Span::styled(s.vote_followup_title, th.bad));
+        let lines: Vec<Line> = std::iter::once(title)
+            .chain(Route::ALL.iter().enumerate().map(|(i, &r)| {
+                let on = r == self.route;
+                let style = match (on, self.field == Field::Route) {
+                    (true, true) => th.selected,
+                    (true, false) => th.focus,
+                    (false, _) => th.base,
+                };
+                let mark = if on { "◉" } else { "○" };
+                Line::from(Span::styled(
+                    format!("{} {mark} {}", i + 1, r.word(app.lang)),
+                    style,
+                ))
+            }))
+            .collect();
+        f.render_widget(Paragraph::new(lines), routes);
+        let [a, b] = Layout::vertical([Constraint::Length(3), Constraint::Length(3)]).areas(fields);
+        render_editor(
+            &self.other,
+            f,
+            a,
+            s.vote_other,
+            self.field == Field::Other,
+            th,
+        );
+        let on_revisit = self.field == Field::Revisit;
+        render_editor(&self.revisit, f, b, s.vote_revisit, on_revisit, th);
+    }
+
+    pub fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
+        let field = self.field;
+        vec![
+            (&mut self.other, field == Field::Other),
+            (&mut self.revisit, field == Field::Revisit),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(c: KeyCode) -> Action {
+        Action::Key(KeyEvent::new(c, KeyModifiers::NONE))
+    }
+
+    fn app() -> App {
+        // no session is opened: the form only reads keys and sets messages
+        let store = crate::store::Store::at(std::env::temp_dir());
+        App::new(
+            crate::framework::Framework::builtin(),
+            crate::i18n::Lang::Nl,
+            crate::tui::theme::ThemeKind::default(),
+            store,
+            jiff::Timestamp::UNIX_EPOCH,
+        )
+    }
+
+    #[test]
+    fn tab_walks_the_fields_in_order_and_round() {
+        let mut app = app();
+        let mut form = FollowUpForm::default();
+        let mut seen = vec![form.field];
+        for _ in 0..3 {
+            form.update(&mut app, key(KeyCode::Tab));
+            seen.push(form.field);
+        }
+        use Field::*;
+        assert_eq!(seen, [Route, Other, Revisit, Route]);
+        form.update(&mut app, key(KeyCode::BackTab));
+        assert_eq!(form.field, Revisit);
+    }
+
+    #[test]
+    fn typing_a_date_never_changes_the_route() {
+        let mut app = app();
+        let mut form = FollowUpForm::default();
+        form.update(&mut app, key(KeyCode::Char('2')));
+        assert_eq!(
+            form.route,
+            Route::ALL[1],
+            "a number picks a route in the list"
+        );
+        form.field = Field::Revisit;
+        for c in "2027-03-01".chars() {
+            form.update(&mut app, key(KeyCode::Char(c)));
+        }
+        form.update(&mut app, key(KeyCode::Char('j')));
+        assert_eq!(form.route, Route::ALL[1]);
+        assert_eq!(editor_text(&form.revisit), "2027-03-01j");
+        assert_eq!(form.field, Field::Revisit);
+    }
+
+    #[test]
+    fn esc_in_a_field_goes_to_the_routes_and_from_there_to_the_ballots() {
+        let mut app = app();
+        let mut form = FollowUpForm {
+            field: Field::Other,
+            ..FollowUpForm::default()
+        };
+        assert!(matches!(
+            form.update(&mut app, key(KeyCode::Esc)),
+            Next::Stay
+        ));
+        assert_eq!(form.field, Field::Route);
+        let back = form.update(&mut app, key(KeyCode::Esc));
+        assert!(matches!(back, Next::To(VoteStage::Ballots)));
+    }
+}

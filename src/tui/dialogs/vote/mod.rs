@@ -1,0 +1,266 @@
+//! `v`: the go/no-go vote that ends an orientation workshop, in stages:
+//! the ballots per party ([`ballots`]), after a NO-GO the follow-up
+//! ([`follow_up`]), or the facilitator's reason to defer ([`defer`]). A
+//! recorded vote is shown in large letters ([`banner`]).
+//!
+//! The tally, the outcome and the vote itself come from [`crate::vote`]:
+//! this dialog only collects the ballots and the closing.
+
+pub mod ballots;
+pub mod banner;
+pub mod defer;
+pub mod follow_up;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+use crate::i18n::{Lang, fill};
+use crate::session::PartyId;
+use crate::tui::app::{App, Overlay};
+use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
+use crate::tui::dialogs::{Dialog, Transition};
+use crate::tui::keys::{Action, Ctx};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::popup::popup;
+use crate::vote::{Ballot, Choice, Closing, DeferReason, Vote};
+
+use banner::BannerDialog;
+use defer::DeferForm;
+use follow_up::FollowUpForm;
+
+/// One party's line on the vote screen.
+#[derive(Debug, Clone)]
+pub struct VoteLine {
+    pub party: PartyId,
+    pub choice: Option<Choice>,
+    pub reason: String,
+}
+
+/// The ballots being collected: one line per present party.
+#[derive(Debug, Clone, Default)]
+pub struct VoteState {
+    pub lines: Vec<VoteLine>,
+    pub selected: usize,
+}
+
+/// Where the vote is.
+#[allow(clippy::large_enum_variant)] // one short-lived value on the vote screen
+pub enum VoteStage {
+    /// Choosing per party.
+    Ballots,
+    /// A reason being typed for the selected party.
+    Reason(TextArea<'static>),
+    /// Outcome NO-GO: follow-up route and revisit date.
+    FollowUp(FollowUpForm),
+    /// Asking the facilitator's reason to defer.
+    Defer(DeferForm),
+}
+
+/// What a stage asks of the vote after a key.
+#[allow(clippy::large_enum_variant)] // one value per key, moved once
+pub enum Next {
+    Stay,
+    /// Go on in another stage.
+    To(VoteStage),
+    /// Record the vote with this closing and show the outcome.
+    Record(Closing),
+    /// Leave without voting.
+    Close,
+}
+
+/// The vote screen.
+pub struct VoteDialog {
+    pub votes: VoteState,
+    pub stage: VoteStage,
+}
+
+impl VoteDialog {
+    /// A vote among the present parties, nobody having chosen yet.
+    pub fn new(present: Vec<PartyId>) -> VoteDialog {
+        let lines = present
+            .into_iter()
+            .map(|party| VoteLine {
+                party,
+                choice: None,
+                reason: String::new(),
+            })
+            .collect();
+        VoteDialog {
+            votes: VoteState { lines, selected: 0 },
+            stage: VoteStage::Ballots,
+        }
+    }
+}
+
+/// `v`: open the vote (step 1.5 directly; elsewhere in block 1 after a question).
+pub fn open_vote(app: &mut App, confirmed: bool) {
+    let Some((db, ds)) = app.fw.decision_step() else {
+        return;
+    };
+    let pos = app.fw.pos_at(app.cursor_flat());
+    let at_decision = pos.block == db && pos.step == ds;
+    if !at_decision && !confirmed {
+        let step = &app.fw.blocks[db].steps[ds];
+        app.overlay = Some(Overlay::Confirm(ConfirmDialog {
+            text: fill(app.s().vote_confirm_elsewhere, &[&step.id, &step.title]),
+            on_yes: OnYes::OpenVote,
+        }));
+        return;
+    }
+    app.overlay = Some(Overlay::Vote(VoteDialog::new(app.present_parties())));
+}
+
+/// The live tally and outcome of the vote being held.
+pub fn vote_preview(app: &App, v: &VoteState) -> crate::vote::Preview {
+    let sess = app.session().expect("open");
+    let total = sess.active_parties().count() as u32;
+    crate::vote::preview(&sess.rule, &ballots_of(v), v.lines.len() as u32, total)
+}
+
+/// The ballots cast on the vote screen.
+pub fn ballots_of(v: &VoteState) -> Vec<Ballot> {
+    v.lines
+        .iter()
+        .filter_map(|l| {
+            l.choice.map(|c| Ballot {
+                party: l.party,
+                choice: c,
+                reason: l.reason.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Record the vote, save, and give the outcome banner.
+pub fn record_vote(app: &mut App, v: &VoteState, closing: Closing) -> Option<BannerDialog> {
+    let now = app.now;
+    let sess = app.session_mut()?;
+    let present = v.lines.iter().map(|l| l.party).collect();
+    let vote = Vote::cast(sess, present, ballots_of(v), closing, now);
+    sess.votes.push(vote);
+    let vote = sess.votes.len() - 1;
+    app.save_now();
+    Some(BannerDialog { vote })
+}
+
+/// " (quorum)" after a deferred outcome: why it was deferred.
+pub fn defer_text(d: Option<DeferReason>, lang: Lang) -> String {
+    d.map(|d| format!(" ({})", d.word(lang)))
+        .unwrap_or_default()
+}
+
+impl Dialog for VoteDialog {
+    fn ctx(&self) -> Ctx {
+        match self.stage {
+            VoteStage::Ballots => Ctx::Vote,
+            VoteStage::Reason(_) => Ctx::VoteReason,
+            VoteStage::FollowUp(_) => Ctx::FollowUp,
+            VoteStage::Defer(_) => Ctx::Defer,
+        }
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        let next = match &mut self.stage {
+            VoteStage::Ballots => ballots::update(&mut self.votes, app, action),
+            VoteStage::Reason(ed) => ballots::reason_update(ed, &mut self.votes, action),
+            VoteStage::FollowUp(form) => form.update(app, action),
+            VoteStage::Defer(form) => form.update(app, action),
+        };
+        match next {
+            Next::Stay => Transition::Stay,
+            Next::To(stage) => {
+                self.stage = stage;
+                Transition::Stay
+            }
+            Next::Record(closing) => match record_vote(app, &self.votes, closing) {
+                Some(banner) => Transition::Open(Box::new(Overlay::Banner(banner))),
+                None => Transition::Close,
+            },
+            Next::Close => Transition::Close,
+        }
+    }
+
+    fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        let s = app.s();
+        let Some(sess) = app.session() else { return };
+        let title = fill(s.vote_title, &[&sess.name]);
+        let w = area.width.saturating_sub(4);
+        let inner = popup(f, area, w, area.height.saturating_sub(2), &title, th);
+        let extra_height = if matches!(self.stage, VoteStage::Ballots) {
+            0
+        } else {
+            7
+        };
+        let [q, rule, list, tally, extra, h] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(2),
+            Constraint::Min(3),
+            Constraint::Length(3),
+            Constraint::Length(extra_height),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        f.render_widget(
+            Paragraph::new(Span::styled(s.vote_question, th.point)).wrap(Wrap { trim: true }),
+            q,
+        );
+        let rule_text = fill(s.vote_rule, &[&sess.rule.describe(app.lang)]);
+        f.render_widget(Paragraph::new(Span::styled(rule_text, th.dim)), rule);
+        ballots::render_lines(app, &self.votes, f, list, th);
+        ballots::render_tally(app, &self.votes, f, tally, th);
+        match &self.stage {
+            VoteStage::Ballots => {}
+            VoteStage::Reason(ed) => ballots::render_reason(app, &self.votes, ed, f, extra, th),
+            VoteStage::FollowUp(form) => form.render(app, f, extra, th),
+            VoteStage::Defer(form) => form.render(app, f, extra, th),
+        }
+        f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
+    }
+
+    fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
+        match &mut self.stage {
+            VoteStage::Ballots => Vec::new(),
+            VoteStage::Reason(ed) => vec![(ed, true)],
+            VoteStage::FollowUp(form) => form.editors_mut(),
+            VoteStage::Defer(form) => vec![(&mut form.reason, true)],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::tui::keys::Ctx;
+    use crate::tui::widgets::footer::fitting;
+
+    #[test]
+    fn at_80_columns_every_stage_keeps_its_help_and_its_way_out() {
+        // the room inside the vote box, the summary box and the banner
+        let stages = [
+            (Ctx::Vote, Some("?"), 72),
+            (Ctx::VoteReason, Some("F1"), 72),
+            (Ctx::FollowUp, Some("F1"), 72),
+            (Ctx::Defer, Some("F1"), 72),
+            (Ctx::Summary, Some("?"), 70),
+            (Ctx::Banner, None, 80),
+        ];
+        for lang in [Lang::Nl, Lang::En] {
+            for (ctx, help, room) in stages {
+                let hints = fitting(ctx, lang.strings(), room, false);
+                let keys: Vec<&str> = hints.iter().map(|h| h.0).collect();
+                if let Some(help) = help {
+                    assert!(keys.contains(&help), "{ctx:?}: {keys:?}");
+                }
+                assert!(
+                    keys.last().is_some_and(|k| k.contains("Esc")),
+                    "{ctx:?}: {keys:?}"
+                );
+                assert!(keys.contains(&"Enter") || ctx == Ctx::Banner, "{ctx:?}");
+            }
+        }
+    }
+}
