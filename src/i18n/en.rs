@@ -115,6 +115,17 @@ pub static EN: Strings = Strings {
     hint_keep: "keep typing",
     hint_reason: "reason",
     // ---- dialog strings ----
+    hint_record: "record",
+    hint_toggle_party: "toggle party",
+    hint_to_parties: "parties",
+    hint_next_field: "next field",
+    hint_prev_field: "previous field",
+    hint_pick_owner: "choose who",
+    hint_create: "create",
+    hint_add: "add",
+    hint_unlock: "open block",
+    key_pick_owner: "at Who: choose a party (also with 1–9)",
+    key_newline_parties: "new line (parties: one per line)",
     // ---- vote strings ----
     ui_no_change: "Nothing changed: {0} was already recorded.",
     ui_paste_too_big: "Paste refused: {0} is more than the limit of {1}. Paste the text in smaller parts or put a reference to the file in the note.",

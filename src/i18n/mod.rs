@@ -150,6 +150,17 @@ define_strings! {
     hint_keep,
     hint_reason,
     // ---- dialog strings ----
+    hint_record,
+    hint_toggle_party,
+    hint_to_parties,
+    hint_next_field,
+    hint_prev_field,
+    hint_pick_owner,
+    hint_create,
+    hint_add,
+    hint_unlock,
+    key_pick_owner,
+    key_newline_parties,
     // ---- vote strings ----
     // saving safely (issue 12)
     ui_no_change,

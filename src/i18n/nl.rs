@@ -115,6 +115,17 @@ pub static NL: Strings = Strings {
     hint_keep: "verder typen",
     hint_reason: "reden",
     // ---- dialog strings ----
+    hint_record: "vastleggen",
+    hint_toggle_party: "partij aan/uit",
+    hint_to_parties: "partijen",
+    hint_next_field: "volgend veld",
+    hint_prev_field: "vorig veld",
+    hint_pick_owner: "wie kiezen",
+    hint_create: "aanmaken",
+    hint_add: "toevoegen",
+    hint_unlock: "blok openen",
+    key_pick_owner: "bij Wie: partij kiezen (ook met 1–9)",
+    key_newline_parties: "nieuwe regel (bij partijen: één per regel)",
     // ---- vote strings ----
     ui_no_change: "Niets veranderd: {0} stond al zo vastgelegd.",
     ui_paste_too_big: "Plakken geweigerd: {0} is meer dan de grens van {1}. Plak de tekst in kleinere stukken of zet een verwijzing naar het bestand in de notitie.",

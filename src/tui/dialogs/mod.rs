@@ -6,12 +6,19 @@
 //! `tui/keys.rs`. While a dialog is open, `update` takes it out of the app,
 //! so it can change the app freely, and puts back what [`Transition`] says.
 
+pub mod action_item;
+pub mod add_party;
 pub mod confirm;
 pub mod discard;
+pub mod dissent;
+pub mod gate_override;
 pub mod help;
 pub mod info;
+pub mod new_session;
 pub mod note;
 pub mod overview;
+pub mod skip;
+pub mod stance_reason;
 pub mod unsaved;
 
 use ratatui::Frame;
