@@ -222,3 +222,82 @@ impl Dialog for ActionForm {
         !editor_text(&self.what).trim().is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use crate::tui::widgets::footer::fitting;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(c: KeyCode) -> Action {
+        Action::Key(KeyEvent::new(c, KeyModifiers::NONE))
+    }
+
+    fn app() -> App {
+        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+        App::new(
+            Framework::builtin(),
+            Lang::Nl,
+            ThemeKind::Dark,
+            store,
+            Timestamp::UNIX_EPOCH,
+        )
+    }
+
+    #[test]
+    fn tab_and_shift_tab_go_round_the_fields() {
+        let mut app = app();
+        let mut f = ActionForm::new("");
+        for want in [ActionField::Who, ActionField::Due, ActionField::What] {
+            f.update(&mut app, key(KeyCode::Tab));
+            assert_eq!(f.field, want);
+        }
+        f.update(&mut app, key(KeyCode::BackTab));
+        assert_eq!(f.field, ActionField::Due);
+    }
+
+    #[test]
+    fn arrows_and_space_edit_the_text_but_not_at_who() {
+        let mut app = app();
+        let mut f = ActionForm::new("ab");
+        f.update(&mut app, key(KeyCode::Left));
+        f.update(&mut app, key(KeyCode::Char(' ')));
+        assert_eq!(editor_text(&f.what), "a b");
+        f.update(&mut app, key(KeyCode::Tab));
+        f.update(&mut app, Action::Paste("x".into()));
+        assert_eq!(f.field, ActionField::Who, "a paste at Who does nothing");
+        assert_eq!(editor_text(&f.what), "a b");
+    }
+
+    #[test]
+    fn enter_without_what_goes_back_to_it_with_an_error() {
+        let mut app = app();
+        let mut f = ActionForm::new("");
+        f.field = ActionField::Due;
+        assert!(matches!(
+            f.update(&mut app, key(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert_eq!(f.field, ActionField::What);
+        assert_eq!(
+            app.flash.as_ref().unwrap().text,
+            Lang::Nl.strings().err_need_what
+        );
+    }
+
+    #[test]
+    fn the_footer_is_whole_at_80_columns() {
+        for lang in [Lang::Nl, Lang::En] {
+            let keys: Vec<_> = fitting(Ctx::ActionItem, lang.strings(), 74, false)
+                .into_iter()
+                .map(|h| h.0)
+                .collect();
+            assert_eq!(keys, ["Enter", "Tab", "←→", "F1", "Esc"]);
+        }
+    }
+}

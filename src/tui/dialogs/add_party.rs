@@ -68,3 +68,30 @@ impl Dialog for AddPartyDialog {
         vec![(&mut self.editor, true)]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn an_empty_party_is_refused_in_place() {
+        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+        let mut app = App::new(
+            Framework::builtin(),
+            Lang::Nl,
+            ThemeKind::Dark,
+            store,
+            Timestamp::UNIX_EPOCH,
+        );
+        let mut d = AddPartyDialog::default();
+        let enter = Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert!(matches!(d.update(&mut app, enter), Transition::Stay));
+        assert!(app.flash.is_some());
+    }
+}

@@ -187,3 +187,98 @@ impl Dialog for DissentDialog {
         !editor_text(&self.reason).trim().is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::session::Session;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use crate::tui::widgets::footer::fitting;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(c: KeyCode) -> Action {
+        Action::Key(KeyEvent::new(c, KeyModifiers::NONE))
+    }
+
+    /// An app with a session of two parties, both present.
+    fn app_with_parties(dir: &std::path::Path) -> App {
+        let fw = Framework::builtin();
+        let now = Timestamp::from_second(1_791_816_300).unwrap();
+        let mut s = Session::new("Testwijk", &fw, now);
+        s.add_party("Gemeente", "Anna", "");
+        s.add_party("Bewoners", "Bas", "");
+        let store = Store::at(dir);
+        let path = store.create(&s).unwrap();
+        let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, now);
+        app.open_path(&path).unwrap();
+        for id in [1, 2] {
+            app.session_mut().unwrap().set_present(id, true, now);
+        }
+        app
+    }
+
+    #[test]
+    fn tab_moves_the_focus_between_the_parties_and_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_parties(dir.path());
+        let mut d = DissentDialog::new(Vec::new(), "", false);
+        assert_eq!(d.ctx(), Ctx::DissentParties);
+        d.update(&mut app, key(KeyCode::Char('2')));
+        assert_eq!(d.chosen, vec![2]);
+        assert_eq!(d.selected, 1);
+        d.update(&mut app, key(KeyCode::Tab));
+        assert_eq!(d.ctx(), Ctx::Dissent);
+        d.update(&mut app, key(KeyCode::Char('2')));
+        assert_eq!(editor_text(&d.reason), "2", "in the reason a digit is text");
+        d.update(&mut app, key(KeyCode::BackTab));
+        assert!(!d.on_reason);
+    }
+
+    #[test]
+    fn enter_says_what_is_missing_and_keeps_the_dialog_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_parties(dir.path());
+        let s = Lang::Nl.strings();
+        let mut d = DissentDialog::new(Vec::new(), "", false);
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert_eq!(app.flash.as_ref().unwrap().text, s.err_need_dissenter);
+        d.update(&mut app, key(KeyCode::Char(' ')));
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert_eq!(app.flash.as_ref().unwrap().text, s.err_need_reason);
+        assert!(d.on_reason, "the focus goes to the reason");
+        d.update(&mut app, Action::Paste("te duur".into()));
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Enter)),
+            Transition::Close
+        ));
+        let sess = app.session().unwrap();
+        let rec = sess.record(&sess.cursor).unwrap();
+        assert_eq!(rec.status, Status::Dissent);
+        assert_eq!(rec.dissenters, vec![1]);
+    }
+
+    #[test]
+    fn the_footers_keep_help_and_the_way_out_at_80_columns() {
+        for lang in [Lang::Nl, Lang::En] {
+            for ctx in [Ctx::DissentParties, Ctx::Dissent] {
+                let keys: Vec<_> = fitting(ctx, lang.strings(), 74, false)
+                    .into_iter()
+                    .map(|h| h.0)
+                    .collect();
+                assert_eq!(keys[0], "Enter", "{keys:?}");
+                assert!(keys.ends_with(&["F1", "Esc"]), "{keys:?}");
+                assert!(keys.contains(&"Tab"), "{keys:?}");
+            }
+        }
+    }
+}

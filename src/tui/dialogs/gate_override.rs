@@ -94,3 +94,47 @@ impl Dialog for GateOverrideDialog {
         vec![(&mut self.reason, true)]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use crate::tui::widgets::footer::fitting;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn an_empty_reason_keeps_the_block_locked() {
+        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+        let mut app = App::new(
+            Framework::builtin(),
+            Lang::Nl,
+            ThemeKind::Dark,
+            store,
+            Timestamp::UNIX_EPOCH,
+        );
+        let mut d = GateOverrideDialog::new(1, 30);
+        let enter = Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert!(matches!(d.update(&mut app, enter), Transition::Stay));
+        assert!(
+            app.flash
+                .as_ref()
+                .is_some_and(|f| f.text == Lang::Nl.strings().err_need_reason)
+        );
+    }
+
+    #[test]
+    fn the_footer_is_whole_at_80_columns() {
+        // the popup is 78 wide there: 74 columns for the hints
+        for lang in [Lang::Nl, Lang::En] {
+            let keys: Vec<_> = fitting(Ctx::GateOverride, lang.strings(), 74, false)
+                .into_iter()
+                .map(|h| h.0)
+                .collect();
+            assert_eq!(keys, ["Enter", "F1", "Esc"]);
+        }
+    }
+}

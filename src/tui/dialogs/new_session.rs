@@ -164,3 +164,57 @@ impl Dialog for NewForm {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use crate::tui::widgets::footer::fitting;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(c: KeyCode, m: KeyModifiers) -> Action {
+        Action::Key(KeyEvent::new(c, m))
+    }
+
+    #[test]
+    fn tab_visits_the_fields_and_only_parties_take_new_lines() {
+        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+        let mut app = App::new(
+            Framework::builtin(),
+            Lang::Nl,
+            ThemeKind::Dark,
+            store,
+            Timestamp::UNIX_EPOCH,
+        );
+        let mut f = NewForm::default();
+        let alt_enter = key(KeyCode::Enter, KeyModifiers::ALT);
+        f.update(&mut app, alt_enter.clone());
+        assert_eq!(f.fields[0].lines().len(), 1, "the name is one line");
+        f.update(&mut app, key(KeyCode::BackTab, KeyModifiers::SHIFT));
+        assert_eq!(f.field, NewField::Parties);
+        f.update(&mut app, key(KeyCode::Char('a'), KeyModifiers::NONE));
+        f.update(&mut app, alt_enter);
+        f.update(&mut app, key(KeyCode::Char('b'), KeyModifiers::NONE));
+        assert_eq!(editor_text(&f.fields[NewField::Parties.index()]), "a\nb");
+        f.update(&mut app, key(KeyCode::Tab, KeyModifiers::NONE));
+        assert_eq!(f.field, NewField::Name);
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        assert!(matches!(f.update(&mut app, esc), Transition::Close));
+    }
+
+    #[test]
+    fn the_footer_keeps_help_and_the_way_out_at_80_columns() {
+        for lang in [Lang::Nl, Lang::En] {
+            let keys: Vec<_> = fitting(Ctx::NewSession, lang.strings(), 74, false)
+                .into_iter()
+                .map(|h| h.0)
+                .collect();
+            assert_eq!(&keys[..2], ["Enter", "Tab"], "{keys:?}");
+            assert!(keys.ends_with(&["F1", "Esc"]), "{keys:?}");
+        }
+    }
+}

@@ -72,3 +72,68 @@ impl Dialog for SkipDialog {
         !editor_text(&self.reason).trim().is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use crate::tui::widgets::footer::fitting;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn app() -> App {
+        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+        App::new(
+            Framework::builtin(),
+            Lang::Nl,
+            ThemeKind::Dark,
+            store,
+            Timestamp::UNIX_EPOCH,
+        )
+    }
+
+    fn key(c: KeyCode) -> Action {
+        Action::Key(KeyEvent::new(c, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn enter_without_a_reason_keeps_the_dialog_open_with_an_error() {
+        let mut app = app();
+        let mut d = SkipDialog::new("  ");
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert!(
+            app.flash
+                .as_ref()
+                .is_some_and(|f| f.text == Lang::Nl.strings().err_need_reason)
+        );
+    }
+
+    #[test]
+    fn esc_asks_only_when_there_is_text_and_typing_edits() {
+        let mut app = app();
+        let mut d = SkipDialog::new("");
+        d.update(&mut app, key(KeyCode::Char('x')));
+        assert!(d.has_text());
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Esc)),
+            Transition::Cancel
+        ));
+    }
+
+    #[test]
+    fn the_footer_keeps_help_and_the_way_out_at_80_columns() {
+        for lang in [Lang::Nl, Lang::En] {
+            let keys: Vec<_> = fitting(Ctx::Skip, lang.strings(), 74, false)
+                .into_iter()
+                .map(|h| h.0)
+                .collect();
+            assert_eq!(keys, ["Enter", "F1", "Esc"]);
+        }
+    }
+}

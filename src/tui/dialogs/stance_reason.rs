@@ -78,3 +78,37 @@ impl Dialog for StanceReasonDialog {
         vec![(&mut self.editor, true)]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn esc_closes_and_f1_is_not_text() {
+        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+        let mut app = App::new(
+            Framework::builtin(),
+            Lang::En,
+            ThemeKind::Dark,
+            store,
+            Timestamp::UNIX_EPOCH,
+        );
+        let key = |c| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
+        let mut d = StanceReasonDialog::new(1, "ok");
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::F(1))),
+            Transition::Stay
+        ));
+        assert_eq!(editor_text(&d.editor), "ok");
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Esc)),
+            Transition::Close
+        ));
+    }
+}
