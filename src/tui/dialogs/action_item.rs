@@ -1,7 +1,5 @@
-//! `a`: an action item on the current point — what (text), who (one of
-//! the parties, chosen with ←→, Space or 1–9) and by when (a date).
-//! `Tab` moves between the fields, `Enter` records it, `Esc` asks before
-//! throwing a typed "what" away.
+//! `a`: an action item — what, who (←→, Space or 1–9 pick a party) and by
+//! when. `Tab` moves on, `Enter` records, `Esc` asks before losing text.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -240,13 +238,8 @@ mod tests {
 
     fn app() -> App {
         let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
-        App::new(
-            Framework::builtin(),
-            Lang::Nl,
-            ThemeKind::Dark,
-            store,
-            Timestamp::UNIX_EPOCH,
-        )
+        let (fw, t) = (Framework::builtin(), Timestamp::UNIX_EPOCH);
+        App::new(fw, Lang::Nl, ThemeKind::Dark, store, t)
     }
 
     #[test]
