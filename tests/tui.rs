@@ -19,6 +19,7 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::{self, Store};
 use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::dialogs::action_item::ActionField;
 use wijktafel::tui::dialogs::summary::SummaryDialog;
 use wijktafel::tui::dialogs::vote::banner::BannerDialog;
 use wijktafel::tui::theme::ThemeKind;
@@ -150,12 +151,12 @@ fn navigation_crosses_steps_and_blocks() {
     }
     assert_eq!(cursor(app), "1.5.1", "stops before the locked block");
     assert!(
-        matches!(app.overlay, Some(Overlay::Override { .. })),
+        matches!(app.overlay, Some(Overlay::Override(_))),
         "asks for an override"
     );
     // an empty reason is refused
     press(app, key(KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Override { .. })));
+    assert!(matches!(app.overlay, Some(Overlay::Override(_))));
     type_text(app, "wethouder wil doorpraten");
     press(app, key(KeyCode::Enter));
     assert!(app.overlay.is_none());
@@ -172,7 +173,7 @@ fn navigation_crosses_steps_and_blocks() {
     press(&mut f.app, ch('j'));
     assert!(matches!(
         f.app.overlay,
-        Some(Overlay::Override { block: 2, .. })
+        Some(Overlay::Override(ref d)) if d.block == 2
     ));
     press(&mut f.app, key(KeyCode::Esc));
     assert_eq!(cursor(&f.app), "2.4.3", "no reason, no entry");
@@ -216,7 +217,7 @@ fn each_capture_is_on_disk_when_update_returns() {
     press(app, ch('s'));
     press(app, key(KeyCode::Enter));
     assert!(
-        matches!(app.overlay, Some(Overlay::Skip { .. })),
+        matches!(app.overlay, Some(Overlay::Skip(_))),
         "no reason: still asking"
     );
     type_text(app, "al besproken in de raad");
@@ -245,7 +246,7 @@ fn each_capture_is_on_disk_when_update_returns() {
     // dissent preselects the parties that disagree
     press(app, ch('d'));
     match &app.overlay {
-        Some(Overlay::Dissent { chosen, .. }) => assert_eq!(chosen, &vec![2]),
+        Some(Overlay::Dissent(d)) => assert_eq!(d.chosen, vec![2]),
         _ => panic!("dissent dialog expected"),
     }
     press(app, ch('4')); // Bewoners too
@@ -302,7 +303,9 @@ fn a_bad_due_date_is_refused_in_place() {
     press(&mut f.app, key(KeyCode::Tab));
     type_text(&mut f.app, "volgende week");
     press(&mut f.app, key(KeyCode::Enter));
-    assert!(matches!(&f.app.overlay, Some(Overlay::Action(form)) if form.field == 2));
+    assert!(
+        matches!(&f.app.overlay, Some(Overlay::Action(form)) if form.field == ActionField::Due)
+    );
     assert!(
         f.app
             .flash

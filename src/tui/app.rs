@@ -10,23 +10,27 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::TextArea;
 
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
-use crate::session::{Draft, DraftKind, PartyId, Session, Stance, Status, parse_party};
-use crate::store::{self, Store, StoreError, clean_line};
+use crate::session::{Draft, DraftKind, PartyId, Session, Stance};
+use crate::store::{self, Store, StoreError};
+pub use crate::tui::dialogs::action_item::ActionForm;
+
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::dialogs::discard::DiscardDialog;
-use crate::tui::dialogs::help::HelpDialog;
-use crate::tui::dialogs::info::InfoDialog;
+use crate::tui::dialogs::dissent::DissentDialog;
+use crate::tui::dialogs::gate_override::GateOverrideDialog;
+
+pub use crate::tui::dialogs::new_session::NewForm;
 use crate::tui::dialogs::note::NoteDialog;
-use crate::tui::dialogs::overview::OverviewDialog;
+
+use crate::tui::dialogs::skip::SkipDialog;
 use crate::tui::dialogs::summary::SummaryDialog;
+
 use crate::tui::dialogs::unsaved::UnsavedDialog;
-use crate::tui::dialogs::vote::VoteDialog;
-use crate::tui::dialogs::vote::banner::BannerDialog;
-use crate::tui::dialogs::{Dialog, Transition};
+
+use crate::tui::dialogs::Transition;
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::open_session::Captured;
 use crate::tui::theme::ThemeKind;
@@ -67,146 +71,7 @@ pub struct HomeEntry {
     pub error: Option<String>,
 }
 
-pub struct ActionForm {
-    pub what: TextArea<'static>,
-    pub due: TextArea<'static>,
-    /// Index into the session's active parties; `None` = nobody yet.
-    pub owner: Option<usize>,
-    /// 0 what, 1 who, 2 due
-    pub field: usize,
-}
-
-pub struct NewForm {
-    pub fields: Vec<TextArea<'static>>,
-    pub field: usize,
-}
-
-/// What sits on top of the screen.
-pub enum Overlay {
-    Help(HelpDialog),
-    Info(InfoDialog),
-    Overview(OverviewDialog),
-    Dissent {
-        chosen: Vec<PartyId>,
-        selected: usize,
-        reason: TextArea<'static>,
-        on_reason: bool,
-    },
-    Skip {
-        reason: TextArea<'static>,
-    },
-    Note(NoteDialog),
-    StanceReason {
-        party: PartyId,
-        editor: TextArea<'static>,
-    },
-    Action(ActionForm),
-    AddParty {
-        editor: TextArea<'static>,
-    },
-    NewSession(NewForm),
-    /// "Discard the text?" over an editor.
-    ConfirmDiscard(DiscardDialog),
-    /// A question answered with j/n (y/n).
-    Confirm(ConfirmDialog),
-    /// Override of the go/no-go gate: the reason.
-    Override {
-        block: usize,
-        target: usize,
-        reason: TextArea<'static>,
-    },
-    /// The go/no-go vote and its follow-up.
-    Vote(VoteDialog),
-    /// Outcome banner, full screen.
-    Banner(BannerDialog),
-    /// End of workshop summary; Enter ends it.
-    Summary(SummaryDialog),
-    /// Quitting while the last save failed.
-    Unsaved(UnsavedDialog),
-}
-
-impl Overlay {
-    /// The dialogs that own their update and render (see [`crate::tui::dialogs`]).
-    pub fn dialog(&self) -> Option<&dyn Dialog> {
-        match self {
-            Overlay::Help(d) => Some(d),
-            Overlay::Info(d) => Some(d),
-            Overlay::Overview(d) => Some(d),
-            Overlay::Note(d) => Some(d),
-            Overlay::ConfirmDiscard(d) => Some(d),
-            Overlay::Confirm(d) => Some(d),
-            Overlay::Unsaved(d) => Some(d),
-            Overlay::Vote(d) => Some(d),
-            Overlay::Banner(d) => Some(d),
-            Overlay::Summary(d) => Some(d),
-            _ => None,
-        }
-    }
-
-    pub fn dialog_mut(&mut self) -> Option<&mut dyn Dialog> {
-        match self {
-            Overlay::Help(d) => Some(d),
-            Overlay::Info(d) => Some(d),
-            Overlay::Overview(d) => Some(d),
-            Overlay::Note(d) => Some(d),
-            Overlay::ConfirmDiscard(d) => Some(d),
-            Overlay::Confirm(d) => Some(d),
-            Overlay::Unsaved(d) => Some(d),
-            Overlay::Vote(d) => Some(d),
-            Overlay::Banner(d) => Some(d),
-            Overlay::Summary(d) => Some(d),
-            _ => None,
-        }
-    }
-
-    /// A stand-in while a dialog is taken out (never shown).
-    pub fn placeholder() -> Overlay {
-        Overlay::Summary(SummaryDialog)
-    }
-
-    /// Draw this overlay.
-    pub fn render(
-        &self,
-        app: &App,
-        f: &mut ratatui::Frame,
-        area: ratatui::layout::Rect,
-        th: &crate::tui::theme::Theme,
-    ) {
-        crate::tui::ui::render_overlay(app, self, f, area, th);
-    }
-
-    /// The text editors of this overlay, each with whether it has focus.
-    pub fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
-        if self.dialog().is_some() {
-            return self
-                .dialog_mut()
-                .map(|d| d.editors_mut())
-                .unwrap_or_default();
-        }
-        match self {
-            Overlay::StanceReason { editor, .. } | Overlay::AddParty { editor } => {
-                vec![(editor, true)]
-            }
-            Overlay::Skip { reason } | Overlay::Override { reason, .. } => vec![(reason, true)],
-            Overlay::Dissent {
-                reason, on_reason, ..
-            } => vec![(reason, *on_reason)],
-            Overlay::Action(form) => {
-                let field = form.field;
-                vec![(&mut form.what, field == 0), (&mut form.due, field == 2)]
-            }
-            Overlay::NewSession(form) => {
-                let field = form.field;
-                form.fields
-                    .iter_mut()
-                    .enumerate()
-                    .map(|(i, ta)| (ta, i == field))
-                    .collect()
-            }
-            _ => vec![],
-        }
-    }
-}
+pub use crate::tui::dialogs::Overlay;
 
 pub struct App {
     pub fw: Framework,
@@ -407,21 +272,9 @@ impl App {
             o.session.cursor = d.point.clone();
         }
         self.overlay = Some(match d.kind {
-            DraftKind::Skip => Overlay::Skip {
-                reason: editor(&d.text),
-            },
-            DraftKind::Dissent => Overlay::Dissent {
-                chosen: Vec::new(),
-                selected: 0,
-                reason: editor(&d.text),
-                on_reason: true,
-            },
-            DraftKind::Action => Overlay::Action(ActionForm {
-                what: editor(&d.text),
-                due: editor(""),
-                owner: None,
-                field: 0,
-            }),
+            DraftKind::Skip => Overlay::Skip(SkipDialog::new(&d.text)),
+            DraftKind::Dissent => Overlay::Dissent(DissentDialog::new(Vec::new(), &d.text, true)),
+            DraftKind::Action => Overlay::Action(ActionForm::new(&d.text)),
             DraftKind::Note => Overlay::Note(NoteDialog::new(&d.text)),
         });
         self.screen = Screen::Main;
@@ -442,8 +295,7 @@ impl App {
     /// The context for key lookup.
     pub fn ctx(&self) -> Ctx {
         match &self.overlay {
-            Some(o) if o.dialog().is_some() => o.dialog().map(|d| d.ctx()).unwrap_or(Ctx::Main),
-            Some(_) => Ctx::Main, // dialogs take raw keys; see `map_key`
+            Some(o) => o.dialog().ctx(),
             None => match self.screen {
                 Screen::Home => Ctx::Home,
                 Screen::Start => Ctx::Start,
@@ -460,21 +312,7 @@ impl App {
 
     /// Whether keys go to a dialog (text editors, vote, confirmations) as they are.
     pub fn raw_keys(&self) -> bool {
-        if let Some(d) = self.overlay.as_ref().and_then(|o| o.dialog()) {
-            return d.raw_keys();
-        }
-        matches!(
-            self.overlay,
-            Some(
-                Overlay::Dissent { .. }
-                    | Overlay::Skip { .. }
-                    | Overlay::StanceReason { .. }
-                    | Overlay::Action(_)
-                    | Overlay::AddParty { .. }
-                    | Overlay::NewSession(_)
-                    | Overlay::Override { .. }
-            )
-        )
+        self.overlay.as_ref().is_some_and(|o| o.dialog().raw_keys())
     }
 
     /// Turn a key into an action for the current state.
@@ -603,11 +441,10 @@ impl App {
             return;
         }
         if self.block_locked(target.block) && self.fw.pos_at(current).block != target.block {
-            self.overlay = Some(Overlay::Override {
-                block: target.block,
-                target: flat,
-                reason: editor(""),
-            });
+            self.overlay = Some(Overlay::Override(GateOverrideDialog::new(
+                target.block,
+                flat,
+            )));
             return;
         }
         self.stop_timer();
@@ -789,406 +626,25 @@ fn overlay_update(app: &mut App, action: Action) {
     let Some(mut overlay) = app.overlay.take() else {
         return;
     };
-    if let Some(d) = overlay.dialog_mut() {
-        let transition = d.update(app, action);
-        app.overlay = match transition {
-            Transition::Stay => Some(overlay),
-            // whatever the update opened (the gate's override) stays open
-            Transition::Close => app.overlay.take(),
-            Transition::Open(next) => Some(*next),
-            Transition::Cancel => cancel_editor(app, overlay),
-        };
-        return;
-    }
-    app.overlay = match overlay {
-        Overlay::Skip { mut reason } => match edit(&mut reason, &action, false) {
-            Edit::Submit => {
-                let text = editor_text(&reason);
-                if text.trim().is_empty() {
-                    app.error(app.s().err_need_reason.to_string());
-                    Some(Overlay::Skip { reason })
-                } else {
-                    app.clear_draft();
-                    let label = app.s().status_skipped.to_string();
-                    app.capture(&label, |s, p, now| {
-                        s.set_status(p, Status::Skipped, vec![], &text, now)
-                    });
-                    None
-                }
-            }
-            Edit::Cancel => cancel_editor(app, Overlay::Skip { reason }),
-            Edit::Changed => {
-                app.set_draft(DraftKind::Skip, editor_text(&reason));
-                Some(Overlay::Skip { reason })
-            }
-            _ => Some(Overlay::Skip { reason }),
-        },
-        Overlay::Dissent {
-            chosen,
-            selected,
-            reason,
-            on_reason,
-        } => dissent_update(app, action, chosen, selected, reason, on_reason),
-        Overlay::StanceReason { party, mut editor } => match edit(&mut editor, &action, false) {
-            Edit::Submit => {
-                let text = editor_text(&editor);
-                let stance = app
-                    .session()
-                    .and_then(|s| s.record(&s.cursor))
-                    .map(|r| r.stance_of(party))
-                    .unwrap_or_default();
-                let label = app
-                    .session()
-                    .map(|s| s.party_name(party))
-                    .unwrap_or_default();
-                app.capture(&label, |s, p, now| {
-                    s.set_stance(p, party, stance, Some(&text), now)
-                });
-                None
-            }
-            Edit::Cancel => None,
-            _ => Some(Overlay::StanceReason { party, editor }),
-        },
-        Overlay::Action(form) => action_update(app, action, form),
-        Overlay::AddParty { mut editor } => match edit(&mut editor, &action, false) {
-            Edit::Submit => {
-                let text = clean_line(&editor_text(&editor));
-                match parse_party(&text) {
-                    Some((org, rep, dom)) => {
-                        let now = app.now;
-                        if let Some(o) = app.open.as_mut() {
-                            let id = o.session.add_party(&org, &rep, &dom);
-                            o.session.set_present(id, true, now);
-                        }
-                        app.save_now();
-                        None
-                    }
-                    None => {
-                        app.error(fill(app.s().err_bad_party, &[&text]));
-                        Some(Overlay::AddParty { editor })
-                    }
-                }
-            }
-            Edit::Cancel => None,
-            _ => Some(Overlay::AddParty { editor }),
-        },
-        Overlay::NewSession(form) => new_session_update(app, action, form),
-        Overlay::Override {
-            block,
-            target,
-            mut reason,
-        } => match edit(&mut reason, &action, false) {
-            Edit::Submit => {
-                let text = editor_text(&reason);
-                if text.trim().is_empty() {
-                    app.error(app.s().err_need_reason.to_string());
-                    Some(Overlay::Override {
-                        block,
-                        target,
-                        reason,
-                    })
-                } else {
-                    let now = app.now;
-                    let block_id = app.fw.blocks[block].id.clone();
-                    if let Some(o) = app.open.as_mut() {
-                        let workshop = o.session.workshop_number();
-                        o.session.overrides.push(crate::session::GateOverride {
-                            workshop,
-                            at: now,
-                            block: block_id,
-                            reason: text.trim().to_string(),
-                        });
-                    }
-                    app.save_now();
-                    app.go_to(target);
-                    app.overlay.take()
-                }
-            }
-            Edit::Cancel => None,
-            _ => Some(Overlay::Override {
-                block,
-                target,
-                reason,
-            }),
-        },
-        dialog => Some(dialog),
+    let transition = overlay.dialog_mut().update(app, action);
+    app.overlay = match transition {
+        Transition::Stay => Some(overlay),
+        // whatever the update opened (the gate's override) stays open
+        Transition::Close => app.overlay.take(),
+        Transition::Open(next) => Some(*next),
+        Transition::Cancel => cancel_editor(app, overlay),
     };
 }
 
 /// Esc in an editor: ask before throwing away typed text.
 fn cancel_editor(app: &mut App, overlay: Overlay) -> Option<Overlay> {
-    let empty = match &overlay {
-        o if o.dialog().is_some() => !o.dialog().is_some_and(|d| d.has_text()),
-        Overlay::Skip { reason } => editor_text(reason).trim().is_empty(),
-        Overlay::Dissent { reason, .. } => editor_text(reason).trim().is_empty(),
-        Overlay::Action(f) => editor_text(&f.what).trim().is_empty(),
-        _ => true,
-    };
-    if empty {
+    if !overlay.dialog().has_text() {
         app.clear_draft();
         None
     } else {
         Some(Overlay::ConfirmDiscard(DiscardDialog {
             inner: Box::new(overlay),
         }))
-    }
-}
-
-fn dissent_update(
-    app: &mut App,
-    action: Action,
-    mut chosen: Vec<PartyId>,
-    mut selected: usize,
-    mut reason: TextArea<'static>,
-    mut on_reason: bool,
-) -> Option<Overlay> {
-    let present = app.present_parties();
-    let rebuild = |chosen, selected, reason, on_reason| {
-        Some(Overlay::Dissent {
-            chosen,
-            selected,
-            reason,
-            on_reason,
-        })
-    };
-    let submit =
-        |app: &mut App, chosen: Vec<PartyId>, reason: TextArea<'static>, selected, on_reason| {
-            let text = editor_text(&reason);
-            if chosen.is_empty() && !present.is_empty() {
-                app.error(app.s().err_need_dissenter.to_string());
-                return rebuild(chosen, selected, reason, on_reason);
-            }
-            if text.trim().is_empty() {
-                app.error(app.s().err_need_reason.to_string());
-                return rebuild(chosen, selected, reason, true);
-            }
-            app.clear_draft();
-            let label = app.s().status_dissent.to_string();
-            app.capture(&label, |s, p, now| {
-                s.set_status(p, Status::Dissent, chosen, &text, now)
-            });
-            None
-        };
-    if on_reason {
-        return match edit(&mut reason, &action, false) {
-            Edit::Submit => submit(app, chosen, reason, selected, on_reason),
-            Edit::Cancel => cancel_editor(
-                app,
-                Overlay::Dissent {
-                    chosen,
-                    selected,
-                    reason,
-                    on_reason,
-                },
-            ),
-            Edit::Tab | Edit::BackTab => rebuild(chosen, selected, reason, false),
-            Edit::Changed => {
-                app.set_draft(DraftKind::Dissent, editor_text(&reason));
-                rebuild(chosen, selected, reason, true)
-            }
-            Edit::Other => rebuild(chosen, selected, reason, true),
-        };
-    }
-    let Action::Key(ev) = action else {
-        if let Action::Paste(_) = action {
-            on_reason = true;
-            edit(&mut reason, &action, false);
-        }
-        return rebuild(chosen, selected, reason, on_reason);
-    };
-    let toggle = |chosen: &mut Vec<PartyId>, i: usize| {
-        if let Some(&p) = present.get(i) {
-            if let Some(k) = chosen.iter().position(|&c| c == p) {
-                chosen.remove(k);
-            } else {
-                chosen.push(p);
-                chosen.sort_unstable();
-            }
-        }
-    };
-    match ev.code {
-        KeyCode::Up | KeyCode::Char('k') => selected = selected.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => {
-            selected = (selected + 1).min(present.len().saturating_sub(1))
-        }
-        KeyCode::Char(' ') => toggle(&mut chosen, selected),
-        KeyCode::Char(c @ '0'..='9') => {
-            let i = if c == '0' {
-                9
-            } else {
-                c as usize - '1' as usize
-            };
-            toggle(&mut chosen, i);
-            selected = i.min(present.len().saturating_sub(1));
-        }
-        KeyCode::Tab | KeyCode::BackTab => on_reason = true,
-        KeyCode::Enter => return submit(app, chosen, reason, selected, on_reason),
-        KeyCode::Esc => {
-            return cancel_editor(
-                app,
-                Overlay::Dissent {
-                    chosen,
-                    selected,
-                    reason,
-                    on_reason,
-                },
-            );
-        }
-        _ => {}
-    }
-    rebuild(chosen, selected, reason, on_reason)
-}
-
-fn action_update(app: &mut App, action: Action, mut form: ActionForm) -> Option<Overlay> {
-    let parties: usize = app
-        .session()
-        .map(|s| s.active_parties().count())
-        .unwrap_or(0);
-    if form.field == 1
-        && let Action::Key(ev) = &action
-    {
-        match ev.code {
-            KeyCode::Left => {
-                form.owner = match form.owner {
-                    None => parties.checked_sub(1),
-                    Some(0) => None,
-                    Some(i) => Some(i - 1),
-                };
-                return Some(Overlay::Action(form));
-            }
-            KeyCode::Right | KeyCode::Char(' ') => {
-                form.owner = match form.owner {
-                    None if parties > 0 => Some(0),
-                    Some(i) if i + 1 < parties => Some(i + 1),
-                    _ => None,
-                };
-                return Some(Overlay::Action(form));
-            }
-            KeyCode::Char(c @ '1'..='9') => {
-                let i = c as usize - '1' as usize;
-                if i < parties {
-                    form.owner = Some(i);
-                }
-                return Some(Overlay::Action(form));
-            }
-            KeyCode::Tab => {
-                form.field = 2;
-                return Some(Overlay::Action(form));
-            }
-            KeyCode::BackTab => {
-                form.field = 0;
-                return Some(Overlay::Action(form));
-            }
-            KeyCode::Enter => {}
-            KeyCode::Esc => return cancel_editor(app, Overlay::Action(form)),
-            _ => return Some(Overlay::Action(form)),
-        }
-    }
-    let result = match form.field {
-        0 => edit(&mut form.what, &action, false),
-        2 => edit(&mut form.due, &action, false),
-        _ => Edit::Submit,
-    };
-    match result {
-        Edit::Tab => {
-            form.field = (form.field + 1) % 3;
-            Some(Overlay::Action(form))
-        }
-        Edit::BackTab => {
-            form.field = (form.field + 2) % 3;
-            Some(Overlay::Action(form))
-        }
-        Edit::Cancel => cancel_editor(app, Overlay::Action(form)),
-        Edit::Changed => {
-            if form.field == 0 {
-                app.set_draft(DraftKind::Action, editor_text(&form.what));
-            }
-            Some(Overlay::Action(form))
-        }
-        Edit::Other => Some(Overlay::Action(form)),
-        Edit::Submit => {
-            let what = editor_text(&form.what).trim().to_string();
-            if what.is_empty() {
-                app.error(app.s().err_need_what.to_string());
-                form.field = 0;
-                return Some(Overlay::Action(form));
-            }
-            let due_text = editor_text(&form.due);
-            let due = if due_text.trim().is_empty() {
-                None
-            } else {
-                match parse_date(&due_text) {
-                    Some(d) => Some(d),
-                    None => {
-                        app.error(app.s().err_bad_date.to_string());
-                        form.field = 2;
-                        return Some(Overlay::Action(form));
-                    }
-                }
-            };
-            let owner = form.owner.and_then(|i| {
-                app.session()
-                    .and_then(|s| s.active_parties().nth(i).map(|p| p.id))
-            });
-            app.clear_draft();
-            let label = app.s().ui_actions.to_string();
-            app.capture(&label, |s, p, now| s.add_action(p, &what, owner, due, now));
-            None
-        }
-    }
-}
-
-fn new_session_update(app: &mut App, action: Action, mut form: NewForm) -> Option<Overlay> {
-    let multiline = form.field == 4;
-    match edit(&mut form.fields[form.field], &action, multiline) {
-        Edit::Tab => {
-            form.field = (form.field + 1) % form.fields.len();
-            Some(Overlay::NewSession(form))
-        }
-        Edit::BackTab => {
-            form.field = (form.field + form.fields.len() - 1) % form.fields.len();
-            Some(Overlay::NewSession(form))
-        }
-        Edit::Cancel => None,
-        Edit::Submit => {
-            let get = |i: usize| clean_line(&editor_text(&form.fields[i]));
-            let name = get(0);
-            let mut session = Session::new(&name, &app.fw, app.now);
-            session.area = get(1);
-            session.municipality = get(2);
-            session.facilitator = get(3);
-            for line in editor_text(&form.fields[4]).lines() {
-                let line = clean_line(line);
-                if line.is_empty() {
-                    continue;
-                }
-                match parse_party(&line) {
-                    Some((o, r, d)) => {
-                        session.add_party(&o, &r, &d);
-                    }
-                    None => {
-                        app.error(fill(app.s().err_bad_party, &[&line]));
-                        form.field = 4;
-                        return Some(Overlay::NewSession(form));
-                    }
-                }
-            }
-            match app.store.create(&session) {
-                Ok(path) => match app.open_path(&path) {
-                    Ok(()) => app.overlay.take(),
-                    Err(e) => {
-                        app.error(e.message(app.lang));
-                        None
-                    }
-                },
-                Err(e) => {
-                    app.error(e.message(app.lang));
-                    form.field = 0;
-                    Some(Overlay::NewSession(form))
-                }
-            }
-        }
-        _ => Some(Overlay::NewSession(form)),
     }
 }
 

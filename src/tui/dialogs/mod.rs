@@ -6,12 +6,19 @@
 //! `tui/keys.rs`. While a dialog is open, `update` takes it out of the app,
 //! so it can change the app freely, and puts back what [`Transition`] says.
 
+pub mod action_item;
+pub mod add_party;
 pub mod confirm;
 pub mod discard;
+pub mod dissent;
+pub mod gate_override;
 pub mod help;
 pub mod info;
+pub mod new_session;
 pub mod note;
 pub mod overview;
+pub mod skip;
+pub mod stance_reason;
 pub mod summary;
 pub mod unsaved;
 pub mod vote;
@@ -31,9 +38,89 @@ pub enum Transition {
     /// It closes (whatever the update opened meanwhile stays open).
     Close,
     /// Another dialog takes its place.
-    Open(Box<crate::tui::app::Overlay>),
+    Open(Box<Overlay>),
     /// Esc in a dialog with text: close, asking first when text would be lost.
     Cancel,
+}
+
+macro_rules! dialogs {
+    ($($(#[$doc:meta])* $variant:ident($ty:ty),)*) => {
+        /// What sits on top of the screen: one of the dialogs.
+        pub enum Overlay {
+            $($(#[$doc])* $variant($ty),)*
+        }
+
+        impl Overlay {
+            /// The dialog, to draw it or ask it something.
+            pub fn dialog(&self) -> &dyn Dialog {
+                match self {
+                    $(Overlay::$variant(d) => d,)*
+                }
+            }
+
+            /// The dialog, to update it.
+            pub fn dialog_mut(&mut self) -> &mut dyn Dialog {
+                match self {
+                    $(Overlay::$variant(d) => d,)*
+                }
+            }
+        }
+    };
+}
+
+// Every dialog, one line each.
+dialogs! {
+    /// `?`: the keys of the screen.
+    Help(help::HelpDialog),
+    /// `i`: the references of the step.
+    Info(info::InfoDialog),
+    /// `g`: all points.
+    Overview(overview::OverviewDialog),
+    /// `d`: who dissents, and why.
+    Dissent(dissent::DissentDialog),
+    /// `s`: why the point is skipped.
+    Skip(skip::SkipDialog),
+    /// `n`: a note.
+    Note(note::NoteDialog),
+    /// `r` in the stance panel: a party's reason.
+    StanceReason(stance_reason::StanceReasonDialog),
+    /// `a`: an action item.
+    Action(action_item::ActionForm),
+    /// `a` on the start screen: a party arrives.
+    AddParty(add_party::AddPartyDialog),
+    /// `n` on the home screen: a new session.
+    NewSession(new_session::NewForm),
+    /// "Discard the text?" over an editor.
+    ConfirmDiscard(discard::DiscardDialog),
+    /// A question answered with yes or no.
+    Confirm(confirm::ConfirmDialog),
+    /// Entering a locked block: the reason.
+    Override(gate_override::GateOverrideDialog),
+    /// The go/no-go vote and its follow-up.
+    Vote(vote::VoteDialog),
+    /// The outcome in large letters.
+    Banner(vote::banner::BannerDialog),
+    /// The end of the workshop; Enter ends it.
+    Summary(summary::SummaryDialog),
+    /// Quitting while the last save failed.
+    Unsaved(unsaved::UnsavedDialog),
+}
+
+impl Overlay {
+    /// A stand-in while a dialog is taken out (never shown).
+    pub fn placeholder() -> Overlay {
+        Overlay::Summary(summary::SummaryDialog)
+    }
+
+    /// Draw this overlay.
+    pub fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        self.dialog().render(app, f, area, th);
+    }
+
+    /// The text editors of this overlay, each with whether it has focus.
+    pub fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
+        self.dialog_mut().editors_mut()
+    }
 }
 
 /// A dialog or overlay.

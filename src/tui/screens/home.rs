@@ -13,7 +13,7 @@ use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::editor::editor;
+
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::status::{fit, flash_line};
 
@@ -28,12 +28,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.error(err.message(app.lang));
             }
         }
-        Action::NewSession => {
-            app.overlay = Some(Overlay::NewSession(NewForm {
-                fields: (0..5).map(|_| editor("")).collect(),
-                field: 0,
-            }))
-        }
+        Action::NewSession => app.overlay = Some(Overlay::NewSession(NewForm::default())),
         Action::Demo => open_demo(app),
         Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
         Action::CycleTheme => app.theme = app.theme.next(),

@@ -8,11 +8,12 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::i18n::fill;
 use crate::session::PartyId;
 use crate::tui::app::{App, Overlay, Screen, request_quit};
+use crate::tui::dialogs::add_party::AddPartyDialog;
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::editor::editor;
+
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::recap::{action_lines, dissent_lines};
 use crate::tui::widgets::status::flash_line;
@@ -48,7 +49,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.save_now();
             }
         }
-        Action::AddParty => app.overlay = Some(Overlay::AddParty { editor: editor("") }),
+        Action::AddParty => app.overlay = Some(Overlay::AddParty(AddPartyDialog::default())),
         Action::Confirm => {
             app.screen = Screen::Main;
             app.mark_orientation();

@@ -11,13 +11,15 @@ use crate::session::{PartyId, Stance, Status};
 use crate::tui::app::{
     ActionForm, App, Overlay, Screen, end_workshop, export_minutes, request_quit,
 };
+use crate::tui::dialogs::dissent::DissentDialog;
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::dialogs::info::InfoDialog;
 use crate::tui::dialogs::note::NoteDialog;
 use crate::tui::dialogs::overview::OverviewDialog;
+use crate::tui::dialogs::skip::SkipDialog;
+use crate::tui::dialogs::stance_reason::StanceReasonDialog;
 use crate::tui::dialogs::vote::open_vote;
 use crate::tui::keys::Action;
-use crate::tui::widgets::editor::editor;
 
 pub use point::render;
 
@@ -51,12 +53,7 @@ pub fn update(app: &mut App, action: Action) {
                 .filter(|&p| rec.is_some_and(|r| r.stance_of(p) == Stance::Disagree))
                 .collect();
             let reason = rec.map(|r| r.dissent_reason.clone()).unwrap_or_default();
-            app.overlay = Some(Overlay::Dissent {
-                chosen,
-                selected: 0,
-                reason: editor(&reason),
-                on_reason: false,
-            });
+            app.overlay = Some(Overlay::Dissent(DissentDialog::new(chosen, &reason, false)));
         }
         Action::MarkSkipped => {
             let reason = app
@@ -64,9 +61,7 @@ pub fn update(app: &mut App, action: Action) {
                 .and_then(|s| s.record(&s.cursor))
                 .map(|r| r.skip_reason.clone())
                 .unwrap_or_default();
-            app.overlay = Some(Overlay::Skip {
-                reason: editor(&reason),
-            });
+            app.overlay = Some(Overlay::Skip(SkipDialog::new(&reason)));
         }
         Action::Stance(i) => cycle_stance(app, i),
         Action::FocusStances => {
@@ -77,14 +72,7 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
-        Action::AddAction => {
-            app.overlay = Some(Overlay::Action(ActionForm {
-                what: editor(""),
-                due: editor(""),
-                owner: None,
-                field: 0,
-            }))
-        }
+        Action::AddAction => app.overlay = Some(Overlay::Action(ActionForm::new(""))),
         Action::Vote => open_vote(app, false),
         Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
         Action::Overview => {
@@ -171,10 +159,9 @@ fn stance_focus_update(app: &mut App, action: Action) {
                     .and_then(|r| r.stance_entry(party))
                     .map(|e| e.reason.clone())
                     .unwrap_or_default();
-                app.overlay = Some(Overlay::StanceReason {
-                    party,
-                    editor: editor(&reason),
-                });
+                app.overlay = Some(Overlay::StanceReason(StanceReasonDialog::new(
+                    party, &reason,
+                )));
             }
         }
         Action::Back => {

@@ -1,0 +1,296 @@
+//! `a`: an action item — what, who (←→, Space or 1–9 pick a party) and by
+//! when. `Tab` moves on, `Enter` records, `Esc` asks before losing text.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui_textarea::TextArea;
+
+use crate::i18n::fill;
+use crate::session::DraftKind;
+use crate::tui::app::{App, parse_date};
+use crate::tui::dialogs::{Dialog, Transition};
+use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::popup::popup;
+
+/// The field of the form that has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionField {
+    What,
+    Who,
+    Due,
+}
+
+impl ActionField {
+    fn next(self) -> ActionField {
+        match self {
+            ActionField::What => ActionField::Who,
+            ActionField::Who => ActionField::Due,
+            ActionField::Due => ActionField::What,
+        }
+    }
+
+    fn prev(self) -> ActionField {
+        self.next().next()
+    }
+}
+
+pub struct ActionForm {
+    pub what: TextArea<'static>,
+    pub due: TextArea<'static>,
+    /// Index into the session's active parties; `None` = nobody yet.
+    pub owner: Option<usize>,
+    pub field: ActionField,
+}
+
+impl ActionForm {
+    pub fn new(what: &str) -> ActionForm {
+        ActionForm {
+            what: editor(what),
+            due: editor(""),
+            owner: None,
+            field: ActionField::What,
+        }
+    }
+
+    /// At Who: the previous (`forward` false) or next party, or nobody.
+    fn step_owner(&mut self, parties: usize, forward: bool) {
+        self.owner = match (self.owner, forward) {
+            (None, false) => parties.checked_sub(1),
+            (Some(0), false) => None,
+            (Some(i), false) => Some(i - 1),
+            (None, true) if parties > 0 => Some(0),
+            (Some(i), true) if i + 1 < parties => Some(i + 1),
+            (_, true) => None,
+        };
+    }
+
+    /// A key at Who that is not in the key table: 1–9 picks a party.
+    fn pick_owner(&mut self, action: &Action, parties: usize) {
+        if let Action::Key(ev) = action
+            && let ratatui::crossterm::event::KeyCode::Char(c @ '1'..='9') = ev.code
+        {
+            let i = c as usize - '1' as usize;
+            if i < parties {
+                self.owner = Some(i);
+            }
+        }
+    }
+
+    /// `Enter`: record the action item, or put the focus where it is wrong.
+    fn submit(&mut self, app: &mut App) -> Transition {
+        let what = editor_text(&self.what).trim().to_string();
+        if what.is_empty() {
+            app.error(app.s().err_need_what.to_string());
+            self.field = ActionField::What;
+            return Transition::Stay;
+        }
+        let due_text = editor_text(&self.due);
+        let due = if due_text.trim().is_empty() {
+            None
+        } else {
+            match parse_date(&due_text) {
+                Some(d) => Some(d),
+                None => {
+                    app.error(app.s().err_bad_date.to_string());
+                    self.field = ActionField::Due;
+                    return Transition::Stay;
+                }
+            }
+        };
+        let owner = self.owner.and_then(|i| {
+            app.session()
+                .and_then(|s| s.active_parties().nth(i).map(|p| p.id))
+        });
+        app.clear_draft();
+        let label = app.s().ui_actions.to_string();
+        app.capture(&label, |s, p, now| s.add_action(p, &what, owner, due, now));
+        Transition::Close
+    }
+}
+
+impl Dialog for ActionForm {
+    fn ctx(&self) -> Ctx {
+        Ctx::ActionItem
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        let parties = app
+            .session()
+            .map(|s| s.active_parties().count())
+            .unwrap_or(0);
+        let at_who = self.field == ActionField::Who;
+        match keys::command(Ctx::ActionItem, &action) {
+            Some(Action::Confirm) => return self.submit(app),
+            Some(Action::Back) => return Transition::Cancel,
+            Some(Action::NextField) => self.field = self.field.next(),
+            Some(Action::PrevField) => self.field = self.field.prev(),
+            Some(Action::Up) if at_who => self.step_owner(parties, false),
+            Some(Action::Down) if at_who => self.step_owner(parties, true),
+            Some(Action::Help) => {}
+            // ←→ and Space edit the text fields
+            _ => match self.field {
+                ActionField::Who => self.pick_owner(&action, parties),
+                ActionField::Due => {
+                    edit(&mut self.due, &action, false);
+                }
+                ActionField::What => {
+                    if let Edit::Changed = edit(&mut self.what, &action, false) {
+                        app.set_draft(DraftKind::Action, editor_text(&self.what));
+                    }
+                }
+            },
+        }
+        Transition::Stay
+    }
+
+    fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        let s = app.s();
+        let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
+        let inner = popup(f, area, 90, 14, &fill(s.dlg_action, &[&point]), th);
+        let [what, who, due, h] = Layout::vertical([
+            Constraint::Length(4),
+            Constraint::Length(3),
+            Constraint::Length(3),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        render_editor(
+            &self.what,
+            f,
+            what,
+            s.field_what,
+            self.field == ActionField::What,
+            th,
+        );
+        let owner = self
+            .owner
+            .and_then(|i| {
+                app.session()
+                    .and_then(|x| x.active_parties().nth(i).map(|p| p.organisation.clone()))
+            })
+            .unwrap_or_else(|| s.ui_owner_none.to_string());
+        let at_who = self.field == ActionField::Who;
+        let blk = Block::new()
+            .borders(Borders::ALL)
+            .border_style(if at_who { th.focus } else { th.border })
+            .title(Span::styled(
+                format!(" {} ", s.field_who),
+                if at_who { th.focus } else { th.dim },
+            ));
+        let wi = blk.inner(who);
+        f.render_widget(blk, who);
+        f.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled("◀ ", th.focus),
+                Span::styled(
+                    safe_line(&owner).into_owned(),
+                    th.base.add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(" ▶", th.focus),
+            ])),
+            wi,
+        );
+        render_editor(
+            &self.due,
+            f,
+            due,
+            s.field_due,
+            self.field == ActionField::Due,
+            th,
+        );
+        f.render_widget(hint_line(Ctx::ActionItem, s, h.width, false, th), h);
+    }
+
+    fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
+        let field = self.field;
+        vec![
+            (&mut self.what, field == ActionField::What),
+            (&mut self.due, field == ActionField::Due),
+        ]
+    }
+
+    fn has_text(&self) -> bool {
+        !editor_text(&self.what).trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use crate::tui::widgets::footer::fitting;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(c: KeyCode) -> Action {
+        Action::Key(KeyEvent::new(c, KeyModifiers::NONE))
+    }
+
+    fn app() -> App {
+        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+        let (fw, t) = (Framework::builtin(), Timestamp::UNIX_EPOCH);
+        App::new(fw, Lang::Nl, ThemeKind::Dark, store, t)
+    }
+
+    #[test]
+    fn tab_and_shift_tab_go_round_the_fields() {
+        let mut app = app();
+        let mut f = ActionForm::new("");
+        for want in [ActionField::Who, ActionField::Due, ActionField::What] {
+            f.update(&mut app, key(KeyCode::Tab));
+            assert_eq!(f.field, want);
+        }
+        f.update(&mut app, key(KeyCode::BackTab));
+        assert_eq!(f.field, ActionField::Due);
+    }
+
+    #[test]
+    fn arrows_and_space_edit_the_text_but_not_at_who() {
+        let mut app = app();
+        let mut f = ActionForm::new("ab");
+        f.update(&mut app, key(KeyCode::Left));
+        f.update(&mut app, key(KeyCode::Char(' ')));
+        assert_eq!(editor_text(&f.what), "a b");
+        f.update(&mut app, key(KeyCode::Tab));
+        f.update(&mut app, Action::Paste("x".into()));
+        assert_eq!(f.field, ActionField::Who, "a paste at Who does nothing");
+        assert_eq!(editor_text(&f.what), "a b");
+    }
+
+    #[test]
+    fn enter_without_what_goes_back_to_it_with_an_error() {
+        let mut app = app();
+        let mut f = ActionForm::new("");
+        f.field = ActionField::Due;
+        assert!(matches!(
+            f.update(&mut app, key(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert_eq!(f.field, ActionField::What);
+        assert_eq!(
+            app.flash.as_ref().unwrap().text,
+            Lang::Nl.strings().err_need_what
+        );
+    }
+
+    #[test]
+    fn the_footer_is_whole_at_80_columns() {
+        for lang in [Lang::Nl, Lang::En] {
+            let keys: Vec<_> = fitting(Ctx::ActionItem, lang.strings(), 74, false)
+                .into_iter()
+                .map(|h| h.0)
+                .collect();
+            assert_eq!(keys, ["Enter", "Tab", "←→", "F1", "Esc"]);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! `d`: dissent on the current point — who disagrees (a list of the
+//! present parties) and why (a reason). `Tab` moves between the two,
+//! `Enter` records it, `Esc` asks before throwing a typed reason away.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
+
+use crate::session::{DraftKind, PartyId, Status};
+use crate::tui::app::App;
+use crate::tui::dialogs::{Dialog, Transition};
+use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::popup::popup;
+
+pub struct DissentDialog {
+    /// The parties that disagree, in id order.
+    pub chosen: Vec<PartyId>,
+    /// The selected row of the party list.
+    pub selected: usize,
+    pub reason: TextArea<'static>,
+    /// Whether the reason has the focus (else the party list has it).
+    pub on_reason: bool,
+}
+
+impl DissentDialog {
+    pub fn new(chosen: Vec<PartyId>, reason: &str, on_reason: bool) -> DissentDialog {
+        DissentDialog {
+            chosen,
+            selected: 0,
+            reason: editor(reason),
+            on_reason,
+        }
+    }
+
+    /// Add or remove the `i`-th present party.
+    fn toggle(&mut self, present: &[PartyId], i: usize) {
+        let Some(&p) = present.get(i) else { return };
+        if let Some(k) = self.chosen.iter().position(|&c| c == p) {
+            self.chosen.remove(k);
+        } else {
+            self.chosen.push(p);
+            self.chosen.sort_unstable();
+        }
+    }
+
+    /// A command on the party list.
+    fn list(&mut self, action: Action, present: &[PartyId]) {
+        let last = present.len().saturating_sub(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Toggle => self.toggle(present, self.selected),
+            Action::Stance(i) => {
+                self.toggle(present, i);
+                self.selected = i.min(last);
+            }
+            _ => {}
+        }
+    }
+
+    /// `Enter`: record the dissent, or say what is missing.
+    fn submit(&mut self, app: &mut App, present: &[PartyId]) -> Transition {
+        let text = editor_text(&self.reason);
+        if self.chosen.is_empty() && !present.is_empty() {
+            app.error(app.s().err_need_dissenter.to_string());
+            return Transition::Stay;
+        }
+        if text.trim().is_empty() {
+            app.error(app.s().err_need_reason.to_string());
+            self.on_reason = true;
+            return Transition::Stay;
+        }
+        app.clear_draft();
+        let label = app.s().status_dissent.to_string();
+        let chosen = self.chosen.clone();
+        app.capture(&label, |s, p, now| {
+            s.set_status(p, Status::Dissent, chosen, &text, now)
+        });
+        Transition::Close
+    }
+}
+
+impl Dialog for DissentDialog {
+    fn ctx(&self) -> Ctx {
+        if self.on_reason {
+            Ctx::Dissent
+        } else {
+            Ctx::DissentParties
+        }
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        let present = app.present_parties();
+        match keys::command(self.ctx(), &action) {
+            Some(Action::Confirm) => return self.submit(app, &present),
+            Some(Action::Back) => return Transition::Cancel,
+            Some(Action::NextField | Action::PrevField) => {
+                self.on_reason = !self.on_reason;
+                return Transition::Stay;
+            }
+            Some(Action::Help) => return Transition::Stay,
+            Some(command) if !self.on_reason => {
+                self.list(command, &present);
+                return Transition::Stay;
+            }
+            _ => {}
+        }
+        // a paste over the party list goes to the reason
+        if matches!(action, Action::Paste(_)) {
+            self.on_reason = true;
+        }
+        if self.on_reason
+            && let Edit::Changed = edit(&mut self.reason, &action, false)
+        {
+            app.set_draft(DraftKind::Dissent, editor_text(&self.reason));
+        }
+        Transition::Stay
+    }
+
+    fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        let s = app.s();
+        let Some(sess) = app.session() else { return };
+        let present = app.present_parties();
+        let height = (present.len() as u16 + 9).min(area.height.saturating_sub(2));
+        let inner = popup(f, area, 90, height, s.dlg_dissent, th);
+        let [list, ed, h] = Layout::vertical([
+            Constraint::Min(2),
+            Constraint::Length(4),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let rec = sess.record(&sess.cursor);
+        let lh = list.height as usize;
+        let start = if present.len() <= lh {
+            0
+        } else {
+            self.selected.saturating_sub(lh / 2).min(present.len() - lh)
+        };
+        let lines: Vec<Line> = present
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(lh)
+            .map(|(i, &p)| {
+                let on = self.chosen.contains(&p);
+                let stance = rec.map(|r| r.stance_of(p)).unwrap_or_default();
+                let key = match i {
+                    0..=8 => format!("{} ", i + 1),
+                    9 => "0 ".into(),
+                    _ => "  ".into(),
+                };
+                let name_style = if i == self.selected && !self.on_reason {
+                    th.selected
+                } else {
+                    th.base
+                };
+                Line::from(vec![
+                    Span::styled(key, th.focus),
+                    Span::styled(
+                        if on { "☒ " } else { "☐ " },
+                        if on { th.bad } else { th.dim },
+                    ),
+                    Span::styled(safe_line(&sess.party_name(p)).into_owned(), name_style),
+                    Span::styled(
+                        format!("  ({} {})", stance.symbol(), stance.word(app.lang)),
+                        th.stance(stance),
+                    ),
+                ])
+            })
+            .collect();
+        f.render_widget(Paragraph::new(lines), list);
+        render_editor(&self.reason, f, ed, s.field_reason, self.on_reason, th);
+        f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
+    }
+
+    fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
+        vec![(&mut self.reason, self.on_reason)]
+    }
+
+    fn has_text(&self) -> bool {
+        !editor_text(&self.reason).trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::session::Session;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use crate::tui::widgets::footer::fitting;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn key(c: KeyCode) -> Action {
+        Action::Key(KeyEvent::new(c, KeyModifiers::NONE))
+    }
+
+    /// An app with a session of two parties, both present.
+    fn app_with_parties(dir: &std::path::Path) -> App {
+        let fw = Framework::builtin();
+        let now = Timestamp::from_second(1_791_816_300).unwrap();
+        let mut s = Session::new("Testwijk", &fw, now);
+        s.add_party("Gemeente", "Anna", "");
+        s.add_party("Bewoners", "Bas", "");
+        let store = Store::at(dir);
+        let path = store.create(&s).unwrap();
+        let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, now);
+        app.open_path(&path).unwrap();
+        for id in [1, 2] {
+            app.session_mut().unwrap().set_present(id, true, now);
+        }
+        app
+    }
+
+    #[test]
+    fn tab_moves_the_focus_between_the_parties_and_the_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_parties(dir.path());
+        let mut d = DissentDialog::new(Vec::new(), "", false);
+        assert_eq!(d.ctx(), Ctx::DissentParties);
+        d.update(&mut app, key(KeyCode::Char('2')));
+        assert_eq!(d.chosen, vec![2]);
+        assert_eq!(d.selected, 1);
+        d.update(&mut app, key(KeyCode::Tab));
+        assert_eq!(d.ctx(), Ctx::Dissent);
+        d.update(&mut app, key(KeyCode::Char('2')));
+        assert_eq!(editor_text(&d.reason), "2", "in the reason a digit is text");
+        d.update(&mut app, key(KeyCode::BackTab));
+        assert!(!d.on_reason);
+    }
+
+    #[test]
+    fn enter_says_what_is_missing_and_keeps_the_dialog_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_parties(dir.path());
+        let s = Lang::Nl.strings();
+        let mut d = DissentDialog::new(Vec::new(), "", false);
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert_eq!(app.flash.as_ref().unwrap().text, s.err_need_dissenter);
+        d.update(&mut app, key(KeyCode::Char(' ')));
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert_eq!(app.flash.as_ref().unwrap().text, s.err_need_reason);
+        assert!(d.on_reason, "the focus goes to the reason");
+        d.update(&mut app, Action::Paste("te duur".into()));
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Enter)),
+            Transition::Close
+        ));
+        let sess = app.session().unwrap();
+        let rec = sess.record(&sess.cursor).unwrap();
+        assert_eq!(rec.status, Status::Dissent);
+        assert_eq!(rec.dissenters, vec![1]);
+    }
+
+    #[test]
+    fn the_footers_keep_help_and_the_way_out_at_80_columns() {
+        for lang in [Lang::Nl, Lang::En] {
+            for ctx in [Ctx::DissentParties, Ctx::Dissent] {
+                let keys: Vec<_> = fitting(ctx, lang.strings(), 74, false)
+                    .into_iter()
+                    .map(|h| h.0)
+                    .collect();
+                assert_eq!(keys[0], "Enter", "{keys:?}");
+                assert!(keys.ends_with(&["F1", "Esc"]), "{keys:?}");
+                assert!(keys.contains(&"Tab"), "{keys:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! `s`: skip the current point, with a reason. `Enter` records it (an
+//! empty reason is refused), `Esc` asks before throwing typed text away.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui_textarea::TextArea;
+
+use crate::session::{DraftKind, Status};
+use crate::tui::app::App;
+use crate::tui::dialogs::{Dialog, Transition};
+use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::popup::popup;
+
+pub struct SkipDialog {
+    pub reason: TextArea<'static>,
+}
+
+impl SkipDialog {
+    pub fn new(text: &str) -> SkipDialog {
+        SkipDialog {
+            reason: editor(text),
+        }
+    }
+}
+
+impl Dialog for SkipDialog {
+    fn ctx(&self) -> Ctx {
+        Ctx::Skip
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        match keys::command(Ctx::Skip, &action) {
+            Some(Action::Confirm) => {
+                let text = editor_text(&self.reason);
+                if text.trim().is_empty() {
+                    app.error(app.s().err_need_reason.to_string());
+                    return Transition::Stay;
+                }
+                app.clear_draft();
+                let label = app.s().status_skipped.to_string();
+                app.capture(&label, |s, p, now| {
+                    s.set_status(p, Status::Skipped, vec![], &text, now)
+                });
+                return Transition::Close;
+            }
+            Some(Action::Back) => return Transition::Cancel,
+            Some(_) => return Transition::Stay,
+            None => {}
+        }
+        if let Edit::Changed = edit(&mut self.reason, &action, false) {
+            app.set_draft(DraftKind::Skip, editor_text(&self.reason));
+        }
+        Transition::Stay
+    }
+
+    fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        let s = app.s();
+        let inner = popup(f, area, 80, 8, s.dlg_skip, th);
+        let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
+        render_editor(&self.reason, f, ed, s.field_reason, true, th);
+        f.render_widget(hint_line(Ctx::Skip, s, h.width, false, th), h);
+    }
+
+    fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
+        vec![(&mut self.reason, true)]
+    }
+
+    fn has_text(&self) -> bool {
+        !editor_text(&self.reason).trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::store::Store;
+    use crate::tui::theme::ThemeKind;
+    use crate::tui::widgets::footer::fitting;
+    use jiff::Timestamp;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn app() -> App {
+        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+        App::new(
+            Framework::builtin(),
+            Lang::Nl,
+            ThemeKind::Dark,
+            store,
+            Timestamp::UNIX_EPOCH,
+        )
+    }
+
+    fn key(c: KeyCode) -> Action {
+        Action::Key(KeyEvent::new(c, KeyModifiers::NONE))
+    }
+
+    #[test]
+    fn enter_without_a_reason_keeps_the_dialog_open_with_an_error() {
+        let mut app = app();
+        let mut d = SkipDialog::new("  ");
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert!(
+            app.flash
+                .as_ref()
+                .is_some_and(|f| f.text == Lang::Nl.strings().err_need_reason)
+        );
+    }
+
+    #[test]
+    fn esc_asks_only_when_there_is_text_and_typing_edits() {
+        let mut app = app();
+        let mut d = SkipDialog::new("");
+        d.update(&mut app, key(KeyCode::Char('x')));
+        assert!(d.has_text());
+        assert!(matches!(
+            d.update(&mut app, key(KeyCode::Esc)),
+            Transition::Cancel
+        ));
+    }
+
+    #[test]
+    fn the_footer_keeps_help_and_the_way_out_at_80_columns() {
+        for lang in [Lang::Nl, Lang::En] {
+            let keys: Vec<_> = fitting(Ctx::Skip, lang.strings(), 74, false)
+                .into_iter()
+                .map(|h| h.0)
+                .collect();
+            assert_eq!(keys, ["Enter", "F1", "Esc"]);
+        }
+    }
+}
