@@ -31,6 +31,7 @@ use crate::tui::dialogs::summary::SummaryDialog;
 use crate::tui::dialogs::unsaved::UnsavedDialog;
 
 use crate::tui::dialogs::Transition;
+use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::open_session::Captured;
 use crate::tui::theme::ThemeKind;
@@ -626,6 +627,10 @@ fn overlay_update(app: &mut App, action: Action) {
     let Some(mut overlay) = app.overlay.take() else {
         return;
     };
+    if wants_help(&overlay, &action) {
+        app.overlay = Some(Overlay::Help(HelpDialog::over(overlay)));
+        return;
+    }
     let transition = overlay.dialog_mut().update(app, action);
     app.overlay = match transition {
         Transition::Stay => Some(overlay),
@@ -634,6 +639,17 @@ fn overlay_update(app: &mut App, action: Action) {
         Transition::Open(next) => Some(*next),
         Transition::Cancel => cancel_editor(app, overlay),
     };
+}
+
+/// F1 (or `?` where it is not text) in a dialog asks for its help.
+fn wants_help(overlay: &Overlay, action: &Action) -> bool {
+    let d = overlay.dialog();
+    let asked = if d.raw_keys() {
+        keys::command(d.ctx(), action) == Some(Action::Help)
+    } else {
+        *action == Action::Help
+    };
+    asked && !matches!(overlay, Overlay::Help(_))
 }
 
 /// Esc in an editor: ask before throwing away typed text.

@@ -201,77 +201,18 @@ macro_rules! b {
     };
 }
 
-/// Every key binding of the application.
+/// Every key binding of the application, one line each.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    b!(
-        Main,
-        [ch('j'), code(KeyCode::Down)],
-        "j/↓",
-        Action::NextPoint,
-        key_next_point,
-        key_short_point,
-        "j/k"
-    ),
-    b!(
-        Main,
-        [ch('k'), code(KeyCode::Up)],
-        "k/↑",
-        Action::PrevPoint,
-        key_prev_point
-    ),
-    b!(
-        Main,
-        [ch('J'), code(KeyCode::PageDown)],
-        "J/PgDn",
-        Action::NextStep,
-        key_next_step,
-        key_short_step,
-        "J/K"
-    ),
-    b!(
-        Main,
-        [ch('K'), code(KeyCode::PageUp)],
-        "K/PgUp",
-        Action::PrevStep,
-        key_prev_step
-    ),
-    b!(
-        Main,
-        [ch('c')],
-        "c",
-        Action::MarkConsensus,
-        key_consensus,
-        key_consensus,
-        "c"
-    ),
-    b!(
-        Main,
-        [ch('d')],
-        "d",
-        Action::MarkDissent,
-        key_dissent,
-        key_short_dissent,
-        "d"
-    ),
+    b!(Main, [ch('j'), code(KeyCode::Down)], "j/↓", Action::NextPoint, key_next_point, key_short_point, "j/k"),
+    b!(Main, [ch('k'), code(KeyCode::Up)], "k/↑", Action::PrevPoint, key_prev_point),
+    b!(Main, [ch('J'), code(KeyCode::PageDown)], "J/PgDn", Action::NextStep, key_next_step, key_short_step, "J/K"),
+    b!(Main, [ch('K'), code(KeyCode::PageUp)], "K/PgUp", Action::PrevStep, key_prev_step),
+    b!(Main, [ch('c')], "c", Action::MarkConsensus, key_consensus, key_consensus, "c"),
+    b!(Main, [ch('d')], "d", Action::MarkDissent, key_dissent, key_short_dissent, "d"),
     b!(Main, [ch('o')], "o", Action::MarkOpen, key_open),
-    b!(
-        Main,
-        [ch('s')],
-        "s",
-        Action::MarkSkipped,
-        key_skip,
-        key_short_skip,
-        "s"
-    ),
-    b!(
-        Main,
-        [ch('1')],
-        "1…9, 0",
-        Action::Stance(0),
-        key_stance,
-        key_short_party,
-        "1–9"
-    ),
+    b!(Main, [ch('s')], "s", Action::MarkSkipped, key_skip, key_short_skip, "s"),
+    b!(Main, [ch('1')], "1…9, 0", Action::Stance(0), key_stance, key_short_party, "1–9"),
     b!(Main, [ch('2')], "", Action::Stance(1), key_stance),
     b!(Main, [ch('3')], "", Action::Stance(2), key_stance),
     b!(Main, [ch('4')], "", Action::Stance(3), key_stance),
@@ -281,40 +222,10 @@ pub static BINDINGS: &[Binding] = &[
     b!(Main, [ch('8')], "", Action::Stance(7), key_stance),
     b!(Main, [ch('9')], "", Action::Stance(8), key_stance),
     b!(Main, [ch('0')], "", Action::Stance(9), key_stance),
-    b!(
-        Main,
-        [code(KeyCode::Tab)],
-        "Tab",
-        Action::FocusStances,
-        key_stance_focus
-    ),
-    b!(
-        Main,
-        [ch('n')],
-        "n",
-        Action::AddNote,
-        key_note,
-        key_note,
-        "n"
-    ),
-    b!(
-        Main,
-        [ch('a')],
-        "a",
-        Action::AddAction,
-        key_action,
-        key_short_action,
-        "a"
-    ),
-    b!(
-        Main,
-        [ch('v')],
-        "v",
-        Action::Vote,
-        key_vote,
-        key_short_vote,
-        "v"
-    ),
+    b!(Main, [code(KeyCode::Tab)], "Tab", Action::FocusStances, key_stance_focus),
+    b!(Main, [ch('n')], "n", Action::AddNote, key_note, key_note, "n"),
+    b!(Main, [ch('a')], "a", Action::AddAction, key_action, key_short_action, "a"),
+    b!(Main, [ch('v')], "v", Action::Vote, key_vote, key_short_vote, "v"),
     b!(Main, [ch('i')], "i", Action::Info, key_info),
     b!(Main, [ch('g')], "g", Action::Overview, key_overview),
     b!(Main, [ch('t')], "t", Action::Timer, key_timer),
@@ -324,288 +235,43 @@ pub static BINDINGS: &[Binding] = &[
     b!(Main, [ch('e')], "e", Action::Export, key_export),
     b!(Main, [ch('p')], "p", Action::Attendance, key_attendance),
     b!(Main, [ch('T')], "T", Action::CycleTheme, key_theme),
-    b!(
-        Main,
-        [ch('?'), code(KeyCode::F(1))],
-        "?",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "?",
-        Always
-    ),
-    b!(
-        Main,
-        [ch('q')],
-        "q",
-        Action::Quit,
-        key_quit,
-        key_short_quit,
-        "q",
-        Always
-    ),
+    b!(Main, [ch('?'), code(KeyCode::F(1))], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Main, [ch('q')], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
     // stance panel with focus
-    b!(
-        Stances,
-        [ch('k'), code(KeyCode::Up)],
-        "↑↓",
-        Action::Up,
-        key_stance_focus,
-        hint_choose,
-        "↑↓"
-    ),
-    b!(
-        Stances,
-        [ch('j'), code(KeyCode::Down)],
-        "",
-        Action::Down,
-        key_stance_focus
-    ),
-    b!(
-        Stances,
-        [ch(' '), ENTER],
-        "Spatie/Enter",
-        Action::Toggle,
-        key_stance_cycle,
-        key_short_party,
-        "Spatie"
-    ),
-    b!(
-        Stances,
-        [ch('r')],
-        "r",
-        Action::StanceReason,
-        key_stance_reason,
-        hint_reason,
-        "r"
-    ),
-    b!(
-        Stances,
-        [ch('?'), F1],
-        "?",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "?",
-        Always
-    ),
-    b!(
-        Stances,
-        [code(KeyCode::Tab), ESC],
-        "Tab/Esc",
-        Action::Back,
-        key_stance_leave,
-        hint_back,
-        "Esc",
-        Always
-    ),
+    b!(Stances, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, key_stance_focus, hint_choose, "↑↓"),
+    b!(Stances, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_stance_focus),
+    b!(Stances, [ch(' '), ENTER], "Spatie/Enter", Action::Toggle, key_stance_cycle, key_short_party, "Spatie"),
+    b!(Stances, [ch('r')], "r", Action::StanceReason, key_stance_reason, hint_reason, "r"),
+    b!(Stances, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Stances, [code(KeyCode::Tab), ESC], "Tab/Esc", Action::Back, key_stance_leave, hint_back, "Esc", Always),
     // overview (the footer keeps hints in this order while there is room)
-    b!(
-        Overview,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        ov_hint,
-        hint_jump,
-        "Enter"
-    ),
-    b!(
-        Overview,
-        [ch('k'), code(KeyCode::Up)],
-        "↑↓",
-        Action::Up,
-        ov_hint,
-        hint_choose,
-        "↑↓"
-    ),
-    b!(
-        Overview,
-        [ch('j'), code(KeyCode::Down)],
-        "",
-        Action::Down,
-        ov_hint
-    ),
-    b!(
-        Overview,
-        [code(KeyCode::PageUp), ch('K')],
-        "PgUp/PgDn",
-        Action::PageUp,
-        ov_hint,
-        hint_page,
-        "PgUp/PgDn"
-    ),
-    b!(
-        Overview,
-        [code(KeyCode::PageDown), ch('J')],
-        "",
-        Action::PageDown,
-        ov_hint
-    ),
-    b!(
-        Overview,
-        [ch('?'), F1],
-        "?",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "?",
-        Always
-    ),
-    b!(
-        Overview,
-        [ESC, ch('g'), ch('q')],
-        "Esc",
-        Action::Back,
-        ov_hint,
-        hint_back,
-        "Esc",
-        Always
-    ),
+    b!(Overview, [ENTER], "Enter", Action::Confirm, ov_hint, hint_jump, "Enter"),
+    b!(Overview, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, ov_hint, hint_choose, "↑↓"),
+    b!(Overview, [ch('j'), code(KeyCode::Down)], "", Action::Down, ov_hint),
+    b!(Overview, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, ov_hint, hint_page, "PgUp/PgDn"),
+    b!(Overview, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, ov_hint),
+    b!(Overview, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Overview, [ESC, ch('g'), ch('q')], "Esc", Action::Back, ov_hint, hint_back, "Esc", Always),
     // help and info
-    b!(
-        Reading,
-        [ch('k'), code(KeyCode::Up)],
-        "↑↓",
-        Action::Up,
-        hint_scroll,
-        hint_scroll,
-        "↑↓",
-        IfScrolls
-    ),
-    b!(
-        Reading,
-        [ch('j'), code(KeyCode::Down)],
-        "",
-        Action::Down,
-        hint_scroll
-    ),
-    b!(
-        Reading,
-        [code(KeyCode::PageUp), ch('K')],
-        "PgUp/PgDn",
-        Action::PageUp,
-        hint_scroll,
-        hint_page,
-        "PgUp/PgDn",
-        IfScrolls
-    ),
-    b!(
-        Reading,
-        [code(KeyCode::PageDown), ch('J')],
-        "",
-        Action::PageDown,
-        hint_scroll
-    ),
-    b!(
-        Reading,
-        [ESC, ch('?'), ch('q'), ch('i'), ENTER, F1],
-        "Esc",
-        Action::Back,
-        help_close,
-        hint_close,
-        "Esc",
-        Always
-    ),
+    b!(Reading, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_scroll, hint_scroll, "↑↓", IfScrolls),
+    b!(Reading, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_scroll),
+    b!(Reading, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_scroll, hint_page, "PgUp/PgDn", IfScrolls),
+    b!(Reading, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_scroll),
+    b!(Reading, [ESC, ch('?'), ch('q'), ch('i'), ENTER, F1], "Esc", Action::Back, help_close, hint_close, "Esc", Always),
     // home
-    b!(
-        Home,
-        [ch('k'), code(KeyCode::Up)],
-        "↑↓",
-        Action::Up,
-        home_hint,
-        hint_choose,
-        "↑↓"
-    ),
-    b!(
-        Home,
-        [ch('j'), code(KeyCode::Down)],
-        "",
-        Action::Down,
-        home_hint
-    ),
-    b!(
-        Home,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        home_hint,
-        hint_open,
-        "Enter"
-    ),
-    b!(
-        Home,
-        [ch('n')],
-        "n",
-        Action::NewSession,
-        form_title,
-        hint_new_session,
-        "n"
-    ),
-    b!(
-        Home,
-        [ch('d')],
-        "d",
-        Action::Demo,
-        home_empty_hint,
-        hint_demo,
-        "d"
-    ),
+    b!(Home, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, home_hint, hint_choose, "↑↓"),
+    b!(Home, [ch('j'), code(KeyCode::Down)], "", Action::Down, home_hint),
+    b!(Home, [ENTER], "Enter", Action::Confirm, home_hint, hint_open, "Enter"),
+    b!(Home, [ch('n')], "n", Action::NewSession, form_title, hint_new_session, "n"),
+    b!(Home, [ch('d')], "d", Action::Demo, home_empty_hint, hint_demo, "d"),
     b!(Home, [ch('T')], "T", Action::CycleTheme, key_theme),
-    b!(
-        Home,
-        [ch('?'), F1],
-        "?",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "?",
-        Always
-    ),
-    b!(
-        Home,
-        [ch('q'), ESC],
-        "q",
-        Action::Quit,
-        key_quit,
-        key_short_quit,
-        "q",
-        Always
-    ),
+    b!(Home, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Home, [ch('q'), ESC], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
     // workshop start
-    b!(
-        Start,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        start_hint,
-        hint_to_agenda,
-        "Enter"
-    ),
-    b!(
-        Start,
-        [ch('k'), code(KeyCode::Up)],
-        "↑↓",
-        Action::Up,
-        start_hint,
-        hint_choose,
-        "↑↓"
-    ),
-    b!(
-        Start,
-        [ch('j'), code(KeyCode::Down)],
-        "",
-        Action::Down,
-        start_hint
-    ),
-    b!(
-        Start,
-        [ch(' ')],
-        "Spatie",
-        Action::Toggle,
-        start_hint,
-        hint_present,
-        "Spatie/1–9"
-    ),
+    b!(Start, [ENTER], "Enter", Action::Confirm, start_hint, hint_to_agenda, "Enter"),
+    b!(Start, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, start_hint, hint_choose, "↑↓"),
+    b!(Start, [ch('j'), code(KeyCode::Down)], "", Action::Down, start_hint),
+    b!(Start, [ch(' ')], "Spatie", Action::Toggle, start_hint, hint_present, "Spatie/1–9"),
     b!(Start, [ch('1')], "1…9", Action::Stance(0), start_hint),
     b!(Start, [ch('2')], "", Action::Stance(1), start_hint),
     b!(Start, [ch('3')], "", Action::Stance(2), start_hint),
@@ -616,639 +282,93 @@ pub static BINDINGS: &[Binding] = &[
     b!(Start, [ch('8')], "", Action::Stance(7), start_hint),
     b!(Start, [ch('9')], "", Action::Stance(8), start_hint),
     b!(Start, [ch('0')], "", Action::Stance(9), start_hint),
-    b!(
-        Start,
-        [ch('a')],
-        "a",
-        Action::AddParty,
-        start_add_party,
-        hint_add_party,
-        "a"
-    ),
+    b!(Start, [ch('a')], "a", Action::AddParty, start_add_party, hint_add_party, "a"),
     b!(Start, [ch('T')], "T", Action::CycleTheme, key_theme),
-    b!(
-        Start,
-        [ch('?'), F1],
-        "?",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "?",
-        Always
-    ),
-    b!(
-        Start,
-        [ch('q')],
-        "q",
-        Action::Quit,
-        key_quit,
-        key_short_quit,
-        "q",
-        Always
-    ),
+    b!(Start, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Start, [ch('q')], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
     // a note being typed
-    b!(
-        Note,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_save,
-        hint_save,
-        "Enter"
-    ),
-    b!(
-        Note,
-        [alt(KeyCode::Enter), ctrl('j')],
-        "Alt+Enter",
-        Action::NewLine,
-        hint_newline,
-        hint_newline,
-        "Alt+Enter"
-    ),
-    b!(
-        Note,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        Note,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(Note, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(Note, [alt(KeyCode::Enter), ctrl('j')], "Alt+Enter", Action::NewLine, hint_newline, hint_newline, "Alt+Enter"),
+    b!(Note, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(Note, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // questions
-    b!(
-        Confirm,
-        [ch('j'), ch('y'), ENTER],
-        "j/Enter",
-        Action::Confirm,
-        hint_yes,
-        hint_yes,
-        "j",
-        Always
-    ),
-    b!(
-        Confirm,
-        [ch('n'), ESC],
-        "n/Esc",
-        Action::Back,
-        hint_no,
-        hint_no,
-        "n/Esc",
-        Always
-    ),
-    b!(
-        Discard,
-        [ch('j'), ch('y')],
-        "j",
-        Action::Confirm,
-        hint_discard,
-        hint_discard,
-        "j",
-        Always
-    ),
-    b!(
-        Discard,
-        [ch('n'), ESC],
-        "n/Esc",
-        Action::Back,
-        hint_keep,
-        hint_keep,
-        "n/Esc",
-        Always
-    ),
-    b!(
-        Unsaved,
-        [ch('r')],
-        "r",
-        Action::Retry,
-        unsaved_retry,
-        unsaved_retry,
-        "r"
-    ),
-    b!(
-        Unsaved,
-        [ch('k')],
-        "k",
-        Action::WriteCopy,
-        unsaved_copy,
-        unsaved_copy,
-        "k"
-    ),
-    b!(
-        Unsaved,
-        [ch('q')],
-        "q",
-        Action::Quit,
-        unsaved_quit,
-        unsaved_quit,
-        "q",
-        Always
-    ),
-    b!(
-        Unsaved,
-        [ESC],
-        "Esc",
-        Action::Back,
-        unsaved_back,
-        hint_back,
-        "Esc",
-        Always
-    ),
-    b!(
-        UnsavedSure,
-        [ch('j'), ch('y')],
-        "j",
-        Action::Confirm,
-        unsaved_quit,
-        hint_yes,
-        "j",
-        Always
-    ),
-    b!(
-        UnsavedSure,
-        [ch('n'), ESC],
-        "n/Esc",
-        Action::Back,
-        unsaved_back,
-        hint_back,
-        "n/Esc",
-        Always
-    ),
+    b!(Confirm, [ch('j'), ch('y'), ENTER], "j/Enter", Action::Confirm, hint_yes, hint_yes, "j", Always),
+    b!(Confirm, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Confirm, [ch('n'), ESC], "n/Esc", Action::Back, hint_no, hint_no, "n/Esc", Always),
+    b!(Discard, [ch('j'), ch('y')], "j", Action::Confirm, hint_discard, hint_discard, "j", Always),
+    b!(Discard, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Discard, [ch('n'), ESC], "n/Esc", Action::Back, hint_keep, hint_keep, "n/Esc", Always),
+    b!(Unsaved, [ch('r')], "r", Action::Retry, unsaved_retry, unsaved_retry, "r"),
+    b!(Unsaved, [ch('k')], "k", Action::WriteCopy, unsaved_copy, unsaved_copy, "k", Always),
+    b!(Unsaved, [ch('q')], "q", Action::Quit, unsaved_quit, unsaved_quit, "q", Always),
+    b!(Unsaved, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Unsaved, [ESC], "Esc", Action::Back, unsaved_back, hint_back, "Esc", Always),
+    b!(UnsavedSure, [ch('j'), ch('y')], "j", Action::Confirm, unsaved_quit, hint_yes, "j", Always),
+    b!(UnsavedSure, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(UnsavedSure, [ch('n'), ESC], "n/Esc", Action::Back, unsaved_back, hint_back, "n/Esc", Always),
     // ---- dialogs: note-like (skip, dissent, stance reason, action item, add party, new session, gate override) ----
     // skip: the reason
-    b!(
-        Skip,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_save,
-        hint_save,
-        "Enter"
-    ),
-    b!(
-        Skip,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        Skip,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(Skip, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(Skip, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(Skip, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // dissent, the party list having the focus
-    b!(
-        DissentParties,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_record,
-        hint_record,
-        "Enter"
-    ),
-    b!(
-        DissentParties,
-        [code(KeyCode::Tab), code(KeyCode::BackTab)],
-        "Tab",
-        Action::NextField,
-        hint_reason,
-        hint_reason,
-        "Tab"
-    ),
-    b!(
-        DissentParties,
-        [ch('1')],
-        "1…9, 0",
-        Action::Stance(0),
-        hint_toggle_party,
-        hint_toggle_party,
-        "1–9"
-    ),
-    b!(
-        DissentParties,
-        [ch('2')],
-        "",
-        Action::Stance(1),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('3')],
-        "",
-        Action::Stance(2),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('4')],
-        "",
-        Action::Stance(3),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('5')],
-        "",
-        Action::Stance(4),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('6')],
-        "",
-        Action::Stance(5),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('7')],
-        "",
-        Action::Stance(6),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('8')],
-        "",
-        Action::Stance(7),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('9')],
-        "",
-        Action::Stance(8),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('0')],
-        "",
-        Action::Stance(9),
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch(' ')],
-        "Spatie",
-        Action::Toggle,
-        hint_toggle_party
-    ),
-    b!(
-        DissentParties,
-        [ch('k'), code(KeyCode::Up)],
-        "↑↓",
-        Action::Up,
-        hint_choose,
-        hint_choose,
-        "↑↓"
-    ),
-    b!(
-        DissentParties,
-        [ch('j'), code(KeyCode::Down)],
-        "",
-        Action::Down,
-        hint_choose
-    ),
-    b!(
-        DissentParties,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        DissentParties,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_back,
-        hint_back,
-        "Esc",
-        Always
-    ),
+    b!(DissentParties, [ENTER], "Enter", Action::Confirm, hint_record, hint_record, "Enter"),
+    b!(DissentParties, [code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", Action::NextField, hint_reason, hint_reason, "Tab"),
+    b!(DissentParties, [ch('1')], "1…9, 0", Action::Stance(0), hint_toggle_party, hint_toggle_party, "1–9"),
+    b!(DissentParties, [ch('2')], "", Action::Stance(1), hint_toggle_party),
+    b!(DissentParties, [ch('3')], "", Action::Stance(2), hint_toggle_party),
+    b!(DissentParties, [ch('4')], "", Action::Stance(3), hint_toggle_party),
+    b!(DissentParties, [ch('5')], "", Action::Stance(4), hint_toggle_party),
+    b!(DissentParties, [ch('6')], "", Action::Stance(5), hint_toggle_party),
+    b!(DissentParties, [ch('7')], "", Action::Stance(6), hint_toggle_party),
+    b!(DissentParties, [ch('8')], "", Action::Stance(7), hint_toggle_party),
+    b!(DissentParties, [ch('9')], "", Action::Stance(8), hint_toggle_party),
+    b!(DissentParties, [ch('0')], "", Action::Stance(9), hint_toggle_party),
+    b!(DissentParties, [ch(' ')], "Spatie", Action::Toggle, hint_toggle_party),
+    b!(DissentParties, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(DissentParties, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    b!(DissentParties, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(DissentParties, [ESC], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
     // dissent, the reason having the focus
-    b!(
-        Dissent,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_record,
-        hint_record,
-        "Enter"
-    ),
-    b!(
-        Dissent,
-        [code(KeyCode::Tab), code(KeyCode::BackTab)],
-        "Tab",
-        Action::PrevField,
-        hint_to_parties,
-        hint_to_parties,
-        "Tab"
-    ),
-    b!(
-        Dissent,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        Dissent,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_back,
-        hint_back,
-        "Esc",
-        Always
-    ),
+    b!(Dissent, [ENTER], "Enter", Action::Confirm, hint_record, hint_record, "Enter"),
+    b!(Dissent, [code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", Action::PrevField, hint_to_parties, hint_to_parties, "Tab"),
+    b!(Dissent, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(Dissent, [ESC], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
     // a party's reason for its stance
-    b!(
-        StanceReason,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_save,
-        hint_save,
-        "Enter"
-    ),
-    b!(
-        StanceReason,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        StanceReason,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(StanceReason, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(StanceReason, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(StanceReason, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the action-item form (←→ and Space choose the owner at Who; in the text fields they edit)
-    b!(
-        ActionItem,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_save,
-        hint_save,
-        "Enter"
-    ),
-    b!(
-        ActionItem,
-        [code(KeyCode::Tab)],
-        "Tab",
-        Action::NextField,
-        hint_next_field,
-        hint_next_field,
-        "Tab"
-    ),
-    b!(
-        ActionItem,
-        [code(KeyCode::BackTab)],
-        "Shift+Tab",
-        Action::PrevField,
-        hint_prev_field
-    ),
-    b!(
-        ActionItem,
-        [code(KeyCode::Left)],
-        "←→",
-        Action::Up,
-        key_pick_owner,
-        hint_pick_owner,
-        "←→"
-    ),
-    b!(
-        ActionItem,
-        [code(KeyCode::Right), ch(' ')],
-        "",
-        Action::Down,
-        key_pick_owner
-    ),
-    b!(
-        ActionItem,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        ActionItem,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(ActionItem, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(ActionItem, [code(KeyCode::Tab)], "Tab", Action::NextField, hint_next_field, hint_next_field, "Tab"),
+    b!(ActionItem, [code(KeyCode::BackTab)], "Shift+Tab", Action::PrevField, hint_prev_field),
+    b!(ActionItem, [code(KeyCode::Left)], "←→", Action::Up, key_pick_owner, hint_pick_owner, "←→"),
+    b!(ActionItem, [code(KeyCode::Right), ch(' ')], "", Action::Down, key_pick_owner),
+    b!(ActionItem, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(ActionItem, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // a party added at the start of a workshop
-    b!(
-        AddParty,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_add,
-        hint_add,
-        "Enter"
-    ),
-    b!(
-        AddParty,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        AddParty,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(AddParty, [ENTER], "Enter", Action::Confirm, hint_add, hint_add, "Enter"),
+    b!(AddParty, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(AddParty, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the new-session form
-    b!(
-        NewSession,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_create,
-        hint_create,
-        "Enter"
-    ),
-    b!(
-        NewSession,
-        [code(KeyCode::Tab)],
-        "Tab",
-        Action::NextField,
-        hint_next_field,
-        hint_next_field,
-        "Tab"
-    ),
-    b!(
-        NewSession,
-        [code(KeyCode::BackTab)],
-        "Shift+Tab",
-        Action::PrevField,
-        hint_prev_field
-    ),
-    b!(
-        NewSession,
-        [alt(KeyCode::Enter), ctrl('j')],
-        "Alt+Enter",
-        Action::NewLine,
-        key_newline_parties,
-        hint_newline,
-        "Alt+Enter"
-    ),
-    b!(
-        NewSession,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        NewSession,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(NewSession, [ENTER], "Enter", Action::Confirm, hint_create, hint_create, "Enter"),
+    b!(NewSession, [code(KeyCode::Tab)], "Tab", Action::NextField, hint_next_field, hint_next_field, "Tab"),
+    b!(NewSession, [code(KeyCode::BackTab)], "Shift+Tab", Action::PrevField, hint_prev_field),
+    b!(NewSession, [alt(KeyCode::Enter), ctrl('j')], "Alt+Enter", Action::NewLine, key_newline_parties, hint_newline, "Alt+Enter"),
+    b!(NewSession, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(NewSession, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the reason for opening a locked block
-    b!(
-        GateOverride,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_unlock,
-        hint_unlock,
-        "Enter"
-    ),
-    b!(
-        GateOverride,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        GateOverride,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(GateOverride, [ENTER], "Enter", Action::Confirm, hint_unlock, hint_unlock, "Enter"),
+    b!(GateOverride, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(GateOverride, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // ---- vote, follow-up, defer, banner, summary ----
     // the ballots (the footer keeps hints in this order while there is room)
-    b!(
-        Vote,
-        [ch('g'), ch('G')],
-        "g",
-        Action::Cast(Choice::Go),
-        vote_go,
-        vote_go,
-        "g"
-    ),
-    b!(
-        Vote,
-        [ch('n'), ch('N')],
-        "n",
-        Action::Cast(Choice::NoGo),
-        vote_no_go,
-        vote_no_go,
-        "n"
-    ),
-    b!(
-        Vote,
-        [ch('o'), ch('O'), ch('a'), ch('A')],
-        "o/a",
-        Action::Cast(Choice::Abstain),
-        vote_abstain,
-        vote_abstain,
-        "o"
-    ),
-    b!(
-        Vote,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        key_vote_close,
-        hint_close_vote,
-        "Enter"
-    ),
-    b!(
-        Vote,
-        [ch('k'), code(KeyCode::Up)],
-        "↑↓",
-        Action::Up,
-        key_vote_party,
-        hint_party,
-        "↑↓/1–9"
-    ),
-    b!(
-        Vote,
-        [ch('j'), code(KeyCode::Down)],
-        "",
-        Action::Down,
-        key_vote_party
-    ),
+    b!(Vote, [ch('g'), ch('G')], "g", Action::Cast(Choice::Go), vote_go, vote_go, "g"),
+    b!(Vote, [ch('n'), ch('N')], "n", Action::Cast(Choice::NoGo), vote_no_go, vote_no_go, "n"),
+    b!(Vote, [ch('o'), ch('O'), ch('a'), ch('A')], "o/a", Action::Cast(Choice::Abstain), vote_abstain, vote_abstain, "o"),
+    b!(Vote, [ENTER], "Enter", Action::Confirm, key_vote_close, hint_close_vote, "Enter"),
+    b!(Vote, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, key_vote_party, hint_party, "↑↓/1–9"),
+    b!(Vote, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_vote_party),
     b!(Vote, [ch('1')], "1…9, 0", Action::Stance(0), key_vote_party),
     b!(Vote, [ch('2')], "", Action::Stance(1), key_vote_party),
     b!(Vote, [ch('3')], "", Action::Stance(2), key_vote_party),
@@ -1259,228 +379,39 @@ pub static BINDINGS: &[Binding] = &[
     b!(Vote, [ch('8')], "", Action::Stance(7), key_vote_party),
     b!(Vote, [ch('9')], "", Action::Stance(8), key_vote_party),
     b!(Vote, [ch('0')], "", Action::Stance(9), key_vote_party),
-    b!(
-        Vote,
-        [ch('r'), ch('R')],
-        "r",
-        Action::StanceReason,
-        key_vote_reason,
-        hint_reason,
-        "r"
-    ),
-    b!(
-        Vote,
-        [ch('u'), ch('U')],
-        "u",
-        Action::Defer,
-        key_vote_defer,
-        hint_defer,
-        "u"
-    ),
-    b!(
-        Vote,
-        [code(KeyCode::Right)],
-        "←→",
-        Action::CycleChoice(true),
-        key_vote_cycle,
-        hint_cycle,
-        "←→"
-    ),
-    b!(
-        Vote,
-        [code(KeyCode::Left)],
-        "",
-        Action::CycleChoice(false),
-        key_vote_cycle
-    ),
-    b!(
-        Vote,
-        [ch('?'), F1],
-        "?",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "?",
-        Always
-    ),
-    b!(
-        Vote,
-        [ESC],
-        "Esc",
-        Action::Back,
-        key_vote_back,
-        hint_back,
-        "Esc",
-        Always
-    ),
+    b!(Vote, [ch('r'), ch('R')], "r", Action::StanceReason, key_vote_reason, hint_reason, "r"),
+    b!(Vote, [ch('u'), ch('U')], "u", Action::Defer, key_vote_defer, hint_defer, "u"),
+    b!(Vote, [code(KeyCode::Right)], "←→", Action::CycleChoice(true), key_vote_cycle, hint_cycle, "←→"),
+    b!(Vote, [code(KeyCode::Left)], "", Action::CycleChoice(false), key_vote_cycle),
+    b!(Vote, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Vote, [ESC], "Esc", Action::Back, key_vote_back, hint_back, "Esc", Always),
     // a party's reason for its ballot
-    b!(
-        VoteReason,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        hint_save,
-        hint_save,
-        "Enter"
-    ),
-    b!(
-        VoteReason,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        VoteReason,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(VoteReason, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(VoteReason, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(VoteReason, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // after a NO-GO: route, "other" text, revisit date
-    b!(
-        FollowUp,
-        [ch('k'), code(KeyCode::Up)],
-        "↑↓",
-        Action::Up,
-        key_route,
-        hint_route,
-        "↑↓/1–5"
-    ),
-    b!(
-        FollowUp,
-        [ch('j'), code(KeyCode::Down)],
-        "",
-        Action::Down,
-        key_route
-    ),
+    b!(FollowUp, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, key_route, hint_route, "↑↓/1–5"),
+    b!(FollowUp, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_route),
     b!(FollowUp, [ch('1')], "1…5", Action::Stance(0), key_route),
     b!(FollowUp, [ch('2')], "", Action::Stance(1), key_route),
     b!(FollowUp, [ch('3')], "", Action::Stance(2), key_route),
     b!(FollowUp, [ch('4')], "", Action::Stance(3), key_route),
     b!(FollowUp, [ch('5')], "", Action::Stance(4), key_route),
-    b!(
-        FollowUp,
-        [code(KeyCode::Tab)],
-        "Tab",
-        Action::NextField,
-        key_next_field,
-        hint_next_field,
-        "Tab"
-    ),
-    b!(
-        FollowUp,
-        [code(KeyCode::BackTab)],
-        "Shift+Tab",
-        Action::PrevField,
-        key_prev_field
-    ),
-    b!(
-        FollowUp,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        key_vote_close,
-        hint_record,
-        "Enter"
-    ),
-    b!(
-        FollowUp,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        FollowUp,
-        [ESC],
-        "Esc",
-        Action::Back,
-        key_followup_back,
-        hint_back,
-        "Esc",
-        Always
-    ),
+    b!(FollowUp, [code(KeyCode::Tab)], "Tab", Action::NextField, key_next_field, hint_next_field, "Tab"),
+    b!(FollowUp, [code(KeyCode::BackTab)], "Shift+Tab", Action::PrevField, key_prev_field),
+    b!(FollowUp, [ENTER], "Enter", Action::Confirm, key_vote_close, hint_record, "Enter"),
+    b!(FollowUp, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(FollowUp, [ESC], "Esc", Action::Back, key_followup_back, hint_back, "Esc", Always),
     // the facilitator defers: the reason
-    b!(
-        Defer,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        key_vote_defer,
-        hint_record,
-        "Enter"
-    ),
-    b!(
-        Defer,
-        [F1],
-        "F1",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "F1",
-        Always
-    ),
-    b!(
-        Defer,
-        [ESC],
-        "Esc",
-        Action::Back,
-        hint_cancel,
-        hint_cancel,
-        "Esc",
-        Always
-    ),
+    b!(Defer, [ENTER], "Enter", Action::Confirm, key_vote_defer, hint_record, "Enter"),
+    b!(Defer, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(Defer, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the outcome in large letters: any key goes on
-    b!(
-        Banner,
-        [ENTER, ESC, ch(' ')],
-        "Enter/Esc",
-        Action::Back,
-        banner_hint,
-        hint_continue,
-        "Enter/Esc",
-        Always
-    ),
+    b!(Banner, [ENTER, ESC, ch(' ')], "Enter/Esc", Action::Back, banner_hint, hint_continue, "Enter/Esc", Always),
     // the end-of-workshop summary
-    b!(
-        Summary,
-        [ENTER],
-        "Enter",
-        Action::Confirm,
-        key_summary_finish,
-        hint_finish,
-        "Enter"
-    ),
-    b!(
-        Summary,
-        [ch('?'), F1],
-        "?",
-        Action::Help,
-        key_help,
-        key_short_more,
-        "?",
-        Always
-    ),
-    b!(
-        Summary,
-        [ESC, ch('q')],
-        "Esc",
-        Action::Back,
-        hint_back,
-        hint_back,
-        "Esc",
-        Always
-    ),
+    b!(Summary, [ENTER], "Enter", Action::Confirm, key_summary_finish, hint_finish, "Enter"),
+    b!(Summary, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Summary, [ESC, ch('q')], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
 ];
 
 /// The action bound to a key in a context.

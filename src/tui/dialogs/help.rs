@@ -6,18 +6,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::popup::popup;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Default)]
 pub struct HelpDialog {
     /// The context whose keys are shown.
     pub of: Option<Ctx>,
     pub scroll: u16,
+    /// The dialog the help was asked from (F1): it comes back on close.
+    pub under: Option<Box<Overlay>>,
 }
 
 impl HelpDialog {
@@ -25,6 +27,16 @@ impl HelpDialog {
         HelpDialog {
             of: Some(of),
             scroll: 0,
+            under: None,
+        }
+    }
+
+    /// The help of a dialog, over it; closing it goes back to the dialog.
+    pub fn over(dialog: Overlay) -> HelpDialog {
+        HelpDialog {
+            of: Some(dialog.dialog().ctx()),
+            scroll: 0,
+            under: Some(Box::new(dialog)),
         }
     }
 
@@ -60,7 +72,12 @@ impl Dialog for HelpDialog {
 
     fn update(&mut self, _app: &mut App, action: Action) -> Transition {
         match action {
-            Action::Back | Action::Help => return Transition::Close,
+            Action::Back | Action::Help => {
+                return match self.under.take() {
+                    Some(dialog) => Transition::Open(dialog),
+                    None => Transition::Close,
+                };
+            }
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
@@ -72,6 +89,9 @@ impl Dialog for HelpDialog {
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
+        if let Some(under) = &self.under {
+            under.render(app, f, area, th);
+        }
         let box_area = popup(f, area, 76, area.height.saturating_sub(2), s.help_title, th);
         let [inner, hint_area] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(box_area);

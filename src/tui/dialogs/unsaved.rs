@@ -81,7 +81,7 @@ impl Dialog for UnsavedDialog {
             .as_ref()
             .and_then(|o| o.save_error.clone())
             .unwrap_or_default();
-        let inner = popup(f, area, 84, 12, s.unsaved_title, th);
+        let inner = popup(f, area, 84, 16, s.unsaved_title, th);
         let [body, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         let mut lines: Vec<Line> = fill(s.unsaved_body, &[&safe_line(&error)])
             .lines()
@@ -90,6 +90,14 @@ impl Dialog for UnsavedDialog {
         lines.push(Line::default());
         if self.confirming {
             lines.push(Line::from(Span::styled(s.unsaved_sure, th.warn)));
+        } else {
+            // the choices, each on its line (the footer may not hold them all)
+            for (key, text, _) in crate::tui::keys::footer(Ctx::Unsaved, s) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{key:>4}  "), th.focus),
+                    Span::styled(text, th.base),
+                ]));
+            }
         }
         match &self.copy {
             Some(Ok(p)) => {

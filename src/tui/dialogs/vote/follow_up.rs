@@ -76,7 +76,8 @@ impl FollowUpForm {
             (_, Some(Action::PrevField)) => self.field = self.field.prev(),
             (_, Some(Action::Help)) => {}
             (Field::Route, Some(Action::Back)) => return Next::To(VoteStage::Ballots),
-            (Field::Route, Some(Action::Confirm)) => self.field = Field::Other,
+            // Enter records, in every field, as its hint says
+            (_, Some(Action::Confirm)) => return self.submit(app),
             (Field::Route, Some(Action::Up)) => {
                 self.route = Route::ALL[index(self.route).saturating_sub(1)]
             }
@@ -88,7 +89,6 @@ impl FollowUpForm {
             }
             (Field::Route, _) => {}
             (_, Some(Action::Back)) => self.field = Field::Route,
-            (_, Some(Action::Confirm)) => return self.submit(app),
             (Field::Other, _) => {
                 edit(&mut self.other, &action, false);
             }
@@ -207,6 +207,19 @@ mod tests {
         assert_eq!(seen, [Route, Other, Revisit, Route]);
         form.update(&mut app, key(KeyCode::BackTab));
         assert_eq!(form.field, Revisit);
+    }
+
+    #[test]
+    fn enter_on_the_route_list_records_as_its_hint_says() {
+        let mut app = app();
+        let mut form = FollowUpForm::default();
+        form.update(&mut app, key(KeyCode::Char('3')));
+        match form.update(&mut app, key(KeyCode::Enter)) {
+            Next::Record(closing) => {
+                assert_eq!(closing.follow_up.map(|f| f.route), Some(Route::ALL[2]))
+            }
+            _ => panic!("Enter on the routes records the vote"),
+        }
     }
 
     #[test]
