@@ -114,6 +114,7 @@ pub static EN: Strings = Strings {
     hint_discard: "discard",
     hint_keep: "keep typing",
     hint_reason: "reason",
+    ui_more: "+{0} more (all in the minutes)",
     // ---- dialog strings ----
     hint_record: "record",
     hint_toggle_party: "toggle party",

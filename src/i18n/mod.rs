@@ -149,6 +149,7 @@ define_strings! {
     hint_discard,
     hint_keep,
     hint_reason,
+    ui_more,
     // ---- dialog strings ----
     hint_record,
     hint_toggle_party,

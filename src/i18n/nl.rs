@@ -114,6 +114,7 @@ pub static NL: Strings = Strings {
     hint_discard: "weggooien",
     hint_keep: "verder typen",
     hint_reason: "reden",
+    ui_more: "+{0} meer (alles in het verslag)",
     // ---- dialog strings ----
     hint_record: "vastleggen",
     hint_toggle_party: "partij aan/uit",

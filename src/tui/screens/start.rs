@@ -6,11 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::i18n::fill;
-use crate::session::PartyId;
+use crate::session::{PartyId, Session};
 use crate::tui::app::{App, Overlay, Screen, request_quit};
 use crate::tui::dialogs::add_party::AddPartyDialog;
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::keys::{Action, Ctx};
+use crate::tui::open_session::OpenSession;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 
@@ -65,7 +66,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let Some(o) = &app.open else { return };
     let sess = &o.session;
-    let number = sess.workshop_number();
+    let number = sess.workshop_number().to_string();
     let [header, body, flash, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(5),
@@ -73,26 +74,35 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
+    let title = fill(s.start_title, &[&sess.name, &number]);
     f.render_widget(
-        Paragraph::new(format!(
-            " {} ",
-            safe_line(&fill(s.start_title, &[&sess.name, &number.to_string()]))
-        ))
-        .style(th.header),
+        Paragraph::new(format!(" {} ", safe_line(&title))).style(th.header),
         header,
     );
     let [recap, attend] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
-    // recap of the previous workshop
+    f.render_widget(
+        Paragraph::new(recap_lines(app, sess, th)).wrap(Wrap { trim: false }),
+        recap.inner(ratatui::layout::Margin {
+            horizontal: 2,
+            vertical: 1,
+        }),
+    );
+    attendance(app, o, f, attend, th);
+    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
+    f.render_widget(hint_line(Ctx::Start, s, footer.width, false, th), footer);
+}
+
+/// The recap of the previous workshop: open dissent, open action items, the
+/// last vote, and where the agenda resumes.
+fn recap_lines(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
+    let s = app.s();
     let mut lines: Vec<Line> = Vec::new();
-    let prev = sess.workshops.iter().rev().nth(1);
-    match prev {
+    match sess.workshops.iter().rev().nth(1) {
         None => lines.push(Line::from(Span::styled(s.start_first, th.dim))),
         Some(p) => {
-            lines.push(Line::from(Span::styled(
-                fill(s.start_recap, &[&p.number.to_string(), &p.date.to_string()]),
-                th.title,
-            )));
+            let recap = fill(s.start_recap, &[&p.number.to_string(), &p.date.to_string()]);
+            lines.push(Line::from(Span::styled(recap, th.title)));
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
             dissent_lines(sess, 6, s, th, &mut lines);
@@ -101,37 +111,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             action_lines(sess, &sess.open_actions(), 8, s, th, &mut lines);
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
-            match sess.latest_vote() {
-                None => lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim))),
-                Some(v) => {
-                    lines.push(Line::from(vec![
-                        Span::styled(
-                            format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
-                            th.outcome(v.outcome),
-                        ),
-                        Span::styled(
-                            format!(
-                                " ({}) · {}",
-                                fill(s.ui_workshop, &[&v.workshop.to_string()]),
-                                v.tally.describe(app.lang)
-                            ),
-                            th.dim,
-                        ),
-                    ]));
-                    if let Some(fu) = &v.follow_up {
-                        lines.push(Line::from(Span::styled(
-                            format!("  {}", safe_line(&fu.describe(app.lang))),
-                            th.base,
-                        )));
-                    }
-                    if let Some(d) = v.revisit {
-                        lines.push(Line::from(Span::styled(
-                            format!("  {}", fill(s.start_revisit, &[&d.to_string()])),
-                            th.base,
-                        )));
-                    }
-                }
-            }
+            vote_lines(app, sess, th, &mut lines);
         }
     }
     if let Some(p) = app.fw.pos_of(&sess.cursor) {
@@ -142,24 +122,59 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             th.focus,
         )));
     }
-    f.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        recap.inner(ratatui::layout::Margin {
-            horizontal: 2,
-            vertical: 1,
-        }),
-    );
-    // attendance
+    lines
+}
+
+/// The latest vote: outcome, tally, follow-up route and revisit date.
+fn vote_lines(app: &App, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
+    let s = app.s();
+    let Some(v) = sess.latest_vote() else {
+        lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim)));
+        return;
+    };
+    let workshop = fill(s.ui_workshop, &[&v.workshop.to_string()]);
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
+            th.outcome(v.outcome),
+        ),
+        Span::styled(
+            format!(" ({workshop}) · {}", v.tally.describe(app.lang)),
+            th.dim,
+        ),
+    ]));
+    if let Some(fu) = &v.follow_up {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", safe_line(&fu.describe(app.lang))),
+            th.base,
+        )));
+    }
+    if let Some(d) = v.revisit {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", fill(s.start_revisit, &[&d.to_string()])),
+            th.base,
+        )));
+    }
+}
+
+/// Who is here: every party with its key, ticked present or absent.
+fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let sess = &o.session;
     let blk = Block::new()
         .borders(Borders::LEFT)
         .border_style(th.border)
         .title(Span::styled(format!(" {} ", s.start_attendance), th.title));
-    let inner = blk.inner(attend).inner(ratatui::layout::Margin {
+    let inner = blk.inner(area).inner(ratatui::layout::Margin {
         horizontal: 2,
         vertical: 1,
     });
-    f.render_widget(blk, attend);
+    f.render_widget(blk, area);
     let parties: Vec<_> = sess.active_parties().collect();
+    if parties.is_empty() {
+        f.render_widget(Paragraph::new(s.ui_need_parties).style(th.warn), inner);
+        return;
+    }
     let h = inner.height as usize;
     let start = o.start_sel.saturating_sub(h.saturating_sub(1));
     let lines: Vec<Line> = parties
@@ -179,25 +194,17 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             } else {
                 th.base
             };
+            let mark = if here {
+                format!("☑ {:<10}", s.present)
+            } else {
+                format!("☐ {:<10}", s.ui_absent)
+            };
             Line::from(vec![
                 Span::styled(key, th.focus),
-                Span::styled(
-                    if here {
-                        format!("☑ {:<10}", s.present)
-                    } else {
-                        format!("☐ {:<10}", s.ui_absent)
-                    },
-                    if here { th.good } else { th.dim },
-                ),
+                Span::styled(mark, if here { th.good } else { th.dim }),
                 Span::styled(safe_line(&p.label()).into_owned(), style),
             ])
         })
         .collect();
-    if parties.is_empty() {
-        f.render_widget(Paragraph::new(s.ui_need_parties).style(th.warn), inner);
-    } else {
-        f.render_widget(Paragraph::new(lines), inner);
-    }
-    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
-    f.render_widget(hint_line(Ctx::Start, s, footer.width, false, th), footer);
+    f.render_widget(Paragraph::new(lines), inner);
 }

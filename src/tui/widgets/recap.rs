@@ -24,6 +24,7 @@ pub fn dissent_lines(
             th.dim,
         )));
     }
+    more_line(dissents.len(), limit, s, th, lines);
     for (pid, r) in dissents.iter().take(limit) {
         let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
         lines.push(Line::from(vec![
@@ -49,6 +50,7 @@ pub fn action_lines(
             th.dim,
         )));
     }
+    more_line(actions.len(), limit, s, th, lines);
     for (pid, a) in actions.iter().take(limit) {
         let owner = a
             .owner
@@ -63,5 +65,44 @@ pub fn action_lines(
             Span::styled(safe_line(&a.what).into_owned(), th.base),
             Span::styled(format!(" — {}{due}", safe_line(&owner)), th.dim),
         ]));
+    }
+}
+
+/// "+N meer" when a list is cut (said first, so it is seen even when the
+/// list runs past the screen).
+fn more_line(total: usize, limit: usize, s: &Strings, th: &Theme, lines: &mut Vec<Line<'static>>) {
+    if total > limit {
+        let more = fill(s.ui_more, &[&(total - limit).to_string()]);
+        lines.push(Line::from(Span::styled(format!("  {more}"), th.warn)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::session::Status;
+
+    #[test]
+    fn a_cut_list_says_how_many_more() {
+        let fw = Framework::builtin();
+        let now = jiff::Timestamp::from_second(1_790_000_000).unwrap();
+        let mut sess = Session::new("Recap", &fw, now);
+        let p = sess.add_party("Politie", "", "");
+        sess.resume(now);
+        for i in 0..8 {
+            let id = fw.point_at(i).id.clone();
+            sess.set_status(&id, Status::Dissent, vec![p], "te snel", now);
+        }
+        let s = crate::i18n::Lang::Nl.strings();
+        let th = crate::tui::theme::ThemeKind::Dark.theme();
+        let mut lines = Vec::new();
+        dissent_lines(&sess, 6, s, &th, &mut lines);
+        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(text.len(), 7, "{text:?}");
+        assert!(text.iter().any(|l| l.contains("+2 meer")), "{text:?}");
+        let mut all = Vec::new();
+        dissent_lines(&sess, usize::MAX, s, &th, &mut all);
+        assert_eq!(all.len(), 8, "nothing said when nothing is cut");
     }
 }

@@ -6,8 +6,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
+use crate::framework::Pos;
 use crate::i18n::fill;
-use crate::session::Status;
+use crate::session::{Session, Status};
 use crate::tui::app::App;
 use crate::tui::keys::Ctx;
 use crate::tui::screens::main::notes::wrapped_rows;
@@ -17,17 +18,12 @@ use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::status::fit;
 use crate::tui::widgets::status::{clock, flash_line, mmss};
 
+/// Draw the workshop screen.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let Some(o) = &app.open else { return };
     let sess = &o.session;
-    let s = app.s();
-    let fw = &app.fw;
-    let pos = fw.pos_at(app.cursor_flat());
-    let block = &fw.blocks[pos.block];
-    let step = &block.steps[pos.step];
-    let point = &step.points[pos.point];
-
-    let [header, stepbar, body, flash, footer] = Layout::vertical([
+    let pos = app.fw.pos_at(app.cursor_flat());
+    let [header_area, stepbar, body, flash, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(10),
@@ -35,63 +31,10 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
-
-    // header: session, workshop, clock
-    let w = sess.current_workshop();
-    let title = format!(
-        " wijktafel · {} · {}{} ",
-        safe_line(&sess.name),
-        safe_line(&sess.area),
-        if sess.municipality.is_empty() {
-            String::new()
-        } else {
-            format!(", {}", safe_line(&sess.municipality))
-        }
-    );
-    let right = format!(
-        " {} · {} · {} ",
-        fill(
-            s.ui_workshop,
-            &[&w.map(|w| w.number).unwrap_or(0).to_string()]
-        ),
-        w.map(|w| w.date.to_string()).unwrap_or_default(),
-        clock(app)
-    );
-    let rw = right.chars().count() as u16;
-    let title = fit(&title, header.width.saturating_sub(rw + 1) as usize);
-    f.render_widget(Paragraph::new(title).style(th.header), header);
-    if rw < header.width {
-        f.render_widget(
-            Paragraph::new(right).style(th.header),
-            Rect::new(header.x + header.width - rw, header.y, rw, 1),
-        );
-    }
-
-    // block and step
-    let mut bar = vec![Span::styled(
-        fill(
-            s.ui_block_step,
-            &[
-                &block.id,
-                &block.title,
-                &(pos.step + 1).to_string(),
-                &block.steps.len().to_string(),
-            ],
-        ),
-        th.title,
-    )];
-    bar.push(Span::styled(
-        format!(": {} {}", step.id, step.title),
-        th.title,
-    ));
-    if app.block_locked(pos.block) {
-        bar.push(Span::styled(format!("  {}", s.gate_locked), th.warn));
-    }
-    f.render_widget(Paragraph::new(Line::from(bar)), stepbar);
-
+    header(app, sess, f, header_area, th);
+    step_bar(app, pos, f, stepbar, th);
     // body: agenda column on wide screens
-    let wide = body.width >= 120;
-    let main_area = if wide {
+    let main_area = if body.width >= 120 {
         let agenda_width = if body.width >= 150 { 44 } else { 36 };
         let [agenda, rest] =
             Layout::horizontal([Constraint::Length(agenda_width), Constraint::Min(60)]).areas(body);
@@ -100,84 +43,140 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     } else {
         body
     };
+    point_column(app, sess, pos, f, main_area, th);
+    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
+    let ctx = if o.stance_focus.is_some() {
+        Ctx::Stances
+    } else {
+        Ctx::Main
+    };
+    f.render_widget(hint_line(ctx, app.s(), footer.width, false, th), footer);
+}
 
+/// Session, workshop and clock.
+fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let w = sess.current_workshop();
+    let place = if sess.municipality.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", safe_line(&sess.municipality))
+    };
+    let title = format!(
+        " wijktafel · {} · {}{place} ",
+        safe_line(&sess.name),
+        safe_line(&sess.area)
+    );
+    let number = w.map(|w| w.number).unwrap_or(0).to_string();
+    let right = format!(
+        " {} · {} · {} ",
+        fill(s.ui_workshop, &[&number]),
+        w.map(|w| w.date.to_string()).unwrap_or_default(),
+        clock(app)
+    );
+    let rw = right.chars().count() as u16;
+    let title = fit(&title, area.width.saturating_sub(rw + 1) as usize);
+    f.render_widget(Paragraph::new(title).style(th.header), area);
+    if rw < area.width {
+        f.render_widget(
+            Paragraph::new(right).style(th.header),
+            Rect::new(area.x + area.width - rw, area.y, rw, 1),
+        );
+    }
+}
+
+/// "Blok 1 · … · Stap 2/5: 1.2 …", and the lock of a gated block.
+fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let block = &app.fw.blocks[pos.block];
+    let step = &block.steps[pos.step];
+    let where_ = fill(
+        s.ui_block_step,
+        &[
+            &block.id,
+            &block.title,
+            &(pos.step + 1).to_string(),
+            &block.steps.len().to_string(),
+        ],
+    );
+    let mut bar = vec![
+        Span::styled(where_, th.title),
+        Span::styled(format!(": {} {}", step.id, step.title), th.title),
+    ];
+    if app.block_locked(pos.block) {
+        bar.push(Span::styled(format!("  {}", s.gate_locked), th.warn));
+    }
+    f.render_widget(Paragraph::new(Line::from(bar)), area);
+}
+
+/// The consideration, the point, its status, and the stances and notes below.
+fn point_column(app: &App, sess: &Session, pos: Pos, f: &mut Frame, area: Rect, th: &Theme) {
+    let step = app.fw.step_at(pos);
+    let point = &step.points[pos.point];
     // the consideration gets the rows it needs, up to 2 (small) or 6 (large screens)
-    let cons_cap: usize = if main_area.height >= 30 { 6 } else { 2 };
-    let consideration_lines = wrapped_rows(
+    let cons_cap: usize = if area.height >= 30 { 6 } else { 2 };
+    let cons_rows = wrapped_rows(
         &step.consideration,
-        main_area.width.saturating_sub(2).max(1) as usize,
+        area.width.saturating_sub(2).max(1) as usize,
     )
     .min(cons_cap) as u16;
     // the point box fits its text, with a blank line of air when there is room
-    let text_width = main_area.width.saturating_sub(4).max(1) as usize;
+    let text_width = area.width.saturating_sub(4).max(1) as usize;
     let text_rows = wrapped_rows(&point.text, text_width) as u16;
-    let air = if main_area.height >= 30 { 2 } else { 0 };
-    let point_height = (text_rows + 2 + air).clamp(4, main_area.height / 2);
+    let air = if area.height >= 30 { 2 } else { 0 };
+    let point_height = (text_rows + 2 + air).clamp(4, area.height / 2);
     let [cons_area, point_area, status_area, lower] = Layout::vertical([
-        Constraint::Length(consideration_lines + 1),
+        Constraint::Length(cons_rows + 1),
         Constraint::Length(point_height),
         Constraint::Length(2),
         Constraint::Min(6),
     ])
-    .areas(main_area);
+    .areas(area);
+    consideration(app, &step.consideration, f, cons_area, th);
+    point_box(app, sess, pos, air > 0, f, point_area, th);
+    status_line(app, sess, &point.id, f, status_area, th);
+    let [stance_area, notes_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lower);
+    super::stances::render(app, sess, f, stance_area, th);
+    super::notes::render(app, sess, f, notes_area, th);
+}
 
+fn consideration(app: &App, text: &str, f: &mut Frame, area: Rect, th: &Theme) {
+    let lines = vec![
+        Line::from(Span::styled(
+            format!("{} — ", app.s().ui_consideration),
+            th.dim.add_modifier(Modifier::BOLD),
+        )),
+        Line::from(Span::styled(safe_line(text).into_owned(), th.dim)),
+    ];
     f.render_widget(
-        Paragraph::new(Text::from(vec![
-            Line::from(Span::styled(
-                format!("{} — ", s.ui_consideration),
-                th.dim.add_modifier(Modifier::BOLD),
-            )),
-            Line::from(Span::styled(
-                safe_line(&step.consideration).into_owned(),
-                th.dim,
-            )),
-        ]))
-        .wrap(Wrap { trim: true })
-        .block(Block::new().borders(Borders::NONE)),
-        cons_area.inner(ratatui::layout::Margin {
+        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: true }),
+        area.inner(ratatui::layout::Margin {
             horizontal: 1,
             vertical: 0,
         }),
     );
+}
 
-    // the point itself, large and prominent
-    let in_step = format!("{}", pos.point + 1);
+/// The point itself, large and prominent, with its timer in the frame.
+fn point_box(
+    app: &App,
+    sess: &Session,
+    pos: Pos,
+    air: bool,
+    f: &mut Frame,
+    area: Rect,
+    th: &Theme,
+) {
+    let s = app.s();
+    let step = app.fw.step_at(pos);
+    let point = &step.points[pos.point];
+    let in_step = (pos.point + 1).to_string();
     let label = fill(
         s.ui_point_pos,
         &[&point.id, &in_step, &step.points.len().to_string()],
     );
-    let timer = app.point_seconds();
-    let running = o.timer.is_some();
-    let mut timer_style = th.dim;
-    let mut timer_text = format!(
-        "⏱ {} {}",
-        mmss(timer),
-        if running {
-            s.ui_timer_running
-        } else {
-            s.ui_timer_paused
-        }
-    );
-    if let Some(planned) = step.planned_minutes {
-        // the running timer's seconds that are not stored yet count too
-        let stored = sess.record(&point.id).map(|r| r.seconds).unwrap_or(0);
-        let unsaved = if running {
-            timer.saturating_sub(stored)
-        } else {
-            0
-        };
-        timer_style = match crate::gate::step_pace(&app.fw, sess, pos, unsaved) {
-            crate::gate::Pace::Over => th.bad,
-            crate::gate::Pace::Near => th.warn,
-            crate::gate::Pace::Within | crate::gate::Pace::Unplanned => th.dim,
-        };
-        timer_text.push_str(&format!(
-            " · {}",
-            fill(s.ui_planned, &[&planned.to_string()])
-        ));
-    } else if running {
-        timer_style = th.focus;
-    }
+    let (timer_text, timer_style) = timer(app, sess, pos, th);
     let point_block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
@@ -189,23 +188,63 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         .title_top(
             Line::from(Span::styled(format!(" {timer_text} "), timer_style)).right_aligned(),
         );
-    let mut point_lines = Vec::new();
-    if air > 0 {
-        point_lines.push(Line::default());
+    let mut lines = Vec::new();
+    if air {
+        lines.push(Line::default());
     }
-    point_lines.push(Line::from(Span::styled(
+    lines.push(Line::from(Span::styled(
         safe_line(&point.text).into_owned(),
         th.point,
     )));
     f.render_widget(
-        Paragraph::new(point_lines)
+        Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(point_block.padding(ratatui::widgets::Padding::horizontal(1))),
-        point_area,
+        area,
     );
+}
 
-    // status: symbol and word, with who dissents or why skipped
-    let rec = sess.record(&point.id);
+/// "⏱ 03:07 ▶ loopt · gepland 10 min", coloured by the step's pace.
+fn timer(app: &App, sess: &Session, pos: Pos, th: &Theme) -> (String, ratatui::style::Style) {
+    let s = app.s();
+    let step = app.fw.step_at(pos);
+    let seconds = app.point_seconds();
+    let running = app.open.as_ref().is_some_and(|o| o.timer.is_some());
+    let state = if running {
+        s.ui_timer_running
+    } else {
+        s.ui_timer_paused
+    };
+    let mut text = format!("⏱ {} {state}", mmss(seconds));
+    let Some(planned) = step.planned_minutes else {
+        return (text, if running { th.focus } else { th.dim });
+    };
+    // the running timer's seconds that are not stored yet count too
+    let stored = sess
+        .record(&step.points[pos.point].id)
+        .map(|r| r.seconds)
+        .unwrap_or(0);
+    let unsaved = if running {
+        seconds.saturating_sub(stored)
+    } else {
+        0
+    };
+    let style = match crate::gate::step_pace(&app.fw, sess, pos, unsaved) {
+        crate::gate::Pace::Over => th.bad,
+        crate::gate::Pace::Near => th.warn,
+        crate::gate::Pace::Within | crate::gate::Pace::Unplanned => th.dim,
+    };
+    text.push_str(&format!(
+        " · {}",
+        fill(s.ui_planned, &[&planned.to_string()])
+    ));
+    (text, style)
+}
+
+/// The status as symbol and word, with who dissents and why, or why skipped.
+fn status_line(app: &App, sess: &Session, point: &str, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let rec = sess.record(point);
     let status = rec.map(|r| r.status).unwrap_or_default();
     let mut st = vec![
         Span::styled(format!(" {}: ", s.ui_status), th.dim),
@@ -218,47 +257,26 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             th.status(status).add_modifier(Modifier::BOLD),
         ),
     ];
-    if let Some(r) = rec {
-        match r.status {
-            Status::Dissent => {
-                let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
+    match rec {
+        Some(r) if r.status == Status::Dissent => {
+            let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
+            let by = fill(s.ui_dissent_by, &[&who.join(", ")]);
+            st.push(Span::styled(format!("  {}", safe_line(&by)), th.bad));
+            if !r.dissent_reason.is_empty() {
                 st.push(Span::styled(
-                    format!(
-                        "  {}",
-                        safe_line(&fill(s.ui_dissent_by, &[&who.join(", ")]))
-                    ),
-                    th.bad,
+                    format!(" — {}", safe_line(&r.dissent_reason)),
+                    th.base,
                 ));
-                if !r.dissent_reason.is_empty() {
-                    st.push(Span::styled(
-                        format!(" — {}", safe_line(&r.dissent_reason)),
-                        th.base,
-                    ));
-                }
             }
-            Status::Skipped => st.push(Span::styled(
-                format!("  {}", safe_line(&fill(s.ui_reason, &[&r.skip_reason]))),
-                th.muted,
-            )),
-            _ => {}
         }
+        Some(r) if r.status == Status::Skipped => st.push(Span::styled(
+            format!("  {}", safe_line(&fill(s.ui_reason, &[&r.skip_reason]))),
+            th.muted,
+        )),
+        _ => {}
     }
     f.render_widget(
         Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }),
-        status_area,
+        area,
     );
-
-    // stances and notes side by side
-    let [stance_area, notes_area] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lower);
-    super::stances::render(app, sess, f, stance_area, th);
-    super::notes::render(app, sess, f, notes_area, th);
-
-    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
-    let ctx = if o.stance_focus.is_some() {
-        Ctx::Stances
-    } else {
-        Ctx::Main
-    };
-    f.render_widget(hint_line(ctx, app.s(), footer.width, false, th), footer);
 }
