@@ -48,7 +48,7 @@ fn open_app(n: u32, dir: &Path) -> App {
     app.tz = TimeZone::UTC;
     app.open_path(&path).unwrap();
     // past the start screen (a new workshop) onto the main screen
-    app.screen = wijktafel::tui::app::Screen::Main;
+    app.show(wijktafel::tui::app::Screen::Main);
     app.overlay = None;
     app
 }
@@ -88,7 +88,7 @@ fn navigation(c: &mut Criterion) {
         let dir = tempfile::tempdir().unwrap();
         let mut app = open_app(n, dir.path());
         // start in block 2 so navigation stays inside the open gate
-        app.open.as_mut().unwrap().session.cursor = "2.1.1".into();
+        app.open_session_mut().unwrap().session.cursor = "2.1.1".into();
         let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
         let mut i = 0usize;
         g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
@@ -134,7 +134,7 @@ fn capture(c: &mut Criterion) {
                 t.draw(|f| ui::render(&app, f)).unwrap();
             })
         });
-        assert!(app.open.as_ref().unwrap().save_error.is_none());
+        assert!(app.open_session().unwrap().save_error.is_none());
     }
     g.finish();
 }

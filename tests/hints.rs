@@ -211,7 +211,7 @@ fn every_context(lang: Lang) {
     // the demo: a vote on record, dissent on screen
     let (_d2, _p2, mut b) = app(demo::build(&Framework::builtin(), 2), lang);
     check(&b, Ctx::Main, "demo main");
-    b.open.as_mut().unwrap().session.cursor = "1.2.1".into();
+    b.open_session_mut().unwrap().session.cursor = "1.2.1".into();
     check(&b, Ctx::Main, "demo on a dissent");
     press(&mut b, KeyCode::Char('p'));
     check(&b, Ctx::Start, "attendance");

@@ -356,7 +356,7 @@ fn hostile_text_never_reaches_the_terminal() {
     let (_d, _p, mut app) = open(hostile_session());
     let points = ["2.1.2", "1.2.1", "1.1.4", "1.3.1"];
     for pid in points {
-        app.open.as_mut().unwrap().session.cursor = pid.into();
+        app.open_session_mut().unwrap().session.cursor = pid.into();
         for (w, h) in [(80, 24), (160, 45)] {
             assert_only_our_sequences(&terminal_bytes(&app, w, h), &format!("main {pid} {w}x{h}"));
         }
@@ -369,7 +369,7 @@ fn hostile_text_never_reaches_the_terminal() {
         Action::AddAction,
         Action::Vote,
     ] {
-        app.open.as_mut().unwrap().session.cursor = "1.5.1".into();
+        app.open_session_mut().unwrap().session.cursor = "1.5.1".into();
         update(&mut app, k.clone());
         assert_only_our_sequences(&terminal_bytes(&app, 120, 35), &format!("{k:?}"));
         app.overlay = None;
@@ -478,7 +478,7 @@ fn storm(n: usize) {
         app.overlay = None;
         match i % (overlays.len() + 3) {
             k if k < overlays.len() => {
-                app.open.as_mut().unwrap().session.cursor = "1.5.1".into();
+                app.open_session_mut().unwrap().session.cursor = "1.5.1".into();
                 if let Some(a) = &overlays[k] {
                     update(&mut app, a.clone());
                 }
@@ -487,13 +487,11 @@ fn storm(n: usize) {
             k if k == overlays.len() + 1 => {
                 app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }))
             }
-            _ => {
-                app.screen = if app.screen == wijktafel::tui::app::Screen::Main {
-                    wijktafel::tui::app::Screen::Start
-                } else {
-                    wijktafel::tui::app::Screen::Main
-                }
-            }
+            _ => app.show(if app.screen() == wijktafel::tui::app::Screen::Main {
+                wijktafel::tui::app::Screen::Start
+            } else {
+                wijktafel::tui::app::Screen::Main
+            }),
         }
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| ui::render(&app, f)).unwrap();
@@ -564,8 +562,7 @@ fn fsize_child() {
         )),
     );
     let err = app
-        .open
-        .as_ref()
+        .open_session()
         .unwrap()
         .save_error
         .clone()
@@ -595,7 +592,7 @@ fn fsize_child() {
         assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &lim), 0);
     }
     update(&mut app, Action::MarkConsensus);
-    assert!(app.open.as_ref().unwrap().save_error.is_none());
+    assert!(app.open_session().unwrap().save_error.is_none());
     let s = store::load(&path).unwrap();
     assert_eq!(
         s.record("2.1.2").unwrap().notes.last().unwrap().text,
@@ -678,7 +675,7 @@ fn a_full_filesystem_is_shown_and_nothing_is_lost() {
         )),
     );
     assert!(
-        app.open.as_ref().unwrap().save_error.is_some(),
+        app.open_session().unwrap().save_error.is_some(),
         "the failure is shown"
     );
     assert_eq!(
@@ -688,7 +685,7 @@ fn a_full_filesystem_is_shown_and_nothing_is_lost() {
     );
     std::fs::remove_file(&filler).unwrap();
     update(&mut app, Action::MarkConsensus);
-    assert!(app.open.as_ref().unwrap().save_error.is_none());
+    assert!(app.open_session().unwrap().save_error.is_none());
     let s = store::load(&path).unwrap();
     assert_eq!(
         s.record("2.1.2").unwrap().notes.last().unwrap().text,

@@ -646,13 +646,12 @@ fn a_session_changed_on_disk_is_not_overwritten() {
     let store_dir = dir.path().join("store");
     let (mut app, path) = tui_app(&store_dir, demo::build(&Framework::builtin(), 2));
     update(&mut app, Action::MarkConsensus);
-    assert!(app.open.as_ref().unwrap().save_error.is_none());
+    assert!(app.open_session().unwrap().save_error.is_none());
     let theirs = fs::read_to_string(&path).unwrap() + "\n# bewerkt door iemand anders\n";
     fs::write(&path, &theirs).unwrap();
     update(&mut app, Action::MarkOpen);
     let err = app
-        .open
-        .as_ref()
+        .open_session()
         .unwrap()
         .save_error
         .clone()

@@ -67,9 +67,9 @@ fn four_parties() -> Fixture {
         s.add_party(o, r, "");
     }
     let mut f = app_with(s, Lang::Nl);
-    assert_eq!(f.app.screen, Screen::Start);
+    assert_eq!(f.app.screen(), Screen::Start);
     update(&mut f.app, Action::Confirm);
-    assert_eq!(f.app.screen, Screen::Main);
+    assert_eq!(f.app.screen(), Screen::Main);
     f
 }
 
@@ -178,7 +178,7 @@ fn navigation_crosses_steps_and_blocks() {
     press(&mut f.app, key(KeyCode::Esc));
     assert_eq!(cursor(&f.app), "2.4.3", "no reason, no entry");
     // the last point: j stays
-    f.app.open.as_mut().unwrap().session.cursor = "4.6.2".into();
+    f.app.open_session_mut().unwrap().session.cursor = "4.6.2".into();
     press(&mut f.app, ch('j'));
     press(&mut f.app, ch('j'));
     assert_eq!(cursor(&f.app), "4.6.3");
@@ -535,8 +535,7 @@ fn a_failing_save_is_shown_and_retried_with_nothing_lost() {
     press(&mut f.app, key(KeyCode::Enter));
     let err = f
         .app
-        .open
-        .as_ref()
+        .open_session()
         .unwrap()
         .save_error
         .clone()
@@ -558,7 +557,7 @@ fn a_failing_save_is_shown_and_retried_with_nothing_lost() {
     // the cause goes away; the next change saves everything
     std::fs::rename(&moved, &dir).unwrap();
     press(&mut f.app, ch('c'));
-    assert!(f.app.open.as_ref().unwrap().save_error.is_none());
+    assert!(f.app.open_session().unwrap().save_error.is_none());
     let s = on_disk(&f.path);
     assert_eq!(
         s.record("1.1.2").unwrap().notes[0].text,
@@ -583,8 +582,7 @@ fn a_go_vote_opens_the_gate() {
     // Bewoners are absent
     let app = &mut f.app;
     let now = app.now;
-    app.open
-        .as_mut()
+    app.open_session_mut()
         .unwrap()
         .session
         .set_present(4, false, now);
@@ -685,7 +683,7 @@ fn ending_an_orientation_workshop_requires_a_vote() {
     press(&mut f.app, ch('w'));
     assert!(matches!(f.app.overlay, Some(Overlay::Summary(_))));
     press(&mut f.app, key(KeyCode::Enter));
-    assert_eq!(f.app.screen, Screen::Home);
+    assert_eq!(f.app.screen(), Screen::Home);
     let s = on_disk(&f.path);
     assert!(s.workshops[0].ended.is_some());
     assert_eq!(f.app.exported.len(), 2);
@@ -788,7 +786,7 @@ fn snapshots_of_every_screen_and_overlay() {
     let mut f = demo_fixture(Lang::Nl);
     snap("main", &f.app);
     // on a point with notes, actions and a dissent
-    f.app.open.as_mut().unwrap().session.cursor = "1.2.1".into();
+    f.app.open_session_mut().unwrap().session.cursor = "1.2.1".into();
     snap("main_dissent", &f.app);
     for (name, k) in [
         ("help", '?'),
@@ -810,7 +808,7 @@ fn snapshots_of_every_screen_and_overlay() {
         assert!(f.app.overlay.is_none(), "{name} closes with Esc");
     }
     // the vote screen and the banner of the recorded GO
-    f.app.open.as_mut().unwrap().session.cursor = "1.5.1".into();
+    f.app.open_session_mut().unwrap().session.cursor = "1.5.1".into();
     press(&mut f.app, ch('v'));
     press(&mut f.app, ch('g'));
     press(&mut f.app, ch('2'));
@@ -821,7 +819,7 @@ fn snapshots_of_every_screen_and_overlay() {
     snap("banner_go", &f.app);
     // NO-GO with a follow-up route, and a deferred vote
     {
-        let sess = &mut f.app.open.as_mut().unwrap().session;
+        let sess = &mut f.app.open_session_mut().unwrap().session;
         let mut no_go = sess.votes[0].clone();
         no_go.outcome = Outcome::NoGo;
         no_go.ballots[0].choice = wijktafel::vote::Choice::NoGo;
@@ -843,7 +841,7 @@ fn snapshots_of_every_screen_and_overlay() {
     snap("banner_no_go", &f.app);
     f.app.overlay = Some(Overlay::Banner(BannerDialog { vote: 2 }));
     snap("banner_deferred", &f.app);
-    f.app.open.as_mut().unwrap().session.votes.truncate(1);
+    f.app.open_session_mut().unwrap().session.votes.truncate(1);
     f.app.overlay = Some(Overlay::Summary(SummaryDialog));
     snap("summary", &f.app);
     f.app.overlay = None;
@@ -852,7 +850,7 @@ fn snapshots_of_every_screen_and_overlay() {
     let mut s = demo::orientation_example(&fw);
     s.name = "Kanaalzone".into();
     let g = app_with(s, Lang::Nl);
-    assert_eq!(g.app.screen, Screen::Start);
+    assert_eq!(g.app.screen(), Screen::Start);
     snap("start", &g.app);
     // home screen, empty and with sessions
     let dir = tempfile::tempdir().unwrap();
@@ -957,10 +955,10 @@ fn hostile_text_never_reaches_the_screen_as_control_characters() {
 fn parties_can_leave_and_join_during_a_workshop() {
     let mut f = four_parties();
     press(&mut f.app, ch('p'));
-    assert_eq!(f.app.screen, Screen::Start);
+    assert_eq!(f.app.screen(), Screen::Start);
     press(&mut f.app, ch('3'));
     press(&mut f.app, key(KeyCode::Enter));
-    assert_eq!(f.app.screen, Screen::Main);
+    assert_eq!(f.app.screen(), Screen::Main);
     assert_eq!(f.app.present_parties(), vec![1, 2, 4]);
     let s = on_disk(&f.path);
     let log = &s.workshops[0].attendance_log;

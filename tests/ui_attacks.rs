@@ -81,7 +81,7 @@ fn quit_after_a_failed_save_asks_and_an_emergency_copy_keeps_the_note() {
     let moved = root.path().join("elders");
     std::fs::rename(root.path().join("store"), &moved).unwrap();
     add_note(&mut app, "na het verdwijnen van de map");
-    assert!(app.open.as_ref().unwrap().save_error.is_some());
+    assert!(app.open_session().unwrap().save_error.is_some());
 
     press(&mut app, KeyCode::Char('q'));
     assert!(!app.quit, "q with unsaved work does not quit");
@@ -192,7 +192,7 @@ fn hold_keys(presses: usize) -> (App, PathBuf, tempfile::TempDir, std::time::Dur
 fn a_held_key_records_each_decision_once_and_undo_stays_bounded() {
     let presses = 3 * UNDO_LIMIT / 2;
     let (app, path, _root, took) = hold_keys(presses);
-    let o = app.open.as_ref().unwrap();
+    let o = app.open_session().unwrap();
     let point = o.session.cursor.clone();
     let party = app.present_parties()[0];
     let r = store::load(&path).unwrap().record(&point).unwrap().clone();
@@ -254,7 +254,7 @@ fn the_same_capture_again_does_not_write() {
     );
     // and undo still goes back to before the one real capture
     press(&mut app, KeyCode::Char('u'));
-    let o = app.open.as_ref().unwrap();
+    let o = app.open_session().unwrap();
     assert_ne!(o.session.status_of(&o.session.cursor), Status::Consensus);
 }
 

@@ -49,6 +49,15 @@ pub enum Screen {
 
 pub use crate::tui::open_session::OpenSession;
 
+/// Where the app is: the home screen, or a session open on its start or
+/// main screen. A screen that needs a session holds it, so "no session
+/// open" cannot happen there.
+pub enum Mode {
+    Home,
+    Start(Box<OpenSession>),
+    Main(Box<OpenSession>),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FlashKind {
     Info,
@@ -81,9 +90,9 @@ pub struct App {
     pub store: Store,
     pub now: Timestamp,
     pub tz: TimeZone,
-    pub screen: Screen,
     pub overlay: Option<Overlay>,
-    pub open: Option<OpenSession>,
+    /// Which screen, and the open session where one is needed.
+    pub mode: Mode,
     pub flash: Option<Flash>,
     pub home: Vec<HomeEntry>,
     pub home_sel: usize,
@@ -137,9 +146,8 @@ impl App {
             store,
             now,
             tz: TimeZone::system(),
-            screen: Screen::Home,
             overlay: None,
-            open: None,
+            mode: Mode::Home,
             flash: None,
             home: Vec::new(),
             home_sel: 0,
@@ -195,23 +203,47 @@ impl App {
         })
     }
 
+    /// The screen on show.
+    pub fn screen(&self) -> Screen {
+        match self.mode {
+            Mode::Home => Screen::Home,
+            Mode::Start(_) => Screen::Start,
+            Mode::Main(_) => Screen::Main,
+        }
+    }
+
+    /// Go to the start or main screen of the open session (or home).
+    pub fn show(&mut self, screen: Screen) {
+        self.mode = match (std::mem::replace(&mut self.mode, Mode::Home), screen) {
+            (Mode::Start(o) | Mode::Main(o), Screen::Start) => Mode::Start(o),
+            (Mode::Start(o) | Mode::Main(o), Screen::Main) => Mode::Main(o),
+            (_, _) => Mode::Home,
+        };
+    }
+
     pub fn session(&self) -> Option<&Session> {
-        self.open.as_ref().map(|o| &o.session)
+        self.open_session().map(|o| &o.session)
     }
 
     /// The open session, to change it (then call [`App::save_now`], or use
     /// [`App::capture`] for a capture on the current point).
     pub fn session_mut(&mut self) -> Option<&mut Session> {
-        self.open.as_mut().map(|o| &mut o.session)
+        self.open_session_mut().map(|o| &mut o.session)
     }
 
     /// The open session with its file, lock, undo and save state.
     pub fn open_session(&self) -> Option<&OpenSession> {
-        self.open.as_ref()
+        match &self.mode {
+            Mode::Home => None,
+            Mode::Start(o) | Mode::Main(o) => Some(o),
+        }
     }
 
     pub fn open_session_mut(&mut self) -> Option<&mut OpenSession> {
-        self.open.as_mut()
+        match &mut self.mode {
+            Mode::Home => None,
+            Mode::Start(o) | Mode::Main(o) => Some(o),
+        }
     }
 
     /// Fill the home list from the store.
@@ -246,15 +278,14 @@ impl App {
         let open = OpenSession::open(path, &self.fw, self.now)?;
         let started_new = open.started_new;
         let draft = open.session.draft.clone();
-        self.open = Some(open);
+        self.mode = if started_new {
+            Mode::Start(Box::new(open))
+        } else {
+            Mode::Main(Box::new(open))
+        };
         if started_new {
             self.save_now();
         }
-        self.screen = if started_new {
-            Screen::Start
-        } else {
-            Screen::Main
-        };
         self.overlay = None;
         if let Some(d) = draft
             && !d.text.is_empty()
@@ -269,7 +300,7 @@ impl App {
         if self.fw.pos_of(&d.point).is_none() {
             return;
         }
-        if let Some(o) = self.open.as_mut() {
+        if let Some(o) = self.open_session_mut() {
             o.session.cursor = d.point.clone();
         }
         self.overlay = Some(match d.kind {
@@ -278,7 +309,7 @@ impl App {
             DraftKind::Action => Overlay::Action(ActionForm::new(&d.text)),
             DraftKind::Note => Overlay::Note(NoteDialog::new(&d.text)),
         });
-        self.screen = Screen::Main;
+        self.show(Screen::Main);
         self.flash = Some(Flash {
             text: self.s().ui_draft_restored.to_string(),
             kind: FlashKind::Info,
@@ -288,7 +319,7 @@ impl App {
     /// Save the whole session now; a failure is shown and retried on the next change.
     pub fn save_now(&mut self) {
         let (now, lang) = (self.now, self.lang);
-        if let Some(o) = self.open.as_mut() {
+        if let Some(o) = self.open_session_mut() {
             o.save(now, lang);
         }
     }
@@ -297,11 +328,14 @@ impl App {
     pub fn ctx(&self) -> Ctx {
         match &self.overlay {
             Some(o) => o.dialog().ctx(),
-            None => match self.screen {
+            None => match self.screen() {
                 Screen::Home => Ctx::Home,
                 Screen::Start => Ctx::Start,
                 Screen::Main => {
-                    if self.open.as_ref().is_some_and(|o| o.stance_focus.is_some()) {
+                    if self
+                        .open_session()
+                        .is_some_and(|o| o.stance_focus.is_some())
+                    {
                         Ctx::Stances
                     } else {
                         Ctx::Main
@@ -355,8 +389,7 @@ impl App {
 
     /// Seconds on the timer of the current point (stored plus running).
     pub fn point_seconds(&self) -> u64 {
-        self.open
-            .as_ref()
+        self.open_session()
             .map(|o| o.point_seconds(self.now))
             .unwrap_or(0)
     }
@@ -395,7 +428,9 @@ impl App {
     /// stance again) records nothing and saves nothing.
     pub fn capture(&mut self, label: &str, f: impl FnOnce(&mut Session, &str, Timestamp)) {
         let now = self.now;
-        let Some(o) = self.open.as_mut() else { return };
+        let Some(o) = self.open_session_mut() else {
+            return;
+        };
         if o.capture(label, now, f) == Captured::Unchanged {
             let t = fill(self.s().ui_no_change, &[label]);
             self.info(t);
@@ -407,28 +442,31 @@ impl App {
 
     pub fn set_draft(&mut self, kind: DraftKind, text: String) {
         let now = self.now;
-        if let Some(o) = self.open.as_mut() {
+        if let Some(o) = self.open_session_mut() {
             o.set_draft(kind, text, now);
         }
     }
 
     pub fn clear_draft(&mut self) {
-        if let Some(o) = self.open.as_mut() {
+        if let Some(o) = self.open_session_mut() {
             o.clear_draft();
         }
     }
 
     /// Remember that this workshop spent time in the orientation block.
     pub fn mark_orientation(&mut self) {
-        let Some(o) = self.open.as_mut() else { return };
-        if crate::gate::mark_orientation(&self.fw, &mut o.session) {
+        let fw = &self.fw;
+        let (Mode::Start(o) | Mode::Main(o)) = &mut self.mode else {
+            return;
+        };
+        if crate::gate::mark_orientation(fw, &mut o.session) {
             o.dirty = true;
         }
     }
 
     pub fn stop_timer(&mut self) {
         let now = self.now;
-        if let Some(o) = self.open.as_mut() {
+        if let Some(o) = self.open_session_mut() {
             o.stop_timer(now);
         }
     }
@@ -449,8 +487,9 @@ impl App {
             return;
         }
         self.stop_timer();
-        if let Some(o) = self.open.as_mut() {
-            o.session.cursor = self.fw.point_at(flat).id.clone();
+        let id = self.fw.point_at(flat).id.clone();
+        if let Some(o) = self.open_session_mut() {
+            o.session.cursor = id;
             o.dirty = true;
             o.stance_focus = None;
         }
@@ -544,7 +583,7 @@ fn dispatch(app: &mut App, action: Action) {
         overlay_update(app, action);
         return;
     }
-    match app.screen {
+    match app.screen() {
         Screen::Home => crate::tui::screens::home::update(app, action),
         Screen::Start => crate::tui::screens::start::update(app, action),
         Screen::Main => crate::tui::screens::main::update(app, action),
@@ -554,7 +593,7 @@ fn dispatch(app: &mut App, action: Action) {
 /// Once a second: save drafts and pending changes that have waited long enough.
 pub(crate) fn tick(app: &mut App) {
     let now = app.now;
-    let Some(o) = app.open.as_ref() else { return };
+    let Some(o) = app.open_session() else { return };
     if !o.dirty {
         return;
     }
@@ -564,7 +603,7 @@ pub(crate) fn tick(app: &mut App) {
         .unwrap_or(true);
     if waited {
         app.save_now();
-        if let Some(o) = app.open.as_mut() {
+        if let Some(o) = app.open_session_mut() {
             o.draft_changed = None;
         }
     }
@@ -575,10 +614,10 @@ pub(crate) fn tick(app: &mut App) {
 /// where (the process then exits non-zero).
 pub fn shutdown(app: &mut App) {
     app.stop_timer();
-    if app.open.as_ref().is_some_and(|o| o.dirty) {
+    if app.open_session().is_some_and(|o| o.dirty) {
         app.save_now();
     }
-    let Some(o) = app.open.as_ref() else { return };
+    let Some(o) = app.open_session() else { return };
     let Some(error) = o.save_error.clone() else {
         return;
     };
@@ -597,13 +636,12 @@ pub fn shutdown(app: &mut App) {
 pub(crate) fn request_quit(app: &mut App) {
     app.stop_timer();
     if app
-        .open
-        .as_ref()
+        .open_session()
         .is_some_and(|o| o.dirty || o.save_error.is_some())
     {
         app.save_now();
     }
-    if app.open.as_ref().is_some_and(|o| o.save_error.is_some()) {
+    if app.open_session().is_some_and(|o| o.save_error.is_some()) {
         app.overlay = Some(Overlay::Unsaved(UnsavedDialog::default()));
     } else {
         app.quit = true;
@@ -612,7 +650,7 @@ pub(crate) fn request_quit(app: &mut App) {
 
 /// Write the open session to the first place that takes it (see [`crate::emergency`]).
 pub fn write_emergency_copy(app: &App) -> Result<PathBuf, String> {
-    let Some(o) = app.open.as_ref() else {
+    let Some(o) = app.open_session() else {
         return Err(String::new());
     };
     let places = crate::emergency::candidates(app.store.dir());
@@ -690,16 +728,15 @@ pub(crate) fn end_workshop(app: &mut App) {
 pub(crate) fn finish_workshop(app: &mut App) {
     app.stop_timer();
     let now = app.now;
-    if let Some(o) = app.open.as_mut() {
+    if let Some(o) = app.open_session_mut() {
         o.session.end_workshop(now);
     }
     app.save_now();
     export_minutes(app);
-    let saved_ok = app.open.as_ref().is_some_and(|o| o.save_error.is_none());
+    let saved_ok = app.open_session().is_some_and(|o| o.save_error.is_none());
     if saved_ok {
         let msg = app.flash.clone();
-        app.open = None;
-        app.screen = Screen::Home;
+        app.mode = Mode::Home;
         app.refresh_home();
         app.flash = msg;
     }
@@ -707,7 +744,7 @@ pub(crate) fn finish_workshop(app: &mut App) {
 
 /// `e`: write the minutes of this workshop as Markdown and HTML into `exports/`.
 pub fn export_minutes(app: &mut App) {
-    let Some(o) = app.open.as_ref() else { return };
+    let Some(o) = app.open_session() else { return };
     let number = o.session.workshop_number();
     let opts = crate::export::Options {
         tz: app.tz.clone(),

@@ -43,7 +43,7 @@ pub fn render(app: &App, f: &mut Frame) {
         );
         return;
     }
-    match app.screen {
+    match app.screen() {
         Screen::Home => crate::tui::screens::home::render(app, f, area, &th),
         Screen::Start => crate::tui::screens::start::render(app, f, area, &th),
         Screen::Main => crate::tui::screens::main::render(app, f, area, &th),

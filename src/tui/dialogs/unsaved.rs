@@ -54,7 +54,7 @@ impl Dialog for UnsavedDialog {
             }
             (false, Action::Retry) => {
                 app.save_now();
-                if app.open.as_ref().is_some_and(|o| o.save_error.is_none()) {
+                if app.open_session().is_some_and(|o| o.save_error.is_none()) {
                     app.info(app.s().unsaved_saved_now.to_string());
                     Transition::Close
                 } else {
@@ -77,8 +77,7 @@ impl Dialog for UnsavedDialog {
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
         let error = app
-            .open
-            .as_ref()
+            .open_session()
             .and_then(|o| o.save_error.clone())
             .unwrap_or_default();
         let inner = popup(f, area, 84, 16, s.unsaved_title, th);

@@ -27,17 +27,19 @@ pub fn update(app: &mut App, action: Action) {
         .unwrap_or(0);
     match action {
         Action::Up => {
-            if let Some(o) = app.open.as_mut() {
+            if let Some(o) = app.open_session_mut() {
                 o.start_sel = o.start_sel.saturating_sub(1);
             }
         }
         Action::Down => {
-            if let Some(o) = app.open.as_mut() {
+            if let Some(o) = app.open_session_mut() {
                 o.start_sel = (o.start_sel + 1).min(n.saturating_sub(1));
             }
         }
         Action::Toggle | Action::Stance(_) => {
-            let Some(o) = app.open.as_mut() else { return };
+            let Some(o) = app.open_session_mut() else {
+                return;
+            };
             let idx = match action {
                 Action::Stance(i) => i,
                 _ => o.start_sel,
@@ -52,7 +54,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::AddParty => app.overlay = Some(Overlay::AddParty(AddPartyDialog::default())),
         Action::Confirm => {
-            app.screen = Screen::Main;
+            app.show(Screen::Main);
             app.mark_orientation();
         }
         Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
@@ -64,7 +66,7 @@ pub fn update(app: &mut App, action: Action) {
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
-    let Some(o) = &app.open else { return };
+    let Some(o) = app.open_session() else { return };
     let sess = &o.session;
     let number = sess.workshop_number().to_string();
     let [header, body, flash, footer] = Layout::vertical([

@@ -25,7 +25,7 @@ pub fn mmss(secs: u64) -> String {
 /// else when the session was last saved.
 pub fn flash_line(app: &App, th: &Theme) -> Line<'static> {
     let s = app.s();
-    if let Some(o) = &app.open
+    if let Some(o) = app.open_session()
         && let Some(e) = &o.save_error
     {
         return Line::from(Span::styled(
@@ -42,7 +42,7 @@ pub fn flash_line(app: &App, th: &Theme) -> Line<'static> {
             text,
             kind: FlashKind::Info,
         }) => Line::from(Span::styled(safe_line(text).into_owned(), th.title)),
-        None => match app.open.as_ref().and_then(|o| o.last_saved) {
+        None => match app.open_session().and_then(|o| o.last_saved) {
             Some(t) => Line::from(Span::styled(
                 format!(
                     "{} {}",

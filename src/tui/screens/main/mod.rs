@@ -24,10 +24,10 @@ use crate::tui::keys::Action;
 pub use point::render;
 
 pub fn update(app: &mut App, action: Action) {
-    if app.open.is_none() {
+    if app.open_session().is_none() {
         return;
     }
-    if app.open.as_ref().is_some_and(|o| o.stance_focus.is_some()) {
+    if app.open_session().is_some_and(|o| o.stance_focus.is_some()) {
         stance_focus_update(app, action);
         return;
     }
@@ -66,7 +66,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Stance(i) => cycle_stance(app, i),
         Action::FocusStances => {
             if !app.present_parties().is_empty()
-                && let Some(o) = app.open.as_mut()
+                && let Some(o) = app.open_session_mut()
             {
                 o.stance_focus = Some(0);
             }
@@ -82,10 +82,10 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Timer => {
             let now = app.now;
-            let running = app.open.as_ref().is_some_and(|o| o.timer.is_some());
+            let running = app.open_session().is_some_and(|o| o.timer.is_some());
             if running {
                 app.stop_timer();
-            } else if let Some(o) = app.open.as_mut() {
+            } else if let Some(o) = app.open_session_mut() {
                 o.timer = Some(now);
             }
         }
@@ -95,7 +95,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Export => export_minutes(app),
         Action::Attendance => {
             app.stop_timer();
-            app.screen = Screen::Start;
+            app.show(Screen::Start);
         }
         Action::CycleTheme => {
             app.theme = app.theme.next();
@@ -138,15 +138,15 @@ fn cycle_stance(app: &mut App, i: usize) {
 
 fn stance_focus_update(app: &mut App, action: Action) {
     let n = app.present_parties().len();
-    let sel = app.open.as_ref().and_then(|o| o.stance_focus).unwrap_or(0);
+    let sel = app.open_session().and_then(|o| o.stance_focus).unwrap_or(0);
     match action {
         Action::Up => {
-            if let Some(o) = app.open.as_mut() {
+            if let Some(o) = app.open_session_mut() {
                 o.stance_focus = Some(sel.saturating_sub(1));
             }
         }
         Action::Down => {
-            if let Some(o) = app.open.as_mut() {
+            if let Some(o) = app.open_session_mut() {
                 o.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
             }
         }
@@ -165,7 +165,7 @@ fn stance_focus_update(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if let Some(o) = app.open.as_mut() {
+            if let Some(o) = app.open_session_mut() {
                 o.stance_focus = None;
             }
         }

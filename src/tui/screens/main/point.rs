@@ -20,7 +20,7 @@ use crate::tui::widgets::status::{clock, flash_line, mmss};
 
 /// Draw the workshop screen.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-    let Some(o) = &app.open else { return };
+    let Some(o) = app.open_session() else { return };
     let sess = &o.session;
     let pos = app.fw.pos_at(app.cursor_flat());
     let [header_area, stepbar, body, flash, footer] = Layout::vertical([
@@ -209,7 +209,7 @@ fn timer(app: &App, sess: &Session, pos: Pos, th: &Theme) -> (String, ratatui::s
     let s = app.s();
     let step = app.fw.step_at(pos);
     let seconds = app.point_seconds();
-    let running = app.open.as_ref().is_some_and(|o| o.timer.is_some());
+    let running = app.open_session().is_some_and(|o| o.timer.is_some());
     let state = if running {
         s.ui_timer_running
     } else {

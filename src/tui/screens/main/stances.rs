@@ -13,7 +13,7 @@ use crate::tui::widgets::status::fit;
 
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
-    let o = app.open.as_ref().expect("open");
+    let o = app.open_session().expect("open");
     let focus = o.stance_focus;
     let blk = Block::new()
         .borders(Borders::TOP)
