@@ -10,6 +10,7 @@ pub mod dialogs;
 pub mod keys;
 pub mod open_session;
 pub mod screens;
+pub mod session_flow;
 pub mod text;
 pub mod theme;
 pub mod ui;

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::demo;
 use crate::i18n::fill;
-use crate::tui::app::{App, NewForm, Overlay};
+use crate::tui::app::{App, HomeEntry, NewForm, Overlay};
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
@@ -122,4 +122,33 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     }
     f.render_widget(Paragraph::new(flash_line(app, th)), flash);
     f.render_widget(hint_line(Ctx::Home, s, footer.width, false, th), footer);
+}
+
+impl App {
+    /// Fill the home list from the store.
+    pub fn refresh_home(&mut self) {
+        let s = self.s();
+        let list = crate::catalog::summaries(&self.store, &self.fw, self.lang).unwrap_or_default();
+        self.home = list
+            .into_iter()
+            .map(|sum| HomeEntry {
+                last: match (&sum.error, sum.last_workshop) {
+                    (Some(_), _) => String::new(),
+                    (None, Some((n, d))) => format!("{n} · {d}"),
+                    (None, None) => "—".into(),
+                },
+                vote: match (&sum.error, sum.latest_vote) {
+                    (Some(_), _) => String::new(),
+                    (None, Some((o, _))) => format!("{} {}", o.symbol(), o.word(self.lang)),
+                    (None, None) => s.no_vote.to_string(),
+                },
+                block: sum.block.unwrap_or_default(),
+                path: sum.path,
+                name: sum.name,
+                area: sum.area,
+                error: sum.error,
+            })
+            .collect();
+        self.home_sel = self.home_sel.min(self.home.len().saturating_sub(1));
+    }
 }

@@ -1,0 +1,189 @@
+//! The life of an open session in the app: opening it (with the draft that
+//! was being typed), the clock tick that saves pending changes, ending the
+//! workshop with its minutes, and leaving (asking first when a save failed,
+//! writing an emergency copy when work would be lost).
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::fill;
+use crate::session::{Draft, DraftKind};
+use crate::store::{self, StoreError};
+use crate::tui::app::{App, DRAFT_SAVE_AFTER_SECS, Flash, FlashKind, Mode, Overlay, Screen};
+use crate::tui::dialogs::action_item::ActionForm;
+use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
+use crate::tui::dialogs::dissent::DissentDialog;
+use crate::tui::dialogs::note::NoteDialog;
+use crate::tui::dialogs::skip::SkipDialog;
+use crate::tui::dialogs::summary::SummaryDialog;
+use crate::tui::dialogs::unsaved::UnsavedDialog;
+use crate::tui::open_session::OpenSession;
+
+impl App {
+    /// Open a session file: lock it, load it, apply the resume rule.
+    pub fn open_path(&mut self, path: &Path) -> Result<(), StoreError> {
+        let open = OpenSession::open(path, &self.fw, self.now)?;
+        let started_new = open.started_new;
+        let draft = open.session.draft.clone();
+        self.mode = if started_new {
+            Mode::Start(Box::new(open))
+        } else {
+            Mode::Main(Box::new(open))
+        };
+        if started_new {
+            self.save_now();
+        }
+        self.overlay = None;
+        if let Some(d) = draft
+            && !d.text.is_empty()
+        {
+            self.restore_draft(&d);
+        }
+        self.mark_orientation();
+        Ok(())
+    }
+
+    fn restore_draft(&mut self, d: &Draft) {
+        if self.fw.pos_of(&d.point).is_none() {
+            return;
+        }
+        if let Some(o) = self.open_session_mut() {
+            o.session.cursor = d.point.clone();
+        }
+        self.overlay = Some(match d.kind {
+            DraftKind::Skip => Overlay::Skip(SkipDialog::new(&d.text)),
+            DraftKind::Dissent => Overlay::Dissent(DissentDialog::new(Vec::new(), &d.text, true)),
+            DraftKind::Action => Overlay::Action(ActionForm::new(&d.text)),
+            DraftKind::Note => Overlay::Note(NoteDialog::new(&d.text)),
+        });
+        self.show(Screen::Main);
+        self.flash = Some(Flash {
+            text: self.s().ui_draft_restored.to_string(),
+            kind: FlashKind::Info,
+        });
+    }
+}
+
+/// Once a second: save drafts and pending changes that have waited long enough.
+pub fn tick(app: &mut App) {
+    let now = app.now;
+    let Some(o) = app.open_session() else { return };
+    if !o.dirty {
+        return;
+    }
+    let waited = o
+        .draft_changed
+        .map(|t| now.as_second() - t.as_second() >= DRAFT_SAVE_AFTER_SECS)
+        .unwrap_or(true);
+    if waited {
+        app.save_now();
+        if let Some(o) = app.open_session_mut() {
+            o.draft_changed = None;
+        }
+    }
+}
+
+/// Leave the app: stop the timer and write whatever is pending. When that
+/// cannot be saved, an emergency copy is written and `exit_report` says
+/// where (the process then exits non-zero).
+pub fn shutdown(app: &mut App) {
+    app.stop_timer();
+    if app.open_session().is_some_and(|o| o.dirty) {
+        app.save_now();
+    }
+    let Some(o) = app.open_session() else { return };
+    let Some(error) = o.save_error.clone() else {
+        return;
+    };
+    let s = app.s();
+    let mut report = fill(s.unsaved_exit, &[&o.path.display().to_string(), &error]);
+    report.push('\n');
+    match write_emergency_copy(app) {
+        Ok(path) => report.push_str(&fill(s.unsaved_exit_copy, &[&path.display().to_string()])),
+        Err(why) => report.push_str(&fill(s.unsaved_copy_failed, &[&why])),
+    }
+    app.exit_report = Some(report);
+}
+
+/// `q` in a session: quit when everything is saved; otherwise try once
+/// more, and if that fails too, ask what to do.
+pub fn request_quit(app: &mut App) {
+    app.stop_timer();
+    if app
+        .open_session()
+        .is_some_and(|o| o.dirty || o.save_error.is_some())
+    {
+        app.save_now();
+    }
+    if app.open_session().is_some_and(|o| o.save_error.is_some()) {
+        app.overlay = Some(Overlay::Unsaved(UnsavedDialog::default()));
+    } else {
+        app.quit = true;
+    }
+}
+
+/// Write the open session to the first place that takes it (see [`crate::emergency`]).
+pub fn write_emergency_copy(app: &App) -> Result<PathBuf, String> {
+    let Some(o) = app.open_session() else {
+        return Err(String::new());
+    };
+    let places = crate::emergency::candidates(app.store.dir());
+    crate::emergency::write_copy(&o.path, &places, &store::to_toml(&o.session), app.now)
+}
+
+/// Whether this workshop needs a vote outcome before it can end.
+pub fn needs_vote(app: &App) -> bool {
+    app.session()
+        .is_some_and(|s| crate::gate::needs_vote(&app.fw, s))
+}
+
+pub fn end_workshop(app: &mut App) {
+    if needs_vote(app) {
+        app.overlay = Some(Overlay::Confirm(ConfirmDialog {
+            text: app.s().end_needs_vote.to_string(),
+            on_yes: OnYes::OpenVote,
+        }));
+        return;
+    }
+    app.overlay = Some(Overlay::Summary(SummaryDialog));
+}
+
+/// `Enter` on the summary: end the workshop, save, write the minutes, and
+/// go home when saved.
+pub fn finish_workshop(app: &mut App) {
+    app.stop_timer();
+    let now = app.now;
+    if let Some(o) = app.open_session_mut() {
+        o.session.end_workshop(now);
+    }
+    app.save_now();
+    export_minutes(app);
+    let saved_ok = app.open_session().is_some_and(|o| o.save_error.is_none());
+    if saved_ok {
+        let msg = app.flash.clone();
+        app.mode = Mode::Home;
+        app.refresh_home();
+        app.flash = msg;
+    }
+}
+
+/// `e`: write the minutes of this workshop as Markdown and HTML into `exports/`.
+pub fn export_minutes(app: &mut App) {
+    let Some(o) = app.open_session() else { return };
+    let number = o.session.workshop_number();
+    let opts = crate::export::Options {
+        tz: app.tz.clone(),
+        ..crate::export::Options::new(app.lang)
+    };
+    let written = store::export_dir(&o.path).and_then(|_| {
+        crate::export::write_workshop_minutes(&app.fw, &o.session, &o.path, number, &opts)
+    });
+    match written {
+        Ok(paths) => {
+            let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let text = fill(app.s().export_done, &[&list.join(", ")]);
+            app.exported = paths;
+            app.info(text);
+        }
+        Err(e) => app.error(e.message(app.lang)),
+    }
+}
