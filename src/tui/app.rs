@@ -565,3 +565,17 @@ fn cancel_editor(app: &mut App, overlay: Overlay) -> Option<Overlay> {
 // ----------------------------------------------------------------------
 // Ending a workshop, exports
 // ----------------------------------------------------------------------
+
+/// An app on its home screen with no session and a store that is never
+/// written (for the unit tests of dialogs that only read keys).
+#[cfg(test)]
+pub fn test_app(lang: Lang) -> App {
+    let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
+    App::new(
+        Framework::builtin(),
+        lang,
+        ThemeKind::Dark,
+        store,
+        Timestamp::UNIX_EPOCH,
+    )
+}

@@ -2,7 +2,7 @@
 //! `Organisatie|Vertegenwoordiger|domein`; it is marked present at once.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use crate::i18n::fill;
@@ -12,9 +12,7 @@ use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
-use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::editor::{EditorBox, edit, editor, editor_text, render_editor_box};
 
 pub struct AddPartyDialog {
     pub editor: TextArea<'static>,
@@ -58,10 +56,15 @@ impl Dialog for AddPartyDialog {
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
-        let inner = popup(f, area, 80, 7, s.start_add_party, th);
-        let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
-        render_editor(&self.editor, f, ed, s.field_parties, true, th);
-        f.render_widget(hint_line(Ctx::AddParty, s, h.width, false, th), h);
+        let title = s.start_add_party;
+        let b = EditorBox {
+            width: 80,
+            height: 7,
+            title,
+            label: s.field_parties,
+            ctx: Ctx::AddParty,
+        };
+        render_editor_box(b, &self.editor, s, f, area, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
@@ -72,23 +75,14 @@ impl Dialog for AddPartyDialog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::Framework;
+
     use crate::i18n::Lang;
-    use crate::store::Store;
-    use crate::tui::theme::ThemeKind;
-    use jiff::Timestamp;
+
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
     fn an_empty_party_is_refused_in_place() {
-        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
-        let mut app = App::new(
-            Framework::builtin(),
-            Lang::Nl,
-            ThemeKind::Dark,
-            store,
-            Timestamp::UNIX_EPOCH,
-        );
+        let mut app = crate::tui::app::test_app(Lang::Nl);
         let mut d = AddPartyDialog::default();
         let enter = Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         assert!(matches!(d.update(&mut app, enter), Transition::Stay));

@@ -98,24 +98,16 @@ impl Dialog for GateOverrideDialog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::Framework;
+
     use crate::i18n::Lang;
-    use crate::store::Store;
-    use crate::tui::theme::ThemeKind;
+
     use crate::tui::widgets::footer::fitting;
-    use jiff::Timestamp;
+
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
     fn an_empty_reason_keeps_the_block_locked() {
-        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
-        let mut app = App::new(
-            Framework::builtin(),
-            Lang::Nl,
-            ThemeKind::Dark,
-            store,
-            Timestamp::UNIX_EPOCH,
-        );
+        let mut app = crate::tui::app::test_app(Lang::Nl);
         let mut d = GateOverrideDialog::new(1, 30);
         let enter = Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         assert!(matches!(d.update(&mut app, enter), Transition::Stay));

@@ -2,22 +2,22 @@
 //! the arrows when it does not fit, and says so.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::footer::hint_line;
+
 use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::scroll_text::Scroll;
 
 #[derive(Default)]
 pub struct HelpDialog {
     /// The context whose keys are shown.
     pub of: Option<Ctx>,
-    pub scroll: u16,
+    pub scroll: Scroll,
     /// The dialog the help was asked from (F1): it comes back on close.
     pub under: Option<Box<Overlay>>,
 }
@@ -26,7 +26,7 @@ impl HelpDialog {
     pub fn new(of: Ctx) -> HelpDialog {
         HelpDialog {
             of: Some(of),
-            scroll: 0,
+            scroll: Scroll::default(),
             under: None,
         }
     }
@@ -35,7 +35,7 @@ impl HelpDialog {
     pub fn over(dialog: Overlay) -> HelpDialog {
         HelpDialog {
             of: Some(dialog.dialog().ctx()),
-            scroll: 0,
+            scroll: Scroll::default(),
             under: Some(Box::new(dialog)),
         }
     }
@@ -78,11 +78,9 @@ impl Dialog for HelpDialog {
                     None => Transition::Close,
                 };
             }
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
-            _ => {}
+            other => {
+                self.scroll.follow(&other);
+            }
         }
         Transition::Stay
     }
@@ -93,16 +91,13 @@ impl Dialog for HelpDialog {
             under.render(app, f, area, th);
         }
         let box_area = popup(f, area, 76, area.height.saturating_sub(2), s.help_title, th);
-        let [inner, hint_area] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(box_area);
-        let text = Paragraph::new(self.lines(app, th)).wrap(Wrap { trim: false });
-        let total = text.line_count(inner.width) as u16;
-        let scroll = self.scroll.min(total.saturating_sub(inner.height));
-        f.render_widget(text.scroll((scroll, 0)), inner);
-        let scrolls = total > inner.height;
-        f.render_widget(
-            hint_line(Ctx::Reading, s, hint_area.width, scrolls, th),
-            hint_area,
+        self.scroll.render(
+            self.lines(app, th),
+            false,
+            (Ctx::Reading, s),
+            f,
+            box_area,
+            th,
         );
     }
 }

@@ -1,9 +1,8 @@
 //! `i`: the principles and success factors the current step refers to.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::fill;
 use crate::tui::app::App;
@@ -11,12 +10,13 @@ use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::footer::hint_line;
+
 use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::scroll_text::Scroll;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InfoDialog {
-    pub scroll: u16,
+    pub scroll: Scroll,
 }
 
 impl InfoDialog {
@@ -59,11 +59,9 @@ impl Dialog for InfoDialog {
     fn update(&mut self, _app: &mut App, action: Action) -> Transition {
         match action {
             Action::Back => return Transition::Close,
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
-            _ => {}
+            other => {
+                self.scroll.follow(&other);
+            }
         }
         Transition::Stay
     }
@@ -73,16 +71,13 @@ impl Dialog for InfoDialog {
         let step = app.fw.step_at(app.fw.pos_at(app.cursor_flat()));
         let title = fill(s.info_title, &[&step.id]);
         let box_area = popup(f, area, 90, area.height.saturating_sub(4), &title, th);
-        let [inner, hint_area] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(box_area);
-        let text = Paragraph::new(self.lines(app, th)).wrap(Wrap { trim: true });
-        let total = text.line_count(inner.width) as u16;
-        let scroll = self.scroll.min(total.saturating_sub(inner.height));
-        f.render_widget(text.scroll((scroll, 0)), inner);
-        let scrolls = total > inner.height;
-        f.render_widget(
-            hint_line(Ctx::Reading, s, hint_area.width, scrolls, th),
-            hint_area,
+        self.scroll.render(
+            self.lines(app, th),
+            true,
+            (Ctx::Reading, s),
+            f,
+            box_area,
+            th,
         );
     }
 }

@@ -168,12 +168,11 @@ impl Dialog for NewForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::Framework;
+
     use crate::i18n::Lang;
-    use crate::store::Store;
-    use crate::tui::theme::ThemeKind;
+
     use crate::tui::widgets::footer::fitting;
-    use jiff::Timestamp;
+
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn key(c: KeyCode, m: KeyModifiers) -> Action {
@@ -182,14 +181,7 @@ mod tests {
 
     #[test]
     fn tab_visits_the_fields_and_only_parties_take_new_lines() {
-        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
-        let mut app = App::new(
-            Framework::builtin(),
-            Lang::Nl,
-            ThemeKind::Dark,
-            store,
-            Timestamp::UNIX_EPOCH,
-        );
+        let mut app = crate::tui::app::test_app(Lang::Nl);
         let mut f = NewForm::default();
         let alt_enter = key(KeyCode::Enter, KeyModifiers::ALT);
         f.update(&mut app, alt_enter.clone());

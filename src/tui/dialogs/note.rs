@@ -2,7 +2,7 @@
 //! new line, `Esc` asks before throwing typed text away.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use crate::i18n::fill;
@@ -11,9 +11,7 @@ use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
-use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::editor::{Edit, EditorBox, edit, editor, editor_text, render_editor_box};
 
 pub struct NoteDialog {
     pub editor: TextArea<'static>,
@@ -60,10 +58,15 @@ impl Dialog for NoteDialog {
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
         let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
-        let inner = popup(f, area, 90, 14, &fill(s.dlg_note, &[&point]), th);
-        let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
-        render_editor(&self.editor, f, ed, s.ui_notes, true, th);
-        f.render_widget(hint_line(Ctx::Note, s, h.width, false, th), h);
+        let title = fill(s.dlg_note, &[&point]);
+        let b = EditorBox {
+            width: 90,
+            height: 14,
+            title: &title,
+            label: s.ui_notes,
+            ctx: Ctx::Note,
+        };
+        render_editor_box(b, &self.editor, s, f, area, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {

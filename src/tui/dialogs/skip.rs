@@ -2,7 +2,7 @@
 //! empty reason is refused), `Esc` asks before throwing typed text away.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use crate::session::{DraftKind, Status};
@@ -10,9 +10,7 @@ use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
-use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::editor::{Edit, EditorBox, edit, editor, editor_text, render_editor_box};
 
 pub struct SkipDialog {
     pub reason: TextArea<'static>,
@@ -58,10 +56,15 @@ impl Dialog for SkipDialog {
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
-        let inner = popup(f, area, 80, 8, s.dlg_skip, th);
-        let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
-        render_editor(&self.reason, f, ed, s.field_reason, true, th);
-        f.render_widget(hint_line(Ctx::Skip, s, h.width, false, th), h);
+        let title = s.dlg_skip;
+        let b = EditorBox {
+            width: 80,
+            height: 8,
+            title,
+            label: s.field_reason,
+            ctx: Ctx::Skip,
+        };
+        render_editor_box(b, &self.reason, s, f, area, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
@@ -76,23 +79,15 @@ impl Dialog for SkipDialog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::Framework;
+
     use crate::i18n::Lang;
-    use crate::store::Store;
-    use crate::tui::theme::ThemeKind;
+
     use crate::tui::widgets::footer::fitting;
-    use jiff::Timestamp;
+
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     fn app() -> App {
-        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
-        App::new(
-            Framework::builtin(),
-            Lang::Nl,
-            ThemeKind::Dark,
-            store,
-            Timestamp::UNIX_EPOCH,
-        )
+        crate::tui::app::test_app(Lang::Nl)
     }
 
     fn key(c: KeyCode) -> Action {

@@ -2,7 +2,7 @@
 //! records it with the stance the party has, `Esc` closes.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use crate::i18n::fill;
@@ -11,9 +11,7 @@ use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
-use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::editor::{EditorBox, edit, editor, editor_text, render_editor_box};
 
 pub struct StanceReasonDialog {
     pub party: PartyId,
@@ -68,10 +66,15 @@ impl Dialog for StanceReasonDialog {
             .session()
             .map(|x| x.party_name(self.party))
             .unwrap_or_default();
-        let inner = popup(f, area, 80, 8, &fill(s.dlg_stance_reason, &[&name]), th);
-        let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
-        render_editor(&self.editor, f, ed, s.field_reason, true, th);
-        f.render_widget(hint_line(Ctx::StanceReason, s, h.width, false, th), h);
+        let title = fill(s.dlg_stance_reason, &[&name]);
+        let b = EditorBox {
+            width: 80,
+            height: 8,
+            title: &title,
+            label: s.field_reason,
+            ctx: Ctx::StanceReason,
+        };
+        render_editor_box(b, &self.editor, s, f, area, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
@@ -82,23 +85,14 @@ impl Dialog for StanceReasonDialog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::Framework;
+
     use crate::i18n::Lang;
-    use crate::store::Store;
-    use crate::tui::theme::ThemeKind;
-    use jiff::Timestamp;
+
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
     #[test]
     fn esc_closes_and_f1_is_not_text() {
-        let store = Store::at(std::env::temp_dir().join("wijktafel-no-store"));
-        let mut app = App::new(
-            Framework::builtin(),
-            Lang::En,
-            ThemeKind::Dark,
-            store,
-            Timestamp::UNIX_EPOCH,
-        );
+        let mut app = crate::tui::app::test_app(Lang::En);
         let key = |c| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
         let mut d = StanceReasonDialog::new(1, "ok");
         assert!(matches!(

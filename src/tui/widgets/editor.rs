@@ -133,3 +133,32 @@ pub fn editor_cursor_style(th: &Theme, active: bool) -> Style {
         th.base
     }
 }
+
+/// Where an editor dialog is drawn and what it says.
+pub struct EditorBox<'a> {
+    pub width: u16,
+    pub height: u16,
+    pub title: &'a str,
+    pub label: &'a str,
+    pub ctx: crate::tui::keys::Ctx,
+}
+
+/// A dialog that is one editor: a box with a title, the editor with its
+/// label and the focus, and the hint line of its key-table context.
+pub fn render_editor_box(
+    b: EditorBox<'_>,
+    ta: &TextArea<'static>,
+    s: &crate::i18n::Strings,
+    f: &mut Frame,
+    area: Rect,
+    th: &Theme,
+) {
+    use ratatui::layout::{Constraint, Layout};
+    let inner = crate::tui::widgets::popup::popup(f, area, b.width, b.height, b.title, th);
+    let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
+    render_editor(ta, f, ed, b.label, true, th);
+    f.render_widget(
+        crate::tui::widgets::footer::hint_line(b.ctx, s, h.width, false, th),
+        h,
+    );
+}

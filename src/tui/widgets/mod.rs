@@ -5,4 +5,5 @@ pub mod editor;
 pub mod footer;
 pub mod popup;
 pub mod recap;
+pub mod scroll_text;
 pub mod status;

@@ -127,14 +127,7 @@ mod tests {
 
     #[test]
     fn the_banner_closes_on_any_key_and_on_nothing_else() {
-        let store = crate::store::Store::at(std::env::temp_dir());
-        let mut app = App::new(
-            crate::framework::Framework::builtin(),
-            crate::i18n::Lang::Nl,
-            crate::tui::theme::ThemeKind::default(),
-            store,
-            jiff::Timestamp::UNIX_EPOCH,
-        );
+        let mut app = crate::tui::app::test_app(crate::i18n::Lang::Nl);
         let mut b = BannerDialog { vote: 0 };
         assert!(matches!(b.update(&mut app, Action::Tick), Transition::Stay));
         for c in [

@@ -184,14 +184,7 @@ mod tests {
 
     fn app() -> App {
         // no session is opened: the form only reads keys and sets messages
-        let store = crate::store::Store::at(std::env::temp_dir());
-        App::new(
-            crate::framework::Framework::builtin(),
-            crate::i18n::Lang::Nl,
-            crate::tui::theme::ThemeKind::default(),
-            store,
-            jiff::Timestamp::UNIX_EPOCH,
-        )
+        crate::tui::app::test_app(crate::i18n::Lang::Nl)
     }
 
     #[test]
