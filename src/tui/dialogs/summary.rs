@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::i18n::fill;
 use crate::session::{Session, Status};
 use crate::tui::app::{App, finish_workshop, needs_vote};
-use crate::tui::dialogs::vote::defer_text;
+use crate::tui::dialogs::vote::outcome_text;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::theme::Theme;
@@ -108,12 +108,7 @@ fn decisions(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
     }
     for v in votes {
         lines.push(Line::from(Span::styled(
-            format!(
-                "  {} {}{}",
-                v.outcome.symbol(),
-                v.outcome.word(app.lang),
-                defer_text(v.deferred, app.lang)
-            ),
+            format!("  {}", outcome_text(v.outcome, v.deferred, app.lang)),
             th.outcome(v.outcome),
         )));
     }

@@ -52,20 +52,31 @@ pub fn action_lines(
     }
     more_line(actions.len(), limit, s, th, lines);
     for (pid, a) in actions.iter().take(limit) {
-        let owner = a
-            .owner
-            .map(|p| sess.party_name(p))
-            .unwrap_or_else(|| s.ui_owner_none.into());
-        let due = a
-            .due
-            .map(|d| format!(", {}", fill(s.ui_due, &[&d.to_string()])))
-            .unwrap_or_default();
+        let (owner, due) = owner_and_due(sess, a, s);
         lines.push(Line::from(vec![
             Span::styled(format!("  ☐ {pid} "), th.focus),
             Span::styled(safe_line(&a.what).into_owned(), th.base),
             Span::styled(format!(" — {}{due}", safe_line(&owner)), th.dim),
         ]));
     }
+}
+
+/// Who owns an action item ("nog niemand" when nobody), and ", uiterlijk
+/// <date>" when it has a due date.
+pub fn owner_and_due(
+    sess: &Session,
+    a: &crate::session::ActionItem,
+    s: &Strings,
+) -> (String, String) {
+    let owner = a
+        .owner
+        .map(|p| sess.party_name(p))
+        .unwrap_or_else(|| s.ui_owner_none.into());
+    let due = a
+        .due
+        .map(|d| format!(", {}", fill(s.ui_due, &[&d.to_string()])))
+        .unwrap_or_default();
+    (owner, due)
 }
 
 /// "+N meer" when a list is cut (said first, so it is seen even when the

@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 
 use super::defer::DeferForm;
 use super::follow_up::FollowUpForm;
-use super::{Next, VoteStage, VoteState, defer_text, vote_preview};
+use super::{Next, VoteStage, VoteState, outcome_text, vote_preview};
 use crate::i18n::fill;
 use crate::store::clean_line;
 use crate::tui::app::App;
@@ -189,12 +189,7 @@ pub fn render_tally(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
             &needed.to_string(),
         ],
     );
-    let outcome = format!(
-        "{} {}{}",
-        p.outcome.symbol(),
-        p.outcome.word(app.lang),
-        defer_text(p.deferred, app.lang)
-    );
+    let outcome = outcome_text(p.outcome, p.deferred, app.lang);
     let mut lines = vec![
         Line::from(vec![
             Span::styled(

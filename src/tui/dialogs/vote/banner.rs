@@ -7,7 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::defer_text;
+use super::outcome_text;
 use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
@@ -90,12 +90,7 @@ fn letters(app: &App, v: &Vote, area: Rect, th: &Theme) -> Vec<Line<'static>> {
 fn details(app: &App, v: &Vote, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let style = th.outcome(v.outcome).add_modifier(Modifier::BOLD);
-    let outcome = format!(
-        "{} {}{}",
-        v.outcome.symbol(),
-        v.outcome.word(app.lang),
-        defer_text(v.deferred, app.lang)
-    );
+    let outcome = outcome_text(v.outcome, v.deferred, app.lang);
     let mut lines = vec![
         Line::from(Span::styled(outcome, style)),
         Line::from(Span::styled(

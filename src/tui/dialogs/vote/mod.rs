@@ -153,6 +153,16 @@ pub fn defer_text(d: Option<DeferReason>, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// "▲ GO", "▼ NO-GO", "◆ UITGESTELD (geen quorum)": symbol, word and why deferred.
+pub fn outcome_text(outcome: crate::vote::Outcome, d: Option<DeferReason>, lang: Lang) -> String {
+    format!(
+        "{} {}{}",
+        outcome.symbol(),
+        outcome.word(lang),
+        defer_text(d, lang)
+    )
+}
+
 impl Dialog for VoteDialog {
     fn ctx(&self) -> Ctx {
         match self.stage {

@@ -11,6 +11,7 @@ use crate::session::Session;
 use crate::tui::app::App;
 use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::recap::owner_and_due;
 
 /// Rows that `text` takes when word-wrapped at `width` (an estimate that
 /// never undercounts by more than a row per long word).
@@ -49,7 +50,10 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
         vertical: 0,
     });
     f.render_widget(blk, area);
-    let Some(rec) = sess.record(&sess.cursor) else {
+    let rec = sess
+        .record(&sess.cursor)
+        .filter(|r| !r.notes.is_empty() || !r.actions.is_empty());
+    let Some(rec) = rec else {
         f.render_widget(
             Paragraph::new(s.ui_no_notes)
                 .style(th.dim)
@@ -58,28 +62,12 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
         );
         return;
     };
-    if rec.notes.is_empty() && rec.actions.is_empty() {
-        f.render_widget(
-            Paragraph::new(s.ui_no_notes)
-                .style(th.dim)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
-        return;
-    }
     let h = inner.height as usize;
     let width = inner.width.max(1) as usize;
     // open actions first (they matter to the room), then the newest notes that fit
     let mut lines: Vec<Line> = Vec::new();
     for a in rec.actions.iter().rev().take(h.div_ceil(3).max(1)) {
-        let owner = a
-            .owner
-            .map(|p| sess.party_name(p))
-            .unwrap_or_else(|| s.ui_owner_none.into());
-        let due = a
-            .due
-            .map(|d| format!(", {}", fill(s.ui_due, &[&d.to_string()])))
-            .unwrap_or_default();
+        let (owner, due) = owner_and_due(sess, a, s);
         lines.push(Line::from(vec![
             Span::styled(if a.done { "☑ " } else { "☐ " }, th.focus),
             Span::styled(
