@@ -29,6 +29,7 @@ use crate::store::{self, SessionLock, Store, StoreError, clean_line};
 use crate::tui::theme::ThemeKind;
 use crate::vote::{DecisionRule, RuleKind};
 
+use crate::export::ExportError;
 pub use crate::export::Format as ExportFormat;
 
 const AFTER_HELP: &str = "Voorbeelden / examples:
@@ -223,6 +224,13 @@ impl From<StoreError> for Failure {
     }
 }
 
+/// An export that cannot be made is a wrong argument (`--workshop`).
+impl From<ExportError> for Failure {
+    fn from(e: ExportError) -> Self {
+        Failure::Usage(e.to_string())
+    }
+}
+
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
         Failure::Io(e)
@@ -310,8 +318,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
                 anonymize: *anonymize,
                 ..crate::export::Options::new(lang)
             };
-            let bytes = crate::export::render(fw, &sess, *format, *workshop, &opts)
-                .map_err(Failure::Usage)?;
+            let bytes = crate::export::render(fw, &sess, *format, *workshop, &opts)?;
             match output {
                 Some(out) => {
                     store::write_export(out, &bytes)?;
