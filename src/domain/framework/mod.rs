@@ -4,17 +4,17 @@
 //! Plain data with a validating loader; no UI code here. The default
 //! framework is compiled into the binary from `assets/afwegingskader.toml`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-use toml::Spanned;
+use serde::Serialize;
 
 use crate::i18n::{Lang, fill};
-use crate::textpos::line_col;
+
+mod load;
 
 /// The framework text that ships with wijktafel.
-pub const DEFAULT_TOML: &str = include_str!("../../assets/afwegingskader.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../../assets/afwegingskader.toml");
 
 /// A principle (chapter 2) or success factor (chapter 3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -147,101 +147,6 @@ impl FrameworkError {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Raw (as written) form, with spans for error positions
-// ---------------------------------------------------------------------------
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFramework {
-    id: Spanned<String>,
-    version: Spanned<String>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    language: Option<String>,
-    title: Spanned<String>,
-    source: Spanned<String>,
-    #[serde(default)]
-    principles: Vec<RawReference>,
-    #[serde(default)]
-    success_factors: Vec<RawReference>,
-    #[serde(default)]
-    blocks: Vec<RawBlock>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawReference {
-    id: Spanned<String>,
-    title: Spanned<String>,
-    summary: Spanned<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBlock {
-    id: Spanned<String>,
-    title: Spanned<String>,
-    intro: Spanned<String>,
-    #[serde(default)]
-    activities: Vec<Spanned<String>>,
-    #[serde(default)]
-    steps: Vec<RawStep>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStep {
-    id: Spanned<String>,
-    title: Spanned<String>,
-    consideration: Spanned<String>,
-    #[serde(default)]
-    refs: Vec<Spanned<String>>,
-    #[serde(default)]
-    decision: Option<Spanned<String>>,
-    #[serde(default)]
-    planned_minutes: Option<u32>,
-    #[serde(default)]
-    points: Vec<RawPoint>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPoint {
-    id: Spanned<String>,
-    text: Spanned<String>,
-}
-
-struct Checker<'a> {
-    file: &'a str,
-    text: &'a str,
-}
-
-impl Checker<'_> {
-    fn err(&self, offset: usize, kind: FrameworkErrorKind) -> FrameworkError {
-        let (line, column) = line_col(self.text, offset);
-        FrameworkError {
-            file: self.file.to_string(),
-            line,
-            column,
-            kind,
-        }
-    }
-
-    fn text(&self, s: &Spanned<String>, what: &str) -> Result<String, FrameworkError> {
-        let v = s.get_ref().trim();
-        if v.is_empty() {
-            return Err(self.err(
-                s.span().start,
-                FrameworkErrorKind::Empty {
-                    what: what.to_string(),
-                },
-            ));
-        }
-        Ok(v.to_string())
-    }
-}
-
 impl Framework {
     /// The framework that ships with wijktafel.
     pub fn builtin() -> Framework {
@@ -263,155 +168,7 @@ impl Framework {
 
     /// Parse and validate framework TOML; `file` names the source in errors.
     pub fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError> {
-        let ck = Checker { file, text };
-        let raw: RawFramework = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            ck.err(
-                offset,
-                FrameworkErrorKind::Syntax(e.message().trim().to_string()),
-            )
-        })?;
-        // Two id namespaces: principles/success factors, and blocks/steps/points
-        // (a step "2.1" and principle "2.1" are different things).
-        let mut ref_seen: HashSet<String> = HashSet::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        let unique_in =
-            |set: &mut HashSet<String>, id: &Spanned<String>| -> Result<String, FrameworkError> {
-                let v = ck.text(id, "id")?;
-                if !set.insert(v.clone()) {
-                    return Err(ck.err(id.span().start, FrameworkErrorKind::DuplicateId(v)));
-                }
-                Ok(v)
-            };
-        let fw_id = ck.text(&raw.id, "id")?;
-        let version = ck.text(&raw.version, "version")?;
-        let title = ck.text(&raw.title, "title")?;
-        let source = ck.text(&raw.source, "source")?;
-
-        let mut refs_of = |list: &[RawReference]| -> Result<Vec<Reference>, FrameworkError> {
-            list.iter()
-                .map(|r| {
-                    Ok(Reference {
-                        id: unique_in(&mut ref_seen, &r.id)?,
-                        title: ck.text(&r.title, "title")?,
-                        summary: ck.text(&r.summary, "summary")?,
-                    })
-                })
-                .collect()
-        };
-        let principles = refs_of(&raw.principles)?;
-        let success_factors = refs_of(&raw.success_factors)?;
-        let ref_ids: HashSet<&str> = principles
-            .iter()
-            .chain(success_factors.iter())
-            .map(|r| r.id.as_str())
-            .collect();
-        let mut unique = |id: &Spanned<String>, _what: &str| unique_in(&mut seen, id);
-
-        if raw.blocks.is_empty() {
-            return Err(ck.err(0, FrameworkErrorKind::NoBlocks));
-        }
-        let mut blocks = Vec::with_capacity(raw.blocks.len());
-        for rb in &raw.blocks {
-            let bid = unique(&rb.id, "id")?;
-            if rb.steps.is_empty() {
-                return Err(ck.err(
-                    rb.id.span().start,
-                    FrameworkErrorKind::NoSteps { block: bid },
-                ));
-            }
-            let mut steps = Vec::with_capacity(rb.steps.len());
-            for rs in &rb.steps {
-                let sid = unique(&rs.id, "id")?;
-                if !sid.starts_with(&format!("{bid}.")) {
-                    return Err(ck.err(
-                        rs.id.span().start,
-                        FrameworkErrorKind::BadId {
-                            id: sid,
-                            parent: bid.clone(),
-                        },
-                    ));
-                }
-                let mut refs = Vec::with_capacity(rs.refs.len());
-                for r in &rs.refs {
-                    let v = r.get_ref().trim().to_string();
-                    if !ref_ids.contains(v.as_str()) {
-                        return Err(ck.err(
-                            r.span().start,
-                            FrameworkErrorKind::DanglingRef {
-                                step: sid.clone(),
-                                reference: v,
-                            },
-                        ));
-                    }
-                    refs.push(v);
-                }
-                if rs.points.is_empty() {
-                    return Err(ck.err(
-                        rs.id.span().start,
-                        FrameworkErrorKind::NoPoints { step: sid.clone() },
-                    ));
-                }
-                let mut points = Vec::with_capacity(rs.points.len());
-                for rp in &rs.points {
-                    let pid = unique(&rp.id, "id")?;
-                    if !pid.starts_with(&format!("{sid}.")) {
-                        return Err(ck.err(
-                            rp.id.span().start,
-                            FrameworkErrorKind::BadId {
-                                id: pid,
-                                parent: sid.clone(),
-                            },
-                        ));
-                    }
-                    let text = ck.text(&rp.text, &format!("text ({pid})"))?;
-                    points.push(Point { id: pid, text });
-                }
-                let decision = match &rs.decision {
-                    None => false,
-                    Some(d) if d.get_ref() == "go_no_go" => true,
-                    Some(d) => {
-                        return Err(ck.err(
-                            d.span().start,
-                            FrameworkErrorKind::Syntax(format!(
-                                "decision = \"{}\" (expected \"go_no_go\")",
-                                d.get_ref()
-                            )),
-                        ));
-                    }
-                };
-                steps.push(Step {
-                    title: ck.text(&rs.title, &format!("title ({sid})"))?,
-                    consideration: ck.text(&rs.consideration, &format!("consideration ({sid})"))?,
-                    id: sid,
-                    refs,
-                    decision,
-                    planned_minutes: rs.planned_minutes,
-                    points,
-                });
-            }
-            let activities = rb
-                .activities
-                .iter()
-                .map(|a| ck.text(a, "activity"))
-                .collect::<Result<Vec<_>, _>>()?;
-            blocks.push(Block {
-                title: ck.text(&rb.title, &format!("title ({bid})"))?,
-                intro: ck.text(&rb.intro, &format!("intro ({bid})"))?,
-                id: bid,
-                activities,
-                steps,
-            });
-        }
-        Ok(Framework::assemble(
-            fw_id,
-            version,
-            title,
-            source,
-            blocks,
-            principles,
-            success_factors,
-        ))
+        load::parse(text, file)
     }
 
     fn assemble(
