@@ -191,19 +191,18 @@ fn workshop_document(c: &Ctx, n: u32, out: &mut Vec<Node>) -> Result<(), ExportE
 fn overview_nodes(c: &Ctx, out: &mut Vec<Node>) {
     let s = c.s;
     out.push(Node::Heading(2, vec![t(s.ex_overview)]));
-    let rows = c
-        .fw
-        .iter_points()
-        .map(|(pos, step, p)| {
-            let st = c.sess.status_of(&p.id);
-            vec![
-                vec![t(c.fw.blocks[pos.block].id.clone())],
-                vec![t(format!("{} {}", step.id, step.title))],
-                vec![t(format!("{} {}", p.id, p.text))],
-                vec![t(format!("{} {}", st.symbol(), st.word(c.lang)))],
-            ]
-        })
-        .collect();
+    let rows =
+        c.fw.iter_points()
+            .map(|(pos, step, p)| {
+                let st = c.sess.status_of(&p.id);
+                vec![
+                    vec![t(c.fw.blocks[pos.block].id.clone())],
+                    vec![t(format!("{} {}", step.id, step.title))],
+                    vec![t(format!("{} {}", p.id, p.text))],
+                    vec![t(format!("{} {}", st.symbol(), st.word(c.lang)))],
+                ]
+            })
+            .collect();
     out.push(Node::Table(
         vec![
             s.block.into(),

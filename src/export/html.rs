@@ -92,9 +92,7 @@ fn push_node(out: &mut String, n: &Node) {
             out.push_str(&format!("<h{level}>{}</h{level}>\n", html_inlines(v)))
         }
         Node::Para(v) => out.push_str(&format!("<p>{}</p>\n", html_inlines(v))),
-        Node::Quote(v) => {
-            out.push_str(&format!("<blockquote>{}</blockquote>\n", html_inlines(v)))
-        }
+        Node::Quote(v) => out.push_str(&format!("<blockquote>{}</blockquote>\n", html_inlines(v))),
         Node::List(items) => {
             out.push_str("<ul>\n");
             for it in items {

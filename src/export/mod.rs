@@ -70,7 +70,9 @@ pub fn markdown(
     workshop: Option<u32>,
     o: &Options,
 ) -> Result<String, ExportError> {
-    Ok(markdown::to_markdown(&doc::document(fw, sess, workshop, o)?))
+    Ok(markdown::to_markdown(&doc::document(
+        fw, sess, workshop, o,
+    )?))
 }
 
 /// Self-contained printable HTML minutes (inline CSS, no scripts, no external resources).
