@@ -416,13 +416,7 @@ fn cmd_home(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
         use clap::CommandFactory;
         return Ok(write_stdout(&Cli::command().render_help().to_string())?);
     }
-    let mut app = crate::tui::App::new(
-        fw.clone(),
-        cli.lang,
-        cli.theme,
-        store,
-        jiff::Timestamp::now(),
-    );
+    let mut app = new_app(cli, fw, store);
     app.refresh_home();
     Ok(crate::tui::launch(app)?)
 }
@@ -443,6 +437,17 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// The TUI's state for this command line: its language and theme, now.
+fn new_app(cli: &Cli, fw: &Framework, store: Store) -> crate::tui::App {
+    crate::tui::App::new(
+        fw.clone(),
+        cli.lang,
+        cli.theme,
+        store,
+        jiff::Timestamp::now(),
+    )
+}
+
 /// Open a session file in the TUI. Without a terminal nothing is opened,
 /// started or saved: the file is only checked (so a damaged or locked file
 /// is still reported as such) and the command is refused.
@@ -451,13 +456,7 @@ fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Fa
         return check_without_terminal(path);
     }
     let store = Store::resolve(cli.dir.clone())?; // warned already
-    let mut app = crate::tui::App::new(
-        fw.clone(),
-        cli.lang,
-        cli.theme,
-        store,
-        jiff::Timestamp::now(),
-    );
+    let mut app = new_app(cli, fw, store);
     app.open_path(path)?;
     Ok(crate::tui::launch(app)?)
 }
