@@ -1,7 +1,7 @@
 //! Loading a framework: the TOML as written (with spans for error
 //! positions), checked step by step into a [`Framework`].
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -298,13 +298,16 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError>
         .iter()
         .map(|rb| ck.block(rb, &ref_ids))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Framework::assemble(
-        fw_id,
+    Ok(Framework {
+        id: fw_id,
         version,
         title,
         source,
         blocks,
         principles,
         success_factors,
-    ))
+        order: Vec::new(),
+        index: HashMap::new(),
+    }
+    .indexed())
 }

@@ -171,36 +171,20 @@ impl Framework {
         load::parse(text, file)
     }
 
-    fn assemble(
-        id: String,
-        version: String,
-        title: String,
-        source: String,
-        blocks: Vec<Block>,
-        principles: Vec<Reference>,
-        success_factors: Vec<Reference>,
-    ) -> Framework {
-        let mut order = Vec::new();
-        let mut index = HashMap::new();
-        for (bi, b) in blocks.iter().enumerate() {
+    /// The framework with its navigation index: every point in framework
+    /// order, and each point's place in that order by id.
+    fn indexed(mut self) -> Framework {
+        self.order.clear();
+        self.index.clear();
+        for (bi, b) in self.blocks.iter().enumerate() {
             for (si, s) in b.steps.iter().enumerate() {
                 for (pi, p) in s.points.iter().enumerate() {
-                    index.insert(p.id.clone(), order.len());
-                    order.push((bi, si, pi));
+                    self.index.insert(p.id.clone(), self.order.len());
+                    self.order.push((bi, si, pi));
                 }
             }
         }
-        Framework {
-            id,
-            version,
-            title,
-            source,
-            blocks,
-            principles,
-            success_factors,
-            order,
-            index,
-        }
+        self
     }
 
     /// Number of discussion points in the whole framework.
