@@ -38,6 +38,11 @@ pub(super) fn b(s: impl Into<String>) -> Inline {
     Inline::Strong(s.into())
 }
 
+/// A table with these column heads (empty heads: no head row in HTML).
+pub(super) fn table(head: &[&str], rows: Vec<Vec<Vec<Inline>>>) -> Node {
+    Node::Table(head.iter().map(|h| h.to_string()).collect(), rows)
+}
+
 /// What the builders share: the framework, the session, the language, the
 /// time zone, and the names to anonymise.
 pub(super) struct Ctx<'a> {
@@ -134,7 +139,7 @@ fn header_nodes(c: &Ctx, w: &Workshop, out: &mut Vec<Node>) {
         label_row(s.ex_present, c.parties_or_none(&present)),
         label_row(s.ex_absent, c.parties_or_none(&absent)),
     ];
-    out.push(Node::Table(vec![String::new(), String::new()], rows));
+    out.push(table(&["", ""], rows));
 }
 
 fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, out: &mut Vec<Node>) {
@@ -203,15 +208,7 @@ fn overview_nodes(c: &Ctx, out: &mut Vec<Node>) {
                 ]
             })
             .collect();
-    out.push(Node::Table(
-        vec![
-            s.block.into(),
-            s.step.into(),
-            s.point.into(),
-            s.ui_status.into(),
-        ],
-        rows,
-    ));
+    out.push(table(&[s.block, s.step, s.point, s.ui_status], rows));
 }
 
 /// The minutes of the whole session: overview, dissent, open actions, and

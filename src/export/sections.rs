@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::doc::{Ctx, Inline, Node, b, t};
+use super::doc::{Ctx, Inline, Node, b, t, table};
 use crate::framework::{Point, Pos, Step};
 use crate::i18n::fill;
 use crate::session::{ActionItem, PointRecord, Stance, Status};
@@ -148,10 +148,7 @@ pub(super) fn vote_nodes(c: &Ctx, v: &Vote, level: u8, out: &mut Vec<Node>) {
             ]
         })
         .collect();
-    out.push(Node::Table(
-        vec![s.ex_party.into(), s.ex_vote.into(), s.field_reason.into()],
-        rows,
-    ));
+    out.push(table(&[s.ex_party, s.ex_vote, s.field_reason], rows));
     let mut items = vec![
         vec![b(format!("{}: ", s.ex_outcome)), t(outcome)],
         vec![b(format!("{}: ", s.ex_tally)), t(v.tally.describe(c.lang))],
@@ -236,14 +233,8 @@ pub(super) fn actions_nodes(c: &Ctx, today: Date, level: u8, out: &mut Vec<Node>
             ]
         })
         .collect();
-    out.push(Node::Table(
-        vec![
-            s.field_what.into(),
-            s.field_who.into(),
-            s.ex_date.into(),
-            s.ex_from.into(),
-            s.point.into(),
-        ],
+    out.push(table(
+        &[s.field_what, s.field_who, s.ex_date, s.ex_from, s.point],
         rows,
     ));
 }
