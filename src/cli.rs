@@ -29,6 +29,7 @@ use crate::store::{self, SessionLock, Store, StoreError, clean_line};
 use crate::tui::theme::ThemeKind;
 use crate::vote::{DecisionRule, RuleKind};
 
+use crate::export::ExportError;
 pub use crate::export::Format as ExportFormat;
 
 const AFTER_HELP: &str = "Voorbeelden / examples:
@@ -223,6 +224,13 @@ impl From<StoreError> for Failure {
     }
 }
 
+/// An export that cannot be made is a wrong argument (`--workshop`).
+impl From<ExportError> for Failure {
+    fn from(e: ExportError) -> Self {
+        Failure::Usage(e.to_string())
+    }
+}
+
 impl From<std::io::Error> for Failure {
     fn from(e: std::io::Error) -> Self {
         Failure::Io(e)
@@ -239,15 +247,8 @@ fn parse_quorum(s: &str) -> Result<f64, String> {
 }
 
 fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
-    let lang = cli.lang;
     match &cli.command {
-        Some(Command::Framework { format }) => {
-            let text = match format {
-                FrameworkFormat::Json => fw.to_json() + "\n",
-                FrameworkFormat::Md => fw.to_markdown(lang),
-            };
-            Ok(write_stdout(&text)?)
-        }
+        Some(Command::Framework { format }) => cmd_framework(cli, fw, *format),
         Some(Command::New {
             name,
             area,
@@ -258,97 +259,166 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             quorum,
             no_open,
         }) => {
-            let store = open_store(cli)?;
-            let name = clean_line(name);
-            store.path_for(&name)?;
-            let mut session = Session::new(&name, fw, jiff::Timestamp::now());
-            session.area = clean_line(area.as_deref().unwrap_or(""));
-            session.municipality = clean_line(municipality.as_deref().unwrap_or(""));
-            session.facilitator = clean_line(facilitator.as_deref().unwrap_or(""));
-            session.rule = DecisionRule {
-                kind: *rule,
-                quorum: *quorum,
+            let args = NewArgs {
+                name,
+                area: area.as_deref(),
+                municipality: municipality.as_deref(),
+                facilitator: facilitator.as_deref(),
+                parties,
+                rule: DecisionRule {
+                    kind: *rule,
+                    quorum: *quorum,
+                },
+                no_open: *no_open,
             };
-            for spec in parties {
-                let Some((o, r, d)) = parse_party(&clean_line(spec)) else {
-                    return Err(Failure::Usage(fill(
-                        lang.strings().err_bad_party,
-                        &[&clean_line(spec)],
-                    )));
-                };
-                session.add_party(&o, &r, &d);
-            }
-            let path = store.create(&session)?;
-            if *no_open {
-                Ok(write_path_line(&path)?)
-            } else if !interactive() {
-                created_without_terminal(lang, &path)
-            } else {
-                open_path(cli, fw, &path)
-            }
+            cmd_new(cli, fw, &args)
         }
-        Some(Command::Open { session }) => {
-            let store = open_store(cli)?;
-            let path = store.find(session)?;
-            open_path(cli, fw, &path)
-        }
-        Some(Command::List) => {
-            let store = open_store(cli)?;
-            Ok(write_stdout(&list_text(&store, fw, lang)?)?)
-        }
+        Some(Command::Open { session }) => cmd_open(cli, fw, session),
+        Some(Command::List) => cmd_list(cli, fw),
         Some(Command::Export {
             session,
             format,
             workshop,
             anonymize,
             output,
-        }) => {
-            let store = open_store(cli)?;
-            let path = store.find(session)?;
-            let sess = store::load(&path)?;
-            let opts = crate::export::Options {
-                anonymize: *anonymize,
-                ..crate::export::Options::new(lang)
-            };
-            let bytes = crate::export::render(fw, &sess, *format, *workshop, &opts)
-                .map_err(Failure::Usage)?;
-            match output {
-                Some(out) => {
-                    store::write_export(out, &bytes)?;
-                    Ok(write_path_line(out)?)
-                }
-                None => Ok(write_stdout_bytes(&bytes)?),
-            }
+        }) => cmd_export(
+            cli,
+            fw,
+            session,
+            *format,
+            *workshop,
+            *anonymize,
+            output.as_deref(),
+        ),
+        Some(Command::Demo { workshops, out }) => cmd_demo(cli, fw, *workshops, out.as_deref()),
+        None => cmd_home(cli, fw),
+    }
+}
+
+/// `framework`: the framework as a hand-out or as JSON.
+fn cmd_framework(cli: &Cli, fw: &Framework, format: FrameworkFormat) -> Result<(), Failure> {
+    let text = match format {
+        FrameworkFormat::Json => fw.to_json() + "\n",
+        FrameworkFormat::Md => fw.to_markdown(cli.lang),
+    };
+    Ok(write_stdout(&text)?)
+}
+
+/// What `new` was given on the command line.
+struct NewArgs<'a> {
+    name: &'a str,
+    area: Option<&'a str>,
+    municipality: Option<&'a str>,
+    facilitator: Option<&'a str>,
+    parties: &'a [String],
+    rule: DecisionRule,
+    no_open: bool,
+}
+
+/// `new`: create a session, then open it (unless `--no-open`).
+fn cmd_new(cli: &Cli, fw: &Framework, args: &NewArgs) -> Result<(), Failure> {
+    let lang = cli.lang;
+    let store = open_store(cli)?;
+    let name = clean_line(args.name);
+    store.path_for(&name)?;
+    let mut session = Session::new(&name, fw, jiff::Timestamp::now());
+    session.area = clean_line(args.area.unwrap_or(""));
+    session.municipality = clean_line(args.municipality.unwrap_or(""));
+    session.facilitator = clean_line(args.facilitator.unwrap_or(""));
+    session.rule = args.rule;
+    for spec in args.parties {
+        let Some((o, r, d)) = parse_party(&clean_line(spec)) else {
+            return Err(Failure::Usage(fill(
+                lang.strings().err_bad_party,
+                &[&clean_line(spec)],
+            )));
+        };
+        session.add_party(&o, &r, &d);
+    }
+    let path = store.create(&session)?;
+    if args.no_open {
+        Ok(write_path_line(&path)?)
+    } else if !interactive() {
+        created_without_terminal(lang, &path)
+    } else {
+        open_path(cli, fw, &path)
+    }
+}
+
+/// `open`: a session by name or path in the TUI.
+fn cmd_open(cli: &Cli, fw: &Framework, session: &str) -> Result<(), Failure> {
+    let store = open_store(cli)?;
+    let path = store.find(session)?;
+    open_path(cli, fw, &path)
+}
+
+/// `list`: one line per stored session.
+fn cmd_list(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
+    let store = open_store(cli)?;
+    Ok(write_stdout(&list_text(&store, fw, cli.lang)?)?)
+}
+
+/// `export`: minutes or data of a session, to a file or stdout.
+fn cmd_export(
+    cli: &Cli,
+    fw: &Framework,
+    session: &str,
+    format: ExportFormat,
+    workshop: Option<u32>,
+    anonymize: bool,
+    output: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    let store = open_store(cli)?;
+    let path = store.find(session)?;
+    let sess = store::load(&path)?;
+    let opts = crate::export::Options {
+        anonymize,
+        ..crate::export::Options::new(cli.lang)
+    };
+    let bytes = crate::export::render(fw, &sess, format, workshop, &opts)?;
+    match output {
+        Some(out) => {
+            store::write_export(out, &bytes)?;
+            Ok(write_path_line(out)?)
         }
-        Some(Command::Demo { workshops, out }) => {
-            let session = crate::demo::build(fw, *workshops);
-            match out {
-                Some(path) => {
-                    store::write_new(path, store::to_toml(&session).as_bytes())?;
-                    Ok(write_path_line(path)?)
-                }
-                None => {
-                    let store = open_store(cli)?;
-                    let path = store::create_unique(&store, session)?;
-                    if !interactive() {
-                        return created_without_terminal(lang, &path);
-                    }
-                    open_path(cli, fw, &path)
-                }
-            }
+        None => Ok(write_stdout_bytes(&bytes)?),
+    }
+}
+
+/// `demo`: write the demo session to `out`, or create it in the store and open it.
+fn cmd_demo(
+    cli: &Cli,
+    fw: &Framework,
+    workshops: u32,
+    out: Option<&std::path::Path>,
+) -> Result<(), Failure> {
+    let session = crate::demo::build(fw, workshops);
+    match out {
+        Some(path) => {
+            store::write_new(path, store::to_toml(&session).as_bytes())?;
+            Ok(write_path_line(path)?)
         }
         None => {
             let store = open_store(cli)?;
+            let path = store::create_unique(&store, session)?;
             if !interactive() {
-                use clap::CommandFactory;
-                return Ok(write_stdout(&Cli::command().render_help().to_string())?);
+                return created_without_terminal(cli.lang, &path);
             }
-            let mut app =
-                crate::tui::App::new(fw.clone(), lang, cli.theme, store, jiff::Timestamp::now());
-            app.refresh_home();
-            Ok(crate::tui::launch(app)?)
+            open_path(cli, fw, &path)
         }
     }
+}
+
+/// No command: the home screen, or the help without a terminal.
+fn cmd_home(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
+    let store = open_store(cli)?;
+    if !interactive() {
+        use clap::CommandFactory;
+        return Ok(write_stdout(&Cli::command().render_help().to_string())?);
+    }
+    let mut app = new_app(cli, fw, store);
+    app.refresh_home();
+    Ok(crate::tui::launch(app)?)
 }
 
 /// The store named on the command line; warns on stderr when its existing
@@ -367,6 +437,17 @@ fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// The TUI's state for this command line: its language and theme, now.
+fn new_app(cli: &Cli, fw: &Framework, store: Store) -> crate::tui::App {
+    crate::tui::App::new(
+        fw.clone(),
+        cli.lang,
+        cli.theme,
+        store,
+        jiff::Timestamp::now(),
+    )
+}
+
 /// Open a session file in the TUI. Without a terminal nothing is opened,
 /// started or saved: the file is only checked (so a damaged or locked file
 /// is still reported as such) and the command is refused.
@@ -375,13 +456,7 @@ fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Fa
         return check_without_terminal(path);
     }
     let store = Store::resolve(cli.dir.clone())?; // warned already
-    let mut app = crate::tui::App::new(
-        fw.clone(),
-        cli.lang,
-        cli.theme,
-        store,
-        jiff::Timestamp::now(),
-    );
+    let mut app = new_app(cli, fw, store);
     app.open_path(path)?;
     Ok(crate::tui::launch(app)?)
 }

@@ -694,3 +694,24 @@ fn a_closed_pipe_is_no_panic() {
         assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     }
 }
+
+#[test]
+fn export_of_a_workshop_that_does_not_exist_is_a_usage_error() {
+    let out = bin()
+        .args([
+            "export",
+            "sessions/demo-de-horst.toml",
+            "--format",
+            "md",
+            "--workshop",
+            "9",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "wijktafel: bijeenkomst 9 bestaat niet in deze sessie\n"
+    );
+}

@@ -113,7 +113,7 @@ fn workshop_minutes_have_every_required_part() {
         &opts(Lang::Nl),
     )
     .unwrap_err();
-    assert!(err.contains("bijeenkomst 9 bestaat niet"));
+    assert!(err.to_string().contains("bijeenkomst 9 bestaat niet"));
 }
 
 const HOSTILE: [&str; 8] = [

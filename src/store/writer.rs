@@ -44,6 +44,14 @@ pub(super) fn chunk<T: Serialize>(key: &str, value: T) -> String {
     escape_unsafe(toml::to_string(&m).expect("session serializes to TOML"))
 }
 
+/// A blank line and `[[key]]` tables for each item, unless there are none.
+fn push_list<T: Serialize>(out: &mut String, key: &str, items: &[T]) {
+    if !items.is_empty() {
+        out.push('\n');
+        out.push_str(&chunk(key, items));
+    }
+}
+
 /// Characters that must not reach a terminal raw when someone runs
 /// `cat session.toml`: C1 controls and bidi overrides/isolates. (The toml
 /// serializer already escapes C0 controls and DEL.)
@@ -164,14 +172,8 @@ impl TomlWriter {
         out.push_str(&escape_unsafe(
             toml::to_string(&head).expect("session serializes to TOML"),
         ));
-        if !s.parties.is_empty() {
-            out.push('\n');
-            out.push_str(&chunk("parties", &s.parties));
-        }
-        if !s.workshops.is_empty() {
-            out.push('\n');
-            out.push_str(&chunk("workshops", &s.workshops));
-        }
+        push_list(&mut out, "parties", &s.parties);
+        push_list(&mut out, "workshops", &s.workshops);
         self.points.retain(|id, _| s.points.contains_key(id));
         for (id, rec) in &s.points {
             let fresh = !matches!(self.points.get(id), Some((cached, _)) if cached == rec);
@@ -184,14 +186,8 @@ impl TomlWriter {
             out.push('\n');
             out.push_str(&self.points[id].1);
         }
-        if !s.votes.is_empty() {
-            out.push('\n');
-            out.push_str(&chunk("votes", &s.votes));
-        }
-        if !s.overrides.is_empty() {
-            out.push('\n');
-            out.push_str(&chunk("overrides", &s.overrides));
-        }
+        push_list(&mut out, "votes", &s.votes);
+        push_list(&mut out, "overrides", &s.overrides);
         out
     }
 }

@@ -1,0 +1,299 @@
+//! The assessment framework ("afwegingskader met gesprekspunten"): building
+//! blocks, steps, discussion points, principles and success factors.
+//!
+//! Plain data with a validating loader; no UI code here. The default
+//! framework is compiled into the binary from `assets/afwegingskader.toml`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, fill};
+
+mod load;
+
+/// The framework text that ships with wijktafel.
+pub const DEFAULT_TOML: &str = include_str!("../../../assets/afwegingskader.toml");
+
+/// A principle (chapter 2) or success factor (chapter 3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Point {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub consideration: String,
+    pub refs: Vec<String>,
+    /// `true` for the go/no-go decision step ("Besluitvorming: go/no go").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub decision: bool,
+    /// Planned time for the step in minutes (optional), drives the timer colour.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_minutes: Option<u32>,
+    pub points: Vec<Point>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Block {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub activities: Vec<String>,
+    pub steps: Vec<Step>,
+}
+
+/// A validated framework.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Framework {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub source: String,
+    pub blocks: Vec<Block>,
+    pub principles: Vec<Reference>,
+    pub success_factors: Vec<Reference>,
+    /// Flat list of all points in framework order: (block index, step index, point index).
+    #[serde(skip)]
+    order: Vec<(usize, usize, usize)>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+/// Where a discussion point sits in the framework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub block: usize,
+    pub step: usize,
+    pub point: usize,
+    /// Index in the flat list of all points.
+    pub flat: usize,
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrameworkErrorKind {
+    /// Could not read the file.
+    Io(String),
+    /// TOML syntax or shape error (message from the parser).
+    Syntax(String),
+    DuplicateId(String),
+    DanglingRef {
+        step: String,
+        reference: String,
+    },
+    Empty {
+        what: String,
+    },
+    NoPoints {
+        step: String,
+    },
+    NoSteps {
+        block: String,
+    },
+    NoBlocks,
+    BadId {
+        id: String,
+        parent: String,
+    },
+}
+
+/// A framework file that cannot be used, with the place of the problem.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub struct FrameworkError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub kind: FrameworkErrorKind,
+}
+
+impl FrameworkError {
+    /// A plain message in the given language: `file:line:column: what is wrong`.
+    pub fn message(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        let what = match &self.kind {
+            FrameworkErrorKind::Io(e) => fill(s.fw_err_io, &[e]),
+            FrameworkErrorKind::Syntax(e) => fill(s.fw_err_syntax, &[e]),
+            FrameworkErrorKind::DuplicateId(id) => fill(s.fw_err_duplicate, &[id]),
+            FrameworkErrorKind::DanglingRef { step, reference } => {
+                fill(s.fw_err_dangling, &[step, reference])
+            }
+            FrameworkErrorKind::Empty { what } => fill(s.fw_err_empty, &[what]),
+            FrameworkErrorKind::NoPoints { step } => fill(s.fw_err_no_points, &[step]),
+            FrameworkErrorKind::NoSteps { block } => fill(s.fw_err_no_steps, &[block]),
+            FrameworkErrorKind::NoBlocks => s.fw_err_no_blocks.to_string(),
+            FrameworkErrorKind::BadId { id, parent } => fill(s.fw_err_bad_id, &[id, parent]),
+        };
+        if self.line == 0 {
+            format!("{}: {}", self.file, what)
+        } else {
+            format!("{}:{}:{}: {}", self.file, self.line, self.column, what)
+        }
+    }
+}
+
+impl Framework {
+    /// The framework that ships with wijktafel.
+    pub fn builtin() -> Framework {
+        Framework::parse(DEFAULT_TOML, "assets/afwegingskader.toml")
+            .expect("the built-in framework is validated by the test suite")
+    }
+
+    /// Load and validate a framework file.
+    pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| FrameworkError {
+            file: file.clone(),
+            line: 0,
+            column: 0,
+            kind: FrameworkErrorKind::Io(e.to_string()),
+        })?;
+        Framework::parse(&text, &file)
+    }
+
+    /// Parse and validate framework TOML; `file` names the source in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError> {
+        load::parse(text, file)
+    }
+
+    /// The framework with its navigation index: every point in framework
+    /// order, and each point's place in that order by id.
+    fn indexed(mut self) -> Framework {
+        self.order.clear();
+        self.index.clear();
+        for (bi, b) in self.blocks.iter().enumerate() {
+            for (si, s) in b.steps.iter().enumerate() {
+                for (pi, p) in s.points.iter().enumerate() {
+                    self.index.insert(p.id.clone(), self.order.len());
+                    self.order.push((bi, si, pi));
+                }
+            }
+        }
+        self
+    }
+
+    /// Number of discussion points in the whole framework.
+    pub fn point_count(&self) -> usize {
+        self.order.len()
+    }
+
+    pub fn step_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.steps.len()).sum()
+    }
+
+    /// Position of the point with index `flat` in framework order.
+    pub fn pos_at(&self, flat: usize) -> Pos {
+        let flat = flat.min(self.order.len().saturating_sub(1));
+        let (block, step, point) = self.order[flat];
+        Pos {
+            block,
+            step,
+            point,
+            flat,
+        }
+    }
+
+    /// Position of a point by id.
+    pub fn pos_of(&self, point_id: &str) -> Option<Pos> {
+        self.index.get(point_id).map(|&i| self.pos_at(i))
+    }
+
+    pub fn point_at(&self, flat: usize) -> &Point {
+        let p = self.pos_at(flat);
+        &self.blocks[p.block].steps[p.step].points[p.point]
+    }
+
+    pub fn step_at(&self, pos: Pos) -> &Step {
+        &self.blocks[pos.block].steps[pos.step]
+    }
+
+    /// Flat index of the first point of the step (block, step).
+    pub fn first_of_step(&self, block: usize, step: usize) -> usize {
+        let id = &self.blocks[block].steps[step].points[0].id;
+        self.index[id]
+    }
+
+    /// All points in framework order with their positions.
+    pub fn iter_points(&self) -> impl Iterator<Item = (Pos, &Step, &Point)> {
+        self.order
+            .iter()
+            .enumerate()
+            .map(move |(flat, &(block, step, point))| {
+                let s = &self.blocks[block].steps[step];
+                (
+                    Pos {
+                        block,
+                        step,
+                        point,
+                        flat,
+                    },
+                    s,
+                    &s.points[point],
+                )
+            })
+    }
+
+    /// A principle or success factor by id.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.principles
+            .iter()
+            .chain(self.success_factors.iter())
+            .find(|r| r.id == id)
+    }
+
+    /// The go/no-go decision step, if the framework has one.
+    pub fn decision_step(&self) -> Option<(usize, usize)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .find_map(|(bi, b)| b.steps.iter().position(|s| s.decision).map(|si| (bi, si)))
+    }
+
+    /// The JSON form for tools (`wijktafel framework --format json`); control
+    /// and bidi characters are `\uXXXX` escapes.
+    pub fn to_json(&self) -> String {
+        crate::safe_text::json_pretty(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_shape_matches_the_seed() {
+        let fw = Framework::builtin();
+        let steps: Vec<usize> = fw.blocks.iter().map(|b| b.steps.len()).collect();
+        assert_eq!(steps, vec![5, 4, 7, 6]);
+        assert_eq!(fw.principles.len(), 6);
+        assert_eq!(fw.success_factors.len(), 10);
+        assert_eq!(fw.point_count(), 91);
+        assert_eq!(fw.decision_step(), Some((0, 4)));
+        assert_eq!(fw.blocks[0].steps[4].title, "Besluitvorming: go/no go");
+    }
+
+    #[test]
+    fn navigation_index_is_consistent() {
+        let fw = Framework::builtin();
+        for (pos, _, p) in fw.iter_points() {
+            assert_eq!(fw.pos_of(&p.id), Some(pos));
+            assert_eq!(fw.point_at(pos.flat).id, p.id);
+        }
+        assert_eq!(fw.first_of_step(1, 0), 20);
+    }
+}

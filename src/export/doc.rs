@@ -1,0 +1,264 @@
+//! The minutes as a small document tree, built once and then written as
+//! Markdown or HTML, so both carry the same content.
+
+use jiff::civil::Date;
+
+use super::anonymize::Names;
+use super::sections::{actions_nodes, dissent_nodes, point_nodes, vote_nodes};
+use super::{ExportError, Options};
+use crate::framework::Framework;
+use crate::i18n::{Lang, Strings, fill};
+use crate::session::{ActionItem, PartyId, Session, Workshop};
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Inline {
+    Text(String),
+    Strong(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Node {
+    Heading(u8, Vec<Inline>),
+    Para(Vec<Inline>),
+    Quote(Vec<Inline>),
+    List(Vec<Vec<Inline>>),
+    Tasks(Vec<(bool, Vec<Inline>)>),
+    Table(Vec<String>, Vec<Vec<Vec<Inline>>>),
+    /// Start of a workshop: a page break in print.
+    Break,
+}
+
+/// Plain text.
+pub(super) fn t(s: impl Into<String>) -> Inline {
+    Inline::Text(s.into())
+}
+
+/// Strong text.
+pub(super) fn b(s: impl Into<String>) -> Inline {
+    Inline::Strong(s.into())
+}
+
+/// A table with these column heads (empty heads: no head row in HTML).
+pub(super) fn table(head: &[&str], rows: Vec<Vec<Vec<Inline>>>) -> Node {
+    Node::Table(head.iter().map(|h| h.to_string()).collect(), rows)
+}
+
+/// What the builders share: the framework, the session, the language, the
+/// time zone, and the names to anonymise.
+pub(super) struct Ctx<'a> {
+    pub(super) fw: &'a Framework,
+    pub(super) sess: &'a Session,
+    pub(super) s: &'static Strings,
+    pub(super) lang: Lang,
+    tz: jiff::tz::TimeZone,
+    names: Names,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(fw: &'a Framework, sess: &'a Session, o: &Options) -> Ctx<'a> {
+        Ctx {
+            fw,
+            sess,
+            s: o.lang.strings(),
+            lang: o.lang,
+            tz: o.tz.clone(),
+            names: if o.anonymize {
+                Names::of(sess)
+            } else {
+                Names::none()
+            },
+        }
+    }
+
+    /// User text, anonymised if asked.
+    pub(super) fn user(&self, text: &str) -> String {
+        self.names.apply(text)
+    }
+
+    pub(super) fn party(&self, id: PartyId) -> String {
+        match self.sess.party(id) {
+            Some(p) if self.names.is_empty() => self.user(&p.label()),
+            Some(p) => self.user(&p.organisation),
+            None => format!("#{id}"),
+        }
+    }
+
+    pub(super) fn parties(&self, ids: &[PartyId]) -> String {
+        ids.iter()
+            .map(|&p| self.party(p))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Who owns an action item, or the word for nobody.
+    pub(super) fn owner(&self, a: &ActionItem) -> String {
+        a.owner
+            .map(|p| self.party(p))
+            .unwrap_or_else(|| self.s.ui_owner_none.into())
+    }
+
+    /// A clock time in the minutes' time zone.
+    fn time_of(&self, ts: jiff::Timestamp) -> String {
+        ts.to_zoned(self.tz.clone()).strftime("%H:%M").to_string()
+    }
+
+    /// Parties by id, or the word for none.
+    fn parties_or_none(&self, ids: &[PartyId]) -> String {
+        if ids.is_empty() {
+            self.s.start_none.to_string()
+        } else {
+            self.parties(ids)
+        }
+    }
+}
+
+/// A two-column row: a strong label and plain text.
+fn label_row(label: &str, text: String) -> Vec<Vec<Inline>> {
+    vec![vec![b(label)], vec![t(text)]]
+}
+
+fn header_nodes(c: &Ctx, w: &Workshop, out: &mut Vec<Node>) {
+    let s = c.s;
+    let sess = c.sess;
+    let present: Vec<PartyId> = w.present.clone();
+    let absent: Vec<PartyId> = sess
+        .active_parties()
+        .map(|p| p.id)
+        .filter(|p| !present.contains(p))
+        .collect();
+    let time = match w.ended {
+        Some(e) => format!("{}–{}", c.time_of(w.started), c.time_of(e)),
+        None => format!("{}–", c.time_of(w.started)),
+    };
+    let rows = vec![
+        label_row(s.ex_session, c.user(&sess.name)),
+        label_row(s.field_area, c.user(&sess.area)),
+        label_row(s.field_municipality, c.user(&sess.municipality)),
+        label_row(s.ex_date, format!("{} · {}", w.date, time)),
+        label_row(s.field_facilitator, c.user(&sess.facilitator)),
+        label_row(s.ex_present, c.parties_or_none(&present)),
+        label_row(s.ex_absent, c.parties_or_none(&absent)),
+    ];
+    out.push(table(&["", ""], rows));
+}
+
+fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    header_nodes(c, w, out);
+    out.push(Node::Heading(level, vec![t(s.ex_discussed)]));
+    point_nodes(c, w.number, level + 1, out);
+    for v in c.sess.votes.iter().filter(|v| v.workshop == w.number) {
+        vote_nodes(c, v, level, out);
+    }
+    let overrides: Vec<Vec<Inline>> = c
+        .sess
+        .overrides
+        .iter()
+        .filter(|o| o.workshop == w.number)
+        .map(|o| {
+            vec![
+                b(format!("{} {}", s.block, o.block)),
+                t(format!(": {}", c.user(&o.reason))),
+            ]
+        })
+        .collect();
+    if !overrides.is_empty() {
+        out.push(Node::Heading(level, vec![t(s.ex_overrides)]));
+        out.push(Node::List(overrides));
+    }
+}
+
+/// The minutes of workshop `n`.
+fn workshop_document(c: &Ctx, n: u32, out: &mut Vec<Node>) -> Result<(), ExportError> {
+    let w = c
+        .sess
+        .workshops
+        .iter()
+        .find(|w| w.number == n)
+        .ok_or(ExportError::NoSuchWorkshop {
+            number: n,
+            lang: c.lang,
+        })?;
+    out.push(Node::Heading(
+        1,
+        vec![t(fill(
+            c.s.ex_title,
+            &[&n.to_string(), &c.user(&c.sess.name)],
+        ))],
+    ));
+    workshop_nodes(c, w, 2, out);
+    dissent_nodes(c, 2, out);
+    actions_nodes(c, w.date, 2, out);
+    Ok(())
+}
+
+/// The state of every point in the framework, one table row each.
+fn overview_nodes(c: &Ctx, out: &mut Vec<Node>) {
+    let s = c.s;
+    out.push(Node::Heading(2, vec![t(s.ex_overview)]));
+    let rows =
+        c.fw.iter_points()
+            .map(|(pos, step, p)| {
+                let st = c.sess.status_of(&p.id);
+                vec![
+                    vec![t(c.fw.blocks[pos.block].id.clone())],
+                    vec![t(format!("{} {}", step.id, step.title))],
+                    vec![t(format!("{} {}", p.id, p.text))],
+                    vec![t(format!("{} {}", st.symbol(), st.word(c.lang)))],
+                ]
+            })
+            .collect();
+    out.push(table(&[s.block, s.step, s.point, s.ui_status], rows));
+}
+
+/// The minutes of the whole session: overview, dissent, open actions, and
+/// every workshop.
+fn session_document(c: &Ctx, out: &mut Vec<Node>) {
+    let s = c.s;
+    let sess = c.sess;
+    out.push(Node::Heading(
+        1,
+        vec![t(fill(s.ex_session_title, &[&c.user(&sess.name)]))],
+    ));
+    overview_nodes(c, out);
+    dissent_nodes(c, 2, out);
+    let today = sess
+        .workshops
+        .last()
+        .map(|w| w.date)
+        .unwrap_or(Date::constant(2000, 1, 1));
+    actions_nodes(c, today, 2, out);
+    out.push(Node::Heading(2, vec![t(s.ex_workshops)]));
+    for w in &sess.workshops {
+        out.push(Node::Break);
+        out.push(Node::Heading(
+            3,
+            vec![t(format!(
+                "{} · {}",
+                fill(s.ui_workshop, &[&w.number.to_string()]),
+                w.date
+            ))],
+        ));
+        workshop_nodes(c, w, 4, out);
+    }
+}
+
+/// The document tree of the minutes of one workshop, or of the whole session.
+pub(super) fn document(
+    fw: &Framework,
+    sess: &Session,
+    workshop: Option<u32>,
+    o: &Options,
+) -> Result<Vec<Node>, ExportError> {
+    let c = Ctx::new(fw, sess, o);
+    let mut out = Vec::new();
+    match workshop {
+        Some(n) => workshop_document(&c, n, &mut out)?,
+        None => session_document(&c, &mut out),
+    }
+    out.push(Node::Para(vec![t(fill(
+        c.s.ex_generated,
+        &[&format!("{} ({})", fw.title, fw.version)],
+    ))]));
+    Ok(out)
+}

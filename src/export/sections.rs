@@ -1,0 +1,240 @@
+//! The sections of the minutes: the points discussed, the votes, the
+//! dissent, and the open actions.
+
+use jiff::civil::Date;
+
+use super::doc::{Ctx, Inline, Node, b, t, table};
+use crate::framework::{Point, Pos, Step};
+use crate::i18n::fill;
+use crate::session::{ActionItem, PointRecord, Stance, Status};
+use crate::vote::Vote;
+
+/// The points touched in workshop `number`, each with its status, stances,
+/// notes and actions.
+pub(super) fn point_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
+    let mut any = false;
+    for (pos, step, p) in c.fw.iter_points() {
+        let Some(r) = c.sess.record(&p.id) else {
+            continue;
+        };
+        if !r.touched_in(number) {
+            continue;
+        }
+        any = true;
+        one_point_nodes(c, (pos, step, p), r, number, level, out);
+    }
+    if !any {
+        out.push(Node::Para(vec![t(c.s.ex_none_discussed)]));
+    }
+}
+
+fn one_point_nodes(
+    c: &Ctx,
+    (pos, step, p): (Pos, &Step, &Point),
+    r: &PointRecord,
+    number: u32,
+    level: u8,
+    out: &mut Vec<Node>,
+) {
+    let s = c.s;
+    let blk = &c.fw.blocks[pos.block];
+    out.push(Node::Heading(
+        level,
+        vec![t(format!(
+            "{} {} › {} {} › {}",
+            s.block, blk.id, step.id, step.title, p.id
+        ))],
+    ));
+    out.push(Node::Quote(vec![t(p.text.clone())]));
+    out.push(Node::Para(status_inline(c, r)));
+    let stances: Vec<Vec<Inline>> = r
+        .stances
+        .iter()
+        .filter(|e| e.stance != Stance::NotStated || !e.reason.is_empty())
+        .map(|e| {
+            let mut v = vec![
+                t(format!("{}: ", c.party(e.party))),
+                b(format!("{} {}", e.stance.symbol(), e.stance.word(c.lang))),
+            ];
+            if !e.reason.is_empty() {
+                v.push(t(format!(" — {}", c.user(&e.reason))));
+            }
+            v
+        })
+        .collect();
+    labelled_list(s.ui_stances, Node::List(stances), out);
+    let notes: Vec<Vec<Inline>> = r
+        .notes
+        .iter()
+        .filter(|n| n.workshop == number)
+        .map(|n| vec![t(c.user(&n.text))])
+        .collect();
+    labelled_list(s.ui_notes, Node::List(notes), out);
+    let actions: Vec<(bool, Vec<Inline>)> = r
+        .actions
+        .iter()
+        .filter(|a| a.workshop == number)
+        .map(|a| (a.done, action_inline(c, a)))
+        .collect();
+    labelled_list(s.ui_actions, Node::Tasks(actions), out);
+}
+
+/// A strong `label:` paragraph followed by `list`, unless the list is empty.
+fn labelled_list(label: &str, list: Node, out: &mut Vec<Node>) {
+    let empty = match &list {
+        Node::List(items) => items.is_empty(),
+        Node::Tasks(items) => items.is_empty(),
+        _ => false,
+    };
+    if !empty {
+        out.push(Node::Para(vec![b(format!("{label}:"))]));
+        out.push(list);
+    }
+}
+
+/// "Status: ✓ word", with who dissents and why, or why it was skipped.
+fn status_inline(c: &Ctx, r: &PointRecord) -> Vec<Inline> {
+    let s = c.s;
+    let mut st = vec![
+        b(format!("{}:", s.ui_status)),
+        t(format!(" {} {}", r.status.symbol(), r.status.word(c.lang))),
+    ];
+    match r.status {
+        Status::Dissent => {
+            st.push(t(format!(
+                " — {}",
+                fill(s.ui_dissent_by, &[&c.parties(&r.dissenters)])
+            )));
+            if !r.dissent_reason.is_empty() {
+                st.push(t(format!(" — {}", c.user(&r.dissent_reason))));
+            }
+        }
+        Status::Skipped => st.push(t(format!(
+            " — {}",
+            fill(s.ui_reason, &[&c.user(&r.skip_reason)])
+        ))),
+        _ => {}
+    }
+    st
+}
+
+fn action_inline(c: &Ctx, a: &ActionItem) -> Vec<Inline> {
+    let mut v = vec![t(c.user(&a.what)), t(format!(" — {}", c.owner(a)))];
+    if let Some(d) = a.due {
+        v.push(t(format!(", {}", fill(c.s.ui_due, &[&d.to_string()]))));
+    }
+    v
+}
+
+pub(super) fn vote_nodes(c: &Ctx, v: &Vote, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    let outcome = format!("{} {}", v.outcome.symbol(), v.outcome.word(c.lang));
+    out.push(Node::Heading(
+        level,
+        vec![t(format!("{} — {}", s.ex_votes_title, outcome))],
+    ));
+    let rows: Vec<Vec<Vec<Inline>>> = v
+        .ballots
+        .iter()
+        .map(|bl| {
+            vec![
+                vec![t(c.party(bl.party))],
+                vec![b(format!(
+                    "{} {}",
+                    bl.choice.symbol(),
+                    bl.choice.word(c.lang)
+                ))],
+                vec![t(c.user(&bl.reason))],
+            ]
+        })
+        .collect();
+    out.push(table(&[s.ex_party, s.ex_vote, s.field_reason], rows));
+    let mut items = vec![
+        vec![b(format!("{}: ", s.ex_outcome)), t(outcome)],
+        vec![b(format!("{}: ", s.ex_tally)), t(v.tally.describe(c.lang))],
+        vec![t(fill(s.vote_rule, &[&v.rule.describe(c.lang)]))],
+    ];
+    if let Some(d) = v.deferred {
+        items[0].push(t(format!(" ({})", d.word(c.lang))));
+    }
+    if !v.remark.is_empty() {
+        items.push(vec![
+            b(format!("{}: ", s.field_reason)),
+            t(c.user(&v.remark)),
+        ]);
+    }
+    if let Some(fu) = &v.follow_up {
+        items.push(vec![t(c.user(&fu.describe(c.lang)))]);
+    }
+    if let Some(d) = v.revisit {
+        items.push(vec![t(fill(s.start_revisit, &[&d.to_string()]))]);
+    }
+    out.push(Node::List(items));
+}
+
+pub(super) fn dissent_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    out.push(Node::Heading(level, vec![t(s.ex_dissent_title)]));
+    let items: Vec<Vec<Inline>> =
+        c.fw.iter_points()
+            .filter_map(|(_, _, p)| {
+                c.sess
+                    .record(&p.id)
+                    .filter(|r| r.status == Status::Dissent)
+                    .map(|r| (p, r))
+            })
+            .map(|(p, r)| {
+                let mut v = vec![
+                    b(p.id.clone()),
+                    t(format!(
+                        " {} — {}",
+                        p.text,
+                        fill(s.ui_dissent_by, &[&c.parties(&r.dissenters)])
+                    )),
+                ];
+                if !r.dissent_reason.is_empty() {
+                    v.push(t(format!(": {}", c.user(&r.dissent_reason))));
+                }
+                v
+            })
+            .collect();
+    if items.is_empty() {
+        out.push(Node::Para(vec![t(s.start_none)]));
+    } else {
+        out.push(Node::List(items));
+    }
+}
+
+pub(super) fn actions_nodes(c: &Ctx, today: Date, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    out.push(Node::Heading(level, vec![t(s.ex_open_actions)]));
+    let overdue = |a: &ActionItem| a.due.is_some_and(|d| d < today);
+    let mut open = c.sess.open_actions();
+    // overdue first, then by due date (none last), then by workshop
+    open.sort_by_key(|(_, a)| (!overdue(a), a.due.is_none(), a.due, a.workshop));
+    if open.is_empty() {
+        out.push(Node::Para(vec![t(s.start_none)]));
+        return;
+    }
+    let rows = open
+        .iter()
+        .map(|(pid, a)| {
+            let due = match a.due {
+                Some(d) if overdue(a) => vec![b(format!("⚠ {d} ({})", s.ex_overdue))],
+                Some(d) => vec![t(d.to_string())],
+                None => vec![t("—")],
+            };
+            vec![
+                vec![t(c.user(&a.what))],
+                vec![t(c.owner(a))],
+                due,
+                vec![t(a.workshop.to_string())],
+                vec![t(pid.to_string())],
+            ]
+        })
+        .collect();
+    out.push(table(
+        &[s.field_what, s.field_who, s.ex_date, s.ex_from, s.point],
+        rows,
+    ));
+}
