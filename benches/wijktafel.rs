@@ -112,19 +112,20 @@ fn capture(c: &mut Criterion) {
         let dir = tempfile::tempdir().unwrap();
         let mut app = open_app(n, dir.path());
         let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
-        let mut flip = false;
+        let mut step = 0usize;
         g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| {
-                // alternate: mark the point, add a note (each a durable save)
-                flip = !flip;
-                let keys: &[Event] = if flip {
-                    &[key(KeyCode::Char('c'))]
-                } else {
-                    &[
+                // consensus, a note, back to open, a note: each a real change
+                // with its durable save (the same status twice would save nothing)
+                step = (step + 1) % 4;
+                let keys: &[Event] = match step {
+                    0 => &[key(KeyCode::Char('c'))],
+                    2 => &[key(KeyCode::Char('o'))],
+                    _ => &[
                         key(KeyCode::Char('n')),
                         key(KeyCode::Char('x')),
                         key(KeyCode::Enter),
-                    ]
+                    ],
                 };
                 for ev in keys {
                     if let Some(a) = map_event(&app, ev.clone()) {

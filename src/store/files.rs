@@ -46,7 +46,7 @@ pub fn save_checked(
     let new = FileStamp::of_bytes(text.as_bytes());
     match save_text(path, &text) {
         Ok(()) => {
-            *stamp = new;
+            *stamp = new.seen_at(path);
             Ok(())
         }
         Err(e) => {

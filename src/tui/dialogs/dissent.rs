@@ -150,11 +150,7 @@ impl Dialog for DissentDialog {
             .map(|(i, &p)| {
                 let on = self.chosen.contains(&p);
                 let stance = rec.map(|r| r.stance_of(p)).unwrap_or_default();
-                let key = match i {
-                    0..=8 => format!("{} ", i + 1),
-                    9 => "0 ".into(),
-                    _ => "  ".into(),
-                };
+                let key = format!("{} ", crate::tui::widgets::party_key(i));
                 let name_style = if i == self.selected && !self.on_reason {
                     th.selected
                 } else {

@@ -186,11 +186,7 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
         .take(h)
         .map(|(i, p)| {
             let here = sess.is_present(p.id);
-            let key = match i {
-                0..=8 => format!("{} ", i + 1),
-                9 => "0 ".into(),
-                _ => "  ".into(),
-            };
+            let key = format!("{} ", crate::tui::widgets::party_key(i));
             let style = if i == o.start_sel {
                 th.selected
             } else {

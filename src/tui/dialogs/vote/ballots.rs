@@ -137,11 +137,7 @@ pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
         .skip(start)
         .take(lh)
         .map(|(i, l)| {
-            let key = match i {
-                0..9 => format!("{} ", i + 1),
-                9 => "0 ".into(),
-                _ => "  ".into(),
-            };
+            let key = format!("{} ", crate::tui::widgets::party_key(i));
             let choice = match l.choice {
                 Some(c) => format!("{} {:<18}", c.symbol(), c.word(app.lang)),
                 None => format!("? {:<18}", s.vote_not_voted),
