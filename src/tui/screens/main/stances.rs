@@ -46,7 +46,7 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
             .and_then(|r| r.stance_entry(pid))
             .map(|e| e.reason.as_str())
             .unwrap_or("");
-        let key = format!("{}", crate::tui::widgets::party_key(i));
+        let key = crate::tui::widgets::party_key(i).to_string();
         let selected = focus == Some(i);
         let name_style = if selected { th.selected } else { th.base };
         let word = format!("{} {}", stance.symbol(), stance.word(app.lang));
