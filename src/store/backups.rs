@@ -108,6 +108,19 @@ pub(super) fn same_content(a: &Path, am: &fs::Metadata, b: &Path, bm: &fs::Metad
     }
 }
 
+/// Whether two backups are one file (hard links to the same inode), read
+/// from their metadata only: pruning never reads the backups.
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        a.len() == b.len() && a.modified().ok() == b.modified().ok()
+    }
+}
+
 /// Keep the current file as a backup (a hard link: no copy) and prune old
 /// ones. Never makes a backup equal to the newest one (a save retried after
 /// a failure), and removes copies of the same content before any older
@@ -182,9 +195,11 @@ pub(super) fn prune(path: &Path) {
     let mut i = all.len() - 1;
     while i > 0 && all.len() > BACKUPS_KEPT {
         i -= 1;
+        // the same file under two names (links made by retried saves); a
+        // version that came back later (A, B, A) is history and stays
         let dup = all[i + 1..]
             .iter()
-            .any(|n| same_content(&all[i].path, &all[i].meta, &n.path, &n.meta));
+            .any(|n| same_file(&all[i].meta, &n.meta));
         if dup && fs::remove_file(&all[i].path).is_ok() {
             all.remove(i);
         }
