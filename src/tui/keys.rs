@@ -245,43 +245,43 @@ pub static BINDINGS: &[Binding] = &[
     b!(Stances, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Stances, [code(KeyCode::Tab), ESC], "Tab/Esc", Action::Back, key_stance_leave, hint_back, "Esc", Always),
     // overview (the footer keeps hints in this order while there is room)
-    b!(Overview, [ENTER], "Enter", Action::Confirm, ov_hint, hint_jump, "Enter"),
-    b!(Overview, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, ov_hint, hint_choose, "↑↓"),
-    b!(Overview, [ch('j'), code(KeyCode::Down)], "", Action::Down, ov_hint),
-    b!(Overview, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, ov_hint, hint_page, "PgUp/PgDn"),
-    b!(Overview, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, ov_hint),
+    b!(Overview, [ENTER], "Enter", Action::Confirm, hint_jump, hint_jump, "Enter"),
+    b!(Overview, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(Overview, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    b!(Overview, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn"),
+    b!(Overview, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_page),
     b!(Overview, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
-    b!(Overview, [ESC, ch('g'), ch('q')], "Esc", Action::Back, ov_hint, hint_back, "Esc", Always),
+    b!(Overview, [ESC, ch('g'), ch('q')], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
     // help and info
     b!(Reading, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_scroll, hint_scroll, "↑↓", IfScrolls),
     b!(Reading, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_scroll),
-    b!(Reading, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_scroll, hint_page, "PgUp/PgDn", IfScrolls),
+    b!(Reading, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn", IfScrolls),
     b!(Reading, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_scroll),
     b!(Reading, [ESC, ch('?'), ch('q'), ch('i'), ENTER, F1], "Esc", Action::Back, help_close, hint_close, "Esc", Always),
     // home
-    b!(Home, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, home_hint, hint_choose, "↑↓"),
-    b!(Home, [ch('j'), code(KeyCode::Down)], "", Action::Down, home_hint),
-    b!(Home, [ENTER], "Enter", Action::Confirm, home_hint, hint_open, "Enter"),
+    b!(Home, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(Home, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    b!(Home, [ENTER], "Enter", Action::Confirm, hint_open, hint_open, "Enter"),
     b!(Home, [ch('n')], "n", Action::NewSession, form_title, hint_new_session, "n"),
     b!(Home, [ch('d')], "d", Action::Demo, home_empty_hint, hint_demo, "d"),
     b!(Home, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(Home, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Home, [ch('q'), ESC], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
     // workshop start
-    b!(Start, [ENTER], "Enter", Action::Confirm, start_hint, hint_to_agenda, "Enter"),
-    b!(Start, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, start_hint, hint_choose, "↑↓"),
-    b!(Start, [ch('j'), code(KeyCode::Down)], "", Action::Down, start_hint),
-    b!(Start, [ch(' ')], "Spatie", Action::Toggle, start_hint, hint_present, "Spatie/1–9"),
-    b!(Start, [ch('1')], "1…9", Action::Stance(0), start_hint),
-    b!(Start, [ch('2')], "", Action::Stance(1), start_hint),
-    b!(Start, [ch('3')], "", Action::Stance(2), start_hint),
-    b!(Start, [ch('4')], "", Action::Stance(3), start_hint),
-    b!(Start, [ch('5')], "", Action::Stance(4), start_hint),
-    b!(Start, [ch('6')], "", Action::Stance(5), start_hint),
-    b!(Start, [ch('7')], "", Action::Stance(6), start_hint),
-    b!(Start, [ch('8')], "", Action::Stance(7), start_hint),
-    b!(Start, [ch('9')], "", Action::Stance(8), start_hint),
-    b!(Start, [ch('0')], "", Action::Stance(9), start_hint),
+    b!(Start, [ENTER, ESC], "Enter/Esc", Action::Confirm, hint_to_agenda, hint_to_agenda, "Enter"),
+    b!(Start, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(Start, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    b!(Start, [ch(' ')], "Spatie", Action::Toggle, hint_present, hint_present, "Spatie/1–9"),
+    b!(Start, [ch('1')], "1…9, 0", Action::Stance(0), key_present_n),
+    b!(Start, [ch('2')], "", Action::Stance(1), hint_present),
+    b!(Start, [ch('3')], "", Action::Stance(2), hint_present),
+    b!(Start, [ch('4')], "", Action::Stance(3), hint_present),
+    b!(Start, [ch('5')], "", Action::Stance(4), hint_present),
+    b!(Start, [ch('6')], "", Action::Stance(5), hint_present),
+    b!(Start, [ch('7')], "", Action::Stance(6), hint_present),
+    b!(Start, [ch('8')], "", Action::Stance(7), hint_present),
+    b!(Start, [ch('9')], "", Action::Stance(8), hint_present),
+    b!(Start, [ch('0')], "", Action::Stance(9), hint_present),
     b!(Start, [ch('a')], "a", Action::AddParty, start_add_party, hint_add_party, "a"),
     b!(Start, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(Start, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
@@ -314,7 +314,7 @@ pub static BINDINGS: &[Binding] = &[
     // dissent, the party list having the focus
     b!(DissentParties, [ENTER], "Enter", Action::Confirm, hint_record, hint_record, "Enter"),
     b!(DissentParties, [code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", Action::NextField, hint_reason, hint_reason, "Tab"),
-    b!(DissentParties, [ch('1')], "1…9, 0", Action::Stance(0), hint_toggle_party, hint_toggle_party, "1–9"),
+    b!(DissentParties, [ch('1')], "1…9, 0", Action::Stance(0), key_toggle_party_n, hint_toggle_party, "1–9"),
     b!(DissentParties, [ch('2')], "", Action::Stance(1), hint_toggle_party),
     b!(DissentParties, [ch('3')], "", Action::Stance(2), hint_toggle_party),
     b!(DissentParties, [ch('4')], "", Action::Stance(3), hint_toggle_party),
@@ -367,9 +367,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(Vote, [ch('n'), ch('N')], "n", Action::Cast(Choice::NoGo), vote_no_go, vote_no_go, "n"),
     b!(Vote, [ch('o'), ch('O'), ch('a'), ch('A')], "o/a", Action::Cast(Choice::Abstain), vote_abstain, vote_abstain, "o"),
     b!(Vote, [ENTER], "Enter", Action::Confirm, key_vote_close, hint_close_vote, "Enter"),
-    b!(Vote, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, key_vote_party, hint_party, "↑↓/1–9"),
+    b!(Vote, [ch('k'), code(KeyCode::Up)], "↑↓, 1…9, 0", Action::Up, key_vote_party, hint_party, "↑↓/1–9"),
     b!(Vote, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_vote_party),
-    b!(Vote, [ch('1')], "1…9, 0", Action::Stance(0), key_vote_party),
+    b!(Vote, [ch('1')], "", Action::Stance(0), key_vote_party),
     b!(Vote, [ch('2')], "", Action::Stance(1), key_vote_party),
     b!(Vote, [ch('3')], "", Action::Stance(2), key_vote_party),
     b!(Vote, [ch('4')], "", Action::Stance(3), key_vote_party),
@@ -390,9 +390,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(VoteReason, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(VoteReason, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // after a NO-GO: route, "other" text, revisit date
-    b!(FollowUp, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, key_route, hint_route, "↑↓/1–5"),
+    b!(FollowUp, [ch('k'), code(KeyCode::Up)], "↑↓, 1…5", Action::Up, key_route, hint_route, "↑↓/1–5"),
     b!(FollowUp, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_route),
-    b!(FollowUp, [ch('1')], "1…5", Action::Stance(0), key_route),
+    b!(FollowUp, [ch('1')], "", Action::Stance(0), key_route),
     b!(FollowUp, [ch('2')], "", Action::Stance(1), key_route),
     b!(FollowUp, [ch('3')], "", Action::Stance(2), key_route),
     b!(FollowUp, [ch('4')], "", Action::Stance(3), key_route),
@@ -485,6 +485,24 @@ mod tests {
         ] {
             assert!(m(c).is_some(), "{c} unbound");
         }
+    }
+
+    #[test]
+    fn every_help_row_of_a_context_says_something_of_its_own() {
+        let s = crate::i18n::Lang::Nl.strings();
+        let mut same = Vec::new();
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.ctx == b.ctx
+                    && !a.label.is_empty()
+                    && !b.label.is_empty()
+                    && (a.help)(s) == (b.help)(s)
+                {
+                    same.push(format!("{:?}: {} and {}", a.ctx, a.label, b.label));
+                }
+            }
+        }
+        assert!(same.is_empty(), "{same:#?}");
     }
 
     #[test]

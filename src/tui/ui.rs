@@ -49,6 +49,10 @@ pub fn render(app: &App, f: &mut Frame) {
         Screen::Main => crate::tui::screens::main::render(app, f, area, &th),
     }
     if let Some(o) = &app.overlay {
+        // the screen's own key hints do not apply while a dialog is open
+        let footer = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+        f.render_widget(Clear, footer);
+        f.render_widget(Block::new().style(th.base), footer);
         render_overlay(app, o, f, area, &th);
     }
 }

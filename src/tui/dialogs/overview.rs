@@ -13,6 +13,8 @@ use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::scroll_list::render_list;
+use crate::tui::widgets::status::fit;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OverviewDialog {
@@ -49,11 +51,11 @@ impl Dialog for OverviewDialog {
     }
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-        render_list(app, self.selected, f, area, th);
+        render_points(app, self.selected, f, area, th);
     }
 }
 
-fn render_list(app: &App, selected: usize, f: &mut Frame, area: Rect, th: &Theme) {
+fn render_points(app: &App, selected: usize, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let Some(sess) = app.session() else { return };
     let inner = popup(
@@ -79,15 +81,10 @@ fn render_list(app: &App, selected: usize, f: &mut Frame, area: Rect, th: &Theme
         ));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), counts);
-    let lh = list.height as usize;
-    let n = app.fw.point_count();
-    let start = if n <= lh {
-        0
-    } else {
-        selected.saturating_sub(lh / 2).min(n - lh)
-    };
-    let width = list.width as usize;
-    let lines: Vec<Line> = (start..(start + lh).min(n))
+    // every point (the framework's, not the session's: the cost does not
+    // grow with the session); one column is the scrollbar's
+    let width = (list.width as usize).saturating_sub(1);
+    let lines: Vec<Line> = (0..app.fw.point_count())
         .map(|flat| {
             let pos = app.fw.pos_at(flat);
             let p = app.fw.point_at(flat);
@@ -100,26 +97,19 @@ fn render_list(app: &App, selected: usize, f: &mut Frame, area: Rect, th: &Theme
             let head = format!("{lock}{:<7}", p.id);
             let word = format!("{} {:<20}", st.symbol(), st.word(app.lang));
             let room = width.saturating_sub(head.chars().count() + word.chars().count() + 1);
-            let text: String = safe_line(&p.text).chars().take(room).collect();
-            let style = if flat == selected {
-                th.selected
+            let text = fit(&safe_line(&p.text), room);
+            let (head_style, text_style) = if flat == selected {
+                (th.selected, th.selected)
             } else {
-                th.base
+                (th.dim, th.base)
             };
             Line::from(vec![
-                Span::styled(
-                    head,
-                    if flat == selected {
-                        th.selected
-                    } else {
-                        th.dim
-                    },
-                ),
+                Span::styled(head, head_style),
                 Span::styled(word, th.status(st)),
-                Span::styled(format!(" {text}"), style),
+                Span::styled(format!(" {text}"), text_style),
             ])
         })
         .collect();
-    f.render_widget(Paragraph::new(lines), list);
+    render_list(lines, selected, f, list, th);
     f.render_widget(hint_line(Ctx::Overview, s, h.width, false, th), h);
 }

@@ -15,6 +15,7 @@ use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 
 use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::scroll_list::render_list;
 use crate::tui::widgets::status::{fit, flash_line};
 
 pub fn update(app: &mut App, action: Action) {
@@ -82,8 +83,6 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             inner,
         );
     } else {
-        let h = inner.height as usize;
-        let start = app.home_sel.saturating_sub(h.saturating_sub(1));
         // column widths: name, area, block, last workshop; the vote takes the rest
         let wide = inner.width >= 110;
         let (wn, wa, wb, wl) = if wide {
@@ -91,12 +90,11 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         } else {
             (20, 12, 18, 14)
         };
+        let wv = (inner.width as usize).saturating_sub(wn + wa + wb + wl + 5);
         let lines: Vec<Line> = app
             .home
             .iter()
             .enumerate()
-            .skip(start)
-            .take(h)
             .map(|(i, e)| {
                 let style = if i == app.home_sel {
                     th.selected
@@ -113,12 +111,12 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
                         Span::styled(format!(" {:<wa$}", fit(&safe_line(&e.area), wa)), th.base),
                         Span::styled(format!(" {:<wb$}", fit(&e.block, wb)), th.dim),
                         Span::styled(format!(" {:<wl$}", fit(&e.last, wl)), th.dim),
-                        Span::styled(format!(" {}", e.vote), th.title),
+                        Span::styled(format!(" {}", fit(&e.vote, wv)), th.title),
                     ]),
                 }
             })
             .collect();
-        f.render_widget(Paragraph::new(lines), inner);
+        render_list(lines, app.home_sel, f, inner, th);
     }
     f.render_widget(Paragraph::new(flash_line(app, th)), flash);
     f.render_widget(hint_line(Ctx::Home, s, footer.width, false, th), footer);

@@ -17,6 +17,7 @@ use crate::tui::theme::Theme;
 
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::recap::{action_lines, dissent_lines};
+use crate::tui::widgets::scroll_list::render_list;
 use crate::tui::widgets::status::flash_line;
 
 pub fn update(app: &mut App, action: Action) {
@@ -177,13 +178,9 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
         f.render_widget(Paragraph::new(s.ui_need_parties).style(th.warn), inner);
         return;
     }
-    let h = inner.height as usize;
-    let start = o.start_sel.saturating_sub(h.saturating_sub(1));
     let lines: Vec<Line> = parties
         .iter()
         .enumerate()
-        .skip(start)
-        .take(h)
         .map(|(i, p)| {
             let here = sess.is_present(p.id);
             let key = format!("{} ", crate::tui::widgets::party_key(i));
@@ -204,5 +201,5 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
             ])
         })
         .collect();
-    f.render_widget(Paragraph::new(lines), inner);
+    render_list(lines, o.start_sel, f, inner, th);
 }

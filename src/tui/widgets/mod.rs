@@ -5,6 +5,7 @@ pub mod editor;
 pub mod footer;
 pub mod popup;
 pub mod recap;
+pub mod scroll_list;
 pub mod scroll_text;
 pub mod status;
 
