@@ -18,7 +18,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::recap::{action_lines, dissent_lines};
 use crate::tui::widgets::scroll_list::render_list;
-use crate::tui::widgets::status::flash_line;
+use crate::tui::widgets::status::{fit, flash_line};
 
 pub fn update(app: &mut App, action: Action) {
     let now = app.now;
@@ -178,6 +178,8 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
         f.render_widget(Paragraph::new(s.ui_need_parties).style(th.warn), inner);
         return;
     }
+    // key, mark, and a column for the scrollbar
+    let room = (inner.width as usize).saturating_sub(2 + 12 + 1);
     let lines: Vec<Line> = parties
         .iter()
         .enumerate()
@@ -197,7 +199,7 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
             Line::from(vec![
                 Span::styled(key, th.focus),
                 Span::styled(mark, if here { th.good } else { th.dim }),
-                Span::styled(safe_line(&p.label()).into_owned(), style),
+                Span::styled(fit(&safe_line(&p.label()), room), style),
             ])
         })
         .collect();

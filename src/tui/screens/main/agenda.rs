@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::session::Status;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::status::fit;
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
@@ -22,6 +23,8 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     f.render_widget(blk, area);
     let mut rows: Vec<Line> = Vec::new();
     let mut current_row = 0;
+    // room for a row's text (titles are cut with "…", never mid-word silently)
+    let width = inner.width.saturating_sub(2) as usize;
     for (bi, b) in fw.blocks.iter().enumerate() {
         let total: usize = b.steps.iter().map(|st| st.points.len()).sum();
         let done: usize = b
@@ -33,14 +36,15 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let locked = app.block_locked(bi);
         let marker = if bi == pos.block { "▾" } else { "▸" };
         let style = if bi == pos.block { th.title } else { th.base };
-        let mut spans = vec![Span::styled(
-            format!("{marker} {} {}", b.id, b.title),
-            style,
-        )];
-        spans.push(Span::styled(format!(" {done}/{total}"), th.dim));
-        if locked {
-            spans.push(Span::styled(" ⊘", th.warn));
-        }
+        let tail = format!(" {done}/{total}{}", if locked { " ⊘" } else { "" });
+        let head = fit(
+            &format!("{marker} {} {}", b.id, b.title),
+            width.saturating_sub(tail.chars().count()),
+        );
+        let spans = vec![
+            Span::styled(head, style),
+            Span::styled(tail, if locked { th.warn } else { th.dim }),
+        ];
         rows.push(Line::from(spans));
         let all_steps: usize =
             fw.step_count() + fw.blocks.len() + fw.blocks[pos.block].steps[pos.step].points.len();
@@ -69,7 +73,10 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             rows.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(sym.0, sym.1),
-                Span::styled(format!(" {} {}", st.id, st.title), style),
+                Span::styled(
+                    fit(&format!(" {} {}", st.id, st.title), width.saturating_sub(3)),
+                    style,
+                ),
             ]));
             if cur {
                 for (pi, p) in st.points.iter().enumerate() {
