@@ -2,7 +2,7 @@
 //! session, `d` the demo.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -53,13 +53,7 @@ pub fn open_demo(app: &mut App) {
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
-    let [header, body, flash, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(5),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, flash, footer] = crate::tui::widgets::status::screen_rows(area);
     f.render_widget(
         Paragraph::new(format!(" {} ", s.home_title)).style(th.header),
         header,

@@ -70,13 +70,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let Some(o) = app.open_session() else { return };
     let sess = &o.session;
     let number = sess.workshop_number().to_string();
-    let [header, body, flash, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(5),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, body, flash, footer] = crate::tui::widgets::status::screen_rows(area);
     let title = fill(s.start_title, &[&sess.name, &number]);
     f.render_widget(
         Paragraph::new(format!(" {} ", safe_line(&title))).style(th.header),

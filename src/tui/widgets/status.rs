@@ -66,3 +66,16 @@ pub fn fit(text: &str, width: usize) -> String {
     s.push('…');
     s
 }
+
+/// The rows of a full screen: a header line, the body, the status line and
+/// the key hints.
+pub fn screen_rows(area: ratatui::layout::Rect) -> [ratatui::layout::Rect; 4] {
+    use ratatui::layout::{Constraint, Layout};
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
