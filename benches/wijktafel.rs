@@ -47,8 +47,8 @@ fn open_app(n: u32, dir: &Path) -> App {
     );
     app.tz = TimeZone::UTC;
     app.open_path(&path).unwrap();
-    // past the start screen (a new workshop) onto the main screen
-    app.show(wijktafel::tui::app::Screen::Main);
+    // past the start screen (it starts the new workshop) onto the main screen
+    update(&mut app, wijktafel::tui::Action::Confirm);
     app.overlay = None;
     app
 }

@@ -610,7 +610,9 @@ fn a_lock_left_by_kill_9_is_taken_over() {
         "the lock file stays behind"
     );
     let third = Tmux::start("taker", &shell(dir.path(), "open Zuidrand"), 100, 30).unwrap();
-    third.wait_for("GESPREKSPUNT 1.1.1");
+    // the first never started its workshop (opening is not starting): the
+    // third is on the start screen again
+    third.wait_for("Wie is er aanwezig?");
     third.keys(&["q"]);
     third.wait_exit();
 }
@@ -745,6 +747,43 @@ fn a_paste_holding_the_end_marker_stays_text() {
     assert_eq!(r.status, Status::Open, "c did not run");
     assert!(r.notes[0].text.starts_with("voor"), "{:?}", r.notes[0].text);
     assert!(r.notes[0].text.ends_with("jc"), "{:?}", r.notes[0].text);
+    t.keys(&["q"]);
+    t.wait_exit();
+}
+
+/// Issue 14, item 7: opening is not preparing. Open, look, quit: the file is
+/// byte-identical and no backup is made; the next open shows the start
+/// screen again; only its Enter starts the workshop.
+#[test]
+fn opening_and_quitting_on_the_start_screen_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let t = Tmux::start("look", &shell(dir.path(), "open Zuidrand"), 120, 35).unwrap();
+    t.wait_for("Wie is er aanwezig?");
+    // who is here can be ticked while looking: still nothing written
+    t.keys(&["2"]);
+    t.wait_for("afwezig");
+    t.keys(&["q"]);
+    t.wait_exit();
+    drop(t);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "byte-identical");
+    assert!(store::backups_of(&path).is_empty(), "no backup");
+    let t = Tmux::start("start", &shell(dir.path(), "open Zuidrand"), 120, 35).unwrap();
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["2"]);
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    t.wait_file(&path, |s| s.workshops.len() == 1);
+    let s = store::load(&path).unwrap();
+    assert!(
+        !s.workshops[0].present.contains(&2),
+        "ticked absent at the start"
+    );
+    assert!(
+        s.workshops[0].attendance_log.is_empty(),
+        "absent from the start is no departure"
+    );
     t.keys(&["q"]);
     t.wait_exit();
 }

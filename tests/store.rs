@@ -465,8 +465,10 @@ fn files_are_private_even_under_a_permissive_umask() {
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!(
-            // `open` needs a terminal (issue 12): a pseudo terminal from script(1), keys "qq"
-            "umask 000 && {} --dir {} new Privé --party 'Gemeente|Anna|bestuur' --no-open >/dev/null && printf qq | timeout 20 script -qefc \"'{}' --dir '{}' open Privé\" /dev/null >/dev/null",
+            // `open` needs a terminal (issue 12): a pseudo terminal from script(1);
+            // a window of 120×40 (below 80×24 only q works); Enter starts the
+            // workshop (a save, so a backup), then q quits
+            "umask 000 && {} --dir {} new Privé --party 'Gemeente|Anna|bestuur' --no-open >/dev/null && (sleep 1; printf '\\r'; sleep 1; printf q) | timeout 20 script -qefc \"stty cols 120 rows 40; '{}' --dir '{}' open Privé\" /dev/null >/dev/null",
             env!("CARGO_BIN_EXE_wijktafel"),
             store_dir.display(),
             env!("CARGO_BIN_EXE_wijktafel"),

@@ -278,6 +278,26 @@ impl Session {
         Resume::Started(number)
     }
 
+    /// Whether the next opening starts a new workshop: there is none yet,
+    /// or the last one was ended (and a next number can be counted).
+    pub fn next_workshop_due(&self) -> bool {
+        self.workshops.last().is_none_or(|w| w.ended.is_some())
+            && self.next_workshop_number().is_some()
+    }
+
+    /// Start the next workshop with exactly these parties present (no
+    /// arrivals or departures logged: this is who was there from the start).
+    pub fn start_workshop(&mut self, present: &[PartyId], now: Timestamp) -> Resume {
+        let r = self.resume(now);
+        if let (Resume::Started(_), Some(w)) = (r, self.workshops.last_mut()) {
+            let mut present = present.to_vec();
+            present.sort_unstable();
+            present.dedup();
+            w.present = present;
+        }
+        r
+    }
+
     /// Mark a party present or absent in the current workshop.
     pub fn set_present(&mut self, party: PartyId, present: bool, now: Timestamp) {
         let Some(w) = self.workshops.last_mut() else {

@@ -30,8 +30,12 @@ pub struct OpenSession {
     pub stance_focus: Option<usize>,
     /// Selected row on the workshop start screen.
     pub start_sel: usize,
-    /// Whether this opening started a new workshop (shows the recap).
+    /// Whether this opening is for a new workshop (shows the recap).
     pub started_new: bool,
+    /// Who will be present in the workshop that is not started yet: opening
+    /// is not starting, so nothing is written until the facilitator starts
+    /// it on the start screen (`None` once it runs).
+    pub planned: Option<Vec<crate::session::PartyId>>,
     /// Reuses the saved text of unchanged points: saves stay fast in year ten.
     writer: store::TomlWriter,
     /// What the file held when loaded or last saved: a file changed by
@@ -57,7 +61,10 @@ impl OpenSession {
         if fw.pos_of(&session.cursor).is_none() {
             session.cursor = fw.point_at(0).id.clone();
         }
-        let started_new = matches!(session.resume(now), Resume::Started(_));
+        let _ = now;
+        let started_new = session.next_workshop_due();
+        let planned =
+            started_new.then(|| session.active_parties().map(|p| p.id).collect::<Vec<_>>());
         Ok(OpenSession {
             session,
             path: path.to_path_buf(),
@@ -66,14 +73,51 @@ impl OpenSession {
             timer: None,
             save_error: None,
             last_saved: None,
-            dirty: started_new,
+            dirty: false,
             draft_changed: None,
             stance_focus: None,
             start_sel: 0,
             started_new,
+            planned,
             writer: store::TomlWriter::default(),
             stamp,
         })
+    }
+
+    /// Start the planned workshop (on the start screen's Enter); returns
+    /// whether one was started (then the session must be saved).
+    pub fn start_workshop(&mut self, now: Timestamp) -> bool {
+        let Some(plan) = self.planned.take() else {
+            return false;
+        };
+        let started = matches!(self.session.start_workshop(&plan, now), Resume::Started(_));
+        self.dirty |= started;
+        started
+    }
+
+    /// Whether a party is (or will be, in the planned workshop) present.
+    pub fn is_present(&self, party: crate::session::PartyId) -> bool {
+        match &self.planned {
+            Some(plan) => plan.contains(&party),
+            None => self.session.is_present(party),
+        }
+    }
+
+    /// Tick a party present or absent; returns whether the session changed
+    /// (a planned workshop only changes its plan: nothing to save).
+    pub fn toggle_present(&mut self, party: crate::session::PartyId, now: Timestamp) -> bool {
+        if let Some(plan) = self.planned.as_mut() {
+            match plan.iter().position(|&p| p == party) {
+                Some(i) => {
+                    plan.remove(i);
+                }
+                None => plan.push(party),
+            }
+            return false;
+        }
+        let present = self.session.is_present(party);
+        self.session.set_present(party, !present, now);
+        true
     }
 
     /// Save the whole session now; a failure is kept in `save_error` and

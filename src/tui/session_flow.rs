@@ -19,6 +19,18 @@ use crate::tui::dialogs::unsaved::UnsavedDialog;
 use crate::tui::open_session::OpenSession;
 
 impl App {
+    /// Start the planned workshop, if there is one, and save it.
+    pub fn start_workshop(&mut self) {
+        let now = self.now;
+        let started = self
+            .open_session_mut()
+            .is_some_and(|o| o.start_workshop(now));
+        if started {
+            self.mark_orientation();
+            self.save_now();
+        }
+    }
+
     /// Open a session file: lock it, load it, apply the resume rule.
     pub fn open_path(&mut self, path: &Path) -> Result<(), StoreError> {
         let open = OpenSession::open(path, &self.fw, self.now)?;
@@ -29,9 +41,8 @@ impl App {
         } else {
             Mode::Main(Box::new(open))
         };
-        if started_new {
-            self.save_now();
-        }
+        // opening is not starting: nothing is written until the start
+        // screen's Enter (see `App::start_workshop`)
         self.overlay = None;
         if let Some(d) = draft
             && !d.text.is_empty()
@@ -49,6 +60,8 @@ impl App {
         if let Some(o) = self.open_session_mut() {
             o.session.cursor = d.point.clone();
         }
+        // the draft goes on in a running workshop
+        self.start_workshop();
         self.overlay = Some(match d.kind {
             DraftKind::Skip => Overlay::Skip(SkipDialog::new(&d.text)),
             DraftKind::Dissent => Overlay::Dissent(DissentDialog::new(Vec::new(), &d.text, true)),

@@ -38,9 +38,13 @@ impl Dialog for AddPartyDialog {
                     return Transition::Stay;
                 };
                 let now = app.now;
-                if let Some(sess) = app.session_mut() {
-                    let id = sess.add_party(&org, &rep, &dom);
-                    sess.set_present(id, true, now);
+                if let Some(o) = app.open_session_mut() {
+                    let id = o.session.add_party(&org, &rep, &dom);
+                    match o.planned.as_mut() {
+                        // the workshop is not started yet: present from its start
+                        Some(plan) => plan.push(id),
+                        None => o.session.set_present(id, true, now),
+                    }
                 }
                 app.save_now();
                 Transition::Close

@@ -211,9 +211,8 @@ mod tests {
         let path = store.create(&s).unwrap();
         let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, now);
         app.open_path(&path).unwrap();
-        for id in [1, 2] {
-            app.session_mut().unwrap().set_present(id, true, now);
-        }
+        // the start screen's Enter: the workshop starts with both present
+        app.start_workshop();
         app
     }
 

@@ -47,14 +47,16 @@ pub fn update(app: &mut App, action: Action) {
             };
             let ids: Vec<PartyId> = o.session.active_parties().map(|p| p.id).collect();
             if let Some(&id) = ids.get(idx) {
-                let present = o.session.is_present(id);
-                o.session.set_present(id, !present, now);
                 o.start_sel = idx;
-                app.save_now();
+                if o.toggle_present(id, now) {
+                    app.save_now();
+                }
             }
         }
         Action::AddParty => app.overlay = Some(Overlay::AddParty(AddPartyDialog::default())),
         Action::Confirm => {
+            // the workshop starts here, not when the session was opened
+            app.start_workshop();
             app.show(Screen::Main);
             app.mark_orientation();
         }
@@ -69,7 +71,8 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let Some(o) = app.open_session() else { return };
     let sess = &o.session;
-    let number = sess.workshop_number().to_string();
+    let planned = o.planned.is_some();
+    let number = (sess.workshop_number() + u32::from(planned)).to_string();
     let [header, body, flash, footer] = crate::tui::widgets::status::screen_rows(area);
     let title = fill(s.start_title, &[&sess.name, &number]);
     f.render_widget(
@@ -79,7 +82,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let [recap, attend] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
     f.render_widget(
-        Paragraph::new(recap_lines(app, sess, th)).wrap(Wrap { trim: false }),
+        Paragraph::new(recap_lines(app, sess, planned, th)).wrap(Wrap { trim: false }),
         recap.inner(ratatui::layout::Margin {
             horizontal: 2,
             vertical: 1,
@@ -92,10 +95,12 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
 
 /// The recap of the previous workshop: open dissent, open action items, the
 /// last vote, and where the agenda resumes.
-fn recap_lines(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
+fn recap_lines(app: &App, sess: &Session, planned: bool, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let mut lines: Vec<Line> = Vec::new();
-    match sess.workshops.iter().rev().nth(1) {
+    // the previous workshop: the last one when the next is not started yet
+    let previous = sess.workshops.iter().rev().nth(usize::from(!planned));
+    match previous {
         None => lines.push(Line::from(Span::styled(s.start_first, th.dim))),
         Some(p) => {
             let recap = fill(s.start_recap, &[&p.number.to_string(), &p.date.to_string()]);
@@ -178,7 +183,7 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let here = sess.is_present(p.id);
+            let here = o.is_present(p.id);
             let key = format!("{} ", crate::tui::widgets::party_key(i));
             let style = if i == o.start_sel {
                 th.selected
