@@ -970,3 +970,33 @@ fn parties_can_leave_and_join_during_a_workshop() {
         Stance::Agree
     );
 }
+
+/// Issue 14, item 11: a message disappears when its cause is gone.
+#[test]
+fn an_error_goes_when_its_dialog_is_done() {
+    let mut f = four_parties();
+    press(&mut f.app, ch('s'));
+    press(&mut f.app, key(KeyCode::Enter));
+    assert!(
+        f.app
+            .flash
+            .as_ref()
+            .is_some_and(|m| m.text.contains("reden")),
+        "an empty reason is refused with a message"
+    );
+    type_text(&mut f.app, "al besproken");
+    press(&mut f.app, key(KeyCode::Enter));
+    assert!(f.app.overlay.is_none());
+    let shown = render_text(&f.app, 120, 35);
+    assert!(!shown.contains("verplicht"), "{shown}");
+}
+
+/// Issue 14, item 12: no English in the Dutch interface (the theme's name).
+#[test]
+fn the_theme_is_named_in_the_language_of_the_interface() {
+    let mut f = four_parties();
+    press(&mut f.app, ch('T'));
+    let shown = render_text(&f.app, 120, 35);
+    assert!(shown.contains("Thema: licht"), "{shown}");
+    assert!(!shown.contains("light"), "{shown}");
+}

@@ -117,6 +117,9 @@ pub static EN: Strings = Strings {
     ui_more: "+{0} more (all in the minutes)",
     key_present_n: "party 1–9, 0 present on/off",
     key_toggle_party_n: "party 1–9, 0 on/off",
+    theme_dark: "dark",
+    theme_light: "light",
+    theme_contrast: "high contrast",
     // ---- dialog strings ----
     hint_record: "record",
     hint_toggle_party: "toggle party",

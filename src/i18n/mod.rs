@@ -152,6 +152,9 @@ define_strings! {
     ui_more,
     key_present_n,
     key_toggle_party_n,
+    theme_dark,
+    theme_light,
+    theme_contrast,
     // ---- dialog strings ----
     hint_record,
     hint_toggle_party,

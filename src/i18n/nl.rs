@@ -117,6 +117,9 @@ pub static NL: Strings = Strings {
     ui_more: "+{0} meer (alles in het verslag)",
     key_present_n: "partij 1–9, 0 aanwezig aan/uit",
     key_toggle_party_n: "partij 1–9, 0 aan/uit",
+    theme_dark: "donker",
+    theme_light: "licht",
+    theme_contrast: "hoog contrast",
     // ---- dialog strings ----
     hint_record: "vastleggen",
     hint_toggle_party: "partij aan/uit",

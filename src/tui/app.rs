@@ -529,7 +529,20 @@ fn overlay_update(app: &mut App, action: Action) {
         app.overlay = Some(Overlay::Help(HelpDialog::over(overlay)));
         return;
     }
+    let error_before = app
+        .flash
+        .as_ref()
+        .filter(|f| f.kind == FlashKind::Error)
+        .map(|f| f.text.clone());
     let transition = overlay.dialog_mut().update(app, action);
+    let leaves = !matches!(transition, Transition::Stay);
+    if leaves
+        && error_before.is_some()
+        && app.flash.as_ref().map(|f| &f.text) == error_before.as_ref()
+    {
+        // the dialog the message was about is gone: so is the message
+        app.flash = None;
+    }
     app.overlay = match transition {
         Transition::Stay => Some(overlay),
         // whatever the update opened (the gate's override) stays open

@@ -32,6 +32,16 @@ impl ThemeKind {
         }
     }
 
+    /// The theme's name in the interface's language ("donker", "licht", …).
+    pub fn word(self, lang: crate::i18n::Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            ThemeKind::Dark => s.theme_dark,
+            ThemeKind::Light => s.theme_light,
+            ThemeKind::Contrast => s.theme_contrast,
+        }
+    }
+
     pub fn theme(self) -> Theme {
         match self {
             ThemeKind::Dark => Theme {

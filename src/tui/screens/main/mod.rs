@@ -99,7 +99,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::CycleTheme => {
             app.theme = app.theme.next();
-            let t = fill(s.ui_theme, &[app.theme.name()]);
+            let t = fill(s.ui_theme, &[app.theme.word(app.lang)]);
             app.info(t);
         }
         Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
