@@ -145,9 +145,18 @@ impl Drop for Tmux {
     }
 }
 
+/// The binary on `dir`, run from `dir` (an emergency copy that falls back
+/// to the current folder lands there, never in the checkout).
 fn shell(dir: &Path, args: &str) -> String {
+    // a store the program is still to make: from the folder above it
+    let cwd = if dir.exists() {
+        dir
+    } else {
+        dir.parent().unwrap_or(dir)
+    };
     format!(
-        "{} --dir {} {args}; echo EXIT=$?; sleep 600",
+        "cd {} && {} --dir {} {args}; echo EXIT=$?; sleep 600",
+        cwd.display(),
         env!("CARGO_BIN_EXE_wijktafel"),
         dir.display()
     )
@@ -682,7 +691,7 @@ fn quit_after_a_failed_save_keeps_the_work_in_an_emergency_copy() {
     std::fs::create_dir_all(&tmp).unwrap();
     new_session(&store_dir);
     let cmd = format!(
-        "TMPDIR={} {}",
+        "export TMPDIR={}; {}",
         tmp.display(),
         shell(&store_dir, "open Zuidrand")
     );

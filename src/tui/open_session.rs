@@ -30,8 +30,6 @@ pub struct OpenSession {
     pub stance_focus: Option<usize>,
     /// Selected row on the workshop start screen.
     pub start_sel: usize,
-    /// Whether this opening is for a new workshop (shows the recap).
-    pub started_new: bool,
     /// Who will be present in the workshop that is not started yet: opening
     /// is not starting, so nothing is written until the facilitator starts
     /// it on the start screen (`None` once it runs).
@@ -53,18 +51,17 @@ pub enum Captured {
 }
 
 impl OpenSession {
-    /// Lock and load a session file and apply the resume rule (continue an
-    /// unended workshop, else start the next one).
-    pub fn open(path: &Path, fw: &Framework, now: Timestamp) -> Result<OpenSession, StoreError> {
+    /// Lock and load a session file. An unended workshop goes on; otherwise
+    /// the next one is planned, and starts only with [`OpenSession::start_workshop`].
+    pub fn open(path: &Path, fw: &Framework) -> Result<OpenSession, StoreError> {
         let lock = SessionLock::acquire(path)?;
         let (mut session, stamp) = store::load_stamped(path)?;
         if fw.pos_of(&session.cursor).is_none() {
             session.cursor = fw.point_at(0).id.clone();
         }
-        let _ = now;
-        let started_new = session.next_workshop_due();
-        let planned =
-            started_new.then(|| session.active_parties().map(|p| p.id).collect::<Vec<_>>());
+        let planned = session
+            .next_workshop_due()
+            .then(|| session.active_parties().map(|p| p.id).collect::<Vec<_>>());
         Ok(OpenSession {
             session,
             path: path.to_path_buf(),
@@ -77,7 +74,6 @@ impl OpenSession {
             draft_changed: None,
             stance_focus: None,
             start_sel: 0,
-            started_new,
             planned,
             writer: store::TomlWriter::default(),
             stamp,

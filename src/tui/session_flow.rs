@@ -31,12 +31,12 @@ impl App {
         }
     }
 
-    /// Open a session file: lock it, load it, apply the resume rule.
+    /// Open a session file: lock it, load it; a new workshop waits for the start screen.
     pub fn open_path(&mut self, path: &Path) -> Result<(), StoreError> {
-        let open = OpenSession::open(path, &self.fw, self.now)?;
-        let started_new = open.started_new;
+        let open = OpenSession::open(path, &self.fw)?;
         let draft = open.session.draft.clone();
-        self.mode = if started_new {
+        // a workshop still to start shows the start screen (recap, attendance)
+        self.mode = if open.planned.is_some() {
             Mode::Start(Box::new(open))
         } else {
             Mode::Main(Box::new(open))
