@@ -307,4 +307,14 @@ pub static EN: Strings = Strings {
     key_stance_leave: "back to the discussion point",
     ex_absent: "Absent",
     key_attendance: "attendance: who arrives, who leaves",
+    // ---- vote (issue 14) ----
+    // (end of section)
+    // ---- notes and actions (issue 14) ----
+    // (end of section)
+    // ---- parties, stances, attendance (issue 14) ----
+    // (end of section)
+    // ---- backups (issue 14) ----
+    // (end of section)
+    // ---- recap and summary (issue 14) ----
+    // (end of section)
 };

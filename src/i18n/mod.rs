@@ -345,6 +345,16 @@ define_strings! {
     ex_point_id,
     ex_not_found,
     ex_absent,
+    // ---- vote (issue 14) ----
+    // (end of section)
+    // ---- notes and actions (issue 14) ----
+    // (end of section)
+    // ---- parties, stances, attendance (issue 14) ----
+    // (end of section)
+    // ---- backups (issue 14) ----
+    // (end of section)
+    // ---- recap and summary (issue 14) ----
+    // (end of section)
 }
 
 #[cfg(test)]

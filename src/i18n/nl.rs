@@ -307,4 +307,14 @@ pub static NL: Strings = Strings {
     key_stance_leave: "terug naar het gesprekspunt",
     ex_absent: "Afwezig",
     key_attendance: "aanwezigheid: wie komt binnen, wie vertrekt",
+    // ---- vote (issue 14) ----
+    // (end of section)
+    // ---- notes and actions (issue 14) ----
+    // (end of section)
+    // ---- parties, stances, attendance (issue 14) ----
+    // (end of section)
+    // ---- backups (issue 14) ----
+    // (end of section)
+    // ---- recap and summary (issue 14) ----
+    // (end of section)
 };

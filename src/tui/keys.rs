@@ -60,6 +60,16 @@ pub enum Ctx {
     Unsaved,
     /// "Quit anyway?" after a failed save.
     UnsavedSure,
+    // ---- vote (issue 14) ----
+    // (end of section)
+    // ---- notes and actions (issue 14) ----
+    // (end of section)
+    // ---- parties, stances, attendance (issue 14) ----
+    // (end of section)
+    // ---- backups (issue 14) ----
+    // (end of section)
+    // ---- recap and summary (issue 14) ----
+    // (end of section)
 }
 
 /// Which footer hints stay when the footer is narrow.
@@ -136,6 +146,16 @@ pub enum Action {
     /// The clock ticked (once a second).
     Tick,
     Resize,
+    // ---- vote (issue 14) ----
+    // (end of section)
+    // ---- notes and actions (issue 14) ----
+    // (end of section)
+    // ---- parties, stances, attendance (issue 14) ----
+    // (end of section)
+    // ---- backups (issue 14) ----
+    // (end of section)
+    // ---- recap and summary (issue 14) ----
+    // (end of section)
 }
 
 /// A key: a code plus the modifiers that must be held (Shift is ignored for characters).
@@ -412,6 +432,16 @@ pub static BINDINGS: &[Binding] = &[
     b!(Summary, [ENTER], "Enter", Action::Confirm, key_summary_finish, hint_finish, "Enter"),
     b!(Summary, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Summary, [ESC, ch('q')], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
+    // ---- vote (issue 14) ----
+    // (end of section)
+    // ---- notes and actions (issue 14) ----
+    // (end of section)
+    // ---- parties, stances, attendance (issue 14) ----
+    // (end of section)
+    // ---- backups (issue 14) ----
+    // (end of section)
+    // ---- recap and summary (issue 14) ----
+    // (end of section)
 ];
 
 /// The action bound to a key in a context.

@@ -104,6 +104,16 @@ dialogs! {
     Summary(summary::SummaryDialog),
     /// Quitting while the last save failed.
     Unsaved(unsaved::UnsavedDialog),
+    // ---- vote (issue 14) ----
+    // (end of section)
+    // ---- notes and actions (issue 14) ----
+    // (end of section)
+    // ---- parties, stances, attendance (issue 14) ----
+    // (end of section)
+    // ---- backups (issue 14) ----
+    // (end of section)
+    // ---- recap and summary (issue 14) ----
+    // (end of section)
 }
 
 impl Overlay {
