@@ -502,6 +502,31 @@ impl Session {
             .collect()
     }
 
+    /// Mark a point's dissent resolved (from the recap at the start of a
+    /// workshop): the point becomes consensus, and its history says which
+    /// dissent was resolved, of whom and why, and when. Stances stay as the
+    /// parties gave them. Returns false when the point is not in dissent.
+    pub fn resolve_dissent(&mut self, point: &str, now: Timestamp) -> bool {
+        let Some(r) = self.points.get_mut(point) else {
+            return false;
+        };
+        if r.status != Status::Dissent {
+            return false;
+        }
+        let who: Vec<String> = r.dissenters.iter().map(|p| p.to_string()).collect();
+        let detail = format!(
+            "{}: resolved dissent of {}: {}",
+            Status::Consensus.key(),
+            who.join(", "),
+            r.dissent_reason
+        );
+        r.status = Status::Consensus;
+        r.dissenters.clear();
+        r.dissent_reason.clear();
+        self.log(point, now, HistoryKind::Status, detail);
+        true
+    }
+
     /// Check what a hand-edited file could get wrong that the types allow:
     /// numbers that cannot be continued or counted on, and ids that must be
     /// unique. The message names the offending value.

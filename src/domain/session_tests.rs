@@ -152,3 +152,28 @@ fn stance_cycles_through_all_four() {
         ]
     );
 }
+
+#[test]
+fn a_resolved_dissent_leaves_the_open_list_and_stays_in_the_history() {
+    let fw = Framework::builtin();
+    let t0 = Timestamp::from_second(1_790_000_000).unwrap();
+    let mut s = Session::new("Opgelost", &fw, t0);
+    let a = s.add_party("Politie", "", "");
+    let b = s.add_party("Bewoners", "", "");
+    s.resume(t0);
+    s.set_status("1.5.3", Status::Dissent, vec![a, b], "te snel", t0);
+    assert_eq!(s.dissents().len(), 1);
+    let later = Timestamp::from_second(1_790_600_000).unwrap();
+    assert!(s.resolve_dissent("1.5.3", later));
+    assert!(s.dissents().is_empty());
+    let r = s.record("1.5.3").unwrap();
+    assert_eq!(r.status, Status::Consensus);
+    let last = r.history.last().unwrap();
+    assert_eq!(last.at, later);
+    assert_eq!(last.detail, "consensus: resolved dissent of 1, 2: te snel");
+    // the dissent itself is still in the history
+    assert!(r.history.iter().any(|h| h.detail == "dissent: te snel"));
+    // only a point in dissent can be resolved
+    assert!(!s.resolve_dissent("1.5.3", later));
+    assert!(!s.resolve_dissent("1.1.1", later));
+}

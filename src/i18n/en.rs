@@ -233,7 +233,7 @@ pub static EN: Strings = Strings {
     field_facilitator: "Facilitator",
     field_parties: "Parties — one per line: Organisation|Representative|domain",
     start_title: "{0} — workshop {1}",
-    start_recap: "Looking back at workshop {0} ({1})",
+    start_recap: "Looking back: workshop {0}, {1}",
     start_first: "First workshop of this session.",
     start_open_dissent: "Open dissent",
     start_open_actions: "Open action items",
@@ -316,5 +316,22 @@ pub static EN: Strings = Strings {
     // ---- backups (issue 14) ----
     // (end of section)
     // ---- recap and summary (issue 14) ----
+    recap_title: "Looking back",
+    recap_more: "▼ +{0} more lines · PgDn",
+    recap_dissent_head: "Dissent still open ({0})",
+    recap_actions_head: "Action items still open ({0})",
+    recap_no_dissent: "No dissent is open.",
+    recap_resolve_q: "Is the dissent on {0} resolved? The point then becomes consensus; the dissent stays in its history.",
+    recap_resolve_starts: "This starts workshop {0}.",
+    recap_resolved: "dissent resolved",
+    recap_resolved_msg: "✔ Dissent on {0} resolved and recorded.",
+    key_recap_focus: "to the recap (choose dissent, scroll)",
+    hint_recap: "recap",
+    key_recap_scroll: "scroll the recap",
+    key_recap_choose: "choose an open dissent",
+    key_resolve: "record the chosen dissent as resolved",
+    hint_resolve: "resolved",
+    key_attendance_focus: "back to attendance",
+    hint_attendance_focus: "attendance",
     // (end of section)
 };

@@ -27,6 +27,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// A date as its readers write it: 12-10-2026 in Dutch, ISO in English.
+    pub fn date(self, d: jiff::civil::Date) -> String {
+        match self {
+            Lang::Nl => format!("{:02}-{:02}-{}", d.day(), d.month(), d.year()),
+            Lang::En => d.to_string(),
+        }
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Nl => &nl::NL,
@@ -354,6 +362,7 @@ define_strings! {
     // ---- backups (issue 14) ----
     // (end of section)
     // ---- recap and summary (issue 14) ----
+    recap_title, recap_more, recap_dissent_head, recap_actions_head, recap_no_dissent, recap_resolve_q, recap_resolve_starts, recap_resolved, recap_resolved_msg, key_recap_focus, hint_recap, key_recap_scroll, key_recap_choose, key_resolve, hint_resolve, key_attendance_focus, hint_attendance_focus,
     // (end of section)
 }
 

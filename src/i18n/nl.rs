@@ -233,7 +233,7 @@ pub static NL: Strings = Strings {
     field_facilitator: "Procesbegeleider",
     field_parties: "Partijen — één per regel: Organisatie|Vertegenwoordiger|domein",
     start_title: "{0} — bijeenkomst {1}",
-    start_recap: "Terugblik op bijeenkomst {0} ({1})",
+    start_recap: "Terugblik: bijeenkomst {0}, {1}",
     start_first: "Eerste bijeenkomst van deze sessie.",
     start_open_dissent: "Open verschillen van mening",
     start_open_actions: "Open actiepunten",
@@ -316,5 +316,22 @@ pub static NL: Strings = Strings {
     // ---- backups (issue 14) ----
     // (end of section)
     // ---- recap and summary (issue 14) ----
+    recap_title: "Terugblik",
+    recap_more: "▼ +{0} regels meer · PgDn",
+    recap_dissent_head: "Open verschillen van mening ({0})",
+    recap_actions_head: "Open actiepunten ({0})",
+    recap_no_dissent: "Er staat geen verschil van mening open.",
+    recap_resolve_q: "Is het verschil van mening bij {0} opgelost? Het punt wordt dan consensus; het verschil blijft in de geschiedenis.",
+    recap_resolve_starts: "Dit begint bijeenkomst {0}.",
+    recap_resolved: "verschil opgelost",
+    recap_resolved_msg: "✔ Verschil van mening bij {0} opgelost en vastgelegd.",
+    key_recap_focus: "naar de terugblik (verschillen kiezen, bladeren)",
+    hint_recap: "terugblik",
+    key_recap_scroll: "door de terugblik bladeren",
+    key_recap_choose: "een openstaand verschil van mening kiezen",
+    key_resolve: "het gekozen verschil van mening als opgelost vastleggen",
+    hint_resolve: "opgelost",
+    key_attendance_focus: "terug naar de aanwezigheid",
+    hint_attendance_focus: "aanwezigheid",
     // (end of section)
 };

@@ -257,7 +257,13 @@ impl App {
             Some(o) => o.dialog().ctx(),
             None => match self.screen() {
                 Screen::Home => Ctx::Home,
-                Screen::Start => Ctx::Start,
+                Screen::Start => {
+                    if self.open_session().is_some_and(|o| o.recap.focused) {
+                        Ctx::StartRecap
+                    } else {
+                        Ctx::Start
+                    }
+                }
                 Screen::Main => {
                     if self
                         .open_session()

@@ -69,6 +69,8 @@ pub enum Ctx {
     // ---- backups (issue 14) ----
     // (end of section)
     // ---- recap and summary (issue 14) ----
+    /// Workshop start, the recap having the focus.
+    StartRecap,
     // (end of section)
 }
 
@@ -155,6 +157,8 @@ pub enum Action {
     // ---- backups (issue 14) ----
     // (end of section)
     // ---- recap and summary (issue 14) ----
+    /// Mark the chosen open dissent resolved (from the recap).
+    ResolveDissent,
     // (end of section)
 }
 
@@ -289,6 +293,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Home, [ch('q'), ESC], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
     // workshop start
     b!(Start, [ENTER, ESC], "Enter/Esc", Action::Confirm, hint_to_agenda, hint_to_agenda, "Enter"),
+    b!(Start, [code(KeyCode::Tab)], "Tab", Action::NextField, key_recap_focus, hint_recap, "Tab"),
     b!(Start, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Start, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
     b!(Start, [ch(' ')], "Spatie", Action::Toggle, hint_present, hint_present, "Spatie/1–9"),
@@ -441,6 +446,18 @@ pub static BINDINGS: &[Binding] = &[
     // ---- backups (issue 14) ----
     // (end of section)
     // ---- recap and summary (issue 14) ----
+    b!(Start, [code(KeyCode::PageUp)], "PgUp/PgDn", Action::PageUp, key_recap_scroll, hint_page, "PgUp/PgDn", IfScrolls),
+    b!(Start, [code(KeyCode::PageDown)], "", Action::PageDown, key_recap_scroll),
+    b!(StartRecap, [ENTER], "Enter", Action::Confirm, hint_to_agenda, hint_to_agenda, "Enter"),
+    b!(StartRecap, [ch('r')], "r", Action::ResolveDissent, key_resolve, hint_resolve, "r"),
+    b!(StartRecap, [code(KeyCode::Tab), ESC], "Tab/Esc", Action::NextField, key_attendance_focus, hint_attendance_focus, "Tab"),
+    b!(StartRecap, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, key_recap_choose, hint_choose, "↑↓"),
+    b!(StartRecap, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_recap_choose),
+    b!(StartRecap, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, key_recap_scroll, hint_page, "PgUp/PgDn", IfScrolls),
+    b!(StartRecap, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, key_recap_scroll),
+    b!(StartRecap, [ch('T')], "T", Action::CycleTheme, key_theme),
+    b!(StartRecap, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(StartRecap, [ch('q')], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
     // (end of section)
 ];
 

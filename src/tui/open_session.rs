@@ -30,6 +30,8 @@ pub struct OpenSession {
     pub stance_focus: Option<usize>,
     /// Selected row on the workshop start screen.
     pub start_sel: usize,
+    /// The recap on the start screen: focus, chosen dissent, scroll.
+    pub recap: crate::tui::screens::recap::RecapView,
     /// Who will be present in the workshop that is not started yet: opening
     /// is not starting, so nothing is written until the facilitator starts
     /// it on the start screen (`None` once it runs).
@@ -74,6 +76,7 @@ impl OpenSession {
             draft_changed: None,
             stance_focus: None,
             start_sel: 0,
+            recap: Default::default(),
             planned,
             writer: store::TomlWriter::default(),
             stamp,
@@ -142,6 +145,19 @@ impl OpenSession {
         f: impl FnOnce(&mut Session, &str, Timestamp),
     ) -> Captured {
         let point = self.session.cursor.clone();
+        self.capture_at(&point, label, now, f)
+    }
+
+    /// Apply a capture to any point (the recap resolves a dissent that is
+    /// not the current point), recorded for undo like [`OpenSession::capture`].
+    pub fn capture_at(
+        &mut self,
+        point: &str,
+        label: &str,
+        now: Timestamp,
+        f: impl FnOnce(&mut Session, &str, Timestamp),
+    ) -> Captured {
+        let point = point.to_string();
         let before = self.session.points.get(&point).cloned();
         f(&mut self.session, &point, now);
         let after = self.session.points.get(&point);

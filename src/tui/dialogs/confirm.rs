@@ -17,6 +17,8 @@ use crate::tui::widgets::popup::popup;
 pub enum OnYes {
     /// Open the go/no-go vote (ending a workshop that needs one).
     OpenVote,
+    /// Record the dissent on a point (flat index) as resolved.
+    ResolveDissent(usize),
 }
 
 pub struct ConfirmDialog {
@@ -38,6 +40,10 @@ impl Dialog for ConfirmDialog {
             Action::Confirm => match self.on_yes {
                 OnYes::OpenVote => {
                     crate::tui::dialogs::vote::open_vote(app, true);
+                    Transition::Close
+                }
+                OnYes::ResolveDissent(flat) => {
+                    crate::tui::screens::recap::resolve(app, flat);
                     Transition::Close
                 }
             },

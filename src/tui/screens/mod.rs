@@ -3,4 +3,5 @@
 
 pub mod home;
 pub mod main;
+pub mod recap;
 pub mod start;

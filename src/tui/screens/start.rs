@@ -3,20 +3,19 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::i18n::fill;
-use crate::session::{PartyId, Session};
+use crate::session::PartyId;
 use crate::tui::app::{App, Overlay, Screen, request_quit};
 use crate::tui::dialogs::add_party::AddPartyDialog;
 use crate::tui::dialogs::help::HelpDialog;
-use crate::tui::keys::{Action, Ctx};
+use crate::tui::keys::Action;
 use crate::tui::open_session::OpenSession;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 
 use crate::tui::widgets::footer::hint_line;
-use crate::tui::widgets::recap::{action_lines, dissent_lines};
 use crate::tui::widgets::scroll_list::render_list;
 use crate::tui::widgets::status::{fit, flash_line};
 
@@ -26,6 +25,9 @@ pub fn update(app: &mut App, action: Action) {
         .session()
         .map(|s| s.active_parties().count())
         .unwrap_or(0);
+    if super::recap::update(app, &action) {
+        return;
+    }
     match action {
         Action::Up => {
             if let Some(o) = app.open_session_mut() {
@@ -81,82 +83,10 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     );
     let [recap, attend] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
-    f.render_widget(
-        Paragraph::new(recap_lines(app, sess, planned, th)).wrap(Wrap { trim: false }),
-        recap.inner(ratatui::layout::Margin {
-            horizontal: 2,
-            vertical: 1,
-        }),
-    );
+    let scrolls = super::recap::render(app, sess, planned, f, recap, th);
     attendance(app, o, f, attend, th);
     f.render_widget(Paragraph::new(flash_line(app, th)), flash);
-    f.render_widget(hint_line(Ctx::Start, s, footer.width, false, th), footer);
-}
-
-/// The recap of the previous workshop: open dissent, open action items, the
-/// last vote, and where the agenda resumes.
-fn recap_lines(app: &App, sess: &Session, planned: bool, th: &Theme) -> Vec<Line<'static>> {
-    let s = app.s();
-    let mut lines: Vec<Line> = Vec::new();
-    // the previous workshop: the last one when the next is not started yet
-    let previous = sess.workshops.iter().rev().nth(usize::from(!planned));
-    match previous {
-        None => lines.push(Line::from(Span::styled(s.start_first, th.dim))),
-        Some(p) => {
-            let recap = fill(s.start_recap, &[&p.number.to_string(), &p.date.to_string()]);
-            lines.push(Line::from(Span::styled(recap, th.title)));
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
-            dissent_lines(sess, 6, s, th, &mut lines);
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(s.start_open_actions, th.title)));
-            action_lines(sess, &sess.open_actions(), 8, s, th, &mut lines);
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
-            vote_lines(app, sess, th, &mut lines);
-        }
-    }
-    if let Some(p) = app.fw.pos_of(&sess.cursor) {
-        let pt = app.fw.point_at(p.flat);
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            fill(s.start_resume_at, &[&pt.id, &safe_line(&pt.text)]),
-            th.focus,
-        )));
-    }
-    lines
-}
-
-/// The latest vote: outcome, tally, follow-up route and revisit date.
-fn vote_lines(app: &App, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
-    let s = app.s();
-    let Some(v) = sess.latest_vote() else {
-        lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim)));
-        return;
-    };
-    let workshop = fill(s.ui_workshop, &[&v.workshop.to_string()]);
-    lines.push(Line::from(vec![
-        Span::styled(
-            format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
-            th.outcome(v.outcome),
-        ),
-        Span::styled(
-            format!(" ({workshop}) · {}", v.tally.describe(app.lang)),
-            th.dim,
-        ),
-    ]));
-    if let Some(fu) = &v.follow_up {
-        lines.push(Line::from(Span::styled(
-            format!("  {}", safe_line(&fu.describe(app.lang))),
-            th.base,
-        )));
-    }
-    if let Some(d) = v.revisit {
-        lines.push(Line::from(Span::styled(
-            format!("  {}", fill(s.start_revisit, &[&d.to_string()])),
-            th.base,
-        )));
-    }
+    f.render_widget(hint_line(app.ctx(), s, footer.width, scrolls, th), footer);
 }
 
 /// Who is here: every party with its key, ticked present or absent.
@@ -166,7 +96,11 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
     let blk = Block::new()
         .borders(Borders::LEFT)
         .border_style(th.border)
-        .title(Span::styled(format!(" {} ", s.start_attendance), th.title));
+        .title(if o.recap.focused {
+            Span::styled(format!(" {} ", s.start_attendance), th.title)
+        } else {
+            Span::styled(format!(" ▶ {} ", s.start_attendance), th.focus)
+        });
     let inner = blk.inner(area).inner(ratatui::layout::Margin {
         horizontal: 2,
         vertical: 1,
@@ -185,7 +119,7 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
         .map(|(i, p)| {
             let here = o.is_present(p.id);
             let key = format!("{} ", crate::tui::widgets::party_key(i));
-            let style = if i == o.start_sel {
+            let style = if i == o.start_sel && !o.recap.focused {
                 th.selected
             } else {
                 th.base

@@ -110,7 +110,7 @@ fn details(app: &App, v: &Vote, th: &Theme) -> Vec<Line<'static>> {
         plain(safe_line(&fu.describe(app.lang)).into_owned());
     }
     if let Some(d) = v.revisit {
-        plain(fill(s.start_revisit, &[&d.to_string()]));
+        plain(fill(s.start_revisit, &[&app.lang.date(d)]));
     }
     lines
 }

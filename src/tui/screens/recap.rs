@@ -1,0 +1,317 @@
+//! The recap on the start screen: the previous workshop's open dissent,
+//! open action items, the last vote and where the agenda resumes. Complete,
+//! never capped: it scrolls (`PgUp`/`PgDn`) and says how much more there is.
+//! With the focus (`Tab`), `↑↓` choose an open dissent and `r` marks it
+//! resolved, which is recorded with its time in the point's history.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+
+use crate::i18n::fill;
+use crate::session::Session;
+use crate::tui::app::{App, Overlay};
+use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
+use crate::tui::keys::Action;
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::recap::action_lines;
+use crate::tui::widgets::status::fit;
+
+/// Where the recap stands: focus, the chosen dissent, how far it scrolled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecapView {
+    /// The recap has the focus (`Tab`); otherwise the attendance list has it.
+    pub focused: bool,
+    /// The chosen open dissent (an index into [`Session::dissents`]).
+    pub sel: usize,
+    /// The first row shown.
+    pub scroll: u16,
+    /// Keep the chosen dissent in view (after `↑↓`; the page keys scroll freely).
+    pub follow: bool,
+}
+
+/// Rows a page key moves.
+const PAGE: u16 = 10;
+
+/// Keys for the recap; returns whether the action was one of them.
+pub fn update(app: &mut App, action: &Action) -> bool {
+    let dissents = app.session().map(|s| s.dissents().len()).unwrap_or(0);
+    let Some(o) = app.open_session_mut() else {
+        return false;
+    };
+    let v = &mut o.recap;
+    match action {
+        Action::PageDown => {
+            v.scroll = v.scroll.saturating_add(PAGE);
+            v.follow = false;
+        }
+        Action::PageUp => {
+            v.scroll = v.scroll.saturating_sub(PAGE);
+            v.follow = false;
+        }
+        Action::NextField => {
+            v.focused = !v.focused;
+            v.follow = v.focused;
+        }
+        Action::Up if v.focused => {
+            v.sel = v.sel.saturating_sub(1);
+            v.follow = true;
+        }
+        Action::Down if v.focused => {
+            v.sel = (v.sel + 1).min(dissents.saturating_sub(1));
+            v.follow = true;
+        }
+        Action::ResolveDissent => ask_resolve(app),
+        _ => return false,
+    }
+    true
+}
+
+/// `r`: ask whether the chosen dissent is resolved (and, before the
+/// workshop has started, that this starts it: a resolution is a capture).
+fn ask_resolve(app: &mut App) {
+    let s = app.s();
+    let Some(o) = app.open_session() else { return };
+    let dissents = o.session.dissents();
+    let Some((point, _)) = dissents.get(o.recap.sel) else {
+        app.info(s.recap_no_dissent.to_string());
+        return;
+    };
+    let Some(pos) = app.fw.pos_of(point) else {
+        return;
+    };
+    let mut text = fill(s.recap_resolve_q, &[point]);
+    if o.planned.is_some() {
+        let number = (o.session.workshop_number() + 1).to_string();
+        text.push(' ');
+        text.push_str(&fill(s.recap_resolve_starts, &[&number]));
+    }
+    app.overlay = Some(Overlay::Confirm(ConfirmDialog {
+        text,
+        on_yes: OnYes::ResolveDissent(pos.flat),
+    }));
+}
+
+/// The "yes" to [`ask_resolve`]: start the planned workshop if need be,
+/// then record the resolution (undoable, saved at once).
+pub fn resolve(app: &mut App, flat: usize) {
+    let point = app.fw.point_at(flat).id.clone();
+    app.start_workshop();
+    let label = app.s().recap_resolved;
+    let now = app.now;
+    let Some(o) = app.open_session_mut() else {
+        return;
+    };
+    let changed = o.capture_at(&point, label, now, |sess, p, now| {
+        sess.resolve_dissent(p, now);
+    });
+    let left = o.session.dissents().len();
+    o.recap.sel = o.recap.sel.min(left.saturating_sub(1));
+    if changed == crate::tui::open_session::Captured::Changed {
+        app.save_now();
+        let t = fill(app.s().recap_resolved_msg, &[&point]);
+        app.info(t);
+    }
+}
+
+/// Draw the recap in `area`: a frame whose title shows the focus, the text
+/// from the scroll position, a scrollbar and "+N meer" when it runs on.
+/// Returns whether it scrolls (the footer then shows the page keys).
+pub fn render(
+    app: &App,
+    sess: &Session,
+    planned: bool,
+    f: &mut Frame,
+    area: Rect,
+    th: &Theme,
+) -> bool {
+    let s = app.s();
+    let Some(o) = app.open_session() else {
+        return false;
+    };
+    let v = o.recap;
+    let title_style = if v.focused { th.focus } else { th.title };
+    let marker = if v.focused { "▶ " } else { "" };
+    let title = format!("{marker}{}", recap_title(app, sess, planned));
+    let room_for_title = (area.width as usize).saturating_sub(2);
+    let blk = Block::new().title(Span::styled(
+        format!(" {} ", fit(&title, room_for_title)),
+        title_style,
+    ));
+    let inner = blk.inner(area).inner(Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    f.render_widget(blk, area);
+    if inner.height == 0 || inner.width == 0 {
+        return false;
+    }
+    let (lines, sel_line) = recap_lines(app, sess, planned, &v, th);
+    let width = inner.width.saturating_sub(2);
+    let para = |l: Vec<Line<'static>>| Paragraph::new(l).wrap(Wrap { trim: false });
+    let total = para(lines.clone()).line_count(width) as u16;
+    let room = inner.height;
+    let mut scroll = v.scroll;
+    if v.follow
+        && let Some(i) = sel_line
+    {
+        let row = para(lines[..i].to_vec()).line_count(width) as u16;
+        let row = if i == 0 { 0 } else { row };
+        // the chosen dissent in view, a few rows of context above it
+        if row < scroll || row >= scroll + room.saturating_sub(1) {
+            scroll = row.saturating_sub(room / 3);
+        }
+    }
+    let scroll = scroll.min(total.saturating_sub(room));
+    let below = total.saturating_sub(scroll + room);
+    let text_area = Rect {
+        width,
+        height: if below > 0 { room - 1 } else { room },
+        ..inner
+    };
+    f.render_widget(para(lines).scroll((scroll, 0)), text_area);
+    if below > 0 {
+        // the last row says how much is below (one more row is hidden by it)
+        let more = fill(s.recap_more, &[&(below + 1).to_string()]);
+        let row = Rect {
+            y: inner.y + room - 1,
+            height: 1,
+            width,
+            ..inner
+        };
+        f.render_widget(Paragraph::new(Span::styled(more, th.warn)), row);
+    }
+    if total > room {
+        let mut bar = ScrollbarState::new(total.saturating_sub(room) as usize + 1)
+            .viewport_content_length(room as usize)
+            .position(scroll as usize);
+        f.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("░"))
+                .thumb_symbol("█")
+                .style(th.dim),
+            inner,
+            &mut bar,
+        );
+    }
+    total > room
+}
+
+/// The workshop looked back on: the last one when the next is not started
+/// yet, else the one before the current.
+fn previous_workshop(sess: &Session, planned: bool) -> Option<&crate::session::Workshop> {
+    sess.workshops.iter().rev().nth(usize::from(!planned))
+}
+
+/// "Terugblik op bijeenkomst 1 (12-10-2026)", or "Terugblik" before the first.
+fn recap_title(app: &App, sess: &Session, planned: bool) -> String {
+    let s = app.s();
+    match previous_workshop(sess, planned) {
+        Some(p) => fill(
+            s.start_recap,
+            &[&p.number.to_string(), &app.lang.date(p.date)],
+        ),
+        None => s.recap_title.to_string(),
+    }
+}
+
+/// The recap's lines, and which of them is the chosen dissent.
+fn recap_lines(
+    app: &App,
+    sess: &Session,
+    planned: bool,
+    v: &RecapView,
+    th: &Theme,
+) -> (Vec<Line<'static>>, Option<usize>) {
+    let s = app.s();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut sel_line = None;
+    // the previous workshop: the last one when the next is not started yet
+    match previous_workshop(sess, planned) {
+        None => lines.push(Line::from(Span::styled(s.start_first, th.dim))),
+        Some(_) => {
+            let dissents = sess.dissents();
+            let head = fill(s.recap_dissent_head, &[&dissents.len().to_string()]);
+            lines.push(Line::from(Span::styled(head, th.bad)));
+            if dissents.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", s.start_none),
+                    th.dim,
+                )));
+            }
+            for (i, (pid, r)) in dissents.iter().enumerate() {
+                let chosen = v.focused && i == v.sel;
+                if chosen {
+                    sel_line = Some(lines.len());
+                }
+                let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
+                let mark = if chosen { "▶ ✖ " } else { "  ✖ " };
+                let style = if chosen { th.selected } else { th.base };
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("{mark}{pid} "),
+                        if chosen { th.selected } else { th.bad },
+                    ),
+                    Span::styled(safe_line(&who.join(", ")).into_owned(), style),
+                    Span::styled(
+                        format!(" — {}", safe_line(&r.dissent_reason)),
+                        if chosen { th.selected } else { th.dim },
+                    ),
+                ]));
+            }
+            lines.push(Line::default());
+            let actions = sess.open_actions();
+            let head = fill(s.recap_actions_head, &[&actions.len().to_string()]);
+            lines.push(Line::from(Span::styled(head, th.title)));
+            action_lines(sess, &actions, usize::MAX, s, th, &mut lines);
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
+            vote_lines(app, sess, th, &mut lines);
+        }
+    }
+    if let Some(p) = app.fw.pos_of(&sess.cursor) {
+        let pt = app.fw.point_at(p.flat);
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            fill(s.start_resume_at, &[&pt.id, &safe_line(&pt.text)]),
+            th.focus,
+        )));
+    }
+    (lines, sel_line)
+}
+
+/// The latest vote: outcome, tally, follow-up route and revisit date.
+fn vote_lines(app: &App, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
+    let s = app.s();
+    let Some(v) = sess.latest_vote() else {
+        lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim)));
+        return;
+    };
+    let workshop = fill(s.ui_workshop, &[&v.workshop.to_string()]);
+    lines.push(Line::from(vec![
+        Span::styled(
+            format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
+            th.outcome(v.outcome),
+        ),
+        Span::styled(
+            format!(" ({workshop}) · {}", v.tally.describe(app.lang)),
+            th.dim,
+        ),
+    ]));
+    if let Some(fu) = &v.follow_up {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", safe_line(&fu.describe(app.lang))),
+            th.base,
+        )));
+    }
+    if let Some(d) = v.revisit {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", fill(s.start_revisit, &[&app.lang.date(d)])),
+            th.base,
+        )));
+    }
+}

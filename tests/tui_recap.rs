@@ -1,0 +1,194 @@
+//! The recap on the start screen and the end-of-workshop summary: complete,
+//! scrollable, saying how much more there is; dissent resolved from the
+//! recap is recorded with its time.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
+};
+use wijktafel::framework::Framework;
+use wijktafel::i18n::Lang;
+use wijktafel::session::{Session, Status};
+use wijktafel::store::{self, Store};
+use wijktafel::tui::app::{App, Screen, update};
+use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::{map_event, ui};
+
+const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
+
+fn at(secs: i64) -> Timestamp {
+    Timestamp::from_second(NOW + secs).unwrap()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    app: App,
+}
+
+/// A session whose first workshop ended with `dissents` points in dissent
+/// and `actions` open action items, opened for the next workshop.
+fn after_workshop_one(dissents: usize, actions: usize) -> Fixture {
+    let fw = Framework::builtin();
+    let mut s = Session::new("Zuidrand", &fw, at(0));
+    let a = s.add_party("Gemeente", "Anna", "");
+    let b = s.add_party("Politie", "Cor", "");
+    s.resume(at(0));
+    for i in 0..dissents {
+        let id = fw.point_at(i).id.clone();
+        s.set_status(
+            &id,
+            Status::Dissent,
+            vec![if i % 2 == 0 { a } else { b }],
+            &format!("reden {i}"),
+            at(10),
+        );
+    }
+    for i in 0..actions {
+        let id = fw.point_at(i).id.clone();
+        s.add_action(&id, &format!("actie {i}"), Some(a), None, at(20));
+    }
+    s.end_workshop(at(3600));
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let path = store.create(&s).unwrap();
+    let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(86_400));
+    app.tz = TimeZone::UTC;
+    app.open_path(&path).unwrap();
+    assert_eq!(app.screen(), Screen::Start);
+    Fixture {
+        _dir: dir,
+        path,
+        app,
+    }
+}
+
+fn press(app: &mut App, c: KeyCode) {
+    let ev = KeyEvent {
+        code: c,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    };
+    if let Some(a) = map_event(app, Event::Key(ev)) {
+        update(app, a);
+    }
+}
+
+fn render_text(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::render(app, f)).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut line = String::new();
+        for x in 0..w {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_recap_lists_everything_and_says_how_much_is_below() {
+    let mut f = after_workshop_one(14, 12);
+    let screen = render_text(&f.app, 80, 24);
+    assert!(
+        screen.contains("Open verschillen van mening (14)"),
+        "{screen}"
+    );
+    assert!(screen.contains("regels meer · PgDn"), "{screen}");
+    insta::assert_snapshot!("recap_long_80x24", screen);
+    // every dissent and every action can be reached by scrolling
+    let mut seen = String::new();
+    for _ in 0..12 {
+        seen.push_str(&render_text(&f.app, 80, 24));
+        press(&mut f.app, KeyCode::PageDown);
+    }
+    for i in 0..14 {
+        assert!(
+            seen.contains(&format!("reden {i}")),
+            "dissent {i} never shown"
+        );
+    }
+    for i in 0..12 {
+        assert!(
+            seen.contains(&format!("actie {i}")),
+            "action {i} never shown"
+        );
+    }
+    // at the end nothing more is said to be below
+    let last = render_text(&f.app, 80, 24);
+    assert!(!last.contains("regels meer"), "{last}");
+    insta::assert_snapshot!("recap_long_160x45", render_text(&f.app, 160, 45));
+}
+
+#[test]
+fn a_dissent_resolved_from_the_recap_is_recorded_with_its_time() {
+    let mut f = after_workshop_one(3, 0);
+    let before = std::fs::read(&f.path).unwrap();
+    // Tab: the recap takes the focus; ↓ chooses the second dissent
+    press(&mut f.app, KeyCode::Tab);
+    press(&mut f.app, KeyCode::Down);
+    let screen = render_text(&f.app, 80, 24);
+    assert!(
+        screen.contains("▶ Terugblik: bijeenkomst 1, 12-10-2026"),
+        "focus is visible: {screen}"
+    );
+    assert!(
+        screen.contains("▶ ✖ 1.1.2"),
+        "the chosen dissent is marked: {screen}"
+    );
+    insta::assert_snapshot!("recap_focus_80x24", screen);
+    // r asks first, and says that this starts the workshop
+    press(&mut f.app, KeyCode::Char('r'));
+    let screen = render_text(&f.app, 80, 24);
+    assert!(screen.contains("1.1.2 opgelost?"), "{screen}");
+    assert!(screen.contains("Dit begint"), "{screen}");
+    // n: nothing happens, nothing is written
+    press(&mut f.app, KeyCode::Char('n'));
+    assert_eq!(
+        std::fs::read(&f.path).unwrap(),
+        before,
+        "a no writes nothing"
+    );
+    press(&mut f.app, KeyCode::Char('r'));
+    press(&mut f.app, KeyCode::Char('j'));
+    let disk = store::load(&f.path).unwrap();
+    assert_eq!(disk.workshops.len(), 2, "resolving started workshop 2");
+    let r = disk.record("1.1.2").unwrap();
+    assert_eq!(r.status, Status::Consensus);
+    let h = r.history.last().unwrap();
+    assert_eq!((h.workshop, h.at), (2, at(86_400)));
+    assert!(
+        h.detail.contains("resolved dissent of 2: reden 1"),
+        "{}",
+        h.detail
+    );
+    assert_eq!(disk.dissents().len(), 2, "the others stay open");
+    let screen = render_text(&f.app, 80, 24);
+    assert!(screen.contains("mening (2)"), "{screen}");
+    assert!(!screen.contains("reden 1"), "{screen}");
+    // it can be undone like any capture
+    press(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.screen(), Screen::Main);
+    press(&mut f.app, KeyCode::Char('u'));
+    let disk = store::load(&f.path).unwrap();
+    assert_eq!(disk.record("1.1.2").unwrap().status, Status::Dissent);
+}
+
+#[test]
+fn r_on_the_attendance_list_resolves_nothing() {
+    let mut f = after_workshop_one(2, 0);
+    let before = std::fs::read(&f.path).unwrap();
+    press(&mut f.app, KeyCode::Char('r'));
+    assert!(f.app.overlay.is_none());
+    assert_eq!(std::fs::read(&f.path).unwrap(), before);
+}
