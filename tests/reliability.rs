@@ -374,7 +374,7 @@ fn hostile_text_never_reaches_the_terminal() {
         assert_only_our_sequences(&terminal_bytes(&app, 120, 35), &format!("{k:?}"));
         app.overlay = None;
     }
-    app.overlay = Some(Overlay::Summary(SummaryDialog));
+    app.overlay = Some(Overlay::Summary(SummaryDialog::default()));
     assert_only_our_sequences(&terminal_bytes(&app, 120, 35), "summary");
     app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }));
     assert_only_our_sequences(&terminal_bytes(&app, 120, 35), "banner");
@@ -483,7 +483,9 @@ fn storm(n: usize) {
                     update(&mut app, a.clone());
                 }
             }
-            k if k == overlays.len() => app.overlay = Some(Overlay::Summary(SummaryDialog)),
+            k if k == overlays.len() => {
+                app.overlay = Some(Overlay::Summary(SummaryDialog::default()))
+            }
             k if k == overlays.len() + 1 => {
                 app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }))
             }

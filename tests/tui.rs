@@ -842,7 +842,7 @@ fn snapshots_of_every_screen_and_overlay() {
     f.app.overlay = Some(Overlay::Banner(BannerDialog { vote: 2 }));
     snap("banner_deferred", &f.app);
     f.app.open_session_mut().unwrap().session.votes.truncate(1);
-    f.app.overlay = Some(Overlay::Summary(SummaryDialog));
+    f.app.overlay = Some(Overlay::Summary(SummaryDialog::default()));
     snap("summary", &f.app);
     f.app.overlay = None;
     // start screen with recap

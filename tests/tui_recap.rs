@@ -192,3 +192,89 @@ fn r_on_the_attendance_list_resolves_nothing() {
     assert!(f.app.overlay.is_none());
     assert_eq!(std::fs::read(&f.path).unwrap(), before);
 }
+
+/// A new session with two parties, workshop 1 started, on the main screen.
+fn in_workshop_one() -> Fixture {
+    let fw = Framework::builtin();
+    let mut s = Session::new("Zuidrand", &fw, at(0));
+    s.add_party("Gemeente", "Anna", "");
+    s.add_party("Politie", "Cor", "");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let path = store.create(&s).unwrap();
+    let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(0));
+    app.tz = TimeZone::UTC;
+    app.open_path(&path).unwrap();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Main);
+    Fixture {
+        _dir: dir,
+        path,
+        app,
+    }
+}
+
+fn tick_to(app: &mut App, secs: i64) {
+    app.now = at(secs);
+}
+
+#[test]
+fn the_timer_goes_on_with_the_next_point_and_the_summary_shows_the_times() {
+    let mut f = in_workshop_one();
+    press(&mut f.app, KeyCode::Char('t'));
+    tick_to(&mut f.app, 150);
+    press(&mut f.app, KeyCode::Char('c'));
+    press(&mut f.app, KeyCode::Char('j'));
+    tick_to(&mut f.app, 240);
+    press(&mut f.app, KeyCode::Char('c'));
+    press(&mut f.app, KeyCode::Char('j'));
+    tick_to(&mut f.app, 300);
+    let sess = f.app.session().unwrap();
+    assert_eq!(sess.record("1.1.1").unwrap().seconds, 150);
+    assert_eq!(
+        sess.record("1.1.2").unwrap().seconds,
+        90,
+        "the timer went on with 1.1.2"
+    );
+    assert!(
+        f.app.open_session().unwrap().timer.is_some(),
+        "and runs on 1.1.3"
+    );
+    // the summary: per step with time and plan, each point with its time
+    f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
+    let screen = render_text(&f.app, 80, 24);
+    assert!(
+        screen.contains("Besproken punten: 2 · tijd 04:00"),
+        "{screen}"
+    );
+    assert!(screen.contains("✔ 2 consensus"), "{screen}");
+    assert!(
+        !screen.contains("0 open"),
+        "no count of a status that does not occur: {screen}"
+    );
+    assert!(screen.contains("1.1.1  02:30"), "{screen}");
+    assert!(screen.contains("1.1.2  01:30"), "{screen}");
+    assert!(screen.contains("1.1 Urgentie — 04:00"), "{screen}");
+    assert!(screen.contains("Nog open in 1"), "{screen}");
+    insta::assert_snapshot!("summary_times_80x24", screen);
+}
+
+#[test]
+fn the_summary_shows_the_follow_up_and_revisit_of_a_no_go() {
+    use wijktafel::vote::{Closing, FollowUp, Outcome, Route, Vote};
+    let mut f = in_workshop_one();
+    let o = f.app.open_session_mut().unwrap();
+    let mut v = Vote::cast(&o.session, vec![], vec![], Closing::default(), at(60));
+    v.outcome = Outcome::NoGo;
+    v.follow_up = Some(FollowUp {
+        route: Route::Community,
+        text: String::new(),
+    });
+    v.revisit = Some(jiff::civil::date(2027, 6, 1));
+    o.session.votes.push(v);
+    f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
+    let screen = render_text(&f.app, 160, 45);
+    assert!(screen.contains("NO-GO"), "{screen}");
+    assert!(screen.contains("Vervolgroute"), "{screen}");
+    assert!(screen.contains("01-06-2027"), "{screen}");
+}

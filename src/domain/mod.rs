@@ -8,4 +8,5 @@ pub mod gate;
 pub mod handout;
 pub mod record;
 pub mod session;
+pub mod timing;
 pub mod vote;

@@ -268,7 +268,7 @@ pub static EN: Strings = Strings {
     end_needs_vote: "This workshop was about orientation: end it with a go/no-go. Vote now? y = yes · n = no",
     summary_title: "End workshop {0}",
     summary_decisions: "Decisions",
-    summary_points: "Points discussed: {0}",
+    summary_points: "Points discussed: {0} · time {1}",
     export_done: "Minutes written: {0}",
     override_title: "Block {0} is locked until a GO. Continue anyway? Give a reason (it is recorded):",
     gate_locked: "⊘ locked",
@@ -333,5 +333,9 @@ pub static EN: Strings = Strings {
     hint_resolve: "resolved",
     key_attendance_focus: "back to attendance",
     hint_attendance_focus: "attendance",
+    summary_step_planned: "{0} of {1} min planned",
+    summary_block_done: "✔ No point is open in {0}.",
+    summary_still_open: "○ Still open in {0} ({1}): {2}",
+    summary_actions_head: "Open action items from this workshop ({0})",
     // (end of section)
 };

@@ -268,7 +268,7 @@ pub static NL: Strings = Strings {
     end_needs_vote: "Deze bijeenkomst ging over oriënteren en verkennen: sluit af met een go/no-go. Nu stemmen? j = ja · n = nee",
     summary_title: "Bijeenkomst {0} afsluiten",
     summary_decisions: "Besluiten",
-    summary_points: "Besproken punten: {0}",
+    summary_points: "Besproken punten: {0} · tijd {1}",
     export_done: "Verslag geschreven: {0}",
     override_title: "Blok {0} is vergrendeld tot een GO. Toch verder? Geef een reden (wordt vastgelegd):",
     gate_locked: "⊘ vergrendeld",
@@ -333,5 +333,9 @@ pub static NL: Strings = Strings {
     hint_resolve: "opgelost",
     key_attendance_focus: "terug naar de aanwezigheid",
     hint_attendance_focus: "aanwezigheid",
+    summary_step_planned: "{0} van {1} min gepland",
+    summary_block_done: "✔ In {0} is geen punt meer open.",
+    summary_still_open: "○ Nog open in {0} ({1}): {2}",
+    summary_actions_head: "Open actiepunten uit deze bijeenkomst ({0})",
     // (end of section)
 };

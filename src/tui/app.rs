@@ -419,12 +419,18 @@ impl App {
             )));
             return;
         }
+        // a running timer goes on with the next point (each point keeps its own time)
+        let running = self.open_session().is_some_and(|o| o.timer.is_some());
         self.stop_timer();
         let id = self.fw.point_at(flat).id.clone();
+        let now = self.now;
         if let Some(o) = self.open_session_mut() {
             o.session.cursor = id;
             o.dirty = true;
             o.stance_focus = None;
+            if running {
+                o.timer = Some(now);
+            }
         }
         self.mark_orientation();
     }

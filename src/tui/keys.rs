@@ -458,6 +458,10 @@ pub static BINDINGS: &[Binding] = &[
     b!(StartRecap, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(StartRecap, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(StartRecap, [ch('q')], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
+    b!(Summary, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_scroll, hint_scroll, "↑↓", IfScrolls),
+    b!(Summary, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_scroll),
+    b!(Summary, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn", IfScrolls),
+    b!(Summary, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_page),
     // (end of section)
 ];
 

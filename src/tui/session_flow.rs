@@ -157,7 +157,7 @@ pub fn end_workshop(app: &mut App) {
         }));
         return;
     }
-    app.overlay = Some(Overlay::Summary(SummaryDialog));
+    app.overlay = Some(Overlay::Summary(SummaryDialog::default()));
 }
 
 /// `Enter` on the summary: end the workshop, save, write the minutes, and

@@ -119,7 +119,7 @@ dialogs! {
 impl Overlay {
     /// A stand-in while a dialog is taken out (never shown).
     pub fn placeholder() -> Overlay {
-        Overlay::Summary(summary::SummaryDialog)
+        Overlay::Summary(summary::SummaryDialog::default())
     }
 
     /// Draw this overlay.

@@ -1,25 +1,31 @@
-//! `w`: the summary of the workshop before it ends: the points discussed,
-//! the decisions, open dissent and action items. `Enter` ends the workshop
-//! and writes the minutes.
+//! `w`: the summary of the workshop before it ends, complete and scrolling:
+//! the points discussed per step with their time against the plan, what is
+//! still open in the blocks it worked on, the decisions with their follow-up,
+//! open dissent and the action items. `Enter` ends the workshop and writes
+//! the minutes.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::fill;
 use crate::session::{Session, Status};
+use crate::timing::{StepTouched, step_seconds, steps_touched};
 use crate::tui::app::{App, finish_workshop, needs_vote};
 use crate::tui::dialogs::vote::outcome_text;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
+use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::recap::{action_lines, dissent_lines};
+use crate::tui::widgets::scroll_text::Scroll;
+use crate::tui::widgets::status::mmss;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct SummaryDialog;
+pub struct SummaryDialog {
+    pub scroll: Scroll,
+}
 
 impl Dialog for SummaryDialog {
     fn ctx(&self) -> Ctx {
@@ -31,6 +37,9 @@ impl Dialog for SummaryDialog {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        if self.scroll.follow(&action) {
+            return Transition::Stay;
+        }
         match action {
             Action::Confirm => {
                 finish_workshop(app);
@@ -48,7 +57,6 @@ impl Dialog for SummaryDialog {
         let title = fill(s.summary_title, &[&number.to_string()]);
         let w = area.width.saturating_sub(6);
         let inner = popup(f, area, w, area.height.saturating_sub(2), &title, th);
-        let [body, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         let mut lines = points(app, sess, th);
         lines.push(Line::default());
         lines.extend(decisions(app, sess, th));
@@ -56,48 +64,131 @@ impl Dialog for SummaryDialog {
         lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
         dissent_lines(sess, usize::MAX, s, th, &mut lines);
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(s.ui_actions, th.title)));
         let actions: Vec<_> = sess
             .open_actions()
             .into_iter()
             .filter(|(_, a)| a.workshop == number)
             .collect();
+        let head = fill(s.summary_actions_head, &[&actions.len().to_string()]);
+        lines.push(Line::from(Span::styled(head, th.title)));
         action_lines(sess, &actions, usize::MAX, s, th, &mut lines);
         if needs_vote(app) {
+            lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.end_needs_vote, th.warn)));
         }
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
-        f.render_widget(hint_line(Ctx::Summary, s, h.width, false, th), h);
+        self.scroll
+            .render(lines, false, (Ctx::Summary, s), f, inner, th);
     }
 }
 
-/// How many points this workshop touched, counted by status.
+/// The points this workshop touched: counted by status (only the statuses
+/// that occur), then per step with its time against the plan and each point
+/// with its status and time; then what is still open in the blocks it
+/// worked on.
 fn points(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let number = sess.workshop_number();
-    let discussed: Vec<Status> = app
-        .fw
-        .iter_points()
-        .filter_map(|(_, _, p)| sess.record(&p.id).filter(|r| r.touched_in(number)))
-        .map(|r| r.status)
+    let touched = steps_touched(&app.fw, sess, number);
+    let statuses: Vec<Status> = touched
+        .iter()
+        .flat_map(|t| t.points.iter().map(|p| sess.status_of(p)))
         .collect();
-    let counts = Status::ALL.into_iter().map(|st| {
-        let n = discussed.iter().filter(|&&x| x == st).count();
-        Span::styled(
-            format!("{} {} {}   ", st.symbol(), n, st.word(app.lang)),
-            th.status(st),
-        )
-    });
-    vec![
-        Line::from(Span::styled(
-            fill(s.summary_points, &[&discussed.len().to_string()]),
-            th.title,
-        )),
-        Line::from(counts.collect::<Vec<_>>()),
-    ]
+    let total: u64 = touched
+        .iter()
+        .map(|t| step_seconds(&app.fw, sess, t.pos))
+        .sum();
+    let head = fill(
+        s.summary_points,
+        &[&statuses.len().to_string(), &mmss(total)],
+    );
+    let mut lines = vec![Line::from(Span::styled(head, th.title))];
+    let counts: Vec<Span> = Status::ALL
+        .into_iter()
+        .filter_map(|st| {
+            let n = statuses.iter().filter(|&&x| x == st).count();
+            (n > 0).then(|| {
+                Span::styled(
+                    format!("  {} {} {}", st.symbol(), n, st.word(app.lang)),
+                    th.status(st),
+                )
+            })
+        })
+        .collect();
+    if !counts.is_empty() {
+        lines.push(Line::from(counts));
+    }
+    for t in &touched {
+        lines.extend(step_lines(app, sess, t, th));
+    }
+    lines.extend(still_open(app, sess, &touched, th));
+    lines
 }
 
-/// The votes of this workshop, or "no vote".
+/// A step: "1.2 Title — 18:20 van 20 min", then its points touched.
+fn step_lines(app: &App, sess: &Session, t: &StepTouched, th: &Theme) -> Vec<Line<'static>> {
+    let s = app.s();
+    let step = app.fw.step_at(t.pos);
+    let spent = mmss(step_seconds(&app.fw, sess, t.pos));
+    let time = match step.planned_minutes {
+        Some(m) => fill(s.summary_step_planned, &[&spent, &m.to_string()]),
+        None => spent,
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("  {} {}", step.id, safe_line(&step.title)), th.base),
+        Span::styled(format!(" — {time}"), th.dim),
+    ])];
+    for id in &t.points {
+        let st = sess.status_of(id);
+        let secs = crate::timing::point_seconds(sess, id);
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("    {} {:<11} ", st.symbol(), st.word(app.lang)),
+                th.status(st),
+            ),
+            Span::styled(id.clone(), th.base),
+            Span::styled(format!("  {}", mmss(secs)), th.dim),
+        ]));
+    }
+    lines
+}
+
+/// "Nog open in Oriënteren en verkennen (blok 1): 1.3.2, 1.4.1": the open
+/// points of each block this workshop worked on, every one named.
+fn still_open(
+    app: &App,
+    sess: &Session,
+    touched: &[StepTouched],
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    let s = app.s();
+    let mut blocks: Vec<usize> = touched.iter().map(|t| t.pos.block).collect();
+    blocks.dedup();
+    let mut lines = Vec::new();
+    for b in blocks {
+        let open: Vec<String> = app
+            .fw
+            .iter_points()
+            .filter(|(pos, _, p)| pos.block == b && sess.status_of(&p.id) == Status::Open)
+            .map(|(_, _, p)| p.id.clone())
+            .collect();
+        let block = &app.fw.blocks[b];
+        let name = format!("{} {}", block.id, safe_line(&block.title));
+        let text = if open.is_empty() {
+            fill(s.summary_block_done, &[&name])
+        } else {
+            fill(
+                s.summary_still_open,
+                &[&name, &open.len().to_string(), &open.join(", ")],
+            )
+        };
+        let style = if open.is_empty() { th.good } else { th.warn };
+        lines.push(Line::from(Span::styled(format!("  {text}"), style)));
+    }
+    lines
+}
+
+/// The votes of this workshop, each with its tally, follow-up route,
+/// revisit date and remark; or "no vote".
 fn decisions(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let number = sess.workshop_number();
@@ -107,10 +198,31 @@ fn decisions(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
         lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim)));
     }
     for v in votes {
-        lines.push(Line::from(Span::styled(
-            format!("  {}", outcome_text(v.outcome, v.deferred, app.lang)),
-            th.outcome(v.outcome),
-        )));
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("  {}", outcome_text(v.outcome, v.deferred, app.lang)),
+                th.outcome(v.outcome),
+            ),
+            Span::styled(format!(" · {}", v.tally.describe(app.lang)), th.dim),
+        ]));
+        if let Some(fu) = &v.follow_up {
+            lines.push(Line::from(Span::styled(
+                format!("    {}", safe_line(&fu.describe(app.lang))),
+                th.base,
+            )));
+        }
+        if let Some(d) = v.revisit {
+            lines.push(Line::from(Span::styled(
+                format!("    {}", fill(s.start_revisit, &[&app.lang.date(d)])),
+                th.base,
+            )));
+        }
+        if !v.remark.trim().is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!("    {}", safe_line(&v.remark)),
+                th.dim,
+            )));
+        }
     }
     lines
 }

@@ -3,10 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::i18n::Strings;
+use crate::i18n::{Strings, fill};
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
@@ -44,7 +44,17 @@ impl Scroll {
         let text = Paragraph::new(lines).wrap(Wrap { trim });
         let total = text.line_count(inner.width) as u16;
         let scroll = self.0.min(total.saturating_sub(inner.height));
-        f.render_widget(text.scroll((scroll, 0)), inner);
+        let below = total.saturating_sub(scroll + inner.height);
+        if below > 0 && inner.height > 1 {
+            // the last row says how much is below (it hides one more row)
+            let [rows, more] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+            f.render_widget(text.scroll((scroll, 0)), rows);
+            let note = fill(s.recap_more, &[&(below + 1).to_string()]);
+            f.render_widget(Paragraph::new(Span::styled(note, th.warn)), more);
+        } else {
+            f.render_widget(text.scroll((scroll, 0)), inner);
+        }
         let scrolls = total > inner.height;
         f.render_widget(hint_line(ctx, s, hint_area.width, scrolls, th), hint_area);
     }

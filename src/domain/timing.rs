@@ -1,0 +1,79 @@
+//! Time spent: per point (kept by the point's timer, over all workshops),
+//! per step (the sum of its points), and which steps a workshop touched.
+//! The summary at the end of a workshop and the minutes show these.
+
+use crate::framework::{Framework, Pos};
+use crate::session::Session;
+
+/// Seconds of discussion recorded on a point.
+pub fn point_seconds(s: &Session, point: &str) -> u64 {
+    s.record(point).map(|r| r.seconds).unwrap_or(0)
+}
+
+/// Seconds of discussion recorded on the points of the step at `pos`.
+pub fn step_seconds(fw: &Framework, s: &Session, pos: Pos) -> u64 {
+    fw.step_at(pos)
+        .points
+        .iter()
+        .map(|p| point_seconds(s, &p.id))
+        .fold(0, u64::saturating_add)
+}
+
+/// One step touched in a workshop: where it is, and its points that were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepTouched {
+    /// The position of the step's first point.
+    pub pos: Pos,
+    /// Ids of the step's points captured on in the workshop, in agenda order.
+    pub points: Vec<String>,
+}
+
+/// The steps a workshop touched, in agenda order, each with its points that
+/// were captured on (a status, a stance, a note or an action item).
+pub fn steps_touched(fw: &Framework, s: &Session, workshop: u32) -> Vec<StepTouched> {
+    let mut out: Vec<StepTouched> = Vec::new();
+    for (pos, _, p) in fw.iter_points() {
+        if !s.record(&p.id).is_some_and(|r| r.touched_in(workshop)) {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if last.pos.block == pos.block && last.pos.step == pos.step => {
+                last.points.push(p.id.clone())
+            }
+            _ => out.push(StepTouched {
+                pos,
+                points: vec![p.id.clone()],
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Status;
+    use jiff::Timestamp;
+
+    #[test]
+    fn steps_touched_group_points_and_sum_their_time() {
+        let fw = Framework::builtin();
+        let t = Timestamp::from_second(1_790_000_000).unwrap();
+        let mut s = Session::new("Tijd", &fw, t);
+        s.resume(t);
+        let ids: Vec<String> = fw.iter_points().map(|(_, _, p)| p.id.clone()).collect();
+        s.set_status(&ids[0], Status::Consensus, vec![], "", t);
+        s.set_status(&ids[1], Status::Consensus, vec![], "", t);
+        s.points.get_mut(&ids[0]).unwrap().seconds = 120;
+        s.points.get_mut(&ids[1]).unwrap().seconds = 30;
+        // a point of another step, with time but nothing captured: not touched
+        let other = fw.iter_points().find(|(pos, _, _)| pos.step == 1).unwrap();
+        s.points.entry(other.2.id.clone()).or_default().seconds = 999;
+        let touched = steps_touched(&fw, &s, 1);
+        assert_eq!(touched.len(), 1, "{touched:?}");
+        assert_eq!(touched[0].points, vec![ids[0].clone(), ids[1].clone()]);
+        assert_eq!(step_seconds(&fw, &s, touched[0].pos), 150);
+        assert_eq!(step_seconds(&fw, &s, other.0), 999);
+        assert!(steps_touched(&fw, &s, 2).is_empty());
+    }
+}
