@@ -278,3 +278,19 @@ fn the_summary_shows_the_follow_up_and_revisit_of_a_no_go() {
     assert!(screen.contains("Vervolgroute"), "{screen}");
     assert!(screen.contains("01-06-2027"), "{screen}");
 }
+
+#[test]
+fn an_error_shows_once_and_goes_when_the_facilitator_types() {
+    let mut f = in_workshop_one();
+    press(&mut f.app, KeyCode::Char('s'));
+    press(&mut f.app, KeyCode::Enter);
+    let screen = render_text(&f.app, 80, 24);
+    assert_eq!(
+        screen.matches("Een reden is verplicht").count(),
+        1,
+        "shown once: {screen}"
+    );
+    press(&mut f.app, KeyCode::Char('t'));
+    let screen = render_text(&f.app, 80, 24);
+    assert!(!screen.contains("Een reden is verplicht"), "{screen}");
+}

@@ -509,7 +509,11 @@ fn dispatch(app: &mut App, action: Action) {
         app.error(t);
         return;
     }
-    if !matches!(action, Action::Key(_) | Action::Paste(_)) || app.overlay.is_some() {
+    if matches!(action, Action::Key(_) | Action::Paste(_)) && app.overlay.is_some() {
+        // typing in the dialog works on what the message was about
+        // ("a reason is required"): the message has done its work
+        app.flash = None;
+    } else if !matches!(action, Action::Key(_) | Action::Paste(_)) || app.overlay.is_some() {
         // a new command replaces an old message
         if !matches!(app.overlay, Some(Overlay::Confirm(_))) {
             app.flash = app

@@ -34,6 +34,11 @@ pub fn flash_line(app: &App, th: &Theme) -> Line<'static> {
         ));
     }
     match &app.flash {
+        // over a dialog the error stands in the dialog's hint row: once
+        Some(Flash {
+            kind: FlashKind::Error,
+            ..
+        }) if app.overlay.is_some() => Line::default(),
         Some(Flash {
             text,
             kind: FlashKind::Error,
