@@ -371,6 +371,43 @@ define_strings! {
 mod tests {
     use super::*;
 
+    /// Words that give the other language away (whole words, any case).
+    const ENGLISH: &[&str] = &[
+        "the", "and", "to", "workshop", "session", "theme", "light",
+        "dark", "points", "point", "party", "parties", "save", "saved", "back",
+        "yes", "no", "cancel", "open actions", "choose", "scroll",
+    ];
+    const DUTCH: &[&str] = &[
+        "de", "het", "een", "van", "bijeenkomst", "niet", "wijk", "partij",
+        "punt", "opslaan", "terug", "kiezen", "aanwezig", "afwezig", "stap",
+        "blok", "verslag", "sessie",
+    ];
+
+    fn words_of(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(|w| w.to_lowercase())
+            .collect()
+    }
+
+    #[test]
+    fn no_english_in_the_dutch_interface_and_no_dutch_in_the_english() {
+        let mut wrong = Vec::new();
+        for (lang, foreign) in [(Lang::Nl, ENGLISH), (Lang::En, DUTCH)] {
+            for (key, text) in lang.strings().entries() {
+                let words = words_of(text);
+                for f in foreign {
+                    let f_words: Vec<String> = f.split(' ').map(String::from).collect();
+                    let found = words.windows(f_words.len()).any(|w| w == f_words.as_slice());
+                    if found {
+                        wrong.push(format!("{lang:?} {key} = {text:?} has the word {f:?}"));
+                    }
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
     fn placeholders(s: &str) -> Vec<String> {
         let mut v: Vec<String> = (0..10)
             .map(|i| format!("{{{i}}}"))

@@ -150,7 +150,7 @@ pub static NL: Strings = Strings {
     key_next_field: "naar het volgende veld",
     key_prev_field: "naar het vorige veld",
     key_followup_back: "terug (van een veld naar de routes, van de routes naar de stemming)",
-    key_summary_finish: "de workshop afsluiten en het verslag schrijven",
+    key_summary_finish: "de bijeenkomst afsluiten en het verslag schrijven",
     ui_no_change: "Niets veranderd: {0} stond al zo vastgelegd.",
     ui_paste_too_big: "Plakken geweigerd: {0} is meer dan de grens van {1}. Plak de tekst in kleinere stukken of zet een verwijzing naar het bestand in de notitie.",
     unsaved_title: " ✖ Niet opgeslagen ",
