@@ -294,3 +294,17 @@ fn an_error_shows_once_and_goes_when_the_facilitator_types() {
     let screen = render_text(&f.app, 80, 24);
     assert!(!screen.contains("Een reden is verplicht"), "{screen}");
 }
+
+#[test]
+fn a_long_message_is_cut_with_an_ellipsis_and_names_the_files_first() {
+    let mut f = in_workshop_one();
+    press(&mut f.app, KeyCode::Char('e'));
+    let screen = render_text(&f.app, 80, 24);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Verslag geschreven"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains(".md"), "the file name comes first: {line}");
+    // two file names and a folder do not fit in 80 columns
+    assert!(line.ends_with('…'), "cut with …: {line}");
+}

@@ -269,7 +269,7 @@ pub static EN: Strings = Strings {
     summary_title: "End workshop {0}",
     summary_decisions: "Decisions",
     summary_points: "Points discussed: {0} · time {1}",
-    export_done: "Minutes written: {0}",
+    export_done: "Minutes written: {0} (folder {1})",
     override_title: "Block {0} is locked until a GO. Continue anyway? Give a reason (it is recorded):",
     gate_locked: "⊘ locked",
     overridden: "opened with a reason",

@@ -373,14 +373,47 @@ mod tests {
 
     /// Words that give the other language away (whole words, any case).
     const ENGLISH: &[&str] = &[
-        "the", "and", "to", "workshop", "session", "theme", "light",
-        "dark", "points", "point", "party", "parties", "save", "saved", "back",
-        "yes", "no", "cancel", "open actions", "choose", "scroll",
+        "the",
+        "and",
+        "to",
+        "workshop",
+        "session",
+        "theme",
+        "light",
+        "dark",
+        "points",
+        "point",
+        "party",
+        "parties",
+        "save",
+        "saved",
+        "back",
+        "yes",
+        "no",
+        "cancel",
+        "open actions",
+        "choose",
+        "scroll",
     ];
     const DUTCH: &[&str] = &[
-        "de", "het", "een", "van", "bijeenkomst", "niet", "wijk", "partij",
-        "punt", "opslaan", "terug", "kiezen", "aanwezig", "afwezig", "stap",
-        "blok", "verslag", "sessie",
+        "de",
+        "het",
+        "een",
+        "van",
+        "bijeenkomst",
+        "niet",
+        "wijk",
+        "partij",
+        "punt",
+        "opslaan",
+        "terug",
+        "kiezen",
+        "aanwezig",
+        "afwezig",
+        "stap",
+        "blok",
+        "verslag",
+        "sessie",
     ];
 
     fn words_of(text: &str) -> Vec<String> {
@@ -398,7 +431,9 @@ mod tests {
                 let words = words_of(text);
                 for f in foreign {
                     let f_words: Vec<String> = f.split(' ').map(String::from).collect();
-                    let found = words.windows(f_words.len()).any(|w| w == f_words.as_slice());
+                    let found = words
+                        .windows(f_words.len())
+                        .any(|w| w == f_words.as_slice());
                     if found {
                         wrong.push(format!("{lang:?} {key} = {text:?} has the word {f:?}"));
                     }

@@ -269,7 +269,7 @@ pub static NL: Strings = Strings {
     summary_title: "Bijeenkomst {0} afsluiten",
     summary_decisions: "Besluiten",
     summary_points: "Besproken punten: {0} · tijd {1}",
-    export_done: "Verslag geschreven: {0}",
+    export_done: "Verslag geschreven: {0} (map {1})",
     override_title: "Blok {0} is vergrendeld tot een GO. Toch verder? Geef een reden (wordt vastgelegd):",
     gate_locked: "⊘ vergrendeld",
     overridden: "geopend met reden",

@@ -192,8 +192,18 @@ pub fn export_minutes(app: &mut App) {
     });
     match written {
         Ok(paths) => {
-            let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-            let text = fill(app.s().export_done, &[&list.join(", ")]);
+            // the file names first, the folder last: a cut keeps what matters
+            let names: Vec<String> = paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            let folder = paths
+                .first()
+                .and_then(|p| p.parent())
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            let text = fill(app.s().export_done, &[&names.join(", "), &folder]);
             app.exported = paths;
             app.info(text);
         }

@@ -112,7 +112,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             .collect();
         render_list(lines, app.home_sel, f, inner, th);
     }
-    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
+    f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
     f.render_widget(hint_line(Ctx::Home, s, footer.width, false, th), footer);
 }
 

@@ -85,7 +85,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
     let scrolls = super::recap::render(app, sess, planned, f, recap, th);
     attendance(app, o, f, attend, th);
-    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
+    f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
     f.render_widget(hint_line(app.ctx(), s, footer.width, scrolls, th), footer);
 }
 

@@ -21,9 +21,20 @@ pub fn mmss(secs: u64) -> String {
     format!("{:02}:{:02}", secs / 60, secs % 60)
 }
 
+/// What the status line says, cut with "…" to `width` columns.
+pub fn flash_line(app: &App, th: &Theme, width: u16) -> Line<'static> {
+    let line = flash_text(app, th);
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if text.chars().count() <= width as usize {
+        return line;
+    }
+    let style = line.spans.first().map(|s| s.style).unwrap_or_default();
+    Line::from(Span::styled(fit(&text, width as usize), style))
+}
+
 /// What the status line says: a failed save first, then the last message,
 /// else when the session was last saved.
-pub fn flash_line(app: &App, th: &Theme) -> Line<'static> {
+fn flash_text(app: &App, th: &Theme) -> Line<'static> {
     let s = app.s();
     if let Some(o) = app.open_session()
         && let Some(e) = &o.save_error
@@ -61,15 +72,40 @@ pub fn flash_line(app: &App, th: &Theme) -> Line<'static> {
     }
 }
 
-/// Cut `text` to `width` characters, ending in "…" when it was cut.
-/// Cut text to `width` characters, with an ellipsis when cut.
+/// Cut `text` to `width` columns of the terminal (wide characters count
+/// two), ending in "…" when it was cut.
 pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
         return text.to_string();
     }
-    let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
-    s.push('…');
-    s
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit;
+
+    #[test]
+    fn fit_counts_columns_and_marks_a_cut() {
+        assert_eq!(fit("kort", 10), "kort");
+        assert_eq!(fit("Uitvoeren maatregelen", 10), "Uitvoeren…");
+        // wide characters take two columns: never past the width
+        let cut = fit("会议会议会议", 7);
+        assert_eq!(cut, "会议会…");
+        assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 7);
+    }
 }
 
 /// The rows of a full screen: a header line, the body, the status line and

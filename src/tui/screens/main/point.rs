@@ -44,7 +44,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         body
     };
     point_column(app, sess, pos, f, main_area, th);
-    f.render_widget(Paragraph::new(flash_line(app, th)), flash);
+    f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
     let ctx = if o.stance_focus.is_some() {
         Ctx::Stances
     } else {
