@@ -93,6 +93,19 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// The rows of a full screen: a header line, the body, the status line and
+/// the key hints.
+pub fn screen_rows(area: ratatui::layout::Rect) -> [ratatui::layout::Rect; 4] {
+    use ratatui::layout::{Constraint, Layout};
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
 #[cfg(test)]
 mod fit_tests {
     use super::fit;
@@ -106,17 +119,4 @@ mod fit_tests {
         assert_eq!(cut, "会议会…");
         assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= 7);
     }
-}
-
-/// The rows of a full screen: a header line, the body, the status line and
-/// the key hints.
-pub fn screen_rows(area: ratatui::layout::Rect) -> [ratatui::layout::Rect; 4] {
-    use ratatui::layout::{Constraint, Layout};
-    Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(5),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area)
 }
