@@ -15,8 +15,10 @@ use crate::tui::widgets::popup::popup;
 /// What a "yes" does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnYes {
-    /// Open the go/no-go vote (ending a workshop that needs one).
+    /// Open the go/no-go vote.
     OpenVote,
+    /// Open the go/no-go vote to end the workshop: after it, the summary.
+    VoteThenEnd,
 }
 
 pub struct ConfirmDialog {
@@ -38,6 +40,10 @@ impl Dialog for ConfirmDialog {
             Action::Confirm => match self.on_yes {
                 OnYes::OpenVote => {
                     crate::tui::dialogs::vote::open_vote(app, true);
+                    Transition::Close
+                }
+                OnYes::VoteThenEnd => {
+                    crate::tui::dialogs::vote::open_vote_for(app, true, true);
                     Transition::Close
                 }
             },
