@@ -13,6 +13,7 @@ use super::{Next, VoteStage, ballot_lines, outcome_text, when};
 use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::screens::main::notes::wrapped_rows;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
@@ -62,10 +63,14 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     if let Some(d) = v.revisit {
         plain(fill(s.start_revisit, &[&d.to_string()]));
     }
+    let count = fill(s.vote_earlier_count, &[&sess.votes.len().to_string()]);
+    // the question gets every row it needs: it is never cut
+    let ask_rows =
+        1 + wrapped_rows(&count, width.max(1)) + wrapped_rows(s.vote_earlier_ask, width.max(1));
     let [top, list, ask] = Layout::vertical([
         Constraint::Length(head.len() as u16 + 1),
         Constraint::Min(1),
-        Constraint::Length(4),
+        Constraint::Length(ask_rows as u16),
     ])
     .areas(area);
     f.render_widget(Paragraph::new(head), top);
@@ -73,10 +78,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     f.render_widget(Paragraph::new(lines), list);
     let ask_lines = vec![
         Line::default(),
-        Line::from(Span::styled(
-            fill(s.vote_earlier_count, &[&sess.votes.len().to_string()]),
-            th.dim,
-        )),
+        Line::from(Span::styled(count, th.dim)),
         Line::from(Span::styled(s.vote_earlier_ask, th.focus)),
     ];
     f.render_widget(Paragraph::new(ask_lines).wrap(Wrap { trim: true }), ask);
