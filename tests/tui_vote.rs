@@ -502,3 +502,55 @@ fn the_new_stages_keep_help_and_the_way_out_at_80_columns() {
         }
     }
 }
+
+#[test]
+fn a_draft_typed_before_the_lock_is_kept_but_nothing_else_lands_there() {
+    // a file from before: a NO-GO, the cursor in block 2, a half-typed note there
+    let fw = Framework::builtin();
+    let mut s = Session::new("Testwijk", &fw, now());
+    for o in ["Gemeente", "Woonstede"] {
+        s.add_party(o, "", "");
+    }
+    s.start_workshop(&[1, 2], now());
+    let mut v = wijktafel::vote::Vote::cast(
+        &s,
+        vec![1, 2],
+        vec![],
+        wijktafel::vote::Closing::default(),
+        now(),
+    );
+    v.outcome = Outcome::NoGo;
+    s.votes.push(v);
+    s.cursor = "2.1.1".into();
+    s.draft = Some(wijktafel::session::Draft {
+        point: "2.1.1".into(),
+        kind: wijktafel::session::DraftKind::Note,
+        text: "half getypt".into(),
+        at: now(),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let path = store.create(&s).unwrap();
+    let mut app = App::new(
+        Framework::builtin(),
+        Lang::Nl,
+        ThemeKind::Dark,
+        store,
+        now(),
+    );
+    app.tz = TimeZone::UTC;
+    app.open_path(&path).unwrap();
+    assert!(
+        matches!(app.overlay, Some(Overlay::Note(_))),
+        "the draft is back"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    let r = on_disk(&path);
+    assert_eq!(r.record("2.1.1").unwrap().notes[0].text, "half getypt");
+    // but that was the draft's one capture: the block stays locked
+    ch(&mut app, 'c');
+    assert!(matches!(app.overlay, Some(Overlay::Override(_))));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(on_disk(&path).status_of("2.1.1"), Status::Open);
+}

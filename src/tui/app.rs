@@ -409,15 +409,17 @@ impl App {
     /// dialog asks for the reason to open it instead. The one check of the
     /// rule [`crate::gate::locked_block_of`].
     pub fn gate_allows(&mut self, point: &str) -> bool {
-        let Some(o) = self.open_session() else {
+        let fw = &self.fw;
+        let (Mode::Start(o) | Mode::Main(o)) = &mut self.mode else {
             return true;
         };
-        let Some(block) = crate::gate::locked_block_of(&self.fw, &o.session, point) else {
+        let Some(block) = crate::gate::locked_block_of(fw, &o.session, point) else {
             return true;
         };
         // text typed before the block was locked (a draft restored after a
-        // crash) is never refused
+        // crash) is never refused: one capture, the draft's own
         if o.gate_pass.as_deref() == Some(point) {
+            o.gate_pass = None;
             return true;
         }
         if self.overlay.is_none() {
