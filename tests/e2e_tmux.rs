@@ -111,6 +111,8 @@ fn go_vote_in_the_real_terminal() {
     t.keys(&["v"]);
     t.wait_for("Beslisregel");
     t.keys(&["1", "g", "2", "g", "3", "o", "Enter"]);
+    t.wait_for("Controleer de uitslag");
+    t.keys(&["Enter"]);
     let screen = t.wait_for("verder (elke toets)");
     assert!(screen.contains("█"), "block letters:\n{screen}");
     assert!(screen.contains("▲ GO"));
@@ -152,6 +154,8 @@ fn no_go_keeps_block_two_locked_until_an_override_with_reason() {
     t.text("bewoners zijn nog niet gehoord");
     t.keys(&["Enter"]);
     t.wait_for("bewoners zijn nog niet gehoord");
+    t.keys(&["Enter"]);
+    t.wait_for("Controleer de uitslag");
     t.keys(&["Enter"]);
     t.wait_for("welke vervolgroute");
     t.keys(&["1", "Tab", "Tab"]);
@@ -480,6 +484,8 @@ fn no_network_system_calls() {
     t.keys(&["v"]);
     t.wait_for("Beslisregel");
     t.keys(&["1", "g", "2", "g", "3", "g", "4", "g", "Enter"]);
+    t.wait_for("Controleer de uitslag");
+    t.keys(&["Enter"]);
     t.wait_for("verder (elke toets)");
     t.keys(&["Space"]);
     t.keys(&["e"]);

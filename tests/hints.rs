@@ -190,6 +190,8 @@ fn every_context(lang: Lang) {
         press(&mut a, KeyCode::Enter);
     }
     press(&mut a, KeyCode::Enter);
+    check(&a, Ctx::VoteReadBack, "read-back");
+    press(&mut a, KeyCode::Enter);
     check(&a, Ctx::FollowUp, "follow-up");
     press(&mut a, KeyCode::Char('1'));
     press(&mut a, KeyCode::Enter);

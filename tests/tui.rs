@@ -178,7 +178,7 @@ fn navigation_crosses_steps_and_blocks() {
     press(&mut f.app, key(KeyCode::Esc));
     assert_eq!(cursor(&f.app), "2.4.3", "no reason, no entry");
     // the last point: j stays
-    f.app.open_session_mut().unwrap().session.cursor = "4.6.2".into();
+    f.app.open_session_mut().unwrap().session.cursor = "4.6.3".into();
     press(&mut f.app, ch('j'));
     press(&mut f.app, ch('j'));
     assert_eq!(cursor(&f.app), "4.6.3");
@@ -595,6 +595,8 @@ fn a_go_vote_opens_the_gate() {
     press(app, ch('3'));
     press(app, ch('o'));
     press(app, key(KeyCode::Enter));
+    // the read-back, then Enter records
+    press(app, key(KeyCode::Enter));
     assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
     let screen = render_text(app, 160, 45);
     assert!(screen.contains("███"), "block letters");
@@ -636,6 +638,8 @@ fn a_no_go_needs_a_reason_and_records_the_follow_up() {
     );
     type_text(&mut f.app, "eerst de huidige inzet evalueren");
     press(&mut f.app, key(KeyCode::Enter));
+    press(&mut f.app, key(KeyCode::Enter));
+    // the read-back, then Enter goes on to the follow-up
     press(&mut f.app, key(KeyCode::Enter));
     // NO-GO under consensus: follow-up route and revisit date
     let screen = render_text(&f.app, 80, 24);
@@ -810,6 +814,8 @@ fn snapshots_of_every_screen_and_overlay() {
     // the vote screen and the banner of the recorded GO
     f.app.open_session_mut().unwrap().session.cursor = "1.5.1".into();
     press(&mut f.app, ch('v'));
+    // the demo holds a vote: a new one is asked for explicitly
+    press(&mut f.app, ch('n'));
     press(&mut f.app, ch('g'));
     press(&mut f.app, ch('2'));
     press(&mut f.app, ch('n'));

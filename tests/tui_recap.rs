@@ -308,3 +308,30 @@ fn a_long_message_is_cut_with_an_ellipsis_and_names_the_files_first() {
     // two file names and a folder do not fit in 80 columns
     assert!(line.ends_with('…'), "cut with …: {line}");
 }
+
+#[test]
+fn the_summary_marks_an_earlier_vote_as_replaced() {
+    use wijktafel::vote::{Closing, Outcome, Vote};
+    let mut f = in_workshop_one();
+    let o = f.app.open_session_mut().unwrap();
+    let mut first = Vote::cast(&o.session, vec![], vec![], Closing::default(), at(60));
+    first.outcome = Outcome::NoGo;
+    let mut second = Vote::cast(&o.session, vec![], vec![], Closing::default(), at(1800));
+    second.outcome = Outcome::Go;
+    o.session.votes.push(first);
+    o.session.votes.push(second);
+    f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
+    let screen = render_text(&f.app, 160, 45);
+    assert!(
+        screen.contains("NO-GO (quorum niet gehaald) (14:46)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Vervangen door de stemming van 15:15"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("GO (quorum niet gehaald) (15:15)"),
+        "{screen}"
+    );
+}

@@ -12,16 +12,31 @@ pub fn gate_block(fw: &Framework) -> Option<usize> {
 }
 
 /// Whether `block` is locked: it comes after the go/no-go, the latest vote
-/// is not a GO, and no override opened it.
+/// is not a GO, and no override opened it since that vote. The latest vote
+/// decides: an override given before a new NO-GO does not open the block
+/// again (the room decided anew).
 pub fn block_locked(fw: &Framework, s: &Session, block: usize) -> bool {
     match gate_block(fw) {
-        Some(g) => {
-            block > g
-                && !s.gate_open()
-                && !s.overrides.iter().any(|o| o.block == fw.blocks[block].id)
-        }
+        Some(g) => block > g && !s.gate_open() && !overridden(fw, s, block),
         None => false,
     }
+}
+
+/// Whether an override opened `block` after the latest vote (or with no vote yet).
+fn overridden(fw: &Framework, s: &Session, block: usize) -> bool {
+    let since = s.latest_vote().map(|v| v.at);
+    s.overrides
+        .iter()
+        .any(|o| o.block == fw.blocks[block].id && since.is_none_or(|t| o.at >= t))
+}
+
+/// The block of `point`, when the gate locks it: nothing may be captured
+/// there, by any path (keys, jumps, undo), until a GO or an override with
+/// a reason. The one rule every capture in the TUI is checked against.
+pub fn locked_block_of(fw: &Framework, s: &Session, point: &str) -> Option<usize> {
+    fw.pos_of(point)
+        .map(|p| p.block)
+        .filter(|&b| block_locked(fw, s, b))
 }
 
 /// Whether the cursor's point is in the orientation block (or before it),
@@ -147,6 +162,35 @@ mod tests {
         });
         assert!(!block_locked(&fw, &s, 2));
         assert!(block_locked(&fw, &s, 1));
+    }
+
+    #[test]
+    fn the_latest_vote_decides_also_over_an_earlier_override() {
+        let fw = Framework::builtin();
+        let mut s = session(&fw);
+        let at = |secs: i64| Timestamp::from_second(1_790_000_000 + secs).unwrap();
+        let mut no_go = vote(&s, Outcome::NoGo);
+        no_go.at = at(0);
+        s.votes.push(no_go.clone());
+        s.overrides.push(crate::session::GateOverride {
+            workshop: 1,
+            at: at(60),
+            block: fw.blocks[1].id.clone(),
+            reason: "bestuurlijk besluit".into(),
+        });
+        assert!(!block_locked(&fw, &s, 1), "opened by the override");
+        let mut go = vote(&s, Outcome::Go);
+        go.at = at(120);
+        s.votes.push(go);
+        assert!(!block_locked(&fw, &s, 1));
+        // a new NO-GO: the earlier override does not open the block again
+        no_go.at = at(180);
+        s.votes.push(no_go);
+        assert!(block_locked(&fw, &s, 1));
+        assert_eq!(locked_block_of(&fw, &s, "2.1.1"), Some(1));
+        assert_eq!(locked_block_of(&fw, &s, "1.5.1"), None);
+        assert_eq!(locked_block_of(&fw, &s, "no such point"), None);
+        assert_eq!(s.votes.len(), 3, "every vote is kept");
     }
 
     #[test]

@@ -303,6 +303,19 @@ impl Vote {
     }
 }
 
+/// Add a vote to the session's votes. Votes are only ever added, in the
+/// order they were held: the latest decides (see
+/// [`crate::session::Session::latest_vote`]), the earlier ones stay in the
+/// history and the minutes.
+pub fn append(votes: &mut Vec<Vote>, vote: Vote) {
+    votes.push(vote);
+}
+
+/// The vote that replaced `votes[i]` as the decision: the next one held.
+pub fn superseded_by(votes: &[Vote], i: usize) -> Option<&Vote> {
+    votes.get(i + 1)
+}
+
 /// How many of `total` parties must be present for the quorum.
 pub fn quorum_needed(rule: &DecisionRule, total: u32) -> u32 {
     (0..=total)

@@ -98,7 +98,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A clock time in the minutes' time zone.
-    fn time_of(&self, ts: jiff::Timestamp) -> String {
+    pub(super) fn time_of(&self, ts: jiff::Timestamp) -> String {
         ts.to_zoned(self.tz.clone()).strftime("%H:%M").to_string()
     }
 

@@ -126,13 +126,37 @@ fn action_inline(c: &Ctx, a: &ActionItem) -> Vec<Inline> {
     v
 }
 
+/// A vote: its heading (with the time when its workshop held more than
+/// one), the ballots, the outcome; a vote a later one replaced says so.
 pub(super) fn vote_nodes(c: &Ctx, v: &Vote, level: u8, out: &mut Vec<Node>) {
     let s = c.s;
     let outcome = format!("{} {}", v.outcome.symbol(), v.outcome.word(c.lang));
-    out.push(Node::Heading(
-        level,
-        vec![t(format!("{} — {}", s.ex_votes_title, outcome))],
-    ));
+    let index = c.sess.votes.iter().position(|x| std::ptr::eq(x, v));
+    let later = index.and_then(|i| crate::vote::superseded_by(&c.sess.votes, i));
+    let same_workshop = c
+        .sess
+        .votes
+        .iter()
+        .filter(|x| x.workshop == v.workshop)
+        .count();
+    let heading = if same_workshop > 1 {
+        format!("{} — {outcome} ({})", s.ex_votes_title, c.time_of(v.at))
+    } else {
+        format!("{} — {outcome}", s.ex_votes_title)
+    };
+    out.push(Node::Heading(level, vec![t(heading)]));
+    if let Some(l) = later {
+        let when = if l.workshop == v.workshop {
+            c.time_of(l.at)
+        } else {
+            format!(
+                "{} ({})",
+                fill(s.vote_of_workshop, &[&l.workshop.to_string()]),
+                c.time_of(l.at)
+            )
+        };
+        out.push(Node::Para(vec![b(fill(s.vote_superseded, &[&when]))]));
+    }
     let rows: Vec<Vec<Vec<Inline>>> = v
         .ballots
         .iter()

@@ -354,6 +354,27 @@ define_strings! {
     ex_not_found,
     ex_absent,
     // ---- vote (issue 14) ----
+    vote_earlier_title,
+    vote_earlier_when,
+    vote_earlier_count,
+    vote_earlier_ask,
+    key_vote_new,
+    hint_vote_new,
+    key_vote_earlier_back,
+    vote_readback_title,
+    vote_readback_outcome,
+    vote_readback_follow_up,
+    key_vote_confirm,
+    hint_confirm,
+    key_vote_correct,
+    hint_correct,
+    vote_drop_ask,
+    key_vote_drop,
+    key_vote_keep,
+    vote_superseded,
+    vote_of_workshop,
+    head_follow_up,
+    vote_more,
     // (end of section)
     // ---- notes and actions (issue 14) ----
     // (end of section)

@@ -359,8 +359,13 @@ impl App {
     /// Apply a capture to the current point, record it for undo, and save.
     /// A capture that changes nothing the room decided (the same status or
     /// stance again) records nothing and saves nothing.
+    /// Nothing is captured in a block the gate locks (see [`App::gate_allows`]).
     pub fn capture(&mut self, label: &str, f: impl FnOnce(&mut Session, &str, Timestamp)) {
         let now = self.now;
+        let point = self.session().map(|s| s.cursor.clone()).unwrap_or_default();
+        if !self.gate_allows(&point) {
+            return;
+        }
         let Some(o) = self.open_session_mut() else {
             return;
         };
@@ -404,7 +409,35 @@ impl App {
         }
     }
 
-    /// Move the cursor to a point (by flat index), honouring the gate.
+    /// The gate in every path (keys, jumps from the overview, steps, undo):
+    /// whether something may be captured on (or the cursor moved to)
+    /// `point`. In a block the latest vote locks, nothing is; the override
+    /// dialog asks for the reason to open it instead. The one check of the
+    /// rule [`crate::gate::locked_block_of`].
+    pub fn gate_allows(&mut self, point: &str) -> bool {
+        let fw = &self.fw;
+        let (Mode::Start(o) | Mode::Main(o)) = &mut self.mode else {
+            return true;
+        };
+        let Some(block) = crate::gate::locked_block_of(fw, &o.session, point) else {
+            return true;
+        };
+        // text typed before the block was locked (a draft restored after a
+        // crash) is never refused: one capture, the draft's own
+        if o.gate_pass.as_deref() == Some(point) {
+            o.gate_pass = None;
+            return true;
+        }
+        if self.overlay.is_none() {
+            let flat = self.fw.pos_of(point).map(|p| p.flat).unwrap_or(0);
+            self.overlay = Some(Overlay::Override(GateOverrideDialog::new(block, flat)));
+        }
+        false
+    }
+
+    /// Move the cursor to a point (by flat index), honouring the gate: also
+    /// within a locked block (the cursor may be there when a new vote
+    /// locked it), a move asks for the override first.
     pub fn go_to(&mut self, flat: usize) {
         let flat = flat.min(self.fw.point_count() - 1);
         let target = self.fw.pos_at(flat);
@@ -412,17 +445,13 @@ impl App {
         if target.flat == current {
             return;
         }
-        if self.block_locked(target.block) && self.fw.pos_at(current).block != target.block {
-            self.overlay = Some(Overlay::Override(GateOverrideDialog::new(
-                target.block,
-                flat,
-            )));
+        let id = self.fw.point_at(flat).id.clone();
+        if !self.gate_allows(&id) {
             return;
         }
         // a running timer goes on with the next point (each point keeps its own time)
         let running = self.open_session().is_some_and(|o| o.timer.is_some());
         self.stop_timer();
-        let id = self.fw.point_at(flat).id.clone();
         let now = self.now;
         if let Some(o) = self.open_session_mut() {
             o.session.cursor = id;
@@ -431,6 +460,7 @@ impl App {
             if running {
                 o.timer = Some(now);
             }
+            o.gate_pass = None;
         }
         self.mark_orientation();
     }

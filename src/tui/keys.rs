@@ -61,6 +61,12 @@ pub enum Ctx {
     /// "Quit anyway?" after a failed save.
     UnsavedSure,
     // ---- vote (issue 14) ----
+    /// The go/no-go when a vote was held before: that vote, and a new one?
+    VoteEarlier,
+    /// The go/no-go read back before it is recorded.
+    VoteReadBack,
+    /// Esc on ballots already cast: throw them away?
+    VoteDrop,
     // (end of section)
     // ---- notes and actions (issue 14) ----
     // (end of section)
@@ -149,6 +155,8 @@ pub enum Action {
     Tick,
     Resize,
     // ---- vote (issue 14) ----
+    /// The go/no-go: hold a new vote after an earlier one.
+    NewVote,
     // (end of section)
     // ---- notes and actions (issue 14) ----
     // (end of section)
@@ -438,6 +446,18 @@ pub static BINDINGS: &[Binding] = &[
     b!(Summary, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Summary, [ESC, ch('q')], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
     // ---- vote (issue 14) ----
+    // an earlier vote: hold a new one, or go back
+    b!(VoteEarlier, [ch('n'), ch('N')], "n", Action::NewVote, key_vote_new, hint_vote_new, "n"),
+    b!(VoteEarlier, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(VoteEarlier, [ESC, ch('q')], "Esc", Action::Back, key_vote_earlier_back, hint_back, "Esc", Always),
+    // the read-back: Enter records, Esc corrects
+    b!(VoteReadBack, [ENTER], "Enter", Action::Confirm, key_vote_confirm, hint_confirm, "Enter"),
+    b!(VoteReadBack, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(VoteReadBack, [ESC], "Esc", Action::Back, key_vote_correct, hint_correct, "Esc", Always),
+    // Esc on ballots already cast
+    b!(VoteDrop, [ch('j'), ch('y')], "j", Action::Confirm, key_vote_drop, hint_discard, "j", Always),
+    b!(VoteDrop, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(VoteDrop, [ch('n'), ESC], "n/Esc", Action::Back, key_vote_keep, hint_back, "n/Esc", Always),
     // (end of section)
     // ---- notes and actions (issue 14) ----
     // (end of section)

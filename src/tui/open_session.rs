@@ -36,6 +36,9 @@ pub struct OpenSession {
     /// is not starting, so nothing is written until the facilitator starts
     /// it on the start screen (`None` once it runs).
     pub planned: Option<Vec<crate::session::PartyId>>,
+    /// A point in a locked block where a restored draft may still be
+    /// captured: its text was typed before (see `App::gate_allows`).
+    pub gate_pass: Option<String>,
     /// Reuses the saved text of unchanged points: saves stay fast in year ten.
     writer: store::TomlWriter,
     /// What the file held when loaded or last saved: a file changed by
@@ -78,6 +81,7 @@ impl OpenSession {
             start_sel: 0,
             recap: Default::default(),
             planned,
+            gate_pass: None,
             writer: store::TomlWriter::default(),
             stamp,
         })

@@ -59,6 +59,7 @@ impl App {
         }
         if let Some(o) = self.open_session_mut() {
             o.session.cursor = d.point.clone();
+            o.gate_pass = Some(d.point.clone());
         }
         // the draft goes on in a running workshop
         self.start_workshop();
@@ -149,11 +150,13 @@ pub fn needs_vote(app: &App) -> bool {
         .is_some_and(|s| crate::gate::needs_vote(&app.fw, s))
 }
 
+/// `w`: the summary, or first the vote a workshop in orientation needs
+/// (after which the summary follows, see [`crate::tui::dialogs::vote::banner::EndBanner`]).
 pub fn end_workshop(app: &mut App) {
     if needs_vote(app) {
         app.overlay = Some(Overlay::Confirm(ConfirmDialog {
             text: app.s().end_needs_vote.to_string(),
-            on_yes: OnYes::OpenVote,
+            on_yes: OnYes::VoteThenEnd,
         }));
         return;
     }

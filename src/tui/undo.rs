@@ -164,6 +164,15 @@ impl UndoStack {
         }
     }
 
+    /// The entry `take` would give, left in place.
+    pub fn peek(&self, undo: bool) -> Option<&Change> {
+        if undo {
+            self.undo.back()
+        } else {
+            self.redo.last()
+        }
+    }
+
     /// Put an entry that was just undone (on the redo stack) or redone (back on the undo stack).
     pub fn done(&mut self, change: Change, was_undo: bool) {
         if was_undo {

@@ -15,10 +15,12 @@ use crate::tui::widgets::popup::popup;
 /// What a "yes" does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnYes {
-    /// Open the go/no-go vote (ending a workshop that needs one).
+    /// Open the go/no-go vote.
     OpenVote,
     /// Record the dissent on a point (flat index) as resolved.
     ResolveDissent(usize),
+    /// Open the go/no-go vote to end the workshop: after it, the summary.
+    VoteThenEnd,
 }
 
 pub struct ConfirmDialog {
@@ -44,6 +46,10 @@ impl Dialog for ConfirmDialog {
                 }
                 OnYes::ResolveDissent(flat) => {
                     crate::tui::screens::recap::resolve(app, flat);
+                    Transition::Close
+                }
+                OnYes::VoteThenEnd => {
+                    crate::tui::dialogs::vote::open_vote_for(app, true, true);
                     Transition::Close
                 }
             },

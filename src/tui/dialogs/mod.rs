@@ -105,6 +105,8 @@ dialogs! {
     /// Quitting while the last save failed.
     Unsaved(unsaved::UnsavedDialog),
     // ---- vote (issue 14) ----
+    /// The outcome of a vote held to end the workshop; then its summary.
+    EndBanner(vote::banner::EndBanner),
     // (end of section)
     // ---- notes and actions (issue 14) ----
     // (end of section)

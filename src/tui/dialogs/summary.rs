@@ -193,18 +193,36 @@ fn decisions(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let number = sess.workshop_number();
     let mut lines = vec![Line::from(Span::styled(s.summary_decisions, th.title))];
-    let votes: Vec<_> = sess.votes.iter().filter(|v| v.workshop == number).collect();
+    let votes: Vec<(usize, &crate::vote::Vote)> = sess
+        .votes
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.workshop == number)
+        .collect();
     if votes.is_empty() {
         lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim)));
     }
-    for v in votes {
+    for (i, v) in votes {
+        let at = v.at.to_zoned(app.tz.clone()).strftime("%H:%M").to_string();
         lines.push(Line::from(vec![
             Span::styled(
                 format!("  {}", outcome_text(v.outcome, v.deferred, app.lang)),
                 th.outcome(v.outcome),
             ),
-            Span::styled(format!(" · {}", v.tally.describe(app.lang)), th.dim),
+            Span::styled(format!(" ({at}) · {}", v.tally.describe(app.lang)), th.dim),
         ]));
+        // an earlier vote stays, marked as replaced: nothing is silently overwritten
+        if let Some(later) = crate::vote::superseded_by(&sess.votes, i) {
+            let when = later
+                .at
+                .to_zoned(app.tz.clone())
+                .strftime("%H:%M")
+                .to_string();
+            lines.push(Line::from(Span::styled(
+                format!("    {}", fill(s.vote_superseded, &[&when])),
+                th.warn,
+            )));
+        }
         if let Some(fu) = &v.follow_up {
             lines.push(Line::from(Span::styled(
                 format!("    {}", safe_line(&fu.describe(app.lang))),

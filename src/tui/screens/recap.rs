@@ -98,6 +98,10 @@ fn ask_resolve(app: &mut App) {
 /// then record the resolution (undoable, saved at once).
 pub fn resolve(app: &mut App, flat: usize) {
     let point = app.fw.point_at(flat).id.clone();
+    // a point in a block the latest vote locks asks for the override first
+    if !app.gate_allows(&point) {
+        return;
+    }
     app.start_workshop();
     let label = app.s().recap_resolved;
     let now = app.now;

@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use super::defer::DeferForm;
-use super::follow_up::FollowUpForm;
 use super::{Next, VoteStage, VoteState, outcome_text, vote_preview};
 use crate::i18n::fill;
 use crate::store::clean_line;
@@ -18,7 +17,7 @@ use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
-use crate::vote::{Choice, Closing, Outcome, quorum_met, quorum_needed};
+use crate::vote::{Choice, quorum_met, quorum_needed};
 
 /// The choices in the order `←→` walks through them.
 const ORDER: [Choice; 3] = [Choice::Go, Choice::NoGo, Choice::Abstain];
@@ -62,8 +61,8 @@ fn cycle(c: Option<Choice>, forward: bool) -> Choice {
     }
 }
 
-/// `Enter`: every present party votes and a No-go needs a reason; a NO-GO
-/// asks for the follow-up, any other outcome is recorded.
+/// `Enter`: every present party votes and a No-go needs a reason; then the
+/// result is read back before it is recorded (see [`super::read_back`]).
 fn close(v: &mut VoteState, app: &mut App) -> Next {
     let s = app.s();
     if let Some(i) = v.lines.iter().position(|l| l.choice.is_none()) {
@@ -78,10 +77,7 @@ fn close(v: &mut VoteState, app: &mut App) -> Next {
         app.error(s.vote_err_nogo_reason.to_string());
         return Next::To(VoteStage::Reason(editor("")));
     }
-    if vote_preview(app, v).outcome == Outcome::NoGo {
-        return Next::To(VoteStage::FollowUp(FollowUpForm::default()));
-    }
-    Next::Record(Closing::default())
+    Next::To(VoteStage::ReadBack)
 }
 
 /// A key while the selected party's reason is typed.

@@ -115,6 +115,36 @@ fn details(app: &App, v: &Vote, th: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// The banner of a vote held to end the workshop (`w`): any key goes on
+/// to the workshop's summary, not back to the main screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EndBanner(pub BannerDialog);
+
+impl Dialog for EndBanner {
+    fn ctx(&self) -> Ctx {
+        Ctx::Banner
+    }
+
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
+    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        match self.0.update(app, action) {
+            Transition::Close => {
+                // the vote is recorded now: ending goes on to the summary
+                crate::tui::app::end_workshop(app);
+                Transition::Close
+            }
+            other => other,
+        }
+    }
+
+    fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        self.0.render(app, f, area, th);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

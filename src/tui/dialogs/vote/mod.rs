@@ -1,7 +1,14 @@
 //! `v`: the go/no-go vote that ends an orientation workshop, in stages:
-//! the ballots per party ([`ballots`]), after a NO-GO the follow-up
-//! ([`follow_up`]), or the facilitator's reason to defer ([`defer`]). A
-//! recorded vote is shown in large letters ([`banner`]).
+//! an earlier vote and whether to hold a new one ([`earlier`]), the
+//! ballots per party ([`ballots`]), the result read back before it is
+//! final ([`read_back`]), after a NO-GO the follow-up ([`follow_up`]), or
+//! the facilitator's reason to defer ([`defer`]). A recorded vote is shown
+//! in large letters ([`banner`]); a vote held to end the workshop (`w`)
+//! goes on to its summary.
+//!
+//! Votes are only ever added: a new vote keeps the earlier ones in the
+//! history and the minutes, and the latest decides the gate
+//! ([`crate::gate`]).
 //!
 //! The tally, the outcome and the vote itself come from [`crate::vote`]:
 //! this dialog only collects the ballots and the closing.
@@ -9,11 +16,13 @@
 pub mod ballots;
 pub mod banner;
 pub mod defer;
+pub mod earlier;
 pub mod follow_up;
+pub mod read_back;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
@@ -22,13 +31,15 @@ use crate::session::PartyId;
 use crate::tui::app::{App, Overlay};
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::dialogs::{Dialog, Transition};
-use crate::tui::keys::{Action, Ctx};
+use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::status::fit;
 use crate::vote::{Ballot, Choice, Closing, DeferReason, Vote};
 
-use banner::BannerDialog;
+use banner::{BannerDialog, EndBanner};
 use defer::DeferForm;
 use follow_up::FollowUpForm;
 
@@ -50,10 +61,16 @@ pub struct VoteState {
 /// Where the vote is.
 #[allow(clippy::large_enum_variant)] // one short-lived value on the vote screen
 pub enum VoteStage {
+    /// A vote was held before: it is shown, and a new one is asked for.
+    Earlier,
     /// Choosing per party.
     Ballots,
     /// A reason being typed for the selected party.
     Reason(TextArea<'static>),
+    /// The result read back before it is recorded.
+    ReadBack,
+    /// Esc on ballots already cast: throw them away?
+    Drop,
     /// Outcome NO-GO: follow-up route and revisit date.
     FollowUp(FollowUpForm),
     /// Asking the facilitator's reason to defer.
@@ -76,6 +93,8 @@ pub enum Next {
 pub struct VoteDialog {
     pub votes: VoteState,
     pub stage: VoteStage,
+    /// Held to end the workshop (`w`): after the outcome, its summary.
+    pub ending: bool,
 }
 
 impl VoteDialog {
@@ -92,12 +111,27 @@ impl VoteDialog {
         VoteDialog {
             votes: VoteState { lines, selected: 0 },
             stage: VoteStage::Ballots,
+            ending: false,
         }
+    }
+
+    /// Whether a ballot or a reason was entered (Esc then asks first).
+    pub fn has_ballots(&self) -> bool {
+        self.votes
+            .lines
+            .iter()
+            .any(|l| l.choice.is_some() || !l.reason.is_empty())
     }
 }
 
 /// `v`: open the vote (step 1.5 directly; elsewhere in block 1 after a question).
 pub fn open_vote(app: &mut App, confirmed: bool) {
+    open_vote_for(app, confirmed, false);
+}
+
+/// Open the vote; `ending`: to end the workshop, going on to its summary.
+/// When a vote was held before, that vote is shown first.
+pub fn open_vote_for(app: &mut App, confirmed: bool, ending: bool) {
     let Some((db, ds)) = app.fw.decision_step() else {
         return;
     };
@@ -111,7 +145,60 @@ pub fn open_vote(app: &mut App, confirmed: bool) {
         }));
         return;
     }
-    app.overlay = Some(Overlay::Vote(VoteDialog::new(app.present_parties())));
+    let mut dialog = VoteDialog::new(app.present_parties());
+    dialog.ending = ending;
+    if app.session().is_some_and(|s| s.latest_vote().is_some()) {
+        dialog.stage = VoteStage::Earlier;
+    }
+    app.overlay = Some(Overlay::Vote(dialog));
+}
+
+/// "2026-10-12 14:05": when a vote was held, in the app's time zone.
+pub fn when(app: &App, at: jiff::Timestamp) -> String {
+    at.to_zoned(app.tz.clone())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+/// One line per ballot: choice (symbol and word), party, reason; at most
+/// `room` lines, the last saying "+N meer" when not all fit; each line
+/// whole or ending in "…".
+pub fn ballot_lines(
+    app: &App,
+    ballots: &[Ballot],
+    room: usize,
+    width: usize,
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    let s = app.s();
+    let Some(sess) = app.session() else {
+        return Vec::new();
+    };
+    let shown = if ballots.len() > room {
+        room.saturating_sub(1)
+    } else {
+        ballots.len()
+    };
+    let mut lines: Vec<Line<'static>> = ballots[..shown]
+        .iter()
+        .map(|b| {
+            let choice = format!("{} {:<12}", b.choice.symbol(), b.choice.word(app.lang));
+            let mut rest = safe_line(&sess.party_name(b.party)).into_owned();
+            if !b.reason.is_empty() {
+                rest.push_str(&format!(" — {}", safe_line(&b.reason)));
+            }
+            let rest = fit(&rest, width.saturating_sub(choice.chars().count()));
+            Line::from(vec![
+                Span::styled(choice, th.choice(Some(b.choice))),
+                Span::styled(rest, th.base),
+            ])
+        })
+        .collect();
+    if shown < ballots.len() && room > 0 {
+        let more = fill(s.vote_more, &[&(ballots.len() - shown).to_string()]);
+        lines.push(Line::from(Span::styled(more, th.dim)));
+    }
+    lines
 }
 
 /// The live tally and outcome of the vote being held.
@@ -135,13 +222,14 @@ pub fn ballots_of(v: &VoteState) -> Vec<Ballot> {
         .collect()
 }
 
-/// Record the vote, save, and give the outcome banner.
+/// Record the vote, save, and give the outcome banner. The vote is added
+/// to the session's votes: an earlier one is never replaced.
 pub fn record_vote(app: &mut App, v: &VoteState, closing: Closing) -> Option<BannerDialog> {
     let now = app.now;
     let sess = app.session_mut()?;
     let present = v.lines.iter().map(|l| l.party).collect();
     let vote = Vote::cast(sess, present, ballots_of(v), closing, now);
-    sess.votes.push(vote);
+    crate::vote::append(&mut sess.votes, vote);
     let vote = sess.votes.len() - 1;
     app.save_now();
     Some(BannerDialog { vote })
@@ -166,8 +254,11 @@ pub fn outcome_text(outcome: crate::vote::Outcome, d: Option<DeferReason>, lang:
 impl Dialog for VoteDialog {
     fn ctx(&self) -> Ctx {
         match self.stage {
+            VoteStage::Earlier => Ctx::VoteEarlier,
             VoteStage::Ballots => Ctx::Vote,
             VoteStage::Reason(_) => Ctx::VoteReason,
+            VoteStage::ReadBack => Ctx::VoteReadBack,
+            VoteStage::Drop => Ctx::VoteDrop,
             VoteStage::FollowUp(_) => Ctx::FollowUp,
             VoteStage::Defer(_) => Ctx::Defer,
         }
@@ -175,8 +266,15 @@ impl Dialog for VoteDialog {
 
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let next = match &mut self.stage {
+            VoteStage::Earlier => earlier::update(action),
             VoteStage::Ballots => ballots::update(&mut self.votes, app, action),
             VoteStage::Reason(ed) => ballots::reason_update(ed, &mut self.votes, action),
+            VoteStage::ReadBack => read_back::update(&self.votes, app, action),
+            VoteStage::Drop => match keys::command(Ctx::VoteDrop, &action) {
+                Some(Action::Confirm) => Next::Close,
+                Some(Action::Back) => Next::To(VoteStage::Ballots),
+                _ => Next::Stay,
+            },
             VoteStage::FollowUp(form) => form.update(app, action),
             VoteStage::Defer(form) => form.update(app, action),
         };
@@ -187,9 +285,17 @@ impl Dialog for VoteDialog {
                 Transition::Stay
             }
             Next::Record(closing) => match record_vote(app, &self.votes, closing) {
+                Some(banner) if self.ending => {
+                    Transition::Open(Box::new(Overlay::EndBanner(EndBanner(banner))))
+                }
                 Some(banner) => Transition::Open(Box::new(Overlay::Banner(banner))),
                 None => Transition::Close,
             },
+            // Esc on the ballots: ask first when any were cast
+            Next::Close if matches!(self.stage, VoteStage::Ballots) && self.has_ballots() => {
+                self.stage = VoteStage::Drop;
+                Transition::Stay
+            }
             Next::Close => Transition::Close,
         }
     }
@@ -200,10 +306,30 @@ impl Dialog for VoteDialog {
         let title = fill(s.vote_title, &[&sess.name]);
         let w = area.width.saturating_sub(4);
         let inner = popup(f, area, w, area.height.saturating_sub(2), &title, th);
-        let extra_height = if matches!(self.stage, VoteStage::Ballots) {
-            0
-        } else {
-            7
+        let [q, rest, h] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(1),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let question = Paragraph::new(Span::styled(s.vote_question, th.point));
+        match self.stage {
+            VoteStage::Earlier | VoteStage::ReadBack => {
+                f.render_widget(question.wrap(Wrap { trim: true }), q);
+                if matches!(self.stage, VoteStage::Earlier) {
+                    earlier::render(app, f, rest, th);
+                } else {
+                    read_back::render(app, &self.votes, f, rest, th);
+                }
+                f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
+                return;
+            }
+            _ => {}
+        }
+        let extra_height = match self.stage {
+            VoteStage::Ballots => 0,
+            VoteStage::Drop => 3,
+            _ => 7,
         };
         let [q, rule, list, tally, extra, h] = Layout::vertical([
             Constraint::Length(2),
@@ -223,7 +349,11 @@ impl Dialog for VoteDialog {
         ballots::render_lines(app, &self.votes, f, list, th);
         ballots::render_tally(app, &self.votes, f, tally, th);
         match &self.stage {
-            VoteStage::Ballots => {}
+            VoteStage::Ballots | VoteStage::Earlier | VoteStage::ReadBack => {}
+            VoteStage::Drop => f.render_widget(
+                Paragraph::new(Span::styled(s.vote_drop_ask, th.warn)).wrap(Wrap { trim: true }),
+                extra,
+            ),
             VoteStage::Reason(ed) => ballots::render_reason(app, &self.votes, ed, f, extra, th),
             VoteStage::FollowUp(form) => form.render(app, f, extra, th),
             VoteStage::Defer(form) => form.render(app, f, extra, th),
@@ -233,7 +363,9 @@ impl Dialog for VoteDialog {
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
         match &mut self.stage {
-            VoteStage::Ballots => Vec::new(),
+            VoteStage::Ballots | VoteStage::Earlier | VoteStage::ReadBack | VoteStage::Drop => {
+                Vec::new()
+            }
             VoteStage::Reason(ed) => vec![(ed, true)],
             VoteStage::FollowUp(form) => form.editors_mut(),
             VoteStage::Defer(form) => vec![(&mut form.reason, true)],

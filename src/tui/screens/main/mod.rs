@@ -2,6 +2,7 @@
 //! action items, the timer; every capture key.
 
 pub mod agenda;
+pub mod decision;
 pub mod notes;
 pub mod point;
 pub mod stances;
@@ -32,6 +33,23 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     let s = app.s();
+    // the gate: nothing starts in a block the latest vote locks (the
+    // override dialog asks for a reason instead), so no typing is lost
+    let captures = matches!(
+        action,
+        Action::MarkConsensus
+            | Action::MarkDissent
+            | Action::MarkOpen
+            | Action::MarkSkipped
+            | Action::Stance(_)
+            | Action::FocusStances
+            | Action::AddNote
+            | Action::AddAction
+    );
+    let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
+    if captures && !app.gate_allows(&point) {
+        return;
+    }
     match action {
         Action::NextPoint => app.go_to(app.cursor_flat() + 1),
         Action::PrevPoint => app.go_to(app.cursor_flat().saturating_sub(1)),
@@ -175,6 +193,16 @@ fn stance_focus_update(app: &mut App, action: Action) {
 
 fn undo(app: &mut App, is_undo: bool) {
     let s = app.s();
+    // undo and redo change a point too: not in a locked block
+    let point = app
+        .open_session()
+        .and_then(|o| o.undo.peek(is_undo))
+        .map(|c| c.point.clone());
+    if let Some(point) = point
+        && !app.gate_allows(&point)
+    {
+        return;
+    }
     let Some(label) = app.open_session_mut().and_then(|o| o.undo(is_undo)) else {
         let t = if is_undo {
             s.ui_nothing_undo

@@ -68,12 +68,18 @@ fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
         safe_line(&sess.area)
     );
     let number = w.map(|w| w.number).unwrap_or(0).to_string();
-    let right = format!(
+    let mut right = format!(
         " {} · {} · {} ",
         fill(s.ui_workshop, &[&number]),
         w.map(|w| w.date.to_string()).unwrap_or_default(),
         clock(app)
     );
+    // the decision of the latest vote, whole, while the title keeps 24 columns
+    let keep = title.chars().count().min(24) + 4;
+    let room = (area.width as usize).saturating_sub(right.chars().count() + keep);
+    if let Some(d) = super::decision::fitting(app, sess, room) {
+        right = format!(" {d} ·{right}");
+    }
     let rw = right.chars().count() as u16;
     let title = fit(&title, area.width.saturating_sub(rw + 1) as usize);
     f.render_widget(Paragraph::new(title).style(th.header), area);

@@ -1,0 +1,85 @@
+//! `v` when a vote was held before: that vote first (when, outcome, tally,
+//! follow-up, who voted what), then the question whether to hold a new
+//! one. A new vote is added to the session's votes and decides from then
+//! on; the earlier one stays in the history and the minutes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Next, VoteStage, ballot_lines, outcome_text, when};
+use crate::i18n::fill;
+use crate::tui::app::App;
+use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::screens::main::notes::wrapped_rows;
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::status::fit;
+
+/// A key while the earlier vote is shown.
+pub fn update(action: Action) -> Next {
+    match keys::command(Ctx::VoteEarlier, &action) {
+        Some(Action::NewVote) => Next::To(VoteStage::Ballots),
+        Some(Action::Back) => Next::Close,
+        _ => Next::Stay,
+    }
+}
+
+/// The latest vote of the session and the question, in `area`.
+pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+    let s = app.s();
+    let Some(sess) = app.session() else { return };
+    let Some(v) = sess.latest_vote() else { return };
+    let width = area.width as usize;
+    let mut head = vec![
+        Line::from(Span::styled(s.vote_earlier_title, th.warn)),
+        Line::from(Span::styled(
+            fill(
+                s.vote_earlier_when,
+                &[&when(app, v.at), &v.workshop.to_string()],
+            ),
+            th.base,
+        )),
+        Line::from(Span::styled(
+            fill(
+                s.vote_readback_outcome,
+                &[
+                    &outcome_text(v.outcome, v.deferred, app.lang),
+                    &v.tally.describe(app.lang),
+                ],
+            ),
+            th.outcome(v.outcome).add_modifier(Modifier::BOLD),
+        )),
+    ];
+    let mut plain = |text: String| head.push(Line::from(Span::styled(fit(&text, width), th.base)));
+    if !v.remark.is_empty() {
+        plain(safe_line(&v.remark).into_owned());
+    }
+    if let Some(fu) = &v.follow_up {
+        plain(safe_line(&fu.describe(app.lang)).into_owned());
+    }
+    if let Some(d) = v.revisit {
+        plain(fill(s.start_revisit, &[&d.to_string()]));
+    }
+    let count = fill(s.vote_earlier_count, &[&sess.votes.len().to_string()]);
+    // the question gets every row it needs: it is never cut
+    let ask_rows =
+        1 + wrapped_rows(&count, width.max(1)) + wrapped_rows(s.vote_earlier_ask, width.max(1));
+    let [top, list, ask] = Layout::vertical([
+        Constraint::Length(head.len() as u16 + 1),
+        Constraint::Min(1),
+        Constraint::Length(ask_rows as u16),
+    ])
+    .areas(area);
+    f.render_widget(Paragraph::new(head), top);
+    let lines = ballot_lines(app, &v.ballots, list.height as usize, width, th);
+    f.render_widget(Paragraph::new(lines), list);
+    let ask_lines = vec![
+        Line::default(),
+        Line::from(Span::styled(count, th.dim)),
+        Line::from(Span::styled(s.vote_earlier_ask, th.focus)),
+    ];
+    f.render_widget(Paragraph::new(ask_lines).wrap(Wrap { trim: true }), ask);
+}
