@@ -310,6 +310,37 @@ pub static EN: Strings = Strings {
     // ---- vote (issue 14) ----
     // (end of section)
     // ---- notes and actions (issue 14) ----
+    key_items: "notes and action items of this point: done, edit, delete",
+    items_title: "Notes and actions on {0}",
+    items_none: "No notes or action items on this point (n: note, a: action item).",
+    items_hint: "x: manage",
+    key_items_edit: "edit the selected item (the old text stays in the history)",
+    hint_edit: "edit",
+    key_items_done: "action item done, or open again (also with the space bar)",
+    hint_done: "done/open",
+    key_items_remove: "delete the selected item (after a question; it stays in the history as deleted)",
+    hint_remove: "delete",
+    items_remove_note_q: "Delete this note? It stays in the history and the minutes as deleted. “{0}”",
+    items_remove_action_q: "Delete this action item? It stays in the history and the minutes as deleted. “{0}”",
+    items_only_actions: "Only an action item can be done; this is a note.",
+    items_unchanged: "Nothing changed: the text is the same.",
+    items_empty_text: "An empty text is not saved; delete with Del in the list (x on the point).",
+    items_history: "History",
+    items_stamp: "W{0} {1}",
+    items_recorded: "recorded",
+    dlg_note_edit: "Edit note on {0}",
+    dlg_action_edit: "Edit action item on {0}",
+    ui_done_on: "done {0}",
+    ui_done_word: "done",
+    ch_note_edited: "Note edited",
+    ch_note_removed: "Note deleted",
+    ch_action_edited: "Action item edited",
+    ch_action_done: "Action item done",
+    ch_action_reopened: "Action item reopened",
+    ch_action_removed: "Action item deleted",
+    ch_was: "was: {0}",
+    ex_item_changes: "Edited, done, deleted",
+    ex_from_workshop: "from workshop {0}",
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)

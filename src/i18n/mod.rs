@@ -348,6 +348,37 @@ define_strings! {
     // ---- vote (issue 14) ----
     // (end of section)
     // ---- notes and actions (issue 14) ----
+    key_items,
+    items_title,
+    items_none,
+    items_hint,
+    key_items_edit,
+    hint_edit,
+    key_items_done,
+    hint_done,
+    key_items_remove,
+    hint_remove,
+    items_remove_note_q,
+    items_remove_action_q,
+    items_only_actions,
+    items_unchanged,
+    items_empty_text,
+    items_history,
+    items_stamp,
+    items_recorded,
+    dlg_note_edit,
+    dlg_action_edit,
+    ui_done_on,
+    ui_done_word,
+    ch_note_edited,
+    ch_note_removed,
+    ch_action_edited,
+    ch_action_done,
+    ch_action_reopened,
+    ch_action_removed,
+    ch_was,
+    ex_item_changes,
+    ex_from_workshop,
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)

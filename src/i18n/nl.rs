@@ -310,6 +310,37 @@ pub static NL: Strings = Strings {
     // ---- vote (issue 14) ----
     // (end of section)
     // ---- notes and actions (issue 14) ----
+    key_items: "notities en actiepunten van dit punt: klaar, wijzigen, verwijderen",
+    items_title: "Notities en acties bij {0}",
+    items_none: "Geen notities of actiepunten bij dit punt (n: notitie, a: actiepunt).",
+    items_hint: "x: beheren",
+    key_items_edit: "het gekozen item wijzigen (de oude tekst blijft in de geschiedenis)",
+    hint_edit: "wijzigen",
+    key_items_done: "actiepunt klaar, of weer open (ook met de spatiebalk)",
+    hint_done: "klaar/open",
+    key_items_remove: "het gekozen item verwijderen (na een vraag; het blijft als verwijderd in de geschiedenis)",
+    hint_remove: "verwijderen",
+    items_remove_note_q: "Deze notitie verwijderen? Ze blijft als verwijderd in de geschiedenis en het verslag. „{0}”",
+    items_remove_action_q: "Dit actiepunt verwijderen? Het blijft als verwijderd in de geschiedenis en het verslag. „{0}”",
+    items_only_actions: "Alleen een actiepunt kan klaar zijn; dit is een notitie.",
+    items_unchanged: "Niets veranderd: de tekst is dezelfde.",
+    items_empty_text: "Een lege tekst bewaar ik niet; verwijderen kan met Del in de lijst (x bij het punt).",
+    items_history: "Geschiedenis",
+    items_stamp: "B{0} {1}",
+    items_recorded: "vastgelegd",
+    dlg_note_edit: "Notitie bij {0} wijzigen",
+    dlg_action_edit: "Actiepunt bij {0} wijzigen",
+    ui_done_on: "klaar {0}",
+    ui_done_word: "klaar",
+    ch_note_edited: "Notitie gewijzigd",
+    ch_note_removed: "Notitie verwijderd",
+    ch_action_edited: "Actiepunt gewijzigd",
+    ch_action_done: "Actiepunt klaar",
+    ch_action_reopened: "Actiepunt heropend",
+    ch_action_removed: "Actiepunt verwijderd",
+    ch_was: "was: {0}",
+    ex_item_changes: "Gewijzigd, afgerond, verwijderd",
+    ex_from_workshop: "uit bijeenkomst {0}",
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)

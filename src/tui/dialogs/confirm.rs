@@ -17,6 +17,9 @@ use crate::tui::widgets::popup::popup;
 pub enum OnYes {
     /// Open the go/no-go vote (ending a workshop that needs one).
     OpenVote,
+    /// Delete a note or action item of the current point, then go back to
+    /// the list of them (with this row selected).
+    RemoveItem(crate::tui::dialogs::items::ItemRef, usize),
 }
 
 pub struct ConfirmDialog {
@@ -40,8 +43,17 @@ impl Dialog for ConfirmDialog {
                     crate::tui::dialogs::vote::open_vote(app, true);
                     Transition::Close
                 }
+                OnYes::RemoveItem(item, sel) => {
+                    crate::tui::dialogs::items::remove(app, item);
+                    Transition::Open(crate::tui::dialogs::items::ItemsDialog::overlay(sel))
+                }
             },
-            Action::Back => Transition::Close,
+            Action::Back => match self.on_yes {
+                OnYes::RemoveItem(_, sel) => {
+                    Transition::Open(crate::tui::dialogs::items::ItemsDialog::overlay(sel))
+                }
+                OnYes::OpenVote => Transition::Close,
+            },
             _ => Transition::Stay,
         }
     }

@@ -14,6 +14,7 @@ pub mod dissent;
 pub mod gate_override;
 pub mod help;
 pub mod info;
+pub mod items;
 pub mod new_session;
 pub mod note;
 pub mod overview;
@@ -107,6 +108,8 @@ dialogs! {
     // ---- vote (issue 14) ----
     // (end of section)
     // ---- notes and actions (issue 14) ----
+    /// `x`: the notes and action items of the point.
+    Items(items::ItemsDialog),
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)
