@@ -57,11 +57,8 @@ impl Dialog for SummaryDialog {
         dissent_lines(sess, usize::MAX, s, th, &mut lines);
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(s.ui_actions, th.title)));
-        let actions: Vec<_> = sess
-            .open_actions()
-            .into_iter()
-            .filter(|(_, a)| a.workshop == number)
-            .collect();
+        // added in this workshop, or done in it: each once, done ones as done
+        let actions = sess.workshop_actions(number);
         action_lines(sess, &actions, usize::MAX, s, th, &mut lines);
         if needs_vote(app) {
             lines.push(Line::from(Span::styled(s.end_needs_vote, th.warn)));
