@@ -310,15 +310,15 @@ pub static EN: Strings = Strings {
     // ---- vote (issue 14) ----
     // (end of section)
     // ---- notes and actions (issue 14) ----
-    key_items: "notes and action items of this point: done, edit, delete",
+    key_items: "notes and action items: done, edit, delete",
     items_title: "Notes and actions on {0}",
     items_none: "No notes or action items on this point (n: note, a: action item).",
     items_hint: "x: manage",
-    key_items_edit: "edit the selected item (the old text stays in the history)",
+    key_items_edit: "edit the selected item (the old text is kept)",
     hint_edit: "edit",
-    key_items_done: "action item done, or open again (also with the space bar)",
+    key_items_done: "action item done or open again (also with space)",
     hint_done: "done/open",
-    key_items_remove: "delete the selected item (after a question; it stays in the history as deleted)",
+    key_items_remove: "delete after a question (it stays in the history)",
     hint_remove: "delete",
     items_remove_note_q: "Delete this note? It stays in the history and the minutes as deleted. “{0}”",
     items_remove_action_q: "Delete this action item? It stays in the history and the minutes as deleted. “{0}”",

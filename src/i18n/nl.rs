@@ -310,15 +310,15 @@ pub static NL: Strings = Strings {
     // ---- vote (issue 14) ----
     // (end of section)
     // ---- notes and actions (issue 14) ----
-    key_items: "notities en actiepunten van dit punt: klaar, wijzigen, verwijderen",
+    key_items: "notities en actiepunten: klaar, wijzigen, verwijderen",
     items_title: "Notities en acties bij {0}",
     items_none: "Geen notities of actiepunten bij dit punt (n: notitie, a: actiepunt).",
     items_hint: "x: beheren",
-    key_items_edit: "het gekozen item wijzigen (de oude tekst blijft in de geschiedenis)",
+    key_items_edit: "gekozen item wijzigen (oude tekst blijft bewaard)",
     hint_edit: "wijzigen",
-    key_items_done: "actiepunt klaar, of weer open (ook met de spatiebalk)",
+    key_items_done: "actiepunt klaar of weer open (ook met spatie)",
     hint_done: "klaar/open",
-    key_items_remove: "het gekozen item verwijderen (na een vraag; het blijft als verwijderd in de geschiedenis)",
+    key_items_remove: "verwijderen na een vraag (blijft in de geschiedenis)",
     hint_remove: "verwijderen",
     items_remove_note_q: "Deze notitie verwijderen? Ze blijft als verwijderd in de geschiedenis en het verslag. „{0}”",
     items_remove_action_q: "Dit actiepunt verwijderen? Het blijft als verwijderd in de geschiedenis en het verslag. „{0}”",
