@@ -40,13 +40,14 @@ pub fn rows(rec: Option<&PointRecord>) -> Vec<ItemRef> {
     let Some(r) = rec else {
         return Vec::new();
     };
-    let mut v: Vec<(Timestamp, ItemRef)> = r
+    // by time, then (typed in the same instant) by place in the list
+    let mut v: Vec<(Timestamp, usize, ItemRef)> = r
         .live_notes()
-        .map(|(i, n)| (n.at, ItemRef::Note(i)))
-        .chain(r.live_actions().map(|(i, a)| (a.at, ItemRef::Action(i))))
+        .map(|(i, n)| (n.at, i, ItemRef::Note(i)))
+        .chain(r.live_actions().map(|(i, a)| (a.at, i, ItemRef::Action(i))))
         .collect();
-    v.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-    v.into_iter().map(|(_, r)| r).collect()
+    v.sort_by_key(|(at, i, _)| std::cmp::Reverse((*at, *i)));
+    v.into_iter().map(|(_, _, r)| r).collect()
 }
 
 /// "28-11": the day an item was marked done (in the app's time zone).
