@@ -31,7 +31,9 @@ fn done_edited_and_deleted_items_are_kept_and_shown_after_reopening() {
         t.keys(&["Enter"]);
         t.wait_for(&format!("B1 {note}"));
     }
-    t.wait_file(&path, |s| s.record("1.1.1").is_some_and(|r| r.notes.len() == 2));
+    t.wait_file(&path, |s| {
+        s.record("1.1.1").is_some_and(|r| r.notes.len() == 2)
+    });
 
     // x: the list, newest first
     t.keys(&["x"]);

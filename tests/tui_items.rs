@@ -93,7 +93,10 @@ fn keys_(app: &mut App, text: &str) {
 
 /// Time goes on between keys, as in a real workshop.
 fn later(app: &mut App, secs: i64) {
-    app.now = app.now.checked_add(jiff::SignedDuration::from_secs(secs)).unwrap();
+    app.now = app
+        .now
+        .checked_add(jiff::SignedDuration::from_secs(secs))
+        .unwrap();
 }
 
 fn on_disk(path: &Path) -> Session {
@@ -141,7 +144,10 @@ fn x_lists_the_items_of_the_point_newest_first() {
     assert!(pos("Nieuwe notitie") < pos("Cijfers opvragen"));
     assert!(pos("Cijfers opvragen") < pos("Eerste notitie"));
     // the focus is seen, and moves
-    assert!(text.lines().any(|l| l.contains("▶ • B2 Nieuwe notitie")), "{text}");
+    assert!(
+        text.lines().any(|l| l.contains("▶ • B2 Nieuwe notitie")),
+        "{text}"
+    );
     press(&mut f.app, KeyCode::Down);
     press(&mut f.app, KeyCode::Down);
     press(&mut f.app, KeyCode::Down);
@@ -170,7 +176,10 @@ fn enter_edits_a_note_keeping_its_earlier_text_and_undo_takes_it_back() {
     assert_eq!(n.changes[0].text, "Eerste notitie uit B1");
     assert_eq!((n.changes[0].workshop, n.changes[0].at), (2, at(30)));
     assert_eq!(n.workshop, 1);
-    assert!(on_disk(&f.path).draft.is_none(), "an edit is no draft of a new note");
+    assert!(
+        on_disk(&f.path).draft.is_none(),
+        "an edit is no draft of a new note"
+    );
     // undo and redo, from the main screen
     press(&mut f.app, KeyCode::Esc);
     press(&mut f.app, KeyCode::Char('u'));
@@ -200,7 +209,14 @@ fn saving_an_unchanged_text_records_nothing() {
     assert_eq!(f.app.ctx(), Ctx::Items);
     assert_eq!(f.app.open_session().unwrap().undo.undo_len(), undo_before);
     assert_eq!(std::fs::read(&f.path).unwrap(), before, "nothing written");
-    assert!(f.app.flash.as_ref().unwrap().text.contains("Niets veranderd"));
+    assert!(
+        f.app
+            .flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Niets veranderd")
+    );
     // Esc without a change goes back to the list, asking nothing
     press(&mut f.app, KeyCode::Enter);
     press(&mut f.app, KeyCode::Esc);
@@ -216,19 +232,34 @@ fn editing_an_action_keeps_what_it_was_and_its_owner_and_due_date() {
     assert_eq!(f.app.ctx(), Ctx::ActionItem);
     let text = render_text(&f.app, 80, 24);
     assert!(text.contains("Actiepunt bij 1.1.1 wijzigen"), "{text}");
-    assert!(text.contains("Woonstede") && text.contains("2026-12-01"), "{text}");
+    assert!(
+        text.contains("Woonstede") && text.contains("2026-12-01"),
+        "{text}"
+    );
     keys_(&mut f.app, " en gemeente");
     press(&mut f.app, KeyCode::Enter);
     assert_eq!(f.app.ctx(), Ctx::Items);
     let a = &on_disk(&f.path).points["1.1.1"].actions[0];
     assert_eq!(a.what, "Cijfers opvragen bij het CBS en gemeente");
-    assert_eq!((a.owner, a.due), (Some(2), Some(jiff::civil::date(2026, 12, 1))));
+    assert_eq!(
+        (a.owner, a.due),
+        (Some(2), Some(jiff::civil::date(2026, 12, 1)))
+    );
     let c = &a.changes[0];
-    assert_eq!((c.kind, c.text.as_str()), (ItemChangeKind::Edited, "Cijfers opvragen bij het CBS"));
-    assert_eq!((c.owner, c.due), (Some(2), Some(jiff::civil::date(2026, 12, 1))));
+    assert_eq!(
+        (c.kind, c.text.as_str()),
+        (ItemChangeKind::Edited, "Cijfers opvragen bij het CBS")
+    );
+    assert_eq!(
+        (c.owner, c.due),
+        (Some(2), Some(jiff::civil::date(2026, 12, 1)))
+    );
     // the list's history shows the edit with what it replaced
     let text = render_text(&f.app, 160, 45);
-    assert!(text.contains("Actiepunt gewijzigd — was: Cijfers opvragen bij het CBS — Woonstede"), "{text}");
+    assert!(
+        text.contains("Actiepunt gewijzigd — was: Cijfers opvragen bij het CBS — Woonstede"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -255,7 +286,14 @@ fn x_marks_an_action_done_with_the_date_and_space_reopens_it() {
     let before = std::fs::read(&f.path).unwrap();
     press(&mut f.app, KeyCode::Char('x'));
     assert_eq!(std::fs::read(&f.path).unwrap(), before);
-    assert!(f.app.flash.as_ref().unwrap().text.contains("Alleen een actiepunt"));
+    assert!(
+        f.app
+            .flash
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Alleen een actiepunt")
+    );
     // undo: open → done → open as it came
     press(&mut f.app, KeyCode::Esc);
     press(&mut f.app, KeyCode::Char('u'));
@@ -296,7 +334,11 @@ fn del_asks_first_and_the_deleted_item_stays_as_removed() {
     press(&mut f.app, KeyCode::Delete);
     assert!(render_text(&f.app, 80, 24).contains("Dit actiepunt verwijderen?"));
     press(&mut f.app, KeyCode::Enter);
-    assert!(on_disk(&f.path).points["1.1.1"].actions[0].removed().is_some());
+    assert!(
+        on_disk(&f.path).points["1.1.1"].actions[0]
+            .removed()
+            .is_some()
+    );
     assert!(render_text(&f.app, 80, 24).contains("Geen notities of actiepunten"));
     press(&mut f.app, KeyCode::Esc);
     press(&mut f.app, KeyCode::Char('u'));
@@ -316,7 +358,10 @@ fn the_summary_shows_an_action_done_in_this_workshop_once_as_done() {
     ));
     let text = render_text(&f.app, 160, 45);
     assert_eq!(text.matches("Cijfers opvragen").count(), 1, "{text}");
-    assert!(text.contains("☑ 1.1.1 Cijfers opvragen bij het CBS — Woonstede (klaar)"), "{text}");
+    assert!(
+        text.contains("☑ 1.1.1 Cijfers opvragen bij het CBS — Woonstede (klaar)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -336,20 +381,34 @@ fn the_minutes_show_done_once_and_edits_and_deletions_of_the_workshop() {
         ..Options::new(Lang::Nl)
     };
     let md = |w| {
-        String::from_utf8(export::render(&Framework::builtin(), &s, Format::Md, Some(w), &o).unwrap())
-            .unwrap()
+        String::from_utf8(
+            export::render(&Framework::builtin(), &s, Format::Md, Some(w), &o).unwrap(),
+        )
+        .unwrap()
     };
     let w2 = md(2);
     assert_eq!(w2.matches("Cijfers opvragen").count(), 1, "{w2}");
-    assert!(w2.contains("- [x] Cijfers opvragen bij het CBS — Woonstede, uiterlijk 2026-12-01 (klaar 12-10)"), "{w2}");
+    assert!(
+        w2.contains(
+            "- [x] Cijfers opvragen bij het CBS — Woonstede, uiterlijk 2026-12-01 (klaar 12-10)"
+        ),
+        "{w2}"
+    );
     assert!(w2.contains("Notitie gewijzigd"), "{w2}");
     assert!(w2.contains("was: Eerste notitie uit B1"), "{w2}");
-    assert!(w2.contains("Notitie verwijderd (uit bijeenkomst 1)"), "{w2}");
+    assert!(
+        w2.contains("Notitie verwijderd (uit bijeenkomst 1)"),
+        "{w2}"
+    );
     // workshop 1's minutes no longer list the deleted note as a note
     let w1 = md(1);
     assert!(!w1.contains("Eerste notitie"), "{w1}");
     // and the open actions of the session leave the done one out
-    assert!(!s.open_actions().iter().any(|(_, a)| a.what.contains("Cijfers")));
+    assert!(
+        !s.open_actions()
+            .iter()
+            .any(|(_, a)| a.what.contains("Cijfers"))
+    );
 }
 
 #[test]
@@ -372,9 +431,15 @@ fn an_old_file_loads_as_it_was_and_a_done_action_from_it_shows_done_without_a_da
     assert_eq!(loaded.open_actions().len(), 1);
     let f = fixture(loaded, Lang::Nl);
     let screen = render_text(&f.app, 160, 45);
-    assert!(screen.contains("☑ Oud en klaar — nog niemand (klaar)"), "{screen}");
+    assert!(
+        screen.contains("☑ Oud en klaar — nog niemand (klaar)"),
+        "{screen}"
+    );
     let pos = |t: &str| screen.find(t).unwrap_or_else(|| panic!("{t}\n{screen}"));
-    assert!(pos("☐ Oud en open") < pos("☑ Oud en klaar"), "open ones first");
+    assert!(
+        pos("☐ Oud en open") < pos("☑ Oud en klaar"),
+        "open ones first"
+    );
 }
 
 #[test]
@@ -389,7 +454,10 @@ fn the_notes_panel_shows_done_actions_dimmed_after_the_open_ones() {
     press(&mut f.app, KeyCode::Char('x'));
     press(&mut f.app, KeyCode::Esc);
     let text = render_text(&f.app, 160, 45);
-    let pos = |t: &str| text.find(t).unwrap_or_else(|| panic!("{t} missing\n{text}"));
+    let pos = |t: &str| {
+        text.find(t)
+            .unwrap_or_else(|| panic!("{t} missing\n{text}"))
+    };
     assert!(pos("☐ Nieuw open actiepunt") < pos("☑ Cijfers opvragen"));
     // (the line wraps in the panel)
     assert!(text.contains("(klaar") && text.contains("12-10)"), "{text}");
@@ -410,7 +478,11 @@ fn a_long_list_scrolls_and_says_so() {
     let mut s = parties();
     s.resume(at(-1000));
     for i in 0..30 {
-        s.add_note("1.1.1", &format!("Notitie nummer {i} {}", "lang ".repeat(30)), at(-900 + i));
+        s.add_note(
+            "1.1.1",
+            &format!("Notitie nummer {i} {}", "lang ".repeat(30)),
+            at(-900 + i),
+        );
     }
     let mut f = fixture(s, Lang::Nl);
     press(&mut f.app, KeyCode::Char('x'));
@@ -421,8 +493,11 @@ fn a_long_list_scrolls_and_says_so() {
     assert!(text.contains("▶ • B1 Notitie nummer 17"), "{text}");
     assert!(text.contains('█'), "a scrollbar: {text}");
     // a row that is cut ends in "…"
-    let row = text.lines().find(|l| l.contains("Notitie nummer 17")).unwrap();
-    let row = row.trim_end_matches(|c| matches!(c, '║' | ' ' | '█' | '░'));
+    let row = text
+        .lines()
+        .find(|l| l.contains("Notitie nummer 17"))
+        .unwrap();
+    let row = row.trim_end_matches(['║', ' ', '█', '░']);
     assert!(row.ends_with('…'), "{row}");
     press(&mut f.app, KeyCode::PageDown);
     press(&mut f.app, KeyCode::PageDown);
@@ -460,7 +535,10 @@ fn the_items_dialog_shows_its_hints_whole() {
         // at 80 columns the first three hints fit: edit, done, delete
         let hints = fitting(Ctx::Items, lang.strings(), 72, false);
         let keys: Vec<&str> = hints.iter().map(|h| h.0).collect();
-        assert!(keys.starts_with(&["Enter", "x", "Del"]), "{lang:?}: {keys:?}");
+        assert!(
+            keys.starts_with(&["Enter", "x", "Del"]),
+            "{lang:?}: {keys:?}"
+        );
         // F1 or ? gives the help of the dialog, and back
         press(&mut f.app, KeyCode::Char('?'));
         assert_eq!(f.app.ctx(), Ctx::Reading);

@@ -19,7 +19,13 @@ fn session() -> (Session, u32) {
     let mut s = Session::new("x", &fw, ts(0));
     let a = s.add_party("Gemeente", "", "");
     s.resume(ts(1));
-    s.add_action("1.1.1", "Cijfers ophalen", Some(a), Some(date(2026, 12, 1)), ts(2));
+    s.add_action(
+        "1.1.1",
+        "Cijfers ophalen",
+        Some(a),
+        Some(date(2026, 12, 1)),
+        ts(2),
+    );
     s.add_note("1.1.1", "Eerste notitie", ts(3));
     s.end_workshop(ts(4));
     s.resume(ts(100));
@@ -31,7 +37,10 @@ fn done_and_reopened_are_kept_with_workshop_and_time() {
     let (mut s, _) = session();
     assert_eq!(s.open_actions().len(), 1);
     assert!(s.set_action_done("1.1.1", 0, true, ts(110)));
-    assert!(!s.set_action_done("1.1.1", 0, true, ts(111)), "done twice is one change");
+    assert!(
+        !s.set_action_done("1.1.1", 0, true, ts(111)),
+        "done twice is one change"
+    );
     assert!(s.open_actions().is_empty(), "a done action is not open");
     let a = &s.record("1.1.1").unwrap().actions[0];
     let done = a.done_change().unwrap();
@@ -72,14 +81,20 @@ fn a_workshop_lists_its_actions_once_and_those_done_in_it() {
 fn an_edit_keeps_what_it_replaced_and_the_same_text_records_nothing() {
     let (mut s, a) = session();
     assert!(!s.edit_note("1.1.1", 0, "Eerste notitie", ts(110)));
-    assert!(!s.edit_note("1.1.1", 0, "   ", ts(110)), "an empty text is no edit");
+    assert!(
+        !s.edit_note("1.1.1", 0, "   ", ts(110)),
+        "an empty text is no edit"
+    );
     assert!(!s.edit_note("1.1.1", 5, "x", ts(110)), "no such note");
     assert!(s.edit_note("1.1.1", 0, "Eerste notitie, verbeterd\n", ts(110)));
     let n = &s.record("1.1.1").unwrap().notes[0];
     assert_eq!(n.text, "Eerste notitie, verbeterd");
     assert_eq!(n.changes.len(), 1);
     assert_eq!(n.changes[0].text, "Eerste notitie");
-    assert_eq!((n.changes[0].workshop, n.changes[0].kind), (2, ItemChangeKind::Edited));
+    assert_eq!(
+        (n.changes[0].workshop, n.changes[0].kind),
+        (2, ItemChangeKind::Edited)
+    );
     assert_eq!(n.workshop, 1, "the note keeps the workshop it was typed in");
 
     let due = Some(date(2026, 12, 1));
@@ -88,7 +103,10 @@ fn an_edit_keeps_what_it_replaced_and_the_same_text_records_nothing() {
     let act = &s.record("1.1.1").unwrap().actions[0];
     assert_eq!((act.owner, act.due), (None, None));
     let c = &act.changes[0];
-    assert_eq!((c.text.as_str(), c.owner, c.due), ("Cijfers ophalen", Some(a), due));
+    assert_eq!(
+        (c.text.as_str(), c.owner, c.due),
+        ("Cijfers ophalen", Some(a), due)
+    );
 }
 
 #[test]
@@ -96,7 +114,10 @@ fn removed_items_stay_in_the_record_but_leave_the_lists() {
     let (mut s, _) = session();
     assert!(s.remove_note("1.1.1", 0, ts(110)));
     assert!(!s.remove_note("1.1.1", 0, ts(111)), "removed once");
-    assert!(!s.edit_note("1.1.1", 0, "te laat", ts(112)), "a removed note is not edited");
+    assert!(
+        !s.edit_note("1.1.1", 0, "te laat", ts(112)),
+        "a removed note is not edited"
+    );
     assert!(s.remove_action("1.1.1", 0, ts(113)));
     assert!(!s.set_action_done("1.1.1", 0, true, ts(114)));
     let r = s.record("1.1.1").unwrap();

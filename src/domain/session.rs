@@ -540,7 +540,13 @@ impl Session {
 
     /// Mark action item `index` done (`true`, with this workshop and date)
     /// or open again. Returns whether anything changed.
-    pub fn set_action_done(&mut self, point: &str, index: usize, done: bool, now: Timestamp) -> bool {
+    pub fn set_action_done(
+        &mut self,
+        point: &str,
+        index: usize,
+        done: bool,
+        now: Timestamp,
+    ) -> bool {
         let kind = if done {
             ItemChangeKind::Done
         } else {

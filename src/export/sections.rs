@@ -76,7 +76,11 @@ fn one_point_nodes(
         .map(|(_, a)| (a.done, action_inline(c, a)))
         .collect();
     labelled_list(s.ui_actions, Node::Tasks(actions), out);
-    labelled_list(s.ex_item_changes, Node::List(item_changes(c, r, number)), out);
+    labelled_list(
+        s.ex_item_changes,
+        Node::List(item_changes(c, r, number)),
+        out,
+    );
 }
 
 /// What happened in workshop `number` to notes and action items after they
@@ -193,7 +197,10 @@ fn action_inline(c: &Ctx, a: &ActionItem) -> Vec<Inline> {
         v.push(t(format!(", {}", fill(c.s.ui_due, &[&d.to_string()]))));
     }
     match a.done_change() {
-        Some(ch) => v.push(t(format!(" ({})", fill(c.s.ui_done_on, &[&c.day_of(ch.at)])))),
+        Some(ch) => v.push(t(format!(
+            " ({})",
+            fill(c.s.ui_done_on, &[&c.day_of(ch.at)])
+        ))),
         None if a.done => v.push(t(format!(" ({})", c.s.ui_done_word))),
         None => {}
     }

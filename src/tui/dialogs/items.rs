@@ -188,16 +188,31 @@ fn row_line(
             let mut lines = safe_lines(&n.text).into_iter();
             let first = lines.next().unwrap_or_default();
             let more = if lines.next().is_some() { " …" } else { "" };
-            (format!("• B{} ", n.workshop), format!("{first}{more}"), String::new(), false)
+            (
+                format!("• B{} ", n.workshop),
+                format!("{first}{more}"),
+                String::new(),
+                false,
+            )
         }
         ItemRef::Action(i) => {
             let a = &rec.actions[i];
             let (owner, due) = owner_and_due(sess, a, s);
             if a.done {
                 let done = done_word(a, s, &app.tz);
-                ("☑ ".to_string(), safe_line(&a.what).into_owned(), format!(" — {} ({done})", safe_line(&owner)), true)
+                (
+                    "☑ ".to_string(),
+                    safe_line(&a.what).into_owned(),
+                    format!(" — {} ({done})", safe_line(&owner)),
+                    true,
+                )
             } else {
-                ("☐ ".to_string(), safe_line(&a.what).into_owned(), format!(" — {}{due}", safe_line(&owner)), false)
+                (
+                    "☐ ".to_string(),
+                    safe_line(&a.what).into_owned(),
+                    format!(" — {}{due}", safe_line(&owner)),
+                    false,
+                )
             }
         }
     };
