@@ -394,7 +394,10 @@ fn the_minutes_show_done_once_and_edits_and_deletions_of_the_workshop() {
         ),
         "{w2}"
     );
-    assert!(w2.contains("Notitie gewijzigd"), "{w2}");
+    assert!(
+        w2.contains("**Notitie gewijzigd:** Eerste notitie uit B1 (gewijzigd)"),
+        "{w2}"
+    );
     assert!(w2.contains("was: Eerste notitie uit B1"), "{w2}");
     assert!(
         w2.contains("Notitie verwijderd (uit bijeenkomst 1)"),
@@ -545,4 +548,48 @@ fn the_items_dialog_shows_its_hints_whole() {
         press(&mut f.app, KeyCode::Esc);
         assert_eq!(f.app.ctx(), Ctx::Items);
     }
+}
+
+#[test]
+fn the_minutes_show_an_edited_and_reopened_action_with_what_it_was() {
+    let mut f = second_workshop(Lang::En);
+    press(&mut f.app, KeyCode::Char('x'));
+    press(&mut f.app, KeyCode::Enter);
+    keys_(&mut f.app, " now");
+    press(&mut f.app, KeyCode::Tab);
+    press(&mut f.app, KeyCode::Left); // Gemeente
+    press(&mut f.app, KeyCode::Enter);
+    later(&mut f.app, 5);
+    press(&mut f.app, KeyCode::Char('x'));
+    later(&mut f.app, 5);
+    press(&mut f.app, KeyCode::Char('x'));
+    let s = on_disk(&f.path);
+    let o = Options {
+        tz: TimeZone::UTC,
+        ..Options::new(Lang::En)
+    };
+    let md = String::from_utf8(
+        export::render(&Framework::builtin(), &s, Format::Md, Some(2), &o).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        md.contains(
+            "**Action item edited:** Cijfers opvragen bij het CBS now — was: \
+             Cijfers opvragen bij het CBS — Woonstede, due 2026-12-01"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("**Action item reopened:** Cijfers opvragen bij het CBS now"),
+        "{md}"
+    );
+    // open again (added in workshop 1): in the session's open actions, as it is now
+    assert!(
+        md.contains("| Cijfers opvragen bij het CBS now | Gemeente | 2026-12-01 | 1 | 1.1.1 |"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("Actiepunt") && !md.contains("klaar"),
+        "no Dutch: {md}"
+    );
 }

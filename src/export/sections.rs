@@ -97,13 +97,13 @@ fn item_changes(c: &Ctx, r: &PointRecord, number: u32) -> Vec<Vec<Inline>> {
             }
             let line = match ch.kind {
                 ItemChangeKind::Edited => vec![
-                    b(format!("{}: ", s.ch_note_edited)),
-                    t(c.user(text_after(&n.changes, k, &n.text))),
+                    b(format!("{}:", s.ch_note_edited)),
+                    t(format!(" {}", c.user(text_after(&n.changes, k, &n.text)))),
                     t(format!(" — {}", fill(s.ch_was, &[&c.user(&ch.text)]))),
                 ],
                 ItemChangeKind::Removed => vec![
-                    b(format!("{} ({}): ", s.ch_note_removed, from(n.workshop))),
-                    t(c.user(text_after(&n.changes, k, &n.text))),
+                    b(format!("{} ({}):", s.ch_note_removed, from(n.workshop))),
+                    t(format!(" {}", c.user(text_after(&n.changes, k, &n.text)))),
                 ],
                 ItemChangeKind::Done | ItemChangeKind::Reopened => continue,
             };
@@ -115,7 +115,8 @@ fn item_changes(c: &Ctx, r: &PointRecord, number: u32) -> Vec<Vec<Inline>> {
             if ch.workshop != number {
                 continue;
             }
-            let what = c.user(text_after(&a.changes, k, &a.what));
+            // (a strong part is written trimmed: the space goes with the text)
+            let what = format!(" {}", c.user(text_after(&a.changes, k, &a.what)));
             let line = match ch.kind {
                 ItemChangeKind::Edited => {
                     let mut was = format!("{} — {}", c.user(&ch.text), c.owner_of(ch.owner));
@@ -123,14 +124,14 @@ fn item_changes(c: &Ctx, r: &PointRecord, number: u32) -> Vec<Vec<Inline>> {
                         was.push_str(&format!(", {}", fill(s.ui_due, &[&d.to_string()])));
                     }
                     vec![
-                        b(format!("{}: ", s.ch_action_edited)),
+                        b(format!("{}:", s.ch_action_edited)),
                         t(what),
                         t(format!(" — {}", fill(s.ch_was, &[&was]))),
                     ]
                 }
-                ItemChangeKind::Reopened => vec![b(format!("{}: ", s.ch_action_reopened)), t(what)],
+                ItemChangeKind::Reopened => vec![b(format!("{}:", s.ch_action_reopened)), t(what)],
                 ItemChangeKind::Removed => vec![
-                    b(format!("{} ({}): ", s.ch_action_removed, from(a.workshop))),
+                    b(format!("{} ({}):", s.ch_action_removed, from(a.workshop))),
                     t(what),
                 ],
                 ItemChangeKind::Done => continue,

@@ -339,7 +339,7 @@ pub static EN: Strings = Strings {
     ch_action_reopened: "Action item reopened",
     ch_action_removed: "Action item deleted",
     ch_was: "was: {0}",
-    ex_item_changes: "Edited, done, deleted",
+    ex_item_changes: "Changes to notes and action items",
     ex_from_workshop: "from workshop {0}",
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----

@@ -339,7 +339,7 @@ pub static NL: Strings = Strings {
     ch_action_reopened: "Actiepunt heropend",
     ch_action_removed: "Actiepunt verwijderd",
     ch_was: "was: {0}",
-    ex_item_changes: "Gewijzigd, afgerond, verwijderd",
+    ex_item_changes: "Wijzigingen in notities en actiepunten",
     ex_from_workshop: "uit bijeenkomst {0}",
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
