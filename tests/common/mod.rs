@@ -186,3 +186,4 @@ pub fn new_session(dir: &Path) -> PathBuf {
     assert!(out.status.success());
     PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
 }
+
