@@ -336,13 +336,21 @@ pub fn build(fw: &Framework, workshops: u32) -> Session {
             }
         }
         s.cursor = all_points[flat].clone();
-        // mark older actions done
-        for r in s.points.values_mut() {
-            for a in r.actions.iter_mut() {
-                if a.workshop + 3 < n {
-                    a.done = true;
-                }
-            }
+        // older actions are done now (through the domain: with the date)
+        let done: Vec<(String, usize)> = s
+            .points
+            .iter()
+            .flat_map(|(id, r)| {
+                r.actions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.is_open() && a.workshop + 3 < n)
+                    .map(move |(i, _)| (id.clone(), i))
+            })
+            .collect();
+        t += 1;
+        for (pid, i) in done {
+            s.set_action_done(&pid, i, true, at(d, t));
         }
     }
     s

@@ -126,6 +126,23 @@ pub struct Note {
     pub workshop: u32,
     pub at: Timestamp,
     pub text: String,
+    /// What happened to the note after it was typed (edits with the text
+    /// they replaced, its removal), oldest first. Nothing is replaced
+    /// silently: a removed note stays here, marked as removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ItemChange>,
+}
+
+impl Note {
+    /// When (and in which workshop) the note was removed, if it was.
+    pub fn removed(&self) -> Option<&ItemChange> {
+        removed(&self.changes)
+    }
+
+    /// Whether the note is still part of the record (not removed).
+    pub fn live(&self) -> bool {
+        self.removed().is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,6 +158,77 @@ pub struct ActionItem {
     pub due: Option<Date>,
     #[serde(default)]
     pub done: bool,
+    /// What happened to the item after it was typed (edits with what they
+    /// replaced, marked done, reopened, removed), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ItemChange>,
+}
+
+impl ActionItem {
+    /// When (and in which workshop) the item was removed, if it was.
+    pub fn removed(&self) -> Option<&ItemChange> {
+        removed(&self.changes)
+    }
+
+    /// Whether the item is still part of the record (not removed).
+    pub fn live(&self) -> bool {
+        self.removed().is_none()
+    }
+
+    /// Still to do: neither done nor removed.
+    pub fn is_open(&self) -> bool {
+        !self.done && self.live()
+    }
+
+    /// When it was marked done, while it is done (`None` when open, or
+    /// when a file from before this was recorded says done without a date).
+    pub fn done_change(&self) -> Option<&ItemChange> {
+        if !self.done {
+            return None;
+        }
+        self.changes
+            .iter()
+            .rev()
+            .find(|c| c.kind == ItemChangeKind::Done)
+    }
+
+    /// Whether it was marked done in workshop `number` (and still is).
+    pub fn done_in(&self, number: u32) -> bool {
+        self.done_change().is_some_and(|c| c.workshop == number)
+    }
+}
+
+fn removed(changes: &[ItemChange]) -> Option<&ItemChange> {
+    changes.iter().find(|c| c.kind == ItemChangeKind::Removed)
+}
+
+/// One change to a note or action item after it was typed: in which
+/// workshop, when, what; an edit keeps what it replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemChange {
+    pub workshop: u32,
+    pub at: Timestamp,
+    pub kind: ItemChangeKind,
+    /// For `edited`: the text before the edit (a note's text, an action's what).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// For an edited action item: its owner before the edit (none: nobody).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<PartyId>,
+    /// For an edited action item: its due date before the edit (none: no date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+/// What an [`ItemChange`] did. Written as its lowercase name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemChangeKind {
+    Edited,
+    Done,
+    Reopened,
+    Removed,
 }
 
 /// One entry in a point's history: a status or stance change, in which
@@ -206,11 +294,21 @@ impl PointRecord {
         self.stances.iter().find(|s| s.party == party)
     }
 
-    /// Whether anything was captured on this point in the given workshop.
+    /// Whether anything was captured on this point in the given workshop:
+    /// a status or stance, a note or action item that is still there, or a
+    /// change to one (an edit, done, reopened, removed: the minutes of that
+    /// workshop show it).
     pub fn touched_in(&self, workshop: u32) -> bool {
         self.history.iter().any(|h| h.workshop == workshop)
-            || self.notes.iter().any(|n| n.workshop == workshop)
-            || self.actions.iter().any(|a| a.workshop == workshop)
+            || self
+                .notes
+                .iter()
+                .any(|n| n.live() && n.workshop == workshop)
+            || self
+                .actions
+                .iter()
+                .any(|a| a.live() && a.workshop == workshop)
+            || self.item_changes().any(|c| c.workshop == workshop)
     }
 
     /// The last workshop in which anything was captured on this point.
@@ -218,7 +316,29 @@ impl PointRecord {
         let h = self.history.iter().map(|h| h.workshop);
         let n = self.notes.iter().map(|n| n.workshop);
         let a = self.actions.iter().map(|a| a.workshop);
-        h.chain(n).chain(a).max()
+        let c = self.item_changes().map(|c| c.workshop);
+        h.chain(n).chain(a).chain(c).max()
+    }
+
+    /// Notes that are still part of the record, with their index, oldest first.
+    pub fn live_notes(&self) -> impl DoubleEndedIterator<Item = (usize, &Note)> {
+        self.notes.iter().enumerate().filter(|(_, n)| n.live())
+    }
+
+    /// Action items that are still part of the record, with their index, oldest first.
+    pub fn live_actions(&self) -> impl DoubleEndedIterator<Item = (usize, &ActionItem)> {
+        self.actions.iter().enumerate().filter(|(_, a)| a.live())
+    }
+
+    /// Whether the point has any note or action item that is not removed.
+    pub fn has_items(&self) -> bool {
+        self.live_notes().next().is_some() || self.live_actions().next().is_some()
+    }
+
+    /// Every change to the point's notes and action items.
+    fn item_changes(&self) -> impl Iterator<Item = &ItemChange> {
+        let n = self.notes.iter().flat_map(|n| &n.changes);
+        n.chain(self.actions.iter().flat_map(|a| &a.changes))
     }
 }
 
@@ -241,3 +361,7 @@ pub enum DraftKind {
     Dissent,
     Skip,
 }
+
+#[cfg(test)]
+#[path = "items_tests.rs"]
+mod items_tests;

@@ -14,8 +14,8 @@ use crate::framework::Framework;
 use crate::vote::{DecisionRule, Outcome, Vote};
 
 pub use crate::record::{
-    ActionItem, Draft, DraftKind, HistoryEntry, HistoryKind, Note, PointRecord, Stance,
-    StanceEntry, Status,
+    ActionItem, Draft, DraftKind, HistoryEntry, HistoryKind, ItemChange, ItemChangeKind, Note,
+    PointRecord, Stance, StanceEntry, Status,
 };
 
 /// The file format written by this version.
@@ -447,6 +447,7 @@ impl Session {
             workshop,
             at: now,
             text: text.to_string(),
+            changes: Vec::new(),
         });
     }
 
@@ -466,7 +467,123 @@ impl Session {
             owner,
             due,
             done: false,
+            changes: Vec::new(),
         });
+    }
+
+    /// A change to a note or action item, stamped with this workshop and `now`.
+    fn item_change(&self, kind: ItemChangeKind, now: Timestamp) -> ItemChange {
+        ItemChange {
+            workshop: self.workshop_number(),
+            at: now,
+            kind,
+            text: String::new(),
+            owner: None,
+            due: None,
+        }
+    }
+
+    /// The note `index` of a point, unless it does not exist or was removed.
+    fn live_note_mut(&mut self, point: &str, index: usize) -> Option<&mut Note> {
+        let r = self.points.get_mut(point)?;
+        r.notes.get_mut(index).filter(|n| n.live())
+    }
+
+    /// The action item `index` of a point, unless it does not exist or was removed.
+    fn live_action_mut(&mut self, point: &str, index: usize) -> Option<&mut ActionItem> {
+        let r = self.points.get_mut(point)?;
+        r.actions.get_mut(index).filter(|a| a.live())
+    }
+
+    /// Change the text of note `index`; the text it had is kept in its
+    /// changes. Returns whether anything changed (the same text again, an
+    /// empty text, a removed note: nothing).
+    pub fn edit_note(&mut self, point: &str, index: usize, text: &str, now: Timestamp) -> bool {
+        let mut change = self.item_change(ItemChangeKind::Edited, now);
+        let text = text.trim_end();
+        let Some(n) = self.live_note_mut(point, index) else {
+            return false;
+        };
+        if text.trim().is_empty() || n.text == text {
+            return false;
+        }
+        change.text = std::mem::replace(&mut n.text, text.to_string());
+        n.changes.push(change);
+        true
+    }
+
+    /// Change what action item `index` is, who owns it and by when; what it
+    /// was is kept in its changes. Returns whether anything changed.
+    pub fn edit_action(
+        &mut self,
+        point: &str,
+        index: usize,
+        what: &str,
+        owner: Option<PartyId>,
+        due: Option<Date>,
+        now: Timestamp,
+    ) -> bool {
+        let mut change = self.item_change(ItemChangeKind::Edited, now);
+        let what = what.trim();
+        let Some(a) = self.live_action_mut(point, index) else {
+            return false;
+        };
+        if what.is_empty() || (a.what == what && a.owner == owner && a.due == due) {
+            return false;
+        }
+        change.text = std::mem::replace(&mut a.what, what.to_string());
+        change.owner = std::mem::replace(&mut a.owner, owner);
+        change.due = std::mem::replace(&mut a.due, due);
+        a.changes.push(change);
+        true
+    }
+
+    /// Mark action item `index` done (`true`, with this workshop and date)
+    /// or open again. Returns whether anything changed.
+    pub fn set_action_done(
+        &mut self,
+        point: &str,
+        index: usize,
+        done: bool,
+        now: Timestamp,
+    ) -> bool {
+        let kind = if done {
+            ItemChangeKind::Done
+        } else {
+            ItemChangeKind::Reopened
+        };
+        let change = self.item_change(kind, now);
+        let Some(a) = self.live_action_mut(point, index) else {
+            return false;
+        };
+        if a.done == done {
+            return false;
+        }
+        a.done = done;
+        a.changes.push(change);
+        true
+    }
+
+    /// Remove note `index`: it stays in the file, marked as removed in this
+    /// workshop, and leaves the lists. Returns whether anything changed.
+    pub fn remove_note(&mut self, point: &str, index: usize, now: Timestamp) -> bool {
+        let change = self.item_change(ItemChangeKind::Removed, now);
+        let Some(n) = self.live_note_mut(point, index) else {
+            return false;
+        };
+        n.changes.push(change);
+        true
+    }
+
+    /// Remove action item `index`: it stays in the file, marked as removed
+    /// in this workshop, and leaves the lists. Returns whether anything changed.
+    pub fn remove_action(&mut self, point: &str, index: usize, now: Timestamp) -> bool {
+        let change = self.item_change(ItemChangeKind::Removed, now);
+        let Some(a) = self.live_action_mut(point, index) else {
+            return false;
+        };
+        a.changes.push(change);
+        true
     }
 
     /// Votes in order; the latest decides the gate.
@@ -484,12 +601,23 @@ impl Session {
         fw.pos_of(&self.cursor).map(|p| p.block).unwrap_or(0)
     }
 
-    /// Open action items of the whole session: (point id, item).
+    /// Open action items of the whole session (neither done nor removed):
+    /// (point id, item).
     pub fn open_actions(&self) -> Vec<(&str, &ActionItem)> {
         self.points
             .iter()
             .flat_map(|(id, r)| r.actions.iter().map(move |a| (id.as_str(), a)))
-            .filter(|(_, a)| !a.done)
+            .filter(|(_, a)| a.is_open())
+            .collect()
+    }
+
+    /// The action items of workshop `number`, each once: those added in it
+    /// and not removed, and those marked done in it (added earlier).
+    pub fn workshop_actions(&self, number: u32) -> Vec<(&str, &ActionItem)> {
+        self.points
+            .iter()
+            .flat_map(|(id, r)| r.actions.iter().map(move |a| (id.as_str(), a)))
+            .filter(|(_, a)| a.live() && (a.workshop == number || a.done_in(number)))
             .collect()
     }
 

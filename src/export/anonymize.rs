@@ -65,8 +65,14 @@ pub fn anonymize_session(sess: &mut Session) {
         fix(&mut r.skip_reason);
         fix(&mut r.dissent_reason);
         r.stances.iter_mut().for_each(|e| fix(&mut e.reason));
-        r.notes.iter_mut().for_each(|n| fix(&mut n.text));
-        r.actions.iter_mut().for_each(|a| fix(&mut a.what));
+        for n in r.notes.iter_mut() {
+            fix(&mut n.text);
+            n.changes.iter_mut().for_each(|c| fix(&mut c.text));
+        }
+        for a in r.actions.iter_mut() {
+            fix(&mut a.what);
+            a.changes.iter_mut().for_each(|c| fix(&mut c.text));
+        }
         r.history.iter_mut().for_each(|h| fix(&mut h.detail));
     }
     for v in sess.votes.iter_mut() {

@@ -88,9 +88,9 @@ fn row(
                 .to_string(),
         );
     }
-    row.push(r.map(|r| r.notes.len()).unwrap_or(0).to_string());
+    row.push(r.map(|r| r.live_notes().count()).unwrap_or(0).to_string());
     row.push(
-        r.map(|r| r.actions.iter().filter(|a| !a.done).count())
+        r.map(|r| r.actions.iter().filter(|a| a.is_open()).count())
             .unwrap_or(0)
             .to_string(),
     );

@@ -92,9 +92,19 @@ impl<'a> Ctx<'a> {
 
     /// Who owns an action item, or the word for nobody.
     pub(super) fn owner(&self, a: &ActionItem) -> String {
-        a.owner
+        self.owner_of(a.owner)
+    }
+
+    /// A party that owns (or owned) an action item, or the word for nobody.
+    pub(super) fn owner_of(&self, owner: Option<PartyId>) -> String {
+        owner
             .map(|p| self.party(p))
             .unwrap_or_else(|| self.s.ui_owner_none.into())
+    }
+
+    /// "28-11": the day of a change in the minutes' time zone.
+    pub(super) fn day_of(&self, ts: jiff::Timestamp) -> String {
+        ts.to_zoned(self.tz.clone()).strftime("%d-%m").to_string()
     }
 
     /// A clock time in the minutes' time zone.

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use super::doc::{Ctx, Inline, Node, b, t, table};
 use crate::framework::{Point, Pos, Step};
 use crate::i18n::fill;
-use crate::session::{ActionItem, PointRecord, Stance, Status};
+use crate::session::{ActionItem, ItemChange, ItemChangeKind, PointRecord, Stance, Status};
 use crate::vote::Vote;
 
 /// The points touched in workshop `number`, each with its status, stances,
@@ -64,19 +64,93 @@ fn one_point_nodes(
         .collect();
     labelled_list(s.ui_stances, Node::List(stances), out);
     let notes: Vec<Vec<Inline>> = r
-        .notes
-        .iter()
-        .filter(|n| n.workshop == number)
-        .map(|n| vec![t(c.user(&n.text))])
+        .live_notes()
+        .filter(|(_, n)| n.workshop == number)
+        .map(|(_, n)| vec![t(c.user(&n.text))])
         .collect();
     labelled_list(s.ui_notes, Node::List(notes), out);
+    // added in this workshop, or done in it (added earlier): each once
     let actions: Vec<(bool, Vec<Inline>)> = r
-        .actions
-        .iter()
-        .filter(|a| a.workshop == number)
-        .map(|a| (a.done, action_inline(c, a)))
+        .live_actions()
+        .filter(|(_, a)| a.workshop == number || a.done_in(number))
+        .map(|(_, a)| (a.done, action_inline(c, a)))
         .collect();
     labelled_list(s.ui_actions, Node::Tasks(actions), out);
+    labelled_list(
+        s.ex_item_changes,
+        Node::List(item_changes(c, r, number)),
+        out,
+    );
+}
+
+/// What happened in workshop `number` to notes and action items after they
+/// were typed: edits (with what they replaced), reopened, removed. (Done
+/// shows once, in the list of action items.)
+fn item_changes(c: &Ctx, r: &PointRecord, number: u32) -> Vec<Vec<Inline>> {
+    let s = c.s;
+    let mut out: Vec<(jiff::Timestamp, Vec<Inline>)> = Vec::new();
+    let from = |w: u32| fill(s.ex_from_workshop, &[&w.to_string()]);
+    for n in &r.notes {
+        for (k, ch) in n.changes.iter().enumerate() {
+            if ch.workshop != number {
+                continue;
+            }
+            let line = match ch.kind {
+                ItemChangeKind::Edited => vec![
+                    b(format!("{}:", s.ch_note_edited)),
+                    t(format!(" {}", c.user(text_after(&n.changes, k, &n.text)))),
+                    t(format!(" — {}", fill(s.ch_was, &[&c.user(&ch.text)]))),
+                ],
+                ItemChangeKind::Removed => vec![
+                    b(format!("{} ({}):", s.ch_note_removed, from(n.workshop))),
+                    t(format!(" {}", c.user(text_after(&n.changes, k, &n.text)))),
+                ],
+                ItemChangeKind::Done | ItemChangeKind::Reopened => continue,
+            };
+            out.push((ch.at, line));
+        }
+    }
+    for a in &r.actions {
+        for (k, ch) in a.changes.iter().enumerate() {
+            if ch.workshop != number {
+                continue;
+            }
+            // (a strong part is written trimmed: the space goes with the text)
+            let what = format!(" {}", c.user(text_after(&a.changes, k, &a.what)));
+            let line = match ch.kind {
+                ItemChangeKind::Edited => {
+                    let mut was = format!("{} — {}", c.user(&ch.text), c.owner_of(ch.owner));
+                    if let Some(d) = ch.due {
+                        was.push_str(&format!(", {}", fill(s.ui_due, &[&d.to_string()])));
+                    }
+                    vec![
+                        b(format!("{}:", s.ch_action_edited)),
+                        t(what),
+                        t(format!(" — {}", fill(s.ch_was, &[&was]))),
+                    ]
+                }
+                ItemChangeKind::Reopened => vec![b(format!("{}:", s.ch_action_reopened)), t(what)],
+                ItemChangeKind::Removed => vec![
+                    b(format!("{} ({}):", s.ch_action_removed, from(a.workshop))),
+                    t(what),
+                ],
+                ItemChangeKind::Done => continue,
+            };
+            out.push((ch.at, line));
+        }
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, l)| l).collect()
+}
+
+/// The text an item had right after its change `k`: what the next edit
+/// replaced, or its text now.
+fn text_after<'a>(changes: &'a [ItemChange], k: usize, now: &'a str) -> &'a str {
+    changes[k + 1..]
+        .iter()
+        .find(|c| c.kind == ItemChangeKind::Edited)
+        .map(|c| c.text.as_str())
+        .unwrap_or(now)
 }
 
 /// A strong `label:` paragraph followed by `list`, unless the list is empty.
@@ -122,6 +196,14 @@ fn action_inline(c: &Ctx, a: &ActionItem) -> Vec<Inline> {
     let mut v = vec![t(c.user(&a.what)), t(format!(" — {}", c.owner(a)))];
     if let Some(d) = a.due {
         v.push(t(format!(", {}", fill(c.s.ui_due, &[&d.to_string()]))));
+    }
+    match a.done_change() {
+        Some(ch) => v.push(t(format!(
+            " ({})",
+            fill(c.s.ui_done_on, &[&c.day_of(ch.at)])
+        ))),
+        None if a.done => v.push(t(format!(" ({})", c.s.ui_done_word))),
+        None => {}
     }
     v
 }

@@ -69,6 +69,8 @@ pub enum Ctx {
     VoteDrop,
     // (end of section)
     // ---- notes and actions (issue 14) ----
+    /// The notes and action items of the current point (`x`).
+    Items,
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)
@@ -159,6 +161,10 @@ pub enum Action {
     NewVote,
     // (end of section)
     // ---- notes and actions (issue 14) ----
+    /// Open the notes and action items of the current point.
+    Items,
+    /// Delete the selected note or action item (after a question).
+    RemoveItem,
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)
@@ -460,6 +466,17 @@ pub static BINDINGS: &[Binding] = &[
     b!(VoteDrop, [ch('n'), ESC], "n/Esc", Action::Back, key_vote_keep, hint_back, "n/Esc", Always),
     // (end of section)
     // ---- notes and actions (issue 14) ----
+    b!(Main, [ch('x')], "x", Action::Items, key_items),
+    // the notes and action items of the point (the footer keeps hints in this order while there is room)
+    b!(Items, [ENTER], "Enter", Action::Confirm, key_items_edit, hint_edit, "Enter"),
+    b!(Items, [ch('x'), ch(' ')], "x", Action::Toggle, key_items_done, hint_done, "x"),
+    b!(Items, [code(KeyCode::Delete), ch('-')], "Del/-", Action::RemoveItem, key_items_remove, hint_remove, "Del"),
+    b!(Items, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(Items, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    b!(Items, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page),
+    b!(Items, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_page),
+    b!(Items, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Items, [ESC, ch('q')], "Esc", Action::Back, hint_close, hint_close, "Esc", Always),
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)

@@ -3,7 +3,8 @@
 //! An entry holds what a capture changed in one point record, not the whole
 //! record: the small fields (status, reasons, dissenters, stances) and, for
 //! the lists that grow over a session (notes, action items, history), only
-//! the part after what they have in common. The stack is bounded: the oldest
+//! the part between what they have in common at the start and at the end
+//! (a new item, or the one item marked done, edited or removed). The stack is bounded: the oldest
 //! entries are dropped past [`UNDO_LIMIT`]. A capture that changes nothing
 //! makes no entry at all (see [`Change::between`]).
 
@@ -44,10 +45,13 @@ impl Core {
     }
 }
 
-/// A change of one list: the first `keep` items are shared, the tails differ.
+/// A change of one list: the first `keep` and the last `tail` items are
+/// shared, the part between differs (an item added at the end, or one
+/// item changed in place: marked done, edited, removed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct ListDelta<T> {
     keep: usize,
+    tail: usize,
     before: Vec<T>,
     after: Vec<T>,
 }
@@ -55,10 +59,18 @@ struct ListDelta<T> {
 impl<T: Clone + PartialEq> ListDelta<T> {
     fn between(before: &[T], after: &[T]) -> ListDelta<T> {
         let keep = before.iter().zip(after).take_while(|(b, a)| b == a).count();
+        let (b, a) = (&before[keep..], &after[keep..]);
+        let tail = b
+            .iter()
+            .rev()
+            .zip(a.iter().rev())
+            .take_while(|(b, a)| b == a)
+            .count();
         ListDelta {
             keep,
-            before: before[keep..].to_vec(),
-            after: after[keep..].to_vec(),
+            tail,
+            before: b[..b.len() - tail].to_vec(),
+            after: a[..a.len() - tail].to_vec(),
         }
     }
 
@@ -67,8 +79,14 @@ impl<T: Clone + PartialEq> ListDelta<T> {
     }
 
     fn apply(&self, list: &mut Vec<T>, forward: bool) {
-        list.truncate(self.keep);
-        list.extend_from_slice(if forward { &self.after } else { &self.before });
+        let (from, to) = if forward {
+            (&self.before, &self.after)
+        } else {
+            (&self.after, &self.before)
+        };
+        let end = (self.keep + from.len()).min(list.len());
+        let start = self.keep.min(end);
+        list.splice(start..end, to.iter().cloned());
     }
 
     fn len(&self) -> usize {
@@ -275,6 +293,7 @@ mod tests {
                 workshop: 1,
                 at: at(0),
                 text: "n".into(),
+                changes: Vec::new(),
             }],
             ..Default::default()
         };
@@ -289,6 +308,42 @@ mod tests {
         change.apply(&mut points, false);
         assert_eq!(points["1.1.1"].seconds, 90);
         assert!(points["1.1.1"].notes.is_empty());
+    }
+
+    fn notes(n: usize) -> Vec<Note> {
+        (0..n)
+            .map(|i| Note {
+                workshop: 1,
+                at: at(i as i64),
+                text: format!("note {i}"),
+                changes: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_change_to_one_old_item_holds_that_item_only() {
+        let before = PointRecord {
+            notes: notes(500),
+            ..Default::default()
+        };
+        let mut after = before.clone();
+        after.notes[3].changes.push(crate::record::ItemChange {
+            workshop: 2,
+            at: at(900),
+            kind: crate::record::ItemChangeKind::Removed,
+            text: String::new(),
+            owner: None,
+            due: None,
+        });
+        after.notes[3].text = "edited".into();
+        let change = Change::between("1.1.1", "x", Some(&before), Some(&after)).unwrap();
+        assert_eq!(change.held_items(), 2, "the item before and after");
+        let mut points = BTreeMap::from([("1.1.1".to_string(), after.clone())]);
+        change.apply(&mut points, false);
+        assert_eq!(points["1.1.1"], before);
+        change.apply(&mut points, true);
+        assert_eq!(points["1.1.1"], after);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! `a`: an action item — what, who (←→, Space or 1–9 pick a party) and by
 //! when. `Tab` moves on, `Enter` records, `Esc` asks before losing text.
+//! The same form changes an action item from the list of the point's items
+//! (`x`, `Enter`): what it was stays in the item's history.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,8 +11,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::fill;
-use crate::session::DraftKind;
+use crate::session::{DraftKind, PartyId};
 use crate::tui::app::{App, parse_date};
+use crate::tui::dialogs::items::ItemsDialog;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
@@ -47,6 +50,21 @@ pub struct ActionForm {
     /// Index into the session's active parties; `None` = nobody yet.
     pub owner: Option<usize>,
     pub field: ActionField,
+    /// Set when an existing action item is being changed.
+    pub edit: Option<ActionEdit>,
+}
+
+/// Which action item is being changed, what it was, and the row of the
+/// list of items to go back to.
+pub struct ActionEdit {
+    pub index: usize,
+    pub what: String,
+    pub owner: Option<PartyId>,
+    pub due: String,
+    /// Whether the owner was chosen again (until then it stays as it was,
+    /// also when that party has left the coalition).
+    pub owner_touched: bool,
+    pub back: usize,
 }
 
 impl ActionForm {
@@ -56,11 +74,53 @@ impl ActionForm {
             due: editor(""),
             owner: None,
             field: ActionField::What,
+            edit: None,
+        }
+    }
+
+    /// Change action item `index` of the current point: the form filled in.
+    pub fn editing(app: &App, index: usize, back: usize) -> Option<ActionForm> {
+        let sess = app.session()?;
+        let a = sess.record(&sess.cursor)?.actions.get(index)?;
+        let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+        Some(ActionForm {
+            what: editor(&a.what),
+            due: editor(&due),
+            owner: a
+                .owner
+                .and_then(|o| sess.active_parties().position(|p| p.id == o)),
+            field: ActionField::What,
+            edit: Some(ActionEdit {
+                index,
+                what: a.what.clone(),
+                owner: a.owner,
+                due,
+                owner_touched: false,
+                back,
+            }),
+        })
+    }
+
+    /// The owner the form stands for now: as it was until chosen again.
+    fn owner_id(&self, app: &App) -> Option<PartyId> {
+        match &self.edit {
+            Some(e) if !e.owner_touched => e.owner,
+            _ => self.owner.and_then(|i| {
+                app.session()
+                    .and_then(|s| s.active_parties().nth(i).map(|p| p.id))
+            }),
+        }
+    }
+
+    fn touch_owner(&mut self) {
+        if let Some(e) = self.edit.as_mut() {
+            e.owner_touched = true;
         }
     }
 
     /// At Who: the previous (`forward` false) or next party, or nobody.
     fn step_owner(&mut self, parties: usize, forward: bool) {
+        self.touch_owner();
         self.owner = match (self.owner, forward) {
             (None, false) => parties.checked_sub(1),
             (Some(0), false) => None,
@@ -79,6 +139,7 @@ impl ActionForm {
             let i = c as usize - '1' as usize;
             if i < parties {
                 self.owner = Some(i);
+                self.touch_owner();
             }
         }
     }
@@ -104,10 +165,23 @@ impl ActionForm {
                 }
             }
         };
-        let owner = self.owner.and_then(|i| {
-            app.session()
-                .and_then(|s| s.active_parties().nth(i).map(|p| p.id))
-        });
+        let owner = self.owner_id(app);
+        if let Some(e) = &self.edit {
+            let s = app.s();
+            let a = app
+                .session()
+                .and_then(|x| x.record(&x.cursor))
+                .and_then(|r| r.actions.get(e.index));
+            if a.is_some_and(|a| a.what == what && a.owner == owner && a.due == due) {
+                app.info(s.items_unchanged.to_string());
+            } else {
+                let index = e.index;
+                app.capture(s.ch_action_edited, |sess, p, now| {
+                    sess.edit_action(p, index, &what, owner, due, now);
+                });
+            }
+            return Transition::Open(ItemsDialog::overlay(e.back));
+        }
         app.clear_draft();
         let label = app.s().ui_actions.to_string();
         app.capture(&label, |s, p, now| s.add_action(p, &what, owner, due, now));
@@ -128,7 +202,13 @@ impl Dialog for ActionForm {
         let at_who = self.field == ActionField::Who;
         match keys::command(Ctx::ActionItem, &action) {
             Some(Action::Confirm) => return self.submit(app),
-            Some(Action::Back) => return Transition::Cancel,
+            Some(Action::Back) => {
+                return match &self.edit {
+                    // nothing changed: back to the list
+                    Some(e) if !self.has_text() => Transition::Open(ItemsDialog::overlay(e.back)),
+                    _ => Transition::Cancel,
+                };
+            }
             Some(Action::NextField) => self.field = self.field.next(),
             Some(Action::PrevField) => self.field = self.field.prev(),
             Some(Action::Up) if at_who => self.step_owner(parties, false),
@@ -141,7 +221,10 @@ impl Dialog for ActionForm {
                     edit(&mut self.due, &action, false);
                 }
                 ActionField::What => {
-                    if let Edit::Changed = edit(&mut self.what, &action, false) {
+                    // a change to an item is no new item: not kept as the draft
+                    if let Edit::Changed = edit(&mut self.what, &action, false)
+                        && self.edit.is_none()
+                    {
                         app.set_draft(DraftKind::Action, editor_text(&self.what));
                     }
                 }
@@ -153,7 +236,12 @@ impl Dialog for ActionForm {
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
         let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
-        let inner = popup(f, area, 90, 14, &fill(s.dlg_action, &[&point]), th);
+        let title = if self.edit.is_some() {
+            fill(s.dlg_action_edit, &[&point])
+        } else {
+            fill(s.dlg_action, &[&point])
+        };
+        let inner = popup(f, area, 90, 14, &title, th);
         let [what, who, due, h] = Layout::vertical([
             Constraint::Length(4),
             Constraint::Length(3),
@@ -170,11 +258,8 @@ impl Dialog for ActionForm {
             th,
         );
         let owner = self
-            .owner
-            .and_then(|i| {
-                app.session()
-                    .and_then(|x| x.active_parties().nth(i).map(|p| p.organisation.clone()))
-            })
+            .owner_id(app)
+            .and_then(|id| app.session().map(|x| x.party_name(id)))
             .unwrap_or_else(|| s.ui_owner_none.to_string());
         let at_who = self.field == ActionField::Who;
         let blk = Block::new()
@@ -217,7 +302,15 @@ impl Dialog for ActionForm {
     }
 
     fn has_text(&self) -> bool {
-        !editor_text(&self.what).trim().is_empty()
+        match &self.edit {
+            // changing an item: what would be lost is the change
+            Some(e) => {
+                editor_text(&self.what).trim() != e.what
+                    || editor_text(&self.due).trim() != e.due
+                    || e.owner_touched
+            }
+            None => !editor_text(&self.what).trim().is_empty(),
+        }
     }
 }
 

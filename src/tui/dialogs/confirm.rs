@@ -21,6 +21,9 @@ pub enum OnYes {
     ResolveDissent(usize),
     /// Open the go/no-go vote to end the workshop: after it, the summary.
     VoteThenEnd,
+    /// Delete a note or action item of the current point, then go back to
+    /// the list of them (with this row selected).
+    RemoveItem(crate::tui::dialogs::items::ItemRef, usize),
 }
 
 pub struct ConfirmDialog {
@@ -52,8 +55,17 @@ impl Dialog for ConfirmDialog {
                     crate::tui::dialogs::vote::open_vote_for(app, true, true);
                     Transition::Close
                 }
+                OnYes::RemoveItem(item, sel) => {
+                    crate::tui::dialogs::items::remove(app, item);
+                    Transition::Open(crate::tui::dialogs::items::ItemsDialog::overlay(sel))
+                }
             },
-            Action::Back => Transition::Close,
+            Action::Back => match self.on_yes {
+                OnYes::RemoveItem(_, sel) => {
+                    Transition::Open(crate::tui::dialogs::items::ItemsDialog::overlay(sel))
+                }
+                _ => Transition::Close,
+            },
             _ => Transition::Stay,
         }
     }

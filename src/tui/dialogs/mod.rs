@@ -14,6 +14,7 @@ pub mod dissent;
 pub mod gate_override;
 pub mod help;
 pub mod info;
+pub mod items;
 pub mod new_session;
 pub mod note;
 pub mod overview;
@@ -109,6 +110,8 @@ dialogs! {
     EndBanner(vote::banner::EndBanner),
     // (end of section)
     // ---- notes and actions (issue 14) ----
+    /// `x`: the notes and action items of the point.
+    Items(items::ItemsDialog),
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)

@@ -1,5 +1,7 @@
 //! `n`: a note on the current point. `Enter` saves, `Alt+Enter` starts a
-//! new line, `Esc` asks before throwing typed text away.
+//! new line, `Esc` asks before throwing typed text away. The same editor
+//! changes a note from the list of the point's items (`x`, `Enter`): the
+//! text it had stays in the note's history, and back it goes to the list.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,6 +10,7 @@ use ratatui_textarea::TextArea;
 use crate::i18n::fill;
 use crate::session::DraftKind;
 use crate::tui::app::App;
+use crate::tui::dialogs::items::ItemsDialog;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
@@ -15,13 +18,56 @@ use crate::tui::widgets::editor::{Edit, EditorBox, edit, editor, editor_text, re
 
 pub struct NoteDialog {
     pub editor: TextArea<'static>,
+    /// Set when an existing note is being changed.
+    pub edit: Option<NoteEdit>,
+}
+
+/// Which note is being changed, what it said, and the row of the list of
+/// items to go back to.
+pub struct NoteEdit {
+    pub index: usize,
+    pub original: String,
+    pub back: usize,
 }
 
 impl NoteDialog {
     pub fn new(text: &str) -> NoteDialog {
         NoteDialog {
             editor: editor(text),
+            edit: None,
         }
+    }
+
+    /// Change note `index` of the current point, which says `text`.
+    pub fn editing(index: usize, text: &str, back: usize) -> NoteDialog {
+        NoteDialog {
+            editor: editor(text),
+            edit: Some(NoteEdit {
+                index,
+                original: text.to_string(),
+                back,
+            }),
+        }
+    }
+
+    /// `Enter` while changing a note: record the new text (an unchanged
+    /// one records nothing), then back to the list.
+    fn save_edit(&self, app: &mut App, e: &NoteEdit) -> Transition {
+        let s = app.s();
+        let text = editor_text(&self.editor);
+        if text.trim().is_empty() {
+            app.error(s.items_empty_text.to_string());
+            return Transition::Stay;
+        }
+        if text.trim_end() == e.original {
+            app.info(s.items_unchanged.to_string());
+        } else {
+            let index = e.index;
+            app.capture(s.ch_note_edited, |sess, p, now| {
+                sess.edit_note(p, index, &text, now);
+            });
+        }
+        Transition::Open(ItemsDialog::overlay(e.back))
     }
 }
 
@@ -31,7 +77,16 @@ impl Dialog for NoteDialog {
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        let editing = self.edit.is_some();
         match keys::command(Ctx::Note, &action) {
+            Some(Action::Confirm) if editing => {
+                let e = self.edit.as_ref().expect("editing");
+                return self.save_edit(app, e);
+            }
+            Some(Action::Back) if editing && !self.has_text() => {
+                let back = self.edit.as_ref().map(|e| e.back).unwrap_or(0);
+                return Transition::Open(ItemsDialog::overlay(back));
+            }
             Some(Action::Confirm) => {
                 let text = editor_text(&self.editor);
                 app.clear_draft();
@@ -44,12 +99,18 @@ impl Dialog for NoteDialog {
             Some(Action::Back) => return Transition::Cancel,
             Some(Action::NewLine) => {
                 self.editor.insert_newline();
-                app.set_draft(DraftKind::Note, editor_text(&self.editor));
+                if !editing {
+                    app.set_draft(DraftKind::Note, editor_text(&self.editor));
+                }
                 return Transition::Stay;
             }
             _ => {}
         }
-        if let Edit::Changed = edit(&mut self.editor, &action, true) {
+        // a change to a note is no new note: it is not kept as the draft
+        // (that would come back as a second note after a crash)
+        if let Edit::Changed = edit(&mut self.editor, &action, true)
+            && !editing
+        {
             app.set_draft(DraftKind::Note, editor_text(&self.editor));
         }
         Transition::Stay
@@ -58,7 +119,11 @@ impl Dialog for NoteDialog {
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
         let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
-        let title = fill(s.dlg_note, &[&point]);
+        let title = if self.edit.is_some() {
+            fill(s.dlg_note_edit, &[&point])
+        } else {
+            fill(s.dlg_note, &[&point])
+        };
         let b = EditorBox {
             width: 90,
             height: 14,
@@ -74,6 +139,11 @@ impl Dialog for NoteDialog {
     }
 
     fn has_text(&self) -> bool {
-        !editor_text(&self.editor).trim().is_empty()
+        let text = editor_text(&self.editor);
+        match &self.edit {
+            // changing a note: what would be lost is the change
+            Some(e) => text.trim_end() != e.original,
+            None => !text.trim().is_empty(),
+        }
     }
 }

@@ -64,11 +64,8 @@ impl Dialog for SummaryDialog {
         lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
         dissent_lines(sess, usize::MAX, s, th, &mut lines);
         lines.push(Line::default());
-        let actions: Vec<_> = sess
-            .open_actions()
-            .into_iter()
-            .filter(|(_, a)| a.workshop == number)
-            .collect();
+        // added in this workshop, or done in it: each once, done ones as done
+        let actions = sess.workshop_actions(number);
         let head = fill(s.summary_actions_head, &[&actions.len().to_string()]);
         lines.push(Line::from(Span::styled(head, th.title)));
         action_lines(sess, &actions, usize::MAX, s, th, &mut lines);

@@ -35,7 +35,8 @@ pub fn dissent_lines(
     }
 }
 
-/// Lines for open action items: what, who, due date (at most `limit`).
+/// Lines for action items: what, who, due date (at most `limit`); one that
+/// is done shows as done ("☑ … (klaar)").
 pub fn action_lines(
     sess: &Session,
     actions: &[(&str, &crate::session::ActionItem)],
@@ -53,6 +54,17 @@ pub fn action_lines(
     more_line(actions.len(), limit, s, th, lines);
     for (pid, a) in actions.iter().take(limit) {
         let (owner, due) = owner_and_due(sess, a, s);
+        if a.done {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  ☑ {pid} "), th.dim),
+                Span::styled(safe_line(&a.what).into_owned(), th.dim),
+                Span::styled(
+                    format!(" — {} ({})", safe_line(&owner), s.ui_done_word),
+                    th.dim,
+                ),
+            ]));
+            continue;
+        }
         lines.push(Line::from(vec![
             Span::styled(format!("  ☐ {pid} "), th.focus),
             Span::styled(safe_line(&a.what).into_owned(), th.base),

@@ -91,6 +91,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
         Action::AddAction => app.overlay = Some(Overlay::Action(ActionForm::new(""))),
+        Action::Items => {
+            app.overlay = Some(Overlay::Items(
+                crate::tui::dialogs::items::ItemsDialog::default(),
+            ))
+        }
         Action::Vote => open_vote(app, false),
         Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
         Action::Overview => {

@@ -1,4 +1,7 @@
-//! Notes and action items of the current point, newest first until the panel is full.
+//! Notes and action items of the current point: open actions first, then
+//! the done ones (dimmed, with the day they were done), then the newest
+//! notes until the panel is full. Removed items do not show (they stay in
+//! the history: `x` lists the rest and what happened to them).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -38,21 +41,20 @@ pub fn wrapped_rows(text: &str, width: usize) -> usize {
 
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
+    let rec = sess.record(&sess.cursor).filter(|r| r.has_items());
+    let mut title = format!(" {} & {} ", s.ui_notes, s.ui_actions.to_lowercase());
+    if rec.is_some() {
+        title.push_str(&format!("· {} ", s.items_hint));
+    }
     let blk = Block::new()
         .borders(Borders::TOP | Borders::LEFT)
         .border_style(th.border)
-        .title(Span::styled(
-            format!(" {} & {} ", s.ui_notes, s.ui_actions.to_lowercase()),
-            th.title,
-        ));
+        .title(Span::styled(title, th.title));
     let inner = blk.inner(area).inner(ratatui::layout::Margin {
         horizontal: 1,
         vertical: 0,
     });
     f.render_widget(blk, area);
-    let rec = sess
-        .record(&sess.cursor)
-        .filter(|r| !r.notes.is_empty() || !r.actions.is_empty());
     let Some(rec) = rec else {
         f.render_widget(
             Paragraph::new(s.ui_no_notes)
@@ -64,23 +66,47 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     };
     let h = inner.height as usize;
     let width = inner.width.max(1) as usize;
-    // open actions first (they matter to the room), then the newest notes that fit
+    // open actions first (they matter to the room), newest first; then the
+    // done ones; then the newest notes that fit
     let mut lines: Vec<Line> = Vec::new();
-    for a in rec.actions.iter().rev().take(h.div_ceil(3).max(1)) {
+    let open = rec.live_actions().rev().filter(|(_, a)| !a.done);
+    let done = rec.live_actions().rev().filter(|(_, a)| a.done);
+    let actions: Vec<_> = open.chain(done).map(|(_, a)| a).collect();
+    let cap = h.div_ceil(3).max(1);
+    let shown_actions = if actions.len() > cap {
+        cap.saturating_sub(1).max(1)
+    } else {
+        actions.len()
+    };
+    for a in &actions[..shown_actions] {
         let (owner, due) = owner_and_due(sess, a, s);
-        lines.push(Line::from(vec![
-            Span::styled(if a.done { "☑ " } else { "☐ " }, th.focus),
-            Span::styled(
-                safe_line(&a.what).into_owned(),
-                th.base.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(format!(" — {}{due}", safe_line(&owner)), th.dim),
-        ]));
+        if a.done {
+            let done = crate::tui::dialogs::items::done_word(a, s, &app.tz);
+            lines.push(Line::from(vec![
+                Span::styled("☑ ", th.dim),
+                Span::styled(safe_line(&a.what).into_owned(), th.dim),
+                Span::styled(format!(" — {} ({done})", safe_line(&owner)), th.dim),
+            ]));
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled("☐ ", th.focus),
+                Span::styled(
+                    safe_line(&a.what).into_owned(),
+                    th.base.add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(format!(" — {}{due}", safe_line(&owner)), th.dim),
+            ]));
+        }
+    }
+    if shown_actions < actions.len() {
+        let more = fill(s.ui_more, &[&(actions.len() - shown_actions).to_string()]);
+        lines.push(Line::from(Span::styled(more, th.warn)));
     }
     let room = h.saturating_sub(lines.len());
     let mut note_lines: Vec<Line> = Vec::new();
     let mut shown = 0;
-    for n in rec.notes.iter().rev() {
+    let notes: Vec<_> = rec.live_notes().rev().map(|(_, n)| n).collect();
+    for n in &notes {
         if note_lines.len() >= room {
             break;
         }
@@ -107,11 +133,11 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
         }
     }
     note_lines.reverse();
-    if shown < rec.notes.len() && room > 0 {
+    if shown < notes.len() && room > 0 {
         note_lines.insert(
             0,
             Line::from(Span::styled(
-                fill(s.ui_more_above, &[&(rec.notes.len() - shown).to_string()]),
+                fill(s.ui_more_above, &[&(notes.len() - shown).to_string()]),
                 th.dim,
             )),
         );
