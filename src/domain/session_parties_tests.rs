@@ -68,7 +68,13 @@ fn a_party_is_absent_for_a_point_discussed_before_it_came() {
 fn a_dissenting_party_disagrees_with_the_dissent_reason_unless_it_has_its_own() {
     let mut s = three();
     s.set_stance("1.1.1", 1, Stance::Reservations, None, ts(20));
-    s.set_stance("1.1.1", 2, Stance::Reservations, Some("eigen reden"), ts(30));
+    s.set_stance(
+        "1.1.1",
+        2,
+        Stance::Reservations,
+        Some("eigen reden"),
+        ts(30),
+    );
     s.set_status("1.1.1", Status::Dissent, vec![1, 2], "te vroeg", ts(40));
     let r = s.record("1.1.1").unwrap();
     assert_eq!(r.stance_of(1), Stance::Disagree);
@@ -113,7 +119,11 @@ fn party_numbers_are_places_in_the_session_and_do_not_shift() {
     assert_eq!(s.party_number(2), Some(2));
     assert_eq!(s.party_by_number(2).unwrap().organisation, "Politie");
     s.parties[0].removed = Some(ts(200));
-    assert_eq!(s.party_by_number(1), None, "a removed party's number is unused");
+    assert_eq!(
+        s.party_by_number(1),
+        None,
+        "a removed party's number is unused"
+    );
     assert_eq!(s.party_number(2), Some(2), "the others keep theirs");
     assert_eq!(s.party_by_number(0), None);
     assert_eq!(s.party_by_number(4), None);

@@ -186,4 +186,3 @@ pub fn new_session(dir: &Path) -> PathBuf {
     assert!(out.status.success());
     PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
 }
-
