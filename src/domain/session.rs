@@ -162,6 +162,27 @@ pub struct GateOverride {
     pub reason: String,
 }
 
+/// How `party` attended workshop `w`. The log is in time order: its first
+/// change tells how the workshop began (an arrival means the party was not
+/// there before); without changes, as it is now. A change at (or before)
+/// the start is how it began, not an arrival or departure: files written
+/// before absence at the start stopped being logged have such entries.
+fn party_attendance(w: &Workshop, party: PartyId) -> PartyAttendance {
+    let mine = w.attendance_log.iter().filter(|c| c.party == party);
+    let early = mine.clone().take_while(|c| c.at <= w.started).last();
+    let changes: Vec<AttendanceChange> = mine.filter(|c| c.at > w.started).cloned().collect();
+    let from_start = match (early, changes.first()) {
+        (Some(e), _) => e.present,
+        (None, Some(first)) => !first.present,
+        (None, None) => w.present.contains(&party),
+    };
+    PartyAttendance {
+        party,
+        from_start,
+        changes,
+    }
+}
+
 /// What `open` does with the workshops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resume {
@@ -368,27 +389,11 @@ impl Session {
         let w = self.workshops.iter().find(|w| w.number == number)?;
         let mut out = Vec::new();
         for p in &self.parties {
-            let changes: Vec<AttendanceChange> = w
-                .attendance_log
-                .iter()
-                .filter(|c| c.party == p.id)
-                .cloned()
-                .collect();
-            let now = w.present.contains(&p.id);
-            if !p.active() && !now && changes.is_empty() {
+            let a = party_attendance(w, p.id);
+            if !p.active() && !w.present.contains(&p.id) && a.changes.is_empty() {
                 continue;
             }
-            // the log is in time order: the first change tells how it began
-            // (an arrival means it was not there before); none: as it is now
-            let from_start = match changes.first() {
-                Some(c) => !c.present,
-                None => now,
-            };
-            out.push(PartyAttendance {
-                party: p.id,
-                from_start,
-                changes,
-            });
+            out.push(a);
         }
         Some(out)
     }
@@ -398,15 +403,9 @@ impl Session {
         let Some(w) = self.workshops.iter().find(|w| w.number == number) else {
             return false;
         };
-        let log = w.attendance_log.iter().filter(|c| c.party == party);
-        let mut present = match log.clone().next() {
-            Some(first) => !first.present,
-            None => return w.present.contains(&party),
-        };
-        for c in log {
-            if c.at > at {
-                break;
-            }
+        let a = party_attendance(w, party);
+        let mut present = a.from_start;
+        for c in a.changes.iter().take_while(|c| c.at <= at) {
             present = c.present;
         }
         present

@@ -128,3 +128,13 @@ fn party_numbers_are_places_in_the_session_and_do_not_shift() {
     assert_eq!(s.party_by_number(0), None);
     assert_eq!(s.party_by_number(4), None);
 }
+
+#[test]
+fn a_change_logged_at_the_start_is_how_the_workshop_began() {
+    // older files logged a party unticked at the start as a departure
+    let mut s = three();
+    s.set_present(2, false, ts(10));
+    let a = s.attendance(1).unwrap();
+    assert!(a[1].absent_throughout(), "{:?}", a[1]);
+    assert!(!s.present_at(1, 2, ts(10)));
+}
