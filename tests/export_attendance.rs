@@ -89,8 +89,14 @@ fn the_minutes_say_who_came_later_and_when_who_left_and_who_was_absent() {
     let json = render(&s, Format::Json, Lang::Nl);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let log = &v["workshops"][0]["attendance_log"];
-    assert_eq!((&log[0]["party"], &log[0]["present"]), (&6.into(), &true.into()));
-    assert_eq!((&log[1]["party"], &log[1]["present"]), (&2.into(), &false.into()));
+    assert_eq!(
+        (&log[0]["party"], &log[0]["present"]),
+        (&6.into(), &true.into())
+    );
+    assert_eq!(
+        (&log[1]["party"], &log[1]["present"]),
+        (&2.into(), &false.into())
+    );
 }
 
 #[test]
@@ -118,7 +124,10 @@ fn the_csv_says_absent_for_a_party_that_was_not_there_when_the_point_was_discuss
     assert_eq!(r[5 + 2], "oneens", "{r:?}");
     assert!(!csv.contains("eens met voorbehoud"), "{csv}");
     let md = render(&s, Format::Md, Lang::Nl);
-    assert!(md.contains("Politie (Cor): **✖ oneens** — geen cijfers"), "{md}");
+    assert!(
+        md.contains("Politie (Cor): **✖ oneens** — geen cijfers"),
+        "{md}"
+    );
     // a point nobody discussed has nobody absent
     assert_eq!(row("1.1.3")[5 + 6], "niet uitgesproken");
 }
