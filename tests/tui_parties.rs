@@ -387,12 +387,13 @@ fn letters_typed_over_the_dissent_party_list_go_to_the_reason() {
     press(app, ch('d'));
     assert_eq!(app.ctx(), Ctx::DissentParties);
     press(app, ch('2'));
-    type_text(app, "Te duur");
+    type_text(app, "jongeren");
     assert_eq!(app.ctx(), Ctx::Dissent, "the focus moved to the reason");
+    type_text(app, " te duur");
     press(app, key(KeyCode::Enter));
     let s = on_disk(&f.path);
     let r = s.record("1.1.1").unwrap();
-    assert_eq!(r.dissent_reason, "Te duur", "no letter dropped");
+    assert_eq!(r.dissent_reason, "jongeren te duur", "no letter dropped");
     assert_eq!(r.dissenters, vec![2]);
 }
 
