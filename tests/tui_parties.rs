@@ -448,3 +448,19 @@ fn more_than_ten_parties_go_through_the_stance_panel_and_it_says_how_many_more()
     assert!(small.lines().any(|l| l.contains("↑ +")), "{small}");
     snap("twelve_parties", app);
 }
+
+#[test]
+fn an_absent_partys_earlier_stance_stays_in_view() {
+    let mut f = started(session(&FOUR), &[]);
+    type_text(&mut f.app, "222");
+    assert_eq!(stance(&f.path, 2), Stance::Disagree);
+    // Woonstede leaves
+    press(&mut f.app, ch('p'));
+    press(&mut f.app, ch('2'));
+    press(&mut f.app, key(KeyCode::Enter));
+    for (w, h) in [(80, 24), (160, 45)] {
+        let screen = render_text(&f.app, w, h);
+        let row = stance_row(&screen, "2 ");
+        assert!(row.contains("✖ oneens · afwezig"), "{w}x{h}: {row:?}");
+    }
+}

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::i18n::fill;
-use crate::session::{Session, Status};
+use crate::session::{Session, Stance, Status};
 use crate::tui::app::App;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
@@ -126,14 +126,23 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
         .map(|(i, row)| {
             let selected = focus == Some(i);
             let key = crate::tui::widgets::party_key(row.number - 1);
-            let (word, word_style) = if row.present {
-                let stance = rec.map(|r| r.stance_of(row.id)).unwrap_or_default();
-                (
+            let stance = rec.map(|r| r.stance_of(row.id)).unwrap_or_default();
+            let (word, word_style) = match (row.present, stance) {
+                (true, _) => (
                     format!("{} {}", stance.symbol(), stance.word(app.lang)),
                     th.stance(stance),
-                )
-            } else {
-                (format!("– {}", s.ui_absent), th.dim)
+                ),
+                (false, Stance::NotStated) => (format!("– {}", s.ui_absent), th.dim),
+                // what it said before stays in view, with why it says no more
+                (false, _) => (
+                    format!(
+                        "{} {} · {}",
+                        stance.symbol(),
+                        stance.word(app.lang),
+                        s.ui_absent
+                    ),
+                    th.dim,
+                ),
             };
             let name_style = match (selected, row.present) {
                 (true, _) => th.selected,
