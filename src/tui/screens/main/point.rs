@@ -133,9 +133,8 @@ fn point_column(app: &App, sess: &Session, pos: Pos, f: &mut Frame, area: Rect, 
         .height
         .saturating_sub(cons_rows + 1 + point_height + 6)
         .max(2);
-    let status_rows = status_pieces(app, sess, &point.id, th)
-        .map(|p| wrap_styled(&p, area.width.max(1) as usize, usize::MAX).len() as u16)
-        .unwrap_or(1)
+    let pieces = status_pieces(app, sess, &point.id, th);
+    let status_rows = (wrap_styled(&pieces, area.width.max(1) as usize, usize::MAX).len() as u16)
         .clamp(2, status_cap.min(left));
     let [cons_area, point_area, status_area, lower] = Layout::vertical([
         Constraint::Length(cons_rows + 1),
@@ -256,12 +255,7 @@ fn timer(app: &App, sess: &Session, pos: Pos, th: &Theme) -> (String, ratatui::s
 /// The status as symbol and word, with who dissents and why, or why
 /// skipped, or over whose "disagree" a consensus was recorded; as styled
 /// pieces to wrap.
-fn status_pieces(
-    app: &App,
-    sess: &Session,
-    point: &str,
-    th: &Theme,
-) -> Option<Vec<(String, Style)>> {
+fn status_pieces(app: &App, sess: &Session, point: &str, th: &Theme) -> Vec<(String, Style)> {
     let s = app.s();
     let rec = sess.record(point);
     let status = rec.map(|r| r.status).unwrap_or_default();
@@ -308,14 +302,12 @@ fn status_pieces(
         }
         _ => {}
     }
-    Some(st)
+    st
 }
 
 /// The status line: wrapped in the rows it has, ending in "…" when cut.
 fn status_line(app: &App, sess: &Session, point: &str, f: &mut Frame, area: Rect, th: &Theme) {
-    let Some(pieces) = status_pieces(app, sess, point, th) else {
-        return;
-    };
+    let pieces = status_pieces(app, sess, point, th);
     let lines = wrap_styled(
         &pieces,
         area.width.max(1) as usize,
