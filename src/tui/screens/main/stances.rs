@@ -244,3 +244,21 @@ fn window(
     out.truncate(h);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_cut;
+
+    #[test]
+    fn wrapped_text_is_whole_or_ends_in_an_ellipsis() {
+        assert_eq!(wrap_cut("een twee drie", 8, 3), vec!["een twee", "drie"]);
+        assert_eq!(wrap_cut("een twee drie", 8, 1), vec!["een twe…"]);
+        // a word longer than a line is broken, never lost
+        assert_eq!(wrap_cut("abcdefghij", 4, 5), vec!["abcd", "efgh", "ij"]);
+        for max in 1..4 {
+            for line in wrap_cut("één twee drie vier vijf zes zeven", 7, max) {
+                assert!(line.chars().count() <= 7, "{line:?}");
+            }
+        }
+    }
+}
