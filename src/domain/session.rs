@@ -135,6 +135,23 @@ pub struct AttendanceChange {
     pub present: bool,
 }
 
+/// How one party attended one workshop (see [`Session::attendance`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartyAttendance {
+    pub party: PartyId,
+    /// Present when the workshop started.
+    pub from_start: bool,
+    /// Arrivals (`present: true`) and departures, in time order.
+    pub changes: Vec<AttendanceChange>,
+}
+
+impl PartyAttendance {
+    /// Never there in this workshop.
+    pub fn absent_throughout(&self) -> bool {
+        !self.from_start && self.changes.is_empty()
+    }
+}
+
 /// An override of the go/no-go gate: entering a locked block without a GO.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -143,6 +160,27 @@ pub struct GateOverride {
     pub at: Timestamp,
     pub block: String,
     pub reason: String,
+}
+
+/// How `party` attended workshop `w`. The log is in time order: its first
+/// change tells how the workshop began (an arrival means the party was not
+/// there before); without changes, as it is now. A change at (or before)
+/// the start is how it began, not an arrival or departure: files written
+/// before absence at the start stopped being logged have such entries.
+fn party_attendance(w: &Workshop, party: PartyId) -> PartyAttendance {
+    let mine = w.attendance_log.iter().filter(|c| c.party == party);
+    let early = mine.clone().take_while(|c| c.at <= w.started).last();
+    let changes: Vec<AttendanceChange> = mine.filter(|c| c.at > w.started).cloned().collect();
+    let from_start = match (early, changes.first()) {
+        (Some(e), _) => e.present,
+        (None, Some(first)) => !first.present,
+        (None, None) => w.present.contains(&party),
+    };
+    PartyAttendance {
+        party,
+        from_start,
+        changes,
+    }
 }
 
 /// What `open` does with the workshops.
@@ -326,6 +364,110 @@ impl Session {
             .is_some_and(|w| w.present.contains(&party))
     }
 
+    /// A party's number for the whole session: its place in the party list
+    /// (1-based). Numbers never shift: a party that arrives, leaves or is
+    /// absent keeps its number, and a removed party keeps its place (its
+    /// number is then simply not used), so the keys `1`–`9`, `0` mean the
+    /// same party from the first workshop to the last.
+    pub fn party_number(&self, id: PartyId) -> Option<usize> {
+        self.parties.iter().position(|p| p.id == id).map(|i| i + 1)
+    }
+
+    /// The party with number `n` (see [`Session::party_number`]), if it is
+    /// still in the coalition.
+    pub fn party_by_number(&self, n: usize) -> Option<&Party> {
+        n.checked_sub(1)
+            .and_then(|i| self.parties.get(i))
+            .filter(|p| p.active())
+    }
+
+    /// Who was there in workshop `number`, as it really was: per party
+    /// (session order) whether it was present from the start, and every
+    /// arrival and departure with its time. One place for the minutes, the
+    /// CSV and the start screen's recap. `None` when there is no such workshop.
+    pub fn attendance(&self, number: u32) -> Option<Vec<PartyAttendance>> {
+        let w = self.workshops.iter().find(|w| w.number == number)?;
+        let mut out = Vec::new();
+        for p in &self.parties {
+            let a = party_attendance(w, p.id);
+            if !p.active() && !w.present.contains(&p.id) && a.changes.is_empty() {
+                continue;
+            }
+            out.push(a);
+        }
+        Some(out)
+    }
+
+    /// Whether `party` was present in workshop `number` at moment `at`.
+    pub fn present_at(&self, number: u32, party: PartyId, at: Timestamp) -> bool {
+        let Some(w) = self.workshops.iter().find(|w| w.number == number) else {
+            return false;
+        };
+        let a = party_attendance(w, party);
+        let mut present = a.from_start;
+        for c in a.changes.iter().take_while(|c| c.at <= at) {
+            present = c.present;
+        }
+        present
+    }
+
+    /// Whether a party was absent when `point` was discussed, for a party
+    /// that stated no stance on it. "Absent" here means: absent at every
+    /// capture on the point (status, stance, note, action) in the last
+    /// workshop in which the point was discussed. A party that was in the
+    /// room for any of them could have spoken and is "not stated"; a party
+    /// that stated a stance is never absent for the point; a point never
+    /// discussed has nobody absent.
+    pub fn absent_for_point(&self, point: &str, party: PartyId) -> bool {
+        let Some(r) = self.record(point) else {
+            return false;
+        };
+        if r.stance_of(party) != Stance::NotStated {
+            return false;
+        }
+        let Some(number) = r.last_workshop() else {
+            return false;
+        };
+        let moments = r
+            .history
+            .iter()
+            .filter(|h| h.workshop == number)
+            .map(|h| h.at)
+            .chain(
+                r.notes
+                    .iter()
+                    .filter(|n| n.workshop == number)
+                    .map(|n| n.at),
+            )
+            .chain(
+                r.actions
+                    .iter()
+                    .filter(|a| a.workshop == number)
+                    .map(|a| a.at),
+            );
+        let mut any = false;
+        for at in moments {
+            any = true;
+            if self.present_at(number, party, at) {
+                return false;
+            }
+        }
+        any
+    }
+
+    /// Present parties whose stance on `point` is "disagree": consensus over
+    /// them contradicts what they said, so the facilitator is asked first.
+    pub fn consensus_conflicts(&self, point: &str) -> Vec<PartyId> {
+        let Some(r) = self.record(point) else {
+            return Vec::new();
+        };
+        self.parties
+            .iter()
+            .filter(|p| self.is_present(p.id) && r.stance_of(p.id) == Stance::Disagree)
+            .map(|p| p.id)
+            .collect()
+    }
+
     /// End the current workshop.
     pub fn end_workshop(&mut self, now: Timestamp) {
         if let Some(w) = self.workshops.last_mut()
@@ -359,6 +501,17 @@ impl Session {
 
     /// Set the status of a point. `reason` is the skip reason for `Skipped`
     /// or the dissent reason for `Dissent`; `dissenters` only for `Dissent`.
+    ///
+    /// The record never contradicts itself: a party named as dissenting
+    /// gets the stance "disagree" (its reason: its own, or else the dissent
+    /// reason), each a stance entry in the history. The reverse is not
+    /// done: un-ticking a dissenter, or moving the point to open or
+    /// consensus, leaves the parties' "disagree" as it is, because a stance
+    /// is what a party said and only the party changes it (its key). A
+    /// consensus over a present party's "disagree" is asked first (see
+    /// [`Session::consensus_conflicts`]) and, when the facilitator records
+    /// it anyway, its history entry names them ("consensus (over disagree:
+    /// 3, 4)"), and the minutes show it.
     pub fn set_status(
         &mut self,
         point: &str,
@@ -368,6 +521,16 @@ impl Session {
         now: Timestamp,
     ) {
         let reason = reason.trim().to_string();
+        let over = if status == Status::Consensus {
+            self.consensus_conflicts(point)
+        } else {
+            Vec::new()
+        };
+        let dissenting = if status == Status::Dissent {
+            dissenters.clone()
+        } else {
+            Vec::new()
+        };
         let r = self.record_mut(point);
         r.status = status;
         match status {
@@ -387,12 +550,40 @@ impl Session {
                 r.skip_reason.clear();
             }
         }
-        let detail = if reason.is_empty() {
+        let mut detail = if reason.is_empty() {
             status.key().to_string()
         } else {
             format!("{}: {reason}", status.key())
         };
+        if !over.is_empty() {
+            let ids: Vec<String> = over.iter().map(|p| p.to_string()).collect();
+            detail.push_str(&format!(" (over disagree: {})", ids.join(", ")));
+        }
         self.log(point, now, HistoryKind::Status, detail);
+        for party in dissenting {
+            let own = self
+                .record(point)
+                .and_then(|r| r.stance_entry(party))
+                .map(|e| (e.stance, e.reason.clone()));
+            match own {
+                // already "disagree": only a missing reason is filled in
+                Some((Stance::Disagree, own)) => {
+                    if own.is_empty()
+                        && let Some(e) = self
+                            .record_mut(point)
+                            .stances
+                            .iter_mut()
+                            .find(|s| s.party == party)
+                    {
+                        e.reason = reason.clone();
+                    }
+                }
+                Some((_, own)) if !own.is_empty() => {
+                    self.set_stance(point, party, Stance::Disagree, None, now)
+                }
+                _ => self.set_stance(point, party, Stance::Disagree, Some(&reason), now),
+            }
+        }
     }
 
     pub fn set_stance(
@@ -721,3 +912,7 @@ impl Session {
 #[cfg(test)]
 #[path = "session_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "session_parties_tests.rs"]
+mod parties_tests;

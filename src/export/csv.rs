@@ -81,6 +81,14 @@ fn row(
             .to_string(),
     ];
     for &pid in parties {
+        // "absent" (afwezig) for a party that was not in the room when the
+        // point was discussed, rather than "not stated": see
+        // `Session::absent_for_point` (absent at every capture on the point
+        // in the last workshop that discussed it; a stated stance wins)
+        if c.sess.absent_for_point(&p.id, pid) {
+            row.push(c.s.ui_absent.to_string());
+            continue;
+        }
         row.push(
             r.map(|r| r.stance_of(pid))
                 .unwrap_or_default()

@@ -8,7 +8,7 @@ use super::sections::{actions_nodes, dissent_nodes, point_nodes, vote_nodes};
 use super::{ExportError, Options};
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
-use crate::session::{ActionItem, PartyId, Session, Workshop};
+use crate::session::{ActionItem, PartyAttendance, PartyId, Session, Workshop};
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Inline {
@@ -111,15 +111,6 @@ impl<'a> Ctx<'a> {
     pub(super) fn time_of(&self, ts: jiff::Timestamp) -> String {
         ts.to_zoned(self.tz.clone()).strftime("%H:%M").to_string()
     }
-
-    /// Parties by id, or the word for none.
-    fn parties_or_none(&self, ids: &[PartyId]) -> String {
-        if ids.is_empty() {
-            self.s.start_none.to_string()
-        } else {
-            self.parties(ids)
-        }
-    }
 }
 
 /// A two-column row: a strong label and plain text.
@@ -127,28 +118,72 @@ fn label_row(label: &str, text: String) -> Vec<Vec<Inline>> {
     vec![vec![b(label)], vec![t(text)]]
 }
 
+/// Attendance as it really was (see [`Session::attendance`]): present from
+/// the start, arrived later, absent throughout; every arrival and departure
+/// with its time, e.g. "Bewoners (Dirk) (kwam om 15:10)".
+fn attendance_rows(c: &Ctx, w: &Workshop) -> Vec<Vec<Vec<Inline>>> {
+    let s = c.s;
+    let all = c.sess.attendance(w.number).unwrap_or_default();
+    let describe = |a: &PartyAttendance| {
+        let mut text = c.party(a.party);
+        let changes: Vec<String> = a
+            .changes
+            .iter()
+            .map(|ch| {
+                let template = if ch.present {
+                    s.att_arrived
+                } else {
+                    s.att_left
+                };
+                fill(template, &[&c.time_of(ch.at)])
+            })
+            .collect();
+        if !changes.is_empty() {
+            text.push_str(&format!(" ({})", changes.join(", ")));
+        }
+        text
+    };
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            s.start_none.to_string()
+        } else {
+            items.join(", ")
+        }
+    };
+    let from_start: Vec<String> = all.iter().filter(|a| a.from_start).map(describe).collect();
+    let later: Vec<String> = all
+        .iter()
+        .filter(|a| !a.from_start && !a.changes.is_empty())
+        .map(describe)
+        .collect();
+    let absent: Vec<String> = all
+        .iter()
+        .filter(|a| a.absent_throughout())
+        .map(describe)
+        .collect();
+    let mut rows = vec![label_row(s.ex_present, list(from_start))];
+    if !later.is_empty() {
+        rows.push(label_row(s.ex_arrived_later, list(later)));
+    }
+    rows.push(label_row(s.ex_absent, list(absent)));
+    rows
+}
+
 fn header_nodes(c: &Ctx, w: &Workshop, out: &mut Vec<Node>) {
     let s = c.s;
     let sess = c.sess;
-    let present: Vec<PartyId> = w.present.clone();
-    let absent: Vec<PartyId> = sess
-        .active_parties()
-        .map(|p| p.id)
-        .filter(|p| !present.contains(p))
-        .collect();
     let time = match w.ended {
         Some(e) => format!("{}–{}", c.time_of(w.started), c.time_of(e)),
         None => format!("{}–", c.time_of(w.started)),
     };
-    let rows = vec![
+    let mut rows = vec![
         label_row(s.ex_session, c.user(&sess.name)),
         label_row(s.field_area, c.user(&sess.area)),
         label_row(s.field_municipality, c.user(&sess.municipality)),
         label_row(s.ex_date, format!("{} · {}", w.date, time)),
         label_row(s.field_facilitator, c.user(&sess.facilitator)),
-        label_row(s.ex_present, c.parties_or_none(&present)),
-        label_row(s.ex_absent, c.parties_or_none(&absent)),
     ];
+    rows.extend(attendance_rows(c, w));
     out.push(table(&["", ""], rows));
 }
 

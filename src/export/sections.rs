@@ -187,6 +187,21 @@ fn status_inline(c: &Ctx, r: &PointRecord) -> Vec<Inline> {
             " — {}",
             fill(s.ui_reason, &[&c.user(&r.skip_reason)])
         ))),
+        Status::Consensus => {
+            // recorded over a stated "disagree" (asked first): the minutes say so
+            let over: Vec<_> = r
+                .stances
+                .iter()
+                .filter(|e| e.stance == Stance::Disagree)
+                .map(|e| e.party)
+                .collect();
+            if !over.is_empty() {
+                st.push(t(format!(
+                    " — {}",
+                    fill(s.consensus_over_disagree, &[&c.parties(&over)])
+                )));
+            }
+        }
         _ => {}
     }
     st

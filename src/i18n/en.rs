@@ -364,6 +364,16 @@ pub static EN: Strings = Strings {
     ex_from_workshop: "from workshop {0}",
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
+    party_absent: "Party {0} ({1}) is absent: nothing recorded.",
+    party_no_number: "No party with number {0}.",
+    consensus_conflict_one: "{0} disagrees. Record consensus anyway? y/n",
+    consensus_conflict_many: "{0} disagree. Record consensus anyway? y/n",
+    consensus_over_disagree: "recorded despite “disagree” from {0}",
+    ex_arrived_later: "Arrived later",
+    att_arrived: "arrived at {0}",
+    att_left: "left at {0}",
+    party_more_below: "↓ +{0} more (Tab, arrows)",
+    party_more_above: "↑ +{0} more",
     // (end of section)
     // ---- backups (issue 14) ----
     // (end of section)

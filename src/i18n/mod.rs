@@ -410,6 +410,16 @@ define_strings! {
     ex_from_workshop,
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
+    party_absent,
+    party_no_number,
+    consensus_conflict_one,
+    consensus_conflict_many,
+    consensus_over_disagree,
+    ex_arrived_later,
+    att_arrived,
+    att_left,
+    party_more_below,
+    party_more_above,
     // (end of section)
     // ---- backups (issue 14) ----
     // (end of section)

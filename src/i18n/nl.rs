@@ -364,6 +364,16 @@ pub static NL: Strings = Strings {
     ex_from_workshop: "uit bijeenkomst {0}",
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
+    party_absent: "Partij {0} ({1}) is afwezig: niets vastgelegd.",
+    party_no_number: "Geen partij met nummer {0}.",
+    consensus_conflict_one: "{0} is het oneens. Toch consensus vastleggen? j/n",
+    consensus_conflict_many: "{0} zijn het oneens. Toch consensus vastleggen? j/n",
+    consensus_over_disagree: "vastgelegd ondanks “oneens” van {0}",
+    ex_arrived_later: "Later gekomen",
+    att_arrived: "kwam om {0}",
+    att_left: "vertrok om {0}",
+    party_more_below: "↓ +{0} meer (Tab, pijltjes)",
+    party_more_above: "↑ +{0} meer",
     // (end of section)
     // ---- backups (issue 14) ----
     // (end of section)

@@ -63,6 +63,15 @@ pub struct Flash {
     pub kind: FlashKind,
 }
 
+/// A party as listed with its number (see [`App::party_rows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartyRow {
+    /// Its place in the session, 1-based: the key `1`–`9`, `0` for 1–10.
+    pub number: usize,
+    pub id: PartyId,
+    pub present: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct HomeEntry {
     pub path: PathBuf,
@@ -295,7 +304,52 @@ impl App {
     // Derived views
     // ------------------------------------------------------------------
 
-    /// Present parties of the current workshop, in id order (stance keys 1–9, 0).
+    /// The parties of the stance panel, the dissent list and the attendance
+    /// list: every party still in the coalition, in session order, with its
+    /// number (its place in the session, see [`Session::party_number`]; the
+    /// keys `1`–`9`, `0` are numbers 1–10) and whether it is present.
+    pub fn party_rows(&self) -> Vec<PartyRow> {
+        let Some(o) = self.open_session() else {
+            return Vec::new();
+        };
+        o.session
+            .parties
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.active())
+            .map(|(i, p)| PartyRow {
+                number: i + 1,
+                id: p.id,
+                present: o.is_present(p.id),
+            })
+            .collect()
+    }
+
+    /// The party of number key `key` (0-based: `1` is 0, `0` is 9) when it
+    /// is present; otherwise a message says why nothing happens (absent, or
+    /// no such party), so a key never captures for another party.
+    pub fn present_party_of_key(&mut self, key: usize) -> Option<PartyId> {
+        let number = key + 1;
+        let found = self
+            .session()
+            .and_then(|s| s.party_by_number(number))
+            .map(|p| (p.id, p.label()));
+        match found {
+            Some((id, _)) if self.open_session().is_some_and(|o| o.is_present(id)) => Some(id),
+            Some((_, label)) => {
+                let t = fill(self.s().party_absent, &[&number.to_string(), &label]);
+                self.info(t);
+                None
+            }
+            None => {
+                let t = fill(self.s().party_no_number, &[&number.to_string()]);
+                self.info(t);
+                None
+            }
+        }
+    }
+
+    /// Present parties of the current workshop, in id order (the vote's ballots).
     pub fn present_parties(&self) -> Vec<PartyId> {
         self.session()
             .and_then(|s| s.current_workshop())

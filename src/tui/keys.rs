@@ -364,8 +364,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(DissentParties, [ch('9')], "", Action::Stance(8), hint_toggle_party),
     b!(DissentParties, [ch('0')], "", Action::Stance(9), hint_toggle_party),
     b!(DissentParties, [ch(' ')], "Spatie", Action::Toggle, hint_toggle_party),
-    b!(DissentParties, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
-    b!(DissentParties, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    // arrows only: every letter typed over the list goes to the reason
+    b!(DissentParties, [code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(DissentParties, [code(KeyCode::Down)], "", Action::Down, hint_choose),
     b!(DissentParties, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(DissentParties, [ESC], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
     // dissent, the reason having the focus

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use crate::session::{DraftKind, PartyId, Status};
-use crate::tui::app::App;
+use crate::tui::app::{App, PartyRow};
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
@@ -17,6 +17,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::popup::popup;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 pub struct DissentDialog {
     /// The parties that disagree, in id order.
@@ -38,9 +39,18 @@ impl DissentDialog {
         }
     }
 
-    /// Add or remove the `i`-th present party.
-    fn toggle(&mut self, present: &[PartyId], i: usize) {
-        let Some(&p) = present.get(i) else { return };
+    /// The rows of the party list: the present parties and whoever is
+    /// chosen already (a dissenter from an earlier workshop who is absent
+    /// now stays visible), each with its number for the whole session.
+    pub fn rows(&self, app: &App) -> Vec<PartyRow> {
+        app.party_rows()
+            .into_iter()
+            .filter(|r| r.present || self.chosen.contains(&r.id))
+            .collect()
+    }
+
+    /// Add or remove a party.
+    fn toggle(&mut self, p: PartyId) {
         if let Some(k) = self.chosen.iter().position(|&c| c == p) {
             self.chosen.remove(k);
         } else {
@@ -50,16 +60,27 @@ impl DissentDialog {
     }
 
     /// A command on the party list.
-    fn list(&mut self, action: Action, present: &[PartyId]) {
-        let last = present.len().saturating_sub(1);
+    fn list(&mut self, app: &mut App, action: Action, rows: &[PartyRow]) {
+        let last = rows.len().saturating_sub(1);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::Toggle => self.toggle(present, self.selected),
-            Action::Stance(i) => {
-                self.toggle(present, i);
-                self.selected = i.min(last);
+            Action::Toggle => {
+                if let Some(r) = rows.get(self.selected) {
+                    self.toggle(r.id);
+                }
             }
+            // the party's number, not its place in this list; an absent
+            // party says so (unless it is listed: then it can be un-ticked)
+            Action::Stance(i) => match rows.iter().position(|r| r.number == i + 1) {
+                Some(k) => {
+                    self.toggle(rows[k].id);
+                    self.selected = k;
+                }
+                None => {
+                    app.present_party_of_key(i);
+                }
+            },
             _ => {}
         }
     }
@@ -86,6 +107,19 @@ impl DissentDialog {
     }
 }
 
+/// A key that types a character (no Ctrl or Alt held).
+fn is_text_key(action: &Action) -> bool {
+    match action {
+        Action::Key(ev) => {
+            matches!(ev.code, KeyCode::Char(_))
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        }
+        _ => false,
+    }
+}
+
 impl Dialog for DissentDialog {
     fn ctx(&self) -> Ctx {
         if self.on_reason {
@@ -97,6 +131,7 @@ impl Dialog for DissentDialog {
 
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let present = app.present_parties();
+        let rows = self.rows(app);
         match keys::command(self.ctx(), &action) {
             Some(Action::Confirm) => return self.submit(app, &present),
             Some(Action::Back) => return Transition::Cancel,
@@ -106,13 +141,14 @@ impl Dialog for DissentDialog {
             }
             Some(Action::Help) => return Transition::Stay,
             Some(command) if !self.on_reason => {
-                self.list(command, &present);
+                self.list(app, command, &rows);
                 return Transition::Stay;
             }
             _ => {}
         }
-        // a paste over the party list goes to the reason
-        if matches!(action, Action::Paste(_)) {
+        // a paste, or a letter typed, over the party list goes to the
+        // reason: nothing typed is dropped
+        if matches!(action, Action::Paste(_)) || (!self.on_reason && is_text_key(&action)) {
             self.on_reason = true;
         }
         if self.on_reason
@@ -126,8 +162,8 @@ impl Dialog for DissentDialog {
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
         let Some(sess) = app.session() else { return };
-        let present = app.present_parties();
-        let height = (present.len() as u16 + 9).min(area.height.saturating_sub(2));
+        let rows = self.rows(app);
+        let height = (rows.len() as u16 + 9).min(area.height.saturating_sub(2));
         let inner = popup(f, area, 90, height, s.dlg_dissent, th);
         let [list, ed, h] = Layout::vertical([
             Constraint::Min(2),
@@ -137,20 +173,21 @@ impl Dialog for DissentDialog {
         .areas(inner);
         let rec = sess.record(&sess.cursor);
         let lh = list.height as usize;
-        let start = if present.len() <= lh {
+        let start = if rows.len() <= lh {
             0
         } else {
-            self.selected.saturating_sub(lh / 2).min(present.len() - lh)
+            self.selected.saturating_sub(lh / 2).min(rows.len() - lh)
         };
-        let lines: Vec<Line> = present
+        let lines: Vec<Line> = rows
             .iter()
             .enumerate()
             .skip(start)
             .take(lh)
-            .map(|(i, &p)| {
+            .map(|(i, row)| {
+                let p = row.id;
                 let on = self.chosen.contains(&p);
                 let stance = rec.map(|r| r.stance_of(p)).unwrap_or_default();
-                let key = format!("{} ", crate::tui::widgets::party_key(i));
+                let key = format!("{} ", crate::tui::widgets::party_key(row.number - 1));
                 let name_style = if i == self.selected && !self.on_reason {
                     th.selected
                 } else {
@@ -163,10 +200,14 @@ impl Dialog for DissentDialog {
                         if on { th.bad } else { th.dim },
                     ),
                     Span::styled(safe_line(&sess.party_name(p)).into_owned(), name_style),
-                    Span::styled(
-                        format!("  ({} {})", stance.symbol(), stance.word(app.lang)),
-                        th.stance(stance),
-                    ),
+                    if row.present {
+                        Span::styled(
+                            format!("  ({} {})", stance.symbol(), stance.word(app.lang)),
+                            th.stance(stance),
+                        )
+                    } else {
+                        Span::styled(format!("  (– {})", s.ui_absent), th.dim)
+                    },
                 ])
             })
             .collect();

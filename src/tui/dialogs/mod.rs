@@ -9,6 +9,7 @@
 pub mod action_item;
 pub mod add_party;
 pub mod confirm;
+pub mod consensus_check;
 pub mod discard;
 pub mod dissent;
 pub mod gate_override;
@@ -114,6 +115,8 @@ dialogs! {
     Items(items::ItemsDialog),
     // (end of section)
     // ---- parties, stances, attendance (issue 14) ----
+    /// `c` over a present party's "disagree": consensus anyway?
+    ConsensusCheck(consensus_check::ConsensusCheckDialog),
     // (end of section)
     // ---- backups (issue 14) ----
     // (end of section)

@@ -40,14 +40,28 @@ pub fn update(app: &mut App, action: Action) {
             }
         }
         Action::Toggle | Action::Stance(_) => {
+            let Some(sess) = app.session() else {
+                return;
+            };
+            let ids: Vec<PartyId> = sess.active_parties().map(|p| p.id).collect();
+            // a number key is the party's number for the whole session
+            let number = match action {
+                Action::Stance(i) => Some(i + 1),
+                _ => None,
+            };
+            let by_number = number.map(|n| {
+                sess.party_by_number(n)
+                    .and_then(|p| ids.iter().position(|&x| x == p.id))
+            });
+            if let (Some(n), Some(None)) = (number, by_number) {
+                let t = fill(app.s().party_no_number, &[&n.to_string()]);
+                app.info(t);
+                return;
+            }
             let Some(o) = app.open_session_mut() else {
                 return;
             };
-            let idx = match action {
-                Action::Stance(i) => i,
-                _ => o.start_sel,
-            };
-            let ids: Vec<PartyId> = o.session.active_parties().map(|p| p.id).collect();
+            let idx = by_number.flatten().unwrap_or(o.start_sel);
             if let Some(&id) = ids.get(idx) {
                 o.start_sel = idx;
                 if o.toggle_present(id, now) {
@@ -118,7 +132,11 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
         .enumerate()
         .map(|(i, p)| {
             let here = o.is_present(p.id);
-            let key = format!("{} ", crate::tui::widgets::party_key(i));
+            let number = sess.party_number(p.id).unwrap_or(0);
+            let key = format!(
+                "{} ",
+                crate::tui::widgets::party_key(number.wrapping_sub(1))
+            );
             let style = if i == o.start_sel && !o.recap.focused {
                 th.selected
             } else {

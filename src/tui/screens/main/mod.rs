@@ -12,6 +12,7 @@ use crate::session::{PartyId, Stance, Status};
 use crate::tui::app::{
     ActionForm, App, Overlay, Screen, end_workshop, export_minutes, request_quit,
 };
+use crate::tui::dialogs::consensus_check::ConsensusCheckDialog;
 use crate::tui::dialogs::dissent::DissentDialog;
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::dialogs::info::InfoDialog;
@@ -55,21 +56,26 @@ pub fn update(app: &mut App, action: Action) {
         Action::PrevPoint => app.go_to(app.cursor_flat().saturating_sub(1)),
         Action::NextStep => app.step_delta(true),
         Action::PrevStep => app.step_delta(false),
-        Action::MarkConsensus => app.capture(s.status_consensus, |sess, p, now| {
-            sess.set_status(p, Status::Consensus, vec![], "", now)
-        }),
+        Action::MarkConsensus => mark_consensus(app),
         Action::MarkOpen => app.capture(s.status_open, |sess, p, now| {
             sess.set_status(p, Status::Open, vec![], "", now)
         }),
         Action::MarkDissent => {
             let sess = app.session().expect("open");
             let rec = sess.record(&sess.cursor);
-            // preselect the parties whose stance is "disagree"
-            let chosen: Vec<PartyId> = app
-                .present_parties()
-                .into_iter()
-                .filter(|&p| rec.is_some_and(|r| r.stance_of(p) == Stance::Disagree))
-                .collect();
+            // preselect who dissents now, and the present parties whose
+            // stance is "disagree"
+            let mut chosen: Vec<PartyId> = rec
+                .filter(|r| r.status == Status::Dissent)
+                .map(|r| r.dissenters.clone())
+                .unwrap_or_default();
+            chosen.extend(
+                app.present_parties()
+                    .into_iter()
+                    .filter(|&p| rec.is_some_and(|r| r.stance_of(p) == Stance::Disagree)),
+            );
+            chosen.sort_unstable();
+            chosen.dedup();
             let reason = rec.map(|r| r.dissent_reason.clone()).unwrap_or_default();
             app.overlay = Some(Overlay::Dissent(DissentDialog::new(chosen, &reason, false)));
         }
@@ -81,9 +87,13 @@ pub fn update(app: &mut App, action: Action) {
                 .unwrap_or_default();
             app.overlay = Some(Overlay::Skip(SkipDialog::new(&reason)));
         }
-        Action::Stance(i) => cycle_stance(app, i),
+        Action::Stance(i) => {
+            if let Some(party) = app.present_party_of_key(i) {
+                cycle_stance(app, party);
+            }
+        }
         Action::FocusStances => {
-            if !app.present_parties().is_empty()
+            if !app.party_rows().is_empty()
                 && let Some(o) = app.open_session_mut()
             {
                 o.stance_focus = Some(0);
@@ -131,11 +141,25 @@ pub fn update(app: &mut App, action: Action) {
     }
 }
 
-fn cycle_stance(app: &mut App, i: usize) {
-    let present = app.present_parties();
-    let Some(&party) = present.get(i) else {
+/// `c`: consensus; over a present party's "disagree" only after asking.
+fn mark_consensus(app: &mut App) {
+    let s = app.s();
+    let conflicts = app
+        .session()
+        .map(|sess| sess.consensus_conflicts(&sess.cursor))
+        .unwrap_or_default();
+    if conflicts.is_empty() {
+        app.capture(s.status_consensus, |sess, p, now| {
+            sess.set_status(p, Status::Consensus, vec![], "", now)
+        });
         return;
-    };
+    }
+    app.overlay = Some(Overlay::ConsensusCheck(ConsensusCheckDialog::new(
+        app, conflicts,
+    )));
+}
+
+fn cycle_stance(app: &mut App, party: PartyId) {
     let (current, name) = {
         let sess = app.session().expect("open");
         (
@@ -160,7 +184,8 @@ fn cycle_stance(app: &mut App, i: usize) {
 }
 
 fn stance_focus_update(app: &mut App, action: Action) {
-    let n = app.present_parties().len();
+    let rows = app.party_rows();
+    let n = rows.len();
     let sel = app.open_session().and_then(|o| o.stance_focus).unwrap_or(0);
     match action {
         Action::Up => {
@@ -173,9 +198,19 @@ fn stance_focus_update(app: &mut App, action: Action) {
                 o.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
             }
         }
-        Action::Toggle => cycle_stance(app, sel),
-        Action::StanceReason => {
-            if let Some(&party) = app.present_parties().get(sel) {
+        Action::Toggle | Action::StanceReason => {
+            let Some(row) = rows.get(sel).copied() else {
+                return;
+            };
+            // an absent party states nothing: say so, capture nothing
+            if !row.present {
+                app.present_party_of_key(row.number - 1);
+                return;
+            }
+            if action == Action::Toggle {
+                cycle_stance(app, row.id);
+            } else {
+                let party = row.id;
                 let sess = app.session().expect("open");
                 let reason = sess
                     .record(&sess.cursor)

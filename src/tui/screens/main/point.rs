@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
@@ -12,6 +12,7 @@ use crate::session::{Session, Status};
 use crate::tui::app::App;
 use crate::tui::keys::Ctx;
 use crate::tui::screens::main::notes::wrapped_rows;
+use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
@@ -131,10 +132,20 @@ fn point_column(app: &App, sess: &Session, pos: Pos, f: &mut Frame, area: Rect, 
     let text_rows = wrapped_rows(&point.text, text_width) as u16;
     let air = if area.height >= 30 { 2 } else { 0 };
     let point_height = (text_rows + 2 + air).clamp(4, area.height / 2);
+    // the status (who dissents and why) gets the rows it needs: up to 3 on
+    // small screens, 8 on large ones, never taking the panels' 6 rows
+    let status_cap = if area.height >= 30 { 8 } else { 3 };
+    let left = area
+        .height
+        .saturating_sub(cons_rows + 1 + point_height + 6)
+        .max(2);
+    let pieces = status_pieces(app, sess, &point.id, th);
+    let status_rows = (wrap_styled(&pieces, area.width.max(1) as usize, usize::MAX).len() as u16)
+        .clamp(2, status_cap.min(left));
     let [cons_area, point_area, status_area, lower] = Layout::vertical([
         Constraint::Length(cons_rows + 1),
         Constraint::Length(point_height),
-        Constraint::Length(2),
+        Constraint::Length(status_rows),
         Constraint::Min(6),
     ])
     .areas(area);
@@ -247,14 +258,16 @@ fn timer(app: &App, sess: &Session, pos: Pos, th: &Theme) -> (String, ratatui::s
     (text, style)
 }
 
-/// The status as symbol and word, with who dissents and why, or why skipped.
-fn status_line(app: &App, sess: &Session, point: &str, f: &mut Frame, area: Rect, th: &Theme) {
+/// The status as symbol and word, with who dissents and why, or why
+/// skipped, or over whose "disagree" a consensus was recorded; as styled
+/// pieces to wrap.
+fn status_pieces(app: &App, sess: &Session, point: &str, th: &Theme) -> Vec<(String, Style)> {
     let s = app.s();
     let rec = sess.record(point);
     let status = rec.map(|r| r.status).unwrap_or_default();
     let mut st = vec![
-        Span::styled(format!(" {}: ", s.ui_status), th.dim),
-        Span::styled(
+        (format!("{}:", s.ui_status), th.dim),
+        (
             format!(
                 "{} {}",
                 status.symbol(),
@@ -267,22 +280,44 @@ fn status_line(app: &App, sess: &Session, point: &str, f: &mut Frame, area: Rect
         Some(r) if r.status == Status::Dissent => {
             let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
             let by = fill(s.ui_dissent_by, &[&who.join(", ")]);
-            st.push(Span::styled(format!("  {}", safe_line(&by)), th.bad));
+            st.push((format!(" {}", safe_line(&by)), th.bad));
             if !r.dissent_reason.is_empty() {
-                st.push(Span::styled(
-                    format!(" — {}", safe_line(&r.dissent_reason)),
-                    th.base,
+                st.push((format!("— {}", safe_line(&r.dissent_reason)), th.base));
+            }
+        }
+        Some(r) if r.status == Status::Skipped => st.push((
+            safe_line(&fill(s.ui_reason, &[&r.skip_reason])).into_owned(),
+            th.muted,
+        )),
+        Some(r) if r.status == Status::Consensus => {
+            let over: Vec<String> = sess
+                .parties
+                .iter()
+                .filter(|p| r.stance_of(p.id) == crate::session::Stance::Disagree)
+                .map(|p| sess.party_name(p.id))
+                .collect();
+            if !over.is_empty() {
+                st.push((
+                    format!(
+                        "— {}",
+                        safe_line(&fill(s.consensus_over_disagree, &[&over.join(", ")]))
+                    ),
+                    th.warn,
                 ));
             }
         }
-        Some(r) if r.status == Status::Skipped => st.push(Span::styled(
-            format!("  {}", safe_line(&fill(s.ui_reason, &[&r.skip_reason]))),
-            th.muted,
-        )),
         _ => {}
     }
-    f.render_widget(
-        Paragraph::new(Line::from(st)).wrap(Wrap { trim: true }),
-        area,
+    st
+}
+
+/// The status line: wrapped in the rows it has, ending in "…" when cut.
+fn status_line(app: &App, sess: &Session, point: &str, f: &mut Frame, area: Rect, th: &Theme) {
+    let pieces = status_pieces(app, sess, point, th);
+    let lines = wrap_styled(
+        &pieces,
+        area.width.max(1) as usize,
+        area.height.max(1) as usize,
     );
+    f.render_widget(Paragraph::new(lines), area);
 }

@@ -1,15 +1,93 @@
-//! The stances of the present parties on the current point, symbol and word.
+//! The stances of the parties on the current point, symbol and word, each
+//! with its reason below it. Every party keeps its number (its place in the
+//! session); an absent party is shown dimmed as absent. When not all fit,
+//! the panel says how many more there are above and below.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::session::{Session, Status};
+use crate::i18n::fill;
+use crate::session::{Session, Stance, Status};
 use crate::tui::app::App;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
+
+/// Word-wrap `text` to `width` columns in at most `max` lines; when it is
+/// cut, the last line ends in "…". Words longer than a line are broken.
+pub fn wrap_cut(text: &str, width: usize, max: usize) -> Vec<String> {
+    wrap_styled(&[(text.to_string(), Style::default())], width, max)
+        .into_iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
+}
+
+/// Word-wrap styled pieces of text to `width` columns in at most `max`
+/// lines (words keep their piece's style; runs of spaces become one);
+/// when it is cut, the last line ends in "…".
+pub fn wrap_styled(pieces: &[(String, Style)], width: usize, max: usize) -> Vec<Line<'static>> {
+    let width = width.max(2);
+    let mut lines: Vec<Vec<(String, Style)>> = vec![Vec::new()];
+    let mut col = 0;
+    for (text, style) in pieces {
+        for word in text.split_whitespace() {
+            let mut word: Vec<char> = word.chars().collect();
+            if col > 0 && col + 1 + word.len() > width {
+                lines.push(Vec::new());
+                col = 0;
+            }
+            let cur = lines.last_mut().expect("a line");
+            if col > 0 {
+                cur.push((" ".into(), *style));
+                col += 1;
+            }
+            while col + word.len() > width {
+                let take = width - col;
+                let part: String = word.drain(..take).collect();
+                lines.last_mut().expect("a line").push((part, *style));
+                lines.push(Vec::new());
+                col = 0;
+            }
+            col += word.len();
+            lines
+                .last_mut()
+                .expect("a line")
+                .push((word.into_iter().collect(), *style));
+        }
+    }
+    if lines.last().is_some_and(|l| l.is_empty()) && lines.len() > 1 {
+        lines.pop();
+    }
+    if lines.len() > max && max > 0 {
+        lines.truncate(max);
+        // room for the "…" even when the last line is full
+        let last = lines.last_mut().expect("a line");
+        let mut len: usize = last.iter().map(|(t, _)| t.chars().count()).sum();
+        while len + 1 > width {
+            let Some((t, _)) = last.last_mut() else { break };
+            if t.pop().is_none() {
+                last.pop();
+            } else {
+                len -= 1;
+            }
+        }
+        let style = last.last().map(|(_, s)| *s).unwrap_or_default();
+        last.push(("…".into(), style));
+    }
+    lines
+        .into_iter()
+        .map(|l| {
+            Line::from(
+                l.into_iter()
+                    .map(|(t, s)| Span::styled(t, s))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
 
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
@@ -30,53 +108,157 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
         );
         return;
     }
-    let present = app.present_parties();
+    let rows = app.party_rows();
     let rec = sess.record(&sess.cursor);
     let h = inner.height as usize;
-    let sel = focus.unwrap_or(0);
-    let start = if present.len() <= h {
-        0
+    let width = inner.width as usize;
+    // a reason gets more lines where there is room
+    let reason_max = if h >= 16 {
+        3
+    } else if h >= 10 {
+        2
     } else {
-        sel.saturating_sub(h / 2).min(present.len() - h)
+        1
     };
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, &pid) in present.iter().enumerate().skip(start).take(h) {
-        let stance = rec.map(|r| r.stance_of(pid)).unwrap_or_default();
-        let reason = rec
-            .and_then(|r| r.stance_entry(pid))
-            .map(|e| e.reason.as_str())
-            .unwrap_or("");
-        let key = crate::tui::widgets::party_key(i).to_string();
-        let selected = focus == Some(i);
-        let name_style = if selected { th.selected } else { th.base };
-        let word = format!("{} {}", stance.symbol(), stance.word(app.lang));
-        let name_room = (inner.width as usize)
-            .saturating_sub(2 + 1 + word.chars().count())
-            .max(4);
-        let name = fit(&safe_line(&sess.party_name(pid)), name_room);
-        let mut spans = vec![
-            Span::styled(format!("{key} "), th.focus),
-            Span::styled(format!("{name:<name_room$} "), name_style),
-            Span::styled(word, th.stance(stance)),
-        ];
-        if !reason.is_empty() {
-            spans.push(Span::styled(format!(" — {}", safe_line(reason)), th.dim));
-        }
-        lines.push(Line::from(spans));
-    }
-    let absent: Vec<String> = sess
-        .active_parties()
-        .filter(|p| !present.contains(&p.id))
-        .map(|p| safe_line(&p.organisation).into_owned())
+    let items: Vec<Vec<Line>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let selected = focus == Some(i);
+            let key = crate::tui::widgets::party_key(row.number - 1);
+            let stance = rec.map(|r| r.stance_of(row.id)).unwrap_or_default();
+            let (word, word_style) = match (row.present, stance) {
+                (true, _) => (
+                    format!("{} {}", stance.symbol(), stance.word(app.lang)),
+                    th.stance(stance),
+                ),
+                (false, Stance::NotStated) => (format!("– {}", s.ui_absent), th.dim),
+                // what it said before stays in view, with why it says no more
+                (false, _) => (
+                    format!(
+                        "{} {} · {}",
+                        stance.symbol(),
+                        stance.word(app.lang),
+                        s.ui_absent
+                    ),
+                    th.dim,
+                ),
+            };
+            let name_style = match (selected, row.present) {
+                (true, _) => th.selected,
+                (false, true) => th.base,
+                (false, false) => th.dim,
+            };
+            let name_room = width.saturating_sub(2 + 1 + word.chars().count()).max(4);
+            let name = fit(&safe_line(&sess.party_name(row.id)), name_room);
+            let mut lines = vec![Line::from(vec![
+                Span::styled(
+                    format!("{key} "),
+                    if row.present { th.focus } else { th.dim },
+                ),
+                Span::styled(format!("{name:<name_room$} "), name_style),
+                Span::styled(word, word_style),
+            ])];
+            let reason = rec
+                .and_then(|r| r.stance_entry(row.id))
+                .map(|e| e.reason.as_str())
+                .unwrap_or("");
+            if !reason.trim().is_empty() {
+                for l in wrap_cut(&safe_line(reason), width.saturating_sub(4), reason_max) {
+                    lines.push(Line::from(Span::styled(format!("    {l}"), th.dim)));
+                }
+            }
+            lines
+        })
         .collect();
-    if !absent.is_empty() && lines.len() < h {
-        lines.push(Line::from(Span::styled(
-            format!("  – {}: {}", s.ui_absent, absent.join(", ")),
-            th.dim,
-        )));
-    }
+    let mut lines = window(&items, focus.unwrap_or(0), h, app, th);
     if app.all_agree() && sess.status_of(&sess.cursor) != Status::Consensus && lines.len() < h {
         lines.push(Line::from(Span::styled(s.ui_suggest_consensus, th.good)));
     }
     f.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The items (a party and its reason) that fit in `h` rows with item `sel`
+/// in view, and a line saying how many more there are above and below.
+fn window(
+    items: &[Vec<Line<'static>>],
+    sel: usize,
+    h: usize,
+    app: &App,
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    let s = app.s();
+    let total: usize = items.iter().map(|i| i.len()).sum();
+    if total <= h {
+        return items.iter().flatten().cloned().collect();
+    }
+    let sel = sel.min(items.len().saturating_sub(1));
+    // the first item shown: as early as possible with `sel` still whole
+    let mut start = 0;
+    loop {
+        let marks = usize::from(start > 0) + usize::from(sel + 1 < items.len());
+        let need: usize = items[start..=sel].iter().map(|i| i.len()).sum();
+        if need + marks <= h || start == sel {
+            break;
+        }
+        start += 1;
+    }
+    let mut out: Vec<Line> = Vec::new();
+    if start > 0 {
+        out.push(Line::from(Span::styled(
+            fill(s.party_more_above, &[&start.to_string()]),
+            th.dim,
+        )));
+    }
+    let mut shown = start;
+    for (i, item) in items.iter().enumerate().skip(start) {
+        let below = items.len() - i - 1;
+        let room = h.saturating_sub(out.len() + usize::from(below > 0));
+        if item.len() <= room {
+            out.extend(item.iter().cloned());
+            shown = i + 1;
+        } else if i == sel || i == start {
+            // the selected party itself: its line, and of its reason what fits
+            let mut part: Vec<Line> = item.iter().take(room.max(1)).cloned().collect();
+            if part.len() < item.len()
+                && part.len() > 1
+                && let Some(last) = part.last_mut()
+            {
+                let text: String = last.spans.iter().map(|sp| sp.content.as_ref()).collect();
+                let w = text.chars().count();
+                *last = Line::from(Span::styled(fit(&format!("{text}…"), w), th.dim));
+            }
+            out.extend(part);
+            shown = i + 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    if shown < items.len() {
+        out.push(Line::from(Span::styled(
+            fill(s.party_more_below, &[&(items.len() - shown).to_string()]),
+            th.dim,
+        )));
+    }
+    out.truncate(h);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_cut;
+
+    #[test]
+    fn wrapped_text_is_whole_or_ends_in_an_ellipsis() {
+        assert_eq!(wrap_cut("een twee drie", 8, 3), vec!["een twee", "drie"]);
+        assert_eq!(wrap_cut("een twee drie", 8, 1), vec!["een twe…"]);
+        // a word longer than a line is broken, never lost
+        assert_eq!(wrap_cut("abcdefghij", 4, 5), vec!["abcd", "efgh", "ij"]);
+        for max in 1..4 {
+            for line in wrap_cut("één twee drie vier vijf zes zeven", 7, max) {
+                assert!(line.chars().count() <= 7, "{line:?}");
+            }
+        }
+    }
 }
