@@ -347,7 +347,7 @@ pub static EN: Strings = Strings {
     items_unchanged: "Nothing changed: the text is the same.",
     items_empty_text: "An empty text is not saved; delete with Del in the list (x on the point).",
     items_history: "History",
-    items_stamp: "W{0} {1}",
+    items_stamp: "workshop {0}, {1}",
     items_recorded: "recorded",
     dlg_note_edit: "Edit note on {0}",
     dlg_action_edit: "Edit action item on {0}",
@@ -399,5 +399,6 @@ pub static EN: Strings = Strings {
     summary_block_done: "✔ No point is open in {0}.",
     summary_still_open: "○ Still open in {0} ({1}): {2}",
     summary_actions_head: "Open action items from this workshop ({0})",
+    ui_note_from: "(workshop {0}) ",
     // (end of section)
 };

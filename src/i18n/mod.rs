@@ -426,6 +426,7 @@ define_strings! {
     // ---- recap and summary (issue 14) ----
     recap_title, recap_more, recap_dissent_head, recap_actions_head, recap_no_dissent, recap_resolve_q, recap_resolve_starts, recap_resolved, recap_resolved_msg, key_recap_focus, hint_recap, key_recap_scroll, key_recap_choose, key_resolve, hint_resolve, key_attendance_focus, hint_attendance_focus,
     summary_step_planned, summary_block_done, summary_still_open, summary_actions_head,
+    ui_note_from,
     // (end of section)
 }
 

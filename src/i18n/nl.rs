@@ -347,7 +347,7 @@ pub static NL: Strings = Strings {
     items_unchanged: "Niets veranderd: de tekst is dezelfde.",
     items_empty_text: "Een lege tekst bewaar ik niet; verwijderen kan met Del in de lijst (x bij het punt).",
     items_history: "Geschiedenis",
-    items_stamp: "B{0} {1}",
+    items_stamp: "bijeenkomst {0}, {1}",
     items_recorded: "vastgelegd",
     dlg_note_edit: "Notitie bij {0} wijzigen",
     dlg_action_edit: "Actiepunt bij {0} wijzigen",
@@ -399,5 +399,6 @@ pub static NL: Strings = Strings {
     summary_block_done: "✔ In {0} is geen punt meer open.",
     summary_still_open: "○ Nog open in {0} ({1}): {2}",
     summary_actions_head: "Open actiepunten uit deze bijeenkomst ({0})",
+    ui_note_from: "(bijeenkomst {0}) ",
     // (end of section)
 };

@@ -189,7 +189,11 @@ fn row_line(
             let first = lines.next().unwrap_or_default();
             let more = if lines.next().is_some() { " …" } else { "" };
             (
-                format!("• B{} ", n.workshop),
+                crate::tui::screens::main::notes::note_prefix(
+                    s,
+                    n.workshop,
+                    sess.workshop_number(),
+                ),
                 format!("{first}{more}"),
                 String::new(),
                 false,

@@ -106,6 +106,7 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     let mut note_lines: Vec<Line> = Vec::new();
     let mut shown = 0;
     let notes: Vec<_> = rec.live_notes().rev().map(|(_, n)| n).collect();
+    let current = sess.workshop_number();
     for n in &notes {
         if note_lines.len() >= room {
             break;
@@ -113,7 +114,7 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
         let mut block: Vec<Line> = Vec::new();
         for (i, l) in safe_lines(&n.text).into_iter().enumerate() {
             let prefix = if i == 0 {
-                format!("• B{} ", n.workshop)
+                note_prefix(s, n.workshop, current)
             } else {
                 "  ".into()
             };
@@ -144,4 +145,14 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     }
     lines.extend(note_lines);
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// "• " for a note of this workshop, "• (bijeenkomst 1) " for an earlier
+/// one: the workshop spelled out, never an abbreviation that reads as a block.
+pub fn note_prefix(s: &crate::i18n::Strings, workshop: u32, current: u32) -> String {
+    if workshop == current {
+        "• ".to_string()
+    } else {
+        format!("• {}", fill(s.ui_note_from, &[&workshop.to_string()]))
+    }
 }

@@ -58,21 +58,22 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
 fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let w = sess.current_workshop();
-    let place = if sess.municipality.is_empty() {
-        String::new()
-    } else {
-        format!(", {}", safe_line(&sess.municipality))
-    };
-    let title = format!(
-        " wijktafel · {} · {}{place} ",
-        safe_line(&sess.name),
-        safe_line(&sess.area)
-    );
+    // name, then area and municipality as far as they are known
+    let place: Vec<String> = [&sess.area, &sess.municipality]
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| safe_line(p).into_owned())
+        .collect();
+    let mut parts = vec!["wijktafel".to_string(), safe_line(&sess.name).into_owned()];
+    if !place.is_empty() {
+        parts.push(place.join(", "));
+    }
+    let title = format!(" {} ", parts.join(" · "));
     let number = w.map(|w| w.number).unwrap_or(0).to_string();
     let mut right = format!(
         " {} · {} · {} ",
         fill(s.ui_workshop, &[&number]),
-        w.map(|w| w.date.to_string()).unwrap_or_default(),
+        w.map(|w| app.lang.date(w.date)).unwrap_or_default(),
         clock(app)
     );
     // the decision of the latest vote, whole, while the title keeps 24 columns
