@@ -335,3 +335,64 @@ fn the_summary_marks_an_earlier_vote_as_replaced() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_action_is_marked_done_from_the_recap_and_attendance_is_recapped() {
+    let fw = Framework::builtin();
+    let mut s = Session::new("Zuidrand", &fw, at(0));
+    let a = s.add_party("Gemeente", "Anna", "");
+    let ggd = s.add_party("GGD", "Chloë", "");
+    let bzk = s.add_party("BZK", "Joost", "");
+    s.start_workshop(&[a], at(0));
+    s.set_present(ggd, true, at(1800));
+    s.set_status("1.1.2", Status::Dissent, vec![a], "te snel", at(1900));
+    s.add_action("1.2.1", "Overzicht beleidsopgaven", Some(a), None, at(2000));
+    s.add_action("1.3.2", "Bewonersavond", Some(ggd), None, at(2100));
+    s.end_workshop(at(3600));
+    let _ = bzk;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let path = store.create(&s).unwrap();
+    let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(86_400));
+    app.tz = TimeZone::UTC;
+    app.open_path(&path).unwrap();
+    let mut f = Fixture {
+        _dir: dir,
+        path,
+        app,
+    };
+    let screen = render_text(&f.app, 160, 45);
+    assert!(screen.contains("☑ aanwezig: Gemeente"), "{screen}");
+    assert!(screen.contains("GGD kwam om 15:15"), "{screen}");
+    assert!(screen.contains("☐ afwezig: BZK"), "{screen}");
+    // Tab, ↓: the first action (after the one dissent); r there resolves nothing
+    press(&mut f.app, KeyCode::Tab);
+    press(&mut f.app, KeyCode::Down);
+    press(&mut f.app, KeyCode::Char('r'));
+    assert!(f.app.overlay.is_none());
+    let screen = render_text(&f.app, 160, 45);
+    assert!(
+        screen.contains("▶ ☐ 1.2.1 Overzicht beleidsopgaven"),
+        "{screen}"
+    );
+    assert!(screen.contains("Kies eerst een open verschil"), "{screen}");
+    press(&mut f.app, KeyCode::Char('x'));
+    let screen = render_text(&f.app, 160, 45);
+    assert!(
+        screen.contains("Is actiepunt Overzicht beleidsopgaven (1.2.1) klaar?"),
+        "{screen}"
+    );
+    press(&mut f.app, KeyCode::Char('j'));
+    let disk = store::load(&f.path).unwrap();
+    let act = &disk.record("1.2.1").unwrap().actions[0];
+    assert!(act.done, "done on disk");
+    assert_eq!(disk.open_actions().len(), 1);
+    assert_eq!(
+        disk.workshops.len(),
+        2,
+        "marking it done started workshop 2"
+    );
+    let screen = render_text(&f.app, 160, 45);
+    assert!(screen.contains("Open actiepunten (1)"), "{screen}");
+    insta::assert_snapshot!("recap_attendance_160x45", screen);
+}

@@ -382,7 +382,7 @@ pub static EN: Strings = Strings {
     recap_more: "▼ +{0} more lines · PgDn",
     recap_dissent_head: "Dissent still open ({0})",
     recap_actions_head: "Action items still open ({0})",
-    recap_no_dissent: "No dissent is open.",
+    recap_no_dissent: "Choose an open dissent first (↑↓).",
     recap_resolve_q: "Is the dissent on {0} resolved? The point then becomes consensus; the dissent stays in its history.",
     recap_resolve_starts: "This starts workshop {0}.",
     recap_resolved: "dissent resolved",
@@ -400,5 +400,14 @@ pub static EN: Strings = Strings {
     summary_still_open: "○ Still open in {0} ({1}): {2}",
     summary_actions_head: "Open action items from this workshop ({0})",
     ui_note_from: "(workshop {0}) ",
+    recap_done_q: "Is action item {1} ({0}) done?",
+    recap_done: "action item done",
+    recap_done_msg: "☑ Action item on {0} done and recorded.",
+    recap_no_action: "Choose an open action item first (↑↓).",
+    key_recap_done: "record the chosen action item as done",
+    hint_done_short: "done",
+    recap_attendance_head: "Attendance",
+    recap_came: "{0} arrived at {1}",
+    recap_left: "{0} left at {1}",
     // (end of section)
 };

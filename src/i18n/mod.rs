@@ -427,6 +427,7 @@ define_strings! {
     recap_title, recap_more, recap_dissent_head, recap_actions_head, recap_no_dissent, recap_resolve_q, recap_resolve_starts, recap_resolved, recap_resolved_msg, key_recap_focus, hint_recap, key_recap_scroll, key_recap_choose, key_resolve, hint_resolve, key_attendance_focus, hint_attendance_focus,
     summary_step_planned, summary_block_done, summary_still_open, summary_actions_head,
     ui_note_from,
+    recap_done_q, recap_done, recap_done_msg, recap_no_action, key_recap_done, hint_done_short, recap_attendance_head, recap_came, recap_left,
     // (end of section)
 }
 

@@ -382,7 +382,7 @@ pub static NL: Strings = Strings {
     recap_more: "▼ +{0} regels meer · PgDn",
     recap_dissent_head: "Open verschillen van mening ({0})",
     recap_actions_head: "Open actiepunten ({0})",
-    recap_no_dissent: "Er staat geen verschil van mening open.",
+    recap_no_dissent: "Kies eerst een open verschil van mening (↑↓).",
     recap_resolve_q: "Is het verschil van mening bij {0} opgelost? Het punt wordt dan consensus; het verschil blijft in de geschiedenis.",
     recap_resolve_starts: "Dit begint bijeenkomst {0}.",
     recap_resolved: "verschil opgelost",
@@ -400,5 +400,14 @@ pub static NL: Strings = Strings {
     summary_still_open: "○ Nog open in {0} ({1}): {2}",
     summary_actions_head: "Open actiepunten uit deze bijeenkomst ({0})",
     ui_note_from: "(bijeenkomst {0}) ",
+    recap_done_q: "Is actiepunt {1} ({0}) klaar?",
+    recap_done: "actiepunt klaar",
+    recap_done_msg: "☑ Actiepunt bij {0} klaar en vastgelegd.",
+    recap_no_action: "Kies eerst een open actiepunt (↑↓).",
+    key_recap_done: "het gekozen actiepunt als klaar vastleggen",
+    hint_done_short: "klaar",
+    recap_attendance_head: "Aanwezigheid",
+    recap_came: "{0} kwam om {1}",
+    recap_left: "{0} vertrok om {1}",
     // (end of section)
 };

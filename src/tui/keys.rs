@@ -173,6 +173,8 @@ pub enum Action {
     // ---- recap and summary (issue 14) ----
     /// Mark the chosen open dissent resolved (from the recap).
     ResolveDissent,
+    /// Mark the chosen open action item done (from the recap).
+    RecapDone,
     // (end of section)
 }
 
@@ -488,6 +490,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Start, [code(KeyCode::PageDown)], "", Action::PageDown, key_recap_scroll),
     b!(StartRecap, [ENTER], "Enter", Action::Confirm, hint_to_agenda, hint_to_agenda, "Enter"),
     b!(StartRecap, [ch('r')], "r", Action::ResolveDissent, key_resolve, hint_resolve, "r"),
+    b!(StartRecap, [ch('x')], "x", Action::RecapDone, key_recap_done, hint_done_short, "x"),
     b!(StartRecap, [code(KeyCode::Tab), ESC], "Tab/Esc", Action::NextField, key_attendance_focus, hint_attendance_focus, "Tab"),
     b!(StartRecap, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, key_recap_choose, hint_choose, "↑↓"),
     b!(StartRecap, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_recap_choose),

@@ -19,6 +19,8 @@ pub enum OnYes {
     OpenVote,
     /// Record the dissent on a point (flat index) as resolved.
     ResolveDissent(usize),
+    /// Record an action item (point by flat index, place in its list) done.
+    ActionDone(usize, usize),
     /// Open the go/no-go vote to end the workshop: after it, the summary.
     VoteThenEnd,
     /// Delete a note or action item of the current point, then go back to
@@ -49,6 +51,10 @@ impl Dialog for ConfirmDialog {
                 }
                 OnYes::ResolveDissent(flat) => {
                     crate::tui::screens::recap::resolve(app, flat);
+                    Transition::Close
+                }
+                OnYes::ActionDone(flat, i) => {
+                    crate::tui::screens::recap::mark_done(app, flat, i);
                     Transition::Close
                 }
                 OnYes::VoteThenEnd => {

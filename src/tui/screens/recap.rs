@@ -16,7 +16,7 @@ use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::keys::Action;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::recap::action_lines;
+use crate::tui::widgets::recap::owner_and_due;
 use crate::tui::widgets::status::fit;
 
 /// Where the recap stands: focus, the chosen dissent, how far it scrolled.
@@ -24,7 +24,7 @@ use crate::tui::widgets::status::fit;
 pub struct RecapView {
     /// The recap has the focus (`Tab`); otherwise the attendance list has it.
     pub focused: bool,
-    /// The chosen open dissent (an index into [`Session::dissents`]).
+    /// The chosen item (an index into [`recap_items`]).
     pub sel: usize,
     /// The first row shown.
     pub scroll: u16,
@@ -35,9 +35,35 @@ pub struct RecapView {
 /// Rows a page key moves.
 const PAGE: u16 = 10;
 
+/// What can be chosen in the recap: an open dissent, or an open action item
+/// (its point and its place in the point's list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecapItem {
+    Dissent(String),
+    Action(String, usize),
+}
+
+/// The recap's choosable items in the order shown: the open dissent, then
+/// the open action items.
+pub fn recap_items(sess: &Session) -> Vec<RecapItem> {
+    let mut items: Vec<RecapItem> = sess
+        .dissents()
+        .into_iter()
+        .map(|(p, _)| RecapItem::Dissent(p.to_string()))
+        .collect();
+    for (id, r) in &sess.points {
+        for (i, a) in r.actions.iter().enumerate() {
+            if a.is_open() {
+                items.push(RecapItem::Action(id.clone(), i));
+            }
+        }
+    }
+    items
+}
+
 /// Keys for the recap; returns whether the action was one of them.
 pub fn update(app: &mut App, action: &Action) -> bool {
-    let dissents = app.session().map(|s| s.dissents().len()).unwrap_or(0);
+    let choosable = app.session().map(|s| recap_items(s).len()).unwrap_or(0);
     let Some(o) = app.open_session_mut() else {
         return false;
     };
@@ -60,41 +86,98 @@ pub fn update(app: &mut App, action: &Action) -> bool {
             v.follow = true;
         }
         Action::Down if v.focused => {
-            v.sel = (v.sel + 1).min(dissents.saturating_sub(1));
+            v.sel = (v.sel + 1).min(choosable.saturating_sub(1));
             v.follow = true;
         }
-        Action::ResolveDissent => ask_resolve(app),
+        Action::ResolveDissent => ask(app, Ask::Resolve),
+        Action::RecapDone => ask(app, Ask::Done),
         _ => return false,
     }
     true
 }
 
-/// `r`: ask whether the chosen dissent is resolved (and, before the
-/// workshop has started, that this starts it: a resolution is a capture).
-fn ask_resolve(app: &mut App) {
+/// What `r` and `x` ask about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    Resolve,
+    Done,
+}
+
+/// `r` (a dissent resolved) or `x` (an action done): ask first, and before
+/// the workshop has started say that this starts it (a change is a capture
+/// of the workshop).
+fn ask(app: &mut App, what: Ask) {
     let s = app.s();
     let Some(o) = app.open_session() else { return };
-    let dissents = o.session.dissents();
-    let Some((point, _)) = dissents.get(o.recap.sel) else {
-        app.info(s.recap_no_dissent.to_string());
-        return;
+    let chosen = recap_items(&o.session).get(o.recap.sel).cloned();
+    let (mut text, on_yes) = match (what, chosen) {
+        (Ask::Resolve, Some(RecapItem::Dissent(point))) => {
+            let Some(pos) = app.fw.pos_of(&point) else {
+                return;
+            };
+            (
+                fill(s.recap_resolve_q, &[&point]),
+                OnYes::ResolveDissent(pos.flat),
+            )
+        }
+        (Ask::Done, Some(RecapItem::Action(point, i))) => {
+            let Some(pos) = app.fw.pos_of(&point) else {
+                return;
+            };
+            let what = o
+                .session
+                .record(&point)
+                .map(|r| r.actions[i].what.clone())
+                .unwrap_or_default();
+            let what = crate::tui::widgets::status::fit(&safe_line(&what), 60);
+            (
+                fill(s.recap_done_q, &[&point, &what]),
+                OnYes::ActionDone(pos.flat, i),
+            )
+        }
+        (Ask::Resolve, _) => {
+            app.info(s.recap_no_dissent.to_string());
+            return;
+        }
+        (Ask::Done, _) => {
+            app.info(s.recap_no_action.to_string());
+            return;
+        }
     };
-    let Some(pos) = app.fw.pos_of(point) else {
-        return;
-    };
-    let mut text = fill(s.recap_resolve_q, &[point]);
     if o.planned.is_some() {
         let number = (o.session.workshop_number() + 1).to_string();
         text.push(' ');
         text.push_str(&fill(s.recap_resolve_starts, &[&number]));
     }
-    app.overlay = Some(Overlay::Confirm(ConfirmDialog {
-        text,
-        on_yes: OnYes::ResolveDissent(pos.flat),
-    }));
+    app.overlay = Some(Overlay::Confirm(ConfirmDialog { text, on_yes }));
 }
 
-/// The "yes" to [`ask_resolve`]: start the planned workshop if need be,
+/// The "yes" to `x`: mark the action done (in the workshop, started if need
+/// be; undoable, saved at once).
+pub fn mark_done(app: &mut App, flat: usize, index: usize) {
+    let point = app.fw.point_at(flat).id.clone();
+    if !app.gate_allows(&point) {
+        return;
+    }
+    app.start_workshop();
+    let label = app.s().recap_done;
+    let now = app.now;
+    let Some(o) = app.open_session_mut() else {
+        return;
+    };
+    let changed = o.capture_at(&point, label, now, |sess, p, now| {
+        sess.set_action_done(p, index, true, now);
+    });
+    let left = recap_items(&o.session).len();
+    o.recap.sel = o.recap.sel.min(left.saturating_sub(1));
+    if changed == crate::tui::open_session::Captured::Changed {
+        app.save_now();
+        let t = fill(app.s().recap_done_msg, &[&point]);
+        app.info(t);
+    }
+}
+
+/// The "yes" to `r`: start the planned workshop if need be,
 /// then record the resolution (undoable, saved at once).
 pub fn resolve(app: &mut App, flat: usize) {
     let point = app.fw.point_at(flat).id.clone();
@@ -111,7 +194,7 @@ pub fn resolve(app: &mut App, flat: usize) {
     let changed = o.capture_at(&point, label, now, |sess, p, now| {
         sess.resolve_dissent(p, now);
     });
-    let left = o.session.dissents().len();
+    let left = recap_items(&o.session).len();
     o.recap.sel = o.recap.sel.min(left.saturating_sub(1));
     if changed == crate::tui::open_session::Captured::Changed {
         app.save_now();
@@ -237,7 +320,9 @@ fn recap_lines(
     // the previous workshop: the last one when the next is not started yet
     match previous_workshop(sess, planned) {
         None => lines.push(Line::from(Span::styled(s.start_first, th.dim))),
-        Some(_) => {
+        Some(w) => {
+            attendance_lines(app, sess, w.number, th, &mut lines);
+            lines.push(Line::default());
             let dissents = sess.dissents();
             let head = fill(s.recap_dissent_head, &[&dissents.len().to_string()]);
             lines.push(Line::from(Span::styled(head, th.bad)));
@@ -268,10 +353,38 @@ fn recap_lines(
                 ]));
             }
             lines.push(Line::default());
-            let actions = sess.open_actions();
+            let actions: Vec<(String, usize)> = recap_items(sess)
+                .into_iter()
+                .filter_map(|i| match i {
+                    RecapItem::Action(p, i) => Some((p, i)),
+                    RecapItem::Dissent(_) => None,
+                })
+                .collect();
             let head = fill(s.recap_actions_head, &[&actions.len().to_string()]);
             lines.push(Line::from(Span::styled(head, th.title)));
-            action_lines(sess, &actions, usize::MAX, s, th, &mut lines);
+            if actions.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!("  {}", s.start_none),
+                    th.dim,
+                )));
+            }
+            for (k, (pid, i)) in actions.iter().enumerate() {
+                let chosen = v.focused && dissents.len() + k == v.sel;
+                if chosen {
+                    sel_line = Some(lines.len());
+                }
+                let Some(a) = sess.record(pid).and_then(|r| r.actions.get(*i)) else {
+                    continue;
+                };
+                let (owner, due) = owner_and_due(sess, a, s);
+                let mark = if chosen { "▶ ☐ " } else { "  ☐ " };
+                let pick = |base| if chosen { th.selected } else { base };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{mark}{pid} "), pick(th.focus)),
+                    Span::styled(safe_line(&a.what).into_owned(), pick(th.base)),
+                    Span::styled(format!(" — {}{due}", safe_line(&owner)), pick(th.dim)),
+                ]));
+            }
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
             vote_lines(app, sess, th, &mut lines);
@@ -318,4 +431,55 @@ fn vote_lines(app: &App, sess: &Session, th: &Theme, lines: &mut Vec<Line<'stati
             th.base,
         )));
     }
+}
+
+/// Who was at the workshop looked back on: present from the start, who came
+/// later and when, who left and when, who was absent throughout.
+fn attendance_lines(
+    app: &App,
+    sess: &Session,
+    number: u32,
+    th: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let s = app.s();
+    let Some(list) = sess.attendance(number) else {
+        return;
+    };
+    let time = |t: jiff::Timestamp| t.to_zoned(app.tz.clone()).strftime("%H:%M").to_string();
+    let name = |p| safe_line(&sess.party_name(p)).into_owned();
+    let mut present = Vec::new();
+    let mut absent = Vec::new();
+    let mut later = Vec::new();
+    for a in &list {
+        if a.absent_throughout() {
+            absent.push(name(a.party));
+            continue;
+        }
+        if a.from_start {
+            present.push(name(a.party));
+        }
+        for c in &a.changes {
+            let t = if c.present {
+                s.recap_came
+            } else {
+                s.recap_left
+            };
+            later.push(fill(t, &[&name(a.party), &time(c.at)]));
+        }
+    }
+    lines.push(Line::from(Span::styled(s.recap_attendance_head, th.title)));
+    let none = || s.start_none.to_string();
+    let join = |v: &Vec<String>| if v.is_empty() { none() } else { v.join(", ") };
+    lines.push(Line::from(vec![
+        Span::styled(format!("  ☑ {}: ", s.present), th.good),
+        Span::styled(join(&present), th.base),
+    ]));
+    for l in later {
+        lines.push(Line::from(Span::styled(format!("  ↔ {l}"), th.base)));
+    }
+    lines.push(Line::from(vec![
+        Span::styled(format!("  ☐ {}: ", s.ui_absent), th.dim),
+        Span::styled(join(&absent), th.base),
+    ]));
 }
