@@ -5,6 +5,25 @@
 use crate::framework::{Framework, Pos};
 use crate::session::Session;
 
+/// A duration as a clock shows it: "03:20", or "1:42:10" from an hour on.
+pub fn duration_text(secs: u64) -> String {
+    if secs >= 3600 {
+        format!("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+    } else {
+        format!("{:02}:{:02}", secs / 60, secs % 60)
+    }
+}
+
+/// Add `secs` of discussion to a point (what its timer measured), never past
+/// what the loader accepts and never wrapping.
+pub fn add_time(s: &mut Session, point: &str, secs: u64) {
+    let rec = s.points.entry(point.to_string()).or_default();
+    rec.seconds = rec
+        .seconds
+        .saturating_add(secs)
+        .min(crate::session::MAX_SECONDS);
+}
+
 /// Seconds of discussion recorded on a point.
 pub fn point_seconds(s: &Session, point: &str) -> u64 {
     s.record(point).map(|r| r.seconds).unwrap_or(0)
@@ -54,6 +73,13 @@ mod tests {
     use super::*;
     use crate::session::Status;
     use jiff::Timestamp;
+
+    #[test]
+    fn durations_read_as_a_clock() {
+        assert_eq!(duration_text(0), "00:00");
+        assert_eq!(duration_text(200), "03:20");
+        assert_eq!(duration_text(6130), "1:42:10");
+    }
 
     #[test]
     fn steps_touched_group_points_and_sum_their_time() {

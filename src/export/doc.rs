@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::anonymize::Names;
-use super::sections::{actions_nodes, dissent_nodes, point_nodes, vote_nodes};
+use super::sections::{actions_nodes, dissent_nodes, point_nodes, time_nodes, vote_nodes};
 use super::{ExportError, Options};
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
@@ -192,6 +192,7 @@ fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, out: &mut Vec<Node>) {
     header_nodes(c, w, out);
     out.push(Node::Heading(level, vec![t(s.ex_discussed)]));
     point_nodes(c, w.number, level + 1, out);
+    time_nodes(c, w.number, level, out);
     for v in c.sess.votes.iter().filter(|v| v.workshop == w.number) {
         vote_nodes(c, v, level, out);
     }

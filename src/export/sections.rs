@@ -47,6 +47,12 @@ fn one_point_nodes(
     ));
     out.push(Node::Quote(vec![t(p.text.clone())]));
     out.push(Node::Para(status_inline(c, r)));
+    if r.seconds > 0 {
+        out.push(Node::Para(vec![
+            b(format!("{}:", s.ex_time)),
+            t(format!(" {}", crate::timing::duration_text(r.seconds))),
+        ]));
+    }
     let stances: Vec<Vec<Inline>> = r
         .stances
         .iter()
@@ -358,4 +364,51 @@ pub(super) fn actions_nodes(c: &Ctx, today: Date, level: u8, out: &mut Vec<Node>
         &[s.field_what, s.field_who, s.ex_date, s.ex_from, s.point],
         rows,
     ));
+}
+
+/// Time per step of the workshop: the points discussed, the time spent
+/// (over all workshops, as the point timers keep it) and the plan.
+pub(super) fn time_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    let steps = crate::timing::steps_touched(c.fw, c.sess, number);
+    if steps.is_empty() {
+        return;
+    }
+    let rows = steps
+        .iter()
+        .map(|st| {
+            let step = c.fw.step_at(st.pos);
+            let spent = crate::timing::step_seconds(c.fw, c.sess, st.pos);
+            let planned = step
+                .planned_minutes
+                .map(|m| fill(s.ex_minutes, &[&m.to_string()]))
+                .unwrap_or_default();
+            vec![
+                vec![t(format!("{} {}", step.id, step.title))],
+                vec![t(st.points.len().to_string())],
+                vec![t(crate::timing::duration_text(spent))],
+                vec![t(planned)],
+            ]
+        })
+        .collect();
+    out.push(Node::Heading(level, vec![t(s.ex_time_per_step)]));
+    // the plan's column only when the framework plans a step's time
+    let planned = steps
+        .iter()
+        .any(|st| c.fw.step_at(st.pos).planned_minutes.is_some());
+    if planned {
+        out.push(table(
+            &[s.step, s.ex_points_count, s.ex_time, s.ex_planned],
+            rows,
+        ));
+    } else {
+        let rows = rows.into_iter().map(|mut r| {
+            r.pop();
+            r
+        });
+        out.push(table(
+            &[s.step, s.ex_points_count, s.ex_time],
+            rows.collect(),
+        ));
+    }
 }

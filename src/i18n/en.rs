@@ -409,5 +409,9 @@ pub static EN: Strings = Strings {
     recap_attendance_head: "Attendance",
     recap_came: "{0} arrived at {1}",
     recap_left: "{0} left at {1}",
+    ex_time_per_step: "Time per step",
+    ex_points_count: "Points",
+    ex_planned: "Planned",
+    ex_minutes: "{0} min",
     // (end of section)
 };

@@ -428,6 +428,7 @@ define_strings! {
     summary_step_planned, summary_block_done, summary_still_open, summary_actions_head,
     ui_note_from,
     recap_done_q, recap_done, recap_done_msg, recap_no_action, key_recap_done, hint_done_short, recap_attendance_head, recap_came, recap_left,
+    ex_time_per_step, ex_points_count, ex_planned, ex_minutes,
     // (end of section)
 }
 

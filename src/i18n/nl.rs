@@ -409,5 +409,9 @@ pub static NL: Strings = Strings {
     recap_attendance_head: "Aanwezigheid",
     recap_came: "{0} kwam om {1}",
     recap_left: "{0} vertrok om {1}",
+    ex_time_per_step: "Tijd per stap",
+    ex_points_count: "Punten",
+    ex_planned: "Gepland",
+    ex_minutes: "{0} min",
     // (end of section)
 };

@@ -218,12 +218,7 @@ impl OpenSession {
         if let Some(t) = self.timer.take() {
             let secs = (now.as_second() - t.as_second()).max(0) as u64;
             let point = self.session.cursor.clone();
-            let rec = self.session.points.entry(point).or_default();
-            // never past what the loader accepts, never wrapping
-            rec.seconds = rec
-                .seconds
-                .saturating_add(secs)
-                .min(crate::session::MAX_SECONDS);
+            crate::timing::add_time(&mut self.session, &point, secs);
             self.dirty = true;
         }
     }

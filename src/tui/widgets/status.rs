@@ -18,7 +18,7 @@ pub fn clock(app: &App) -> String {
 
 /// A timer, "03:07".
 pub fn mmss(secs: u64) -> String {
-    format!("{:02}:{:02}", secs / 60, secs % 60)
+    crate::timing::duration_text(secs)
 }
 
 /// What the status line says, cut with "…" to `width` columns.
