@@ -565,12 +565,12 @@ fn demo_without_a_terminal_writes_the_demo_but_starts_nothing() {
 fn numbers_that_cannot_be_continued_are_refused() {
     let fw = Framework::builtin();
     let good = store::to_toml(&demo::build(&fw, 2));
+    // the example's first point has a time of its own: replace it
     let with_seconds = |n: &str| {
-        good.replacen(
-            "[points.\"1.1.1\"]\n",
-            &format!("[points.\"1.1.1\"]\nseconds = {n}\n"),
-            1,
-        )
+        let at = good.find("[points.\"1.1.1\"]\n").unwrap();
+        let line = at + good[at..].find("seconds = ").unwrap();
+        let end = line + good[line..].find('\n').unwrap();
+        format!("{}seconds = {n}{}", &good[..line], &good[end..])
     };
     let cases = [
         (

@@ -383,11 +383,11 @@ fn corrupt_truncated_empty_and_newer_files_are_left_untouched() {
         broken.as_bytes(),
         &[&format!(":{line}:"), "beschadigd"],
     );
-    let newer = good.replacen("format_version = 1", "format_version = 2", 1);
+    let newer = good.replacen("format_version = 2", "format_version = 3", 1);
     assert_refused(
         "newer",
         newer.as_bytes(),
-        &["nieuwere wijktafel", "formaat 2"],
+        &["nieuwere wijktafel", "formaat 3"],
     );
     let unknown = good.replacen("area = ", "surprise = 1\narea = ", 1);
     assert_refused("unknown", unknown.as_bytes(), &["surprise"]);
@@ -561,7 +561,7 @@ fn new_list_open_from_the_command_line() {
         text.lines()
             .find(|l| !l.starts_with('#'))
             .unwrap()
-            .starts_with("format_version = 1")
+            .starts_with("format_version = 2")
     );
     let s = store::load(&path).unwrap();
     assert_eq!(s.parties.len(), 2);
@@ -691,4 +691,24 @@ fn the_incremental_writer_matches_a_fresh_write() {
     let out = w.write(&s);
     assert_eq!(out, store::to_toml(&s));
     assert_eq!(store::parse(&out, Path::new("x")).unwrap(), s);
+}
+
+#[test]
+fn a_version_1_file_loads_and_is_written_as_version_2_at_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let v2 = fs::read_to_string("sessions/kanaalzone.toml").unwrap();
+    assert!(v2.contains("format_version = 2"));
+    let v1 = v2.replacen("format_version = 2", "format_version = 1", 1);
+    let path = dir.path().join("oud.toml");
+    fs::write(&path, &v1).unwrap();
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.format_version, 2);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        v1,
+        "loading writes nothing"
+    );
+    store::save(&path, &s).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("format_version = 2"), "{saved}");
 }

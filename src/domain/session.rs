@@ -18,8 +18,10 @@ pub use crate::record::{
     PointRecord, Stance, StanceEntry, Status,
 };
 
-/// The file format written by this version.
-pub const FORMAT_VERSION: u32 = 1;
+/// The file format written by this version. Version 2 added what happened
+/// to notes and action items after they were typed (`changes`: edited,
+/// done, reopened, removed); a version-1 file reads as it is.
+pub const FORMAT_VERSION: u32 = 2;
 
 pub type PartyId = u32;
 

@@ -365,9 +365,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
 }
 
 /// Bring an older format up to [`FORMAT_VERSION`]. Version 1 is the first
-/// format; later versions add their steps here.
-fn migrate(session: Session) -> Result<Session, String> {
+/// format; version 2 only added fields that default to empty, so a
+/// version-1 file needs nothing but its number (written at the next save).
+fn migrate(mut session: Session) -> Result<Session, String> {
     match session.format_version {
+        1 => {
+            session.format_version = FORMAT_VERSION;
+            Ok(session)
+        }
         FORMAT_VERSION => Ok(session),
         v => Err(format!("unknown format_version {v}")),
     }
