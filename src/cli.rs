@@ -466,11 +466,7 @@ fn cmd_backups(cli: &Cli, session: &str) -> Result<(), Failure> {
 }
 
 /// The `backups` output: a title, one aligned line per backup, how to restore.
-pub fn backups_text(
-    path: &std::path::Path,
-    query: &str,
-    lang: Lang,
-) -> Result<String, StoreError> {
+pub fn backups_text(path: &std::path::Path, query: &str, lang: Lang) -> Result<String, StoreError> {
     let s = lang.strings();
     let list = store::list_backups(path)?;
     let shown = path.display().to_string();
@@ -480,27 +476,34 @@ pub fn backups_text(
     };
     if list.is_empty() {
         let dir = path.with_file_name("backups").display().to_string();
-        return Ok(format!("{}\n", safe_line(&fill(s.bk_empty, &[&name, &dir]))));
+        return Ok(format!(
+            "{}\n",
+            safe_line(&fill(s.bk_empty, &[&name, &dir]))
+        ));
     }
     let mut out = format!("{}\n\n", safe_line(&fill(s.bk_title, &[&name, &shown])));
     let head: Vec<String> = s.bk_header.split('|').map(String::from).collect();
     let mut rows = vec![head];
     for e in &list {
-        let (workshop, holds) = match store::load(&e.path) {
+        let (workshop, holds, at_start) = match store::load(&e.path) {
             Ok(sess) => (
                 workshop_label(Some(sess.current_workshop().map_or(0, |w| w.number)), lang),
                 holds_text(&sess, lang),
+                e.kept_for
+                    .workshop_start
+                    .is_some_and(|w| nothing_captured_in(&sess, w)),
             ),
             Err(err) => (
                 workshop_label(e.workshop, lang),
                 fill(s.bk_damaged, &[&err.message(lang)]),
+                false,
             ),
         };
         rows.push(vec![
             e.number.to_string(),
             time_label(e.time, lang),
             workshop,
-            reasons(&e.kept_for, lang),
+            reasons(&e.kept_for, at_start, lang),
             human_size(e.size, lang),
             cell(&holds),
         ]);
@@ -512,12 +515,25 @@ pub fn backups_text(
     Ok(out)
 }
 
+/// Whether a version holds nothing captured yet in workshop `w`: then the
+/// first backup of that workshop is its start.
+fn nothing_captured_in(sess: &Session, w: u32) -> bool {
+    !sess.points.values().any(|r| r.touched_in(w)) && !sess.votes.iter().any(|v| v.workshop == w)
+}
+
 /// Why a backup is kept, in words ("begin bijeenkomst 2, elke 10 minuten").
-fn reasons(k: &store::KeptFor, lang: Lang) -> String {
+/// The first backup of a workshop is called its start only when nothing
+/// was captured in it yet (backups that began mid-workshop say "eerste van").
+fn reasons(k: &store::KeptFor, at_start: bool, lang: Lang) -> String {
     let s = lang.strings();
     let mut v = Vec::new();
     if let Some(w) = k.workshop_start {
-        v.push(fill(s.bk_reason_start, &[&w.to_string()]));
+        let word = if at_start {
+            s.bk_reason_start
+        } else {
+            s.bk_reason_first
+        };
+        v.push(fill(word, &[&w.to_string()]));
     }
     if k.window {
         v.push(s.bk_reason_window.to_string());
@@ -593,8 +609,7 @@ fn human_size(bytes: u64, lang: Lang) -> String {
 fn shell_word(query: &str) -> String {
     let q = store::clean_line(query);
     let plain = !q.is_empty()
-        && q
-            .chars()
+        && q.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':'));
     if plain {
         q

@@ -75,7 +75,11 @@ fn workshop(path: &Path, s: &mut Session, start: i64, minutes: i64, every: i64) 
 }
 
 fn notes(path: &Path) -> usize {
-    store::load(path).unwrap().points.get("1.1.1").map_or(0, |r| r.notes.len())
+    store::load(path)
+        .unwrap()
+        .points
+        .get("1.1.1")
+        .map_or(0, |r| r.notes.len())
 }
 
 fn bin() -> Command {
@@ -175,7 +179,10 @@ fn the_rule_keeps_the_last_saves_the_workshop_starts_and_one_per_window() {
     // the start of each workshop: its first version
     assert_eq!(kept[0].workshop_start, Some(1));
     assert_eq!(kept[360].workshop_start, Some(2));
-    assert_eq!(kept.iter().filter(|k| k.workshop_start.is_some()).count(), 2);
+    assert_eq!(
+        kept.iter().filter(|k| k.workshop_start.is_some()).count(),
+        2
+    );
     // one per ten minutes: the first of each window (every 30th save)
     for (i, k) in kept.iter().enumerate().take(360) {
         assert_eq!(k.window, i % 30 == 0, "version {i}");
@@ -370,8 +377,14 @@ fn a_two_hour_workshop_keeps_its_start_and_one_backup_per_ten_minutes() {
     }
     // the last ten saves, in order: the newest backup is the version the
     // last save replaced
-    let recent: Vec<usize> = list[..BACKUPS_KEPT].iter().map(|e| notes(&e.path)).collect();
-    assert_eq!(recent, vec![360, 359, 358, 357, 356, 355, 354, 353, 352, 351]);
+    let recent: Vec<usize> = list[..BACKUPS_KEPT]
+        .iter()
+        .map(|e| notes(&e.path))
+        .collect();
+    assert_eq!(
+        recent,
+        vec![360, 359, 358, 357, 356, 355, 354, 353, 352, 351]
+    );
     // ten minutes ago is there: the state of 10 minutes before the end
     let ten_ago = ts(start + 110 * 60);
     assert!(
@@ -426,7 +439,11 @@ fn older_backup_names_are_still_listed_and_ordered() {
     fs::create_dir(&bdir).unwrap();
     let mut older = s.clone();
     older.area = "eerder".into();
-    fs::write(bdir.join("oud.20260101T100000Z.toml"), store::to_toml(&older)).unwrap();
+    fs::write(
+        bdir.join("oud.20260101T100000Z.toml"),
+        store::to_toml(&older),
+    )
+    .unwrap();
     older.area = "later".into();
     fs::write(bdir.join("oud.0000000007.toml"), store::to_toml(&older)).unwrap();
     written_at(&bdir.join("oud.0000000007.toml"), ts(-3600));
@@ -482,7 +499,14 @@ fn backups_lists_number_time_workshop_reason_size_and_content() {
     );
     assert_eq!(
         cells(lines[2]),
-        ["NR", "DATUM EN TIJD", "BIJEENKOMST", "BEWAARD ALS", "GROOTTE", "INHOUD"]
+        [
+            "NR",
+            "DATUM EN TIJD",
+            "BIJEENKOMST",
+            "BEWAARD ALS",
+            "GROOTTE",
+            "INHOUD"
+        ]
     );
     // 43 replaced versions: 2 before the workshop, its start, 40 captures;
     // kept: the last 10, the start, the first of each ten minutes
@@ -493,22 +517,58 @@ fn backups_lists_number_time_workshop_reason_size_and_content() {
         format!("punten vastgelegd: 0, notities: {notes}, acties: 0, go/no-go: nog geen besluit")
     };
     // newest first: the version before the workshop ended (40 notes)
-    assert_eq!(rows[0][..4], ["1", "2026-11-27 10:40", "bijeenkomst 1", "elke 10 minuten, laatste opslagen"]);
-    assert!(rows[0][4].ends_with(" kB") && rows[0][4].contains(','), "{text}");
+    assert_eq!(
+        rows[0][..4],
+        [
+            "1",
+            "2026-11-27 10:40",
+            "bijeenkomst 1",
+            "elke 10 minuten, laatste opslagen"
+        ]
+    );
+    assert!(
+        rows[0][4].ends_with(" kB") && rows[0][4].contains(','),
+        "{text}"
+    );
     assert_eq!(rows[0][5], holds(40));
-    assert_eq!(rows[1][..4], ["2", "2026-11-27 10:39", "bijeenkomst 1", "laatste opslagen"]);
-    assert_eq!(rows[10][..4], ["11", "2026-11-27 10:30", "bijeenkomst 1", "elke 10 minuten"]);
-    assert_eq!(rows[12][..4], ["13", "2026-11-27 10:10", "bijeenkomst 1", "elke 10 minuten"]);
+    assert_eq!(
+        rows[1][..4],
+        ["2", "2026-11-27 10:39", "bijeenkomst 1", "laatste opslagen"]
+    );
+    assert_eq!(
+        rows[10][..4],
+        ["11", "2026-11-27 10:30", "bijeenkomst 1", "elke 10 minuten"]
+    );
+    assert_eq!(
+        rows[12][..4],
+        ["13", "2026-11-27 10:10", "bijeenkomst 1", "elke 10 minuten"]
+    );
     assert_eq!(rows[12][5], holds(10));
     assert_eq!(
         rows[13][..4],
-        ["14", "2026-11-27 10:00", "bijeenkomst 1", "begin bijeenkomst 1, elke 10 minuten"]
+        [
+            "14",
+            "2026-11-27 10:00",
+            "bijeenkomst 1",
+            "begin bijeenkomst 1, elke 10 minuten"
+        ]
     );
     assert_eq!(rows[13][5], holds(0));
     // the oldest: the prepared session, before workshop 1
-    assert_eq!(rows[14][..4], ["15", "2026-11-27 09:00", "vóór bijeenkomst 1", "elke 10 minuten"]);
+    assert_eq!(
+        rows[14][..4],
+        [
+            "15",
+            "2026-11-27 09:00",
+            "vóór bijeenkomst 1",
+            "elke 10 minuten"
+        ]
+    );
     assert!(
-        lines.last().unwrap().contains("wijktafel restore \"Wijk Oost\" NR (de huidige versie wordt eerst bewaard)"),
+        lines
+            .last()
+            .unwrap()
+            .contains("wijktafel restore \"Wijk Oost\" NR (de huidige versie wordt eerst bewaard)"),
         "{text}"
     );
     // English
@@ -517,19 +577,65 @@ fn backups_lists_number_time_workshop_reason_size_and_content() {
     let lines: Vec<&str> = en.lines().collect();
     assert_eq!(
         cells(lines[2]),
-        ["NO", "DATE AND TIME", "WORKSHOP", "KEPT AS", "SIZE", "HOLDS"]
+        [
+            "NO",
+            "DATE AND TIME",
+            "WORKSHOP",
+            "KEPT AS",
+            "SIZE",
+            "HOLDS"
+        ]
     );
     assert_eq!(
         cells(lines[16])[..4],
-        ["14", "2026-11-27 10:00", "workshop 1", "start of workshop 1, every 10 minutes"]
+        [
+            "14",
+            "2026-11-27 10:00",
+            "workshop 1",
+            "start of workshop 1, every 10 minutes"
+        ]
     );
     assert!(cells(lines[3])[4].contains('.'), "{en}");
-    assert!(en.contains("points captured: 0, notes: 40, actions: 0, go/no-go: no decision yet"), "{en}");
-    assert!(en.contains("before workshop 1") && en.contains("last saves"), "{en}");
+    assert!(
+        en.contains("points captured: 0, notes: 40, actions: 0, go/no-go: no decision yet"),
+        "{en}"
+    );
+    assert!(
+        en.contains("before workshop 1") && en.contains("last saves"),
+        "{en}"
+    );
     assert!(en.contains("wijktafel restore wijk-oost.toml NO"), "{en}");
     for dutch in ["bijeenkomst", "opslagen", "notities", "Reservekopie"] {
         assert!(!en.contains(dutch), "{dutch}: {en}");
     }
+}
+
+/// Backups that begin in the middle of a workshop (made by an older
+/// version, or a session copied in) do not claim to be its start.
+#[test]
+fn a_first_backup_from_the_middle_of_a_workshop_is_not_called_its_start() {
+    let (_t, dir) = store_dir();
+    let fw = Framework::builtin();
+    let path = dir.join("demo.toml");
+    let mut s = wijktafel::demo::build(&fw, 2);
+    save_at(&path, &s, ts(0));
+    s.add_note("2.1.2", "nog een", ts(60));
+    save_at(&path, &s, ts(60));
+    s.add_note("2.1.2", "en nog een", ts(120));
+    save_at(&path, &s, ts(120));
+    let out = run(&dir, &["backups", "demo.toml"]);
+    let text = stdout(&out);
+    let rows: Vec<Vec<String>> = text.lines().skip(3).take(2).map(cells).collect();
+    assert_eq!(
+        rows[1][2..4],
+        [
+            "bijeenkomst 2",
+            "eerste van bijeenkomst 2, elke 10 minuten, laatste opslagen"
+        ],
+        "{text}"
+    );
+    assert_eq!(rows[0][3], "laatste opslagen", "{text}");
+    assert!(!text.contains("begin bijeenkomst"), "{text}");
 }
 
 #[test]
@@ -558,7 +664,11 @@ fn backups_writes_nothing_and_takes_no_lock() {
     prepared(&fw, &fresh, ts(0));
     let out = run(&dir, &["backups", "nieuw.toml"]);
     assert!(out.status.success());
-    assert!(stdout(&out).contains("heeft nog geen reservekopieën"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("heeft nog geen reservekopieën"),
+        "{}",
+        stdout(&out)
+    );
     assert!(!dir.join("backups").join("nieuw.0000000001.toml").exists());
 }
 
@@ -586,7 +696,9 @@ fn restore_keeps_the_current_file_first_and_can_be_undone() {
     assert_eq!(fs::read(&after[0].path).unwrap(), current);
     let msg = stdout(&out);
     assert!(
-        msg.contains(&format!("is teruggezet naar reservekopie {n} (2026-11-27 10:00, bijeenkomst 1)")),
+        msg.contains(&format!(
+            "is teruggezet naar reservekopie {n} (2026-11-27 10:00, bijeenkomst 1)"
+        )),
         "{msg}"
     );
     assert!(
@@ -608,7 +720,11 @@ fn restore_keeps_the_current_file_first_and_can_be_undone() {
     let before = tree(&dir);
     let out = run(&dir, &["--lang", "en", "restore", "wijk-oost.toml", "2"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("already equals backup 2"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("already equals backup 2"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(tree(&dir), before);
 }
 
@@ -647,7 +763,11 @@ fn restore_of_a_number_that_does_not_exist_says_how_many_there_are() {
         );
     }
     let out = run(&dir, &["--lang", "en", "restore", "Wijk Oost", "99"]);
-    assert!(stderr(&out).contains(&format!("backup 99 does not exist")), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("backup 99 does not exist"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(tree(&dir), before);
 }
 
@@ -659,7 +779,10 @@ fn a_damaged_or_newer_backup_is_refused_and_the_session_untouched() {
     let victim = &list[2];
     for (bad, says) in [
         (&b"format_version = 1\nname = \"kapot"[..], "beschadigd"),
-        (&b"format_version = 99\nname = \"x\"\n"[..], "nieuwere wijktafel"),
+        (
+            &b"format_version = 99\nname = \"x\"\n"[..],
+            "nieuwere wijktafel",
+        ),
         (&b"\xff\xfe"[..], "beschadigd"),
     ] {
         fs::write(&victim.path, bad).unwrap();
@@ -691,7 +814,10 @@ fn a_damaged_session_file_can_be_restored() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(fs::read(&path).unwrap(), good);
     let kept = store::list_backups(&path).unwrap();
-    assert_eq!(fs::read(&kept[0].path).unwrap(), b"format_version = 1\nname = \"half");
+    assert_eq!(
+        fs::read(&kept[0].path).unwrap(),
+        b"format_version = 1\nname = \"half"
+    );
 }
 
 #[cfg(unix)]
@@ -710,20 +836,37 @@ fn restore_never_follows_a_symlink() {
     symlink(&target, &link).unwrap();
     fs::create_dir_all(dir.join("backups")).unwrap();
     let first = store::list_backups(&path).unwrap()[0].path.clone();
-    fs::copy(&first, dir.join("backups/link.0000000001.b1.20261127T090000Z.toml")).unwrap();
+    fs::copy(
+        &first,
+        dir.join("backups/link.0000000001.b1.20261127T090000Z.toml"),
+    )
+    .unwrap();
     let before = fs::read(&target).unwrap();
     let out = run(&dir, &["restore", link.to_str().unwrap(), "1"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(stderr(&out).contains("symbolische koppeling"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("symbolische koppeling"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(fs::read(&target).unwrap(), before);
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 
     // a backup that is a symlink (to a valid session elsewhere) is not ours:
     // not listed, not restored
     let count = store::list_backups(&path).unwrap().len();
     let evil = outside.join("evil.toml");
     fs::copy(&first, &evil).unwrap();
-    symlink(&evil, dir.join("backups/wijk-oost.0000009999.b1.20261127T110000Z.toml")).unwrap();
+    symlink(
+        &evil,
+        dir.join("backups/wijk-oost.0000009999.b1.20261127T110000Z.toml"),
+    )
+    .unwrap();
     assert_eq!(store::list_backups(&path).unwrap().len(), count);
     let out = run(&dir, &["backups", "Wijk Oost"]);
     assert!(!stdout(&out).contains("11:00"), "{}", stdout(&out));
@@ -734,13 +877,24 @@ fn restore_never_follows_a_symlink() {
     fs::copy(&path, &path2).unwrap();
     let elsewhere = outside.join("kopieen");
     fs::create_dir(&elsewhere).unwrap();
-    fs::copy(&first, elsewhere.join("wijk-oost.0000000001.b1.20261127T090000Z.toml")).unwrap();
+    fs::copy(
+        &first,
+        elsewhere.join("wijk-oost.0000000001.b1.20261127T090000Z.toml"),
+    )
+    .unwrap();
     symlink(&elsewhere, dir2.join("backups")).unwrap();
     let before2 = (fs::read(&path2).unwrap(), tree(&elsewhere));
-    for args in [vec!["restore", "Wijk Oost", "1"], vec!["backups", "Wijk Oost"]] {
+    for args in [
+        vec!["restore", "Wijk Oost", "1"],
+        vec!["backups", "Wijk Oost"],
+    ] {
         let out = run(&dir2, &args);
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        assert!(stderr(&out).contains("symbolische koppeling"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("symbolische koppeling"),
+            "{}",
+            stderr(&out)
+        );
     }
     assert_eq!((fs::read(&path2).unwrap(), tree(&elsewhere)), before2);
 }
@@ -788,7 +942,11 @@ fn the_decision_rule_reads_in_dutch_and_old_scripts_still_work() {
     assert_eq!(kind("b.toml"), RuleKind::Majority);
     assert_eq!(kind("c.toml"), RuleKind::Consensus);
     // the file keeps its spelling: older versions read it
-    assert!(fs::read_to_string(dir.join("a.toml")).unwrap().contains("kind = \"majority\""));
+    assert!(
+        fs::read_to_string(dir.join("a.toml"))
+            .unwrap()
+            .contains("kind = \"majority\"")
+    );
     let help = stdout(&run(&dir, &["new", "--help"]));
     let rule: String = help
         .lines()
@@ -797,8 +955,15 @@ fn the_decision_rule_reads_in_dutch_and_old_scripts_still_work() {
         .collect();
     assert!(rule.contains("meerderheid (meer Go dan No-go)"), "{rule}");
     assert!(!rule.to_lowercase().contains("majority"), "{rule}");
-    assert!(!rule.contains("GO when") && !rule.contains("Possible values"), "{rule}");
+    assert!(
+        !rule.contains("GO when") && !rule.contains("Possible values"),
+        "{rule}"
+    );
     let out = run(&dir, &["new", "D", "--rule", "unanimity", "--no-open"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("consensus, meerderheid"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("consensus, meerderheid"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -320,6 +320,7 @@ pub static EN: Strings = Strings {
     bk_reason_recent: "last saves",
     bk_reason_start: "start of workshop {0}",
     bk_reason_window: "every 10 minutes",
+    bk_reason_first: "first of workshop {0}",
     bk_reason_none: "goes at the next save",
     bk_workshop: "workshop {0}",
     bk_before_first: "before workshop 1",

@@ -320,6 +320,7 @@ pub static NL: Strings = Strings {
     bk_reason_recent: "laatste opslagen",
     bk_reason_start: "begin bijeenkomst {0}",
     bk_reason_window: "elke 10 minuten",
+    bk_reason_first: "eerste van bijeenkomst {0}",
     bk_reason_none: "verdwijnt bij de volgende opslag",
     bk_workshop: "bijeenkomst {0}",
     bk_before_first: "vóór bijeenkomst 1",

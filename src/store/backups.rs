@@ -184,7 +184,12 @@ fn parse_name_time(s: &str) -> Option<i64> {
         0,
     )
     .ok()?;
-    Some(dt.to_zoned(jiff::tz::TimeZone::UTC).ok()?.timestamp().as_second())
+    Some(
+        dt.to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()?
+            .timestamp()
+            .as_second(),
+    )
 }
 
 fn name_time(secs: i64) -> String {
@@ -214,7 +219,9 @@ pub(super) fn parse_backup_name(prefix: &str, name: &str) -> Option<BackupName> 
     if let (Some(seq), Some(w), Some(t), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
         && let Some(order) = numbered(seq)
-        && let Some(w) = w.strip_prefix('b').filter(|w| w.len() <= 10 && all_digits(w))
+        && let Some(w) = w
+            .strip_prefix('b')
+            .filter(|w| w.len() <= 10 && all_digits(w))
         && let Ok(workshop) = w.parse::<u32>()
         && let Some(time) = parse_name_time(t)
     {
@@ -340,32 +347,35 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
 
 /// The workshop a session file is in: the number of its last workshop (0
 /// before the first). Reads only the top of the file, up to the points
-/// (settings, parties and workshops come first); `None` when that part
-/// does not read as a session's.
+/// (settings, parties and workshops come first), line by line as the
+/// writer writes them (`[[workshops]]`, then `number = N`); `None` when
+/// that part does not read so. Best effort: the number only decides which
+/// backup counts as a workshop's start.
 pub(super) fn workshop_in_file(path: &Path) -> Option<u32> {
-    #[derive(serde::Deserialize)]
-    struct Top {
-        #[serde(default)]
-        workshops: Vec<Numbered>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Numbered {
-        number: u32,
-    }
     let file = File::open(path).ok()?;
-    let mut top = String::new();
-    for line in io::BufReader::new(file.take(16 << 20)).lines() {
-        let line = line.ok()?;
-        let t = line.trim_start();
-        if t.starts_with("[points") || t.starts_with("[[votes]]") || t.starts_with("[[overrides]]")
-        {
+    let mut r = io::BufReader::with_capacity(64 * 1024, file.take(16 << 20));
+    let mut line = String::new();
+    let (mut in_workshop, mut last) = (false, 0u32);
+    loop {
+        line.clear();
+        if r.read_line(&mut line).ok()? == 0 {
             break;
         }
-        top.push_str(&line);
-        top.push('\n');
+        let t = line.trim();
+        if t.starts_with('[') {
+            if t.starts_with("[points") || t == "[[votes]]" || t == "[[overrides]]" {
+                break;
+            }
+            in_workshop = t == "[[workshops]]";
+        } else if in_workshop
+            && let Some(v) = t.strip_prefix("number")
+            && let Some(v) = v.trim_start().strip_prefix('=')
+        {
+            last = last.max(v.trim().parse().ok()?);
+            in_workshop = false;
+        }
     }
-    let top: Top = toml::from_str(&top).ok()?;
-    Some(top.workshops.iter().map(|w| w.number).max().unwrap_or(0))
+    Some(last)
 }
 
 /// Keep the current file as a backup and prune old ones (best effort: only
