@@ -461,7 +461,7 @@ fn cmd_demo(
 /// no lock is taken and nothing is written.
 fn cmd_backups(cli: &Cli, session: &str) -> Result<(), Failure> {
     let store = open_store(cli)?;
-    let path = store.find(session)?;
+    let path = session_or_its_backups(&store, session)?;
     Ok(write_stdout(&backups_text(&path, session, cli.lang)?)?)
 }
 
@@ -519,6 +519,31 @@ pub fn backups_text(path: &std::path::Path, query: &str, lang: Lang) -> Result<S
 /// first backup of that workshop is its start.
 fn nothing_captured_in(sess: &Session, w: u32) -> bool {
     !sess.points.values().any(|r| r.touched_in(w)) && !sess.votes.iter().any(|v| v.workshop == w)
+}
+
+/// The session file named on the command line, as `open` finds it; when
+/// it is gone but its backups are there (a file deleted by mistake), the
+/// path it had, so that `backups` lists them and `restore` brings it back.
+fn session_or_its_backups(store: &Store, query: &str) -> Result<PathBuf, StoreError> {
+    match store.find(query) {
+        Err(StoreError::NotFound(q)) => {
+            let as_path = std::path::Path::new(query);
+            let path = if as_path.components().count() > 1 {
+                as_path.to_path_buf()
+            } else if query.ends_with(".toml") {
+                store.dir().join(query)
+            } else {
+                store.path_for(query)?
+            };
+            let gone = std::fs::symlink_metadata(&path).is_err();
+            if gone && store::list_backups(&path).is_ok_and(|l| !l.is_empty()) {
+                Ok(path)
+            } else {
+                Err(StoreError::NotFound(q))
+            }
+        }
+        r => r,
+    }
 }
 
 /// Why a backup is kept, in words ("begin bijeenkomst 2, elke 10 minuten").
@@ -652,7 +677,7 @@ fn cmd_restore(cli: &Cli, session: &str, number: usize) -> Result<(), Failure> {
     let lang = cli.lang;
     let s = lang.strings();
     let store = open_store(cli)?;
-    let path = store.find(session)?;
+    let path = session_or_its_backups(&store, session)?;
     let shown = path.display().to_string();
     let what = |e: &store::BackupEntry| {
         let workshop = e

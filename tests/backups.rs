@@ -820,6 +820,43 @@ fn a_damaged_session_file_can_be_restored() {
     );
 }
 
+/// A session file deleted by mistake: its backups are still listed, and a
+/// restore brings it back.
+#[test]
+fn a_deleted_session_file_is_brought_back() {
+    let (_t, dir) = store_dir();
+    let path = session_with_backups(&dir);
+    let newest = fs::read(&store::list_backups(&path).unwrap()[0].path).unwrap();
+    fs::remove_file(&path).unwrap();
+    let out = run(&dir, &["backups", "Wijk Oost"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("laatste opslagen"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&dir, &["restore", "Wijk Oost", "1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(
+            "wijk-oost.toml is teruggezet naar reservekopie 1 (2026-11-27 10:40, bijeenkomst 1)."
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(fs::read(&path).unwrap(), newest);
+    #[cfg(unix)]
+    assert_eq!(mode_of(&fs::metadata(&path).unwrap()), 0o600);
+    // a name that never existed is still not found
+    let out = run(&dir, &["restore", "Wijk West", "1"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("geen sessie gevonden"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn restore_never_follows_a_symlink() {
