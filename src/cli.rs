@@ -702,6 +702,7 @@ fn cmd_restore(cli: &Cli, session: &str, number: usize) -> Result<(), Failure> {
                         &what(&r.from),
                         &prev.number.to_string(),
                         &shell_word(session),
+                        if r.renumbered { s.rs_renumbered } else { "" },
                     ],
                 ),
                 (None, false) => fill(s.rs_done_new, &[&shown, &n, &what(&r.from)]),

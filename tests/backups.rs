@@ -702,7 +702,7 @@ fn restore_keeps_the_current_file_first_and_can_be_undone() {
         "{msg}"
     );
     assert!(
-        msg.contains("nu reservekopie 1; ongedaan maken: wijktafel restore \"Wijk Oost\" 1"),
+        msg.contains("bewaard als reservekopie 1 (de andere reservekopieën hebben daardoor een nieuw nummer); ongedaan maken: wijktafel restore \"Wijk Oost\" 1"),
         "{msg}"
     );
     assert!(!SessionLock::path_for(&path).exists(), "no lock file left");

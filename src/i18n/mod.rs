@@ -355,7 +355,7 @@ define_strings! {
     bk_title, bk_header, bk_empty, bk_reason_recent, bk_reason_start, bk_reason_window,
     bk_reason_first,
     bk_reason_none, bk_workshop, bk_before_first, bk_unknown, bk_holds, bk_damaged, bk_footer,
-    rs_done, rs_done_new, rs_unchanged, rs_no_such, rs_none, rs_bad_backup, rs_keep_failed,
+    rs_done, rs_renumbered, rs_done_new, rs_unchanged, rs_no_such, rs_none, rs_bad_backup, rs_keep_failed,
     // (end of section)
     // ---- recap and summary (issue 14) ----
     // (end of section)

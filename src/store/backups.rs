@@ -44,6 +44,9 @@ use jiff::Timestamp;
 
 use super::*;
 
+// These numbers are also said in words: `bk_footer` and `bk_reason_window`
+// in `i18n/`, the `backups` help in `cli.rs`, README.md and RELIABILITY.md.
+
 /// How many of the newest backups are always kept ("laatste opslagen").
 pub const BACKUPS_KEPT: usize = 10;
 /// For how many workshops (the newest) the backup of their start is kept.
@@ -569,6 +572,9 @@ pub struct Restored {
     pub previous: Option<BackupEntry>,
     /// The session file already held exactly this content: nothing written.
     pub unchanged: bool,
+    /// A new backup was made of the replaced version, so the numbers of the
+    /// others changed (the newest is 1).
+    pub renumbered: bool,
 }
 
 /// Restore backup `number` (as [`list_backups`] numbers them) into the
@@ -625,6 +631,7 @@ fn restore_locked(path: &Path, number: usize) -> Result<Restored, RestoreError> 
             from,
             previous: None,
             unchanged: true,
+            renumbered: false,
         });
     }
     let kept = backup_current(path).map_err(RestoreError::KeepFailed)?;
@@ -632,11 +639,15 @@ fn restore_locked(path: &Path, number: usize) -> Result<Restored, RestoreError> 
         sync_dir(k);
     }
     save_text(path, &text)?;
+    let renumbered = kept
+        .as_ref()
+        .is_some_and(|k| !list.iter().any(|e| &e.path == k));
     let previous = kept.and_then(|k| list_backups(path).ok()?.into_iter().find(|e| e.path == k));
     Ok(Restored {
         from,
         previous,
         unchanged: false,
+        renumbered,
     })
 }
 
