@@ -470,6 +470,39 @@ fn older_backup_names_are_still_listed_and_ordered() {
     );
 }
 
+/// At the end of the numbering the backups are renumbered 1, 2, … and keep
+/// their workshop and time.
+#[test]
+fn renumbering_keeps_the_workshop_and_time_in_the_name() {
+    let fw = Framework::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.toml");
+    let mut s = prepared(&fw, &path, ts(0));
+    let bdir = dir.path().join("backups");
+    fs::create_dir(&bdir).unwrap();
+    let mut older = s.clone();
+    older.area = "eerder".into();
+    fs::write(
+        bdir.join("r.999999999999999999.b2.20261127T083000Z.toml"),
+        store::to_toml(&older),
+    )
+    .unwrap();
+    s.add_note("1.1.1", "x", ts(60));
+    save_at(&path, &s, ts(60));
+    let names: Vec<String> = store::list_backups(&path)
+        .unwrap()
+        .iter()
+        .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "r.0000000002.b0.20261127T090000Z.toml",
+            "r.0000000001.b2.20261127T083000Z.toml"
+        ]
+    );
+}
+
 // ---------------------------------------------------------------------------
 // wijktafel backups
 // ---------------------------------------------------------------------------

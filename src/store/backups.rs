@@ -432,17 +432,17 @@ pub(super) fn backup_current(path: &Path) -> Result<Option<PathBuf>, StoreError>
         opts.write(true).create_new(true);
         #[cfg(unix)]
         opts.mode(0o600);
-        let copied = opts.open(&target).and_then(|mut t| {
-            io::copy(&mut File::open(path)?, &mut t)?;
-            t.sync_all()
-        });
+        // (a name that is taken is never removed: it is not ours)
+        let mut t = opts.open(&target).map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => StoreError::io(&target, link_err),
+            _ => StoreError::io(&target, e),
+        })?;
+        let copied = File::open(path)
+            .and_then(|mut f| io::copy(&mut f, &mut t))
+            .and_then(|_| t.sync_all());
         if let Err(e) = copied {
+            drop(t);
             let _ = fs::remove_file(&target);
-            let e = if e.kind() == io::ErrorKind::AlreadyExists {
-                link_err
-            } else {
-                e
-            };
             return Err(StoreError::io(&target, e));
         }
     }
