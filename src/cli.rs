@@ -92,8 +92,15 @@ pub enum Command {
         /// Een partij: "Organisatie|Vertegenwoordiger|domein" (herhaal per partij)
         #[arg(long = "party", value_name = "ORG|REP|DOMAIN")]
         parties: Vec<String>,
-        /// Beslisregel voor de go/no-go: consensus (minstens één Go, geen No-go) of majority (meer Go dan No-go)
-        #[arg(long, value_enum, default_value_t = RuleKind::Consensus)]
+        /// Beslisregel voor de go/no-go: consensus (minstens één Go en geen No-go; de standaard) of meerderheid (meer Go dan No-go)
+        #[arg(
+            long,
+            value_name = "consensus|meerderheid",
+            default_value = "consensus",
+            value_parser = rule_parser(),
+            hide_default_value = true,
+            hide_possible_values = true
+        )]
         rule: RuleKind,
         /// Quorum: welk deel van de partijen minstens aanwezig moet zijn (0.0–1.0)
         #[arg(long, default_value_t = 0.5, value_parser = parse_quorum)]
@@ -143,6 +150,25 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Reservekopieën van een sessie tonen, de nieuwste eerst: nummer, tijd, bijeenkomst, waarom bewaard, grootte en inhoud.
+    #[command(
+        after_help = "Bewaard worden de laatste 10 opslagen, het begin van de laatste 10 bijeenkomsten en de eerste versie in elk van de laatste 20 blokken van 10 minuten (samen hoogstens 40).\n\nVoorbeeld: wijktafel backups \"De Horst\"\nTerugzetten: wijktafel restore \"De Horst\" 3"
+    )]
+    Backups {
+        /// Naam, bestandsnaam of pad van de sessie
+        session: String,
+    },
+    /// Een reservekopie terugzetten; de huidige versie wordt eerst zelf als reservekopie bewaard.
+    #[command(
+        after_help = "Het nummer komt uit wijktafel backups (1 = de nieuwste). Terugzetten kan niet terwijl de sessie geopend is. Ongedaan maken: zet daarna de reservekopie terug die de vorige versie bevat (de melding noemt het nummer).\n\nVoorbeeld: wijktafel restore \"De Horst\" 3"
+    )]
+    Restore {
+        /// Naam, bestandsnaam of pad van de sessie
+        session: String,
+        /// Nummer van de reservekopie, zoals wijktafel backups het toont (1 = de nieuwste)
+        #[arg(value_name = "NR")]
+        number: usize,
+    },
     /// Het afwegingskader tonen: als hand-out (md) of voor andere programma's (json).
     #[command(after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md")]
     Framework {
@@ -188,6 +214,10 @@ pub fn main() -> ExitCode {
             print_error(&m);
             ExitCode::from(2)
         }
+        Err(Failure::Failed(m)) => {
+            print_error(&m);
+            ExitCode::from(1)
+        }
         Err(Failure::Io(e)) => {
             print_error(&e.to_string());
             ExitCode::from(1)
@@ -213,6 +243,8 @@ fn print_error(message: &str) {
 pub enum Failure {
     Store(StoreError),
     Usage(String),
+    /// Refused or failed, not for a wrong argument (exit 1).
+    Failed(String),
     Io(std::io::Error),
     /// `open` needs a terminal; nothing was changed.
     NoTerminal(PathBuf),
@@ -244,6 +276,20 @@ fn parse_quorum(s: &str) -> Result<f64, String> {
     } else {
         Err("quorum tussen 0.0 en 1.0".into())
     }
+}
+
+/// `--rule`: the decision rule in Dutch (`meerderheid`), also in English
+/// (`majority`, as in the session file and in scripts written before).
+fn rule_parser() -> impl clap::builder::TypedValueParser<Value = RuleKind> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new([
+        PossibleValue::new("consensus"),
+        PossibleValue::new("meerderheid").alias("majority"),
+    ])
+    .map(|v| match v.as_str() {
+        "meerderheid" | "majority" => RuleKind::Majority,
+        _ => RuleKind::Consensus,
+    })
 }
 
 fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
@@ -291,6 +337,8 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             output.as_deref(),
         ),
         Some(Command::Demo { workshops, out }) => cmd_demo(cli, fw, *workshops, out.as_deref()),
+        Some(Command::Backups { session }) => cmd_backups(cli, session),
+        Some(Command::Restore { session, number }) => cmd_restore(cli, session, *number),
         None => cmd_home(cli, fw),
     }
 }
@@ -406,6 +454,282 @@ fn cmd_demo(
             }
             open_path(cli, fw, &path)
         }
+    }
+}
+
+/// `backups`: the kept versions of a session, newest first. Reads only:
+/// no lock is taken and nothing is written.
+fn cmd_backups(cli: &Cli, session: &str) -> Result<(), Failure> {
+    let store = open_store(cli)?;
+    let path = session_or_its_backups(&store, session)?;
+    Ok(write_stdout(&backups_text(&path, session, cli.lang)?)?)
+}
+
+/// The `backups` output: a title, one aligned line per backup, how to restore.
+pub fn backups_text(path: &std::path::Path, query: &str, lang: Lang) -> Result<String, StoreError> {
+    let s = lang.strings();
+    let list = store::list_backups(path)?;
+    let shown = path.display().to_string();
+    let name = match store::load(path) {
+        Ok(sess) => sess.name,
+        Err(_) => store::clean_line(query),
+    };
+    if list.is_empty() {
+        let dir = path.with_file_name("backups").display().to_string();
+        return Ok(format!(
+            "{}\n",
+            safe_line(&fill(s.bk_empty, &[&name, &dir]))
+        ));
+    }
+    let mut out = format!("{}\n\n", safe_line(&fill(s.bk_title, &[&name, &shown])));
+    let head: Vec<String> = s.bk_header.split('|').map(String::from).collect();
+    let mut rows = vec![head];
+    for e in &list {
+        let (workshop, holds, at_start) = match store::load(&e.path) {
+            Ok(sess) => (
+                workshop_label(Some(sess.current_workshop().map_or(0, |w| w.number)), lang),
+                holds_text(&sess, lang),
+                e.kept_for
+                    .workshop_start
+                    .is_some_and(|w| nothing_captured_in(&sess, w)),
+            ),
+            Err(err) => (
+                workshop_label(e.workshop, lang),
+                fill(s.bk_damaged, &[&err.message(lang)]),
+                false,
+            ),
+        };
+        rows.push(vec![
+            e.number.to_string(),
+            time_label(e.time, lang),
+            workshop,
+            reasons(&e.kept_for, at_start, lang),
+            human_size(e.size, lang),
+            cell(&holds),
+        ]);
+    }
+    out.push_str(&aligned(&rows));
+    out.push('\n');
+    out.push_str(&safe_line(&fill(s.bk_footer, &[&shell_word(query)])));
+    out.push('\n');
+    Ok(out)
+}
+
+/// Whether a version holds nothing captured yet in workshop `w`: then the
+/// first backup of that workshop is its start.
+fn nothing_captured_in(sess: &Session, w: u32) -> bool {
+    !sess.points.values().any(|r| r.touched_in(w)) && !sess.votes.iter().any(|v| v.workshop == w)
+}
+
+/// The session file named on the command line, as `open` finds it; when
+/// it is gone but its backups are there (a file deleted by mistake), the
+/// path it had, so that `backups` lists them and `restore` brings it back.
+fn session_or_its_backups(store: &Store, query: &str) -> Result<PathBuf, StoreError> {
+    match store.find(query) {
+        Err(StoreError::NotFound(q)) => {
+            let as_path = std::path::Path::new(query);
+            let path = if as_path.components().count() > 1 {
+                as_path.to_path_buf()
+            } else if query.ends_with(".toml") {
+                store.dir().join(query)
+            } else {
+                store.path_for(query)?
+            };
+            let gone = std::fs::symlink_metadata(&path).is_err();
+            if gone && store::list_backups(&path).is_ok_and(|l| !l.is_empty()) {
+                Ok(path)
+            } else {
+                Err(StoreError::NotFound(q))
+            }
+        }
+        r => r,
+    }
+}
+
+/// Why a backup is kept, in words ("begin bijeenkomst 2, elke 10 minuten").
+/// The first backup of a workshop is called its start only when nothing
+/// was captured in it yet (backups that began mid-workshop say "eerste van").
+fn reasons(k: &store::KeptFor, at_start: bool, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut v = Vec::new();
+    if let Some(w) = k.workshop_start {
+        let word = if at_start {
+            s.bk_reason_start
+        } else {
+            s.bk_reason_first
+        };
+        v.push(fill(word, &[&w.to_string()]));
+    }
+    if k.window {
+        v.push(s.bk_reason_window.to_string());
+    }
+    if k.recent {
+        v.push(s.bk_reason_recent.to_string());
+    }
+    if v.is_empty() {
+        v.push(s.bk_reason_none.to_string());
+    }
+    v.join(", ")
+}
+
+fn workshop_label(workshop: Option<u32>, lang: Lang) -> String {
+    let s = lang.strings();
+    match workshop {
+        Some(0) => s.bk_before_first.to_string(),
+        Some(n) => fill(s.bk_workshop, &[&n.to_string()]),
+        None => s.bk_unknown.to_string(),
+    }
+}
+
+/// Date and time on this computer's clock (`2026-11-27 10:10`).
+fn time_label(time: Option<jiff::Timestamp>, lang: Lang) -> String {
+    match time {
+        Some(t) => t
+            .to_zoned(jiff::tz::TimeZone::system())
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string(),
+        None => lang.strings().bk_unknown.to_string(),
+    }
+}
+
+/// What a version holds, in one line.
+fn holds_text(sess: &Session, lang: Lang) -> String {
+    let s = lang.strings();
+    let captured = sess
+        .points
+        .values()
+        .filter(|r| r.status != crate::session::Status::Open)
+        .count();
+    let notes: usize = sess.points.values().map(|r| r.notes.len()).sum();
+    let actions: usize = sess.points.values().map(|r| r.actions.len()).sum();
+    let vote = sess
+        .latest_vote()
+        .map(|v| format!("{} {}", v.outcome.symbol(), v.outcome.word(lang)))
+        .unwrap_or_else(|| s.no_vote.to_string());
+    fill(
+        s.bk_holds,
+        &[
+            &captured.to_string(),
+            &notes.to_string(),
+            &actions.to_string(),
+            &vote,
+        ],
+    )
+}
+
+/// "980 B", "12,3 kB" (Dutch) or "12.3 kB", "1,2 MB".
+fn human_size(bytes: u64, lang: Lang) -> String {
+    let t = match bytes {
+        0..1_000 => format!("{bytes} B"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1_000.0),
+        _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
+    };
+    match lang {
+        Lang::Nl => t.replace('.', ","),
+        Lang::En => t,
+    }
+}
+
+/// A session as typed, quoted for the shell when it needs it.
+fn shell_word(query: &str) -> String {
+    let q = store::clean_line(query);
+    let plain = !q.is_empty()
+        && q.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':'));
+    if plain {
+        q
+    } else {
+        format!("\"{}\"", q.replace(['"', '\\', '$', '`'], ""))
+    }
+}
+
+/// Rows as columns, two spaces apart; the last column is not padded.
+fn aligned(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (i, c) in r.iter().enumerate() {
+            line.push_str(c);
+            if i + 1 < r.len() {
+                line.push_str(&" ".repeat(widths[i] - c.chars().count() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `restore`: put backup N back in place of the session file, after keeping
+/// the current file as a backup.
+fn cmd_restore(cli: &Cli, session: &str, number: usize) -> Result<(), Failure> {
+    use store::RestoreError;
+    let lang = cli.lang;
+    let s = lang.strings();
+    let store = open_store(cli)?;
+    let path = session_or_its_backups(&store, session)?;
+    let shown = path.display().to_string();
+    let what = |e: &store::BackupEntry| {
+        let workshop = e
+            .workshop
+            .map(|w| workshop_label(Some(w), lang))
+            .into_iter();
+        std::iter::once(time_label(e.time, lang))
+            .chain(workshop)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match store::restore_backup(&path, number) {
+        Ok(r) => {
+            let n = number.to_string();
+            let line = match (&r.previous, r.unchanged) {
+                (_, true) => fill(s.rs_unchanged, &[&shown, &n, &what(&r.from)]),
+                (Some(prev), false) => fill(
+                    s.rs_done,
+                    &[
+                        &shown,
+                        &n,
+                        &what(&r.from),
+                        &prev.number.to_string(),
+                        &shell_word(session),
+                        if r.renumbered { s.rs_renumbered } else { "" },
+                    ],
+                ),
+                (None, false) => fill(s.rs_done_new, &[&shown, &n, &what(&r.from)]),
+            };
+            Ok(write_stdout(&format!("{}\n", safe_line(&line)))?)
+        }
+        Err(RestoreError::Store(e)) => Err(Failure::Store(e)),
+        Err(RestoreError::NoSuchBackup { count: 0, .. }) => {
+            Err(Failure::Usage(fill(s.rs_none, &[&shown])))
+        }
+        Err(RestoreError::NoSuchBackup { number, count }) => Err(Failure::Usage(fill(
+            s.rs_no_such,
+            &[
+                &number.to_string(),
+                &shown,
+                &count.to_string(),
+                &shell_word(session),
+            ],
+        ))),
+        Err(RestoreError::BadBackup { number, error }) => Err(Failure::Usage(fill(
+            s.rs_bad_backup,
+            &[&number.to_string(), &error.message(lang), &shown],
+        ))),
+        Err(RestoreError::KeepFailed(e)) => Err(Failure::Failed(fill(
+            s.rs_keep_failed,
+            &[&shown, &e.message(lang)],
+        ))),
     }
 }
 

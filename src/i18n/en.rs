@@ -376,6 +376,28 @@ pub static EN: Strings = Strings {
     party_more_above: "↑ +{0} more",
     // (end of section)
     // ---- backups (issue 14) ----
+    bk_title: "Backups of {0} ({1}), newest first:",
+    bk_header: "NO|DATE AND TIME|WORKSHOP|KEPT AS|SIZE|HOLDS",
+    bk_empty: "{0} has no backups yet: they are made as soon as a saved version is replaced ({1}).",
+    bk_reason_recent: "last saves",
+    bk_reason_start: "start of workshop {0}",
+    bk_reason_window: "every 10 minutes",
+    bk_reason_first: "first of workshop {0}",
+    bk_reason_none: "goes at the next save",
+    bk_workshop: "workshop {0}",
+    bk_before_first: "before workshop 1",
+    bk_unknown: "unknown",
+    bk_holds: "points captured: {0}, notes: {1}, actions: {2}, go/no-go: {3}",
+    bk_damaged: "⚠ does not load: {0}",
+    bk_footer: "Kept are the last 10 saves, the start of the last 10 workshops and the first version in each of the last 20 ten-minute periods (40 at most). To restore: wijktafel restore {0} NO (the current version is kept first).",
+    rs_done: "{0} was restored to backup {1} ({2}). The version from before the restore was kept as backup {3}{5}; to undo: wijktafel restore {4} {3}",
+    rs_renumbered: " (so the other backups have new numbers)",
+    rs_done_new: "{0} was restored to backup {1} ({2}).",
+    rs_unchanged: "{0} already equals backup {1} ({2}); nothing was changed.",
+    rs_no_such: "backup {0} does not exist: {1} has {2} (1 = the newest). See them with: wijktafel backups {3}",
+    rs_none: "{0} has no backups; nothing was restored.",
+    rs_bad_backup: "backup {0} is not restored: {1} The session file {2} was not touched.",
+    rs_keep_failed: "the current version of {0} could not be kept as a backup first: {1} Nothing was restored.",
     // (end of section)
     // ---- recap and summary (issue 14) ----
     recap_title: "Looking back",

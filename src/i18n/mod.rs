@@ -422,6 +422,10 @@ define_strings! {
     party_more_above,
     // (end of section)
     // ---- backups (issue 14) ----
+    bk_title, bk_header, bk_empty, bk_reason_recent, bk_reason_start, bk_reason_window,
+    bk_reason_first,
+    bk_reason_none, bk_workshop, bk_before_first, bk_unknown, bk_holds, bk_damaged, bk_footer,
+    rs_done, rs_renumbered, rs_done_new, rs_unchanged, rs_no_such, rs_none, rs_bad_backup, rs_keep_failed,
     // (end of section)
     // ---- recap and summary (issue 14) ----
     recap_title, recap_more, recap_dissent_head, recap_actions_head, recap_no_dissent, recap_resolve_q, recap_resolve_starts, recap_resolved, recap_resolved_msg, key_recap_focus, hint_recap, key_recap_scroll, key_recap_choose, key_resolve, hint_resolve, key_attendance_focus, hint_attendance_focus,

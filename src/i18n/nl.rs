@@ -376,6 +376,28 @@ pub static NL: Strings = Strings {
     party_more_above: "↑ +{0} meer",
     // (end of section)
     // ---- backups (issue 14) ----
+    bk_title: "Reservekopieën van {0} ({1}), de nieuwste eerst:",
+    bk_header: "NR|DATUM EN TIJD|BIJEENKOMST|BEWAARD ALS|GROOTTE|INHOUD",
+    bk_empty: "{0} heeft nog geen reservekopieën: die ontstaan zodra een opgeslagen versie wordt vervangen ({1}).",
+    bk_reason_recent: "laatste opslagen",
+    bk_reason_start: "begin bijeenkomst {0}",
+    bk_reason_window: "elke 10 minuten",
+    bk_reason_first: "eerste van bijeenkomst {0}",
+    bk_reason_none: "verdwijnt bij de volgende opslag",
+    bk_workshop: "bijeenkomst {0}",
+    bk_before_first: "vóór bijeenkomst 1",
+    bk_unknown: "onbekend",
+    bk_holds: "punten vastgelegd: {0}, notities: {1}, acties: {2}, go/no-go: {3}",
+    bk_damaged: "⚠ niet te laden: {0}",
+    bk_footer: "Bewaard worden de laatste 10 opslagen, het begin van de laatste 10 bijeenkomsten en de eerste versie in elk van de laatste 20 blokken van 10 minuten (samen hoogstens 40). Terugzetten: wijktafel restore {0} NR (de huidige versie wordt eerst bewaard).",
+    rs_done: "{0} is teruggezet naar reservekopie {1} ({2}). De versie van vóór het terugzetten is bewaard als reservekopie {3}{5}; ongedaan maken: wijktafel restore {4} {3}",
+    rs_renumbered: " (de andere reservekopieën hebben daardoor een nieuw nummer)",
+    rs_done_new: "{0} is teruggezet naar reservekopie {1} ({2}).",
+    rs_unchanged: "{0} is al gelijk aan reservekopie {1} ({2}); er is niets veranderd.",
+    rs_no_such: "reservekopie {0} bestaat niet: {1} heeft er {2} (1 = de nieuwste). Bekijk ze met: wijktafel backups {3}",
+    rs_none: "{0} heeft geen reservekopieën; er is niets teruggezet.",
+    rs_bad_backup: "reservekopie {0} wordt niet teruggezet: {1} Het sessiebestand {2} is niet aangeraakt.",
+    rs_keep_failed: "de huidige versie van {0} kon niet eerst als reservekopie bewaard worden: {1} Er is niets teruggezet.",
     // (end of section)
     // ---- recap and summary (issue 14) ----
     recap_title: "Terugblik",

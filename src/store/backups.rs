@@ -1,16 +1,123 @@
 //! Backups of a session file: numbered in the order the program made them,
-//! never two of the same content, the last [`BACKUPS_KEPT`] kept.
+//! never two of the same content, and spread over time so that a mistake
+//! from ten minutes or two workshops ago can still be undone.
+//!
+//! # Which backups are kept
+//!
+//! Every save keeps the version it replaces in `backups/`, then
+//! [`keep_rule`] decides what stays. A backup is kept when it is
+//!
+//! 1. one of the newest [`BACKUPS_KEPT`] ("laatste opslagen"), or
+//! 2. the first backup of a workshop ("begin bijeenkomst N": the session as
+//!    it was when that workshop began), for the newest
+//!    [`WORKSHOP_STARTS_KEPT`] workshops, or
+//! 3. the first backup in a ten-minute window of the clock ("elke 10
+//!    minuten"), for the newest [`WINDOWS_KEPT`] windows.
+//!
+//! "First" and "newest" always follow the program's numbering, never the
+//! clock: the time of a version only says which window it falls in. A clock
+//! set wrong therefore never pushes out the backups made now. At most
+//! [`BACKUPS_MAX`] backups (40) remain per session, however long it runs; a
+//! two-hour workshop saved every 20 seconds keeps its start, one version per
+//! ten minutes and the last ten saves.
+//!
+//! # What a backup knows about itself
+//!
+//! Its name: `<stem>.<number>.b<workshop>.<time>.toml`, e.g.
+//! `de-horst.0000000042.b3.20261127T101010Z.toml`. The number is the
+//! program's count; the workshop is the last workshop in the file (0 before
+//! the first), read from the top of the file when it is backed up; the time
+//! is when that version was written (the file's modification time, UTC).
+//! So pruning reads only the folder, never the backups. Older names keep
+//! working: `<stem>.<number>.toml` (time from the file, workshop unknown) and
+//! the time-named backups of the first versions, `<stem>.20261127T101010.123Z.toml`,
+//! which are older than any numbered one and count as "laatste opslagen" only.
 
+use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
-use std::io;
+use std::io::{self, BufRead, Read};
 #[cfg(unix)]
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
+use jiff::Timestamp;
+
 use super::*;
 
-/// How many replaced versions are kept per session in `backups/`.
+// These numbers are also said in words: `bk_footer` and `bk_reason_window`
+// in `i18n/`, the `backups` help in `cli.rs`, README.md and RELIABILITY.md.
+
+/// How many of the newest backups are always kept ("laatste opslagen").
 pub const BACKUPS_KEPT: usize = 10;
+/// For how many workshops (the newest) the backup of their start is kept.
+pub const WORKSHOP_STARTS_KEPT: usize = 10;
+/// The width of a time window: one backup is kept per window.
+pub const WINDOW_SECONDS: i64 = 600;
+/// How many time windows (the newest) keep a backup: 20 × 10 minutes.
+pub const WINDOWS_KEPT: usize = 20;
+/// The most backups a session ever has (each is kept for at least one of
+/// the three reasons, and each reason keeps at most its own number).
+pub const BACKUPS_MAX: usize = BACKUPS_KEPT + WORKSHOP_STARTS_KEPT + WINDOWS_KEPT;
+
+/// What the keep rule knows of one backup: when the version was written
+/// (seconds since 1970, UTC; only to find its window) and the workshop it
+/// belongs to (0 before the first; `None` when unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct VersionInfo {
+    pub time: Option<i64>,
+    pub workshop: Option<u32>,
+}
+
+/// Why a backup is kept; all false: it goes at the next save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KeptFor {
+    /// One of the newest [`BACKUPS_KEPT`].
+    pub recent: bool,
+    /// The first backup of this workshop.
+    pub workshop_start: Option<u32>,
+    /// The first backup in its ten-minute window.
+    pub window: bool,
+}
+
+impl KeptFor {
+    pub fn kept(&self) -> bool {
+        self.recent || self.workshop_start.is_some() || self.window
+    }
+}
+
+/// The keep rule (see the module documentation), a pure function:
+/// `versions` in the program's order, oldest first; the answer has one
+/// entry per version.
+pub fn keep_rule(versions: &[VersionInfo]) -> Vec<KeptFor> {
+    let n = versions.len();
+    let mut out = vec![KeptFor::default(); n];
+    for k in out.iter_mut().skip(n.saturating_sub(BACKUPS_KEPT)) {
+        k.recent = true;
+    }
+    // the first version of each workshop, then of each window
+    let mut starts: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut windows: BTreeMap<i64, usize> = BTreeMap::new();
+    for (i, v) in versions.iter().enumerate() {
+        if let Some(w) = v.workshop.filter(|&w| w >= 1) {
+            starts.entry(w).or_insert(i);
+        }
+        if let Some(t) = v.time {
+            windows.entry(t.div_euclid(WINDOW_SECONDS)).or_insert(i);
+        }
+    }
+    // the newest by position, not by workshop number or clock
+    let mut firsts: Vec<(usize, u32)> = starts.into_iter().map(|(w, i)| (i, w)).collect();
+    firsts.sort_unstable_by(|a, b| b.cmp(a));
+    for &(i, w) in firsts.iter().take(WORKSHOP_STARTS_KEPT) {
+        out[i].workshop_start = Some(w);
+    }
+    let mut firsts: Vec<usize> = windows.into_values().collect();
+    firsts.sort_unstable_by(|a, b| b.cmp(a));
+    for &i in firsts.iter().take(WINDOWS_KEPT) {
+        out[i].window = true;
+    }
+    out
+}
 
 /// The newest backup of a session file, if any.
 pub fn newest_backup(path: &Path) -> Option<PathBuf> {
@@ -28,7 +135,7 @@ pub(super) fn stem(path: &Path) -> String {
 }
 
 /// Where a backup stands in the order wijktafel made them. Backups are named
-/// `<stem>.<sequence>.toml` with a number the program increments; the
+/// `<stem>.<sequence>….toml` with a number the program increments; the
 /// clock plays no part. Backups of older versions of wijktafel were named
 /// by the time (`<stem>.20261127T101010.123Z.toml`): they are all older
 /// than any numbered one, and ordered by name among themselves.
@@ -41,10 +148,92 @@ pub(super) enum BackupOrder {
 /// Numbers stay below this; beyond it the backups are renumbered 1, 2, ….
 pub(super) const MAX_SEQ: u64 = 999_999_999_999_999_999;
 
+#[cfg(test)]
 pub(super) fn backup_order(prefix: &str, name: &str) -> Option<BackupOrder> {
+    parse_backup_name(prefix, name).map(|p| p.order)
+}
+
+/// What a backup's name says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct BackupName {
+    pub(super) order: BackupOrder,
+    /// `.b<workshop>.<time>` after the number, or empty
+    pub(super) tail: String,
+    pub(super) workshop: Option<u32>,
+    pub(super) time: Option<i64>,
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `20261127T101010Z` as seconds since 1970.
+fn parse_name_time(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() != 16 || b[8] != b'T' || b[15] != b'Z' {
+        return None;
+    }
+    if !all_digits(&s[..8]) || !all_digits(&s[9..15]) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<i16>().ok();
+    let dt = jiff::civil::DateTime::new(
+        num(0..4)?,
+        num(4..6)? as i8,
+        num(6..8)? as i8,
+        num(9..11)? as i8,
+        num(11..13)? as i8,
+        num(13..15)? as i8,
+        0,
+    )
+    .ok()?;
+    Some(
+        dt.to_zoned(jiff::tz::TimeZone::UTC)
+            .ok()?
+            .timestamp()
+            .as_second(),
+    )
+}
+
+fn name_time(secs: i64) -> String {
+    Timestamp::from_second(secs)
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+        .strftime("%Y%m%dT%H%M%SZ")
+        .to_string()
+}
+
+pub(super) fn parse_backup_name(prefix: &str, name: &str) -> Option<BackupName> {
     let rest = name.strip_prefix(prefix)?.strip_suffix(".toml")?;
-    if !rest.is_empty() && rest.len() <= 18 && rest.bytes().all(|b| b.is_ascii_digit()) {
-        return rest.parse().ok().map(BackupOrder::Numbered);
+    let numbered = |seq: &str| {
+        (seq.len() <= 18 && all_digits(seq))
+            .then(|| seq.parse().ok().map(BackupOrder::Numbered))
+            .flatten()
+    };
+    if let Some(order) = numbered(rest) {
+        return Some(BackupName {
+            order,
+            tail: String::new(),
+            workshop: None,
+            time: None,
+        });
+    }
+    // <seq>.b<workshop>.<time>
+    let mut parts = rest.split('.');
+    if let (Some(seq), Some(w), Some(t), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+        && let Some(order) = numbered(seq)
+        && let Some(w) = w
+            .strip_prefix('b')
+            .filter(|w| w.len() <= 10 && all_digits(w))
+        && let Ok(workshop) = w.parse::<u32>()
+        && let Some(time) = parse_name_time(t)
+    {
+        return Some(BackupName {
+            order,
+            tail: rest[seq.len()..].to_string(),
+            workshop: Some(workshop),
+            time: Some(time),
+        });
     }
     // 20261127T101010Z or 20261127T101010.123456789Z
     let b = rest.as_bytes();
@@ -55,13 +244,46 @@ pub(super) fn backup_order(prefix: &str, name: &str) -> Option<BackupOrder> {
         && digits(&b[9..15])
         && b[b.len() - 1] == b'Z'
         && (b.len() == 16 || (b[15] == b'.' && digits(&b[16..b.len() - 1])));
-    timed.then(|| BackupOrder::Timed(rest.to_string()))
+    timed.then(|| BackupName {
+        order: BackupOrder::Timed(rest.to_string()),
+        tail: String::new(),
+        workshop: None,
+        time: None,
+    })
 }
 
 pub(super) struct Backup {
     pub(super) order: BackupOrder,
+    pub(super) name: BackupName,
     pub(super) path: PathBuf,
     pub(super) meta: fs::Metadata,
+}
+
+impl Backup {
+    /// What the keep rule knows of this backup: from its name; a numbered
+    /// backup without the workshop in its name has the time of its file.
+    fn info(&self) -> VersionInfo {
+        match self.name.order {
+            BackupOrder::Timed(_) => VersionInfo::default(),
+            BackupOrder::Numbered(_) => VersionInfo {
+                time: self.name.time.or_else(|| mtime(&self.meta)),
+                workshop: self.name.workshop,
+            },
+        }
+    }
+
+    /// When this version was written, as far as is known.
+    fn time(&self) -> Option<i64> {
+        match &self.name.order {
+            BackupOrder::Timed(t) => parse_name_time(&format!("{}Z", &t[..15])),
+            BackupOrder::Numbered(_) => self.info().time,
+        }
+    }
+}
+
+fn mtime(m: &fs::Metadata) -> Option<i64> {
+    let t = m.modified().ok()?;
+    Timestamp::try_from(t).ok().map(|t| t.as_second())
 }
 
 /// The backups of a session file, oldest first: plain files only (a
@@ -78,13 +300,18 @@ pub(super) fn backups(path: &Path) -> Vec<Backup> {
     let mut v: Vec<Backup> = rd
         .filter_map(|e| e.ok())
         .filter_map(|e| {
-            let order = backup_order(&prefix, e.file_name().to_str()?)?;
+            let name = parse_backup_name(&prefix, e.file_name().to_str()?)?;
             let path = e.path();
             let meta = fs::symlink_metadata(&path).ok().filter(|m| m.is_file())?;
-            Some(Backup { order, path, meta })
+            Some(Backup {
+                order: name.order.clone(),
+                name,
+                path,
+                meta,
+            })
         })
         .collect();
-    v.sort_by(|a, b| a.order.cmp(&b.order));
+    v.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
     v
 }
 
@@ -121,24 +348,65 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
     }
 }
 
+/// The workshop a session file is in: the number of its last workshop (0
+/// before the first). Reads only the top of the file, up to the points
+/// (settings, parties and workshops come first), line by line as the
+/// writer writes them (`[[workshops]]`, then `number = N`); `None` when
+/// that part does not read so. Best effort: the number only decides which
+/// backup counts as a workshop's start.
+pub(super) fn workshop_in_file(path: &Path) -> Option<u32> {
+    let file = File::open(path).ok()?;
+    let mut r = io::BufReader::with_capacity(64 * 1024, file.take(16 << 20));
+    let mut line = String::new();
+    let (mut in_workshop, mut last) = (false, 0u32);
+    loop {
+        line.clear();
+        if r.read_line(&mut line).ok()? == 0 {
+            break;
+        }
+        let t = line.trim();
+        if t.starts_with('[') {
+            if t.starts_with("[points") || t == "[[votes]]" || t == "[[overrides]]" {
+                break;
+            }
+            in_workshop = t == "[[workshops]]";
+        } else if in_workshop
+            && let Some(v) = t.strip_prefix("number")
+            && let Some(v) = v.trim_start().strip_prefix('=')
+        {
+            last = last.max(v.trim().parse().ok()?);
+            in_workshop = false;
+        }
+    }
+    Some(last)
+}
+
+/// Keep the current file as a backup and prune old ones (best effort: only
+/// a symlinked `backups/` stops the save). See [`backup_current`].
+pub(super) fn keep_backup(path: &Path) -> Result<(), StoreError> {
+    match backup_current(path) {
+        Err(e @ StoreError::Symlink { .. }) => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Keep the current file as a backup (a hard link: no copy) and prune old
 /// ones. Never makes a backup equal to the newest one (a save retried after
 /// a failure), and removes copies of the same content before any older
-/// version. Best effort: only a symlinked `backups/` stops the save.
-pub(super) fn keep_backup(path: &Path) -> Result<(), StoreError> {
-    let dir = match private_subdir(&backup_dir(path)) {
-        Ok(d) => d,
-        Err(e @ StoreError::Symlink { .. }) => return Err(e),
-        Err(_) => return Ok(()),
-    };
-    let Ok(cur) = fs::symlink_metadata(path) else {
-        return Ok(());
+/// version. Returns the backup that holds the current content (the new one,
+/// or the newest when it was equal), `None` when there is no current file.
+pub(super) fn backup_current(path: &Path) -> Result<Option<PathBuf>, StoreError> {
+    let dir = private_subdir(&backup_dir(path))?;
+    let cur = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io(path, e)),
     };
     let mut all = backups(path);
     if let Some(newest) = all.last()
         && same_content(path, &cur, &newest.path, &newest.meta)
     {
-        return Ok(());
+        return Ok(Some(newest.path.clone()));
     }
     let mut last = all
         .iter()
@@ -151,21 +419,42 @@ pub(super) fn keep_backup(path: &Path) -> Result<(), StoreError> {
     if last >= MAX_SEQ {
         last = renumber(path, &mut all);
     }
-    let target = dir.join(format!("{}.{:010}.toml", stem(path), last + 1));
-    if fs::hard_link(path, &target).is_err() {
+    let time = mtime(&cur).unwrap_or_else(|| Timestamp::now().as_second());
+    let workshop = workshop_in_file(path).unwrap_or(0);
+    let target = dir.join(format!(
+        "{}.{:010}.b{workshop}.{}.toml",
+        stem(path),
+        last + 1,
+        name_time(time)
+    ));
+    if let Err(link_err) = fs::hard_link(path, &target) {
         let mut opts = OpenOptions::new();
         opts.write(true).create_new(true);
         #[cfg(unix)]
         opts.mode(0o600);
-        let copied = opts
-            .open(&target)
-            .and_then(|mut t| io::copy(&mut File::open(path)?, &mut t));
-        if copied.is_err() {
+        // (a name that is taken is never removed: it is not ours)
+        let mut t = opts.open(&target).map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => StoreError::io(&target, link_err),
+            _ => StoreError::io(&target, e),
+        })?;
+        let copied = File::open(path)
+            .and_then(|mut f| io::copy(&mut f, &mut t))
+            .and_then(|_| t.sync_all());
+        if let Err(e) = copied {
+            drop(t);
             let _ = fs::remove_file(&target);
+            return Err(StoreError::io(&target, e));
         }
     }
+    // private, whatever the mode of the file it was (the same file, about
+    // to be replaced)
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(&target, fs::Permissions::from_mode(0o600));
+    }
     prune(path);
-    Ok(())
+    Ok(Some(target))
 }
 
 /// Give the numbered backups the numbers 1, 2, … in their order.
@@ -176,7 +465,7 @@ pub(super) fn renumber(path: &Path, all: &mut [Backup]) -> u64 {
             n += 1;
             let to = b
                 .path
-                .with_file_name(format!("{}.{n:010}.toml", stem(path)));
+                .with_file_name(format!("{}.{n:010}{}.toml", stem(path), b.name.tail));
             if fs::symlink_metadata(&to).is_err() || to == b.path {
                 let _ = fs::rename(&b.path, &to);
             }
@@ -185,8 +474,10 @@ pub(super) fn renumber(path: &Path, all: &mut [Backup]) -> u64 {
     n
 }
 
-/// Keep the newest [`BACKUPS_KEPT`] versions: first drop older copies of a
-/// content that a newer backup holds, then the oldest. The newest is kept.
+/// Keep what [`keep_rule`] keeps. First, while there are more than
+/// [`BACKUPS_KEPT`], older names of a file that a newer backup also is
+/// (links left by retried saves of old versions) go; then every backup the
+/// rule does not keep. The newest is always kept.
 pub(super) fn prune(path: &Path) {
     let mut all = backups(path);
     if all.len() <= BACKUPS_KEPT {
@@ -204,8 +495,175 @@ pub(super) fn prune(path: &Path) {
             all.remove(i);
         }
     }
-    let excess = all.len().saturating_sub(BACKUPS_KEPT);
-    for old in &all[..excess] {
-        let _ = fs::remove_file(&old.path);
+    let infos: Vec<VersionInfo> = all.iter().map(Backup::info).collect();
+    for (b, k) in all.iter().zip(keep_rule(&infos)) {
+        if !k.kept() {
+            let _ = fs::remove_file(&b.path);
+        }
     }
+}
+
+/// One backup as `wijktafel backups` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackupEntry {
+    /// Its place in the list: 1 is the newest.
+    pub number: usize,
+    pub path: PathBuf,
+    /// When this version was written, as far as is known.
+    pub time: Option<Timestamp>,
+    /// The workshop its name records (0: before the first; `None`: an older
+    /// backup that does not say).
+    pub workshop: Option<u32>,
+    pub kept_for: KeptFor,
+    pub size: u64,
+}
+
+/// The backups of a session file, newest first, numbered from 1. Reads the
+/// `backups/` folder only: no file is opened, nothing is written, no lock
+/// is taken. A symlinked `backups/` is refused.
+pub fn list_backups(path: &Path) -> Result<Vec<BackupEntry>, StoreError> {
+    refuse_symlink(&backup_dir(path))?;
+    let all = backups(path);
+    let infos: Vec<VersionInfo> = all.iter().map(Backup::info).collect();
+    let kept = keep_rule(&infos);
+    let n = all.len();
+    Ok(all
+        .iter()
+        .zip(kept)
+        .enumerate()
+        .rev()
+        .map(|(i, (b, kept_for))| BackupEntry {
+            number: n - i,
+            path: b.path.clone(),
+            time: b.time().and_then(|t| Timestamp::from_second(t).ok()),
+            workshop: b.info().workshop,
+            kept_for,
+            size: b.meta.len(),
+        })
+        .collect())
+}
+
+/// Why a restore did not happen. Nothing was written in any of these cases.
+#[derive(Debug)]
+pub enum RestoreError {
+    /// The session is open elsewhere, a symlink, unreadable, …
+    Store(StoreError),
+    /// There is no backup with this number; `count` backups exist.
+    NoSuchBackup { number: usize, count: usize },
+    /// The backup does not load (damaged, or from a newer format).
+    BadBackup { number: usize, error: StoreError },
+    /// The current file could not be kept as a backup first.
+    KeepFailed(StoreError),
+}
+
+impl From<StoreError> for RestoreError {
+    fn from(e: StoreError) -> Self {
+        RestoreError::Store(e)
+    }
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// The backup whose content the session file now holds (as listed before).
+    pub from: BackupEntry,
+    /// The backup that holds the version the restore replaced (as listed
+    /// now): restoring it undoes the restore.
+    pub previous: Option<BackupEntry>,
+    /// The session file already held exactly this content: nothing written.
+    pub unchanged: bool,
+    /// A new backup was made of the replaced version, so the numbers of the
+    /// others changed (the newest is 1).
+    pub renumbered: bool,
+}
+
+/// Restore backup `number` (as [`list_backups`] numbers them) into the
+/// session file: refused while the session is open (the lock names the
+/// holder); the backup must load as a session of a format this version
+/// knows; the current file is first kept as a backup (so the restore can be
+/// undone), then replaced atomically (0600). A symlinked session file,
+/// `backups/` or backup is refused, never followed.
+pub fn restore_backup(path: &Path, number: usize) -> Result<Restored, RestoreError> {
+    let lock_path = SessionLock::path_for(path);
+    let lock_existed = fs::symlink_metadata(&lock_path).is_ok();
+    let lock = SessionLock::acquire(path)?;
+    let r = restore_locked(path, number);
+    if !lock_existed {
+        let _ = fs::remove_file(lock.path());
+    }
+    drop(lock);
+    r
+}
+
+fn restore_locked(path: &Path, number: usize) -> Result<Restored, RestoreError> {
+    let list = list_backups(path)?;
+    let Some(from) = number.checked_sub(1).and_then(|i| list.get(i)).cloned() else {
+        return Err(RestoreError::NoSuchBackup {
+            number,
+            count: list.len(),
+        });
+    };
+    let bytes = read_no_follow(&from.path)?;
+    let bad = |error| RestoreError::BadBackup { number, error };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let (line, column) = crate::textpos::line_col(&lossy, offset);
+            return Err(bad(StoreError::Corrupt {
+                path: from.path.clone(),
+                line,
+                column,
+                message: "invalid UTF-8".into(),
+                backup: None,
+            }));
+        }
+    };
+    parse(&text, &from.path).map_err(bad)?;
+    let current = match fs::read(path) {
+        Ok(b) => Some(b),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(StoreError::io(path, e).into()),
+    };
+    if current.as_deref() == Some(text.as_bytes()) {
+        return Ok(Restored {
+            from,
+            previous: None,
+            unchanged: true,
+            renumbered: false,
+        });
+    }
+    let kept = backup_current(path).map_err(RestoreError::KeepFailed)?;
+    if let Some(k) = &kept {
+        sync_dir(k);
+    }
+    save_text(path, &text)?;
+    let renumbered = kept
+        .as_ref()
+        .is_some_and(|k| !list.iter().any(|e| &e.path == k));
+    let previous = kept.and_then(|k| list_backups(path).ok()?.into_iter().find(|e| e.path == k));
+    Ok(Restored {
+        from,
+        previous,
+        unchanged: false,
+        renumbered,
+    })
+}
+
+/// A file's bytes; a symlink is refused, never followed.
+fn read_no_follow(path: &Path) -> Result<Vec<u8>, StoreError> {
+    refuse_symlink(path)?;
+    let mut opts = OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    opts.custom_flags(libc::O_NOFOLLOW);
+    let mut bytes = Vec::new();
+    opts.open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| match refuse_symlink(path) {
+            Err(s) => s,
+            Ok(_) => StoreError::io(path, e),
+        })?;
+    Ok(bytes)
 }

@@ -4,7 +4,9 @@
 //! Guarantees (see PRODUCT.md, "Never lose a note"):
 //! - a save is a temp file in the same directory, fsync, rename, fsync of the
 //!   directory (`atomic-write-file`), so a crash leaves the old or the new file;
-//! - the version that a save replaces is kept in `backups/` (last 10);
+//! - the version that a save replaces is kept in `backups/`: the last 10
+//!   saves, the start of each workshop and one per 10 minutes, at most 40
+//!   (see `backups.rs`, [`keep_rule`]);
 //! - a file that does not parse, or comes from a newer format, is never written;
 //! - files are 0600, the store directory 0700;
 //! - a second process on the same session is refused, naming the holder.
