@@ -464,3 +464,34 @@ fn an_absent_partys_earlier_stance_stays_in_view() {
         assert!(row.contains("✖ oneens · afwezig"), "{w}x{h}: {row:?}");
     }
 }
+
+#[test]
+fn the_ballots_use_the_same_party_numbers_and_an_absent_party_has_none() {
+    let mut f = started(session(&FOUR), &['3']);
+    let app = &mut f.app;
+    press(app, ch('v'));
+    let screen = render_text(app, 120, 35);
+    if screen.contains("hoort bij stap") {
+        press(app, ch('j'));
+    }
+    // 4 is Bewoners on the ballots too, though Politie (3) is absent
+    press(app, ch('4'));
+    press(app, ch('g'));
+    let screen = render_text(app, 120, 35);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Bewoners"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("4 ") && row.contains("▲ Go"), "{row}");
+    assert!(
+        !screen
+            .lines()
+            .any(|l| l.contains("Politie") && l.contains("? ")),
+        "{screen}"
+    );
+    press(app, ch('3'));
+    assert_eq!(
+        flash(app),
+        "Partij 3 (Politie (Cor)) is afwezig: niets vastgelegd."
+    );
+}

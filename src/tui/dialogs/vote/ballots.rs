@@ -28,7 +28,20 @@ pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
     match keys::command(Ctx::Vote, &action) {
         Some(Action::Up) => v.selected = v.selected.saturating_sub(1),
         Some(Action::Down) => v.selected = (v.selected + 1).min(n.saturating_sub(1)),
-        Some(Action::Stance(i)) if i < n => v.selected = i,
+        // a number key is the party's number for the whole session, as on
+        // the main screen; an absent party's key says so and picks nobody
+        Some(Action::Stance(i)) => {
+            let target = app
+                .session()
+                .and_then(|s| s.party_by_number(i + 1))
+                .map(|p| p.id);
+            match v.lines.iter().position(|l| Some(l.party) == target) {
+                Some(k) => v.selected = k,
+                None => {
+                    app.present_party_of_key(i);
+                }
+            }
+        }
         Some(Action::Cast(c)) => set(v, |_| c),
         Some(Action::CycleChoice(forward)) => set(v, |old| cycle(old, forward)),
         Some(Action::StanceReason) => {
@@ -133,7 +146,8 @@ pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
         .skip(start)
         .take(lh)
         .map(|(i, l)| {
-            let key = format!("{} ", crate::tui::widgets::party_key(i));
+            let number = sess.party_number(l.party).unwrap_or(i + 1);
+            let key = format!("{} ", crate::tui::widgets::party_key(number - 1));
             let choice = match l.choice {
                 Some(c) => format!("{} {:<18}", c.symbol(), c.word(app.lang)),
                 None => format!("? {:<18}", s.vote_not_voted),
