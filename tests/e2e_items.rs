@@ -29,7 +29,7 @@ fn done_edited_and_deleted_items_are_kept_and_shown_after_reopening() {
         t.wait_for("Notitie bij 1.1.1");
         t.text(note);
         t.keys(&["Enter"]);
-        t.wait_for(&format!("B1 {note}"));
+        t.wait_for(&format!("• {note}"));
     }
     t.wait_file(&path, |s| {
         s.record("1.1.1").is_some_and(|r| r.notes.len() == 2)
@@ -38,7 +38,7 @@ fn done_edited_and_deleted_items_are_kept_and_shown_after_reopening() {
     // x: the list, newest first
     t.keys(&["x"]);
     t.wait_for("Notities en acties bij 1.1.1");
-    t.wait_for("▶ • B1 Tweede notitie");
+    t.wait_for("▶ • Tweede notitie");
     // the action: done
     t.keys(&["Down", "Down"]);
     t.wait_for("▶ ☐ Cijfers opvragen");
@@ -47,7 +47,7 @@ fn done_edited_and_deleted_items_are_kept_and_shown_after_reopening() {
     t.wait_file(&path, |s| s.open_actions().is_empty());
     // the first note: edited
     t.keys(&["Up"]);
-    t.wait_for("▶ • B1 Eerste notitie");
+    t.wait_for("▶ • Eerste notitie");
     t.keys(&["Enter"]);
     t.wait_for("Notitie bij 1.1.1 wijzigen");
     t.text(", aangevuld");
@@ -55,7 +55,7 @@ fn done_edited_and_deleted_items_are_kept_and_shown_after_reopening() {
     t.wait_for("Notitie gewijzigd — was: Eerste notitie");
     // the second note: deleted, after the question
     t.keys(&["Up"]);
-    t.wait_for("▶ • B1 Tweede notitie");
+    t.wait_for("▶ • Tweede notitie");
     t.keys(&["DC"]);
     t.wait_for("Deze notitie verwijderen?");
     t.keys(&["j"]);

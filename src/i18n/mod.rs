@@ -43,6 +43,15 @@ impl Lang {
     }
 }
 
+/// The language a string table is in.
+pub fn lang_of(s: &Strings) -> Lang {
+    if std::ptr::eq(s, &en::EN) {
+        Lang::En
+    } else {
+        Lang::Nl
+    }
+}
+
 /// Replace `{0}`, `{1}`, … in `template` by `args`.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

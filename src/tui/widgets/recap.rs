@@ -86,7 +86,7 @@ pub fn owner_and_due(
         .unwrap_or_else(|| s.ui_owner_none.into());
     let due = a
         .due
-        .map(|d| format!(", {}", fill(s.ui_due, &[&d.to_string()])))
+        .map(|d| format!(", {}", fill(s.ui_due, &[&crate::i18n::lang_of(s).date(d)])))
         .unwrap_or_default();
     (owner, due)
 }
