@@ -131,16 +131,33 @@ impl ActionForm {
         };
     }
 
-    /// A key at Who that is not in the key table: 1–9 picks a party.
-    fn pick_owner(&mut self, action: &Action, parties: usize) {
-        if let Action::Key(ev) = action
-            && let ratatui::crossterm::event::KeyCode::Char(c @ '1'..='9') = ev.code
-        {
-            let i = c as usize - '1' as usize;
-            if i < parties {
-                self.owner = Some(i);
-                self.touch_owner();
+    /// A key at Who that is not in the key table: 1–9 picks the party with
+    /// that number (its number for the whole session, as on the main
+    /// screen); a letter is text for "what" (never dropped).
+    fn pick_owner(&mut self, action: &Action, app: &App) {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        let Action::Key(ev) = action else { return };
+        match ev.code {
+            KeyCode::Char(c @ '1'..='9') => {
+                let number = c as usize - '0' as usize;
+                let Some(sess) = app.session() else { return };
+                let id = sess.party_by_number(number).map(|p| p.id);
+                if let Some(i) = sess.active_parties().position(|p| Some(p.id) == id) {
+                    self.owner = Some(i);
+                    self.touch_owner();
+                }
             }
+            KeyCode::Char(c)
+                if !c.is_control()
+                    && !ev
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                self.field = ActionField::What;
+                self.what.move_cursor(ratatui_textarea::CursorMove::End);
+                edit(&mut self.what, action, false);
+            }
+            _ => {}
         }
     }
 
@@ -216,7 +233,12 @@ impl Dialog for ActionForm {
             Some(Action::Help) => {}
             // ←→ and Space edit the text fields
             _ => match self.field {
-                ActionField::Who => self.pick_owner(&action, parties),
+                ActionField::Who => {
+                    self.pick_owner(&action, app);
+                    if self.field == ActionField::What && self.edit.is_none() {
+                        app.set_draft(DraftKind::Action, editor_text(&self.what));
+                    }
+                }
                 ActionField::Due => {
                     edit(&mut self.due, &action, false);
                 }
@@ -385,5 +407,36 @@ mod tests {
                 .collect();
             assert_eq!(keys, ["Enter", "Tab", "←→", "F1", "Esc"]);
         }
+    }
+
+    #[test]
+    fn at_who_a_number_is_the_party_number_and_a_letter_is_text() {
+        let mut app = crate::tui::app::test_app(crate::i18n::Lang::Nl);
+        let fw = crate::framework::Framework::builtin();
+        let now = jiff::Timestamp::from_second(1_790_000_000).unwrap();
+        let mut sess = crate::session::Session::new("Eigenaar", &fw, now);
+        sess.add_party("Gemeente", "", "");
+        let gone = sess.add_party("Weg", "", "");
+        sess.add_party("Politie", "", "");
+        sess.parties[1].removed = Some(now);
+        let _ = gone;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("e.toml");
+        crate::store::save(&path, &sess).unwrap();
+        app.open_path(&path).unwrap();
+        let mut f = ActionForm::new("");
+        f.field = ActionField::Who;
+        let k = |c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        f.update(&mut app, k('3'));
+        assert_eq!(f.owner_id(&app), Some(3), "3 is Politie, whose number is 3");
+        f.update(&mut app, k('2'));
+        assert_eq!(
+            f.owner_id(&app),
+            Some(3),
+            "2 left the coalition: nothing changes"
+        );
+        f.update(&mut app, k('b'));
+        assert_eq!(f.field, ActionField::What);
+        assert_eq!(editor_text(&f.what), "b");
     }
 }

@@ -63,6 +63,14 @@ impl Default for FollowUpForm {
     }
 }
 
+/// A printable character typed without Ctrl or Alt.
+fn is_text_key(action: &Action) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    matches!(action, Action::Key(k)
+        if matches!(k.code, KeyCode::Char(c) if !c.is_control())
+            && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT))
+}
+
 /// The place of a route in [`Route::ALL`] (its number on screen, less one).
 fn index(route: Route) -> usize {
     Route::ALL.iter().position(|&r| r == route).unwrap_or(0)
@@ -86,6 +94,12 @@ impl FollowUpForm {
             }
             (Field::Route, Some(Action::Stance(i))) if i < Route::ALL.len() => {
                 self.route = Route::ALL[i]
+            }
+            // a letter typed on the route list is text: it goes to the
+            // "anders" field, never dropped and never a route
+            (Field::Route, None) if is_text_key(&action) => {
+                self.field = Field::Other;
+                edit(&mut self.other, &action, false);
             }
             (Field::Route, _) => {}
             (_, Some(Action::Back)) => self.field = Field::Route,
@@ -249,5 +263,18 @@ mod tests {
         assert_eq!(form.field, Field::Route);
         let back = form.update(&mut app, key(KeyCode::Esc));
         assert!(matches!(back, Next::To(VoteStage::Ballots)));
+    }
+
+    #[test]
+    fn letters_on_the_route_list_go_to_the_other_field() {
+        let mut app = app();
+        let mut form = FollowUpForm::default();
+        form.update(&mut app, key(KeyCode::Char('3')));
+        for c in "eerst budget".chars() {
+            form.update(&mut app, key(KeyCode::Char(c)));
+        }
+        assert_eq!(form.route, Route::ALL[2], "the route stays");
+        assert_eq!(form.field, Field::Other);
+        assert_eq!(editor_text(&form.other), "eerst budget");
     }
 }
