@@ -325,7 +325,7 @@ fn json_round_trips_through_the_loader() {
         let s = example(file);
         let json = render(&s, Format::Json, None, &opts(Lang::Nl));
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(v["format_version"], 1);
+        assert_eq!(v["format_version"], wijktafel::session::FORMAT_VERSION);
         let back: Session = serde_json::from_str(&json).unwrap();
         assert_eq!(back, s);
         let dir = tempfile::tempdir().unwrap();
