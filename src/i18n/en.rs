@@ -436,4 +436,10 @@ pub static EN: Strings = Strings {
     ex_planned: "Planned",
     ex_minutes: "{0} min",
     // (end of section)
+    // ---- csv, json, anonymize (issue 15) ----
+    // (end of section)
+    // ---- minutes (issue 15) ----
+    // (end of section)
+    // ---- html, chart, handout (issue 15) ----
+    // (end of section)
 };

@@ -443,6 +443,12 @@ define_strings! {
     recap_done_q, recap_done, recap_done_msg, recap_no_action, key_recap_done, hint_done_short, recap_attendance_head, recap_came, recap_left,
     ex_time_per_step, ex_points_count, ex_planned, ex_minutes,
     // (end of section)
+    // ---- csv, json, anonymize (issue 15) ----
+    // (end of section)
+    // ---- minutes (issue 15) ----
+    // (end of section)
+    // ---- html, chart, handout (issue 15) ----
+    // (end of section)
 }
 
 #[cfg(test)]
