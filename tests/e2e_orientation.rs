@@ -294,12 +294,21 @@ fn a_whole_orientation_workshop_says_exactly_what_was_captured() {
     )
     .unwrap();
     let screen = t.wait_for("Terugblik: bijeenkomst 1");
-    // the recap column as running text (its lines wrap)
-    let recap = screen
-        .lines()
-        .map(|l| l.split('│').next().unwrap_or("").trim())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // the recap column as running text (its lines wrap), page by page
+    let column = |screen: &str| {
+        screen
+            .lines()
+            .map(|l| l.split('│').next().unwrap_or("").trim())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut recap = column(&screen);
+    for _ in 0..3 {
+        t.keys(&["PageDown"]);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        recap.push(' ');
+        recap.push_str(&column(&t.screen()));
+    }
     for needle in [
         "Open verschillen van mening (4)",
         "eerst leefbaarheid, dan bouwen",

@@ -318,7 +318,8 @@ fn kill_rounds(rounds: usize) {
             t.wait_for("Notitie bij");
             t.text(&text);
             t.keys(&["Enter"]);
-            t.wait_for(&text);
+            // in the notes panel ("• text"), not just typed in the editor
+            t.wait_for(&format!("• {text}"));
             confirmed.push(text);
             t.keys(&[["c", "o", "1", "2"][rand(4) as usize]]);
         }
