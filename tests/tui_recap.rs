@@ -396,3 +396,28 @@ fn an_action_is_marked_done_from_the_recap_and_attendance_is_recapped() {
     assert!(screen.contains("Open actiepunten (1)"), "{screen}");
     insta::assert_snapshot!("recap_attendance_160x45", screen);
 }
+
+#[test]
+fn attendance_taken_after_a_resolution_started_the_workshop_is_how_it_began() {
+    let mut f = after_workshop_one(1, 0);
+    press(&mut f.app, KeyCode::Tab);
+    press(&mut f.app, KeyCode::Char('r'));
+    press(&mut f.app, KeyCode::Char('j'));
+    // back to the attendance list: Politie (2) is not there
+    press(&mut f.app, KeyCode::Tab);
+    press(&mut f.app, KeyCode::Char('2'));
+    let disk = store::load(&f.path).unwrap();
+    let w = &disk.workshops[1];
+    assert_eq!(w.present, vec![1], "absent from the start");
+    assert!(
+        w.attendance_log.is_empty(),
+        "no departure: {:?}",
+        w.attendance_log
+    );
+    // once the agenda is on, a tick is a departure with its time
+    press(&mut f.app, KeyCode::Enter);
+    press(&mut f.app, KeyCode::Char('p'));
+    press(&mut f.app, KeyCode::Char('1'));
+    let disk = store::load(&f.path).unwrap();
+    assert_eq!(disk.workshops[1].attendance_log.len(), 1);
+}

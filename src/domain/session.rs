@@ -360,6 +360,24 @@ impl Session {
         });
     }
 
+    /// Correct who was there when the current workshop began, while the
+    /// facilitator is still taking attendance on the start screen (a
+    /// resolution recorded from the recap starts the workshop before the
+    /// list is done): no arrival or departure is logged, because none took
+    /// place. Not for changes during the workshop: those are
+    /// [`Session::set_present`].
+    pub fn amend_start_attendance(&mut self, party: PartyId, present: bool) {
+        let Some(w) = self.workshops.last_mut() else {
+            return;
+        };
+        if present && !w.present.contains(&party) {
+            w.present.push(party);
+            w.present.sort_unstable();
+        } else if !present {
+            w.present.retain(|&p| p != party);
+        }
+    }
+
     pub fn is_present(&self, party: PartyId) -> bool {
         self.workshops
             .last()
@@ -825,8 +843,9 @@ impl Session {
 
     /// Mark a point's dissent resolved (from the recap at the start of a
     /// workshop): the point becomes consensus, and its history says which
-    /// dissent was resolved, of whom and why, and when. Stances stay as the
-    /// parties gave them. Returns false when the point is not in dissent.
+    /// dissent was resolved, of whom and why, and when. A dissenter's
+    /// "oneens" is withdrawn with it. Returns false when the point is not in
+    /// dissent.
     pub fn resolve_dissent(&mut self, point: &str, now: Timestamp) -> bool {
         let Some(r) = self.points.get_mut(point) else {
             return false;
@@ -841,10 +860,21 @@ impl Session {
             who.join(", "),
             r.dissent_reason
         );
+        let dissenters = std::mem::take(&mut r.dissenters);
         r.status = Status::Consensus;
-        r.dissenters.clear();
         r.dissent_reason.clear();
         self.log(point, now, HistoryKind::Status, detail);
+        // the objection is withdrawn: a dissenter's "oneens" goes back to
+        // "not stated" (the history keeps what it was), so the record does
+        // not say consensus over a standing disagreement
+        for p in dissenters {
+            let disagrees = self
+                .record(point)
+                .is_some_and(|r| r.stance_of(p) == Stance::Disagree);
+            if disagrees {
+                self.set_stance(point, p, Stance::NotStated, Some(""), now);
+            }
+        }
         true
     }
 

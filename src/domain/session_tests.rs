@@ -168,9 +168,20 @@ fn a_resolved_dissent_leaves_the_open_list_and_stays_in_the_history() {
     assert!(s.dissents().is_empty());
     let r = s.record("1.5.3").unwrap();
     assert_eq!(r.status, Status::Consensus);
-    let last = r.history.last().unwrap();
-    assert_eq!(last.at, later);
-    assert_eq!(last.detail, "consensus: resolved dissent of 1, 2: te snel");
+    let resolved = r
+        .history
+        .iter()
+        .find(|h| h.detail.starts_with("consensus: resolved"))
+        .unwrap();
+    assert_eq!(resolved.at, later);
+    assert_eq!(
+        resolved.detail,
+        "consensus: resolved dissent of 1, 2: te snel"
+    );
+    // the dissenters' "oneens" (set with the dissent) is withdrawn, kept in the history
+    assert_eq!(r.stance_of(a), Stance::NotStated);
+    assert_eq!(r.stance_of(b), Stance::NotStated);
+    assert!(r.history.iter().any(|h| h.detail == "1: disagree"));
     // the dissent itself is still in the history
     assert!(r.history.iter().any(|h| h.detail == "dissent: te snel"));
     // only a point in dissent can be resolved

@@ -30,6 +30,10 @@ pub struct OpenSession {
     pub stance_focus: Option<usize>,
     /// Selected row on the workshop start screen.
     pub start_sel: usize,
+    /// The workshop was started from the start screen (a resolution in the
+    /// recap) and attendance is still being taken there: ticks correct who
+    /// was there from the start instead of logging arrivals and departures.
+    pub taking_attendance: bool,
     /// The recap on the start screen: focus, chosen dissent, scroll.
     pub recap: crate::tui::screens::recap::RecapView,
     /// Who will be present in the workshop that is not started yet: opening
@@ -79,6 +83,7 @@ impl OpenSession {
             draft_changed: None,
             stance_focus: None,
             start_sel: 0,
+            taking_attendance: false,
             recap: Default::default(),
             planned,
             gate_pass: None,
@@ -95,6 +100,7 @@ impl OpenSession {
         };
         let started = matches!(self.session.start_workshop(&plan, now), Resume::Started(_));
         self.dirty |= started;
+        self.taking_attendance = started;
         started
     }
 
@@ -119,7 +125,11 @@ impl OpenSession {
             return false;
         }
         let present = self.session.is_present(party);
-        self.session.set_present(party, !present, now);
+        if self.taking_attendance {
+            self.session.amend_start_attendance(party, !present);
+        } else {
+            self.session.set_present(party, !present, now);
+        }
         true
     }
 

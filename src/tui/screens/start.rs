@@ -71,8 +71,12 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::AddParty => app.overlay = Some(Overlay::AddParty(AddPartyDialog::default())),
         Action::Confirm => {
-            // the workshop starts here, not when the session was opened
+            // the workshop starts here, not when the session was opened;
+            // from now on a tick is an arrival or a departure
             app.start_workshop();
+            if let Some(o) = app.open_session_mut() {
+                o.taking_attendance = false;
+            }
             app.show(Screen::Main);
             app.mark_orientation();
         }
