@@ -165,7 +165,11 @@ fn a_dissent_resolved_from_the_recap_is_recorded_with_its_time() {
     assert_eq!(disk.workshops.len(), 2, "resolving started workshop 2");
     let r = disk.record("1.1.2").unwrap();
     assert_eq!(r.status, Status::Consensus);
-    let h = r.history.last().unwrap();
+    let h = r
+        .history
+        .iter()
+        .find(|h| h.detail.starts_with("consensus"))
+        .unwrap();
     assert_eq!((h.workshop, h.at), (2, at(86_400)));
     assert!(
         h.detail.contains("resolved dissent of 2: reden 1"),
