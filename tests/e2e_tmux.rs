@@ -172,6 +172,8 @@ fn no_go_keeps_block_two_locked_until_an_override_with_reason() {
     t.wait_for("Een reden is verplicht");
     t.text("lichtere aanpak voorbereiden");
     t.keys(&["Enter"]);
+    t.wait_for("zonder GO, met deze reden");
+    t.keys(&["j"]);
     t.wait_for("GESPREKSPUNT 2.1.1");
     t.wait_file(&path, |s| !s.overrides.is_empty());
     t.keys(&["q"]);

@@ -169,7 +169,13 @@ fn every_context(lang: Lang) {
         press(&mut a, KeyCode::PageDown);
     }
     check(&a, Ctx::GateOverride, "gate override");
+    press(&mut a, KeyCode::Char('x'));
+    press(&mut a, KeyCode::Enter);
+    check(&a, Ctx::GateOverrideSure, "gate override read back");
+    press(&mut a, KeyCode::Char('n'));
     press(&mut a, KeyCode::Esc);
+    check(&a, Ctx::Discard, "discard the reason?");
+    press(&mut a, KeyCode::Char('j'));
     // ending the workshop asks for the vote first
     press(&mut a, KeyCode::Char('w'));
     check(&a, Ctx::Confirm, "end needs a vote");

@@ -159,6 +159,10 @@ fn navigation_crosses_steps_and_blocks() {
     assert!(matches!(app.overlay, Some(Overlay::Override(_))));
     type_text(app, "wethouder wil doorpraten");
     press(app, key(KeyCode::Enter));
+    // read back first: only j opens the block
+    assert!(matches!(app.overlay, Some(Overlay::Override(_))));
+    assert!(on_disk(&f.path).overrides.is_empty());
+    press(app, ch('j'));
     assert!(app.overlay.is_none());
     assert_eq!(cursor(app), "2.1.1");
     let s = on_disk(&f.path);

@@ -435,6 +435,9 @@ pub static EN: Strings = Strings {
     ex_points_count: "Points",
     ex_planned: "Planned",
     ex_minutes: "{0} min",
+    override_sure: "Open block {0} without a GO, for this reason: «{1}»? This goes into the minutes.",
+    override_open: "open the block",
+    override_back: "back to the reason",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     // (end of section)

@@ -435,6 +435,9 @@ pub static NL: Strings = Strings {
     ex_points_count: "Punten",
     ex_planned: "Gepland",
     ex_minutes: "{0} min",
+    override_sure: "Blok {0} openen zonder GO, met deze reden: «{1}»? Dit komt in het verslag.",
+    override_open: "blok openen",
+    override_back: "terug naar de reden",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     // (end of section)

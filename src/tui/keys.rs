@@ -79,6 +79,8 @@ pub enum Ctx {
     // ---- recap and summary (issue 14) ----
     /// Workshop start, the recap having the focus.
     StartRecap,
+    /// Opening a locked block: the reason read back, `j` or `n`.
+    GateOverrideSure,
     // (end of section)
 }
 
@@ -503,6 +505,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(Summary, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_scroll),
     b!(Summary, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn", IfScrolls),
     b!(Summary, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_page),
+    b!(GateOverrideSure, [ch('j'), ch('y')], "j", Action::Confirm, override_open, override_open, "j", Always),
+    b!(GateOverrideSure, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(GateOverrideSure, [ch('n'), ESC], "n/Esc", Action::Back, override_back, override_back, "n/Esc", Always),
     // (end of section)
 ];
 

@@ -1,6 +1,9 @@
 //! Moving into a block the go/no-go gate locks: the reason for opening it
-//! anyway. `Enter` records the override and moves on (an empty reason is
-//! refused), `Esc` stays where the cursor was.
+//! anyway. `Enter` reads the reason back and asks once more (`j` opens the
+//! block and moves on, `n` goes back to the reason), so keys typed on after
+//! the one that hit the lock never open a block by accident. An empty
+//! reason is refused; `Esc` stays where the cursor was (asking first when a
+//! reason was typed).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,6 +15,7 @@ use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
 use crate::tui::widgets::footer::hint_line;
@@ -23,6 +27,8 @@ pub struct GateOverrideDialog {
     /// The point (flat index) to go to once it is opened.
     pub target: usize,
     pub reason: TextArea<'static>,
+    /// The reason is read back; only `j` opens the block.
+    pub confirming: bool,
 }
 
 impl GateOverrideDialog {
@@ -31,38 +37,64 @@ impl GateOverrideDialog {
             block,
             target,
             reason: editor(""),
+            confirming: false,
         }
+    }
+
+    /// `j` after the read-back: the override is recorded, the cursor moves on.
+    fn record(&mut self, app: &mut App) -> Transition {
+        let text = editor_text(&self.reason);
+        let now = app.now;
+        let block = app.fw.blocks[self.block].id.clone();
+        if let Some(sess) = app.session_mut() {
+            let workshop = sess.workshop_number();
+            sess.overrides.push(crate::session::GateOverride {
+                workshop,
+                at: now,
+                block,
+                reason: text.trim().to_string(),
+            });
+        }
+        app.save_now();
+        app.go_to(self.target);
+        Transition::Close
     }
 }
 
 impl Dialog for GateOverrideDialog {
     fn ctx(&self) -> Ctx {
-        Ctx::GateOverride
+        if self.confirming {
+            Ctx::GateOverrideSure
+        } else {
+            Ctx::GateOverride
+        }
+    }
+
+    fn has_text(&self) -> bool {
+        !editor_text(&self.reason).trim().is_empty()
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        if self.confirming {
+            return match keys::command(Ctx::GateOverrideSure, &action) {
+                Some(Action::Confirm) => self.record(app),
+                Some(Action::Back) => {
+                    self.confirming = false;
+                    Transition::Stay
+                }
+                _ => Transition::Stay,
+            };
+        }
         match keys::command(Ctx::GateOverride, &action) {
             Some(Action::Confirm) => {
-                let text = editor_text(&self.reason);
-                if text.trim().is_empty() {
+                if !self.has_text() {
                     app.error(app.s().err_need_reason.to_string());
                     return Transition::Stay;
                 }
-                let now = app.now;
-                let block = app.fw.blocks[self.block].id.clone();
-                if let Some(sess) = app.session_mut() {
-                    let workshop = sess.workshop_number();
-                    sess.overrides.push(crate::session::GateOverride {
-                        workshop,
-                        at: now,
-                        block,
-                        reason: text.trim().to_string(),
-                    });
-                }
-                app.save_now();
-                app.go_to(self.target);
-                Transition::Close
+                self.confirming = true;
+                Transition::Stay
             }
+            Some(Action::Back) if self.has_text() => Transition::Cancel,
             Some(Action::Back) => Transition::Close,
             Some(_) => Transition::Stay,
             None => {
@@ -74,7 +106,8 @@ impl Dialog for GateOverrideDialog {
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
-        let title = fill(s.override_title, &[&app.fw.blocks[self.block].id]);
+        let block = &app.fw.blocks[self.block].id;
+        let title = fill(s.override_title, &[block]);
         let inner = popup(f, area, 84, 8, s.gate_locked, th);
         let [t, ed, h] = Layout::vertical([
             Constraint::Length(2),
@@ -82,6 +115,16 @@ impl Dialog for GateOverrideDialog {
             Constraint::Length(1),
         ])
         .areas(inner);
+        if self.confirming {
+            let reason = safe_line(editor_text(&self.reason).trim()).into_owned();
+            let q = fill(s.override_sure, &[block, &reason]);
+            f.render_widget(
+                Paragraph::new(Span::styled(q, th.warn)).wrap(Wrap { trim: true }),
+                t.union(ed),
+            );
+            f.render_widget(hint_line(Ctx::GateOverrideSure, s, h.width, false, th), h);
+            return;
+        }
         f.render_widget(
             Paragraph::new(Span::styled(title, th.warn)).wrap(Wrap { trim: true }),
             t,
@@ -91,7 +134,11 @@ impl Dialog for GateOverrideDialog {
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
-        vec![(&mut self.reason, true)]
+        if self.confirming {
+            Vec::new()
+        } else {
+            vec![(&mut self.reason, true)]
+        }
     }
 }
 
@@ -116,6 +163,33 @@ mod tests {
                 .as_ref()
                 .is_some_and(|f| f.text == Lang::Nl.strings().err_need_reason)
         );
+    }
+
+    #[test]
+    fn a_reason_is_read_back_and_only_j_opens_the_block() {
+        let mut app = crate::tui::app::test_app(Lang::Nl);
+        let mut d = GateOverrideDialog::new(1, 30);
+        let k = |c| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
+        for c in "Jc".chars() {
+            d.update(&mut app, k(KeyCode::Char(c)));
+        }
+        assert!(matches!(
+            d.update(&mut app, k(KeyCode::Enter)),
+            Transition::Stay
+        ));
+        assert!(d.confirming, "Enter reads back, it does not open");
+        assert_eq!(d.ctx(), Ctx::GateOverrideSure);
+        // typing on does nothing; n goes back to the reason, kept
+        d.update(&mut app, k(KeyCode::Char('x')));
+        assert!(d.confirming);
+        d.update(&mut app, k(KeyCode::Char('n')));
+        assert!(!d.confirming);
+        assert_eq!(editor_text(&d.reason), "Jc");
+        // Esc with a typed reason asks before throwing it away
+        assert!(matches!(
+            d.update(&mut app, k(KeyCode::Esc)),
+            Transition::Cancel
+        ));
     }
 
     #[test]
