@@ -76,7 +76,10 @@ fn read_back_correction_a_new_no_go_and_the_gate_in_the_real_terminal() {
     t.wait_for("Uitkomst: ▼ NO-GO — Go 3 · No-go 1");
     t.keys(&["Enter"]);
     t.wait_for("welke vervolgroute");
+    // no route is chosen for the room: Enter asks for one
     t.keys(&["Enter"]);
+    t.wait_for("Kies eerst een vervolgroute");
+    t.keys(&["1", "Enter"]);
     t.wait_for("verder (elke toets)");
     t.keys(&["Space"]);
     t.wait_file(&path, |s| s.votes.len() == 2);

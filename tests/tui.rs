@@ -652,7 +652,7 @@ fn a_no_go_needs_a_reason_and_records_the_follow_up() {
         "{screen}"
     );
     press(&mut f.app, ch('2'));
-    press(&mut f.app, key(KeyCode::Tab));
+    // Tab: the date comes right after the routes
     press(&mut f.app, key(KeyCode::Tab));
     type_text(&mut f.app, "2027-03-01");
     press(&mut f.app, key(KeyCode::Enter));

@@ -329,6 +329,7 @@ pub static EN: Strings = Strings {
     vote_of_workshop: "workshop {0}",
     head_follow_up: "follow-up: {0}",
     vote_more: "+{0} more",
+    err_need_route: "Choose a follow-up route first (1–5).",
     // (end of section)
     // ---- notes and actions (issue 14) ----
     key_items: "notes and action items: done, edit, delete",

@@ -384,6 +384,7 @@ define_strings! {
     vote_of_workshop,
     head_follow_up,
     vote_more,
+    err_need_route,
     // (end of section)
     // ---- notes and actions (issue 14) ----
     key_items,

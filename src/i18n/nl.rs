@@ -329,6 +329,7 @@ pub static NL: Strings = Strings {
     vote_of_workshop: "bijeenkomst {0}",
     head_follow_up: "vervolg: {0}",
     vote_more: "+{0} meer",
+    err_need_route: "Kies eerst een vervolgroute (1–5).",
     // (end of section)
     // ---- notes and actions (issue 14) ----
     key_items: "notities en actiepunten: klaar, wijzigen, verwijderen",

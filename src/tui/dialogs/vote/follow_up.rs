@@ -1,5 +1,7 @@
-//! After a NO-GO: which follow-up route, what "other" means, and when to
-//! look at it again. `Tab` walks the fields; `Enter` records the vote.
+//! After a NO-GO: which follow-up route (none is chosen for the room), when
+//! to look at it again, and what "other" means. `Tab` walks the fields (the
+//! date before the text, unless the route is "other"); `Enter` records the
+//! vote once a route is chosen.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -28,25 +30,32 @@ pub enum Field {
 }
 
 impl Field {
-    pub fn next(self) -> Field {
-        match self {
-            Field::Route => Field::Other,
-            Field::Other => Field::Revisit,
-            Field::Revisit => Field::Route,
+    /// The `Tab` order: the text right after the routes when the route is
+    /// "other" (it needs its words), else the date first.
+    fn order(other_first: bool) -> [Field; 3] {
+        if other_first {
+            [Field::Route, Field::Other, Field::Revisit]
+        } else {
+            [Field::Route, Field::Revisit, Field::Other]
         }
     }
 
-    pub fn prev(self) -> Field {
-        match self {
-            Field::Route => Field::Revisit,
-            Field::Other => Field::Route,
-            Field::Revisit => Field::Other,
-        }
+    pub fn next(self, other_first: bool) -> Field {
+        let o = Field::order(other_first);
+        let i = o.iter().position(|&f| f == self).unwrap_or(0);
+        o[(i + 1) % 3]
+    }
+
+    pub fn prev(self, other_first: bool) -> Field {
+        let o = Field::order(other_first);
+        let i = o.iter().position(|&f| f == self).unwrap_or(0);
+        o[(i + 2) % 3]
     }
 }
 
 pub struct FollowUpForm {
-    pub route: Route,
+    /// The chosen route: none until the facilitator picks one.
+    pub route: Option<Route>,
     pub other: TextArea<'static>,
     pub revisit: TextArea<'static>,
     pub field: Field,
@@ -55,7 +64,7 @@ pub struct FollowUpForm {
 impl Default for FollowUpForm {
     fn default() -> FollowUpForm {
         FollowUpForm {
-            route: Route::ALL[0],
+            route: None,
             other: editor(""),
             revisit: editor(""),
             field: Field::Route,
@@ -80,20 +89,26 @@ impl FollowUpForm {
     pub fn update(&mut self, app: &mut App, action: Action) -> Next {
         let command = keys::command(Ctx::FollowUp, &action);
         match (self.field, command) {
-            (_, Some(Action::NextField)) => self.field = self.field.next(),
-            (_, Some(Action::PrevField)) => self.field = self.field.prev(),
+            (_, Some(Action::NextField)) => {
+                self.field = self.field.next(self.route == Some(Route::Other))
+            }
+            (_, Some(Action::PrevField)) => {
+                self.field = self.field.prev(self.route == Some(Route::Other))
+            }
             (_, Some(Action::Help)) => {}
             (Field::Route, Some(Action::Back)) => return Next::To(VoteStage::Ballots),
             // Enter records, in every field, as its hint says
             (_, Some(Action::Confirm)) => return self.submit(app),
             (Field::Route, Some(Action::Up)) => {
-                self.route = Route::ALL[index(self.route).saturating_sub(1)]
+                let i = self.route.map(index).unwrap_or(0);
+                self.route = Some(Route::ALL[i.saturating_sub(1)])
             }
             (Field::Route, Some(Action::Down)) => {
-                self.route = Route::ALL[(index(self.route) + 1).min(Route::ALL.len() - 1)]
+                let i = self.route.map(|r| index(r) + 1).unwrap_or(0);
+                self.route = Some(Route::ALL[i.min(Route::ALL.len() - 1)])
             }
             (Field::Route, Some(Action::Stance(i))) if i < Route::ALL.len() => {
-                self.route = Route::ALL[i]
+                self.route = Some(Route::ALL[i])
             }
             // a letter typed on the route list is text: it goes to the
             // "anders" field, never dropped and never a route
@@ -117,7 +132,12 @@ impl FollowUpForm {
     fn submit(&mut self, app: &mut App) -> Next {
         let s = app.s();
         let text = clean_line(&editor_text(&self.other));
-        if self.route == Route::Other && text.is_empty() {
+        let Some(route) = self.route else {
+            app.error(s.err_need_route.to_string());
+            self.field = Field::Route;
+            return Next::Stay;
+        };
+        if route == Route::Other && text.is_empty() {
             app.error(s.err_need_reason.to_string());
             self.field = Field::Other;
             return Next::Stay;
@@ -133,10 +153,7 @@ impl FollowUpForm {
             return Next::Stay;
         };
         Next::Record(Closing {
-            follow_up: Some(FollowUp {
-                route: self.route,
-                text,
-            }),
+            follow_up: Some(FollowUp { route, text }),
             revisit,
             deferred_because: None,
         })
@@ -151,7 +168,7 @@ impl FollowUpForm {
         let title = Line::from(Span::styled(s.vote_followup_title, th.bad));
         let lines: Vec<Line> = std::iter::once(title)
             .chain(Route::ALL.iter().enumerate().map(|(i, &r)| {
-                let on = r == self.route;
+                let on = Some(r) == self.route;
                 let style = match (on, self.field == Field::Route) {
                     (true, true) => th.selected,
                     (true, false) => th.focus,
@@ -164,7 +181,11 @@ impl FollowUpForm {
                 ))
             }))
             .collect();
-        f.render_widget(Paragraph::new(lines), routes);
+        // route names wrap: never cut
+        f.render_widget(
+            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+            routes,
+        );
         let [a, b] = Layout::vertical([Constraint::Length(3), Constraint::Length(3)]).areas(fields);
         render_editor(
             &self.other,
@@ -211,9 +232,14 @@ mod tests {
             seen.push(form.field);
         }
         use Field::*;
-        assert_eq!(seen, [Route, Other, Revisit, Route]);
+        assert_eq!(seen, [Route, Revisit, Other, Route], "the date first");
         form.update(&mut app, key(KeyCode::BackTab));
-        assert_eq!(form.field, Revisit);
+        assert_eq!(form.field, Other);
+        // with "other" chosen, its words come first
+        let mut form = FollowUpForm::default();
+        form.update(&mut app, key(KeyCode::Char('5')));
+        form.update(&mut app, key(KeyCode::Tab));
+        assert_eq!(form.field, Other);
     }
 
     #[test]
@@ -236,7 +262,7 @@ mod tests {
         form.update(&mut app, key(KeyCode::Char('2')));
         assert_eq!(
             form.route,
-            Route::ALL[1],
+            Some(Route::ALL[1]),
             "a number picks a route in the list"
         );
         form.field = Field::Revisit;
@@ -244,7 +270,7 @@ mod tests {
             form.update(&mut app, key(KeyCode::Char(c)));
         }
         form.update(&mut app, key(KeyCode::Char('j')));
-        assert_eq!(form.route, Route::ALL[1]);
+        assert_eq!(form.route, Some(Route::ALL[1]));
         assert_eq!(editor_text(&form.revisit), "2027-03-01j");
         assert_eq!(form.field, Field::Revisit);
     }
@@ -273,8 +299,24 @@ mod tests {
         for c in "eerst budget".chars() {
             form.update(&mut app, key(KeyCode::Char(c)));
         }
-        assert_eq!(form.route, Route::ALL[2], "the route stays");
+        assert_eq!(form.route, Some(Route::ALL[2]), "the route stays");
         assert_eq!(form.field, Field::Other);
         assert_eq!(editor_text(&form.other), "eerst budget");
+    }
+
+    #[test]
+    fn no_route_is_chosen_for_the_room() {
+        let mut app = app();
+        let mut form = FollowUpForm::default();
+        assert_eq!(form.route, None);
+        assert!(matches!(
+            form.update(&mut app, key(KeyCode::Enter)),
+            Next::Stay
+        ));
+        assert!(
+            app.flash
+                .as_ref()
+                .is_some_and(|f| f.text == crate::i18n::Lang::Nl.strings().err_need_route)
+        );
     }
 }
