@@ -425,3 +425,22 @@ fn attendance_taken_after_a_resolution_started_the_workshop_is_how_it_began() {
     let disk = store::load(&f.path).unwrap();
     assert_eq!(disk.workshops[1].attendance_log.len(), 1);
 }
+
+#[test]
+fn the_summary_lists_every_open_action_and_those_done_in_the_workshop() {
+    let mut f = after_workshop_one(0, 2);
+    press(&mut f.app, KeyCode::Tab);
+    press(&mut f.app, KeyCode::Char('x'));
+    press(&mut f.app, KeyCode::Char('j'));
+    press(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.screen(), Screen::Main);
+    f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
+    let screen = render_text(&f.app, 160, 45);
+    let open = screen.find("Open actiepunten (1)").expect(&screen);
+    let done = screen.find("Klaar in deze bijeenkomst (1)").expect(&screen);
+    assert!(
+        screen[open..done].contains("actie 1"),
+        "the open one from workshop 1: {screen}"
+    );
+    assert!(screen[done..].contains("actie 0"), "{screen}");
+}

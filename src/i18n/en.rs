@@ -421,7 +421,7 @@ pub static EN: Strings = Strings {
     summary_step_planned: "{0} of {1} min planned",
     summary_block_done: "✔ No point is open in {0}.",
     summary_still_open: "○ Still open in {0} ({1}): {2}",
-    summary_actions_head: "Open action items from this workshop ({0})",
+    summary_actions_head: "Open action items ({0})",
     ui_note_from: "(workshop {0}) ",
     recap_done_q: "Is action item {1} ({0}) done?",
     recap_done: "action item done",
@@ -439,6 +439,7 @@ pub static EN: Strings = Strings {
     override_sure: "Open block {0} without a GO, for this reason: «{1}»? This goes into the minutes.",
     override_open: "open the block",
     override_back: "back to the reason",
+    summary_done_head: "Done in this workshop ({0})",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     // (end of section)

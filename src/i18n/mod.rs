@@ -444,6 +444,7 @@ define_strings! {
     recap_done_q, recap_done, recap_done_msg, recap_no_action, key_recap_done, hint_done_short, recap_attendance_head, recap_came, recap_left,
     ex_time_per_step, ex_points_count, ex_planned, ex_minutes,
     override_sure, override_open, override_back,
+    summary_done_head,
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     // (end of section)

@@ -421,7 +421,7 @@ pub static NL: Strings = Strings {
     summary_step_planned: "{0} van {1} min gepland",
     summary_block_done: "✔ In {0} is geen punt meer open.",
     summary_still_open: "○ Nog open in {0} ({1}): {2}",
-    summary_actions_head: "Open actiepunten uit deze bijeenkomst ({0})",
+    summary_actions_head: "Open actiepunten ({0})",
     ui_note_from: "(bijeenkomst {0}) ",
     recap_done_q: "Is actiepunt {1} ({0}) klaar?",
     recap_done: "actiepunt klaar",
@@ -439,6 +439,7 @@ pub static NL: Strings = Strings {
     override_sure: "Blok {0} openen zonder GO, met deze reden: «{1}»? Dit komt in het verslag.",
     override_open: "blok openen",
     override_back: "terug naar de reden",
+    summary_done_head: "Klaar in deze bijeenkomst ({0})",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     // (end of section)

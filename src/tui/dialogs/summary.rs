@@ -64,11 +64,23 @@ impl Dialog for SummaryDialog {
         lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
         dissent_lines(sess, usize::MAX, s, th, &mut lines);
         lines.push(Line::default());
-        // added in this workshop, or done in it: each once, done ones as done
-        let actions = sess.workshop_actions(number);
-        let head = fill(s.summary_actions_head, &[&actions.len().to_string()]);
+        // every open action item (also from earlier workshops), then the
+        // ones done in this workshop: each once, a done one as done
+        let open = sess.open_actions();
+        let head = fill(s.summary_actions_head, &[&open.len().to_string()]);
         lines.push(Line::from(Span::styled(head, th.title)));
-        action_lines(sess, &actions, usize::MAX, s, th, &mut lines);
+        action_lines(sess, &open, usize::MAX, s, th, &mut lines);
+        let done: Vec<_> = sess
+            .workshop_actions(number)
+            .into_iter()
+            .filter(|(_, a)| a.done_in(number))
+            .collect();
+        if !done.is_empty() {
+            lines.push(Line::default());
+            let head = fill(s.summary_done_head, &[&done.len().to_string()]);
+            lines.push(Line::from(Span::styled(head, th.title)));
+            action_lines(sess, &done, usize::MAX, s, th, &mut lines);
+        }
         if needs_vote(app) {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.end_needs_vote, th.warn)));
