@@ -444,3 +444,34 @@ fn the_summary_lists_every_open_action_and_those_done_in_the_workshop() {
     );
     assert!(screen[done..].contains("actie 0"), "{screen}");
 }
+
+#[test]
+fn the_notes_panel_shows_the_newest_note_and_counts_the_rest() {
+    let mut f = in_workshop_one();
+    let o = f.app.open_session_mut().unwrap();
+    for i in 0..8 {
+        o.session.add_note(
+            "1.1.1",
+            &format!("notitie {i} {}", "woord ".repeat(12)),
+            at(i),
+        );
+    }
+    let screen = render_text(&f.app, 80, 24);
+    assert!(
+        screen.contains("• notitie 7"),
+        "the newest is shown: {screen}"
+    );
+    assert!(screen.contains("eerdere (x: alle notities)"), "{screen}");
+    // a newest note longer than the panel ends in …
+    let link = format!("https://example.invalid/{}", "pad/".repeat(120));
+    let o = f.app.open_session_mut().unwrap();
+    o.session.add_note("1.1.1", &link, at(100));
+    let screen = render_text(&f.app, 80, 24);
+    assert!(screen.contains("https://example.invalid/pad"), "{screen}");
+    assert!(screen.contains("+8 eerdere"), "{screen}");
+    let panel: Vec<&str> = screen.lines().filter(|l| l.contains('│')).collect();
+    assert!(
+        panel.iter().any(|l| l.trim_end().ends_with('…')),
+        "{screen}"
+    );
+}

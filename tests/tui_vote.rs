@@ -213,6 +213,7 @@ fn a_no_go_is_read_back_before_its_follow_up() {
     snap("vote_read_back_no_go", app);
     press(app, KeyCode::Enter);
     ctx_is_vote(app, Ctx::FollowUp);
+    ch(app, '1');
     press(app, KeyCode::Enter);
     assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
     assert_eq!(
@@ -326,6 +327,7 @@ fn after_a_new_no_go_nothing_is_captured_in_the_locked_block_by_any_path() {
     cast(&mut f.app, Some('1'));
     press(&mut f.app, KeyCode::Enter);
     press(&mut f.app, KeyCode::Enter);
+    ch(&mut f.app, '1'); // the follow-up route
     press(&mut f.app, KeyCode::Enter);
     ch(&mut f.app, ' ');
     assert!(f.app.overlay.is_none());
@@ -374,6 +376,7 @@ fn after_a_new_no_go_nothing_is_captured_in_the_locked_block_by_any_path() {
     assert!(matches!(f.app.overlay, Some(Overlay::Override(_))));
     keys(&mut f.app, "wethouder wil doorpraten");
     press(&mut f.app, KeyCode::Enter);
+    ch(&mut f.app, 'j'); // the reason read back: open it
     assert_eq!(cursor(&f.app), "2.1.1");
     ch(&mut f.app, 'o');
     assert_eq!(on_disk(&f.path).status_of("2.1.1"), Status::Open);

@@ -83,7 +83,7 @@ pub static EN: Strings = Strings {
     ui_dissent_by: "Disagree: {0}",
     ui_reason: "Reason: {0}",
     ui_no_notes: "No notes or action items for this point yet (n: note, a: action item).",
-    ui_more_above: "… {0} earlier",
+    ui_more_above: "+{0} earlier (x: all notes)",
     ui_due: "due {0}",
     ui_owner_none: "nobody yet",
     ui_too_small: "Window too small: at least {0}×{1}, now {2}×{3}. Enlarge the window or make the font smaller.",

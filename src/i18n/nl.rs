@@ -83,7 +83,7 @@ pub static NL: Strings = Strings {
     ui_dissent_by: "Oneens: {0}",
     ui_reason: "Reden: {0}",
     ui_no_notes: "Nog geen notities of actiepunten bij dit punt (n: notitie, a: actiepunt).",
-    ui_more_above: "… {0} eerdere",
+    ui_more_above: "+{0} eerdere (x: alle notities)",
     ui_due: "uiterlijk {0}",
     ui_owner_none: "nog niemand",
     ui_too_small: "Venster te klein: minimaal {0}×{1}, nu {2}×{3}. Maak het venster groter of de letters kleiner.",

@@ -103,45 +103,47 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
         lines.push(Line::from(Span::styled(more, th.warn)));
     }
     let room = h.saturating_sub(lines.len());
-    let mut note_lines: Vec<Line> = Vec::new();
-    let mut shown = 0;
+    // the newest note first (the one the room just dictated is never the
+    // one that falls off), each as many rows as it wraps to; what does not
+    // fit is counted on the last row, a note cut short ends in "…"
     let notes: Vec<_> = rec.live_notes().rev().map(|(_, n)| n).collect();
     let current = sess.workshop_number();
-    for n in &notes {
-        if note_lines.len() >= room {
+    let mut note_lines: Vec<Line> = Vec::new();
+    let mut used = 0;
+    let mut shown = 0;
+    for (k, n) in notes.iter().enumerate() {
+        let prefix = note_prefix(s, n.workshop, current);
+        let text = safe_lines(&n.text).join(" ");
+        let rows = wrapped_rows(&format!("{prefix}{text}"), width);
+        // one row stays free for "… N eerdere" when more notes follow
+        let more_after = k + 1 < notes.len();
+        let free = room.saturating_sub(used + usize::from(more_after));
+        if rows > free {
+            if shown == 0 && free > 0 {
+                // the newest note alone is too long: as much as fits, then "…"
+                // a row of slack: wrapping at word ends wastes up to a row
+                let keep = (free * width).saturating_sub(prefix.chars().count() + width);
+                let cut = crate::tui::widgets::status::fit(&text, keep.max(1));
+                note_lines.push(Line::from(vec![
+                    Span::styled(prefix, th.dim),
+                    Span::styled(cut, th.base),
+                ]));
+                shown = 1;
+            }
             break;
         }
-        let mut block: Vec<Line> = Vec::new();
-        for (i, l) in safe_lines(&n.text).into_iter().enumerate() {
-            let prefix = if i == 0 {
-                note_prefix(s, n.workshop, current)
-            } else {
-                "  ".into()
-            };
-            block.push(Line::from(vec![
-                Span::styled(prefix, th.dim),
-                Span::styled(l, th.base),
-            ]));
-        }
-        // approximate wrapped height to stop early on long notes
-        let rows: usize = block.iter().map(|l| l.width().div_ceil(width).max(1)).sum();
-        if note_lines.len() + rows > room && shown > 0 {
-            break;
-        }
+        note_lines.push(Line::from(vec![
+            Span::styled(prefix, th.dim),
+            Span::styled(text, th.base),
+        ]));
+        used += rows;
         shown += 1;
-        for l in block.into_iter().rev() {
-            note_lines.push(l);
-        }
     }
-    note_lines.reverse();
     if shown < notes.len() && room > 0 {
-        note_lines.insert(
-            0,
-            Line::from(Span::styled(
-                fill(s.ui_more_above, &[&(notes.len() - shown).to_string()]),
-                th.dim,
-            )),
-        );
+        note_lines.push(Line::from(Span::styled(
+            fill(s.ui_more_above, &[&(notes.len() - shown).to_string()]),
+            th.dim,
+        )));
     }
     lines.extend(note_lines);
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
