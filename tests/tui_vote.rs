@@ -557,3 +557,43 @@ fn a_draft_typed_before_the_lock_is_kept_but_nothing_else_lands_there() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(on_disk(&path).status_of("2.1.1"), Status::Open);
 }
+
+#[test]
+fn on_the_follow_up_a_cut_ballot_list_says_how_many_parties_are_out_of_view() {
+    let fw = Framework::builtin();
+    let mut s = Session::new("Testwijk", &fw, now());
+    for i in 1..=8 {
+        s.add_party(&format!("Partij {i}"), "", "");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let path = store.create(&s).unwrap();
+    let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, now());
+    app.tz = TimeZone::UTC;
+    app.open_path(&path).unwrap();
+    update(&mut app, Action::Confirm);
+    to_decision_step(&mut app);
+    ch(&mut app, 'v');
+    ch(&mut app, '1');
+    ch(&mut app, 'n');
+    ch(&mut app, 'r');
+    keys(&mut app, "geen budget");
+    press(&mut app, KeyCode::Enter);
+    for i in 2..=8 {
+        ch(&mut app, char::from_digit(i, 10).unwrap());
+        ch(&mut app, 'g');
+    }
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    let screen = render_text(&app, 80, 24);
+    assert!(screen.contains("welke vervolgroute"), "{screen}");
+    assert!(
+        screen.contains("meer partijen"),
+        "the list says it is cut: {screen}"
+    );
+    assert!(
+        screen.contains("Quorum: 8 van 8 partijen aanwezig, nodig"),
+        "{screen}"
+    );
+    let _ = path;
+}

@@ -330,6 +330,7 @@ pub static EN: Strings = Strings {
     head_follow_up: "follow-up: {0}",
     vote_more: "+{0} more",
     err_need_route: "Choose a follow-up route first (1–5).",
+    vote_list_more: "↑ +{0} · ↓ +{1} more parties (↑↓)",
     // (end of section)
     // ---- notes and actions (issue 14) ----
     key_items: "notes and action items: done, edit, delete",

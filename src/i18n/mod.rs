@@ -385,6 +385,7 @@ define_strings! {
     head_follow_up,
     vote_more,
     err_need_route,
+    vote_list_more,
     // (end of section)
     // ---- notes and actions (issue 14) ----
     key_items,

@@ -330,6 +330,7 @@ pub static NL: Strings = Strings {
     head_follow_up: "vervolg: {0}",
     vote_more: "+{0} meer",
     err_need_route: "Kies eerst een vervolgroute (1–5).",
+    vote_list_more: "↑ +{0} · ↓ +{1} meer partijen (↑↓)",
     // (end of section)
     // ---- notes and actions (issue 14) ----
     key_items: "notities en actiepunten: klaar, wijzigen, verwijderen",

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::defer::DeferForm;
@@ -133,7 +133,11 @@ pub fn render_reason(
 pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let Some(sess) = app.session() else { return };
-    let lh = area.height as usize;
+    // when not every party fits, the last row says how many are above and below
+    let scrolls = v.lines.len() > area.height as usize;
+    let lh = (area.height as usize)
+        .saturating_sub(usize::from(scrolls))
+        .max(1);
     let start = if v.lines.len() <= lh {
         0
     } else {
@@ -171,6 +175,12 @@ pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
             Line::from(spans)
         })
         .collect();
+    let mut lines = lines;
+    if scrolls {
+        let below = v.lines.len().saturating_sub(start + lh);
+        let more = fill(s.vote_list_more, &[&start.to_string(), &below.to_string()]);
+        lines.push(Line::from(Span::styled(more, th.warn)));
+    }
     f.render_widget(Paragraph::new(lines), area);
 }
 
@@ -197,14 +207,12 @@ pub fn render_tally(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
     );
     let outcome = outcome_text(p.outcome, p.deferred, app.lang);
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled(
-                p.tally.describe(app.lang),
-                th.base.add_modifier(Modifier::BOLD),
-            ),
-            Span::styled("   ", th.base),
-            Span::styled(quorum, q_style),
-        ]),
+        Line::from(vec![Span::styled(
+            p.tally.describe(app.lang),
+            th.base.add_modifier(Modifier::BOLD),
+        )]),
+        // the quorum on a line of its own: never cut
+        Line::from(Span::styled(quorum, q_style)),
         Line::from(Span::styled(
             fill(s.vote_preview, &[&outcome]),
             th.outcome(p.outcome),
@@ -221,7 +229,7 @@ pub fn render_tally(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
             th.dim,
         )));
     }
-    f.render_widget(Paragraph::new(lines), area);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
 #[cfg(test)]

@@ -335,7 +335,7 @@ impl Dialog for VoteDialog {
             Constraint::Length(2),
             Constraint::Length(2),
             Constraint::Min(3),
-            Constraint::Length(3),
+            Constraint::Length(4),
             Constraint::Length(extra_height),
             Constraint::Length(1),
         ])
