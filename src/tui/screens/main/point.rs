@@ -159,21 +159,26 @@ fn point_column(app: &App, sess: &Session, pos: Pos, f: &mut Frame, area: Rect, 
     super::notes::render(app, sess, f, notes_area, th);
 }
 
+/// "Afweging — text" as one paragraph in the rows it has; cut with "…"
+/// (the whole text is under `i`).
 fn consideration(app: &App, text: &str, f: &mut Frame, area: Rect, th: &Theme) {
-    let lines = vec![
-        Line::from(Span::styled(
-            format!("{} — ", app.s().ui_consideration),
+    let inner = area.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    let pieces = vec![
+        (
+            format!("{} —", app.s().ui_consideration),
             th.dim.add_modifier(Modifier::BOLD),
-        )),
-        Line::from(Span::styled(safe_line(text).into_owned(), th.dim)),
+        ),
+        (safe_line(text).into_owned(), th.dim),
     ];
-    f.render_widget(
-        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: true }),
-        area.inner(ratatui::layout::Margin {
-            horizontal: 1,
-            vertical: 0,
-        }),
+    let lines = super::stances::wrap_styled(
+        &pieces,
+        inner.width.max(1) as usize,
+        inner.height.max(1) as usize,
     );
+    f.render_widget(Paragraph::new(Text::from(lines)), inner);
 }
 
 /// The point itself, large and prominent, with its timer in the frame.
