@@ -19,7 +19,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::framework::{Framework, FrameworkError};
 use crate::i18n::{Lang, fill};
@@ -50,16 +50,16 @@ const AFTER_HELP: &str = "Voorbeelden / examples:
 )]
 pub struct Cli {
     /// Map met de sessies (anders $WIJKTAFEL_DIR, anders de gegevensmap van het systeem)
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "MAP")]
     pub dir: Option<PathBuf>,
     /// Eigen afwegingskader (TOML, zelfde opbouw als assets/afwegingskader.toml)
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "BESTAND")]
     pub framework: Option<PathBuf>,
-    /// Taal van de schermen en verslagen
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
+    /// Taal van de schermen en verslagen: nl (standaard) of en
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Nl, value_name = "TAAL")]
     pub lang: Lang,
-    /// Kleuren: dark, light (lichte zaal) of contrast
-    #[arg(long, global = true, value_enum, default_value_t = ThemeKind::Dark)]
+    /// Kleuren: dark (standaard), light (lichte zaal) of contrast
+    #[arg(long, global = true, value_enum, default_value_t = ThemeKind::Dark, value_name = "THEMA")]
     pub theme: ThemeKind,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -186,14 +186,109 @@ pub fn load_framework(cli: &Cli) -> Result<Framework, FrameworkError> {
     }
 }
 
+/// The command line's own words in Dutch, like the rest of the interface:
+/// headings, the help and version flags, and no English "[default: …]" or
+/// "[possible values: …]" (each help text names its values itself).
+/// Applied to every subcommand.
+pub fn dutch_help(cmd: clap::Command) -> clap::Command {
+    const TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Gebruik: {usage}
+
+{all-args}{after-help}";
+    let args: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
+    let mut cmd = cmd
+        .help_template(TEMPLATE)
+        .subcommand_help_heading("Opdrachten")
+        .subcommand_value_name("OPDRACHT")
+        .next_help_heading("Opties")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .help("Deze hulp tonen")
+                .action(clap::ArgAction::Help),
+        );
+    if cmd.get_version().is_some() {
+        cmd = cmd.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .help("Het versienummer tonen")
+                .action(clap::ArgAction::Version),
+        );
+    }
+    for id in args {
+        cmd = cmd.mut_arg(id, |a| {
+            let heading = if a.is_positional() {
+                "Argumenten"
+            } else {
+                "Opties"
+            };
+            let a = if a.get_help_heading().is_none() {
+                a.help_heading(heading)
+            } else {
+                a
+            };
+            let a = match a
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map(|v| v.as_str())
+            {
+                Some(name) => match dutch_value_name(name) {
+                    Some(nl) => a.value_name(nl),
+                    None => a,
+                },
+                None => a,
+            };
+            if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
+        });
+    }
+    cmd.mut_subcommands(dutch_help)
+}
+
+/// The Dutch word for a value in the help ("<SESSIE>", not "<SESSION>").
+fn dutch_value_name(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "AREA" => "WIJK",
+        "FILE" => "BESTAND",
+        "FACILITATOR" => "PROCESBEGELEIDER",
+        "FORMAT" => "FORMAAT",
+        "MUNICIPALITY" => "GEMEENTE",
+        "NAME" => "NAAM",
+        "SESSION" => "SESSIE",
+        "WORKSHOP" => "BIJEENKOMST",
+        "WORKSHOPS" => "AANTAL",
+        "ORG|REP|DOMAIN" => "ORGANISATIE|VERTEGENWOORDIGER|DOMEIN",
+        _ => return None,
+    })
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = dutch_help(Cli::command())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             // clap quotes the arguments: through the filter like every error
             eprint!("{}", safe_text(&e.render().to_string()));
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
+            // clap's one English word left in the usage line
+            print!(
+                "{}",
+                e.render().to_string().replace("[OPTIONS]", "[OPTIES]")
+            );
+            return ExitCode::SUCCESS;
         }
         Err(e) => e.exit(),
     };
