@@ -452,6 +452,10 @@ fn cmd_export(cli: &Cli, fw: &Framework, a: &ExportArgs) -> Result<(), Failure> 
     if a.items.is_some() && a.format != ExportFormat::Csv {
         return Err(Failure::Usage(cli.lang.strings().ex_items_csv_only.into()));
     }
+    if a.format == ExportFormat::Json && a.workshop.is_some() {
+        // said before the session is read: it holds whatever the file holds
+        return Err(crate::export::ExportError::JsonIsWholeSession { lang: cli.lang }.into());
+    }
     let sess = match json_session_path(a.session) {
         Some(path) => {
             let text = std::fs::read(&path).map_err(|source| StoreError::Io {
