@@ -345,7 +345,10 @@ fn anonymize_leaves_no_representative_name() {
     };
     for f in [Format::Md, Format::Html, Format::Json, Format::Csv] {
         // JSON is always the whole session: it refuses a workshop
-        for w in [None, Some(2)].into_iter().filter(|w| f != Format::Json || w.is_none()) {
+        for w in [None, Some(2)]
+            .into_iter()
+            .filter(|w| f != Format::Json || w.is_none())
+        {
             let out = render(&s, f, w, &o);
             for n in &names {
                 assert!(!out.contains(n.as_str()), "{n} in {f:?}");

@@ -32,7 +32,13 @@ fn session() -> Session {
     let h = s.add_party("Huurdersvereniging", "Gert-Jan de Boer", "");
     let w = s.add_party("Woonstichting De Linde", "Linde Jansen", "");
     s.start_workshop(&[g, m, h, w], at(0));
-    s.set_stance("1.1.1", m, Stance::Disagree, Some("Idrissi: eerst de cijfers"), at(1));
+    s.set_stance(
+        "1.1.1",
+        m,
+        Stance::Disagree,
+        Some("Idrissi: eerst de cijfers"),
+        at(1),
+    );
     s.set_status(
         "1.1.1",
         Status::Dissent,
@@ -132,8 +138,14 @@ fn the_anonymized_csv_is_neutralised_too() {
 fn the_facilitator_field_is_covered() {
     let s = session();
     let md = render(&s, Format::Md);
-    assert!(md.contains("| **Procesbegeleider** | Procesbegeleider |"), "{md}");
+    assert!(
+        md.contains("| **Procesbegeleider** | Procesbegeleider |"),
+        "{md}"
+    );
     let json: serde_json::Value = serde_json::from_str(&render(&s, Format::Json)).unwrap();
     assert_eq!(json["facilitator"], "Procesbegeleider");
-    assert_eq!(json["parties"][0]["representative"], "Gemeente Voorbeeldstad");
+    assert_eq!(
+        json["parties"][0]["representative"],
+        "Gemeente Voorbeeldstad"
+    );
 }

@@ -49,7 +49,10 @@ fn session() -> Session {
     s.set_status("1.1.1", Status::Dissent, vec![b], "@geen cijfers", at(6));
     s.add_note(
         "1.1.1",
-        &format!("-eerste regel\ntweede regel\nbel +31 6 12345678\n{}", long_url()),
+        &format!(
+            "-eerste regel\ntweede regel\nbel +31 6 12345678\n{}",
+            long_url()
+        ),
         at(7),
     );
     s.add_note("1.1.1", "+31 6 12345678", at(8));
@@ -227,7 +230,10 @@ fn workshop_n_is_honoured_by_the_csv_and_refused_by_the_json() {
         assert!(matches!(e, ExportError::NoSuchWorkshop { number: 3, .. }));
     }
     let e = export::render(&fw, &s, Format::Json, Some(1), &opts()).unwrap_err();
-    assert!(e.to_string().contains("JSON bevat altijd de hele sessie"), "{e}");
+    assert!(
+        e.to_string().contains("JSON bevat altijd de hele sessie"),
+        "{e}"
+    );
 }
 
 fn wijktafel(dir: &Path, args: &[&str]) -> std::process::Output {
@@ -249,21 +255,38 @@ fn the_command_line_writes_both_tables_reads_json_and_says_what_it_refuses() {
         d,
         &["export", "Zuidrand", "--format", "csv", "--items", "acties"],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("\u{feff}id;Gesprekspunt;Actiepunt;"), "{text}");
+    assert!(
+        text.starts_with("\u{feff}id;Gesprekspunt;Actiepunt;"),
+        "{text}"
+    );
     // the English name works too, with --workshop
     let out = wijktafel(
         d,
         &[
-            "export", "Zuidrand", "--format", "csv", "--items", "actions", "--workshop", "2",
+            "export",
+            "Zuidrand",
+            "--format",
+            "csv",
+            "--items",
+            "actions",
+            "--workshop",
+            "2",
         ],
     );
     assert!(out.status.success());
     // the head, the item done in workshop 2, the item made in it
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
     // --items belongs to the CSV
-    let out = wijktafel(d, &["export", "Zuidrand", "--format", "md", "--items", "acties"]);
+    let out = wijktafel(
+        d,
+        &["export", "Zuidrand", "--format", "md", "--items", "acties"],
+    );
     assert!(!out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("--items geldt alleen voor --format csv"),
@@ -274,11 +297,19 @@ fn the_command_line_writes_both_tables_reads_json_and_says_what_it_refuses() {
     let target = d.join("x.json");
     let out = wijktafel(
         d,
-        &["export", "Zuidrand", "--format", "json", "--workshop", "1", "-o"]
-            .iter()
-            .copied()
-            .chain([target.to_str().unwrap()])
-            .collect::<Vec<_>>(),
+        &[
+            "export",
+            "Zuidrand",
+            "--format",
+            "json",
+            "--workshop",
+            "1",
+            "-o",
+        ]
+        .iter()
+        .copied()
+        .chain([target.to_str().unwrap()])
+        .collect::<Vec<_>>(),
     );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--workshop"));
@@ -286,7 +317,14 @@ fn the_command_line_writes_both_tables_reads_json_and_says_what_it_refuses() {
     // a JSON export is read back: minutes and CSV from it equal those from the file
     let out = wijktafel(
         d,
-        &["export", "Zuidrand", "--format", "json", "-o", target.to_str().unwrap()],
+        &[
+            "export",
+            "Zuidrand",
+            "--format",
+            "json",
+            "-o",
+            target.to_str().unwrap(),
+        ],
     );
     assert!(out.status.success());
     for format in ["md", "csv"] {

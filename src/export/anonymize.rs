@@ -312,14 +312,23 @@ mod tests {
         for (text, want) in [
             ("Pieter zegt", "School zegt"),
             ("mevrouw Van Dijk en van\nDijk", "mevrouw School en School"),
-            ("Dijk belt; de dijk ligt hoog", "School belt; de dijk ligt hoog"),
+            (
+                "Dijk belt; de dijk ligt hoog",
+                "School belt; de dijk ligt hoog",
+            ),
             ("Ömer, El Idrissi, Idrissi", "Moskee, Moskee, Moskee"),
             ("Ömers fiets", "Ömers fiets"),
             ("Gert-Jan en Gert en Jan", "Huurders en Gert en Jan"),
             ("Boer de Boer, de boer", "Huurders Huurders, de boer"),
-            ("Lotte vraagt Visser", "Procesbegeleider vraagt Procesbegeleider"),
+            (
+                "Lotte vraagt Visser",
+                "Procesbegeleider vraagt Procesbegeleider",
+            ),
             ("de visser vist", "de visser vist"),
-            ("Woonstichting De Linde en Linde", "Woonstichting De Linde en Woonstichting De Linde"),
+            (
+                "Woonstichting De Linde en Linde",
+                "Woonstichting De Linde en Woonstichting De Linde",
+            ),
             ("van de wijk", "van de wijk"),
         ] {
             assert_eq!(n.apply(text), want, "{text}");

@@ -286,7 +286,10 @@ mod tests {
     #[test]
     fn formulas_are_neutralised_numbers_and_phone_numbers_are_not() {
         for (cell, want) in [
-            ("=HYPERLINK(\"http://x.invalid\",\"klik\")", "'=HYPERLINK(\"http://x.invalid\",\"klik\")"),
+            (
+                "=HYPERLINK(\"http://x.invalid\",\"klik\")",
+                "'=HYPERLINK(\"http://x.invalid\",\"klik\")",
+            ),
             ("@SUM(1;2)", "'@SUM(1;2)"),
             ("-2+3", "'-2+3"),
             ("+2+3", "'+2+3"),

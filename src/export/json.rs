@@ -31,8 +31,8 @@ pub fn session_from_json(text: &str, path: &Path) -> Result<Session, StoreError>
         backup: None,
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| corrupt(e.line(), e.column(), e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| corrupt(e.line(), e.column(), e.to_string()))?;
     if let Some(v) = value.get("format_version").and_then(|v| v.as_u64())
         && v > u64::from(FORMAT_VERSION)
     {
@@ -41,8 +41,8 @@ pub fn session_from_json(text: &str, path: &Path) -> Result<Session, StoreError>
             version: u32::try_from(v).unwrap_or(u32::MAX),
         });
     }
-    let sess: Session = serde_json::from_str(text)
-        .map_err(|e| corrupt(e.line(), e.column(), e.to_string()))?;
+    let sess: Session =
+        serde_json::from_str(text).map_err(|e| corrupt(e.line(), e.column(), e.to_string()))?;
     // the loader's own checks (format version, migration, validation): the
     // session goes through the text of a session file, in memory
     store::parse(&store::to_toml(&sess), path)
