@@ -80,6 +80,21 @@ impl Phrase {
     }
 }
 
+/// `text` without the parts in brackets.
+fn without_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn is_prefix(word: &str) -> bool {
     PREFIXES.contains(&word.to_lowercase().as_str())
 }
@@ -108,7 +123,22 @@ impl Names {
         // (name or part of one, what it becomes)
         let mut wanted: Vec<(String, String)> = Vec::new();
         let mut add_person = |name: &str, to: &str| {
-            let words: Vec<&str> = name.split_whitespace().collect();
+            if name.split_whitespace().next().is_none() {
+                return;
+            }
+            // the name as written, then its words without what is in
+            // brackets ("Lotte Visser (procesbegeleider)") and without
+            // punctuation around them
+            wanted.push((
+                name.split_whitespace().collect::<Vec<_>>().join(" "),
+                to.to_string(),
+            ));
+            let bare = without_brackets(name);
+            let words: Vec<&str> = bare
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !word_char(c) && c != '\'' && c != '.'))
+                .filter(|w| !w.is_empty())
+                .collect();
             if words.is_empty() {
                 return;
             }
@@ -306,7 +336,7 @@ mod tests {
                 ("Huurders", "Gert-Jan de Boer"),
                 ("Woonstichting De Linde", "Linde Jansen"),
             ],
-            "Lotte Visser",
+            "Lotte Visser (procesbegeleider)",
         );
         let n = Names::of(&s, Lang::Nl);
         for (text, want) in [
@@ -325,6 +355,11 @@ mod tests {
                 "Procesbegeleider vraagt Procesbegeleider",
             ),
             ("de visser vist", "de visser vist"),
+            (
+                "Lotte Visser (procesbegeleider) opent",
+                "Procesbegeleider opent",
+            ),
+            ("de procesbegeleider", "de procesbegeleider"),
             (
                 "Woonstichting De Linde en Linde",
                 "Woonstichting De Linde en Woonstichting De Linde",
