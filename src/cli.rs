@@ -128,7 +128,7 @@ pub enum Command {
         /// md of html: verslag; json: alle gegevens (altijd de hele sessie); csv: tabel voor Excel
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        /// Alleen deze bijeenkomst: het verslag ervan; bij csv de punten die toen besproken zijn of de actiepunten van toen. Niet bij json.
+        /// Alleen deze bijeenkomst: het verslag ervan; bij csv de punten die toen besproken zijn, of de actiepunten die toen gemaakt of gewijzigd zijn. Niet bij json.
         #[arg(long)]
         workshop: Option<u32>,
         /// Bij csv: punten (stand per punt, standaard) of acties (een rij per actiepunt)
