@@ -50,15 +50,19 @@ fn phone_number(s: &str) -> bool {
 
 /// A cell made safe for a spreadsheet (CSV injection, as OWASP describes
 /// it): a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return (or the full-width `＝＋－＠`) gets a leading `'`, so it is read as
-/// text and never as a formula. Left as they are: plain numbers ("-5",
-/// "-2,5") and phone numbers as they are typed ("+31 6 12345678"), which
-/// LibreOffice and Excel read as a number and as text.
+/// return (or the full-width `＝＋－＠`), also after spaces, gets a leading
+/// `'`, so it is read as text and never as a formula. Left as they are:
+/// plain numbers ("-5", "-2,5") and phone numbers as they are typed
+/// ("+31 6 12345678"), which LibreOffice reads as a number and as text
+/// (checked by hand; with a `'` it would show the `'`).
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    let risky = cell.starts_with([
-        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
-    ]);
-    if risky && !plain_number(cell) && !phone_number(cell) {
+    // leading spaces too: LibreOffice's "remove spaces" makes " =1+2" a formula
+    let start = cell.trim_start_matches([' ', '\t']);
+    let risky = cell.starts_with(['\t', '\r'])
+        || start.starts_with([
+            '=', '+', '-', '@', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+        ]);
+    if risky && !plain_number(start) && !phone_number(start) {
         format!("'{cell}").into()
     } else {
         cell.into()
@@ -309,6 +313,11 @@ mod tests {
             ("\u{ff1d}1+2", "'\u{ff1d}1+2"),
             ("\u{ff20}SUM(1)", "'\u{ff20}SUM(1)"),
             ("gewoon = tekst", "gewoon = tekst"),
+            ("  =1+2", "'  =1+2"),
+            (" @SUM(1)", "' @SUM(1)"),
+            (" -5", " -5"),
+            (" +31 6 12345678", " +31 6 12345678"),
+            ("\n=1+2", "\n=1+2"),
             ("06-12345678", "06-12345678"),
             ("", ""),
         ] {
