@@ -120,18 +120,26 @@ pub enum Command {
     List,
     /// Verslag (md, html) of gegevens (json, csv) van een sessie schrijven.
     #[command(
-        after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format csv -o stand.csv"
+        after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format csv -o stand.csv\n  wijktafel export \"De Horst\" --format csv --items acties --workshop 2 -o acties.csv\n  wijktafel export gegevens.json --format md\n\nDe CSV is voor Excel en LibreOffice (puntkomma's, UTF-8 met BOM). Een cel die\neen spreadsheet als formule zou lezen (begint met = + - @) krijgt een ' ervoor;\ngetallen en telefoonnummers als \"+31 6 12345678\" blijven zoals ze zijn.\n\n--anonymize vervangt namen als hele woorden: de vertegenwoordigers (volledige naam,\nvoornaam, achternaam) door hun organisatie, de procesbegeleider door\n\"Procesbegeleider\". Vrije tekst kan mensen nog steeds herkenbaar maken: lees het na."
     )]
     Export {
-        /// Naam, bestandsnaam of pad van de sessie
+        /// Naam, bestandsnaam of pad van de sessie, of een JSON-export (.json) van een sessie
         session: String,
-        /// md of html: verslag; json: alle gegevens; csv: stand per punt voor Excel
+        /// md of html: verslag; json: alle gegevens (altijd de hele sessie); csv: tabel voor Excel
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        /// Alleen deze bijeenkomst (anders de hele sessie)
+        /// Alleen deze bijeenkomst: het verslag ervan; bij csv de punten die toen besproken zijn, of de actiepunten die toen gemaakt of gewijzigd zijn. Niet bij json.
         #[arg(long)]
         workshop: Option<u32>,
-        /// Namen van vertegenwoordigers vervangen door hun organisatie
+        /// Bij csv: punten (stand per punt, standaard) of acties (een rij per actiepunt)
+        #[arg(
+            long,
+            value_name = "punten|acties",
+            value_parser = items_parser(),
+            hide_possible_values = true
+        )]
+        items: Option<crate::export::CsvItems>,
+        /// Namen van vertegenwoordigers en procesbegeleider vervangen, als hele woorden (zie onder)
         #[arg(long)]
         anonymize: bool,
         /// Naar dit bestand schrijven (0600) in plaats van naar het scherm
@@ -373,6 +381,23 @@ fn parse_quorum(s: &str) -> Result<f64, String> {
     }
 }
 
+/// `--items`: the table of a CSV export, in Dutch (`punten`, `acties`) or
+/// English (`points`, `actions`).
+fn items_parser() -> impl clap::builder::TypedValueParser<Value = crate::export::CsvItems> {
+    use crate::export::CsvItems;
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new([
+        PossibleValue::new("punten").alias("points"),
+        PossibleValue::new("acties")
+            .alias("actions")
+            .alias("actiepunten"),
+    ])
+    .map(|v| match v.as_str() {
+        "acties" | "actions" | "actiepunten" => CsvItems::Actions,
+        _ => CsvItems::Points,
+    })
+}
+
 /// `--rule`: the decision rule in Dutch (`meerderheid`), also in English
 /// (`majority`, as in the session file and in scripts written before).
 fn rule_parser() -> impl clap::builder::TypedValueParser<Value = RuleKind> {
@@ -420,16 +445,20 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             session,
             format,
             workshop,
+            items,
             anonymize,
             output,
         }) => cmd_export(
             cli,
             fw,
-            session,
-            *format,
-            *workshop,
-            *anonymize,
-            output.as_deref(),
+            &ExportArgs {
+                session,
+                format: *format,
+                workshop: *workshop,
+                items: *items,
+                anonymize: *anonymize,
+                output: output.as_deref(),
+            },
         ),
         Some(Command::Demo { workshops, out }) => cmd_demo(cli, fw, *workshops, out.as_deref()),
         Some(Command::Backups { session }) => cmd_backups(cli, session),
@@ -501,31 +530,73 @@ fn cmd_list(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
     Ok(write_stdout(&list_text(&store, fw, cli.lang)?)?)
 }
 
-/// `export`: minutes or data of a session, to a file or stdout.
-fn cmd_export(
-    cli: &Cli,
-    fw: &Framework,
-    session: &str,
+/// What `export` was asked for.
+struct ExportArgs<'a> {
+    session: &'a str,
     format: ExportFormat,
     workshop: Option<u32>,
+    items: Option<crate::export::CsvItems>,
     anonymize: bool,
-    output: Option<&std::path::Path>,
-) -> Result<(), Failure> {
-    let store = open_store(cli)?;
-    let path = store.find(session)?;
-    let sess = store::load(&path)?;
+    output: Option<&'a std::path::Path>,
+}
+
+/// `export`: minutes or data of a session (a session file, or a JSON
+/// export of one), to a file or stdout.
+fn cmd_export(cli: &Cli, fw: &Framework, a: &ExportArgs) -> Result<(), Failure> {
+    use crate::export::CsvItems;
+    if a.items.is_some() && a.format != ExportFormat::Csv {
+        return Err(Failure::Usage(cli.lang.strings().ex_items_csv_only.into()));
+    }
+    if a.format == ExportFormat::Json && a.workshop.is_some() {
+        // said before the session is read: it holds whatever the file holds
+        return Err(crate::export::ExportError::JsonIsWholeSession { lang: cli.lang }.into());
+    }
+    let sess = match json_session_path(a.session) {
+        Some(path) => {
+            let text = std::fs::read(&path).map_err(|source| StoreError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let text = String::from_utf8(text).map_err(|e| StoreError::Corrupt {
+                path: path.clone(),
+                line: 1,
+                column: 1,
+                message: format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+                backup: None,
+            })?;
+            crate::export::session_from_json(&text, &path)?
+        }
+        None => {
+            let store = open_store(cli)?;
+            let path = store.find(a.session)?;
+            store::load(&path)?
+        }
+    };
     let opts = crate::export::Options {
-        anonymize,
+        anonymize: a.anonymize,
         ..crate::export::Options::new(cli.lang)
     };
-    let bytes = crate::export::render(fw, &sess, format, workshop, &opts)?;
-    match output {
+    let bytes = match a.items {
+        Some(CsvItems::Actions) => crate::export::csv_actions(fw, &sess, a.workshop, &opts)?,
+        _ => crate::export::render(fw, &sess, a.format, a.workshop, &opts)?,
+    };
+    match a.output {
         Some(out) => {
             store::write_export(out, &bytes)?;
             Ok(write_path_line(out)?)
         }
         None => Ok(write_stdout_bytes(&bytes)?),
     }
+}
+
+/// The path of a JSON export named on the command line: an existing file
+/// whose name ends in `.json` (in any case).
+fn json_session_path(query: &str) -> Option<PathBuf> {
+    let p = std::path::Path::new(query);
+    let json = p
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    (json && p.is_file()).then(|| p.to_path_buf())
 }
 
 /// `demo`: write the demo session to `out`, or create it in the store and open it.

@@ -344,7 +344,11 @@ fn anonymize_leaves_no_representative_name() {
         ..opts(Lang::Nl)
     };
     for f in [Format::Md, Format::Html, Format::Json, Format::Csv] {
-        for w in [None, Some(2)] {
+        // JSON is always the whole session: it refuses a workshop
+        for w in [None, Some(2)]
+            .into_iter()
+            .filter(|w| f != Format::Json || w.is_none())
+        {
             let out = render(&s, f, w, &o);
             for n in &names {
                 assert!(!out.contains(n.as_str()), "{n} in {f:?}");

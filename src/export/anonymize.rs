@@ -1,26 +1,194 @@
-//! Anonymisation: representatives' names replaced by their organisation.
+//! Anonymisation: people's names replaced, as whole words, by what they
+//! stand for.
 //!
-//! One list of replacements serves both the minutes (text replaced as it is
-//! written) and the JSON export (a copy of the session replaced in place).
+//! What is replaced (see README, "Anonimiseren"):
+//! - a representative's full name, their first name alone, their surname
+//!   with its prefix ("van Dijk", "el Idrissi") and the last word of the
+//!   surname alone ("Dijk", "Idrissi"), each by their organisation;
+//! - the facilitator's name and its parts, by the word for the facilitator.
+//!
+//! Only whole words are replaced: a match must not touch a letter, digit or
+//! hyphen on either side, so a representative called "Ad" leaves "Advies"
+//! and "ad-hoc" alone and "Gert-Jan" is one word. Names of more than one
+//! word match in any case, with any white space between the words (also a
+//! line break); a single word matches as it is written in the name, so
+//! "Boer" is replaced but the common noun "boer" is not. Prefixes ("van",
+//! "de", "el", …) and initials ("J.") are never replaced alone. A part that
+//! two people share ("Jan") becomes the neutral word for a name, since it
+//! cannot be told whose it is. The names of the organisations themselves are
+//! left as they are, even when a name hides in one ("Linde" in
+//! "Woonstichting De Linde"). Everything is replaced in one pass, so an
+//! organisation put in for a name is never replaced again.
+//!
+//! It cannot catch what it does not know: nicknames, misspellings, names of
+//! people who are not a party's representative, and descriptions that
+//! identify someone ("de wethouder", "de buurvrouw op nummer 12").
+//!
+//! One list of replacements serves the minutes (text replaced as it is
+//! written), the CSV, and the JSON export (a copy of the session replaced in
+//! place).
 
+use crate::i18n::Lang;
 use crate::session::Session;
 
-/// (name, organisation) pairs to replace, longest names first, so that a
-/// name that contains another is replaced whole.
+/// Surname prefixes (tussenvoegsels and their like in other languages):
+/// never replaced on their own.
+const PREFIXES: &[&str] = &[
+    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "aan", "bij", "onder",
+    "over", "uit", "voor", "el", "al", "la", "le", "les", "du", "des", "di", "da", "do", "dos",
+    "das", "del", "della", "von", "zu", "vom", "zum", "zur", "y", "e", "bin", "ibn", "ben", "bint",
+    "abu", "mc", "mac", "st", "st.",
+];
+
+/// Phrases to replace, longest first.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Names(Vec<(String, String)>);
+pub(super) struct Names(Vec<Phrase>);
+
+#[derive(Debug, Clone)]
+struct Phrase {
+    /// The words of the phrase (matched with any white space between them),
+    /// each with whether it matches in any case: the prefixes in a name of
+    /// more than one word ("Van Dijk" at the start of a sentence).
+    words: Vec<(Vec<char>, bool)>,
+    /// What it becomes.
+    to: String,
+}
+
+impl Phrase {
+    fn new(text: &str, to: &str) -> Phrase {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let many = words.len() > 1;
+        Phrase {
+            words: words
+                .iter()
+                .map(|w| (w.chars().collect(), many && is_prefix(w)))
+                .collect(),
+            to: to.to_string(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.words.iter().map(|w| w.0.len()).sum::<usize>() + self.words.len()
+    }
+
+    /// The same words (prefixes in any case).
+    fn same_words(&self, other: &Phrase) -> bool {
+        self.words.len() == other.words.len()
+            && self.words.iter().zip(&other.words).all(|(a, b)| {
+                a.0.len() == b.0.len() && a.0.iter().zip(&b.0).all(|(&x, &y)| same(x, y, a.1))
+            })
+    }
+}
+
+/// `text` without the parts in brackets.
+fn without_brackets(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_prefix(word: &str) -> bool {
+    PREFIXES.contains(&word.to_lowercase().as_str())
+}
+
+/// Part of a word: letters, digits, combining marks, and the hyphen and
+/// underscore that join words into one.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '-' | '_' | '\u{2010}' | '\u{2011}')
+        || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+fn same(a: char, b: char, ci: bool) -> bool {
+    a == b || (ci && a.to_lowercase().eq(b.to_lowercase()))
+}
+
+/// The word for the facilitator, for the facilitator's name.
+fn facilitator_word(lang: Lang) -> &'static str {
+    lang.strings().ex_anon_facilitator
+}
 
 impl Names {
-    /// Every representative with a name in `sess`.
-    pub(super) fn of(sess: &Session) -> Names {
-        let mut names: Vec<(String, String)> = sess
-            .parties
-            .iter()
-            .filter(|p| !p.representative.trim().is_empty())
-            .map(|p| (p.representative.trim().to_string(), p.organisation.clone()))
-            .collect();
-        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
-        Names(names)
+    /// Every representative's and the facilitator's name in `sess`.
+    pub(super) fn of(sess: &Session, lang: Lang) -> Names {
+        let s = lang.strings();
+        // (name or part of one, what it becomes)
+        let mut wanted: Vec<(String, String)> = Vec::new();
+        let mut add_person = |name: &str, to: &str| {
+            if name.split_whitespace().next().is_none() {
+                return;
+            }
+            // the name as written, then its words without what is in
+            // brackets ("Lotte Visser (procesbegeleider)") and without
+            // punctuation around them
+            wanted.push((
+                name.split_whitespace().collect::<Vec<_>>().join(" "),
+                to.to_string(),
+            ));
+            let bare = without_brackets(name);
+            let words: Vec<&str> = bare
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !word_char(c) && c != '\'' && c != '.'))
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.is_empty() {
+                return;
+            }
+            wanted.push((words.join(" "), to.to_string()));
+            // the first name, the surname with its prefix, the surname's last word
+            let first = words[0];
+            let rest = &words[1..];
+            wanted.push((first.to_string(), to.to_string()));
+            if !rest.is_empty() {
+                wanted.push((rest.join(" "), to.to_string()));
+                let last_real = rest
+                    .iter()
+                    .position(|w| !PREFIXES.contains(&w.to_lowercase().as_str()));
+                if let Some(i) = last_real {
+                    // "van der Berg-de Vries": the words from the first that
+                    // is no prefix ("Berg-de Vries"), and the last word
+                    wanted.push((rest[i..].join(" "), to.to_string()));
+                }
+                wanted.push((rest[rest.len() - 1].to_string(), to.to_string()));
+            }
+        };
+        for p in sess.parties.iter() {
+            add_person(&p.representative, &p.organisation);
+        }
+        add_person(&sess.facilitator, facilitator_word(lang));
+        let mut phrases: Vec<Phrase> = Vec::new();
+        for (text, to) in wanted {
+            let phrase = Phrase::new(&text, &to);
+            if let [(w, _)] = phrase.words.as_slice() {
+                let letters = w.iter().filter(|c| c.is_alphanumeric()).count();
+                // initials and prefixes alone say nothing, and would hit words
+                if letters < 2 || is_prefix(&text) {
+                    continue;
+                }
+            }
+            match phrases.iter_mut().find(|p| p.same_words(&phrase)) {
+                // shared by two people: whose it is cannot be told
+                Some(p) if p.to != to => p.to = s.ex_anon_name.to_string(),
+                Some(_) => {}
+                None => phrases.push(phrase),
+            }
+        }
+        // the organisations stay as they are, also where a name hides in one
+        for p in sess.parties.iter() {
+            if !p.organisation.trim().is_empty() {
+                phrases.push(Phrase::new(&p.organisation, &p.organisation));
+            }
+        }
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Names(phrases)
     }
 
     /// No replacements (anonymisation off).
@@ -32,32 +200,81 @@ impl Names {
         self.0.is_empty()
     }
 
-    /// `text` with every name replaced by its organisation.
+    /// `text` with every name replaced, as whole words, in one pass.
     pub(super) fn apply(&self, text: &str) -> String {
-        let mut out = text.to_string();
-        self.apply_in_place(&mut out);
+        if self.0.is_empty() {
+            return text.to_string();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let at_start = i == 0 || !word_char(chars[i - 1]);
+            if at_start && let Some((p, end)) = self.match_at(&chars, i) {
+                out.push_str(&p.to);
+                i = end;
+                continue;
+            }
+            out.push(chars[i]);
+            i += 1;
+        }
         out
     }
 
+    /// The longest phrase that matches whole at `i`, and where it ends.
+    fn match_at(&self, chars: &[char], i: usize) -> Option<(&Phrase, usize)> {
+        self.0.iter().find_map(|p| {
+            let end = match_phrase(p, chars, i)?;
+            (end == chars.len() || !word_char(chars[end])).then_some((p, end))
+        })
+    }
+
     fn apply_in_place(&self, text: &mut String) {
-        for (name, org) in &self.0 {
-            if !name.is_empty() {
-                *text = text.replace(name.as_str(), org);
-            }
+        if !self.0.is_empty() {
+            *text = self.apply(text);
         }
     }
 }
 
-/// Replace representatives' names by their organisation in every text field.
-pub fn anonymize_session(sess: &mut Session) {
-    let names = Names::of(sess);
+/// Where phrase `p` ends when it matches at `i` (white space between its
+/// words: any run of white space).
+fn match_phrase(p: &Phrase, chars: &[char], mut i: usize) -> Option<usize> {
+    for (n, (word, ci)) in p.words.iter().enumerate() {
+        if n > 0 {
+            let from = i;
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            if i == from {
+                return None;
+            }
+        }
+        for &w in word {
+            if i < chars.len() && same(chars[i], w, *ci) {
+                i += 1;
+            } else {
+                return None;
+            }
+        }
+    }
+    Some(i)
+}
+
+/// Replace people's names in every text field of a copy of the session:
+/// representatives by their organisation, the facilitator by the word for
+/// the facilitator (in `lang`).
+pub fn anonymize_session(sess: &mut Session, lang: Lang) {
+    let names = Names::of(sess, lang);
     let fix = |s: &mut String| names.apply_in_place(s);
     for p in sess.parties.iter_mut() {
         p.representative = p.organisation.clone();
     }
     fix(&mut sess.name);
     fix(&mut sess.area);
-    fix(&mut sess.facilitator);
+    fix(&mut sess.municipality);
+    if !sess.facilitator.trim().is_empty() {
+        sess.facilitator = facilitator_word(lang).to_string();
+    }
     if let Some(d) = sess.draft.as_mut() {
         fix(&mut d.text);
     }
@@ -83,4 +300,88 @@ pub fn anonymize_session(sess: &mut Session) {
         }
     }
     sess.overrides.iter_mut().for_each(|o| fix(&mut o.reason));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+
+    fn sess(reps: &[(&str, &str)], facilitator: &str) -> Session {
+        let fw = Framework::builtin();
+        let mut s = Session::new("S", &fw, jiff::Timestamp::UNIX_EPOCH);
+        for (o, r) in reps {
+            s.add_party(o, r, "");
+        }
+        s.facilitator = facilitator.into();
+        s
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let s = sess(&[("Gemeente Voorbeeldstad", "Ad")], "");
+        let n = Names::of(&s, Lang::Nl);
+        assert_eq!(
+            n.apply("Advies van de Adviesraad; Ad zegt ja, ad hoc, ad-hoc, Ad."),
+            "Advies van de Adviesraad; Gemeente Voorbeeldstad zegt ja, ad hoc, ad-hoc, Gemeente Voorbeeldstad."
+        );
+    }
+
+    #[test]
+    fn first_names_surnames_prefixes_and_the_facilitator() {
+        let s = sess(
+            &[
+                ("School", "Pieter van Dijk"),
+                ("Moskee", "Ömer el Idrissi"),
+                ("Huurders", "Gert-Jan de Boer"),
+                ("Woonstichting De Linde", "Linde Jansen"),
+            ],
+            "Lotte Visser (procesbegeleider)",
+        );
+        let n = Names::of(&s, Lang::Nl);
+        for (text, want) in [
+            ("Pieter zegt", "School zegt"),
+            ("mevrouw Van Dijk en van\nDijk", "mevrouw School en School"),
+            (
+                "Dijk belt; de dijk ligt hoog",
+                "School belt; de dijk ligt hoog",
+            ),
+            ("Ömer, El Idrissi, Idrissi", "Moskee, Moskee, Moskee"),
+            ("Ömers fiets", "Ömers fiets"),
+            ("Gert-Jan en Gert en Jan", "Huurders en Gert en Jan"),
+            ("Boer de Boer, de boer", "Huurders Huurders, de boer"),
+            (
+                "Lotte vraagt Visser",
+                "Procesbegeleider vraagt Procesbegeleider",
+            ),
+            ("de visser vist", "de visser vist"),
+            (
+                "Lotte Visser (procesbegeleider) opent",
+                "Procesbegeleider opent",
+            ),
+            ("de procesbegeleider", "de procesbegeleider"),
+            (
+                "Woonstichting De Linde en Linde",
+                "Woonstichting De Linde en Woonstichting De Linde",
+            ),
+            ("van de wijk", "van de wijk"),
+        ] {
+            assert_eq!(n.apply(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_shared_first_name_becomes_a_neutral_word() {
+        let s = sess(&[("A", "Jan Smit"), ("B", "Jan Bakker")], "");
+        let n = Names::of(&s, Lang::Nl);
+        assert_eq!(n.apply("Jan, Smit, Jan Bakker"), "[naam], A, B");
+    }
+
+    #[test]
+    fn a_decomposed_accent_is_part_of_the_word() {
+        let s = sess(&[("A", "Jose")], "");
+        let n = Names::of(&s, Lang::Nl);
+        // "Jose" followed by a combining acute is "José", someone else
+        assert_eq!(n.apply("Jose\u{301} en Jose"), "Jose\u{301} en A");
+    }
 }

@@ -63,7 +63,7 @@ impl<'a> Ctx<'a> {
             lang: o.lang,
             tz: o.tz.clone(),
             names: if o.anonymize {
-                Names::of(sess)
+                Names::of(sess, o.lang)
             } else {
                 Names::none()
             },

@@ -21,9 +21,9 @@ mod markdown;
 mod sections;
 
 pub use self::anonymize::anonymize_session;
-pub use self::csv::csv;
+pub use self::csv::{CsvItems, csv, csv_actions, csv_points, neutralise};
 pub use self::html::html_escape;
-pub use self::json::json;
+pub use self::json::{json, session_from_json};
 pub use self::markdown::md_escape;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,7 +38,9 @@ pub enum Format {
 #[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
-    /// Replace representatives' names by their organisation, everywhere.
+    /// Replace people's names, as whole words, everywhere: representatives
+    /// by their organisation, the facilitator by the word for the
+    /// facilitator (see `anonymize.rs` for what it does and cannot do).
     pub anonymize: bool,
     /// Time zone for clock times in the minutes.
     pub tz: jiff::tz::TimeZone,
@@ -61,6 +63,10 @@ pub enum ExportError {
     /// in `lang`, the language of the minutes.
     #[error("{}", fill(.lang.strings().ex_not_found, &[&.number.to_string()]))]
     NoSuchWorkshop { number: u32, lang: Lang },
+    /// JSON is always the whole session (so it can be read back): one
+    /// workshop cannot be asked for.
+    #[error("{}", .lang.strings().ex_json_whole_session)]
+    JsonIsWholeSession { lang: Lang },
 }
 
 /// Markdown minutes of one workshop, or of the whole session.
@@ -88,7 +94,9 @@ pub fn html(
     ))
 }
 
-/// Produce an export in the given format.
+/// Produce an export in the given format. `workshop` is honoured by every
+/// format but JSON, which refuses it (see [`ExportError::JsonIsWholeSession`]);
+/// the CSV is the point table (see [`csv_actions`] for the action items).
 pub fn render(
     fw: &Framework,
     sess: &Session,
@@ -99,8 +107,11 @@ pub fn render(
     Ok(match format {
         Format::Md => markdown(fw, sess, workshop, o)?.into_bytes(),
         Format::Html => html(fw, sess, workshop, o)?.into_bytes(),
+        Format::Json if workshop.is_some() => {
+            return Err(ExportError::JsonIsWholeSession { lang: o.lang });
+        }
         Format::Json => (json(sess, o) + "\n").into_bytes(),
-        Format::Csv => csv(fw, sess, o),
+        Format::Csv => csv_points(fw, sess, workshop, o)?,
     })
 }
 

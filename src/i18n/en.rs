@@ -443,6 +443,23 @@ pub static EN: Strings = Strings {
     summary_done_head: "Done in this workshop ({0})",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
+    ex_anon_facilitator: "Facilitator",
+    ex_anon_name: "[name]",
+    csv_dissenters: "Dissenting (difference of opinion)",
+    csv_reason: "Reason (difference of opinion or skipped)",
+    csv_stance_reasons: "Reasons given with stances",
+    csv_notes: "Notes",
+    csv_notes_count: "number of notes",
+    csv_open_actions_count: "number of open action items",
+    csv_action: "Action item",
+    csv_owner: "Owner",
+    csv_due: "Due",
+    csv_done: "Done",
+    csv_workshop: "Workshop",
+    csv_yes: "yes",
+    csv_no: "no",
+    ex_json_whole_session: "JSON always holds the whole session (so it can be read back): --workshop does not apply. Leave out --workshop, or choose --format md, html or csv.",
+    ex_items_csv_only: "--items applies only to --format csv (points or action items as a table).",
     // (end of section)
     // ---- minutes (issue 15) ----
     // (end of section)

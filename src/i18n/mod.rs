@@ -448,6 +448,7 @@ define_strings! {
     summary_done_head,
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
+    ex_anon_facilitator, ex_anon_name, csv_dissenters, csv_reason, csv_stance_reasons, csv_notes, csv_notes_count, csv_open_actions_count, csv_action, csv_owner, csv_due, csv_done, csv_workshop, csv_yes, csv_no, ex_json_whole_session, ex_items_csv_only,
     // (end of section)
     // ---- minutes (issue 15) ----
     // (end of section)

@@ -443,6 +443,23 @@ pub static NL: Strings = Strings {
     summary_done_head: "Klaar in deze bijeenkomst ({0})",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
+    ex_anon_facilitator: "Procesbegeleider",
+    ex_anon_name: "[naam]",
+    csv_dissenters: "Oneens (verschil van mening)",
+    csv_reason: "Reden (verschil van mening of overgeslagen)",
+    csv_stance_reasons: "Toelichting bij standpunten",
+    csv_notes: "Notities",
+    csv_notes_count: "aantal notities",
+    csv_open_actions_count: "aantal open actiepunten",
+    csv_action: "Actiepunt",
+    csv_owner: "Eigenaar",
+    csv_due: "Uiterlijk",
+    csv_done: "Gedaan",
+    csv_workshop: "Bijeenkomst",
+    csv_yes: "ja",
+    csv_no: "nee",
+    ex_json_whole_session: "JSON bevat altijd de hele sessie (zodat het weer in te lezen is): --workshop kan daar niet bij. Laat --workshop weg, of kies --format md, html of csv.",
+    ex_items_csv_only: "--items geldt alleen voor --format csv (punten of actiepunten als tabel).",
     // (end of section)
     // ---- minutes (issue 15) ----
     // (end of section)
