@@ -13,6 +13,7 @@ use crate::session::Session;
 use crate::store::{self, StoreError};
 
 mod anonymize;
+mod chart;
 mod csv;
 mod doc;
 mod html;
