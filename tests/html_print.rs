@@ -261,6 +261,11 @@ fn a_hostile_session_name_stays_inside_the_page_margin_string() {
     let html = export::html(&fw, &s, Some(1), &opts(Lang::Nl)).unwrap();
     let css = style_of(&html);
     assert!(!css.contains('<') && !css.contains("\";}"), "{css}");
+    // the name is in the page margin, escaped
+    assert!(
+        css.contains("@top-left{content:\"Verslag bijeenkomst 1 — x\\22 ;\\7d \\3c /style\\3e "),
+        "{css}"
+    );
     assert_eq!(html.matches("<style>").count(), 1);
     assert_eq!(html.matches("</style>").count(), 1);
     assert!(!html.contains("<script"));

@@ -110,7 +110,7 @@ fn css_string(s: &str) -> String {
 }
 
 /// The page margins: the title at the top left, "pagina n / m" at the bottom right.
-fn page_css(title: &str, page_word: &str) -> String {
+pub(super) fn page_css(title: &str, page_word: &str) -> String {
     format!(
         "@page{{@top-left{{content:{};font-size:8.5pt;color:#555;font-family:'DejaVu Sans',sans-serif}}@bottom-right{{content:{} counter(page) \" / \" counter(pages);font-size:8.5pt;color:#555;font-family:'DejaVu Sans',sans-serif}}}}",
         css_string(title),

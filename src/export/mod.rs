@@ -16,6 +16,7 @@ mod anonymize;
 mod chart;
 mod csv;
 mod doc;
+mod handout_html;
 mod html;
 mod json;
 mod markdown;
@@ -23,6 +24,7 @@ mod sections;
 
 pub use self::anonymize::anonymize_session;
 pub use self::csv::csv;
+pub use self::handout_html::handout_html;
 pub use self::html::html_escape;
 pub use self::json::json;
 pub use self::markdown::md_escape;

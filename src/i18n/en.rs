@@ -453,7 +453,6 @@ pub static EN: Strings = Strings {
     ho_date: "Date",
     ho_name: "Name / organisation",
     ho_notes: "Notes",
-    ho_step_notes: "Room for notes",
     ho_points_count: "{0} discussion points",
     // (end of section)
 };

@@ -453,7 +453,6 @@ pub static NL: Strings = Strings {
     ho_date: "Datum",
     ho_name: "Naam / organisatie",
     ho_notes: "Aantekeningen",
-    ho_step_notes: "Ruimte voor aantekeningen",
     ho_points_count: "{0} gesprekspunten",
     // (end of section)
 };
