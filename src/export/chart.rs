@@ -47,17 +47,15 @@ fn index_of(st: Status) -> usize {
 /// history records up to then. A record with no status in its history (an
 /// old file) counts with the status it has now.
 fn status_after(r: &PointRecord, n: u32) -> Status {
-    let mut logged = r
-        .history
-        .iter()
-        .filter(|h| h.kind == HistoryKind::Status)
-        .peekable();
-    if logged.peek().is_none() {
+    let is_status = |h: &&crate::record::HistoryEntry| h.kind == HistoryKind::Status;
+    if !r.history.iter().any(|h| is_status(&h)) {
         return r.status;
     }
-    logged
-        .filter(|h| h.workshop <= n)
-        .last()
+    r.history
+        .iter()
+        .rev()
+        .filter(is_status)
+        .find(|h| h.workshop <= n)
         .map(|h| {
             let key = h.detail.split([':', ' ']).next().unwrap_or("");
             Status::ALL

@@ -231,9 +231,11 @@ fn column_widths(head: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<Option<usize
             let longest_cell = cells.iter().map(|c| c.chars().count()).max().unwrap_or(0);
             let word = cells.iter().map(|c| longest_word(c)).max().unwrap_or(0);
             (longest_cell <= SHORT).then(|| {
-                // the head is set smaller (.85em); two more for the padding
+                // the head is set smaller (.85em); an eighth more for bold
+                // labels and two for the padding
                 let head_word = (longest_word(&head[k]) * 85).div_ceil(100);
-                head_word.max(word).max(longest_cell.min(WHOLE)) + 2
+                let n = head_word.max(word).max(longest_cell.min(WHOLE));
+                n + n.div_ceil(8) + 2
             })
         })
         .collect();
