@@ -183,9 +183,20 @@ fn the_svg_chart_reads_in_black_and_white() {
     let html = export::html(&fw, &s, None, &opts(Lang::Nl)).unwrap();
     let svgs = html.matches("<svg ").count();
     assert_eq!(svgs, 2, "per block and per workshop");
-    // patterns, not colour alone: hatching, cross-hatching, dots
-    assert_eq!(html.matches("<pattern ").count(), 8);
-    assert!(html.contains("<line ") && html.contains("<circle "));
+    // patterns, not colour alone: hatching, cross-hatching, dots, drawn
+    // as lines (an SVG <pattern> makes a PDF of megabytes in Chromium)
+    assert!(!html.contains("<pattern"));
+    // in the legend of each chart, and in each bar that has such points:
+    // block 1 (the first 9 points) and 3 workshops have consensus, dissent
+    // and skipped points
+    for kind in ["hatch", "cross", "dots"] {
+        assert_eq!(
+            html.matches(&format!("<path class=\"{kind}\" d=\"M"))
+                .count(),
+            2 + 1 + 3,
+            "{kind}"
+        );
+    }
     // every segment says its count; the legend says the words
     for word in [
         "✔ consensus",
@@ -196,18 +207,6 @@ fn the_svg_chart_reads_in_black_and_white() {
         assert!(html.contains(&format!(">{word}</text>")), "legend {word}");
     }
     assert!(html.contains(">3 consensus</text>") || html.contains(">3 ✔</text>"));
-    // pattern ids are unique in the document
-    let dom = tl::parse(&html, tl::ParserOptions::default()).unwrap();
-    let mut ids: Vec<String> = dom
-        .nodes()
-        .iter()
-        .filter_map(|n| n.as_tag())
-        .filter_map(|t| t.attributes().id().map(|i| i.as_utf8_str().to_string()))
-        .collect();
-    let n = ids.len();
-    ids.sort();
-    ids.dedup();
-    assert_eq!(ids.len(), n);
     // no script, nothing external
     assert!(!html.contains("<script") && !html.contains("href="));
 }
@@ -215,7 +214,7 @@ fn the_svg_chart_reads_in_black_and_white() {
 #[test]
 fn print_styles_fit_a4() {
     let fw = Framework::builtin();
-    let s = hostile(2);
+    let s = hostile(40);
     let html = export::html(&fw, &s, None, &opts(Lang::Nl)).unwrap();
     let css = style_of(&html);
     // page numbers and the title (with the session name) in the margin
@@ -243,11 +242,21 @@ fn print_styles_fit_a4() {
     assert!(html.contains("<span class=\"nw\">2026-10-05</span>"));
     let actions = &html[html.find("<h2>Actiepunten").unwrap()..];
     let colgroup = &actions[..actions.find("</colgroup>").unwrap()];
-    assert_eq!(
-        colgroup.matches("<col style=\"width:").count(),
-        3,
-        "{colgroup}"
+    let pcts: Vec<usize> = colgroup
+        .split("<col style=\"width:")
+        .skip(1)
+        .map(|c| c[..c.find('%').unwrap()].parse().unwrap())
+        .collect();
+    assert_eq!(pcts.len(), 5, "{colgroup}");
+    assert_eq!(pcts.iter().sum::<usize>(), 100, "never wider than the page");
+    // what and who: room for a long word each (a page is 75ch); the date
+    // room for "⚠ 2026-10-05"
+    assert!(
+        pcts[0] * 75 / 100 >= 14 && pcts[1] * 75 / 100 >= 14,
+        "{pcts:?}"
     );
+    assert!(pcts[2] * 75 / 100 >= 14, "{pcts:?}");
+    assert!(actions.contains("<span class=\"nw\">⚠ 2026-10-05</span>"));
     // no heading directly before a page break
     assert!(!html.contains("</h2>\n<div class=\"break\">"));
     assert!(html.contains("<div class=\"break\">"));
