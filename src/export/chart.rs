@@ -134,3 +134,56 @@ pub(super) fn workshops_chart(c: &Ctx) -> Option<Chart> {
     }
     Some(chart)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::HistoryEntry;
+
+    fn entry(workshop: u32, kind: HistoryKind, detail: &str) -> HistoryEntry {
+        HistoryEntry {
+            workshop,
+            at: jiff::Timestamp::from_second(1_790_000_000).unwrap(),
+            kind,
+            detail: detail.into(),
+        }
+    }
+
+    #[test]
+    fn the_status_at_the_end_of_a_workshop_comes_from_the_history() {
+        let r = PointRecord {
+            status: Status::Consensus,
+            history: vec![
+                entry(1, HistoryKind::Status, "dissent: te duur"),
+                entry(1, HistoryKind::Stance, "3: disagree"),
+                entry(2, HistoryKind::Status, "skipped: later"),
+                entry(
+                    3,
+                    HistoryKind::Status,
+                    "consensus: resolved dissent of 3: te duur",
+                ),
+            ],
+            ..PointRecord::default()
+        };
+        assert_eq!(status_after(&r, 1), Status::Dissent);
+        assert_eq!(status_after(&r, 2), Status::Skipped);
+        assert_eq!(status_after(&r, 3), Status::Consensus);
+        // before the first capture: open
+        let later = PointRecord {
+            history: vec![entry(
+                2,
+                HistoryKind::Status,
+                "consensus (over disagree: 4)",
+            )],
+            ..PointRecord::default()
+        };
+        assert_eq!(status_after(&later, 1), Status::Open);
+        assert_eq!(status_after(&later, 2), Status::Consensus);
+        // an old record with a status and no history counts as it is
+        let old = PointRecord {
+            status: Status::Dissent,
+            ..PointRecord::default()
+        };
+        assert_eq!(status_after(&old, 1), Status::Dissent);
+    }
+}

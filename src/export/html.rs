@@ -595,6 +595,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_segment_with_points_is_wide_enough_for_its_count() {
+        let w = segment_widths(&[88, 1, 1, 1], 370.0, 28.0);
+        assert!((w.iter().sum::<f64>() - 370.0).abs() < 0.01, "{w:?}");
+        assert!(w.iter().all(|&x| x >= 28.0), "{w:?}");
+        assert_eq!(segment_widths(&[0, 0, 0, 0], 370.0, 28.0), [0.0; 4]);
+        let w = segment_widths(&[10, 0, 10, 0], 300.0, 28.0);
+        assert_eq!(w, [150.0, 0.0, 150.0, 0.0]);
+    }
+
+    #[test]
+    fn dates_stay_on_one_line_and_other_numbers_do_not_change() {
+        assert_eq!(
+            no_break_dates("uiterlijk 2026-10-05, ⚠ 2026-11-30 (verlopen)"),
+            "uiterlijk <span class=\"nw\">2026-10-05</span>, <span class=\"nw\">⚠ 2026-11-30</span> (verlopen)"
+        );
+        for same in ["12026-10-05", "2026-10-051", "2026-1-05", "06-12345-67"] {
+            assert_eq!(no_break_dates(same), same);
+        }
+    }
+
+    #[test]
+    fn a_css_string_cannot_be_left() {
+        assert_eq!(
+            css_string("a\"b\\c</style>{}"),
+            "\"a\\22 b\\5c c\\3c /style\\3e \\7b \\7d \""
+        );
+    }
+
+    #[test]
     fn html_escaping() {
         assert_eq!(
             html_escape("<script>&\"'"),
