@@ -69,6 +69,7 @@ pub struct Cli {
 pub enum FrameworkFormat {
     Md,
     Json,
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,10 +178,12 @@ pub enum Command {
         #[arg(value_name = "NR")]
         number: usize,
     },
-    /// Het afwegingskader tonen: als hand-out (md) of voor andere programma's (json).
-    #[command(after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md")]
+    /// Het afwegingskader tonen: als hand-out (md), als werkblad om te printen (html) of voor andere programma's (json).
+    #[command(
+        after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md\n          wijktafel framework --format html > werkblad.html  (openen in de browser, afdrukken op A4)"
+    )]
     Framework {
-        /// md: hand-out met een vinkje per gesprekspunt; json: voor andere programma's
+        /// md: hand-out met een vinkje per gesprekspunt; html: werkblad voor deelnemers (A4, met schrijfruimte); json: voor andere programma's
         #[arg(long, value_enum, default_value_t = FrameworkFormat::Md)]
         format: FrameworkFormat,
     },
@@ -472,6 +475,7 @@ fn cmd_framework(cli: &Cli, fw: &Framework, format: FrameworkFormat) -> Result<(
     let text = match format {
         FrameworkFormat::Json => fw.to_json() + "\n",
         FrameworkFormat::Md => fw.to_markdown(cli.lang),
+        FrameworkFormat::Html => crate::export::handout_html(fw, cli.lang),
     };
     Ok(write_stdout(&text)?)
 }

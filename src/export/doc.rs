@@ -26,6 +26,8 @@ pub(super) enum Node {
     Table(Vec<String>, Vec<Vec<Vec<Inline>>>),
     /// Start of a workshop: a page break in print.
     Break,
+    /// A chart of point statuses (issue 15): SVG in HTML, a table in Markdown.
+    Chart(super::chart::Chart),
 }
 
 /// Plain text.
@@ -232,6 +234,9 @@ fn workshop_document(c: &Ctx, n: u32, out: &mut Vec<Node>) -> Result<(), ExportE
             &[&n.to_string(), &c.user(&c.sess.name)],
         ))],
     ));
+    // ---- chart (issue 15): per block, the status at the end of this workshop ----
+    out.push(Node::Chart(super::chart::blocks_chart(c, Some(n))));
+    // ---- (end of chart) ----
     workshop_nodes(c, w, 2, out);
     dissent_nodes(c, 2, out);
     actions_nodes(c, w.date, 2, out);
@@ -266,6 +271,10 @@ fn session_document(c: &Ctx, out: &mut Vec<Node>) {
         1,
         vec![t(fill(s.ex_session_title, &[&c.user(&sess.name)]))],
     ));
+    // ---- chart (issue 15): per block now, and after each workshop ----
+    out.push(Node::Chart(super::chart::blocks_chart(c, None)));
+    out.extend(super::chart::workshops_chart(c).map(Node::Chart));
+    // ---- (end of chart) ----
     overview_nodes(c, out);
     dissent_nodes(c, 2, out);
     let today = sess

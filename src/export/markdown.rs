@@ -151,6 +151,25 @@ pub(super) fn to_markdown(doc: &[Node]) -> String {
                 out.push('\n');
             }
             Node::Break => out.push_str("---\n\n"),
+            // the chart's numbers as a small table (issue 15)
+            Node::Chart(ch) => {
+                out.push_str(&format!("**{}**\n\n", md_escape(&ch.caption, "", false)));
+                out.push_str(&format!("| {} |", md_escape(&ch.row_head, "", true)));
+                for st in &ch.statuses {
+                    out.push_str(&format!(" {} |", md_escape(st, "", true)));
+                }
+                out.push_str("\n|---|");
+                out.push_str(&"---:|".repeat(ch.statuses.len()));
+                out.push('\n');
+                for r in &ch.rows {
+                    out.push_str(&format!("| {} |", md_escape(&r.label, "", true)));
+                    for n in r.counts {
+                        out.push_str(&format!(" {n} |"));
+                    }
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
         }
     }
     out

@@ -13,8 +13,10 @@ use crate::session::Session;
 use crate::store::{self, StoreError};
 
 mod anonymize;
+mod chart;
 mod csv;
 mod doc;
+mod handout_html;
 mod html;
 mod json;
 mod markdown;
@@ -22,6 +24,7 @@ mod sections;
 
 pub use self::anonymize::anonymize_session;
 pub use self::csv::{CsvItems, csv, csv_actions, csv_points, neutralise};
+pub use self::handout_html::handout_html;
 pub use self::html::html_escape;
 pub use self::json::{json, session_from_json};
 pub use self::markdown::md_escape;

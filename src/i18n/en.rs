@@ -464,5 +464,18 @@ pub static EN: Strings = Strings {
     // ---- minutes (issue 15) ----
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
+    ex_chart_blocks: "Status of the discussion points per block",
+    ex_chart_blocks_after: "Status per block after workshop {0}",
+    ex_chart_workshops: "Status of all discussion points after each workshop",
+    ex_chart_points: "{0} points",
+    ex_chart_legend: "Legend",
+    ex_page: "page",
+    ho_title: "Participant worksheet — {0}",
+    ho_intro: "For each discussion point, write down what your organisation thinks and what you want to bring up in the workshop.",
+    ho_area: "Neighbourhood",
+    ho_date: "Date",
+    ho_name: "Name / organisation",
+    ho_notes: "Notes",
+    ho_points_count: "{0} discussion points",
     // (end of section)
 };

@@ -453,6 +453,8 @@ define_strings! {
     // ---- minutes (issue 15) ----
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
+    ex_chart_blocks, ex_chart_blocks_after, ex_chart_workshops, ex_chart_points, ex_chart_legend, ex_page,
+    ho_title, ho_intro, ho_area, ho_date, ho_name, ho_notes, ho_points_count,
     // (end of section)
 }
 

@@ -464,5 +464,18 @@ pub static NL: Strings = Strings {
     // ---- minutes (issue 15) ----
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
+    ex_chart_blocks: "Stand van de gesprekspunten per blok",
+    ex_chart_blocks_after: "Stand per blok na bijeenkomst {0}",
+    ex_chart_workshops: "Stand van alle gesprekspunten na elke bijeenkomst",
+    ex_chart_points: "{0} punten",
+    ex_chart_legend: "Legenda",
+    ex_page: "pagina",
+    ho_title: "Werkblad voor deelnemers — {0}",
+    ho_intro: "Schrijf bij elk gesprekspunt wat uw organisatie ervan vindt en wat u in de bijeenkomst wilt inbrengen.",
+    ho_area: "Wijk",
+    ho_date: "Datum",
+    ho_name: "Naam / organisatie",
+    ho_notes: "Aantekeningen",
+    ho_points_count: "{0} gesprekspunten",
     // (end of section)
 };
