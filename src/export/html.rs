@@ -112,6 +112,22 @@ fn push_node(out: &mut String, n: &Node) {
             out.push_str("</ul>\n");
         }
         Node::Table(head, rows) => push_table(out, head, rows),
+        Node::Fields(fields) => {
+            out.push_str("<ul class=\"fields\">\n");
+            for (label, value) in fields {
+                out.push_str(&format!(
+                    "<li><strong>{}:</strong> {}</li>\n",
+                    html_text(label),
+                    html_inlines(value)
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
+        Node::Warning(label, v) => out.push_str(&format!(
+            "<p class=\"warning\"><strong>⚠ {}:</strong> {}</p>\n",
+            html_text(label),
+            html_inlines(v)
+        )),
         Node::Break => out.push_str("<div class=\"break\"></div>\n"),
     }
 }
