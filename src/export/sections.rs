@@ -297,35 +297,46 @@ pub(super) fn vote_nodes(c: &Ctx, v: &Vote, level: u8, out: &mut Vec<Node>) {
         })
         .collect();
     out.push(table(&[s.ex_party, s.ex_vote, s.field_reason], rows));
-    let mut items = vec![
-        vec![b(format!("{}:", s.ex_outcome)), t(format!(" {outcome}"))],
-        vec![
-            b(format!("{}:", s.ex_tally)),
-            t(format!(" {}", v.tally.describe(c.lang))),
-        ],
-        vec![t(fill(s.vote_rule, &[&v.rule.describe(c.lang)]))],
-    ];
+    out.push(Node::Fields(vote_fields(c, v)));
+}
+
+/// A vote's outcome (with why it was deferred), tally, decision rule,
+/// remark, follow-up route and when to look again, as labelled values.
+fn vote_fields(c: &Ctx, v: &Vote) -> Vec<(String, Vec<Inline>)> {
+    let s = c.s;
+    let mut outcome = vec![b(format!(
+        "{} {}",
+        v.outcome.symbol(),
+        v.outcome.word(c.lang)
+    ))];
     if let Some(d) = v.deferred {
-        items[0].push(t(format!(" ({})", d.word(c.lang))));
+        outcome.push(t(format!(" ({})", d.word(c.lang))));
     }
+    let mut fields = vec![
+        (s.ex_outcome.to_string(), outcome),
+        (s.ex_tally.to_string(), vec![t(v.tally.describe(c.lang))]),
+        (s.ex_rule.to_string(), vec![t(v.rule.describe(c.lang))]),
+    ];
     if !v.remark.is_empty() {
-        items.push(vec![
-            b(format!("{}:", s.field_reason)),
-            t(format!(" {}", c.user(&v.remark))),
-        ]);
+        fields.push((s.field_reason.to_string(), vec![t(c.user(&v.remark))]));
     }
     if let Some(fu) = &v.follow_up {
-        items.push(vec![t(c.user(&fu.describe(c.lang)))]);
+        let route = if fu.text.is_empty() {
+            fu.route.word(c.lang).to_string()
+        } else {
+            format!("{}: {}", fu.route.word(c.lang), c.user(&fu.text))
+        };
+        fields.push((s.ex_follow_up.to_string(), vec![t(route)]));
     }
     if let Some(d) = v.revisit {
-        items.push(vec![t(fill(s.start_revisit, &[&c.date(d)]))]);
+        fields.push((s.ex_revisit.to_string(), vec![t(c.date(d))]));
     }
-    out.push(Node::List(items));
+    fields
 }
 
 pub(super) fn dissent_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
     let s = c.s;
-    out.push(Node::Heading(level, vec![t(s.ex_dissent_title)]));
+    out.push(Node::Heading(level, vec![t(s.ex_open_dissent)]));
     let items: Vec<Vec<Inline>> =
         c.fw.iter_points()
             .filter_map(|(_, _, p)| {
@@ -455,33 +466,7 @@ pub(super) fn decision_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node
         out.push(Node::Para(vec![t(s.ex_no_vote)]));
         return;
     };
-    let mut outcome = vec![b(format!(
-        "{} {}",
-        v.outcome.symbol(),
-        v.outcome.word(c.lang)
-    ))];
-    if let Some(d) = v.deferred {
-        outcome.push(t(format!(" ({})", d.word(c.lang))));
-    }
-    let mut fields = vec![
-        (s.ex_outcome.to_string(), outcome),
-        (s.ex_tally.to_string(), vec![t(v.tally.describe(c.lang))]),
-        (s.ex_rule.to_string(), vec![t(v.rule.describe(c.lang))]),
-    ];
-    if !v.remark.is_empty() {
-        fields.push((s.ex_remark.to_string(), vec![t(c.user(&v.remark))]));
-    }
-    if let Some(fu) = &v.follow_up {
-        let route = if fu.text.is_empty() {
-            fu.route.word(c.lang).to_string()
-        } else {
-            format!("{}: {}", fu.route.word(c.lang), c.user(&fu.text))
-        };
-        fields.push((s.ex_follow_up.to_string(), vec![t(route)]));
-    }
-    if let Some(d) = v.revisit {
-        fields.push((s.ex_revisit.to_string(), vec![t(c.date(d))]));
-    }
+    let fields = vote_fields(c, v);
     out.push(Node::Fields(fields));
     if votes.len() > 1 {
         let earlier: Vec<String> = votes[..votes.len() - 1]

@@ -445,7 +445,6 @@ pub static EN: Strings = Strings {
     ex_rule: "Decision rule",
     ex_follow_up: "Follow-up route",
     ex_revisit: "Look again",
-    ex_remark: "Remark",
     ex_earlier_votes: "Voted earlier in this workshop: {0} (see the votes below)",
     ex_counts_title: "Discussion points in this workshop",
     ex_warning: "Warning",
@@ -458,8 +457,7 @@ pub static EN: Strings = Strings {
     ex_votes_all: "Votes",
     ex_replaced: "superseded by a later vote",
     ex_workshop_heading: "Workshop {0} — {1}",
-    ex_discussed_of: "{0} of {1}",
-    ex_vote_detail: "Ballots",
+    ex_open_dissent: "Dissent (open, whole session)",
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
     // (end of section)

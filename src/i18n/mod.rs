@@ -484,10 +484,10 @@ define_strings! {
     // ---- csv, json, anonymize (issue 15) ----
     // (end of section)
     // ---- minutes (issue 15) ----
-    ex_running, ex_decision, ex_no_vote, ex_rule, ex_follow_up, ex_revisit, ex_remark,
+    ex_running, ex_decision, ex_no_vote, ex_rule, ex_follow_up, ex_revisit,
     ex_earlier_votes, ex_counts_title, ex_warning, ex_consensus_over, ex_consensus_over_count,
     ex_actions_of_workshop, ex_due, ex_programme, ex_recorded, ex_votes_all, ex_replaced,
-    ex_workshop_heading, ex_discussed_of, ex_vote_detail,
+    ex_workshop_heading, ex_open_dissent,
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
     // (end of section)

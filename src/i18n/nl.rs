@@ -445,7 +445,6 @@ pub static NL: Strings = Strings {
     ex_rule: "Beslisregel",
     ex_follow_up: "Vervolgroute",
     ex_revisit: "Opnieuw bekijken",
-    ex_remark: "Toelichting",
     ex_earlier_votes: "Eerder in deze bijeenkomst gestemd: {0} (zie de stemmingen verderop)",
     ex_counts_title: "Gesprekspunten in deze bijeenkomst",
     ex_warning: "Let op",
@@ -458,8 +457,7 @@ pub static NL: Strings = Strings {
     ex_votes_all: "Stemmingen",
     ex_replaced: "vervangen door een latere stemming",
     ex_workshop_heading: "Bijeenkomst {0} — {1}",
-    ex_discussed_of: "{0} van {1}",
-    ex_vote_detail: "Stemming",
+    ex_open_dissent: "Verschillen van mening (open, hele sessie)",
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
     // (end of section)
