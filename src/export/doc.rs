@@ -131,6 +131,14 @@ fn field(label: &str, text: String) -> (String, Vec<Inline>) {
     (label.to_string(), vec![t(text)])
 }
 
+/// A labelled value of the session's own (a neighbourhood, a facilitator),
+/// left out when the session does not say it.
+fn session_field(rows: &mut Vec<(String, Vec<Inline>)>, label: &str, text: String) {
+    if !text.trim().is_empty() {
+        rows.push(field(label, text));
+    }
+}
+
 /// Attendance as it really was (see [`Session::attendance`]): present from
 /// the start, arrived later, absent throughout; every arrival and departure
 /// with its time, e.g. "Bewoners (Dirk) (kwam om 15:10)".
@@ -199,13 +207,13 @@ fn header_nodes(c: &Ctx, w: &Workshop, whole: bool, out: &mut Vec<Node>) {
     let mut rows = Vec::new();
     if whole {
         rows.push(field(s.ex_session, c.user(&sess.name)));
-        rows.push(field(s.field_area, c.user(&sess.area)));
-        rows.push(field(s.field_municipality, c.user(&sess.municipality)));
+        session_field(&mut rows, s.field_area, c.user(&sess.area));
+        session_field(&mut rows, s.field_municipality, c.user(&sess.municipality));
     }
     rows.push(field(s.ex_date, c.date(w.date)));
     rows.push(field(s.ex_time, time_text(c, w)));
     if whole {
-        rows.push(field(s.field_facilitator, c.user(&sess.facilitator)));
+        session_field(&mut rows, s.field_facilitator, c.user(&sess.facilitator));
     }
     rows.extend(attendance_fields(c, w));
     out.push(Node::Fields(rows));
@@ -284,12 +292,10 @@ fn session_document(c: &Ctx, out: &mut Vec<Node>) {
         1,
         vec![t(fill(s.ex_session_title, &[&c.user(&sess.name)]))],
     ));
-    let mut rows = vec![
-        field(s.ex_session, c.user(&sess.name)),
-        field(s.field_area, c.user(&sess.area)),
-        field(s.field_municipality, c.user(&sess.municipality)),
-        field(s.field_facilitator, c.user(&sess.facilitator)),
-    ];
+    let mut rows = vec![field(s.ex_session, c.user(&sess.name))];
+    session_field(&mut rows, s.field_area, c.user(&sess.area));
+    session_field(&mut rows, s.field_municipality, c.user(&sess.municipality));
+    session_field(&mut rows, s.field_facilitator, c.user(&sess.facilitator));
     if let (Some(first), Some(last)) = (sess.workshops.first(), sess.workshops.last()) {
         let span = if first.date == last.date {
             c.date(first.date)

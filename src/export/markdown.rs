@@ -252,4 +252,55 @@ mod tests {
         );
         assert_eq!(md_escape("    code", "", false), "code");
     }
+
+    #[test]
+    fn markdown_escapes_only_what_a_renderer_would_read() {
+        // plain punctuation stays as typed
+        assert_eq!(md_escape("Zorg & Welzijn", "", false), "Zorg & Welzijn");
+        assert_eq!(md_escape("Zorg & Welzijn", "", true), "Zorg & Welzijn");
+        assert_eq!(md_escape("wijk_team", "", false), "wijk_team");
+        assert_eq!(md_escape("a > b, c!", "", false), "a > b, c!");
+        assert_eq!(md_escape("C:\\map", "", false), "C:\\map");
+        // what would be syntax is escaped
+        assert_eq!(md_escape("&amp; &#38;", "", false), "\\&amp; \\&#38;");
+        assert_eq!(md_escape("_nadruk_", "", false), "\\_nadruk\\_");
+        assert_eq!(md_escape("![x](y)", "", false), "!\\[x](y)");
+        assert_eq!(md_escape("eind\\", "", false), "eind\\\\");
+        assert_eq!(md_escape("a|b", "", false), "a|b");
+    }
+
+    #[test]
+    fn a_note_ending_in_a_newline_leaves_no_backslash() {
+        assert_eq!(md_escape("regel\n", "  ", false), "regel");
+        assert_eq!(md_escape("a\n\n\nb\n \n", "  ", false), "a\\\n  b");
+        // a break after a web address stays out of the address
+        assert_eq!(
+            md_escape("zie https://x.nl/a\nverder", "  ", false),
+            "zie https://x.nl/a \\\n  verder"
+        );
+    }
+
+    #[test]
+    fn a_strong_label_is_never_glued_to_its_value() {
+        let v = [
+            Inline::Strong("Uitkomst: ".into()),
+            Inline::Text("▲ GO".into()),
+        ];
+        assert_eq!(md_inlines(&v, "", false), "**Uitkomst:** ▲ GO");
+        let v = [
+            Inline::Text("Bewoners:".into()),
+            Inline::Strong(" ✖ oneens".into()),
+        ];
+        assert_eq!(md_inlines(&v, "", false), "Bewoners: **✖ oneens**");
+        let doc = [Node::Fields(vec![(
+            "Telling".into(),
+            vec![Inline::Text("Go 6".into())],
+        )])];
+        assert_eq!(to_markdown(&doc), "- **Telling:** Go 6\n\n");
+        let doc = [Node::Warning(
+            "Let op".into(),
+            vec![Inline::Text("1. tegenstrijdig".into())],
+        )];
+        assert_eq!(to_markdown(&doc), "**⚠ Let op:** 1. tegenstrijdig\n\n");
+    }
 }
