@@ -198,9 +198,9 @@ fn time_text(c: &Ctx, w: &Workshop) -> String {
     }
 }
 
-/// The head of a workshop: date, time, attendance; with `whole` also the
-/// session, the neighbourhood and the facilitator (the minutes of one
-/// workshop, where nothing above says them).
+/// The head of a workshop: time and attendance; with `whole` also the
+/// session, the neighbourhood, the date and the facilitator (the minutes of
+/// one workshop, where no heading above says them).
 fn header_nodes(c: &Ctx, w: &Workshop, whole: bool, out: &mut Vec<Node>) {
     let s = c.s;
     let sess = c.sess;
@@ -210,7 +210,10 @@ fn header_nodes(c: &Ctx, w: &Workshop, whole: bool, out: &mut Vec<Node>) {
         session_field(&mut rows, s.field_area, c.user(&sess.area));
         session_field(&mut rows, s.field_municipality, c.user(&sess.municipality));
     }
-    rows.push(field(s.ex_date, c.date(w.date)));
+    if whole {
+        // (in the session report the workshop's heading has the date)
+        rows.push(field(s.ex_date, c.date(w.date)));
+    }
     rows.push(field(s.ex_time, time_text(c, w)));
     if whole {
         session_field(&mut rows, s.field_facilitator, c.user(&sess.facilitator));

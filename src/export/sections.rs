@@ -526,23 +526,23 @@ pub(super) fn counts_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>)
         out.push(Node::Para(vec![t(s.ex_none_discussed)]));
         return;
     }
-    let fields = [
+    let mut fields = Vec::new();
+    for st in [
         Status::Consensus,
         Status::Dissent,
         Status::Skipped,
         Status::Open,
-    ]
-    .into_iter()
-    .map(|st| {
+    ] {
         let k = Status::ALL.iter().position(|x| *x == st).unwrap_or(0);
-        (
+        // "open" only when some point of the workshop is still open
+        if st == Status::Open && counts[k] == 0 {
+            continue;
+        }
+        fields.push((
             format!("{} {}", st.symbol(), st.word(c.lang)),
             vec![t(counts[k].to_string())],
-        )
-    })
-    // "open" only when some point of the workshop is still open
-    .filter(|(label, v)| !label.starts_with(Status::Open.symbol()) || v != &vec![t("0")])
-    .collect();
+        ));
+    }
     out.push(Node::Fields(fields));
     out.extend(warnings);
 }
