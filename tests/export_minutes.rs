@@ -469,3 +469,98 @@ fn export_of_40_workshops_is_fast_in_every_format() {
         }
     }
 }
+
+/// Texts that are harmless now that fewer characters are escaped, and
+/// texts that must still be escaped.
+const TRICKY: [&str; 9] = [
+    "Zorg & Welzijn, wijk_team, a > b!",
+    "&copy; &#38; &amp;",
+    "a | b\n:--|:--",
+    "_nadruk_ en __sterk__",
+    "C:\\map\\ en eind\\",
+    "zie https://x.nl/a\nen www.y.nl\n",
+    "![beeld](x) [link]: http://x",
+    "regel\n\n\n- lijst\n> citaat\n",
+    "~~weg~~ ~x~ <b>",
+];
+
+/// A session whose texts (facilitator, a party, a note, an action, reasons,
+/// the vote's route) hold `text`.
+fn session_with(text: &str) -> Session {
+    let fw = Framework::builtin();
+    let mut s = Session::new("Sessie", &fw, at(9, 0));
+    s.facilitator = format!("Begeleider {text}");
+    let a = s.add_party(&format!("Org {text}"), "Rep", "d");
+    let b = s.add_party("Tweede", "Iemand", "d");
+    s.resume(at(13, 0));
+    s.set_stance("1.1.1", b, Stance::Disagree, Some(text), at(13, 1));
+    s.set_status("1.1.1", Status::Consensus, vec![], "", at(13, 2));
+    s.set_status("1.1.2", Status::Dissent, vec![a], text, at(13, 3));
+    s.add_note("1.1.2", &format!("notitie {text}"), at(13, 4));
+    s.add_action("1.1.2", text, Some(a), None, at(13, 5));
+    let present = s.current_workshop().unwrap().present.clone();
+    let ballots = vec![Ballot {
+        party: a,
+        choice: Choice::NoGo,
+        reason: text.to_string(),
+    }];
+    let closing = Closing {
+        follow_up: Some(FollowUp {
+            route: Route::Other,
+            text: text.to_string(),
+        }),
+        revisit: None,
+        deferred_because: None,
+    };
+    let vote = Vote::cast(&s, present, ballots, closing, at(14, 0));
+    wijktafel::vote::append(&mut s.votes, vote);
+    s
+}
+
+/// The structure of a Markdown document as pulldown-cmark reads it.
+fn structure(md: &str) -> Vec<String> {
+    let o =
+        MdOptions::ENABLE_TABLES | MdOptions::ENABLE_TASKLISTS | MdOptions::ENABLE_STRIKETHROUGH;
+    Parser::new_ext(md, o)
+        .filter_map(|e| match e {
+            Event::Start(tag) => Some(format!("start {tag:?}").chars().take(30).collect()),
+            Event::End(end) => Some(format!("end {end:?}")),
+            Event::Html(h) | Event::InlineHtml(h) => Some(format!("html {h}")),
+            Event::Code(c) => Some(format!("code {c}")),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn fewer_escapes_still_keep_user_text_from_changing_the_structure() {
+    let fw = Framework::builtin();
+    for text in TRICKY {
+        let benign: String = text
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { 'x' })
+            .collect();
+        for w in [Some(1), None] {
+            let o = opts(Lang::Nl);
+            let bad = export::markdown(&fw, &session_with(text), w, &o).unwrap();
+            let good = export::markdown(&fw, &session_with(&benign), w, &o).unwrap();
+            assert_eq!(
+                structure(&bad),
+                structure(&good),
+                "structure changed by {text:?}:\n{bad}"
+            );
+            // and what was typed is what a reader sees (line breaks aside)
+            let seen: String = rendered_text(&bad).concat();
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                assert!(seen.contains(line.trim()), "lost {line:?} in\n{seen}");
+            }
+            // no backslash the user did not type, no escape where none is needed
+            if !text.contains('\\') {
+                assert!(!seen.contains('\\'), "stray \\ in\n{seen}");
+            }
+            if !text.contains(';') {
+                assert!(!bad.contains("\\&"), "needless escape in\n{bad}");
+            }
+        }
+    }
+}

@@ -80,7 +80,8 @@ fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> S
             let c = if ch.is_control() { ' ' } else { ch };
             let next = chars.peek().map(|&(_, n)| n);
             match c {
-                '`' | '*' | '[' | '<' | '~' => {
+                // ("|" also outside tables: a note's next line could make its first a table head)
+                '`' | '*' | '[' | '<' | '~' | '|' => {
                     out.push('\\');
                     out.push(c);
                 }
@@ -93,7 +94,6 @@ fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> S
                     out.push_str("\\_")
                 }
                 '&' if entity_follows(&line[idx + 1..]) => out.push_str("\\&"),
-                '|' if in_table => out.push_str("\\|"),
                 '#' | '-' | '+' | '=' | '>' if at_start => {
                     out.push('\\');
                     out.push(c);
@@ -266,7 +266,7 @@ mod tests {
         assert_eq!(md_escape("_nadruk_", "", false), "\\_nadruk\\_");
         assert_eq!(md_escape("![x](y)", "", false), "!\\[x](y)");
         assert_eq!(md_escape("eind\\", "", false), "eind\\\\");
-        assert_eq!(md_escape("a|b", "", false), "a|b");
+        assert_eq!(md_escape("a|b", "", false), "a\\|b");
     }
 
     #[test]
