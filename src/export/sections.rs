@@ -642,14 +642,17 @@ pub(super) fn votes_list_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
         .iter()
         .enumerate()
         .map(|(i, v)| {
+            let outcome = match v.deferred {
+                Some(d) => format!("{} ({})", v.outcome.word(c.lang), d.word(c.lang)),
+                None => v.outcome.word(c.lang).to_string(),
+            };
             let mut line = vec![
                 b(format!("{}:", c.day_of(v.at))),
                 t(format!(
-                    " {} {} — {} ({}, {})",
+                    " {} {outcome} — {} ({}, {})",
                     v.outcome.symbol(),
-                    v.outcome.word(c.lang),
                     v.tally.describe(c.lang),
-                    fill(s.ui_workshop, &[&v.workshop.to_string()]),
+                    fill(s.vote_of_workshop, &[&v.workshop.to_string()]),
                     c.time_of(v.at)
                 )),
             ];
