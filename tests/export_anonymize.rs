@@ -139,7 +139,7 @@ fn the_facilitator_field_is_covered() {
     let s = session();
     let md = render(&s, Format::Md);
     assert!(
-        md.contains("| **Procesbegeleider** | Procesbegeleider |"),
+        md.contains("- **Procesbegeleider:** Procesbegeleider\n"),
         "{md}"
     );
     let json: serde_json::Value = serde_json::from_str(&render(&s, Format::Json)).unwrap();

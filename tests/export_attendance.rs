@@ -61,32 +61,30 @@ fn the_minutes_say_who_came_later_and_when_who_left_and_who_was_absent() {
     let md = render(&s, Format::Md, Lang::Nl);
     assert!(
         md.contains(
-            "| **Aanwezig** | Gemeente (Anna), Woonstede (Bas) (vertrok om 14:30), \
-             Politie (Cor), Bewoners (Dirk), School (Eva) |"
+            "- **Aanwezig:** Gemeente (Anna), Woonstede (Bas) (vertrok om 14:30), \
+             Politie (Cor), Bewoners (Dirk), School (Eva)\n"
         ),
         "{md}"
     );
     assert!(
-        md.contains("| **Later gekomen** | Zorg (Fien) (kwam om 13:40) |"),
+        md.contains("- **Later gekomen:** Zorg (Fien) (kwam om 13:40)\n"),
         "{md}"
     );
-    assert!(md.contains("| **Afwezig** | Rijk (Gert) |"), "{md}");
+    assert!(md.contains("- **Afwezig:** Rijk (Gert)\n"), "{md}");
 
     let html = render(&s, Format::Html, Lang::Nl);
     assert!(
-        html.contains(
-            "<tr><td><strong>Later gekomen</strong></td><td>Zorg (Fien) (kwam om 13:40)</td></tr>"
-        ),
+        html.contains("<li><strong>Later gekomen:</strong> Zorg (Fien) (kwam om 13:40)</li>"),
         "{html}"
     );
     assert!(
-        html.contains("<tr><td><strong>Afwezig</strong></td><td>Rijk (Gert)</td></tr>"),
+        html.contains("<li><strong>Afwezig:</strong> Rijk (Gert)</li>"),
         "{html}"
     );
 
     let en = render(&s, Format::Md, Lang::En);
     assert!(
-        en.contains("| **Arrived later** | Zorg (Fien) (arrived at 13:40) |"),
+        en.contains("- **Arrived later:** Zorg (Fien) (arrived at 13:40)\n"),
         "{en}"
     );
     assert!(en.contains("Woonstede (Bas) (left at 14:30)"), "{en}");

@@ -127,7 +127,7 @@ pub(super) fn workshops_chart(c: &Ctx) -> Option<Chart> {
             label: format!(
                 "{} · {}",
                 crate::i18n::fill(s.ui_workshop, &[&w.number.to_string()]),
-                w.date
+                c.date(w.date)
             ),
             counts,
         });

@@ -4,7 +4,10 @@
 use jiff::civil::Date;
 
 use super::anonymize::Names;
-use super::sections::{actions_nodes, dissent_nodes, point_nodes, time_nodes, vote_nodes};
+use super::sections::{
+    actions_nodes, counts_nodes, decision_nodes, dissent_nodes, point_nodes, programme_nodes,
+    time_nodes, vote_nodes, votes_list_nodes, workshop_actions_nodes,
+};
 use super::{ExportError, Options};
 use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
@@ -24,6 +27,11 @@ pub(super) enum Node {
     List(Vec<Vec<Inline>>),
     Tasks(Vec<(bool, Vec<Inline>)>),
     Table(Vec<String>, Vec<Vec<Vec<Inline>>>),
+    /// Labelled values, one a line: "Datum: 12 oktober 2026" (no table
+    /// with an empty head row).
+    Fields(Vec<(String, Vec<Inline>)>),
+    /// A warning: "⚠ Let op: …" (the label is the word after the symbol).
+    Warning(String, Vec<Inline>),
     /// Start of a workshop: a page break in print.
     Break,
     /// A chart of point statuses (issue 15): SVG in HTML, a table in Markdown.
@@ -40,7 +48,7 @@ pub(super) fn b(s: impl Into<String>) -> Inline {
     Inline::Strong(s.into())
 }
 
-/// A table with these column heads (empty heads: no head row in HTML).
+/// A table with these column heads.
 pub(super) fn table(head: &[&str], rows: Vec<Vec<Vec<Inline>>>) -> Node {
     Node::Table(head.iter().map(|h| h.to_string()).collect(), rows)
 }
@@ -104,9 +112,14 @@ impl<'a> Ctx<'a> {
             .unwrap_or_else(|| self.s.ui_owner_none.into())
     }
 
-    /// "28-11": the day of a change in the minutes' time zone.
+    /// "28 november 2026": the day of a change in the minutes' time zone.
     pub(super) fn day_of(&self, ts: jiff::Timestamp) -> String {
-        ts.to_zoned(self.tz.clone()).strftime("%d-%m").to_string()
+        self.date(ts.to_zoned(self.tz.clone()).date())
+    }
+
+    /// A date in running text: "12 oktober 2026".
+    pub(super) fn date(&self, d: Date) -> String {
+        self.lang.date_long(d)
     }
 
     /// A clock time in the minutes' time zone.
@@ -115,15 +128,23 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// A two-column row: a strong label and plain text.
-fn label_row(label: &str, text: String) -> Vec<Vec<Inline>> {
-    vec![vec![b(label)], vec![t(text)]]
+/// A labelled value of plain text.
+fn field(label: &str, text: String) -> (String, Vec<Inline>) {
+    (label.to_string(), vec![t(text)])
+}
+
+/// A labelled value of the session's own (a neighbourhood, a facilitator),
+/// left out when the session does not say it.
+fn session_field(rows: &mut Vec<(String, Vec<Inline>)>, label: &str, text: String) {
+    if !text.trim().is_empty() {
+        rows.push(field(label, text));
+    }
 }
 
 /// Attendance as it really was (see [`Session::attendance`]): present from
 /// the start, arrived later, absent throughout; every arrival and departure
 /// with its time, e.g. "Bewoners (Dirk) (kwam om 15:10)".
-fn attendance_rows(c: &Ctx, w: &Workshop) -> Vec<Vec<Vec<Inline>>> {
+fn attendance_fields(c: &Ctx, w: &Workshop) -> Vec<(String, Vec<Inline>)> {
     let s = c.s;
     let all = c.sess.attendance(w.number).unwrap_or_default();
     let describe = |a: &PartyAttendance| {
@@ -163,41 +184,75 @@ fn attendance_rows(c: &Ctx, w: &Workshop) -> Vec<Vec<Vec<Inline>>> {
         .filter(|a| a.absent_throughout())
         .map(describe)
         .collect();
-    let mut rows = vec![label_row(s.ex_present, list(from_start))];
+    let mut rows = vec![field(s.ex_present, list(from_start))];
     if !later.is_empty() {
-        rows.push(label_row(s.ex_arrived_later, list(later)));
+        rows.push(field(s.ex_arrived_later, list(later)));
     }
-    rows.push(label_row(s.ex_absent, list(absent)));
+    rows.push(field(s.ex_absent, list(absent)));
     rows
 }
 
-fn header_nodes(c: &Ctx, w: &Workshop, out: &mut Vec<Node>) {
-    let s = c.s;
-    let sess = c.sess;
-    let time = match w.ended {
+/// "13:00–15:00", or "13:00, loopt nog" for a workshop not ended.
+fn time_text(c: &Ctx, w: &Workshop) -> String {
+    match w.ended {
         Some(e) => format!("{}–{}", c.time_of(w.started), c.time_of(e)),
-        None => format!("{}–", c.time_of(w.started)),
-    };
-    let mut rows = vec![
-        label_row(s.ex_session, c.user(&sess.name)),
-        label_row(s.field_area, c.user(&sess.area)),
-        label_row(s.field_municipality, c.user(&sess.municipality)),
-        label_row(s.ex_date, format!("{} · {}", w.date, time)),
-        label_row(s.field_facilitator, c.user(&sess.facilitator)),
-    ];
-    rows.extend(attendance_rows(c, w));
-    out.push(table(&["", ""], rows));
+        None => fill(c.s.ex_running, &[&c.time_of(w.started)]),
+    }
 }
 
-fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, out: &mut Vec<Node>) {
+/// The head of a workshop: time and attendance; with `whole` also the
+/// session, the neighbourhood, the date and the facilitator (the minutes of
+/// one workshop, where no heading above says them).
+fn header_nodes(c: &Ctx, w: &Workshop, whole: bool, out: &mut Vec<Node>) {
     let s = c.s;
-    header_nodes(c, w, out);
+    let sess = c.sess;
+    let mut rows = Vec::new();
+    if whole {
+        rows.push(field(s.ex_session, c.user(&sess.name)));
+        session_field(&mut rows, s.field_area, c.user(&sess.area));
+        session_field(&mut rows, s.field_municipality, c.user(&sess.municipality));
+    }
+    if whole {
+        // (in the session report the workshop's heading has the date)
+        rows.push(field(s.ex_date, c.date(w.date)));
+    }
+    rows.push(field(s.ex_time, time_text(c, w)));
+    if whole {
+        session_field(&mut rows, s.field_facilitator, c.user(&sess.facilitator));
+    }
+    rows.extend(attendance_fields(c, w));
+    out.push(Node::Fields(rows));
+}
+
+/// One workshop, decision first: the head, the decision, the counts, open
+/// dissent and action items (`whole`: the minutes of this one workshop),
+/// the action items of the workshop; then the points discussed, the votes
+/// in full, time per step and gate overrides. Sections at `level`.
+fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<Node>) {
+    let s = c.s;
+    header_nodes(c, w, whole, out);
+    decision_nodes(c, w.number, level, out);
+    counts_nodes(c, w.number, level, out);
+    if whole {
+        // ---- chart (issue 15): per block, the status at the end of this workshop ----
+        out.push(Node::Chart(super::chart::blocks_chart(c, Some(w.number))));
+        // ---- (end of chart) ----
+    }
+    if whole {
+        dissent_nodes(c, level, out);
+    }
+    workshop_actions_nodes(c, w.number, level, out);
+    if whole {
+        actions_nodes(c, w.date, level, out);
+        // page one ends here: the decision and what follows from it
+        out.push(Node::Break);
+    }
     out.push(Node::Heading(level, vec![t(s.ex_discussed)]));
     point_nodes(c, w.number, level + 1, out);
-    time_nodes(c, w.number, level, out);
     for v in c.sess.votes.iter().filter(|v| v.workshop == w.number) {
         vote_nodes(c, v, level, out);
     }
+    time_nodes(c, w.number, level, out);
     let overrides: Vec<Vec<Inline>> = c
         .sess
         .overrides
@@ -205,8 +260,8 @@ fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, out: &mut Vec<Node>) {
         .filter(|o| o.workshop == w.number)
         .map(|o| {
             vec![
-                b(format!("{} {}", s.block, o.block)),
-                t(format!(": {}", c.user(&o.reason))),
+                b(format!("{} {}:", s.block, o.block)),
+                t(format!(" {}", c.user(&o.reason))),
             ]
         })
         .collect();
@@ -234,36 +289,12 @@ fn workshop_document(c: &Ctx, n: u32, out: &mut Vec<Node>) -> Result<(), ExportE
             &[&n.to_string(), &c.user(&c.sess.name)],
         ))],
     ));
-    // ---- chart (issue 15): per block, the status at the end of this workshop ----
-    out.push(Node::Chart(super::chart::blocks_chart(c, Some(n))));
-    // ---- (end of chart) ----
-    workshop_nodes(c, w, 2, out);
-    dissent_nodes(c, 2, out);
-    actions_nodes(c, w.date, 2, out);
+    workshop_nodes(c, w, 2, true, out);
     Ok(())
 }
 
-/// The state of every point in the framework, one table row each.
-fn overview_nodes(c: &Ctx, out: &mut Vec<Node>) {
-    let s = c.s;
-    out.push(Node::Heading(2, vec![t(s.ex_overview)]));
-    let rows =
-        c.fw.iter_points()
-            .map(|(pos, step, p)| {
-                let st = c.sess.status_of(&p.id);
-                vec![
-                    vec![t(c.fw.blocks[pos.block].id.clone())],
-                    vec![t(format!("{} {}", step.id, step.title))],
-                    vec![t(format!("{} {}", p.id, p.text))],
-                    vec![t(format!("{} {}", st.symbol(), st.word(c.lang)))],
-                ]
-            })
-            .collect();
-    out.push(table(&[s.block, s.step, s.point, s.ui_status], rows));
-}
-
-/// The minutes of the whole session: overview, dissent, open actions, and
-/// every workshop.
+/// The report of the whole session: the programme first (per block, every
+/// vote, open dissent and action items), then a section per workshop.
 fn session_document(c: &Ctx, out: &mut Vec<Node>) {
     let s = c.s;
     let sess = c.sess;
@@ -271,30 +302,45 @@ fn session_document(c: &Ctx, out: &mut Vec<Node>) {
         1,
         vec![t(fill(s.ex_session_title, &[&c.user(&sess.name)]))],
     ));
+    let mut rows = vec![field(s.ex_session, c.user(&sess.name))];
+    session_field(&mut rows, s.field_area, c.user(&sess.area));
+    session_field(&mut rows, s.field_municipality, c.user(&sess.municipality));
+    session_field(&mut rows, s.field_facilitator, c.user(&sess.facilitator));
+    if let (Some(first), Some(last)) = (sess.workshops.first(), sess.workshops.last()) {
+        let span = if first.date == last.date {
+            c.date(first.date)
+        } else {
+            format!("{} – {}", c.date(first.date), c.date(last.date))
+        };
+        rows.push(field(
+            s.ex_workshops,
+            format!("{} ({span})", sess.workshops.len()),
+        ));
+    }
+    out.push(Node::Fields(rows));
     // ---- chart (issue 15): per block now, and after each workshop ----
     out.push(Node::Chart(super::chart::blocks_chart(c, None)));
     out.extend(super::chart::workshops_chart(c).map(Node::Chart));
     // ---- (end of chart) ----
-    overview_nodes(c, out);
-    dissent_nodes(c, 2, out);
+    programme_nodes(c, 2, out);
+    votes_list_nodes(c, 3, out);
+    dissent_nodes(c, 3, out);
     let today = sess
         .workshops
         .last()
         .map(|w| w.date)
         .unwrap_or(Date::constant(2000, 1, 1));
-    actions_nodes(c, today, 2, out);
-    out.push(Node::Heading(2, vec![t(s.ex_workshops)]));
+    actions_nodes(c, today, 3, out);
     for w in &sess.workshops {
         out.push(Node::Break);
         out.push(Node::Heading(
-            3,
-            vec![t(format!(
-                "{} · {}",
-                fill(s.ui_workshop, &[&w.number.to_string()]),
-                w.date
+            2,
+            vec![t(fill(
+                s.ex_workshop_heading,
+                &[&w.number.to_string(), &c.date(w.date)],
             ))],
         ));
-        workshop_nodes(c, w, 4, out);
+        workshop_nodes(c, w, 3, false, out);
     }
 }
 

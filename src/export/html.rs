@@ -28,7 +28,64 @@ pub fn html_escape(s: &str) -> String {
 }
 
 fn html_text(s: &str) -> String {
-    no_break_dates(&html_escape(&s.replace("\r\n", "\n").replace('\r', "\n"))).replace('\n', "<br>")
+    let escaped = html_escape(&s.replace("\r\n", "\n").replace('\r', "\n"));
+    no_break_long_dates(&no_break_dates(&escaped)).replace('\n', "<br>")
+}
+
+/// Month names as the minutes write dates in prose ("12 oktober 2026").
+const MONTHS: [&str; 24] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date in words keeps its day, month and year on one line: the two
+/// spaces of "12 oktober 2026" become non-breaking.
+fn no_break_long_dates(text: &str) -> String {
+    let mut out = text.to_string();
+    for m in MONTHS {
+        let pat = format!(" {m} ");
+        let mut from = 0;
+        while let Some(rel) = out[from..].find(&pat) {
+            let at = from + rel;
+            let before = out[..at]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let after = &out[at + pat.len()..];
+            let year = after.chars().take_while(|c| c.is_ascii_digit()).count();
+            if (1..=2).contains(&before) && year == 4 {
+                let joined = format!("\u{a0}{m}\u{a0}");
+                out.replace_range(at..at + pat.len(), &joined);
+                from = at + joined.len();
+            } else {
+                from = at + pat.len();
+            }
+        }
+    }
+    out
 }
 
 /// Every date "2026-10-05" in escaped text kept on one line: a column
@@ -198,6 +255,22 @@ fn push_node(out: &mut String, n: &Node) {
             out.push_str("</ul>\n");
         }
         Node::Table(head, rows) => push_table(out, head, rows),
+        Node::Fields(fields) => {
+            out.push_str("<ul class=\"fields\">\n");
+            for (label, value) in fields {
+                out.push_str(&format!(
+                    "<li><strong>{}:</strong> {}</li>\n",
+                    html_text(label),
+                    html_inlines(value)
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
+        Node::Warning(label, v) => out.push_str(&format!(
+            "<p class=\"warning\"><strong>⚠ {}:</strong> {}</p>\n",
+            html_text(label),
+            html_inlines(v)
+        )),
         Node::Break => out.push_str("<div class=\"break\"></div>\n"),
         Node::Chart(ch) => push_chart(out, ch),
     }

@@ -5,25 +5,59 @@ use super::doc::{Inline, Node};
 
 /// Escape text so that it stays plain text inside a Markdown paragraph,
 /// list item or table cell. Newlines become hard line breaks indented by
-/// `indent`; every line start is guarded against block syntax.
+/// `indent` (trailing and repeated empty lines dropped); every line start
+/// is guarded against block syntax. Only what a renderer would read as
+/// syntax is escaped: "Zorg & Welzijn" stays as it is.
 pub fn md_escape(text: &str, indent: &str, in_table: bool) -> String {
     md_escape_at(text, indent, in_table, true)
+}
+
+/// Whether `line` ends in a web address: a hard break written right after
+/// it would be read as part of the address by GitHub's autolinker.
+fn ends_in_address(line: &str) -> bool {
+    let last = line.rsplit([' ', '\t']).next().unwrap_or("");
+    last.contains("://") || last.starts_with("www.")
+}
+
+/// Whether `rest` (after a `&`) would make an entity or character reference.
+fn entity_follows(rest: &str) -> bool {
+    let body = rest.strip_prefix('#').unwrap_or(rest);
+    let n = body
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    n > 0 && body[n..].starts_with(';')
 }
 
 /// [`md_escape`] for a piece that may continue a line (`line_start` false):
 /// its first line is then not guarded or trimmed as a line start.
 fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // a trailing newline would leave a stray backslash; empty lines would end the paragraph
+    let trimmed = text.trim_end();
+    let text = if text[trimmed.len()..].contains('\n') {
+        trimmed
+    } else {
+        text.as_str()
+    };
     let mut out = String::with_capacity(text.len() + 8);
+    let mut previous: Option<&str> = None;
     for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
+        if i > 0 && line.trim().is_empty() {
+            continue;
+        }
+        if let Some(prev) = previous {
             if in_table {
                 out.push_str(" / ");
             } else {
+                if ends_in_address(prev) {
+                    out.push(' ');
+                }
                 out.push_str("\\\n");
                 out.push_str(indent);
             }
         }
+        previous = Some(line);
         let first = i == 0 && !line_start;
         // leading whitespace would start a code block or continuation: drop it
         let line = if first {
@@ -34,24 +68,33 @@ fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> S
         let mut chars = line.char_indices().peekable();
         // block syntax only exists at the start of a line outside table cells and headings
         let mut at_start = !first && !in_table;
+        let mut before: Option<char> = None;
         while let Some((idx, ch)) = chars.next() {
             if crate::safe_text::is_bidi_control(ch) {
                 // a character reference: exact when rendered, inert in the source
                 crate::safe_text::push_markdown_inert(&mut out, ch);
                 at_start = false;
+                before = Some(ch);
                 continue;
             }
             let c = if ch.is_control() { ' ' } else { ch };
+            let next = chars.peek().map(|&(_, n)| n);
             match c {
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '!' => {
+                // ("|" also outside tables: a note's next line could make its first a table head)
+                '`' | '*' | '[' | '<' | '~' | '|' => {
                     out.push('\\');
                     out.push(c);
                 }
-                '&' => {
-                    out.push('\\');
-                    out.push('&');
+                // a backslash is literal unless it escapes punctuation or breaks the line
+                '\\' if next.is_none_or(|n| n.is_ascii_punctuation()) => out.push_str("\\\\"),
+                // "_" inside a word is no emphasis
+                '_' if !(before.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric)) =>
+                {
+                    out.push_str("\\_")
                 }
-                '#' | '-' | '+' | '=' if at_start => {
+                '&' if entity_follows(&line[idx + 1..]) => out.push_str("\\&"),
+                '#' | '-' | '+' | '=' | '>' if at_start => {
                     out.push('\\');
                     out.push(c);
                 }
@@ -74,22 +117,37 @@ fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> S
                 _ => out.push(c),
             }
             at_start = false;
+            before = Some(c);
         }
     }
     out
 }
 
+/// Inline pieces as Markdown. A strong piece is written trimmed, with its
+/// surrounding spaces outside the `**`: "**Uitkomst:** ▲ GO", never
+/// "**Uitkomst:**▲ GO" (which CommonMark does not read as bold).
 fn md_inlines(v: &[Inline], indent: &str, in_table: bool) -> String {
+    md_inlines_at(v, indent, in_table, true)
+}
+
+/// [`md_inlines`] after a label on the same line (`line_start` false).
+fn md_inlines_at(v: &[Inline], indent: &str, in_table: bool, line_start: bool) -> String {
     let mut out = String::new();
     for i in v {
-        let start = out.is_empty();
+        let start = out.is_empty() && line_start;
         match i {
             Inline::Text(s) => out.push_str(&md_escape_at(s, indent, in_table, start)),
             Inline::Strong(s) if s.trim().is_empty() => {}
             Inline::Strong(s) => {
+                if s.starts_with(char::is_whitespace) && !out.is_empty() {
+                    out.push(' ');
+                }
                 out.push_str("**");
                 out.push_str(&md_escape_at(s.trim(), indent, in_table, false));
                 out.push_str("**");
+                if s.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
             }
         }
     }
@@ -150,6 +208,23 @@ pub(super) fn to_markdown(doc: &[Node]) -> String {
                 }
                 out.push('\n');
             }
+            Node::Fields(fields) => {
+                for (label, value) in fields {
+                    out.push_str("- **");
+                    out.push_str(&md_escape_at(label, "", false, false));
+                    out.push_str(":** ");
+                    out.push_str(&md_inlines_at(value, "  ", false, false));
+                    out.push('\n');
+                }
+                out.push('\n');
+            }
+            Node::Warning(label, v) => {
+                out.push_str("**⚠ ");
+                out.push_str(&md_escape_at(label, "", false, false));
+                out.push_str(":** ");
+                out.push_str(&md_inlines_at(v, "", false, false));
+                out.push_str("\n\n");
+            }
             Node::Break => out.push_str("---\n\n"),
             // the chart's numbers as a small table (issue 15)
             Node::Chart(ch) => {
@@ -195,5 +270,56 @@ mod tests {
             "achter-de-voordeur"
         );
         assert_eq!(md_escape("    code", "", false), "code");
+    }
+
+    #[test]
+    fn markdown_escapes_only_what_a_renderer_would_read() {
+        // plain punctuation stays as typed
+        assert_eq!(md_escape("Zorg & Welzijn", "", false), "Zorg & Welzijn");
+        assert_eq!(md_escape("Zorg & Welzijn", "", true), "Zorg & Welzijn");
+        assert_eq!(md_escape("wijk_team", "", false), "wijk_team");
+        assert_eq!(md_escape("a > b, c!", "", false), "a > b, c!");
+        assert_eq!(md_escape("C:\\map", "", false), "C:\\map");
+        // what would be syntax is escaped
+        assert_eq!(md_escape("&amp; &#38;", "", false), "\\&amp; \\&#38;");
+        assert_eq!(md_escape("_nadruk_", "", false), "\\_nadruk\\_");
+        assert_eq!(md_escape("![x](y)", "", false), "!\\[x](y)");
+        assert_eq!(md_escape("eind\\", "", false), "eind\\\\");
+        assert_eq!(md_escape("a|b", "", false), "a\\|b");
+    }
+
+    #[test]
+    fn a_note_ending_in_a_newline_leaves_no_backslash() {
+        assert_eq!(md_escape("regel\n", "  ", false), "regel");
+        assert_eq!(md_escape("a\n\n\nb\n \n", "  ", false), "a\\\n  b");
+        // a break after a web address stays out of the address
+        assert_eq!(
+            md_escape("zie https://x.nl/a\nverder", "  ", false),
+            "zie https://x.nl/a \\\n  verder"
+        );
+    }
+
+    #[test]
+    fn a_strong_label_is_never_glued_to_its_value() {
+        let v = [
+            Inline::Strong("Uitkomst: ".into()),
+            Inline::Text("▲ GO".into()),
+        ];
+        assert_eq!(md_inlines(&v, "", false), "**Uitkomst:** ▲ GO");
+        let v = [
+            Inline::Text("Bewoners:".into()),
+            Inline::Strong(" ✖ oneens".into()),
+        ];
+        assert_eq!(md_inlines(&v, "", false), "Bewoners: **✖ oneens**");
+        let doc = [Node::Fields(vec![(
+            "Telling".into(),
+            vec![Inline::Text("Go 6".into())],
+        )])];
+        assert_eq!(to_markdown(&doc), "- **Telling:** Go 6\n\n");
+        let doc = [Node::Warning(
+            "Let op".into(),
+            vec![Inline::Text("1. tegenstrijdig".into())],
+        )];
+        assert_eq!(to_markdown(&doc), "**⚠ Let op:** 1. tegenstrijdig\n\n");
     }
 }

@@ -4,15 +4,17 @@
 use jiff::civil::Date;
 
 use super::doc::{Ctx, Inline, Node, b, t, table};
-use crate::framework::{Point, Pos, Step};
+use crate::framework::Point;
 use crate::i18n::fill;
 use crate::session::{ActionItem, ItemChange, ItemChangeKind, PointRecord, Stance, Status};
 use crate::vote::Vote;
 
-/// The points touched in workshop `number`, each with its status, stances,
-/// notes and actions.
+/// The points touched in workshop `number`, in the framework's order, under
+/// a heading per step (at `level`), each point (at `level + 1`) with its
+/// status, stances, notes and actions.
 pub(super) fn point_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
     let mut any = false;
+    let mut last_step = None;
     for (pos, step, p) in c.fw.iter_points() {
         let Some(r) = c.sess.record(&p.id) else {
             continue;
@@ -21,7 +23,18 @@ pub(super) fn point_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) 
             continue;
         }
         any = true;
-        one_point_nodes(c, (pos, step, p), r, number, level, out);
+        if last_step != Some(&step.id) {
+            last_step = Some(&step.id);
+            let blk = &c.fw.blocks[pos.block];
+            out.push(Node::Heading(
+                level,
+                vec![t(format!(
+                    "{} {} · {} {}",
+                    c.s.block, blk.id, step.id, step.title
+                ))],
+            ));
+        }
+        one_point_nodes(c, p, r, number, level + 1, out);
     }
     if !any {
         out.push(Node::Para(vec![t(c.s.ex_none_discussed)]));
@@ -30,23 +43,22 @@ pub(super) fn point_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) 
 
 fn one_point_nodes(
     c: &Ctx,
-    (pos, step, p): (Pos, &Step, &Point),
+    p: &Point,
     r: &PointRecord,
     number: u32,
     level: u8,
     out: &mut Vec<Node>,
 ) {
     let s = c.s;
-    let blk = &c.fw.blocks[pos.block];
     out.push(Node::Heading(
         level,
-        vec![t(format!(
-            "{} {} › {} {} › {}",
-            s.block, blk.id, step.id, step.title, p.id
-        ))],
+        vec![t(format!("{} {}", s.point, p.id))],
     ));
     out.push(Node::Quote(vec![t(p.text.clone())]));
     out.push(Node::Para(status_inline(c, r)));
+    if let Some(w) = consensus_warning(c, r) {
+        out.push(w);
+    }
     if r.seconds > 0 {
         out.push(Node::Para(vec![
             b(format!("{}:", s.ex_time)),
@@ -127,7 +139,7 @@ fn item_changes(c: &Ctx, r: &PointRecord, number: u32) -> Vec<Vec<Inline>> {
                 ItemChangeKind::Edited => {
                     let mut was = format!("{} — {}", c.user(&ch.text), c.owner_of(ch.owner));
                     if let Some(d) = ch.due {
-                        was.push_str(&format!(", {}", fill(s.ui_due, &[&d.to_string()])));
+                        was.push_str(&format!(", {}", fill(s.ui_due, &[&c.date(d)])));
                     }
                     vec![
                         b(format!("{}:", s.ch_action_edited)),
@@ -193,30 +205,39 @@ fn status_inline(c: &Ctx, r: &PointRecord) -> Vec<Inline> {
             " — {}",
             fill(s.ui_reason, &[&c.user(&r.skip_reason)])
         ))),
-        Status::Consensus => {
-            // recorded over a stated "disagree" (asked first): the minutes say so
-            let over: Vec<_> = r
-                .stances
-                .iter()
-                .filter(|e| e.stance == Stance::Disagree)
-                .map(|e| e.party)
-                .collect();
-            if !over.is_empty() {
-                st.push(t(format!(
-                    " — {}",
-                    fill(s.consensus_over_disagree, &[&c.parties(&over)])
-                )));
-            }
-        }
         _ => {}
     }
     st
 }
 
+/// Parties with a recorded "disagree" on a point marked consensus: the
+/// record contradicts itself there (the facilitator was asked first).
+fn consensus_over(r: &PointRecord) -> Vec<crate::session::PartyId> {
+    if r.status != Status::Consensus {
+        return Vec::new();
+    }
+    r.stances
+        .iter()
+        .filter(|e| e.stance == Stance::Disagree)
+        .map(|e| e.party)
+        .collect()
+}
+
+/// "⚠ Let op: consensus vastgelegd ondanks “oneens” van …", when so.
+fn consensus_warning(c: &Ctx, r: &PointRecord) -> Option<Node> {
+    let over = consensus_over(r);
+    (!over.is_empty()).then(|| {
+        Node::Warning(
+            c.s.ex_warning.into(),
+            vec![t(fill(c.s.ex_consensus_over, &[&c.parties(&over)]))],
+        )
+    })
+}
+
 fn action_inline(c: &Ctx, a: &ActionItem) -> Vec<Inline> {
     let mut v = vec![t(c.user(&a.what)), t(format!(" — {}", c.owner(a)))];
     if let Some(d) = a.due {
-        v.push(t(format!(", {}", fill(c.s.ui_due, &[&d.to_string()]))));
+        v.push(t(format!(", {}", fill(c.s.ui_due, &[&c.date(d)]))));
     }
     match a.done_change() {
         Some(ch) => v.push(t(format!(
@@ -276,32 +297,46 @@ pub(super) fn vote_nodes(c: &Ctx, v: &Vote, level: u8, out: &mut Vec<Node>) {
         })
         .collect();
     out.push(table(&[s.ex_party, s.ex_vote, s.field_reason], rows));
-    let mut items = vec![
-        vec![b(format!("{}: ", s.ex_outcome)), t(outcome)],
-        vec![b(format!("{}: ", s.ex_tally)), t(v.tally.describe(c.lang))],
-        vec![t(fill(s.vote_rule, &[&v.rule.describe(c.lang)]))],
-    ];
+    out.push(Node::Fields(vote_fields(c, v)));
+}
+
+/// A vote's outcome (with why it was deferred), tally, decision rule,
+/// remark, follow-up route and when to look again, as labelled values.
+fn vote_fields(c: &Ctx, v: &Vote) -> Vec<(String, Vec<Inline>)> {
+    let s = c.s;
+    let mut outcome = vec![b(format!(
+        "{} {}",
+        v.outcome.symbol(),
+        v.outcome.word(c.lang)
+    ))];
     if let Some(d) = v.deferred {
-        items[0].push(t(format!(" ({})", d.word(c.lang))));
+        outcome.push(t(format!(" ({})", d.word(c.lang))));
     }
+    let mut fields = vec![
+        (s.ex_outcome.to_string(), outcome),
+        (s.ex_tally.to_string(), vec![t(v.tally.describe(c.lang))]),
+        (s.ex_rule.to_string(), vec![t(v.rule.describe(c.lang))]),
+    ];
     if !v.remark.is_empty() {
-        items.push(vec![
-            b(format!("{}: ", s.field_reason)),
-            t(c.user(&v.remark)),
-        ]);
+        fields.push((s.field_reason.to_string(), vec![t(c.user(&v.remark))]));
     }
     if let Some(fu) = &v.follow_up {
-        items.push(vec![t(c.user(&fu.describe(c.lang)))]);
+        let route = if fu.text.is_empty() {
+            fu.route.word(c.lang).to_string()
+        } else {
+            format!("{}: {}", fu.route.word(c.lang), c.user(&fu.text))
+        };
+        fields.push((s.ex_follow_up.to_string(), vec![t(route)]));
     }
     if let Some(d) = v.revisit {
-        items.push(vec![t(fill(s.start_revisit, &[&d.to_string()]))]);
+        fields.push((s.ex_revisit.to_string(), vec![t(c.date(d))]));
     }
-    out.push(Node::List(items));
+    fields
 }
 
 pub(super) fn dissent_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
     let s = c.s;
-    out.push(Node::Heading(level, vec![t(s.ex_dissent_title)]));
+    out.push(Node::Heading(level, vec![t(s.ex_open_dissent)]));
     let items: Vec<Vec<Inline>> =
         c.fw.iter_points()
             .filter_map(|(_, _, p)| {
@@ -347,8 +382,8 @@ pub(super) fn actions_nodes(c: &Ctx, today: Date, level: u8, out: &mut Vec<Node>
         .iter()
         .map(|(pid, a)| {
             let due = match a.due {
-                Some(d) if overdue(a) => vec![b(format!("⚠ {d} ({})", s.ex_overdue))],
-                Some(d) => vec![t(d.to_string())],
+                Some(d) if overdue(a) => vec![b(format!("⚠ {} ({})", c.date(d), s.ex_overdue))],
+                Some(d) => vec![t(c.date(d))],
                 None => vec![t("—")],
             };
             vec![
@@ -361,7 +396,7 @@ pub(super) fn actions_nodes(c: &Ctx, today: Date, level: u8, out: &mut Vec<Node>
         })
         .collect();
     out.push(table(
-        &[s.field_what, s.field_who, s.ex_date, s.ex_from, s.point],
+        &[s.field_what, s.field_who, s.ex_due, s.ex_from, s.point],
         rows,
     ));
 }
@@ -410,5 +445,226 @@ pub(super) fn time_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
             &[s.step, s.ex_points_count, s.ex_time],
             rows.collect(),
         ));
+    }
+}
+
+/// The decision of workshop `number`, on page one: its last vote (outcome,
+/// tally, decision rule, remark, follow-up route, when to look again), or
+/// "no vote". Earlier votes of the same workshop are named; all are shown
+/// in full further on.
+pub(super) fn decision_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    out.push(Node::Heading(level, vec![t(s.ex_decision)]));
+    let votes: Vec<(usize, &Vote)> = c
+        .sess
+        .votes
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.workshop == number)
+        .collect();
+    let Some(&(i, v)) = votes.last() else {
+        out.push(Node::Para(vec![t(s.ex_no_vote)]));
+        return;
+    };
+    let fields = vote_fields(c, v);
+    out.push(Node::Fields(fields));
+    if votes.len() > 1 {
+        let earlier: Vec<String> = votes[..votes.len() - 1]
+            .iter()
+            .map(|(_, e)| {
+                format!(
+                    "{} {} ({})",
+                    e.outcome.symbol(),
+                    e.outcome.word(c.lang),
+                    c.time_of(e.at)
+                )
+            })
+            .collect();
+        out.push(Node::Para(vec![t(fill(
+            s.ex_earlier_votes,
+            &[&earlier.join(", ")],
+        ))]));
+    }
+    if crate::vote::superseded_by(&c.sess.votes, i).is_some() {
+        out.push(Node::Para(vec![t(format!(
+            "{} {}: {}",
+            v.outcome.symbol(),
+            v.outcome.word(c.lang),
+            s.ex_replaced
+        ))]));
+    }
+}
+
+/// How many points of workshop `number` ended in each status (as they
+/// stand now, like the points below), and a warning for each consensus
+/// recorded over a "disagree".
+pub(super) fn counts_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    out.push(Node::Heading(level, vec![t(s.ex_counts_title)]));
+    let mut counts = [0usize; 4];
+    let mut warnings = Vec::new();
+    for (_, _, p) in c.fw.iter_points() {
+        let Some(r) = c.sess.record(&p.id).filter(|r| r.touched_in(number)) else {
+            continue;
+        };
+        let k = Status::ALL.iter().position(|x| *x == r.status).unwrap_or(0);
+        counts[k] += 1;
+        let over = consensus_over(r);
+        if !over.is_empty() {
+            warnings.push(Node::Warning(
+                s.ex_warning.into(),
+                vec![t(format!(
+                    "{} {}: {}",
+                    s.point,
+                    p.id,
+                    fill(s.ex_consensus_over, &[&c.parties(&over)])
+                ))],
+            ));
+        }
+    }
+    if counts.iter().sum::<usize>() == 0 {
+        out.push(Node::Para(vec![t(s.ex_none_discussed)]));
+        return;
+    }
+    let mut fields = Vec::new();
+    for st in [
+        Status::Consensus,
+        Status::Dissent,
+        Status::Skipped,
+        Status::Open,
+    ] {
+        let k = Status::ALL.iter().position(|x| *x == st).unwrap_or(0);
+        // "open" only when some point of the workshop is still open
+        if st == Status::Open && counts[k] == 0 {
+            continue;
+        }
+        fields.push((
+            format!("{} {}", st.symbol(), st.word(c.lang)),
+            vec![t(counts[k].to_string())],
+        ));
+    }
+    out.push(Node::Fields(fields));
+    out.extend(warnings);
+}
+
+/// The action items of workshop `number`: added in it (open or done) and
+/// done in it, each once, with their point.
+pub(super) fn workshop_actions_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    out.push(Node::Heading(level, vec![t(s.ex_actions_of_workshop)]));
+    let mut items = Vec::new();
+    for (_, _, p) in c.fw.iter_points() {
+        let Some(r) = c.sess.record(&p.id) else {
+            continue;
+        };
+        for (_, a) in r
+            .live_actions()
+            .filter(|(_, a)| a.workshop == number || a.done_in(number))
+        {
+            let mut v = action_inline(c, a);
+            v.push(t(format!(" ({} {})", s.point, p.id)));
+            items.push((a.done, v));
+        }
+    }
+    if items.is_empty() {
+        out.push(Node::Para(vec![t(s.start_none)]));
+    } else {
+        out.push(Node::Tasks(items));
+    }
+}
+
+/// The programme at a glance: per block how many points there are, how
+/// many are recorded, and how many in each status; open points are
+/// counted, not listed. A warning for each consensus over a "disagree".
+pub(super) fn programme_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    out.push(Node::Heading(level, vec![t(s.ex_programme)]));
+    let order = [
+        Status::Consensus,
+        Status::Dissent,
+        Status::Skipped,
+        Status::Open,
+    ];
+    let mut per_block = vec![[0usize; 4]; c.fw.blocks.len()];
+    let mut warnings = Vec::new();
+    for (pos, _, p) in c.fw.iter_points() {
+        let st = c.sess.status_of(&p.id);
+        let k = order.iter().position(|x| *x == st).unwrap_or(3);
+        per_block[pos.block][k] += 1;
+        if let Some(r) = c.sess.record(&p.id) {
+            let over = consensus_over(r);
+            if !over.is_empty() {
+                warnings.push(Node::Warning(
+                    s.ex_warning.into(),
+                    vec![t(format!(
+                        "{} {}: {}",
+                        s.point,
+                        p.id,
+                        fill(s.ex_consensus_over, &[&c.parties(&over)])
+                    ))],
+                ));
+            }
+        }
+    }
+    let rows =
+        c.fw.blocks
+            .iter()
+            .zip(&per_block)
+            .map(|(blk, n)| {
+                let total: usize = n.iter().sum();
+                let mut row = vec![
+                    vec![t(format!("{} {}", blk.id, blk.title))],
+                    vec![t(total.to_string())],
+                    vec![t((total - n[3]).to_string())],
+                ];
+                row.extend(n.iter().map(|k| vec![t(k.to_string())]));
+                row
+            })
+            .collect();
+    let heads: Vec<String> = order
+        .iter()
+        .map(|st| format!("{} {}", st.symbol(), st.word(c.lang)))
+        .collect();
+    let mut head = vec![s.block, s.ex_points_count, s.ex_recorded];
+    head.extend(heads.iter().map(String::as_str));
+    out.push(table(&head, rows));
+    out.extend(warnings);
+}
+
+/// Every vote of the session with its date and outcome; a vote a later
+/// one replaced says so.
+pub(super) fn votes_list_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
+    let s = c.s;
+    out.push(Node::Heading(level, vec![t(s.ex_votes_all)]));
+    let items: Vec<Vec<Inline>> = c
+        .sess
+        .votes
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let outcome = match v.deferred {
+                Some(d) => format!("{} ({})", v.outcome.word(c.lang), d.word(c.lang)),
+                None => v.outcome.word(c.lang).to_string(),
+            };
+            let mut line = vec![
+                b(format!("{}:", c.day_of(v.at))),
+                t(format!(
+                    " {} {outcome} — {} ({}, {})",
+                    v.outcome.symbol(),
+                    v.tally.describe(c.lang),
+                    fill(s.vote_of_workshop, &[&v.workshop.to_string()]),
+                    c.time_of(v.at)
+                )),
+            ];
+            if crate::vote::superseded_by(&c.sess.votes, i).is_some() {
+                line.push(t(format!(" — {}", s.ex_replaced)));
+            }
+            line
+        })
+        .collect();
+    if items.is_empty() {
+        out.push(Node::Para(vec![t(s.start_none)]));
+    } else {
+        out.push(Node::List(items));
     }
 }

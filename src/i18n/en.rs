@@ -462,6 +462,25 @@ pub static EN: Strings = Strings {
     ex_items_csv_only: "--items applies only to --format csv (points or action items as a table).",
     // (end of section)
     // ---- minutes (issue 15) ----
+    ex_running: "{0}, still running",
+    ex_decision: "Decision",
+    ex_no_vote: "No vote in this workshop.",
+    ex_rule: "Decision rule",
+    ex_follow_up: "Follow-up route",
+    ex_revisit: "Look again",
+    ex_earlier_votes: "Voted earlier in this workshop: {0} (see the votes below)",
+    ex_counts_title: "Discussion points in this workshop",
+    ex_warning: "Warning",
+    ex_consensus_over: "consensus recorded despite “disagree” from {0}",
+    ex_consensus_over_count: "Consensus despite “disagree”",
+    ex_actions_of_workshop: "Action items from this workshop",
+    ex_due: "Due",
+    ex_programme: "Programme overview",
+    ex_recorded: "Recorded",
+    ex_votes_all: "Votes",
+    ex_replaced: "superseded by a later vote",
+    ex_workshop_heading: "Workshop {0} — {1}",
+    ex_open_dissent: "Dissent (open, whole session)",
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
     ex_chart_blocks: "Status of the discussion points per block",

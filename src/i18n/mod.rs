@@ -35,6 +35,44 @@ impl Lang {
         }
     }
 
+    /// A date in running text: "12 oktober 2026", "12 October 2026".
+    pub fn date_long(self, d: jiff::civil::Date) -> String {
+        const NL: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let months = match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        };
+        let m = months[(d.month() as usize).clamp(1, 12) - 1];
+        format!("{} {m} {}", d.day(), d.year())
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Nl => &nl::NL,
@@ -451,6 +489,10 @@ define_strings! {
     ex_anon_facilitator, ex_anon_name, csv_dissenters, csv_reason, csv_stance_reasons, csv_notes, csv_notes_count, csv_open_actions_count, csv_action, csv_owner, csv_due, csv_done, csv_workshop, csv_yes, csv_no, ex_json_whole_session, ex_items_csv_only,
     // (end of section)
     // ---- minutes (issue 15) ----
+    ex_running, ex_decision, ex_no_vote, ex_rule, ex_follow_up, ex_revisit,
+    ex_earlier_votes, ex_counts_title, ex_warning, ex_consensus_over, ex_consensus_over_count,
+    ex_actions_of_workshop, ex_due, ex_programme, ex_recorded, ex_votes_all, ex_replaced,
+    ex_workshop_heading, ex_open_dissent,
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
     ex_chart_blocks, ex_chart_blocks_after, ex_chart_workshops, ex_chart_points, ex_chart_legend, ex_page,

@@ -462,6 +462,25 @@ pub static NL: Strings = Strings {
     ex_items_csv_only: "--items geldt alleen voor --format csv (punten of actiepunten als tabel).",
     // (end of section)
     // ---- minutes (issue 15) ----
+    ex_running: "{0}, loopt nog",
+    ex_decision: "Besluit",
+    ex_no_vote: "Geen stemming in deze bijeenkomst.",
+    ex_rule: "Beslisregel",
+    ex_follow_up: "Vervolgroute",
+    ex_revisit: "Opnieuw bekijken",
+    ex_earlier_votes: "Eerder in deze bijeenkomst gestemd: {0} (zie de stemmingen verderop)",
+    ex_counts_title: "Gesprekspunten in deze bijeenkomst",
+    ex_warning: "Let op",
+    ex_consensus_over: "consensus vastgelegd ondanks “oneens” van {0}",
+    ex_consensus_over_count: "Consensus ondanks “oneens”",
+    ex_actions_of_workshop: "Actiepunten uit deze bijeenkomst",
+    ex_due: "Uiterlijk",
+    ex_programme: "Programma-overzicht",
+    ex_recorded: "Vastgelegd",
+    ex_votes_all: "Stemmingen",
+    ex_replaced: "vervangen door een latere stemming",
+    ex_workshop_heading: "Bijeenkomst {0} — {1}",
+    ex_open_dissent: "Verschillen van mening (open, hele sessie)",
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
     ex_chart_blocks: "Stand van de gesprekspunten per blok",
