@@ -104,7 +104,7 @@ impl Outcome {
         match self {
             Outcome::Go => "▲",
             Outcome::NoGo => "▼",
-            Outcome::Deferred => "⏸",
+            Outcome::Deferred => "‖", // in every print font (⏸ is not)
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The decision in the header of the main screen: what the latest vote
 //! decided, with symbol and word ("▲ GO (14:05)", "▼ NO-GO (14:05) ·
-//! vervolg: …", "⏸ UITGESTELD (bijeenkomst 1)"), so the room sees it after
+//! vervolg: …", "‖ UITGESTELD (bijeenkomst 1)"), so the room sees it after
 //! the banner too. Whole or left out: a shorter form when the full one
 //! does not fit, never a cut word.
 
