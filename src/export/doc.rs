@@ -206,6 +206,17 @@ fn time_text(c: &Ctx, w: &Workshop) -> String {
 fn header_nodes(c: &Ctx, w: &Workshop, whole: bool, out: &mut Vec<Node>) {
     let s = c.s;
     let sess = c.sess;
+    // the minutes of an earlier workshop, written later: say so first
+    let last = sess.workshops.last().map(|l| l.number).unwrap_or(w.number);
+    if whole && w.number < last {
+        out.push(Node::Warning(
+            s.ex_changed_label.to_string(),
+            vec![t(fill(
+                s.ex_written_later,
+                &[&w.number.to_string(), &last.to_string()],
+            ))],
+        ));
+    }
     let mut rows = Vec::new();
     if whole {
         rows.push(field(s.ex_session, c.user(&sess.name)));

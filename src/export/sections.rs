@@ -56,6 +56,15 @@ fn one_point_nodes(
     ));
     out.push(Node::Quote(vec![t(p.text.clone())]));
     out.push(Node::Para(status_inline(c, r)));
+    // minutes of an earlier workshop show the point as it stands now: say
+    // when it was changed after this workshop, so nobody reads a later
+    // decision as this one's
+    if let Some(later) = changed_after(r, number) {
+        out.push(Node::Warning(
+            c.s.ex_changed_label.to_string(),
+            vec![t(fill(c.s.ex_changed_after, &[&later.to_string()]))],
+        ));
+    }
     if let Some(w) = consensus_warning(c, r) {
         out.push(w);
     }
@@ -667,4 +676,14 @@ pub(super) fn votes_list_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
     } else {
         out.push(Node::List(items));
     }
+}
+
+/// The last later workshop in which the point's status or a stance was
+/// changed, when that is after workshop `number`.
+pub(super) fn changed_after(r: &PointRecord, number: u32) -> Option<u32> {
+    r.history
+        .iter()
+        .map(|h| h.workshop)
+        .filter(|&w| w > number)
+        .max()
 }

@@ -441,6 +441,9 @@ pub static EN: Strings = Strings {
     override_open: "open the block",
     override_back: "back to the reason",
     summary_done_head: "Done in this workshop ({0})",
+    ex_changed_label: "Note",
+    ex_changed_after: "this point was changed after this workshop (last in workshop {0}); shown is how it stands now, its history is in the session file.",
+    ex_written_later: "these minutes of workshop {0} were written later, after workshop {1}: the points are shown as they stand now; what changed later is marked at the point. The minutes written when workshop {0} ended are in the exports folder.",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     ex_anon_facilitator: "Facilitator",

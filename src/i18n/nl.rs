@@ -441,6 +441,9 @@ pub static NL: Strings = Strings {
     override_open: "blok openen",
     override_back: "terug naar de reden",
     summary_done_head: "Klaar in deze bijeenkomst ({0})",
+    ex_changed_label: "Let op",
+    ex_changed_after: "dit punt is na deze bijeenkomst gewijzigd (laatst in bijeenkomst {0}); hier staat de stand van nu, de geschiedenis staat in het sessiebestand.",
+    ex_written_later: "dit verslag van bijeenkomst {0} is later gemaakt, na bijeenkomst {1}: de gesprekspunten staan er zoals ze nu zijn; wat later gewijzigd is, is bij het punt gemarkeerd. Het verslag van het afsluiten van bijeenkomst {0} staat in de map exports.",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     ex_anon_facilitator: "Procesbegeleider",
