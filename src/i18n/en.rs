@@ -105,7 +105,7 @@ pub static EN: Strings = Strings {
     hint_back: "back",
     hint_new_session: "new session",
     hint_demo: "demo",
-    hint_present: "present on/off",
+    hint_present: "present",
     hint_add_party: "add party",
     hint_to_agenda: "to the agenda",
     hint_jump: "go to this point",
@@ -444,6 +444,7 @@ pub static EN: Strings = Strings {
     ex_changed_label: "Note",
     ex_changed_after: "this point was changed after this workshop (last in workshop {0}); shown is how it stands now, its history is in the session file.",
     ex_written_later: "these minutes of workshop {0} were written later, after workshop {1}: the points are shown as they stand now; what changed later is marked at the point. The minutes written when workshop {0} ended are in the exports folder.",
+    key_present_toggle: "mark the chosen party present or absent",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     ex_anon_facilitator: "Facilitator",

@@ -485,6 +485,7 @@ define_strings! {
     override_sure, override_open, override_back,
     summary_done_head,
     ex_changed_label, ex_changed_after, ex_written_later,
+    key_present_toggle,
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     ex_anon_facilitator, ex_anon_name, csv_dissenters, csv_reason, csv_stance_reasons, csv_notes, csv_notes_count, csv_open_actions_count, csv_action, csv_owner, csv_due, csv_done, csv_workshop, csv_yes, csv_no, ex_json_whole_session, ex_items_csv_only,

@@ -105,7 +105,7 @@ pub static NL: Strings = Strings {
     hint_back: "terug",
     hint_new_session: "nieuwe sessie",
     hint_demo: "voorbeeld",
-    hint_present: "aanwezig aan/uit",
+    hint_present: "aanwezig",
     hint_add_party: "partij erbij",
     hint_to_agenda: "naar de agenda",
     hint_jump: "naar dit punt",
@@ -444,6 +444,7 @@ pub static NL: Strings = Strings {
     ex_changed_label: "Let op",
     ex_changed_after: "dit punt is na deze bijeenkomst gewijzigd (laatst in bijeenkomst {0}); hier staat de stand van nu, de geschiedenis staat in het sessiebestand.",
     ex_written_later: "dit verslag van bijeenkomst {0} is later gemaakt, na bijeenkomst {1}: de gesprekspunten staan er zoals ze nu zijn; wat later gewijzigd is, is bij het punt gemarkeerd. Het verslag van het afsluiten van bijeenkomst {0} staat in de map exports.",
+    key_present_toggle: "de gekozen partij aanwezig of afwezig zetten",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----
     ex_anon_facilitator: "Procesbegeleider",

@@ -311,10 +311,10 @@ pub static BINDINGS: &[Binding] = &[
     b!(Home, [ch('q'), ESC], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
     // workshop start
     b!(Start, [ENTER, ESC], "Enter/Esc", Action::Confirm, hint_to_agenda, hint_to_agenda, "Enter"),
+    b!(Start, [ch(' ')], "Spatie", Action::Toggle, key_present_toggle, hint_present, "Spatie/1–9"),
     b!(Start, [code(KeyCode::Tab)], "Tab", Action::NextField, key_recap_focus, hint_recap, "Tab"),
     b!(Start, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Start, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
-    b!(Start, [ch(' ')], "Spatie", Action::Toggle, hint_present, hint_present, "Spatie/1–9"),
     b!(Start, [ch('1')], "1…9, 0", Action::Stance(0), key_present_n),
     b!(Start, [ch('2')], "", Action::Stance(1), hint_present),
     b!(Start, [ch('3')], "", Action::Stance(2), hint_present),
