@@ -919,10 +919,25 @@ fn cmd_home(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
 /// folder is open to others (wijktafel never changes a folder's mode).
 fn open_store(cli: &Cli) -> Result<Store, StoreError> {
     let store = Store::resolve(cli.dir.clone())?;
-    if let Some(w) = store.privacy_warning(cli.lang) {
+    // where the screen is about to be taken over, the warning is shown on
+    // it instead (see `new_app`): text written to the terminal underneath
+    // could show through the program's last row
+    if !(launches_tui(cli) && interactive())
+        && let Some(w) = store.privacy_warning(cli.lang)
+    {
         eprintln!("wijktafel: {w}");
     }
     Ok(store)
+}
+
+/// Whether this command opens the full-screen program.
+fn launches_tui(cli: &Cli) -> bool {
+    match &cli.command {
+        None | Some(Command::Open { .. }) => true,
+        Some(Command::New { no_open, .. }) => !no_open,
+        Some(Command::Demo { out, .. }) => out.is_none(),
+        _ => false,
+    }
 }
 
 /// Whether we talk to a person at a terminal (otherwise no TUI is started).
@@ -933,13 +948,18 @@ fn interactive() -> bool {
 
 /// The TUI's state for this command line: its language and theme, now.
 fn new_app(cli: &Cli, fw: &Framework, store: Store) -> crate::tui::App {
-    crate::tui::App::new(
+    let warning = store.privacy_warning(cli.lang);
+    let mut app = crate::tui::App::new(
         fw.clone(),
         cli.lang,
         cli.theme,
         store,
         jiff::Timestamp::now(),
-    )
+    );
+    if let Some(w) = warning {
+        app.info(w);
+    }
+    app
 }
 
 /// Open a session file in the TUI. Without a terminal nothing is opened,
