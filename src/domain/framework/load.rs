@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Block, Framework, FrameworkError, FrameworkErrorKind, Point, Reference, Step};
+use super::{
+    Block, Framework, FrameworkError, FrameworkErrorKind, NoGoRoute, Point, Reference, Step,
+};
 use crate::textpos::line_col;
 
 #[derive(Deserialize)]
@@ -19,6 +21,7 @@ struct RawFramework {
     language: Option<String>,
     title: Spanned<String>,
     source: Spanned<String>,
+    guidance: Spanned<String>,
     #[serde(default)]
     principles: Vec<RawReference>,
     #[serde(default)]
@@ -41,6 +44,7 @@ struct RawBlock {
     id: Spanned<String>,
     title: Spanned<String>,
     intro: Spanned<String>,
+    guidance: Spanned<String>,
     #[serde(default)]
     activities: Vec<Spanned<String>>,
     #[serde(default)]
@@ -61,6 +65,17 @@ struct RawStep {
     planned_minutes: Option<u32>,
     #[serde(default)]
     points: Vec<RawPoint>,
+    #[serde(default)]
+    routes: Option<Spanned<Vec<RawRoute>>>,
+    #[serde(default)]
+    pulse: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoute {
+    id: Spanned<String>,
+    text: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -193,6 +208,7 @@ impl<'a> Checker<'a> {
         Ok(Block {
             title: self.text(&rb.title, &format!("title ({bid})"))?,
             intro: self.text(&rb.intro, &format!("intro ({bid})"))?,
+            guidance: self.text(&rb.guidance, &format!("guidance ({bid})"))?,
             id: bid,
             activities,
             steps,
@@ -223,6 +239,7 @@ impl<'a> Checker<'a> {
             })
             .collect::<Result<Vec<_>, FrameworkError>>()?;
         let decision = self.decision(rs)?;
+        let (routes, pulse) = self.no_go(rs, &sid, decision)?;
         Ok(Step {
             title: self.text(&rs.title, &format!("title ({sid})"))?,
             consideration: self.text(&rs.consideration, &format!("consideration ({sid})"))?,
@@ -231,6 +248,8 @@ impl<'a> Checker<'a> {
             decision,
             planned_minutes: rs.planned_minutes,
             points,
+            routes,
+            pulse,
         })
     }
 
@@ -259,6 +278,67 @@ impl<'a> Checker<'a> {
             .collect()
     }
 
+    /// The NO-GO routes and the pulse question: required on the decision
+    /// step (at least one route, unique ids, text), refused on any other.
+    #[allow(clippy::type_complexity)]
+    fn no_go(
+        &self,
+        rs: &RawStep,
+        sid: &str,
+        decision: bool,
+    ) -> Result<(Vec<NoGoRoute>, Option<String>), FrameworkError> {
+        if !decision {
+            let stray = rs
+                .routes
+                .as_ref()
+                .map(|r| r.span().start)
+                .or(rs.pulse.as_ref().map(|p| p.span().start));
+            return match stray {
+                Some(at) => Err(self.err(
+                    at,
+                    FrameworkErrorKind::NotDecision {
+                        step: sid.to_string(),
+                    },
+                )),
+                None => Ok((Vec::new(), None)),
+            };
+        }
+        let no_routes = |at: usize| {
+            self.err(
+                at,
+                FrameworkErrorKind::NoRoutes {
+                    step: sid.to_string(),
+                },
+            )
+        };
+        let raw = rs.routes.as_ref().ok_or_else(|| no_routes(rs.id.span().start))?;
+        if raw.get_ref().is_empty() {
+            return Err(no_routes(raw.span().start));
+        }
+        let mut seen = HashSet::new();
+        let mut routes = Vec::new();
+        for r in raw.get_ref() {
+            let id = self.text(&r.id, &format!("route id ({sid})"))?;
+            if !seen.insert(id.clone()) {
+                return Err(self.err(r.id.span().start, FrameworkErrorKind::DuplicateId(id)));
+            }
+            let text = self.text(&r.text, &format!("route text ({sid}, {id})"))?;
+            routes.push(NoGoRoute { id, text });
+        }
+        let pulse = match &rs.pulse {
+            Some(p) => self.text(p, &format!("pulse ({sid})"))?,
+            None => {
+                return Err(self.err(
+                    rs.id.span().start,
+                    FrameworkErrorKind::Empty {
+                        what: format!("pulse ({sid})"),
+                    },
+                ));
+            }
+        };
+        Ok((routes, Some(pulse)))
+    }
+
     /// `decision = "go_no_go"` marks the decision step; nothing else is allowed.
     fn decision(&self, rs: &RawStep) -> Result<bool, FrameworkError> {
         match &rs.decision {
@@ -283,6 +363,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError>
     let version = ck.text(&raw.version, "version")?;
     let title = ck.text(&raw.title, "title")?;
     let source = ck.text(&raw.source, "source")?;
+    let guidance = ck.text(&raw.guidance, "guidance")?;
     let principles = ck.references(&raw.principles)?;
     let success_factors = ck.references(&raw.success_factors)?;
     let ref_ids: HashSet<&str> = principles
@@ -303,6 +384,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError>
         version,
         title,
         source,
+        guidance,
         blocks,
         principles,
         success_factors,
