@@ -586,10 +586,9 @@ fn the_minutes_show_the_chosen_route_in_the_frameworks_words() {
     );
     assert_ne!(own, wijktafel::framework::DEFAULT_TOML);
     let fw = Framework::parse(&own, "eigen.toml").unwrap();
-    let md = String::from_utf8(
-        export::render(&fw, &s, Format::Md, Some(1), &opts(Lang::Nl)).unwrap(),
-    )
-    .unwrap();
+    let md =
+        String::from_utf8(export::render(&fw, &s, Format::Md, Some(1), &opts(Lang::Nl)).unwrap())
+            .unwrap();
     assert!(md.contains("Wijkprogramma light, zoals in Noord"), "{md}");
     assert!(!md.contains(seed));
 }

@@ -52,7 +52,12 @@ fn json_has_the_documented_shape_and_all_content() {
     assert_eq!(v["version"], "2022.2");
     // the guidance for the framework and each block, the NO-GO routes and
     // the pulse question of the decision step (issue 16)
-    assert!(v["guidance"].as_str().unwrap().contains("stappen over te slaan"));
+    assert!(
+        v["guidance"]
+            .as_str()
+            .unwrap()
+            .contains("stappen over te slaan")
+    );
     for b in blocks {
         assert!(!b["guidance"].as_str().unwrap().is_empty(), "{}", b["id"]);
     }
@@ -64,9 +69,17 @@ fn json_has_the_documented_shape_and_all_content() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(routes, ["lighter", "neighbourhood", "sectoral", "community"]);
+    assert_eq!(
+        routes,
+        ["lighter", "neighbourhood", "sectoral", "community"]
+    );
     assert!(decision["routes"][3]["text"] == "Investeren in community building");
-    assert!(decision["pulse"].as_str().unwrap().contains("vinger aan de pols"));
+    assert!(
+        decision["pulse"]
+            .as_str()
+            .unwrap()
+            .contains("vinger aan de pols")
+    );
     assert!(blocks[0]["steps"][0].get("routes").is_none());
     assert_eq!(
         blocks[0]["steps"][3]["points"][1]["text"],
@@ -104,7 +117,11 @@ fn markdown_handout_has_one_checkbox_per_point() {
     assert!(md.contains("> Een gebiedsgerichte aanpak start met het verkennen"));
     assert!(md.contains("**Na een no-go:**\n\n- [ ] Een lichtere gebiedsgerichte aanpak"));
     assert!(md.contains("- [ ] Investeren in community building\n"));
-    assert!(md.contains("_Op welke wijze houden de gemeente en andere partijen de vinger aan de pols?_"));
+    assert!(
+        md.contains(
+            "_Op welke wijze houden de gemeente en andere partijen de vinger aan de pols?_"
+        )
+    );
     // the default is md
     let out2 = bin().args(["framework"]).output().unwrap();
     assert_eq!(out2.stdout, md.as_bytes());

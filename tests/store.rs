@@ -769,11 +769,8 @@ fn assert_migrated(old_text: &str, new: &Session) {
     assert_eq!(new.framework_migrated_from.as_deref(), Some("2022.1"));
     assert_eq!(new.points.len(), old.points.len());
     for (old_id, rec) in &old.points {
-        let new_id = wijktafel::framework::renumber::upgrade_point_id(
-            &old.framework.id,
-            "2022.1",
-            old_id,
-        );
+        let new_id =
+            wijktafel::framework::renumber::upgrade_point_id(&old.framework.id, "2022.1", old_id);
         assert_eq!(new.points.get(&new_id), Some(rec), "{old_id} → {new_id}");
         assert!(
             same_question(&old_q[old_id], &new_id),
@@ -810,7 +807,11 @@ fn a_session_of_the_previous_release_keeps_every_record_on_its_question() {
     assert_eq!(s.status_of("1.4.3"), Status::Consensus);
     assert_eq!(s.status_of("1.4.5"), Status::Skipped);
     assert_eq!(s.status_of("1.4.2"), Status::Open, "the new point is open");
-    assert!(s.points.keys().all(|id| Framework::builtin().pos_of(id).is_some()));
+    assert!(
+        s.points
+            .keys()
+            .all(|id| Framework::builtin().pos_of(id).is_some())
+    );
     // opening is not saving
     assert_eq!(fs::read_to_string(&path).unwrap(), OLD_DEMO);
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
@@ -879,8 +880,16 @@ fn every_example_session_survives_the_way_back_to_2022_1() {
         let mut old = s.clone();
         old.format_version = 2;
         old.framework.version = "2022.1".into();
-        old.points = s.points.iter().map(|(id, r)| (down(id), r.clone())).collect();
-        old.cursor = if s.cursor == "1.4.2" { "1.4.1".into() } else { down(&s.cursor) };
+        old.points = s
+            .points
+            .iter()
+            .map(|(id, r)| (down(id), r.clone()))
+            .collect();
+        old.cursor = if s.cursor == "1.4.2" {
+            "1.4.1".into()
+        } else {
+            down(&s.cursor)
+        };
         if let Some(d) = &mut old.draft {
             d.point = down(&d.point);
         }

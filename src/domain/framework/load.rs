@@ -311,7 +311,10 @@ impl<'a> Checker<'a> {
                 },
             )
         };
-        let raw = rs.routes.as_ref().ok_or_else(|| no_routes(rs.id.span().start))?;
+        let raw = rs
+            .routes
+            .as_ref()
+            .ok_or_else(|| no_routes(rs.id.span().start))?;
         if raw.get_ref().is_empty() {
             return Err(no_routes(raw.span().start));
         }
@@ -418,7 +421,11 @@ mod tests {
         let end = DEFAULT_TOML
             .find("[[blocks.steps.points]]\nid = \"1.5.1\"")
             .unwrap();
-        format!("{}{instead}{}", &DEFAULT_TOML[..start], &DEFAULT_TOML[end..])
+        format!(
+            "{}{instead}{}",
+            &DEFAULT_TOML[..start],
+            &DEFAULT_TOML[end..]
+        )
     }
 
     /// The framework's own guidance (first top-level `guidance = """ … """`).
@@ -448,7 +455,9 @@ mod tests {
         // every route the framework names is one a session can store
         for r in fw.no_go_routes() {
             assert!(
-                crate::vote::Route::ALL.iter().any(|v| v.id() == Some(&r.id)),
+                crate::vote::Route::ALL
+                    .iter()
+                    .any(|v| v.id() == Some(&r.id)),
                 "{}",
                 r.id
             );
@@ -491,7 +500,11 @@ mod tests {
         let e = err(&no_block);
         assert!(e.contains("guidance") && e.starts_with("t.toml:"), "{e}");
         assert!(matches!(kind(&block), FrameworkErrorKind::Syntax(m) if m.contains("duplicate")));
-        let empty_block = format!("{}guidance = \"\"\n{}", &DEFAULT_TOML[..g], &DEFAULT_TOML[ge..]);
+        let empty_block = format!(
+            "{}guidance = \"\"\n{}",
+            &DEFAULT_TOML[..g],
+            &DEFAULT_TOML[ge..]
+        );
         assert_eq!(
             kind(&empty_block),
             FrameworkErrorKind::Empty {
@@ -514,7 +527,10 @@ mod tests {
         let e = err(&empty);
         assert!(e.starts_with("t.toml:") && e.contains("1.5"), "{e}");
         let dup = replace("id = \"sectoral\"", "id = \"lighter\"");
-        assert_eq!(kind(&dup), FrameworkErrorKind::DuplicateId("lighter".into()));
+        assert_eq!(
+            kind(&dup),
+            FrameworkErrorKind::DuplicateId("lighter".into())
+        );
         let blank = replace(
             "text = \"Versterking van het wijkgericht werken\"",
             "text = \" \"",
@@ -527,13 +543,18 @@ mod tests {
         );
         let no_id = replace("id = \"community\"\n", "");
         assert!(matches!(kind(&no_id), FrameworkErrorKind::Syntax(m) if m.contains("id")));
-        let unknown = replace("id = \"community\"\n", "id = \"community\"\nlabel = \"x\"\n");
+        let unknown = replace(
+            "id = \"community\"\n",
+            "id = \"community\"\nlabel = \"x\"\n",
+        );
         assert!(matches!(kind(&unknown), FrameworkErrorKind::Syntax(m) if m.contains("label")));
         // a route id that is not one of the program's still loads: the
         // vote offers "other" for what it does not know
         let own = replace("id = \"community\"", "id = \"buurtbudget\"");
         assert_eq!(
-            Framework::parse(&own, "t.toml").unwrap().route_text("buurtbudget"),
+            Framework::parse(&own, "t.toml")
+                .unwrap()
+                .route_text("buurtbudget"),
             Some("Investeren in community building")
         );
     }

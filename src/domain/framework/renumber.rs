@@ -78,11 +78,20 @@ mod tests {
     fn the_builtin_is_the_end_of_every_path() {
         let fw = Framework::builtin();
         let last = RENUMBERINGS.last().unwrap();
-        assert_eq!((last.framework, last.to), (fw.id.as_str(), fw.version.as_str()));
+        assert_eq!(
+            (last.framework, last.to),
+            (fw.id.as_str(), fw.version.as_str())
+        );
         assert!(renumbering_from(&fw.id, &fw.version).is_none());
         for r in RENUMBERINGS {
             let path = upgrade_path(r.framework, r.from);
-            assert_eq!(path.last().unwrap().to, fw.version, "{} {}", r.framework, r.from);
+            assert_eq!(
+                path.last().unwrap().to,
+                fw.version,
+                "{} {}",
+                r.framework,
+                r.from
+            );
         }
     }
 
@@ -111,7 +120,10 @@ mod tests {
         assert_eq!(up("1.4.4"), "1.4.5");
         assert_eq!(up("1.5.1"), "1.5.1");
         // the current version and other frameworks are left alone
-        assert_eq!(upgrade_point_id("plv-afwegingskader", "2022.2", "1.4.2"), "1.4.2");
+        assert_eq!(
+            upgrade_point_id("plv-afwegingskader", "2022.2", "1.4.2"),
+            "1.4.2"
+        );
         assert_eq!(upgrade_point_id("eigen-kader", "2022.1", "1.4.2"), "1.4.2");
     }
 }
