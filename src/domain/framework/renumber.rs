@@ -126,4 +126,47 @@ mod tests {
         );
         assert_eq!(upgrade_point_id("eigen-kader", "2022.1", "1.4.2"), "1.4.2");
     }
+
+    #[test]
+    fn a_session_is_renumbered_once_and_a_custom_framework_is_left_alone() {
+        use crate::record::{Draft, DraftKind, Status};
+        use crate::session::Session;
+        let fw = Framework::builtin();
+        let t = jiff::Timestamp::from_second(1_790_000_000).unwrap();
+        let mut s = Session::new("x", &fw, t);
+        s.framework.version = "2022.1".into();
+        s.set_status("1.4.2", Status::Consensus, vec![], "", t);
+        s.add_note("1.4.4", "beeldvorming", t);
+        s.add_note("1.4.1", "inventarisatie", t);
+        s.cursor = "1.4.3".into();
+        s.draft = Some(Draft {
+            point: "1.4.4".into(),
+            kind: DraftKind::Note,
+            text: "half".into(),
+            at: t,
+        });
+        let custom = {
+            let mut c = s.clone();
+            c.framework.id = "eigen-kader".into();
+            c
+        };
+        assert!(s.upgrade_framework());
+        assert_eq!(s.status_of("1.4.3"), Status::Consensus);
+        assert_eq!(s.status_of("1.4.2"), Status::Open);
+        assert_eq!(s.record("1.4.5").unwrap().notes[0].text, "beeldvorming");
+        assert_eq!(s.record("1.4.1").unwrap().notes[0].text, "inventarisatie");
+        assert_eq!(s.points.len(), 3);
+        assert_eq!(s.cursor, "1.4.4");
+        assert_eq!(s.draft.as_ref().unwrap().point, "1.4.5");
+        assert_eq!(s.framework.version, fw.version);
+        assert_eq!(s.framework_migrated_from.as_deref(), Some("2022.1"));
+        // a second load of the saved file changes nothing
+        let once = s.clone();
+        assert!(!s.upgrade_framework());
+        assert_eq!(s, once);
+        // another framework's 2022.1 is its own business
+        let mut c = custom.clone();
+        assert!(!c.upgrade_framework());
+        assert_eq!(c, custom);
+    }
 }
