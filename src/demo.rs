@@ -205,16 +205,16 @@ pub fn build(fw: &Framework, workshops: u32) -> Session {
         "Moskee, voetbalvereniging VV De Horst en de voedselbank ontbreken nog in de inventarisatie.",
         tick(),
     );
-    s.set_status("1.4.2", Status::Consensus, vec![], "", tick());
+    s.set_status("1.4.3", Status::Consensus, vec![], "", tick());
     s.set_stance(
-        "1.4.4",
+        "1.4.5",
         gem,
         Stance::Reservations,
         Some("geen capaciteit voor mediamonitoring"),
         tick(),
     );
     s.set_status(
-        "1.4.4",
+        "1.4.5",
         Status::Skipped,
         vec![],
         "wordt meegenomen in het communicatieplan van blok 3",

@@ -199,7 +199,7 @@ fn no_go_keeps_block_two_locked_until_an_override_with_reason() {
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(md.contains("NO-GO"), "{md}");
     assert!(
-        md.contains("lichtere, preventieve gebiedsgerichte aanpak"),
+        md.contains("Een lichtere gebiedsgerichte aanpak (gericht op preventie)"),
         "{md}"
     );
     assert!(md.contains("lichtere aanpak voorbereiden"), "{md}");

@@ -265,7 +265,7 @@ fn workshop_minutes_put_the_decision_on_page_one() {
         "- **Uitkomst:** **▼ NO-GO**",
         "- **Telling:** Go 1 · No-go 1 · Onthouding 1 · afwezig 0",
         "- **Beslisregel:** consensus",
-        "- **Vervolgroute:** lichtere, preventieve gebiedsgerichte aanpak",
+        "- **Vervolgroute:** Een lichtere gebiedsgerichte aanpak (gericht op preventie)",
         "- **Opnieuw bekijken:** 1 maart 2027",
     ] {
         assert!(pos(needle) > decision, "{needle}");
@@ -563,4 +563,32 @@ fn fewer_escapes_still_keep_user_text_from_changing_the_structure() {
             }
         }
     }
+}
+
+/// The minutes name the chosen NO-GO route in the framework's words, and a
+/// municipality's own framework file words it its own way.
+#[test]
+fn the_minutes_show_the_chosen_route_in_the_frameworks_words() {
+    let s = no_go_session();
+    let fw = Framework::builtin();
+    let seed = fw.route_text("lighter").unwrap();
+    assert!(seed.contains("elementen uit de initiatief- en ontwerpfase"));
+    for lang in [Lang::Nl, Lang::En] {
+        let md = render(&s, Format::Md, Some(1), lang);
+        assert!(md.contains(seed), "{lang:?}: {md}");
+        // not the program's own shorter word for it
+        assert!(!md.contains(lang.strings().route_lighter), "{lang:?}");
+    }
+    let own = wijktafel::framework::DEFAULT_TOML.replacen(
+        "text = \"Een lichtere gebiedsgerichte aanpak",
+        "text = \"Wijkprogramma light, zoals in Noord",
+        1,
+    );
+    assert_ne!(own, wijktafel::framework::DEFAULT_TOML);
+    let fw = Framework::parse(&own, "eigen.toml").unwrap();
+    let md =
+        String::from_utf8(export::render(&fw, &s, Format::Md, Some(1), &opts(Lang::Nl)).unwrap())
+            .unwrap();
+    assert!(md.contains("Wijkprogramma light, zoals in Noord"), "{md}");
+    assert!(!md.contains(seed));
 }

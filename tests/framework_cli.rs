@@ -48,6 +48,43 @@ fn json_has_the_documented_shape_and_all_content() {
     }
     assert_eq!(steps, fw.step_count());
     assert_eq!(points, fw.point_count());
+    assert_eq!(points, 92);
+    assert_eq!(v["version"], "2022.2");
+    // the guidance for the framework and each block, the NO-GO routes and
+    // the pulse question of the decision step (issue 16)
+    assert!(
+        v["guidance"]
+            .as_str()
+            .unwrap()
+            .contains("stappen over te slaan")
+    );
+    for b in blocks {
+        assert!(!b["guidance"].as_str().unwrap().is_empty(), "{}", b["id"]);
+    }
+    let decision = &blocks[0]["steps"][4];
+    assert_eq!(decision["decision"], true);
+    let routes: Vec<&str> = decision["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        routes,
+        ["lighter", "neighbourhood", "sectoral", "community"]
+    );
+    assert!(decision["routes"][3]["text"] == "Investeren in community building");
+    assert!(
+        decision["pulse"]
+            .as_str()
+            .unwrap()
+            .contains("vinger aan de pols")
+    );
+    assert!(blocks[0]["steps"][0].get("routes").is_none());
+    assert_eq!(
+        blocks[0]["steps"][3]["points"][1]["text"],
+        "Hoe wordt samenwerking tussen partijen in de wijk ervaren en gestimuleerd?"
+    );
     assert_eq!(v["principles"].as_array().unwrap().len(), 6);
     assert_eq!(v["success_factors"].as_array().unwrap().len(), 10);
     for r in v["principles"]
@@ -75,6 +112,16 @@ fn markdown_handout_has_one_checkbox_per_point() {
     assert!(md.contains("## Blok 1. Oriënteren en verkennen"));
     assert!(md.contains("### Stap 1.5 Besluitvorming: go/no go"));
     assert!(md.contains("3.5 Een lange adem"));
+    // the guidance, and the routes after a NO-GO with the pulse question
+    assert!(md.contains("## Toelichting\n\n> Om gemeenten"), "{md}");
+    assert!(md.contains("> Een gebiedsgerichte aanpak start met het verkennen"));
+    assert!(md.contains("**Na een no-go:**\n\n- [ ] Een lichtere gebiedsgerichte aanpak"));
+    assert!(md.contains("- [ ] Investeren in community building\n"));
+    assert!(
+        md.contains(
+            "_Op welke wijze houden de gemeente en andere partijen de vinger aan de pols?_"
+        )
+    );
     // the default is md
     let out2 = bin().args(["framework"]).output().unwrap();
     assert_eq!(out2.stdout, md.as_bytes());

@@ -86,11 +86,11 @@ fn mutants(per_kind: usize, seed: u64) -> impl Iterator<Item = (&'static str, Ve
         let text = String::from_utf8(orig.clone()).unwrap();
         for (a, b) in [
             (
-                "format_version = 2",
+                "format_version = 3",
                 "format_version = 99999999999999999999999999",
             ),
-            ("format_version = 2", "format_version = -1"),
-            ("format_version = 2", "format_version = 1.5"),
+            ("format_version = 3", "format_version = -1"),
+            ("format_version = 3", "format_version = 1.5"),
             ("quorum = 0.5", "quorum = 1e308"),
             ("quorum = 0.5", "quorum = nan"),
             ("id = 1\n", "id = 4294967296\n"),

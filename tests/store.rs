@@ -386,11 +386,11 @@ fn corrupt_truncated_empty_and_newer_files_are_left_untouched() {
         broken.as_bytes(),
         &[&format!(":{line}:"), "beschadigd"],
     );
-    let newer = good.replacen("format_version = 2", "format_version = 3", 1);
+    let newer = good.replacen("format_version = 3", "format_version = 4", 1);
     assert_refused(
         "newer",
         newer.as_bytes(),
-        &["nieuwere wijktafel", "formaat 3"],
+        &["nieuwere wijktafel", "formaat 4"],
     );
     let unknown = good.replacen("area = ", "surprise = 1\narea = ", 1);
     assert_refused("unknown", unknown.as_bytes(), &["surprise"]);
@@ -564,7 +564,7 @@ fn new_list_open_from_the_command_line() {
         text.lines()
             .find(|l| !l.starts_with('#'))
             .unwrap()
-            .starts_with("format_version = 2")
+            .starts_with("format_version = 3")
     );
     let s = store::load(&path).unwrap();
     assert_eq!(s.parties.len(), 2);
@@ -697,15 +697,15 @@ fn the_incremental_writer_matches_a_fresh_write() {
 }
 
 #[test]
-fn a_version_1_file_loads_and_is_written_as_version_2_at_the_next_save() {
+fn a_version_1_file_loads_and_is_written_as_the_current_version_at_the_next_save() {
     let dir = tempfile::tempdir().unwrap();
     let v2 = fs::read_to_string("sessions/kanaalzone.toml").unwrap();
-    assert!(v2.contains("format_version = 2"));
-    let v1 = v2.replacen("format_version = 2", "format_version = 1", 1);
+    assert!(v2.contains("format_version = 3"));
+    let v1 = v2.replacen("format_version = 3", "format_version = 1", 1);
     let path = dir.path().join("oud.toml");
     fs::write(&path, &v1).unwrap();
     let s = store::load(&path).unwrap();
-    assert_eq!(s.format_version, 2);
+    assert_eq!(s.format_version, 3);
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         v1,
@@ -713,5 +713,192 @@ fn a_version_1_file_loads_and_is_written_as_version_2_at_the_next_save() {
     );
     store::save(&path, &s).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("format_version = 2"), "{saved}");
+    assert!(saved.contains("format_version = 3"), "{saved}");
+}
+
+// ---------------------------------------------------------------------------
+// Framework 2022.1 → 2022.2 (issue 16): point ids after 1.4.1 moved
+// ---------------------------------------------------------------------------
+
+/// The demo session as the previous release wrote it (framework 2022.1,
+/// format 2), and the framework asset of that release.
+const OLD_DEMO: &str = include_str!("fixtures/demo-de-horst-framework-2022.1.toml");
+const OLD_FRAMEWORK: &str = include_str!("fixtures/afwegingskader-2022.1.toml");
+
+/// Question text by point id, read straight from a framework asset (the old
+/// one has no guidance, so the current loader would refuse it).
+fn questions(asset: &str) -> std::collections::BTreeMap<String, String> {
+    let v: toml::Value = toml::from_str(asset).unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for b in v["blocks"].as_array().unwrap() {
+        for s in b["steps"].as_array().unwrap() {
+            for p in s["points"].as_array().unwrap() {
+                out.insert(
+                    p["id"].as_str().unwrap().to_string(),
+                    p["text"].as_str().unwrap().to_string(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The question a point id of framework 2022.1 asked, and the one the
+/// current framework asks under `new_id`, are the same question: equal, or
+/// (only for 1.4.1, which lost its second sentence to the new 1.4.2) the
+/// old text begins with the new one.
+fn same_question(old: &str, new_id: &str) -> bool {
+    let now = questions(wijktafel::framework::DEFAULT_TOML);
+    let new = &now[new_id];
+    old == new || (new_id == "1.4.1" && old.starts_with(new.as_str()))
+}
+
+/// A session of framework 2022.1 as it is on disk, without any migration.
+fn raw_session(text: &str) -> Session {
+    toml::from_str(text).unwrap()
+}
+
+/// Every record, the cursor and the draft of a 2022.1 file land on the
+/// question they had; only the ids change, nothing else.
+fn assert_migrated(old_text: &str, new: &Session) {
+    let old = raw_session(old_text);
+    let old_q = questions(OLD_FRAMEWORK);
+    let fw = Framework::builtin();
+    assert_eq!(old.framework.version, "2022.1");
+    assert_eq!(new.framework.version, fw.version);
+    assert_eq!(new.framework_migrated_from.as_deref(), Some("2022.1"));
+    assert_eq!(new.points.len(), old.points.len());
+    for (old_id, rec) in &old.points {
+        let new_id =
+            wijktafel::framework::renumber::upgrade_point_id(&old.framework.id, "2022.1", old_id);
+        assert_eq!(new.points.get(&new_id), Some(rec), "{old_id} → {new_id}");
+        assert!(
+            same_question(&old_q[old_id], &new_id),
+            "{old_id} asked {:?}; {new_id} asks something else",
+            old_q[old_id]
+        );
+    }
+    assert!(same_question(&old_q[&old.cursor], &new.cursor));
+    if let Some(d) = &old.draft {
+        let nd = new.draft.as_ref().unwrap();
+        assert!(same_question(&old_q[&d.point], &nd.point));
+        assert_eq!((nd.kind, &nd.text), (d.kind, &d.text));
+    }
+    // nothing but the ids, the version and the format number changed
+    let mut back = new.clone();
+    back.points = old.points.clone();
+    back.cursor = old.cursor.clone();
+    back.draft = old.draft.clone();
+    back.framework = old.framework.clone();
+    back.framework_migrated_from = None;
+    back.format_version = old.format_version;
+    assert_eq!(back, old);
+}
+
+#[test]
+fn a_session_of_the_previous_release_keeps_every_record_on_its_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("oud.toml");
+    fs::write(&path, OLD_DEMO).unwrap();
+    let before = fs::metadata(&path).unwrap().modified().unwrap();
+    let s = store::load(&path).unwrap();
+    assert_migrated(OLD_DEMO, &s);
+    // the records that moved are there under their new ids
+    assert_eq!(s.status_of("1.4.3"), Status::Consensus);
+    assert_eq!(s.status_of("1.4.5"), Status::Skipped);
+    assert_eq!(s.status_of("1.4.2"), Status::Open, "the new point is open");
+    assert!(
+        s.points
+            .keys()
+            .all(|id| Framework::builtin().pos_of(id).is_some())
+    );
+    // opening is not saving
+    assert_eq!(fs::read_to_string(&path).unwrap(), OLD_DEMO);
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    // the next save writes the new ids and where they came from, and reads
+    // back as it is (no second renumbering)
+    store::save(&path, &s).unwrap();
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("format_version = 3"), "{saved}");
+    assert!(saved.contains("framework_migrated_from = \"2022.1\""));
+    assert!(saved.contains("version = \"2022.2\""));
+    assert_eq!(store::load(&path).unwrap(), s);
+}
+
+#[test]
+fn the_cursor_and_a_draft_of_the_previous_release_move_with_their_point() {
+    let text = OLD_DEMO.replacen("cursor = \"2.1.2\"", "cursor = \"1.4.2\"", 1);
+    let text = text.replacen(
+        "\n[framework]",
+        "\n[draft]\npoint = \"1.4.4\"\nkind = \"note\"\ntext = \"half getypt\"\nat = \"2026-11-27T10:00:00Z\"\n\n[framework]",
+        1,
+    );
+    assert_ne!(text, OLD_DEMO);
+    let s = store::parse(&text, Path::new("oud.toml")).unwrap();
+    assert_eq!(s.cursor, "1.4.3");
+    assert_eq!(s.draft.as_ref().unwrap().point, "1.4.5");
+    assert_migrated(&text, &s);
+}
+
+/// Every file in sessions/ is on the current framework, and written back as
+/// the previous release would have written it, it comes back unchanged
+/// (but for where it was migrated from).
+#[test]
+fn every_example_session_survives_the_way_back_to_2022_1() {
+    let fw = Framework::builtin();
+    let now_q = questions(wijktafel::framework::DEFAULT_TOML);
+    let old_q = questions(OLD_FRAMEWORK);
+    // the inverse of the renumbering, found by question text alone
+    let by_text: std::collections::HashMap<&str, &str> = old_q
+        .iter()
+        .map(|(id, t)| (t.as_str(), id.as_str()))
+        .collect();
+    let down = |new_id: &str| -> String {
+        if new_id == "1.4.1" {
+            return "1.4.1".into();
+        }
+        by_text
+            .get(now_q[new_id].as_str())
+            .unwrap_or_else(|| panic!("{new_id} was not a point of 2022.1"))
+            .to_string()
+    };
+    let mut files = 0;
+    for entry in fs::read_dir("sessions").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        files += 1;
+        let s = store::load(&path).unwrap();
+        assert_eq!(s.framework.version, fw.version, "{}", path.display());
+        assert_eq!(s.framework_migrated_from, None);
+        assert!(s.points.keys().all(|id| fw.pos_of(id).is_some()));
+        if s.points.contains_key("1.4.2") {
+            continue; // the new point has no place in 2022.1
+        }
+        let mut old = s.clone();
+        old.format_version = 2;
+        old.framework.version = "2022.1".into();
+        old.points = s
+            .points
+            .iter()
+            .map(|(id, r)| (down(id), r.clone()))
+            .collect();
+        old.cursor = if s.cursor == "1.4.2" {
+            "1.4.1".into()
+        } else {
+            down(&s.cursor)
+        };
+        if let Some(d) = &mut old.draft {
+            d.point = down(&d.point);
+        }
+        let old_text = store::to_toml(&old);
+        let back = store::parse(&old_text, &path).unwrap();
+        assert_migrated(&old_text, &back);
+        let mut expect = s.clone();
+        expect.framework_migrated_from = Some("2022.1".into());
+        assert_eq!(back, expect, "{}", path.display());
+    }
+    assert!(files >= 2);
 }

@@ -16,9 +16,13 @@ impl Framework {
         let mut out = String::new();
         out.push_str(&format!("# {}\n\n", self.title));
         out.push_str(&format!("_{}: {}_\n\n", s.source, self.source));
+        out.push_str(&format!("## {}\n\n", s.guidance));
+        out.push_str(&quoted(&self.guidance));
         for b in &self.blocks {
             out.push_str(&format!("## {} {}. {}\n\n", s.block, b.id, b.title));
             out.push_str(&format!("{}\n\n", b.intro));
+            out.push_str(&format!("**{}**\n\n", s.guidance));
+            out.push_str(&quoted(&b.guidance));
             if !b.activities.is_empty() {
                 out.push_str(&format!(
                     "**{}:** {}\n\n",
@@ -42,6 +46,16 @@ impl Framework {
                     out.push_str(&format!("{}. [ ] {} _({})_\n", i + 1, p.text, p.id));
                 }
                 out.push('\n');
+                if st.decision && !st.routes.is_empty() {
+                    out.push_str(&format!("**{}:**\n\n", s.no_go_routes));
+                    for r in &st.routes {
+                        out.push_str(&format!("- [ ] {}\n", r.text));
+                    }
+                    out.push('\n');
+                    if let Some(q) = &st.pulse {
+                        out.push_str(&format!("_{q}_\n\n"));
+                    }
+                }
             }
         }
         out.push_str(&format!("## {}\n\n", s.principles));
@@ -54,4 +68,15 @@ impl Framework {
         }
         out
     }
+}
+
+/// Text as a Markdown block quote, paragraph by paragraph, and a blank line.
+fn quoted(text: &str) -> String {
+    let paras: Vec<String> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("> {}", p.replace('\n', " ")))
+        .collect();
+    format!("{}\n\n", paras.join("\n>\n"))
 }

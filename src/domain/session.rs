@@ -20,8 +20,14 @@ pub use crate::record::{
 
 /// The file format written by this version. Version 2 added what happened
 /// to notes and action items after they were typed (`changes`: edited,
-/// done, reopened, removed); a version-1 file reads as it is.
-pub const FORMAT_VERSION: u32 = 2;
+/// done, reopened, removed); a version-1 file reads as it is. Version 3
+/// came with framework 2022.2, whose point ids after 1.4.1 moved: the
+/// fields are those of version 2 (plus the optional
+/// `framework_migrated_from`), but a program that only knows version 2 also
+/// only knows the 91-point framework and would show a record of 1.4.3 under
+/// the old 1.4.3's question. The new number makes such a program refuse the
+/// file as newer instead of misplacing it.
+pub const FORMAT_VERSION: u32 = 3;
 
 pub type PartyId = u32;
 
@@ -52,6 +58,11 @@ pub struct Session {
     pub facilitator: String,
     pub created: Timestamp,
     pub framework: FrameworkRef,
+    /// The framework version this session was made with, when loading
+    /// renumbered its points to the current version (the first such version
+    /// if that happened more than once).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework_migrated_from: Option<String>,
     #[serde(default)]
     pub rule: DecisionRule,
     /// The current discussion point (id).
@@ -209,6 +220,31 @@ pub fn parse_party(spec: &str) -> Option<(String, String, String)> {
 }
 
 impl Session {
+    /// Renumber the point records, the cursor and the draft of a session
+    /// made with an earlier version of its framework to the current ids
+    /// ([`crate::framework::renumber`]); records the version it came from.
+    /// Returns whether anything was renumbered. Every record keeps its
+    /// question: only ids change.
+    pub fn upgrade_framework(&mut self) -> bool {
+        use crate::framework::renumber::{along, upgrade_path};
+        let path = upgrade_path(&self.framework.id, &self.framework.version);
+        let Some(last) = path.last() else {
+            return false;
+        };
+        let up = |id: &str| along(&path, id);
+        let old = std::mem::take(&mut self.points);
+        self.points = old.into_iter().map(|(id, rec)| (up(&id), rec)).collect();
+        self.cursor = up(&self.cursor);
+        if let Some(d) = &mut self.draft {
+            d.point = up(&d.point);
+        }
+        if self.framework_migrated_from.is_none() {
+            self.framework_migrated_from = Some(self.framework.version.clone());
+        }
+        self.framework.version = last.to.to_string();
+        true
+    }
+
     /// A new, empty session for the given framework.
     pub fn new(name: &str, fw: &Framework, now: Timestamp) -> Session {
         Session {
@@ -222,6 +258,7 @@ impl Session {
                 id: fw.id.clone(),
                 version: fw.version.clone(),
             },
+            framework_migrated_from: None,
             rule: DecisionRule::default(),
             cursor: fw.point_at(0).id.clone(),
             draft: None,

@@ -176,6 +176,27 @@ impl Route {
         Route::Other,
     ];
 
+    /// The name a session file stores, and the id of the route in the
+    /// framework's decision step (`None` for "other": the framework does
+    /// not name it).
+    pub fn id(self) -> Option<&'static str> {
+        match self {
+            Route::Lighter => Some("lighter"),
+            Route::Neighbourhood => Some("neighbourhood"),
+            Route::Sectoral => Some("sectoral"),
+            Route::Community => Some("community"),
+            Route::Other => None,
+        }
+    }
+
+    /// The route in the framework's words (its decision step's `routes`),
+    /// else the program's own word for it.
+    pub fn words(self, fw: &crate::framework::Framework, lang: Lang) -> String {
+        self.id()
+            .and_then(|id| fw.route_text(id))
+            .map_or_else(|| self.word(lang).to_string(), str::to_string)
+    }
+
     pub fn word(self, lang: Lang) -> &'static str {
         let s = lang.strings();
         match self {

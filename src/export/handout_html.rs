@@ -126,6 +126,22 @@ pub fn handout_html(fw: &Framework, lang: Lang) -> String {
                 ));
             }
             out.push_str("</ol>\n");
+            // the decision step: the framework's routes after a NO-GO and
+            // how the parties keep a finger on the pulse
+            if st.decision && !st.routes.is_empty() {
+                out.push_str(&format!(
+                    "<div class=\"routes\"><p><strong>{}:</strong></p>\n<ul>\n",
+                    text(s.no_go_routes)
+                ));
+                for r in &st.routes {
+                    out.push_str(&format!("<li>{}</li>\n", text(&r.text)));
+                }
+                out.push_str("</ul>\n");
+                if let Some(q) = &st.pulse {
+                    out.push_str(&format!("<p><em>{}</em></p>\n", text(q)));
+                }
+                out.push_str("</div>\n");
+            }
         }
         // room for what does not belong to one point
         out.push_str(&format!(

@@ -330,10 +330,13 @@ fn vote_fields(c: &Ctx, v: &Vote) -> Vec<(String, Vec<Inline>)> {
         fields.push((s.field_reason.to_string(), vec![t(c.user(&v.remark))]));
     }
     if let Some(fu) = &v.follow_up {
+        // the route in the framework's words (a municipality's own file
+        // may word it differently); "other" in the program's word
+        let words = fu.route.words(c.fw, c.lang);
         let route = if fu.text.is_empty() {
-            fu.route.word(c.lang).to_string()
+            words
         } else {
-            format!("{}: {}", fu.route.word(c.lang), c.user(&fu.text))
+            format!("{words}: {}", c.user(&fu.text))
         };
         fields.push((s.ex_follow_up.to_string(), vec![t(route)]));
     }

@@ -141,6 +141,7 @@ define_strings! {
     source, block, step, point, activities, see_also, principles, success_factors,
     fw_err_io, fw_err_syntax, fw_err_duplicate, fw_err_dangling, fw_err_empty,
     fw_err_no_points, fw_err_no_steps, fw_err_no_blocks, fw_err_bad_id,
+    fw_err_no_routes, fw_err_not_decision, guidance, no_go_routes,
     // statuses, stances, votes
     status_open, status_consensus, status_dissent, status_skipped,
     stance_none, stance_agree, stance_reservations, stance_disagree,

@@ -366,18 +366,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
         .map_err(|m| corrupt(0, m))
 }
 
-/// Bring an older format up to [`FORMAT_VERSION`]. Version 1 is the first
-/// format; version 2 only added fields that default to empty, so a
-/// version-1 file needs nothing but its number (written at the next save).
+/// Bring an older format up to [`FORMAT_VERSION`], and a session made
+/// with an earlier version of its framework up to that framework's current
+/// point ids (the one place this happens; in memory only: loading never
+/// writes, the next save writes the new ids). Version 1 is the first format;
+/// versions 2 and 3 only added fields that default to empty, so an older
+/// file needs nothing but its number (written at the next save). Version 3
+/// marks files with the point ids of framework 2022.2 (see
+/// [`FORMAT_VERSION`]).
 fn migrate(mut session: Session) -> Result<Session, String> {
     match session.format_version {
-        1 => {
-            session.format_version = FORMAT_VERSION;
-            Ok(session)
-        }
-        FORMAT_VERSION => Ok(session),
-        v => Err(format!("unknown format_version {v}")),
+        1 | 2 => session.format_version = FORMAT_VERSION,
+        FORMAT_VERSION => {}
+        v => return Err(format!("unknown format_version {v}")),
     }
+    session.upgrade_framework();
+    Ok(session)
 }
 
 /// Load a session file. Never writes to it.

@@ -32,6 +32,8 @@ pub(super) struct Head<'a> {
     created: jiff::Timestamp,
     cursor: &'a str,
     framework: &'a FrameworkRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    framework_migrated_from: Option<&'a str>,
     rule: &'a DecisionRule,
     #[serde(skip_serializing_if = "Option::is_none")]
     draft: Option<&'a Draft>,
@@ -162,6 +164,7 @@ impl TomlWriter {
             created: s.created,
             cursor: &s.cursor,
             framework: &s.framework,
+            framework_migrated_from: s.framework_migrated_from.as_deref(),
             rule: &s.rule,
             draft: s.draft.as_ref(),
         };

@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Block, Framework, FrameworkError, FrameworkErrorKind, Point, Reference, Step};
+use super::{
+    Block, Framework, FrameworkError, FrameworkErrorKind, NoGoRoute, Point, Reference, Step,
+};
 use crate::textpos::line_col;
 
 #[derive(Deserialize)]
@@ -19,6 +21,7 @@ struct RawFramework {
     language: Option<String>,
     title: Spanned<String>,
     source: Spanned<String>,
+    guidance: Spanned<String>,
     #[serde(default)]
     principles: Vec<RawReference>,
     #[serde(default)]
@@ -41,6 +44,7 @@ struct RawBlock {
     id: Spanned<String>,
     title: Spanned<String>,
     intro: Spanned<String>,
+    guidance: Spanned<String>,
     #[serde(default)]
     activities: Vec<Spanned<String>>,
     #[serde(default)]
@@ -61,6 +65,17 @@ struct RawStep {
     planned_minutes: Option<u32>,
     #[serde(default)]
     points: Vec<RawPoint>,
+    #[serde(default)]
+    routes: Option<Spanned<Vec<RawRoute>>>,
+    #[serde(default)]
+    pulse: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRoute {
+    id: Spanned<String>,
+    text: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -193,6 +208,7 @@ impl<'a> Checker<'a> {
         Ok(Block {
             title: self.text(&rb.title, &format!("title ({bid})"))?,
             intro: self.text(&rb.intro, &format!("intro ({bid})"))?,
+            guidance: self.text(&rb.guidance, &format!("guidance ({bid})"))?,
             id: bid,
             activities,
             steps,
@@ -223,6 +239,7 @@ impl<'a> Checker<'a> {
             })
             .collect::<Result<Vec<_>, FrameworkError>>()?;
         let decision = self.decision(rs)?;
+        let (routes, pulse) = self.no_go(rs, &sid, decision)?;
         Ok(Step {
             title: self.text(&rs.title, &format!("title ({sid})"))?,
             consideration: self.text(&rs.consideration, &format!("consideration ({sid})"))?,
@@ -231,6 +248,8 @@ impl<'a> Checker<'a> {
             decision,
             planned_minutes: rs.planned_minutes,
             points,
+            routes,
+            pulse,
         })
     }
 
@@ -259,6 +278,70 @@ impl<'a> Checker<'a> {
             .collect()
     }
 
+    /// The NO-GO routes and the pulse question: required on the decision
+    /// step (at least one route, unique ids, text), refused on any other.
+    #[allow(clippy::type_complexity)]
+    fn no_go(
+        &self,
+        rs: &RawStep,
+        sid: &str,
+        decision: bool,
+    ) -> Result<(Vec<NoGoRoute>, Option<String>), FrameworkError> {
+        if !decision {
+            let stray = rs
+                .routes
+                .as_ref()
+                .map(|r| r.span().start)
+                .or(rs.pulse.as_ref().map(|p| p.span().start));
+            return match stray {
+                Some(at) => Err(self.err(
+                    at,
+                    FrameworkErrorKind::NotDecision {
+                        step: sid.to_string(),
+                    },
+                )),
+                None => Ok((Vec::new(), None)),
+            };
+        }
+        let no_routes = |at: usize| {
+            self.err(
+                at,
+                FrameworkErrorKind::NoRoutes {
+                    step: sid.to_string(),
+                },
+            )
+        };
+        let raw = rs
+            .routes
+            .as_ref()
+            .ok_or_else(|| no_routes(rs.id.span().start))?;
+        if raw.get_ref().is_empty() {
+            return Err(no_routes(raw.span().start));
+        }
+        let mut seen = HashSet::new();
+        let mut routes = Vec::new();
+        for r in raw.get_ref() {
+            let id = self.text(&r.id, &format!("route id ({sid})"))?;
+            if !seen.insert(id.clone()) {
+                return Err(self.err(r.id.span().start, FrameworkErrorKind::DuplicateId(id)));
+            }
+            let text = self.text(&r.text, &format!("route text ({sid}, {id})"))?;
+            routes.push(NoGoRoute { id, text });
+        }
+        let pulse = match &rs.pulse {
+            Some(p) => self.text(p, &format!("pulse ({sid})"))?,
+            None => {
+                return Err(self.err(
+                    rs.id.span().start,
+                    FrameworkErrorKind::Empty {
+                        what: format!("pulse ({sid})"),
+                    },
+                ));
+            }
+        };
+        Ok((routes, Some(pulse)))
+    }
+
     /// `decision = "go_no_go"` marks the decision step; nothing else is allowed.
     fn decision(&self, rs: &RawStep) -> Result<bool, FrameworkError> {
         match &rs.decision {
@@ -283,6 +366,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError>
     let version = ck.text(&raw.version, "version")?;
     let title = ck.text(&raw.title, "title")?;
     let source = ck.text(&raw.source, "source")?;
+    let guidance = ck.text(&raw.guidance, "guidance")?;
     let principles = ck.references(&raw.principles)?;
     let success_factors = ck.references(&raw.success_factors)?;
     let ref_ids: HashSet<&str> = principles
@@ -303,6 +387,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError>
         version,
         title,
         source,
+        guidance,
         blocks,
         principles,
         success_factors,
@@ -310,4 +395,201 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError>
         index: HashMap::new(),
     }
     .indexed())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{DEFAULT_TOML, Framework, FrameworkErrorKind};
+
+    fn kind(text: &str) -> FrameworkErrorKind {
+        Framework::parse(text, "t.toml").unwrap_err().kind
+    }
+
+    fn err(text: &str) -> String {
+        Framework::parse(text, "t.toml").unwrap_err().to_string()
+    }
+
+    fn replace(from: &str, to: &str) -> String {
+        assert!(DEFAULT_TOML.contains(from), "{from}");
+        DEFAULT_TOML.replacen(from, to, 1)
+    }
+
+    /// The asset without the decision step's route tables, with `instead`
+    /// in their place.
+    fn without_routes(instead: &str) -> String {
+        let start = DEFAULT_TOML.find("[[blocks.steps.routes]]").unwrap();
+        let end = DEFAULT_TOML
+            .find("[[blocks.steps.points]]\nid = \"1.5.1\"")
+            .unwrap();
+        format!(
+            "{}{instead}{}",
+            &DEFAULT_TOML[..start],
+            &DEFAULT_TOML[end..]
+        )
+    }
+
+    /// The framework's own guidance (first top-level `guidance = """ … """`).
+    fn top_guidance() -> (usize, usize) {
+        let start = DEFAULT_TOML.find("\nguidance = \"\"\"").unwrap() + 1;
+        let end = start + DEFAULT_TOML[start..].find("\n\"\"\"\n").unwrap() + 5;
+        (start, end)
+    }
+
+    #[test]
+    fn the_builtin_has_guidance_routes_and_the_pulse_question() {
+        let fw = Framework::builtin();
+        assert!(fw.guidance.contains("niet is bedoeld als voorschrijvend"));
+        assert!(fw.guidance.contains("stappen over te slaan"));
+        assert!(fw.blocks[0].guidance.contains("tabula rasa"));
+        assert!(fw.blocks[1].guidance.contains("change agent"));
+        assert!(fw.blocks[3].guidance.contains("op de radar"));
+        assert!(fw.blocks.iter().all(|b| !b.guidance.is_empty()));
+        let ids: Vec<&str> = fw.no_go_routes().iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["lighter", "neighbourhood", "sectoral", "community"]);
+        assert_eq!(
+            fw.route_text("community"),
+            Some("Investeren in community building")
+        );
+        assert_eq!(fw.route_text("other"), None);
+        assert!(fw.pulse_question().unwrap().contains("vinger aan de pols"));
+        // every route the framework names is one a session can store
+        for r in fw.no_go_routes() {
+            assert!(
+                crate::vote::Route::ALL
+                    .iter()
+                    .any(|v| v.id() == Some(&r.id)),
+                "{}",
+                r.id
+            );
+        }
+        // only the decision step has routes
+        let with_routes = fw
+            .blocks
+            .iter()
+            .flat_map(|b| &b.steps)
+            .filter(|s| !s.routes.is_empty() || s.pulse.is_some())
+            .count();
+        assert_eq!(with_routes, 1);
+    }
+
+    #[test]
+    fn guidance_missing_empty_or_misspelt_is_refused() {
+        let (start, end) = top_guidance();
+        let missing = format!("{}{}", &DEFAULT_TOML[..start], &DEFAULT_TOML[end..]);
+        assert!(matches!(kind(&missing), FrameworkErrorKind::Syntax(m) if m.contains("guidance")));
+        let empty = format!(
+            "{}guidance = \"  \"\n{}",
+            &DEFAULT_TOML[..start],
+            &DEFAULT_TOML[end..]
+        );
+        assert_eq!(
+            kind(&empty),
+            FrameworkErrorKind::Empty {
+                what: "guidance".into()
+            }
+        );
+        let misspelt = replace("\nguidance = \"\"\"", "\nguidence = \"\"\"");
+        assert!(err(&misspelt).contains("guidence"), "{}", err(&misspelt));
+        // a block's guidance: missing and empty
+        let block = replace("activities = []\n", "activities = []\nguidance = \"\"\n");
+        // two guidance keys in one table is a TOML error; replace the block's own
+        let b1 = DEFAULT_TOML.find("activities = []\n").unwrap();
+        let g = b1 + DEFAULT_TOML[b1..].find("guidance = \"\"\"").unwrap();
+        let ge = g + DEFAULT_TOML[g..].find("\n\"\"\"\n").unwrap() + 5;
+        let no_block = format!("{}{}", &DEFAULT_TOML[..g], &DEFAULT_TOML[ge..]);
+        let e = err(&no_block);
+        assert!(e.contains("guidance") && e.starts_with("t.toml:"), "{e}");
+        assert!(matches!(kind(&block), FrameworkErrorKind::Syntax(m) if m.contains("duplicate")));
+        let empty_block = format!(
+            "{}guidance = \"\"\n{}",
+            &DEFAULT_TOML[..g],
+            &DEFAULT_TOML[ge..]
+        );
+        assert_eq!(
+            kind(&empty_block),
+            FrameworkErrorKind::Empty {
+                what: "guidance (1)".into()
+            }
+        );
+    }
+
+    #[test]
+    fn routes_missing_empty_duplicate_or_blank_are_refused() {
+        assert_eq!(
+            kind(&without_routes("")),
+            FrameworkErrorKind::NoRoutes { step: "1.5".into() }
+        );
+        let empty = without_routes("").replacen("pulse = ", "routes = []\npulse = ", 1);
+        assert_eq!(
+            kind(&empty),
+            FrameworkErrorKind::NoRoutes { step: "1.5".into() }
+        );
+        let e = err(&empty);
+        assert!(e.starts_with("t.toml:") && e.contains("1.5"), "{e}");
+        let dup = replace("id = \"sectoral\"", "id = \"lighter\"");
+        assert_eq!(
+            kind(&dup),
+            FrameworkErrorKind::DuplicateId("lighter".into())
+        );
+        let blank = replace(
+            "text = \"Versterking van het wijkgericht werken\"",
+            "text = \" \"",
+        );
+        assert_eq!(
+            kind(&blank),
+            FrameworkErrorKind::Empty {
+                what: "route text (1.5, neighbourhood)".into()
+            }
+        );
+        let no_id = replace("id = \"community\"\n", "");
+        assert!(matches!(kind(&no_id), FrameworkErrorKind::Syntax(m) if m.contains("id")));
+        let unknown = replace(
+            "id = \"community\"\n",
+            "id = \"community\"\nlabel = \"x\"\n",
+        );
+        assert!(matches!(kind(&unknown), FrameworkErrorKind::Syntax(m) if m.contains("label")));
+        // a route id that is not one of the program's still loads: the
+        // vote offers "other" for what it does not know
+        let own = replace("id = \"community\"", "id = \"buurtbudget\"");
+        assert_eq!(
+            Framework::parse(&own, "t.toml")
+                .unwrap()
+                .route_text("buurtbudget"),
+            Some("Investeren in community building")
+        );
+    }
+
+    #[test]
+    fn the_pulse_question_missing_or_empty_is_refused() {
+        let line = "pulse = \"Op welke wijze houden de gemeente en andere partijen de vinger aan de pols?\"\n";
+        assert_eq!(
+            kind(&replace(line, "")),
+            FrameworkErrorKind::Empty {
+                what: "pulse (1.5)".into()
+            }
+        );
+        assert_eq!(
+            kind(&replace(line, "pulse = \"\"\n")),
+            FrameworkErrorKind::Empty {
+                what: "pulse (1.5)".into()
+            }
+        );
+    }
+
+    #[test]
+    fn routes_or_a_pulse_question_elsewhere_are_refused() {
+        let stray = replace(
+            "refs = [\"3.2\"]\n",
+            "refs = [\"3.2\"]\npulse = \"Houden we de vinger aan de pols?\"\n",
+        );
+        assert_eq!(
+            kind(&stray),
+            FrameworkErrorKind::NotDecision { step: "1.1".into() }
+        );
+        let not_decision = replace("decision = \"go_no_go\"\n", "");
+        assert_eq!(
+            kind(&not_decision),
+            FrameworkErrorKind::NotDecision { step: "1.5".into() }
+        );
+    }
 }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::i18n::{Lang, fill};
 
 mod load;
+pub mod renumber;
 
 /// The framework text that ships with wijktafel.
 pub const DEFAULT_TOML: &str = include_str!("../../../assets/afwegingskader.toml");
@@ -30,6 +31,14 @@ pub struct Point {
     pub text: String,
 }
 
+/// A way forward after a NO-GO, in the framework's words (figure 4.2 of
+/// the seed). `id` matches a [`crate::vote::Route`] name where there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NoGoRoute {
+    pub id: String,
+    pub text: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
     pub id: String,
@@ -43,6 +52,13 @@ pub struct Step {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_minutes: Option<u32>,
     pub points: Vec<Point>,
+    /// The decision step only: the routes to consider after a NO-GO.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<NoGoRoute>,
+    /// The decision step only: how the parties keep a finger on the pulse
+    /// ("vinger aan de pols") after a NO-GO.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pulse: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,6 +66,8 @@ pub struct Block {
     pub id: String,
     pub title: String,
     pub intro: String,
+    /// The seed's guidance for the facilitator in this block ("toelichting").
+    pub guidance: String,
     pub activities: Vec<String>,
     pub steps: Vec<Step>,
 }
@@ -61,6 +79,8 @@ pub struct Framework {
     pub version: String,
     pub title: String,
     pub source: String,
+    /// How the framework is meant to be used (the framing of chapter 4).
+    pub guidance: String,
     pub blocks: Vec<Block>,
     pub principles: Vec<Reference>,
     pub success_factors: Vec<Reference>,
@@ -110,6 +130,14 @@ pub enum FrameworkErrorKind {
         id: String,
         parent: String,
     },
+    /// The decision step names no route to follow after a NO-GO.
+    NoRoutes {
+        step: String,
+    },
+    /// Routes or a pulse question on a step that is not the decision step.
+    NotDecision {
+        step: String,
+    },
 }
 
 /// A framework file that cannot be used, with the place of the problem.
@@ -138,6 +166,8 @@ impl FrameworkError {
             FrameworkErrorKind::NoSteps { block } => fill(s.fw_err_no_steps, &[block]),
             FrameworkErrorKind::NoBlocks => s.fw_err_no_blocks.to_string(),
             FrameworkErrorKind::BadId { id, parent } => fill(s.fw_err_bad_id, &[id, parent]),
+            FrameworkErrorKind::NoRoutes { step } => fill(s.fw_err_no_routes, &[step]),
+            FrameworkErrorKind::NotDecision { step } => fill(s.fw_err_not_decision, &[step]),
         };
         if self.line == 0 {
             format!("{}: {}", self.file, what)
@@ -264,6 +294,29 @@ impl Framework {
             .find_map(|(bi, b)| b.steps.iter().position(|s| s.decision).map(|si| (bi, si)))
     }
 
+    /// The routes after a NO-GO, from the decision step (empty without one).
+    pub fn no_go_routes(&self) -> &[NoGoRoute] {
+        match self.decision_step() {
+            Some((b, s)) => &self.blocks[b].steps[s].routes,
+            None => &[],
+        }
+    }
+
+    /// A NO-GO route's words in this framework, by id (`None` when the
+    /// framework does not name it, e.g. "other").
+    pub fn route_text(&self, id: &str) -> Option<&str> {
+        self.no_go_routes()
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.text.as_str())
+    }
+
+    /// The decision step's "vinger aan de pols" question.
+    pub fn pulse_question(&self) -> Option<&str> {
+        let (b, s) = self.decision_step()?;
+        self.blocks[b].steps[s].pulse.as_deref()
+    }
+
     /// The JSON form for tools (`wijktafel framework --format json`); control
     /// and bidi characters are `\uXXXX` escapes.
     pub fn to_json(&self) -> String {
@@ -282,7 +335,7 @@ mod tests {
         assert_eq!(steps, vec![5, 4, 7, 6]);
         assert_eq!(fw.principles.len(), 6);
         assert_eq!(fw.success_factors.len(), 10);
-        assert_eq!(fw.point_count(), 91);
+        assert_eq!(fw.point_count(), 92);
         assert_eq!(fw.decision_step(), Some((0, 4)));
         assert_eq!(fw.blocks[0].steps[4].title, "Besluitvorming: go/no go");
     }
@@ -294,6 +347,6 @@ mod tests {
             assert_eq!(fw.pos_of(&p.id), Some(pos));
             assert_eq!(fw.point_at(pos.flat).id, p.id);
         }
-        assert_eq!(fw.first_of_step(1, 0), 20);
+        assert_eq!(fw.first_of_step(1, 0), 21);
     }
 }
