@@ -218,14 +218,23 @@ pub struct FollowUp {
 }
 
 impl FollowUp {
-    /// "Vervolgroute: anders: <text>" (the text is the facilitator's own words).
-    pub fn describe(&self, lang: Lang) -> String {
-        let route = if self.text.is_empty() {
-            self.route.word(lang).to_string()
+    /// The route in the framework's words, with the facilitator's own
+    /// words after it ("anders: <text>").
+    pub fn route_words(&self, fw: &crate::framework::Framework, lang: Lang) -> String {
+        let words = self.route.words(fw, lang);
+        if self.text.is_empty() {
+            words
         } else {
-            format!("{}: {}", self.route.word(lang), self.text)
-        };
-        crate::i18n::fill(lang.strings().start_follow_up, &[&route])
+            format!("{words}: {}", self.text)
+        }
+    }
+
+    /// "Vervolgroute: <the route in the framework's words>".
+    pub fn describe(&self, fw: &crate::framework::Framework, lang: Lang) -> String {
+        crate::i18n::fill(
+            lang.strings().start_follow_up,
+            &[&self.route_words(fw, lang)],
+        )
     }
 }
 

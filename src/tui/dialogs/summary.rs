@@ -234,7 +234,7 @@ fn decisions(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
         }
         if let Some(fu) = &v.follow_up {
             lines.push(Line::from(Span::styled(
-                format!("    {}", safe_line(&fu.describe(app.lang))),
+                format!("    {}", safe_line(&fu.describe(&app.fw, app.lang))),
                 th.base,
             )));
         }

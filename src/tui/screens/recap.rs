@@ -421,7 +421,7 @@ fn vote_lines(app: &App, sess: &Session, th: &Theme, lines: &mut Vec<Line<'stati
     ]));
     if let Some(fu) = &v.follow_up {
         lines.push(Line::from(Span::styled(
-            format!("  {}", safe_line(&fu.describe(app.lang))),
+            format!("  {}", safe_line(&fu.describe(&app.fw, app.lang))),
             th.base,
         )));
     }

@@ -12,6 +12,7 @@ use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
+use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_letters::big_text;
@@ -49,7 +50,7 @@ impl Dialog for BannerDialog {
         f.render_widget(Block::new().style(th.base), area);
         let mut lines = letters(app, v, area, th);
         lines.push(Line::default());
-        lines.extend(details(app, v, th));
+        lines.extend(details(app, v, area.width as usize, th));
         lines.push(Line::default());
         lines.push(hint_line(Ctx::Banner, app.s(), area.width, false, th));
         let h = lines.len() as u16;
@@ -87,7 +88,7 @@ fn letters(app: &App, v: &Vote, area: Rect, th: &Theme) -> Vec<Line<'static>> {
 }
 
 /// The outcome in words, the tally, the rule, and what follows.
-fn details(app: &App, v: &Vote, th: &Theme) -> Vec<Line<'static>> {
+fn details(app: &App, v: &Vote, width: usize, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let style = th.outcome(v.outcome).add_modifier(Modifier::BOLD);
     let outcome = outcome_text(v.outcome, v.deferred, app.lang);
@@ -106,11 +107,15 @@ fn details(app: &App, v: &Vote, th: &Theme) -> Vec<Line<'static>> {
     if !v.remark.is_empty() {
         plain(safe_line(&v.remark).into_owned());
     }
-    if let Some(fu) = &v.follow_up {
-        plain(safe_line(&fu.describe(app.lang)).into_owned());
-    }
     if let Some(d) = v.revisit {
         plain(fill(s.start_revisit, &[&app.lang.date(d)]));
+    }
+    if let Some(fu) = &v.follow_up {
+        // the route in the framework's words: it wraps, never cut
+        let route = safe_line(&fu.describe(&app.fw, app.lang)).into_owned();
+        let rows = wrap_styled(&[(route, th.base)], width.saturating_sub(4), usize::MAX);
+        let at = lines.len() - usize::from(v.revisit.is_some());
+        lines.splice(at..at, rows);
     }
     lines
 }

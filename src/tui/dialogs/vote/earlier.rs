@@ -14,6 +14,7 @@ use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::screens::main::notes::wrapped_rows;
+use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
@@ -57,11 +58,15 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     if !v.remark.is_empty() {
         plain(safe_line(&v.remark).into_owned());
     }
-    if let Some(fu) = &v.follow_up {
-        plain(safe_line(&fu.describe(app.lang)).into_owned());
-    }
     if let Some(d) = v.revisit {
         plain(fill(s.start_revisit, &[&d.to_string()]));
+    }
+    if let Some(fu) = &v.follow_up {
+        // the route in the framework's words wraps (up to 3 rows, then "…")
+        let route = safe_line(&fu.describe(&app.fw, app.lang)).into_owned();
+        let rows = wrap_styled(&[(route, th.base)], width, 3);
+        let at = head.len() - usize::from(v.revisit.is_some());
+        head.splice(at..at, rows);
     }
     let count = fill(s.vote_earlier_count, &[&sess.votes.len().to_string()]);
     // the question gets every row it needs: it is never cut

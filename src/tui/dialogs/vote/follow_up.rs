@@ -1,5 +1,7 @@
 //! After a NO-GO: which follow-up route (none is chosen for the room), when
-//! to look at it again, and what "other" means. `Tab` walks the fields (the
+//! to look at it again ("vinger aan de pols": the framework's question is the
+//! date's label), and what "other" means. The routes are the framework's, in
+//! its words, with "other" last. `Tab` walks the fields (the
 //! date before the text, unless the route is "other"); `Enter` records the
 //! vote once a route is chosen.
 
@@ -10,9 +12,13 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use super::{Next, VoteStage};
+use crate::framework::Framework;
+use crate::i18n::Lang;
 use crate::store::clean_line;
 use crate::tui::app::{App, parse_date};
 use crate::tui::keys::{self, Action, Ctx};
+use crate::tui::screens::main::stances::wrap_styled;
+use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
 use crate::vote::{Closing, FollowUp, Route};
@@ -53,18 +59,74 @@ impl Field {
     }
 }
 
+/// A route on the list: what a session stores, and the words shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteChoice {
+    pub route: Route,
+    pub words: String,
+    /// A route of the framework that a session cannot name (an id of its
+    /// own): stored as "other" with its words.
+    pub as_other: bool,
+}
+
+/// The routes of the framework's decision step, in its order and words,
+/// then "other" (the facilitator's own words). Without routes in the
+/// framework, the program's own list.
+pub fn choices(fw: &Framework, lang: Lang) -> Vec<RouteChoice> {
+    let known = |id: &str| Route::ALL.into_iter().find(|r| r.id() == Some(id));
+    let mut out: Vec<RouteChoice> = fw
+        .no_go_routes()
+        .iter()
+        .map(|r| match known(&r.id) {
+            Some(route) => RouteChoice {
+                route,
+                words: r.text.clone(),
+                as_other: false,
+            },
+            None => RouteChoice {
+                route: Route::Other,
+                words: r.text.clone(),
+                as_other: true,
+            },
+        })
+        .collect();
+    if out.is_empty() {
+        out.extend(
+            Route::ALL
+                .into_iter()
+                .filter(|&r| r != Route::Other)
+                .map(|route| RouteChoice {
+                    route,
+                    words: route.word(lang).to_string(),
+                    as_other: false,
+                }),
+        );
+    }
+    out.push(RouteChoice {
+        route: Route::Other,
+        words: Route::Other.word(lang).to_string(),
+        as_other: false,
+    });
+    out
+}
+
 pub struct FollowUpForm {
-    /// The chosen route: none until the facilitator picks one.
-    pub route: Option<Route>,
+    /// The routes on the list (see [`choices`]).
+    pub choices: Vec<RouteChoice>,
+    /// The chosen route's place in `choices`: none until the facilitator
+    /// picks one.
+    pub chosen: Option<usize>,
     pub other: TextArea<'static>,
     pub revisit: TextArea<'static>,
     pub field: Field,
 }
 
-impl Default for FollowUpForm {
-    fn default() -> FollowUpForm {
+impl FollowUpForm {
+    /// An empty form with the routes of `fw`.
+    pub fn new(fw: &Framework, lang: Lang) -> FollowUpForm {
         FollowUpForm {
-            route: None,
+            choices: choices(fw, lang),
+            chosen: None,
             other: editor(""),
             revisit: editor(""),
             field: Field::Route,
@@ -80,35 +142,36 @@ fn is_text_key(action: &Action) -> bool {
             && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT))
 }
 
-/// The place of a route in [`Route::ALL`] (its number on screen, less one).
-fn index(route: Route) -> usize {
-    Route::ALL.iter().position(|&r| r == route).unwrap_or(0)
-}
-
 impl FollowUpForm {
+    /// The chosen route as a session stores it, if one is chosen.
+    pub fn route(&self) -> Option<Route> {
+        self.chosen.map(|i| self.choices[i].route)
+    }
+
+    /// Whether the facilitator's own words are asked for ("other").
+    fn wants_words(&self) -> bool {
+        self.chosen
+            .is_some_and(|i| self.choices[i].route == Route::Other && !self.choices[i].as_other)
+    }
+
     pub fn update(&mut self, app: &mut App, action: Action) -> Next {
         let command = keys::command(Ctx::FollowUp, &action);
         match (self.field, command) {
-            (_, Some(Action::NextField)) => {
-                self.field = self.field.next(self.route == Some(Route::Other))
-            }
-            (_, Some(Action::PrevField)) => {
-                self.field = self.field.prev(self.route == Some(Route::Other))
-            }
+            (_, Some(Action::NextField)) => self.field = self.field.next(self.wants_words()),
+            (_, Some(Action::PrevField)) => self.field = self.field.prev(self.wants_words()),
             (_, Some(Action::Help)) => {}
             (Field::Route, Some(Action::Back)) => return Next::To(VoteStage::Ballots),
             // Enter records, in every field, as its hint says
             (_, Some(Action::Confirm)) => return self.submit(app),
             (Field::Route, Some(Action::Up)) => {
-                let i = self.route.map(index).unwrap_or(0);
-                self.route = Some(Route::ALL[i.saturating_sub(1)])
+                self.chosen = Some(self.chosen.unwrap_or(0).saturating_sub(1))
             }
             (Field::Route, Some(Action::Down)) => {
-                let i = self.route.map(|r| index(r) + 1).unwrap_or(0);
-                self.route = Some(Route::ALL[i.min(Route::ALL.len() - 1)])
+                let i = self.chosen.map(|i| i + 1).unwrap_or(0);
+                self.chosen = Some(i.min(self.choices.len() - 1))
             }
-            (Field::Route, Some(Action::Stance(i))) if i < Route::ALL.len() => {
-                self.route = Some(Route::ALL[i])
+            (Field::Route, Some(Action::Stance(i))) if i < self.choices.len() => {
+                self.chosen = Some(i)
             }
             // a letter typed on the route list is text: it goes to the
             // "anders" field, never dropped and never a route
@@ -131,11 +194,23 @@ impl FollowUpForm {
     /// `Enter` in a field: "other" needs its text, a date must be one.
     fn submit(&mut self, app: &mut App) -> Next {
         let s = app.s();
-        let text = clean_line(&editor_text(&self.other));
-        let Some(route) = self.route else {
+        let own = clean_line(&editor_text(&self.other));
+        let Some(choice) = self.chosen.map(|i| self.choices[i].clone()) else {
             app.error(s.err_need_route.to_string());
             self.field = Field::Route;
             return Next::Stay;
+        };
+        let route = choice.route;
+        let text = if choice.as_other {
+            // a route of the framework's own: its words, then the facilitator's
+            [choice.words.as_str(), own.as_str()]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" — ")
+        } else {
+            own
         };
         if route == Route::Other && text.is_empty() {
             app.error(s.err_need_reason.to_string());
@@ -167,8 +242,8 @@ impl FollowUpForm {
                 .areas(area);
         let title = Line::from(Span::styled(s.vote_followup_title, th.bad));
         let lines: Vec<Line> = std::iter::once(title)
-            .chain(Route::ALL.iter().enumerate().map(|(i, &r)| {
-                let on = Some(r) == self.route;
+            .chain(self.choices.iter().enumerate().map(|(i, c)| {
+                let on = Some(i) == self.chosen;
                 let style = match (on, self.field == Field::Route) {
                     (true, true) => th.selected,
                     (true, false) => th.focus,
@@ -176,7 +251,7 @@ impl FollowUpForm {
                 };
                 let mark = if on { "◉" } else { "○" };
                 Line::from(Span::styled(
-                    format!("{} {mark} {}", i + 1, r.word(app.lang)),
+                    format!("{} {mark} {}", (i + 1) % 10, safe_line(&c.words)),
                     style,
                 ))
             }))
@@ -186,7 +261,25 @@ impl FollowUpForm {
             Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
             routes,
         );
-        let [a, b] = Layout::vertical([Constraint::Length(3), Constraint::Length(3)]).areas(fields);
+        // the date's label is the framework's pulse question: it wraps above
+        // its field
+        let pulse = app
+            .fw
+            .pulse_question()
+            .map(|q| safe_line(q).into_owned())
+            .unwrap_or_default();
+        let pulse_rows = if pulse.is_empty() {
+            Vec::new()
+        } else {
+            wrap_styled(&[(pulse, th.dim)], fields.width.max(1) as usize, 4)
+        };
+        let [a, q, b] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(pulse_rows.len() as u16),
+            Constraint::Length(3),
+        ])
+        .areas(fields);
+        f.render_widget(Paragraph::new(pulse_rows), q);
         render_editor(
             &self.other,
             f,
@@ -225,7 +318,7 @@ mod tests {
     #[test]
     fn tab_walks_the_fields_in_order_and_round() {
         let mut app = app();
-        let mut form = FollowUpForm::default();
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
         let mut seen = vec![form.field];
         for _ in 0..3 {
             form.update(&mut app, key(KeyCode::Tab));
@@ -236,7 +329,7 @@ mod tests {
         form.update(&mut app, key(KeyCode::BackTab));
         assert_eq!(form.field, Other);
         // with "other" chosen, its words come first
-        let mut form = FollowUpForm::default();
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
         form.update(&mut app, key(KeyCode::Char('5')));
         form.update(&mut app, key(KeyCode::Tab));
         assert_eq!(form.field, Other);
@@ -245,7 +338,7 @@ mod tests {
     #[test]
     fn enter_on_the_route_list_records_as_its_hint_says() {
         let mut app = app();
-        let mut form = FollowUpForm::default();
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
         form.update(&mut app, key(KeyCode::Char('3')));
         match form.update(&mut app, key(KeyCode::Enter)) {
             Next::Record(closing) => {
@@ -258,10 +351,10 @@ mod tests {
     #[test]
     fn typing_a_date_never_changes_the_route() {
         let mut app = app();
-        let mut form = FollowUpForm::default();
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
         form.update(&mut app, key(KeyCode::Char('2')));
         assert_eq!(
-            form.route,
+            form.route(),
             Some(Route::ALL[1]),
             "a number picks a route in the list"
         );
@@ -270,7 +363,7 @@ mod tests {
             form.update(&mut app, key(KeyCode::Char(c)));
         }
         form.update(&mut app, key(KeyCode::Char('j')));
-        assert_eq!(form.route, Some(Route::ALL[1]));
+        assert_eq!(form.route(), Some(Route::ALL[1]));
         assert_eq!(editor_text(&form.revisit), "2027-03-01j");
         assert_eq!(form.field, Field::Revisit);
     }
@@ -280,7 +373,7 @@ mod tests {
         let mut app = app();
         let mut form = FollowUpForm {
             field: Field::Other,
-            ..FollowUpForm::default()
+            ..FollowUpForm::new(&app.fw, app.lang)
         };
         assert!(matches!(
             form.update(&mut app, key(KeyCode::Esc)),
@@ -294,12 +387,12 @@ mod tests {
     #[test]
     fn letters_on_the_route_list_go_to_the_other_field() {
         let mut app = app();
-        let mut form = FollowUpForm::default();
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
         form.update(&mut app, key(KeyCode::Char('3')));
         for c in "eerst budget".chars() {
             form.update(&mut app, key(KeyCode::Char(c)));
         }
-        assert_eq!(form.route, Some(Route::ALL[2]), "the route stays");
+        assert_eq!(form.route(), Some(Route::ALL[2]), "the route stays");
         assert_eq!(form.field, Field::Other);
         assert_eq!(editor_text(&form.other), "eerst budget");
     }
@@ -307,8 +400,8 @@ mod tests {
     #[test]
     fn no_route_is_chosen_for_the_room() {
         let mut app = app();
-        let mut form = FollowUpForm::default();
-        assert_eq!(form.route, None);
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        assert_eq!(form.route(), None);
         assert!(matches!(
             form.update(&mut app, key(KeyCode::Enter)),
             Next::Stay

@@ -22,7 +22,7 @@ pub fn update(v: &VoteState, app: &mut App, action: Action) -> Next {
     match keys::command(Ctx::VoteReadBack, &action) {
         Some(Action::Confirm) => {
             if vote_preview(app, v).outcome == Outcome::NoGo {
-                Next::To(VoteStage::FollowUp(FollowUpForm::default()))
+                Next::To(VoteStage::FollowUp(FollowUpForm::new(&app.fw, app.lang)))
             } else {
                 Next::Record(Closing::default())
             }

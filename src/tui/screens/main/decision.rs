@@ -1,13 +1,16 @@
 //! The decision in the header of the main screen: what the latest vote
 //! decided, with symbol and word ("▲ GO (14:05)", "▼ NO-GO (14:05) ·
 //! vervolg: …", "‖ UITGESTELD (bijeenkomst 1)"), so the room sees it after
-//! the banner too. Whole or left out: a shorter form when the full one
-//! does not fit, never a cut word.
+//! the banner too. The route is in the framework's words; when they do not
+//! fit, they are cut with "…" as long as 16 columns of them are left (the
+//! whole route is in the recap and the minutes); otherwise a shorter form,
+//! whole.
 
 use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::app::App;
 use crate::tui::text::safe_line;
+use crate::tui::widgets::status::fit;
 use crate::vote::Outcome;
 
 /// The forms of the decision, longest first; empty when no vote was held.
@@ -24,12 +27,7 @@ pub fn forms(app: &App, sess: &Session) -> Vec<String> {
     };
     let dated = format!("{word} ({when})");
     let mut out = Vec::new();
-    if let (Outcome::NoGo, Some(fu)) = (v.outcome, &v.follow_up) {
-        let route = if fu.text.is_empty() {
-            fu.route.word(app.lang).to_string()
-        } else {
-            format!("{}: {}", fu.route.word(app.lang), safe_line(&fu.text))
-        };
+    if let Some(route) = route(app, sess) {
         out.push(format!("{dated} · {}", fill(s.head_follow_up, &[&route])));
     }
     out.push(dated);
@@ -37,9 +35,32 @@ pub fn forms(app: &App, sess: &Session) -> Vec<String> {
     out
 }
 
-/// The longest form that fits in `room` columns, if any.
+/// The route after the latest vote's NO-GO, in the framework's words.
+fn route(app: &App, sess: &Session) -> Option<String> {
+    let v = sess.latest_vote()?;
+    match (v.outcome, &v.follow_up) {
+        (Outcome::NoGo, Some(fu)) => {
+            Some(safe_line(&fu.route_words(&app.fw, app.lang)).into_owned())
+        }
+        _ => None,
+    }
+}
+
+/// The fewest columns of a route worth showing cut.
+const ROUTE_MIN: usize = 16;
+
+/// The longest form that fits in `room` columns, if any; the route cut
+/// with "…" when at least [`ROUTE_MIN`] columns of it fit.
 pub fn fitting(app: &App, sess: &Session, room: usize) -> Option<String> {
-    forms(app, sess)
-        .into_iter()
-        .find(|f| f.chars().count() <= room)
+    let forms = forms(app, sess);
+    if let (Some(full), Some(route)) = (forms.first(), route(app, sess))
+        && full.chars().count() > room
+    {
+        let prefix = full.chars().count() - route.chars().count();
+        if room >= prefix + ROUTE_MIN {
+            let head: String = full.chars().take(prefix).collect();
+            return Some(format!("{head}{}", fit(&route, room - prefix)));
+        }
+    }
+    forms.into_iter().find(|f| f.chars().count() <= room)
 }
