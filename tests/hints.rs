@@ -139,6 +139,7 @@ fn every_context(lang: Lang) {
     for (k, ctx) in [
         ('?', Ctx::Reading),
         ('i', Ctx::Reading),
+        ('b', Ctx::Guidance),
         ('g', Ctx::Overview),
         ('n', Ctx::Note),
         ('s', Ctx::Skip),

@@ -505,4 +505,14 @@ pub static EN: Strings = Strings {
     ho_notes: "Notes",
     ho_points_count: "{0} discussion points",
     // (end of section)
+    // ---- framework in the TUI (issue 16) ----
+    key_guidance: "guidance for this block",
+    guidance_title: "Guidance for block {0}",
+    guidance_framework_head: "About the framework",
+    guidance_block_head: "Block {0} · {1}",
+    ref_principle: "Principle {0}",
+    ref_success_factor: "Success factor {0}",
+    recap_new_block: "New block {0} · {1} — guidance:",
+    recap_guidance_key: "(b in the agenda: this guidance and that of the whole framework)",
+    // (end of section)
 };

@@ -501,6 +501,9 @@ define_strings! {
     ex_chart_blocks, ex_chart_blocks_after, ex_chart_workshops, ex_chart_points, ex_chart_legend, ex_page,
     ho_title, ho_intro, ho_area, ho_date, ho_name, ho_notes, ho_points_count,
     // (end of section)
+    // ---- framework in the TUI (issue 16) ----
+    key_guidance, guidance_title, guidance_framework_head, guidance_block_head, ref_principle, ref_success_factor, recap_new_block, recap_guidance_key,
+    // (end of section)
 }
 
 #[cfg(test)]

@@ -505,4 +505,14 @@ pub static NL: Strings = Strings {
     ho_notes: "Aantekeningen",
     ho_points_count: "{0} gesprekspunten",
     // (end of section)
+    // ---- framework in the TUI (issue 16) ----
+    key_guidance: "toelichting bij dit blok",
+    guidance_title: "Toelichting bij blok {0}",
+    guidance_framework_head: "Over het afwegingskader",
+    guidance_block_head: "Blok {0} · {1}",
+    ref_principle: "Uitgangspunt {0}",
+    ref_success_factor: "Succesfactor {0}",
+    recap_new_block: "Nieuw blok {0} · {1} — toelichting:",
+    recap_guidance_key: "(b in de agenda: deze toelichting en die bij het hele kader)",
+    // (end of section)
 };

@@ -82,6 +82,9 @@ pub enum Ctx {
     /// Opening a locked block: the reason read back, `j` or `n`.
     GateOverrideSure,
     // (end of section)
+    // ---- framework in the TUI (issue 16) ----
+    /// The guidance of the block and the framework (`b`), read-only.
+    Guidance,
 }
 
 /// Which footer hints stay when the footer is narrow.
@@ -178,6 +181,9 @@ pub enum Action {
     /// Mark the chosen open action item done (from the recap).
     RecapDone,
     // (end of section)
+    // ---- framework in the TUI (issue 16) ----
+    /// Open the guidance of the current block and of the framework.
+    Guidance,
 }
 
 /// A key: a code plus the modifiers that must be held (Shift is ignored for characters).
@@ -269,6 +275,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Main, [ch('a')], "a", Action::AddAction, key_action, key_short_action, "a"),
     b!(Main, [ch('v')], "v", Action::Vote, key_vote, key_short_vote, "v"),
     b!(Main, [ch('i')], "i", Action::Info, key_info),
+    b!(Main, [ch('b')], "b", Action::Guidance, key_guidance),
     b!(Main, [ch('g')], "g", Action::Overview, key_overview),
     b!(Main, [ch('t')], "t", Action::Timer, key_timer),
     b!(Main, [ch('u')], "u", Action::Undo, key_undo),
@@ -300,6 +307,13 @@ pub static BINDINGS: &[Binding] = &[
     b!(Reading, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn", IfScrolls),
     b!(Reading, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_scroll),
     b!(Reading, [ESC, ch('?'), ch('q'), ch('i'), ENTER, F1], "Esc", Action::Back, help_close, hint_close, "Esc", Always),
+    // the guidance of the block (`b`)
+    b!(Guidance, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_scroll, hint_scroll, "↑↓", IfScrolls),
+    b!(Guidance, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_scroll),
+    b!(Guidance, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn", IfScrolls),
+    b!(Guidance, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_scroll),
+    b!(Guidance, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Guidance, [ESC, ch('b'), ch('q'), ENTER], "Esc", Action::Back, help_close, hint_close, "Esc", Always),
     // home
     b!(Home, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Home, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),

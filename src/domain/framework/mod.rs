@@ -25,6 +25,23 @@ pub struct Reference {
     pub summary: String,
 }
 
+/// The two kinds of [`Reference`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    Principle,
+    SuccessFactor,
+}
+
+impl RefKind {
+    /// "Uitgangspunt {0}" / "Succesfactor {0}": the kind with the id.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            RefKind::Principle => lang.strings().ref_principle,
+            RefKind::SuccessFactor => lang.strings().ref_success_factor,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Point {
     pub id: String,
@@ -286,6 +303,26 @@ impl Framework {
             .find(|r| r.id == id)
     }
 
+    /// Whether `id` names a principle or a success factor.
+    pub fn reference_kind(&self, id: &str) -> Option<RefKind> {
+        if self.principles.iter().any(|r| r.id == id) {
+            Some(RefKind::Principle)
+        } else if self.success_factors.iter().any(|r| r.id == id) {
+            Some(RefKind::SuccessFactor)
+        } else {
+            None
+        }
+    }
+
+    /// A reference named by its kind: "Uitgangspunt 2.3 Title",
+    /// "Succesfactor 3.2 Title" (so it never reads like a step).
+    pub fn reference_name(&self, r: &Reference, lang: Lang) -> String {
+        match self.reference_kind(&r.id) {
+            Some(kind) => format!("{} {}", fill(kind.word(lang), &[&r.id]), r.title),
+            None => format!("{} {}", r.id, r.title),
+        }
+    }
+
     /// The go/no-go decision step, if the framework has one.
     pub fn decision_step(&self) -> Option<(usize, usize)> {
         self.blocks
@@ -338,6 +375,26 @@ mod tests {
         assert_eq!(fw.point_count(), 92);
         assert_eq!(fw.decision_step(), Some((0, 4)));
         assert_eq!(fw.blocks[0].steps[4].title, "Besluitvorming: go/no go");
+    }
+
+    #[test]
+    fn references_are_named_by_their_kind() {
+        let fw = Framework::builtin();
+        let p = fw.reference("2.3").unwrap();
+        let f = fw.reference("3.2").unwrap();
+        assert_eq!(
+            fw.reference_name(p, Lang::Nl),
+            format!("Uitgangspunt 2.3 {}", p.title)
+        );
+        assert_eq!(
+            fw.reference_name(f, Lang::Nl),
+            format!("Succesfactor 3.2 {}", f.title)
+        );
+        assert_eq!(
+            fw.reference_name(f, Lang::En),
+            format!("Success factor 3.2 {}", f.title)
+        );
+        assert_eq!(fw.reference_kind("1.2"), None);
     }
 
     #[test]

@@ -28,15 +28,12 @@ impl InfoDialog {
             lines.push(Line::from(Span::styled(s.info_none, th.dim)));
         }
         for r in step.refs.iter().filter_map(|r| app.fw.reference(r)) {
-            let kind = if app.fw.principles.iter().any(|p| p.id == r.id) {
-                s.principles
-            } else {
-                s.success_factors
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!("{} {} ", r.id, safe_line(&r.title)), th.title),
-                Span::styled(format!("({})", kind.to_lowercase()), th.dim),
-            ]));
+            // named by kind: "Uitgangspunt 2.3 …", never a bare id that
+            // reads like a step
+            lines.push(Line::from(Span::styled(
+                safe_line(&app.fw.reference_name(r, app.lang)).into_owned(),
+                th.title,
+            )));
             lines.push(Line::from(Span::styled(
                 safe_line(&r.summary).into_owned(),
                 th.base,

@@ -13,6 +13,7 @@ pub mod consensus_check;
 pub mod discard;
 pub mod dissent;
 pub mod gate_override;
+pub mod guidance;
 pub mod help;
 pub mod info;
 pub mod items;
@@ -122,6 +123,9 @@ dialogs! {
     // (end of section)
     // ---- recap and summary (issue 14) ----
     // (end of section)
+    // ---- framework in the TUI (issue 16) ----
+    /// `b`: the guidance of the block and of the framework.
+    Guidance(guidance::GuidanceDialog),
 }
 
 impl Overlay {

@@ -397,6 +397,26 @@ fn recap_lines(
             fill(s.start_resume_at, &[&pt.id, &safe_line(&pt.text)]),
             th.focus,
         )));
+        // the first workshop that enters a block: nothing of the block is
+        // recorded yet, so its guidance is read here before the room starts
+        let block = &app.fw.blocks[p.block];
+        let untouched = block
+            .steps
+            .iter()
+            .flat_map(|st| &st.points)
+            .all(|pt| sess.record(&pt.id).is_none());
+        if untouched && !block.guidance.trim().is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                safe_line(&fill(s.recap_new_block, &[&block.id, &block.title])).into_owned(),
+                th.title,
+            )));
+            lines.extend(crate::tui::dialogs::guidance::paragraphs(
+                &block.guidance,
+                th.base,
+            ));
+            lines.push(Line::from(Span::styled(s.recap_guidance_key, th.dim)));
+        }
     }
     (lines, sel_line)
 }

@@ -108,6 +108,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Vote => open_vote(app, false),
         Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
+        Action::Guidance => {
+            app.overlay = Some(Overlay::Guidance(
+                crate::tui::dialogs::guidance::GuidanceDialog::default(),
+            ))
+        }
         Action::Overview => {
             app.overlay = Some(Overlay::Overview(OverviewDialog {
                 selected: app.cursor_flat(),
