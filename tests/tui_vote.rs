@@ -408,7 +408,7 @@ fn ending_in_block_one_goes_from_the_vote_to_the_summary() {
 }
 
 #[test]
-fn the_header_shows_the_decision_whole_or_not_at_all() {
+fn the_header_shows_the_decision_whole_or_its_route_cut_with_an_ellipsis() {
     let mut f = four_parties(Lang::Nl);
     let header = |app: &App, w: u16| render_text(app, w, 24).lines().next().unwrap().to_string();
     assert!(!header(&f.app, 160).contains("GO"), "no vote, no decision");
@@ -427,13 +427,13 @@ fn the_header_shows_the_decision_whole_or_not_at_all() {
     ch(&mut f.app, '1');
     press(&mut f.app, KeyCode::Enter);
     ch(&mut f.app, ' ');
+    // the route in the framework's words, cut with "…" where it does not fit
     let wide = header(&f.app, 160);
     assert!(
-        wide.contains(
-            "▼ NO-GO (15:05) · vervolg: lichtere, preventieve gebiedsgerichte aanpak · Bijeenkomst 1"
-        ),
+        wide.contains("▼ NO-GO (15:05) · vervolg: Een lichtere gebiedsgerichte aanpak"),
         "{wide}"
     );
+    assert!(wide.contains("… · Bijeenkomst 1"), "{wide}");
     let narrow = header(&f.app, 80);
     assert!(
         narrow.contains("▼ NO-GO (15:05) · Bijeenkomst 1"),
@@ -446,15 +446,34 @@ fn the_header_shows_the_decision_whole_or_not_at_all() {
     let sess = f.app.session().unwrap();
     let forms = decision::forms(&f.app, sess);
     assert_eq!(forms.len(), 3, "{forms:?}");
-    for room in 0..120 {
+    let full = &forms[0];
+    let route = full.split("vervolg: ").nth(1).unwrap();
+    let prefix: String = full
+        .chars()
+        .take(full.chars().count() - route.chars().count())
+        .collect();
+    let mut cut_seen = false;
+    for room in 0..full.chars().count() + 10 {
         match decision::fitting(&f.app, sess, room) {
-            Some(d) => {
-                assert!(d.chars().count() <= room);
-                assert!(forms.contains(&d));
+            Some(d) if !forms.contains(&d) => {
+                // the route cut: at least 16 columns of it, ending in "…"
+                cut_seen = true;
+                assert!(d.chars().count() <= room, "{room}: {d}");
+                assert!(d.starts_with(&prefix) && d.ends_with('…'), "{d}");
+                assert!(d.chars().count() >= prefix.chars().count() + 16, "{d}");
+                let kept = d[prefix.len()..].trim_end_matches('…');
+                assert!(route.starts_with(kept), "{d}");
             }
+            Some(d) => assert!(d.chars().count() <= room),
             None => assert!(forms.iter().all(|d| d.chars().count() > room)),
         }
     }
+    assert!(cut_seen, "some rooms show the route cut");
+    assert_eq!(
+        decision::fitting(&f.app, sess, full.chars().count()).as_ref(),
+        Some(full),
+        "whole when it fits"
+    );
     assert_eq!(
         decision::fitting(&f.app, sess, 8).as_deref(),
         Some("▼ NO-GO")

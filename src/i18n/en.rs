@@ -515,4 +515,5 @@ pub static EN: Strings = Strings {
     recap_new_block: "New block {0} · {1} — guidance:",
     recap_guidance_key: "(b in the agenda: this guidance and that of the whole framework)",
     // (end of section)
+    vote_routes_more: "⋮ out of view: {0} route(s) · ↑↓",
 };

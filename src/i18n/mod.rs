@@ -504,6 +504,7 @@ define_strings! {
     // ---- framework in the TUI (issue 16) ----
     key_guidance, guidance_title, guidance_framework_head, guidance_block_head, ref_principle, ref_success_factor, recap_new_block, recap_guidance_key,
     // (end of section)
+    vote_routes_more,
 }
 
 #[cfg(test)]

@@ -515,4 +515,5 @@ pub static NL: Strings = Strings {
     recap_new_block: "Nieuw blok {0} · {1} — toelichting:",
     recap_guidance_key: "(b in de agenda: deze toelichting en die bij het hele kader)",
     // (end of section)
+    vote_routes_more: "⋮ buiten beeld: {0} route(s) · ↑↓",
 };

@@ -13,7 +13,7 @@ use ratatui_textarea::TextArea;
 
 use super::{Next, VoteStage};
 use crate::framework::Framework;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::store::clean_line;
 use crate::tui::app::{App, parse_date};
 use crate::tui::keys::{self, Action, Ctx};
@@ -234,15 +234,35 @@ impl FollowUpForm {
         })
     }
 
-    /// The routes on the left, the two text fields on the right.
-    pub fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-        let s = app.s();
-        let [routes, fields] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(area);
-        let title = Line::from(Span::styled(s.vote_followup_title, th.bad));
-        let lines: Vec<Line> = std::iter::once(title)
-            .chain(self.choices.iter().enumerate().map(|(i, c)| {
+    /// The two columns: the routes (left, a column of air before the
+    /// fields) and the text fields (right).
+    fn columns(area: Rect) -> [Rect; 2] {
+        let [routes, _, fields] = Layout::horizontal([
+            Constraint::Percentage(50),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        [routes, fields]
+    }
+
+    /// The title and each route, wrapped to `width` columns.
+    fn route_rows(
+        &self,
+        app: &App,
+        width: usize,
+        th: &Theme,
+    ) -> (Vec<Line<'static>>, Vec<Vec<Line<'static>>>) {
+        let title = wrap_styled(
+            &[(app.s().vote_followup_title.to_string(), th.bad)],
+            width,
+            usize::MAX,
+        );
+        let routes = self
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
                 let on = Some(i) == self.chosen;
                 let style = match (on, self.field == Field::Route) {
                     (true, true) => th.selected,
@@ -250,29 +270,80 @@ impl FollowUpForm {
                     (false, _) => th.base,
                 };
                 let mark = if on { "◉" } else { "○" };
-                Line::from(Span::styled(
-                    format!("{} {mark} {}", (i + 1) % 10, safe_line(&c.words)),
-                    style,
-                ))
-            }))
+                let text = format!("{} {mark} {}", (i + 1) % 10, safe_line(&c.words));
+                wrap_styled(&[(text, style)], width, usize::MAX)
+            })
             .collect();
-        // route names wrap: never cut
-        f.render_widget(
-            Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
-            routes,
-        );
-        // the date's label is the framework's pulse question: it wraps above
-        // its field
-        let pulse = app
-            .fw
-            .pulse_question()
-            .map(|q| safe_line(q).into_owned())
-            .unwrap_or_default();
-        let pulse_rows = if pulse.is_empty() {
-            Vec::new()
+        (title, routes)
+    }
+
+    /// The framework's pulse question, wrapped to `width` in up to `max` rows.
+    fn pulse_rows(app: &App, width: usize, max: usize, th: &Theme) -> Vec<Line<'static>> {
+        match app.fw.pulse_question() {
+            Some(q) if max > 0 => wrap_styled(&[(safe_line(q).into_owned(), th.dim)], width, max),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The rows the form needs in `width` columns to show every route whole.
+    pub fn height(&self, app: &App, width: u16, th: &Theme) -> u16 {
+        let [routes, fields] = FollowUpForm::columns(Rect::new(0, 0, width, 1));
+        let (title, rows) = self.route_rows(app, routes.width.max(2) as usize, th);
+        let left = title.len() + rows.iter().map(Vec::len).sum::<usize>();
+        let right = 6 + FollowUpForm::pulse_rows(app, fields.width.max(2) as usize, 4, th).len();
+        left.max(right) as u16
+    }
+
+    /// The routes on the left, the two text fields on the right. Routes
+    /// wrap; when they do not all fit, the chosen one stays in view, whole
+    /// (or cut with "…" if it alone is taller than the room), and the last
+    /// row says how many are out of view.
+    pub fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+        let s = app.s();
+        let [routes, fields] = FollowUpForm::columns(area);
+        let width = routes.width.max(2) as usize;
+        let (mut lines, blocks) = self.route_rows(app, width, th);
+        let room = (routes.height as usize).saturating_sub(lines.len());
+        let total: usize = blocks.iter().map(Vec::len).sum();
+        if total <= room {
+            lines.extend(blocks.into_iter().flatten());
         } else {
-            wrap_styled(&[(pulse, th.dim)], fields.width.max(1) as usize, 4)
-        };
+            let room = room.saturating_sub(1); // the row that says what is out of view
+            let chosen = self.chosen.unwrap_or(0);
+            let rows =
+                |from: usize, to: usize| blocks[from..=to].iter().map(Vec::len).sum::<usize>();
+            let mut first = 0;
+            while first < chosen && rows(first, chosen) > room {
+                first += 1;
+            }
+            let mut used = 0;
+            let mut shown = 0;
+            for b in &blocks[first..] {
+                if used + b.len() > room {
+                    break;
+                }
+                used += b.len();
+                shown += 1;
+                lines.extend(b.iter().cloned());
+            }
+            if shown == 0 && room > 0 {
+                // the chosen route alone is taller than the room: cut with "…"
+                let c = &self.choices[first];
+                let text = format!("{} ◉ {}", (first + 1) % 10, safe_line(&c.words));
+                lines.extend(wrap_styled(&[(text, th.selected)], width, room));
+                shown = 1;
+            }
+            let hidden = blocks.len() - shown;
+            lines.push(Line::from(Span::styled(
+                fill(s.vote_routes_more, &[&hidden.to_string()]),
+                th.warn,
+            )));
+        }
+        f.render_widget(Paragraph::new(lines), routes);
+        // the date's label is the framework's pulse question: it wraps above
+        // its field, in the rows the two fields leave
+        let max = (fields.height as usize).saturating_sub(6).min(4);
+        let pulse_rows = FollowUpForm::pulse_rows(app, fields.width.max(2) as usize, max, th);
         let [a, q, b] = Layout::vertical([
             Constraint::Length(3),
             Constraint::Length(pulse_rows.len() as u16),

@@ -326,9 +326,16 @@ impl Dialog for VoteDialog {
             }
             _ => {}
         }
-        let extra_height = match self.stage {
+        // the follow-up takes the rows its routes need, leaving the ballot
+        // list its 3
+        let fixed = 2 + 2 + 3 + 4 + 1;
+        let extra_height = match &self.stage {
             VoteStage::Ballots => 0,
             VoteStage::Drop => 3,
+            VoteStage::FollowUp(form) => form
+                .height(app, inner.width, th)
+                .min(inner.height.saturating_sub(fixed))
+                .max(7),
             _ => 7,
         };
         let [q, rule, list, tally, extra, h] = Layout::vertical([
