@@ -112,7 +112,7 @@ fn snap(name: &str, app: &App) {
 fn flat(screen: &str) -> String {
     screen
         .lines()
-        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || "│║┃".contains(c)))
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || "│║┃█░".contains(c)))
         .collect::<Vec<_>>()
         .join(" ")
         .split_whitespace()
@@ -217,17 +217,21 @@ fn the_start_screen_shows_the_guidance_of_a_block_nothing_is_recorded_in() {
         words.contains(&opening(&fw.blocks[0].guidance, 6)),
         "{words}"
     );
-    // a session resuming in block 1 after captures there: no guidance
+    // a session resuming at the start of block 1 after a capture there: no guidance
     let mut s = Session::new("Zuidrand", &fw, now());
     s.add_party("Gemeente", "Anna", "");
     s.resume(now());
     s.set_status("1.1.1", Status::Consensus, vec![], "", now());
-    s.cursor = "1.1.2".into();
+    s.cursor = "1.1.1".into(); // its first point, but 1.1.1 is recorded
     s.end_workshop(now());
     let f = app_with(fw.clone(), s.clone(), Lang::Nl);
     assert_eq!(f.app.screen(), Screen::Start);
     let words = flat(&render_text(&f.app, 160, 45));
     assert!(!words.contains("Nieuw blok"), "{words}");
+    // resuming inside block 2, untouched: not its start, no guidance
+    s.cursor = "2.1.2".into();
+    let f = app_with(fw.clone(), s.clone(), Lang::Nl);
+    assert!(!flat(&render_text(&f.app, 160, 45)).contains("Nieuw blok"));
     // resuming at the start of block 2, untouched: block 2's guidance
     s.cursor = "2.1.1".into();
     let f = app_with(fw.clone(), s, Lang::Nl);
@@ -411,6 +415,21 @@ fn the_recap_and_the_summary_name_the_route_in_the_frameworks_words() {
     ch(&mut f.app, ' ');
     f.app.overlay = Some(Overlay::Summary(Default::default()));
     let words = flat(&render_text(&f.app, 160, 45));
+    assert!(
+        words.contains(&format!("Vervolgroute: {OWN_SECTORAL}")),
+        "{words}"
+    );
+    // the recap of the next workshop
+    let mut s = store::load(&f.path).unwrap();
+    s.end_workshop(now());
+    let next = app_with(own_framework(), s, Lang::Nl);
+    assert_eq!(next.app.screen(), Screen::Start);
+    let words = flat(&render_text(&next.app, 160, 45));
+    assert!(words.contains("Laatste go/no-go"), "{words}");
+    assert!(
+        !words.contains("Nieuw blok"),
+        "resuming at 1.5.1 is not entering a block: {words}"
+    );
     assert!(
         words.contains(&format!("Vervolgroute: {OWN_SECTORAL}")),
         "{words}"

@@ -397,14 +397,17 @@ fn recap_lines(
             fill(s.start_resume_at, &[&pt.id, &safe_line(&pt.text)]),
             th.focus,
         )));
-        // the first workshop that enters a block: nothing of the block is
-        // recorded yet, so its guidance is read here before the room starts
+        // the first workshop that enters a block: the agenda resumes at the
+        // block's first point and nothing of the block is recorded yet, so
+        // its guidance is read here before the room starts
         let block = &app.fw.blocks[p.block];
-        let untouched = block
-            .steps
-            .iter()
-            .flat_map(|st| &st.points)
-            .all(|pt| sess.record(&pt.id).is_none());
+        let untouched = p.step == 0
+            && p.point == 0
+            && block
+                .steps
+                .iter()
+                .flat_map(|st| &st.points)
+                .all(|pt| sess.record(&pt.id).is_none());
         if untouched && !block.guidance.trim().is_empty() {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
