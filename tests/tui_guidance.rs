@@ -189,6 +189,14 @@ fn b_shows_the_guidance_of_the_current_block_and_of_the_framework() {
     ch(&mut f.app, 'b');
     ch(&mut f.app, 'b');
     assert!(f.app.overlay.is_none());
+    // `?` over it: its keys, and back to it
+    ch(&mut f.app, 'b');
+    ch(&mut f.app, '?');
+    assert!(matches!(f.app.overlay, Some(Overlay::Help(_))));
+    let help = render_text(&f.app, 160, 45);
+    assert!(help.contains("PgUp/PgDn"), "{help}");
+    press(&mut f.app, KeyCode::Esc);
+    assert_eq!(f.app.ctx(), Ctx::Guidance);
 }
 
 #[test]
@@ -398,6 +406,11 @@ fn a_route_of_the_frameworks_own_is_stored_as_other_with_its_words() {
     let fu = v.follow_up.as_ref().unwrap();
     assert_eq!(fu.route, Route::Other);
     assert_eq!(fu.text, OWN_ROUTE);
+    let banner = flat(&render_text(&f.app, 80, 24));
+    assert!(
+        banner.contains(&format!("Vervolgroute: {OWN_ROUTE}")),
+        "its words, without \"anders:\": {banner}"
+    );
     // "anders" (5) still asks for the facilitator's words
     let mut f = four_parties(own_framework());
     to_follow_up(&mut f.app);

@@ -220,7 +220,17 @@ pub struct FollowUp {
 impl FollowUp {
     /// The route in the framework's words, with the facilitator's own
     /// words after it ("anders: <text>").
+    /// A route of the framework with an id of its own is stored as "other"
+    /// with its words: those words alone, without "anders:".
     pub fn route_words(&self, fw: &crate::framework::Framework, lang: Lang) -> String {
+        let own_route = self.route == Route::Other
+            && fw
+                .no_go_routes()
+                .iter()
+                .any(|r| !r.text.is_empty() && self.text.starts_with(&r.text));
+        if own_route {
+            return self.text.clone();
+        }
         let words = self.route.words(fw, lang);
         if self.text.is_empty() {
             words
