@@ -112,6 +112,13 @@ fn markdown_handout_has_one_checkbox_per_point() {
     assert!(md.contains("## Blok 1. Oriënteren en verkennen"));
     assert!(md.contains("### Stap 1.5 Besluitvorming: go/no go"));
     assert!(md.contains("3.5 Een lange adem"));
+    // references named by kind, never a bare id that reads like a step
+    assert!(
+        md.contains("_Zie: Succesfactor 3.2 De lokale coalitie_"),
+        "{md}"
+    );
+    assert!(md.contains("Uitgangspunt 2.3 "), "{md}");
+    assert!(!md.contains("_Zie: 3."), "{md}");
     // the guidance, and the routes after a NO-GO with the pulse question
     assert!(md.contains("## Toelichting\n\n> Om gemeenten"), "{md}");
     assert!(md.contains("> Een gebiedsgerichte aanpak start met het verkennen"));

@@ -38,7 +38,7 @@ impl Framework {
                         .refs
                         .iter()
                         .filter_map(|r| self.reference(r))
-                        .map(|r| format!("{} {}", r.id, r.title))
+                        .map(|r| self.reference_name(r, lang))
                         .collect();
                     out.push_str(&format!("_{}: {}_\n\n", s.see_also, names.join("; ")));
                 }

@@ -107,7 +107,7 @@ pub fn handout_html(fw: &Framework, lang: Lang) -> String {
                 .refs
                 .iter()
                 .filter_map(|r| fw.reference(r))
-                .map(|r| format!("{} {}", r.id, r.title))
+                .map(|r| fw.reference_name(r, lang))
                 .collect();
             if !refs.is_empty() {
                 out.push_str(&format!(
