@@ -462,4 +462,17 @@ fn the_builtin_routes_are_the_seeds_words_in_the_follow_up() {
     }
     assert!(words.contains(fw.pulse_question().unwrap()), "{screen}");
     snap("follow_up_routes", &f.app);
+    // the longest route, chosen: the banner wraps it whole
+    ch(&mut f.app, '1');
+    press(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.ctx(), Ctx::Banner);
+    let lighter = fw.route_text("lighter").unwrap();
+    for (w, h) in [(80, 24), (160, 45)] {
+        let banner = flat(&render_text(&f.app, w, h));
+        assert!(
+            banner.contains(&format!("Vervolgroute: {lighter}")),
+            "{w}x{h}: {banner}"
+        );
+    }
+    snap("banner_lighter", &f.app);
 }
