@@ -411,6 +411,16 @@ fn a_route_of_the_frameworks_own_is_stored_as_other_with_its_words() {
         banner.contains(&format!("Vervolgroute: {OWN_ROUTE}")),
         "its words, without \"anders:\": {banner}"
     );
+    // the minutes name it the same way
+    let sess = store::load(&f.path).unwrap();
+    let o = wijktafel::export::Options {
+        lang: Lang::Nl,
+        anonymize: false,
+        tz: jiff::tz::TimeZone::UTC,
+    };
+    let md = wijktafel::export::markdown(&own_framework(), &sess, Some(1), &o).unwrap();
+    assert!(md.contains(OWN_ROUTE), "{md}");
+    assert!(!md.contains(&format!("anders: {OWN_ROUTE}")), "{md}");
     // "anders" (5) still asks for the facilitator's words
     let mut f = four_parties(own_framework());
     to_follow_up(&mut f.app);

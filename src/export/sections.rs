@@ -331,13 +331,8 @@ fn vote_fields(c: &Ctx, v: &Vote) -> Vec<(String, Vec<Inline>)> {
     }
     if let Some(fu) = &v.follow_up {
         // the route in the framework's words (a municipality's own file
-        // may word it differently); "other" in the program's word
-        let words = fu.route.words(c.fw, c.lang);
-        let route = if fu.text.is_empty() {
-            words
-        } else {
-            format!("{words}: {}", c.user(&fu.text))
-        };
+        // may word it differently, or add a route of its own)
+        let route = c.user(&fu.route_words(c.fw, c.lang));
         fields.push((s.ex_follow_up.to_string(), vec![t(route)]));
     }
     if let Some(d) = v.revisit {
