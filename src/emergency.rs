@@ -85,6 +85,7 @@ fn write_new(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
 /// Create one folder level (never the missing folders above it: a store
 /// folder that vanished is not made again by an emergency copy).
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg_attr(not(unix), allow(unused_mut))] // the mode is set on Unix only
     let mut b = fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);

@@ -1,7 +1,9 @@
 //! Folders of the store: made 0700 when wijktafel makes them, never
 //! changed when they exist, and never followed when they are symlinks.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
+#[cfg(unix)]
+use std::fs::OpenOptions;
 use std::io;
 #[cfg(unix)]
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -44,6 +46,7 @@ pub fn ensure_dir_private(dir: &Path) -> Result<(), StoreError> {
 /// Make one directory, 0700 whatever the umask. Only a directory this call
 /// created has its mode set; one that appeared meanwhile is left alone.
 pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    #[cfg_attr(not(unix), allow(unused_mut))] // the mode is set on Unix only
     let mut b = fs::DirBuilder::new();
     #[cfg(unix)]
     b.mode(0o700);

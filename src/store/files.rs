@@ -65,6 +65,7 @@ pub fn save_text(path: &Path, text: &str) -> Result<(), StoreError> {
     if refuse_symlink(path)?.is_some() {
         keep_backup(path)?;
     }
+    #[cfg_attr(not(unix), allow(unused_mut))] // the mode is set on Unix only
     let mut opts = atomic_write_file::OpenOptions::new();
     #[cfg(unix)]
     {
@@ -198,6 +199,7 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             path: path.to_path_buf(),
         });
     }
+    #[cfg_attr(not(unix), allow(unused_mut))] // the mode is set on Unix only
     let mut opts = atomic_write_file::OpenOptions::new();
     #[cfg(unix)]
     opts.mode(0o600);

@@ -228,11 +228,16 @@ pub fn launch(mut app: App) -> io::Result<()> {
     use ratatui::crossterm::{event::DisableBracketedPaste, event::EnableBracketedPaste, execute};
 
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
+    // a closed window is SIGHUP on Unix; Windows has no such signal here
+    #[cfg(unix)]
+    let signals = [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
-    ] {
+    ];
+    #[cfg(not(unix))]
+    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
+    for sig in signals {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
     }
     // restore the terminal first, then a plain message instead of a debug dump
