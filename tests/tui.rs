@@ -23,8 +23,11 @@ use wijktafel::tui::dialogs::action_item::ActionField;
 use wijktafel::tui::dialogs::summary::SummaryDialog;
 use wijktafel::tui::dialogs::vote::banner::BannerDialog;
 use wijktafel::tui::theme::ThemeKind;
-use wijktafel::tui::{Action, Clock, EventSource, map_event, run, ui};
+use wijktafel::tui::{Action, Clock, EventSource, map_event, run};
 use wijktafel::vote::Outcome;
+
+mod common;
+use common::render_text;
 
 const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
 
@@ -766,22 +769,6 @@ fn the_run_loop_drives_the_whole_app() {
 // ---------------------------------------------------------------------------
 // Screens: snapshots at 80×24 and 160×45, and the basics of projection
 // ---------------------------------------------------------------------------
-
-fn render_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(app, f)).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (160, 45)] {

@@ -8,8 +8,6 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use wijktafel::demo;
 use wijktafel::framework::{DEFAULT_TOML, Framework};
@@ -19,8 +17,11 @@ use wijktafel::store::{self, Store};
 use wijktafel::tui::app::{App, Overlay, Screen, update};
 use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::theme::ThemeKind;
-use wijktafel::tui::{Action, map_event, ui};
+use wijktafel::tui::{Action, map_event};
 use wijktafel::vote::{Outcome, Route};
+
+mod common;
+use common::render_text;
 
 const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
 
@@ -84,22 +85,6 @@ fn press(app: &mut App, c: KeyCode) {
 
 fn ch(app: &mut App, c: char) {
     press(app, KeyCode::Char(c));
-}
-
-fn render_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(app, f)).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn snap(name: &str, app: &App) {

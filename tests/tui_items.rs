@@ -8,8 +8,6 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use wijktafel::export::{self, Format, Options};
 use wijktafel::framework::Framework;
@@ -20,7 +18,10 @@ use wijktafel::tui::app::{App, Overlay, Screen, update};
 use wijktafel::tui::keys::{self, Ctx, Keep};
 use wijktafel::tui::theme::ThemeKind;
 use wijktafel::tui::widgets::footer::fitting;
-use wijktafel::tui::{Action, map_event, ui};
+use wijktafel::tui::{Action, map_event};
+
+mod common;
+use common::render_text;
 
 const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
 
@@ -108,19 +109,6 @@ fn selected(app: &App) -> usize {
         Some(Overlay::Items(d)) => d.selected,
         _ => panic!("the items dialog is not open: {:?}", app.ctx()),
     }
-}
-
-fn render_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(app, f)).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn snap(name: &str, app: &App) {

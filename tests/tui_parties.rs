@@ -21,6 +21,9 @@ use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::theme::ThemeKind;
 use wijktafel::tui::{Action, map_event, ui};
 
+mod common;
+use common::render_text;
+
 const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
 
 struct Fixture {
@@ -110,22 +113,6 @@ fn flash(app: &App) -> String {
         .as_ref()
         .map(|f| f.text.clone())
         .unwrap_or_default()
-}
-
-fn render_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(app, f)).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn snap(name: &str, app: &App) {

@@ -6,8 +6,6 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
 };
@@ -16,8 +14,11 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Status};
 use wijktafel::store::{self, Store};
 use wijktafel::tui::app::{App, Screen, update};
+use wijktafel::tui::map_event;
 use wijktafel::tui::theme::ThemeKind;
-use wijktafel::tui::{map_event, ui};
+
+mod common;
+use common::render_text;
 
 const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
 
@@ -78,22 +79,6 @@ fn press(app: &mut App, c: KeyCode) {
     if let Some(a) = map_event(app, Event::Key(ev)) {
         update(app, a);
     }
-}
-
-fn render_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(app, f)).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

@@ -10,8 +10,6 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
@@ -20,7 +18,7 @@ use wijktafel::store::{self, Store};
 use wijktafel::tui::app::{App, Overlay, Screen, update};
 use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::widgets::footer::fitting;
-use wijktafel::tui::{Action, map_event, ui};
+use wijktafel::tui::{Action, map_event};
 use wijktafel::vote::Outcome;
 
 const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
@@ -66,6 +64,9 @@ fn four_parties(lang: Lang) -> Fixture {
 
 use wijktafel::tui::theme::ThemeKind;
 
+mod common;
+use common::render_text;
+
 fn press(app: &mut App, c: KeyCode) {
     let ev = KeyEvent::new(c, KeyModifiers::NONE);
     if let Some(a) = map_event(app, Event::Key(ev)) {
@@ -95,22 +96,6 @@ fn to_decision_step(app: &mut App) {
     while cursor(app) != "1.5.1" {
         press(app, KeyCode::PageDown);
     }
-}
-
-fn render_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| ui::render(app, f)).unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut line = String::new();
-        for x in 0..w {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn snap(name: &str, app: &App) {

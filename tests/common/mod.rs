@@ -186,3 +186,20 @@ pub fn new_session(dir: &Path) -> PathBuf {
     assert!(out.status.success());
     PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
 }
+
+/// The screen the app draws at `w`×`h`, as text: one line per row, trailing
+/// blanks cut (the TUI tests read and snapshot this).
+pub fn render_text(app: &wijktafel::tui::app::App, w: u16, h: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| wijktafel::tui::ui::render(app, f)).unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
