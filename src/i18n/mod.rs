@@ -145,18 +145,15 @@ define_strings! {
     // statuses, stances, votes
     status_open, status_consensus, status_dissent, status_skipped,
     stance_none, stance_agree, stance_reservations, stance_disagree,
-    vote_go, vote_no_go, vote_abstain, vote_absent,
-    outcome_go, outcome_no_go, outcome_deferred,
+    vote_go, vote_no_go, vote_abstain, outcome_go, outcome_no_go, outcome_deferred,
     rule_consensus, rule_majority,
     route_lighter, route_neighbourhood, route_sectoral, route_community, route_other,
     // store and session errors
-    err_io, err_corrupt, err_newer, err_no_version, err_locked, err_exists, err_not_found,
-    err_bad_name, err_bad_party, err_no_terminal, created_no_terminal, err_save_failed,
-    err_backup_hint, err_holder_unknown, err_symlink, err_hard_linked, err_not_a_dir,
+    err_io, err_corrupt, err_newer, err_locked, err_exists, err_not_found,
+    err_bad_name, err_bad_party, err_no_terminal, created_no_terminal, err_backup_hint, err_holder_unknown, err_symlink, err_hard_linked, err_not_a_dir,
     err_changed_on_disk, err_output_exists, err_is_session, warn_store_shared,
     // command line output
-    list_empty, list_header, created, no_vote, workshop_short,
-    // terminal UI
+    list_empty, list_header, created, no_vote, // terminal UI
     ui_workshop,
     ui_block_step,
     ui_point_pos,
@@ -166,8 +163,6 @@ define_strings! {
     ui_actions,
     ui_agenda,
     ui_status,
-    ui_timer,
-    ui_locked,
     ui_no_parties,
     ui_absent,
     ui_dissent_by,
@@ -263,8 +258,6 @@ define_strings! {
     ui_timer_running,
     ui_timer_paused,
     ui_planned,
-    ui_progress,
-    ui_read_only,
     key_next_point,
     key_prev_point,
     key_next_step,
@@ -305,7 +298,6 @@ define_strings! {
     dlg_skip,
     dlg_note,
     dlg_stance_reason,
-    dlg_editor_hint,
     dlg_action,
     field_what,
     field_who,
@@ -335,7 +327,6 @@ define_strings! {
     start_recap,
     start_first,
     start_open_dissent,
-    start_open_actions,
     start_last_vote,
     start_follow_up,
     start_revisit,
@@ -389,14 +380,10 @@ define_strings! {
     ex_open_actions,
     ex_from,
     ex_overdue,
-    ex_overview,
     ex_workshops,
     ex_generated,
     ex_tally,
     ex_votes_title,
-    ex_dissent_title,
-    ex_notes_count,
-    ex_open_actions_count,
     ex_last_workshop,
     ex_point_id,
     ex_not_found,
@@ -493,12 +480,11 @@ define_strings! {
     // (end of section)
     // ---- minutes (issue 15) ----
     ex_running, ex_decision, ex_no_vote, ex_rule, ex_follow_up, ex_revisit,
-    ex_earlier_votes, ex_counts_title, ex_warning, ex_consensus_over, ex_consensus_over_count,
-    ex_actions_of_workshop, ex_due, ex_programme, ex_recorded, ex_votes_all, ex_replaced,
+    ex_earlier_votes, ex_counts_title, ex_warning, ex_consensus_over, ex_actions_of_workshop, ex_due, ex_programme, ex_recorded, ex_votes_all, ex_replaced,
     ex_workshop_heading, ex_open_dissent,
     // (end of section)
     // ---- html, chart, handout (issue 15) ----
-    ex_chart_blocks, ex_chart_blocks_after, ex_chart_workshops, ex_chart_points, ex_chart_legend, ex_page,
+    ex_chart_blocks, ex_chart_blocks_after, ex_chart_workshops, ex_chart_points, ex_page,
     ho_title, ho_intro, ho_area, ho_date, ho_name, ho_notes, ho_points_count,
     // (end of section)
     // ---- framework in the TUI (issue 16) ----
