@@ -500,4 +500,9 @@ pub static EN: Strings = Strings {
     recap_guidance_key: "(b in the agenda: this guidance and that of the whole framework)",
     // (end of section)
     vote_routes_more: "⋮ out of view: {0} route(s) · ↑↓",
+    // ---- themes and focus view (issue 17) ----
+    key_focus: "focus view on/off: point and status large",
+    key_short_focus: "focus",
+    key_focus_leave: "leave the focus view (when it is on)",
+    // (end of section)
 };

@@ -491,6 +491,9 @@ define_strings! {
     key_guidance, guidance_title, guidance_framework_head, guidance_block_head, ref_principle, ref_success_factor, recap_new_block, recap_guidance_key,
     // (end of section)
     vote_routes_more,
+    // ---- themes and focus view (issue 17) ----
+    key_focus, key_short_focus, key_focus_leave,
+    // (end of section)
 }
 
 #[cfg(test)]

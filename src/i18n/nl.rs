@@ -500,4 +500,9 @@ pub static NL: Strings = Strings {
     recap_guidance_key: "(b in de agenda: deze toelichting en die bij het hele kader)",
     // (end of section)
     vote_routes_more: "⋮ buiten beeld: {0} route(s) · ↑↓",
+    // ---- themes and focus view (issue 17) ----
+    key_focus: "focusweergave aan/uit: punt en status groot",
+    key_short_focus: "focus",
+    key_focus_leave: "focusweergave verlaten (als die aan staat)",
+    // (end of section)
 };

@@ -184,6 +184,13 @@ pub enum Action {
     // ---- framework in the TUI (issue 16) ----
     /// Open the guidance of the current block and of the framework.
     Guidance,
+    // (end of section)
+    // ---- themes and focus view (issue 17) ----
+    /// The main screen's focus view on or off.
+    FocusView,
+    /// Back from the focus view to the normal main screen (Esc).
+    LeaveFocus,
+    // (end of section)
 }
 
 /// A key: a code plus the modifiers that must be held (Shift is ignored for characters).
@@ -522,6 +529,11 @@ pub static BINDINGS: &[Binding] = &[
     b!(GateOverrideSure, [ch('j'), ch('y')], "j", Action::Confirm, override_open, override_open, "j", Always),
     b!(GateOverrideSure, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(GateOverrideSure, [ch('n'), ESC], "n/Esc", Action::Back, override_back, override_back, "n/Esc", Always),
+    // (end of section)
+    // ---- themes and focus view (issue 17) ----
+    // `f` was free on the main screen; Esc had no meaning there
+    b!(Main, [ch('f')], "f", Action::FocusView, key_focus, key_short_focus, "f", Always),
+    b!(Main, [ESC], "Esc", Action::LeaveFocus, key_focus_leave),
     // (end of section)
 ];
 

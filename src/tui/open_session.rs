@@ -28,6 +28,9 @@ pub struct OpenSession {
     pub draft_changed: Option<Timestamp>,
     /// Selected party row in the stance panel, when it has focus.
     pub stance_focus: Option<usize>,
+    /// The focus view of the main screen (`f`): the point and its status
+    /// fill the screen. View state only: never saved, no undo entry.
+    pub focus_view: bool,
     /// Selected row on the workshop start screen.
     pub start_sel: usize,
     /// The workshop was started from the start screen (a resolution in the
@@ -82,6 +85,7 @@ impl OpenSession {
             dirty: false,
             draft_changed: None,
             stance_focus: None,
+            focus_view: false,
             start_sel: 0,
             taking_attendance: false,
             recap: Default::default(),

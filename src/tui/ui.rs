@@ -8,12 +8,13 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::fill;
 use crate::tui::app::{App, Flash, FlashKind, Overlay, Screen};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::popup::clear;
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -22,7 +23,8 @@ pub const MIN_HEIGHT: u16 = 24;
 pub fn render(app: &App, f: &mut Frame) {
     let area = f.area();
     let th = app.theme.theme();
-    f.render_widget(Block::new().style(th.base), area);
+    // every cell starts in the theme's colours, never the terminal's own
+    clear(f, area, &th);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let s = app.s();
         let msg = fill(
@@ -51,8 +53,7 @@ pub fn render(app: &App, f: &mut Frame) {
     if let Some(o) = &app.overlay {
         // the screen's own key hints do not apply while a dialog is open
         let footer = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
-        f.render_widget(Clear, footer);
-        f.render_widget(Block::new().style(th.base), footer);
+        clear(f, footer, &th);
         render_overlay(app, o, f, area, &th);
     }
 }
@@ -70,9 +71,9 @@ pub fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Th
         }) = &app.flash
     {
         let r = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
-        f.render_widget(Clear, r);
+        clear(f, r, th);
         f.render_widget(
-            Paragraph::new(Span::styled(format!("✖ {}", safe_line(text)), th.bad)).style(th.base),
+            Paragraph::new(Span::styled(format!("✖ {}", safe_line(text)), th.bad)),
             r,
         );
     }

@@ -8,6 +8,16 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 
+/// Clear `area` to the theme's base colours (foreground and background).
+/// Use this, never ratatui's bare `Clear`: that resets cells to the
+/// terminal's own default colours, a dark gap in the light theme on a dark
+/// terminal.
+pub fn clear(f: &mut Frame, area: Rect, th: &Theme) {
+    let area = area.intersection(f.area());
+    f.render_widget(Clear, area);
+    f.render_widget(Block::new().style(th.base), area);
+}
+
 /// Draw an empty box of at most `width` × `height` with a title; returns
 /// the area inside it.
 pub fn popup(f: &mut Frame, area: Rect, width: u16, height: u16, title: &str, th: &Theme) -> Rect {
@@ -19,7 +29,7 @@ pub fn popup(f: &mut Frame, area: Rect, width: u16, height: u16, title: &str, th
         w,
         h,
     );
-    f.render_widget(Clear, r);
+    clear(f, r, th);
     let blk = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Double)

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::outcome_text;
 use crate::i18n::fill;
@@ -46,8 +46,7 @@ impl Dialog for BannerDialog {
         let Some(v) = app.session().and_then(|s| s.votes.get(self.vote)) else {
             return;
         };
-        f.render_widget(Clear, area);
-        f.render_widget(Block::new().style(th.base), area);
+        crate::tui::widgets::popup::clear(f, area, th);
         let mut lines = letters(app, v, area, th);
         lines.push(Line::default());
         lines.extend(details(app, v, area.width as usize, th));

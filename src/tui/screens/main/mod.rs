@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod decision;
+pub mod focus;
 pub mod notes;
 pub mod point;
 pub mod stances;
@@ -142,6 +143,16 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
         Action::Quit => request_quit(app),
+        Action::FocusView => {
+            if let Some(o) = app.open_session_mut() {
+                o.focus_view = !o.focus_view;
+            }
+        }
+        Action::LeaveFocus => {
+            if let Some(o) = app.open_session_mut() {
+                o.focus_view = false;
+            }
+        }
         _ => {}
     }
 }

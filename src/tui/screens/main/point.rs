@@ -22,6 +22,10 @@ use crate::tui::widgets::status::{clock, flash_line, mmss};
 /// Draw the workshop screen.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let Some(o) = app.open_session() else { return };
+    if o.focus_view {
+        super::focus::render(app, f, area, th);
+        return;
+    }
     let sess = &o.session;
     let pos = app.fw.pos_at(app.cursor_flat());
     let [header_area, stepbar, body, flash, footer] = Layout::vertical([
@@ -94,7 +98,7 @@ fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
 }
 
 /// "Blok 1 · … · Stap 2/5: 1.2 …", and the lock of a gated block.
-fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Theme) {
+pub(super) fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let block = &app.fw.blocks[pos.block];
     let step = &block.steps[pos.step];
@@ -267,7 +271,12 @@ fn timer(app: &App, sess: &Session, pos: Pos, th: &Theme) -> (String, ratatui::s
 /// The status as symbol and word, with who dissents and why, or why
 /// skipped, or over whose "disagree" a consensus was recorded; as styled
 /// pieces to wrap.
-fn status_pieces(app: &App, sess: &Session, point: &str, th: &Theme) -> Vec<(String, Style)> {
+pub(super) fn status_pieces(
+    app: &App,
+    sess: &Session,
+    point: &str,
+    th: &Theme,
+) -> Vec<(String, Style)> {
     let s = app.s();
     let rec = sess.record(point);
     let status = rec.map(|r| r.status).unwrap_or_default();

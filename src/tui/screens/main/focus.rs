@@ -1,0 +1,165 @@
+//! The focus view of the main screen (`f`), for rooms with one screen: the
+//! current point and its status fill the window in a large, calm layout;
+//! the agenda and the stance and note panels hide. Who dissents and why
+//! still shows. Every key of the main screen works as there (the dialogs
+//! open over this view); `f` or Esc returns. The status word is drawn in
+//! block letters when there is room.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
+
+use crate::i18n::fill;
+use crate::tui::app::App;
+use crate::tui::keys::Ctx;
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::big_letters::{big_text, drawable};
+use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::status::flash_line;
+
+use super::stances::wrap_styled;
+
+/// Draw the focus view over the whole of `area`.
+pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+    let Some(o) = app.open_session() else { return };
+    let sess = &o.session;
+    let s = app.s();
+    let pos = app.fw.pos_at(app.cursor_flat());
+    let step = app.fw.step_at(pos);
+    let point = &step.points[pos.point];
+    let [top, body, flash, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    super::point::step_bar(app, pos, f, top, th);
+
+    // a wide margin on large windows, a row of air under the step bar
+    let margin = if body.width >= 120 {
+        body.width / 10
+    } else {
+        2
+    };
+    let inner = Rect::new(
+        body.x + margin,
+        body.y + 1,
+        body.width.saturating_sub(2 * margin).max(1),
+        body.height.saturating_sub(1),
+    );
+    let width = inner.width as usize;
+    let mut room = inner.height as usize;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+
+    // the point's label and the point itself: first claim on the rows
+    let in_step = (pos.point + 1).to_string();
+    let label = fill(
+        s.ui_point_pos,
+        &[&point.id, &in_step, &step.points.len().to_string()],
+    );
+    lines.push(Line::from(Span::styled(
+        label,
+        th.focus.add_modifier(Modifier::BOLD),
+    )));
+    lines.push(Line::default());
+    room = room.saturating_sub(2);
+    let status_pieces = super::point::status_pieces(app, sess, &point.id, th);
+    let status_full = wrap_styled(&status_pieces, width, usize::MAX).len();
+    // the status keeps at least one row (symbol and word)
+    let point_rows = room.saturating_sub(2).max(1);
+    let text = wrap_styled(
+        &[(safe_line(&point.text).into_owned(), th.point)],
+        width,
+        point_rows,
+    );
+    room = room.saturating_sub(text.len() + 1);
+    lines.extend(text);
+    lines.push(Line::default());
+
+    // the status in block letters when they fit, then symbol, word and who
+    // dissents and why
+    let status = sess.record(&point.id).map(|r| r.status).unwrap_or_default();
+    let word = status.word(app.lang).to_uppercase();
+    let status_rows = status_full.min(room.max(1));
+    let style = th.status(status).add_modifier(Modifier::BOLD);
+    // twice as wide and tall when that leaves the consideration 4 rows
+    let fits = |scale: usize, rows: usize| {
+        drawable(&word)
+            && big_text(&word, scale)[0].chars().count() <= width
+            && room > status_rows + rows
+    };
+    let big: Vec<String> = if fits(2, 10 + 4) {
+        big_text(&word, 2)
+            .into_iter()
+            .flat_map(|r| [r.clone(), r])
+            .collect()
+    } else if fits(1, 5) {
+        big_text(&word, 1)
+    } else {
+        Vec::new()
+    };
+    if !big.is_empty() {
+        room -= big.len() + 1;
+        lines.extend(big.into_iter().map(|r| Line::from(Span::styled(r, style))));
+        lines.push(Line::default());
+    }
+    lines.extend(wrap_styled(&status_pieces, width, status_rows.max(1)));
+    room = room.saturating_sub(status_rows);
+
+    // the consideration in the rows that are left, cut with "…"
+    let cons = if room >= 2 && !step.consideration.trim().is_empty() {
+        let pieces = vec![
+            (
+                format!("{} —", s.ui_consideration),
+                th.dim.add_modifier(Modifier::BOLD),
+            ),
+            (safe_line(&step.consideration).into_owned(), th.dim),
+        ];
+        wrap_styled(&pieces, width, room - 1)
+    } else {
+        Vec::new()
+    };
+    // the whole a third of the way down what is left over (calm, not glued
+    // to the top); the stance panel, while it has the focus, gets the rest
+    let stances = o.stance_focus.is_some();
+    let content = lines.len() + if stances { 0 } else { cons.len() + 1 };
+    let spare = (inner.height as usize).saturating_sub(content);
+    let top = if stances { 0 } else { spare / 3 } as u16;
+    let inner = Rect::new(inner.x, inner.y + top, inner.width, inner.height - top);
+    let used = lines.len() as u16;
+    f.render_widget(Paragraph::new(Text::from(lines)), inner);
+
+    // below: the stance panel while it has the focus (Tab), else the
+    // consideration
+    let rest = Rect::new(
+        inner.x,
+        inner.y + used.min(inner.height),
+        inner.width,
+        inner.height.saturating_sub(used),
+    );
+    if stances {
+        if rest.height >= 4 {
+            super::stances::render(app, sess, f, rest, th);
+        }
+    } else if !cons.is_empty() {
+        let r = Rect::new(
+            rest.x,
+            rest.y + 1,
+            rest.width,
+            rest.height.saturating_sub(1),
+        );
+        f.render_widget(Paragraph::new(Text::from(cons)), r);
+    }
+
+    f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
+    let ctx = if o.stance_focus.is_some() {
+        Ctx::Stances
+    } else {
+        Ctx::Main
+    };
+    f.render_widget(hint_line(ctx, s, footer.width, false, th), footer);
+}
