@@ -37,7 +37,15 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
-    super::point::step_bar(app, pos, f, top, th);
+    // the step, and the point's timer on the right when both fit
+    let (timer, timer_style) = super::point::timer(app, sess, pos, th);
+    let bar = super::point::step_bar(app, pos, f, top, th);
+    if bar + 2 + timer.chars().count() <= top.width as usize {
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(timer, timer_style)).right_aligned()),
+            top,
+        );
+    }
 
     // a wide margin on large windows, a row of air under the step bar
     let margin = if body.width >= 120 {

@@ -98,7 +98,7 @@ fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
 }
 
 /// "Blok 1 · … · Stap 2/5: 1.2 …", and the lock of a gated block.
-pub(super) fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Theme) {
+pub(super) fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Theme) -> usize {
     let s = app.s();
     let block = &app.fw.blocks[pos.block];
     let step = &block.steps[pos.step];
@@ -118,7 +118,10 @@ pub(super) fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Them
     if app.block_locked(pos.block) {
         bar.push(Span::styled(format!("  {}", s.gate_locked), th.warn));
     }
-    f.render_widget(Paragraph::new(Line::from(bar)), area);
+    let line = Line::from(bar);
+    let width = line.width();
+    f.render_widget(Paragraph::new(line), area);
+    width
 }
 
 /// The consideration, the point, its status, and the stances and notes below.
@@ -232,7 +235,12 @@ fn point_box(
 }
 
 /// "⏱ 03:07 ▶ loopt · gepland 10 min", coloured by the step's pace.
-fn timer(app: &App, sess: &Session, pos: Pos, th: &Theme) -> (String, ratatui::style::Style) {
+pub(super) fn timer(
+    app: &App,
+    sess: &Session,
+    pos: Pos,
+    th: &Theme,
+) -> (String, ratatui::style::Style) {
     let s = app.s();
     let step = app.fw.step_at(pos);
     let seconds = app.point_seconds();
