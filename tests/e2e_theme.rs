@@ -103,6 +103,23 @@ fn the_parser_finds_default_cells() {
     );
 }
 
+/// Wait until the screen no longer shows `needle`.
+fn wait_without(t: &Tmux, needle: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while t.screen().contains(needle) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{needle:?} stays:\n{}",
+            t.screen()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+fn pause() {
+    std::thread::sleep(std::time::Duration::from_millis(250));
+}
+
 fn capture(t: &Tmux) -> String {
     let out = t
         .cmd()
@@ -144,6 +161,8 @@ fn every_theme_paints_every_cell_in_a_real_terminal() {
             t.keys(&["Enter"]);
             check(&t, "GESPREKSPUNT", width, &what("main"), &mut failures);
             t.keys(&["f"]);
+            // the focus view: the panels are gone
+            wait_without(&t, "Standpunten");
             check(&t, "f focus", width, &what("focus view"), &mut failures);
             t.keys(&["n"]);
             check(
@@ -153,11 +172,15 @@ fn every_theme_paints_every_cell_in_a_real_terminal() {
                 &what("note over the focus view"),
                 &mut failures,
             );
+            // one key at a time: Esc followed at once by a key reads as Alt+key
             t.keys(&["Escape"]);
+            pause();
             t.keys(&["f"]);
+            pause();
             t.keys(&["?"]);
             check(&t, "Esc sluiten", width, &what("help"), &mut failures);
             t.keys(&["Escape"]);
+            pause();
             t.cmd()
                 .args(["resize-window", "-t", "t", "-x", "60", "-y", "20"])
                 .status()
