@@ -216,6 +216,15 @@ fn snapshots_of_the_focus_view() {
             insta::assert_snapshot!(format!("{name}_{w}x{h}"), render_text(&f.app, w, h));
         }
     }
+    // the stance panel (Tab) shows below the status while it has the focus
+    press(&mut f.app, KeyCode::Tab);
+    assert_eq!(f.app.ctx(), Ctx::Stances);
+    let screen = render_text(&f.app, 80, 24);
+    assert!(screen.contains("Standpunten"), "{screen}");
+    insta::assert_snapshot!("focus_stances_80x24", screen);
+    press(&mut f.app, KeyCode::Esc);
+    assert!(focused(&f.app), "Esc leaves the stance panel first");
+    assert_eq!(f.app.ctx(), Ctx::Main);
     // a dialog over the focus view
     press(&mut f.app, KeyCode::Char('d'));
     insta::assert_snapshot!("focus_dissent_dialog_80x24", render_text(&f.app, 80, 24));
