@@ -329,3 +329,61 @@ fn colour_snapshot_of_the_main_screen_with_a_dialog_per_theme() {
         );
     }
 }
+
+#[test]
+fn a_bare_clear_is_found_and_the_themed_clear_paints() {
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Block, Clear};
+    use wijktafel::tui::widgets::popup::clear;
+    let th = ThemeKind::Light.theme();
+    let mut t = Terminal::new(TestBackend::new(10, 3)).unwrap();
+    t.draw(|f| {
+        f.render_widget(Block::new().style(th.base), f.area());
+        f.render_widget(Clear, Rect::new(2, 1, 3, 1));
+    })
+    .unwrap();
+    assert_eq!(
+        cells_on_terminal_default(t.backend().buffer()),
+        vec![(2, 1), (3, 1), (4, 1)]
+    );
+    let mut t = Terminal::new(TestBackend::new(10, 3)).unwrap();
+    t.draw(|f| {
+        f.render_widget(Block::new().style(th.base), f.area());
+        clear(f, Rect::new(2, 1, 3, 1), &th);
+        // an area reaching outside the frame is cut to it
+        clear(f, Rect::new(8, 2, 5, 5), &th);
+    })
+    .unwrap();
+    assert!(cells_on_terminal_default(t.backend().buffer()).is_empty());
+}
+
+/// Every clear under src/tui goes through `popup::clear`: ratatui's bare
+/// `Clear` leaves the terminal's own colours.
+#[test]
+fn no_bare_clear_under_src_tui() {
+    fn walk(dir: &Path, found: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, found);
+            } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("widgets/popup.rs") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                for (i, line) in text.lines().enumerate() {
+                    if line.contains("render_widget(Clear") || line.contains("widgets::Clear") {
+                        found.push(format!("{}:{}: {line}", p.display(), i + 1));
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui"),
+        &mut found,
+    );
+    assert!(
+        found.is_empty(),
+        "use widgets::popup::clear:\n{}",
+        found.join("\n")
+    );
+}
