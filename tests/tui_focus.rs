@@ -202,6 +202,41 @@ fn the_status_word_is_in_block_letters_when_there_is_room() {
 }
 
 #[test]
+fn a_long_dissent_keeps_its_rows_and_is_cut_with_an_ellipsis() {
+    let fw = Framework::builtin();
+    let mut f = open(demo::build(&fw, 2), Lang::Nl);
+    let reason = "de cijfers zijn onvolledig ".repeat(40);
+    {
+        let sess = &mut f.app.open_session_mut().unwrap().session;
+        sess.points.get_mut("1.2.1").unwrap().dissent_reason = reason;
+        sess.cursor = "1.2.1".into();
+    }
+    press(&mut f.app, KeyCode::Char('f'));
+    for (w, h) in [(80, 24), (160, 45)] {
+        let screen = render_text(&f.app, w, h);
+        assert!(screen.contains("✖ VERSCHIL VAN MENING"), "{screen}");
+        assert!(
+            screen.contains("Oneens: Stichting Basisonderwijs"),
+            "{screen}"
+        );
+        let status_rows = screen
+            .lines()
+            .skip_while(|l| !l.contains("Status:"))
+            .take_while(|l| !l.trim().is_empty())
+            .count();
+        assert!(status_rows >= 3, "{w}x{h}: {screen}");
+        if w == 80 {
+            assert!(
+                screen.lines().any(|l| l.trim_end().ends_with('…')),
+                "cut with …: {screen}"
+            );
+        } else {
+            assert_eq!(screen.matches("onvolledig").count(), 40, "whole: {screen}");
+        }
+    }
+}
+
+#[test]
 fn snapshots_of_the_focus_view() {
     let fw = Framework::builtin();
     let mut f = open(demo::build(&fw, 2), Lang::Nl);

@@ -77,8 +77,10 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     room = room.saturating_sub(2);
     let status_pieces = super::point::status_pieces(app, sess, &point.id, th);
     let status_full = wrap_styled(&status_pieces, width, usize::MAX).len();
-    // the status keeps at least one row (symbol and word)
-    let point_rows = room.saturating_sub(2).max(1);
+    // the status (symbol, word, who dissents and why) keeps up to half the
+    // rows, at least one; the point gets the others
+    let status_keep = status_full.min(room / 2).max(1);
+    let point_rows = room.saturating_sub(status_keep + 1).max(1);
     let text = wrap_styled(
         &[(safe_line(&point.text).into_owned(), th.point)],
         width,
