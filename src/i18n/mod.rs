@@ -491,6 +491,9 @@ define_strings! {
     key_guidance, guidance_title, guidance_framework_head, guidance_block_head, ref_principle, ref_success_factor, recap_new_block, recap_guidance_key,
     // (end of section)
     vote_routes_more,
+    // ---- beamer (issue 17) ----
+    key_beamer_quit, beamer_waiting, beamer_waiting_how, beamer_unreadable, beamer_dissent_who, beamer_dissent_none, beamer_stances, beamer_vote_running, beamer_ballots_in, beamer_vote_earlier, beamer_typing, beamer_summary,
+    // (end of section)
 }
 
 #[cfg(test)]

@@ -85,6 +85,10 @@ pub enum Ctx {
     // ---- framework in the TUI (issue 16) ----
     /// The guidance of the block and the framework (`b`), read-only.
     Guidance,
+    // ---- beamer (issue 17) ----
+    /// `wijktafel beamer`: the room's view; it only quits (no hints drawn).
+    Beamer,
+    // (end of section)
 }
 
 /// Which footer hints stay when the footer is narrow.
@@ -522,6 +526,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(GateOverrideSure, [ch('j'), ch('y')], "j", Action::Confirm, override_open, override_open, "j", Always),
     b!(GateOverrideSure, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(GateOverrideSure, [ch('n'), ESC], "n/Esc", Action::Back, override_back, override_back, "n/Esc", Always),
+    // (end of section)
+    // ---- beamer (issue 17) ----
+    b!(Beamer, [ch('q'), ESC, ctrl('c')], "q/Esc/Ctrl+c", Action::Quit, key_beamer_quit),
     // (end of section)
 ];
 
