@@ -395,8 +395,23 @@ fn the_beamer_follows_the_facilitator_and_writes_nothing() {
     press(&mut f.app, KeyCode::Char('j'));
     assert!(follow.poll(&mut b));
     assert!(draw(&b, 80, 24).contains("1.1.2"));
+    // the clock's tick saves the moved cursor; a later heartbeat alone
+    // changes nothing on screen: no redraw
+    let at = |s: i64| Timestamp::from_second(s).unwrap();
+    f.app.now = at(NOW + 1);
+    update(&mut f.app, Action::Tick);
+    b.now = NOW + 1;
+    follow.poll(&mut b);
+    let beat = NOW + 1 + live::HEARTBEAT_SECS;
+    f.app.now = at(beat);
+    update(&mut f.app, Action::Tick);
+    b.now = beat;
+    assert!(!follow.poll(&mut b), "a heartbeat is no change");
+    assert_eq!(b.live.as_ref().unwrap().heartbeat, beat);
     // a stale heartbeat: the facilitator is gone (killed)
-    b.now = NOW + live::STALE_AFTER_SECS + 1;
+    b.now = beat + live::STALE_AFTER_SECS;
+    assert!(!draw(&b, 80, 24).contains("Wacht op de procesbegeleider…"));
+    b.now = beat + live::STALE_AFTER_SECS + 1;
     assert!(draw(&b, 80, 24).contains("Wacht op de procesbegeleider…"));
     b.now = NOW;
     // the loop itself, on a TestBackend: it reads, draws, quits on q, and
@@ -551,7 +566,9 @@ fn state(screen: LiveScreen, dialog: LiveDialog, typing: Option<Typing>) -> Live
     }
 }
 
-fn snap_all(name: &str, sess: &Session, live: Option<LiveState>, opts: Options) {
+/// Snapshots at three sizes (dark), the background checked in dark and
+/// light; `must` is on the screen at every size.
+fn snap_all(name: &str, must: &str, sess: &Session, live: Option<LiveState>, opts: Options) {
     for theme in [ThemeKind::Dark, ThemeKind::Light] {
         let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), opts);
         b.theme = theme;
@@ -563,7 +580,11 @@ fn snap_all(name: &str, sess: &Session, live: Option<LiveState>, opts: Options) 
             for hint in ["Esc", "Enter", "PgDn", "F1", "? "] {
                 assert!(!text.contains(hint), "{name} {w}x{h}: {hint}\n{text}");
             }
-            // the question first: it is there at every size
+            assert!(text.contains(must), "{name} {w}x{h}: {must}\n{text}");
+            if opts.hide_tally {
+                assert!(!text.contains("Go 1"), "no tally while it runs:\n{text}");
+                assert!(!text.contains("▲"), "no ballots while it runs:\n{text}");
+            }
             if theme == ThemeKind::Dark {
                 insta::assert_snapshot!(format!("{name}_{w}x{h}"), text);
             }
@@ -575,7 +596,13 @@ fn snap_all(name: &str, sess: &Session, live: Option<LiveState>, opts: Options) 
 fn snapshots_point_and_dissent() {
     let sess = rich_session();
     let point = state(LiveScreen::Point, LiveDialog::None, None);
-    snap_all("beamer_point", &sess, Some(point), Options::default());
+    snap_all(
+        "beamer_point",
+        "1.1.2 Is in de wijk",
+        &sess,
+        Some(point),
+        Options::default(),
+    );
     let recording = state(
         LiveScreen::Point,
         LiveDialog::Dissent {
@@ -588,6 +615,7 @@ fn snapshots_point_and_dissent() {
     );
     snap_all(
         "beamer_dissent_live",
+        "Niet eens: Politie",
         &sess,
         Some(recording),
         Options {
@@ -623,12 +651,14 @@ fn snapshots_vote_outcome_recap_summary_waiting() {
     );
     snap_all(
         "beamer_vote",
+        "Is een integrale",
         &sess,
         Some(voting.clone()),
         Options::default(),
     );
     snap_all(
         "beamer_vote_hidden",
+        "2 van 5 stemmen ingevoerd",
         &sess,
         Some(voting),
         Options {
@@ -637,10 +667,34 @@ fn snapshots_vote_outcome_recap_summary_waiting() {
         },
     );
     let outcome = state(LiveScreen::Point, LiveDialog::Outcome { vote: 0 }, None);
-    snap_all("beamer_outcome", &sess, Some(outcome), Options::default());
+    snap_all(
+        "beamer_outcome",
+        "███",
+        &sess,
+        Some(outcome),
+        Options::default(),
+    );
     let recap = state(LiveScreen::Recap { planned: true }, LiveDialog::None, None);
-    snap_all("beamer_recap", &sess, Some(recap), Options::default());
+    snap_all(
+        "beamer_recap",
+        "Terugblik",
+        &sess,
+        Some(recap),
+        Options::default(),
+    );
     let summary = state(LiveScreen::Summary, LiveDialog::None, None);
-    snap_all("beamer_summary", &sess, Some(summary), Options::default());
-    snap_all("beamer_waiting", &sess, None, Options::default());
+    snap_all(
+        "beamer_summary",
+        "Afsluiting van bijeenkomst 1",
+        &sess,
+        Some(summary),
+        Options::default(),
+    );
+    snap_all(
+        "beamer_waiting",
+        "Wacht op de procesbegeleider…",
+        &sess,
+        None,
+        Options::default(),
+    );
 }

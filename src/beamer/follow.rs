@@ -66,10 +66,16 @@ impl Follower {
             self.live_seen = l;
             self.live_read_at = b.now;
             let state = live::read(&self.live);
-            if state != b.live {
-                b.live = state;
-                changed = true;
-            }
+            // a new heartbeat alone changes nothing on screen (whether the
+            // facilitator is there is looked at by the loop)
+            let beat = |l: &Option<live::LiveState>| {
+                l.as_ref().map(|l| live::LiveState {
+                    heartbeat: 0,
+                    ..l.clone()
+                })
+            };
+            changed |= beat(&state) != beat(&b.live);
+            b.live = state;
         }
         self.first = false;
         changed
