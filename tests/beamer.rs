@@ -216,6 +216,107 @@ fn the_live_file_says_what_the_room_should_see_on_every_screen_and_dialog() {
 }
 
 #[test]
+fn the_text_of_every_dialog_that_takes_text_reaches_the_live_file() {
+    let Fixture {
+        dir: _dir,
+        path,
+        mut app,
+    } = facilitator();
+    let app = &mut app;
+    update(app, Action::Confirm);
+    let typing = |path: &Path| on_disk(path).typing.map(|t| (t.kind, t.text));
+    // a skip's reason
+    press(app, KeyCode::Char('s'));
+    keys(app, "later");
+    assert_eq!(typing(&path), Some((TypingKind::Reason, "later".into())));
+    press(app, KeyCode::Esc);
+    // "discard the text?" over it: the room still sees the text
+    assert_eq!(app.ctx(), Ctx::Discard);
+    assert_eq!(typing(&path), Some((TypingKind::Reason, "later".into())));
+    press(app, KeyCode::Char('j'));
+    assert_eq!(typing(&path), None);
+    // an action item's text
+    press(app, KeyCode::Char('a'));
+    keys(app, "wijkschouw");
+    assert_eq!(
+        typing(&path),
+        Some((TypingKind::Action, "wijkschouw".into()))
+    );
+    press(app, KeyCode::Esc);
+    press(app, KeyCode::Char('j'));
+    // the facilitator's reason to defer the vote
+    while app.session().unwrap().cursor != "1.5.1" {
+        press(app, KeyCode::PageDown);
+    }
+    press(app, KeyCode::Char('v'));
+    press(app, KeyCode::Char('u'));
+    keys(app, "te weinig tijd");
+    let l = on_disk(&path);
+    assert!(matches!(
+        l.dialog,
+        LiveDialog::Vote {
+            stage: VoteStage::Defer,
+            ..
+        }
+    ));
+    assert_eq!(l.typing.map(|t| t.text), Some("te weinig tijd".to_string()));
+    // a long text is carried up to the limit, ending in "…"
+    let mut f = facilitator();
+    update(&mut f.app, Action::Confirm);
+    press(&mut f.app, KeyCode::Char('n'));
+    update(
+        &mut f.app,
+        Action::Paste("x".repeat(live::TYPING_LIMIT + 10)),
+    );
+    let text = on_disk(&f.path).typing.unwrap().text;
+    assert_eq!(text.chars().count(), live::TYPING_LIMIT + 1);
+    assert!(text.ends_with('…'));
+}
+
+#[test]
+fn every_state_draws_at_every_small_size_without_a_refusal() {
+    let sess = rich_session();
+    let states = [
+        Some(state(LiveScreen::Point, LiveDialog::None, None)),
+        Some(state(
+            LiveScreen::Point,
+            LiveDialog::Dissent { parties: vec![1] },
+            None,
+        )),
+        Some(state(
+            LiveScreen::Point,
+            LiveDialog::Outcome { vote: 0 },
+            None,
+        )),
+        Some(state(
+            LiveScreen::Recap { planned: true },
+            LiveDialog::None,
+            None,
+        )),
+        Some(state(LiveScreen::Summary, LiveDialog::None, None)),
+        None,
+    ];
+    for (i, live) in states.into_iter().enumerate() {
+        let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), Options::default());
+        b.session = Loaded::Read(Box::new(sess.clone()));
+        b.live = live;
+        for w in (1..=60).step_by(3) {
+            for h in 1..=14 {
+                // no panic, every cell painted (in `draw`), and on a point
+                // the question, first when there is room for little else
+                let text = draw(&b, w, h);
+                if i < 2 && w >= 10 {
+                    assert!(text.contains("1.1.2 "), "{w}x{h}:\n{text}");
+                }
+                if i < 2 && w >= 10 && h <= 2 {
+                    assert!(text.starts_with(" 1.1.2 "), "the question first:\n{text}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn quitting_and_shutdown_remove_the_live_file() {
     let mut f = facilitator();
     update(&mut f.app, Action::Confirm);

@@ -90,7 +90,12 @@ fn the_beamer_follows_the_facilitator_in_a_second_window() {
     let dir = tempfile::tempdir().unwrap();
     let store_dir = dir.path().join("store");
     let path = new_session(&store_dir);
-    let Some(beamer) = Tmux::start("beamer", &shell(&store_dir, "beamer Zuidrand"), 100, 32) else {
+    let Some(beamer) = Tmux::start(
+        "beamer",
+        &shell(&store_dir, "beamer Zuidrand --live"),
+        100,
+        32,
+    ) else {
         return;
     };
     let s = beamer.wait_for("Wacht op de procesbegeleider…");
@@ -119,6 +124,12 @@ fn the_beamer_follows_the_facilitator_in_a_second_window() {
     fac.keys(&["n"]);
     fac.wait_for("Notitie");
     fac.text("Buurtavond in maart plannen");
+    // --live: the room reads along while it is typed
+    lat.push(within(
+        &beamer,
+        "Wordt getypt: Buurtavond in maart plannen",
+        SECOND,
+    ));
     fac.keys(&["Enter"]);
     lat.push(within(&beamer, "Buurtavond in maart plannen", SECOND));
     no_hints(&beamer.screen());
