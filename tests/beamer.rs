@@ -799,3 +799,42 @@ fn snapshots_vote_outcome_recap_summary_waiting() {
         Options::default(),
     );
 }
+
+#[test]
+fn in_english_too() {
+    let sess = rich_session();
+    let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), Options::default());
+    b.lang = Lang::En;
+    b.session = Loaded::Read(Box::new(sess));
+    let s = draw(&b, 80, 24);
+    assert!(s.contains("Waiting for the facilitator…"), "{s}");
+    b.live = Some(state(LiveScreen::Point, LiveDialog::None, None));
+    let s = draw(&b, 80, 24);
+    assert!(s.contains("Stances"), "{s}");
+    assert!(s.contains("Dissenting: Politie"), "{s}");
+    assert!(!s.contains("Standpunten"), "{s}");
+}
+
+#[test]
+fn the_command_without_a_terminal_refuses_and_changes_nothing() {
+    let f = facilitator();
+    drop(f.app);
+    let before = files_of(f.dir.path());
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+            .arg("--dir")
+            .arg(f.dir.path())
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["beamer", "Testwijk"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("alleen in een terminal"), "{err}");
+    let out = run(&["beamer", "Nergens"]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("geen sessie gevonden"));
+    assert_eq!(files_of(f.dir.path()), before, "nothing written");
+}
