@@ -667,10 +667,10 @@ fn state(screen: LiveScreen, dialog: LiveDialog, typing: Option<Typing>) -> Live
     }
 }
 
-/// Snapshots at three sizes (dark), the background checked in dark and
-/// light; `must` is on the screen at every size.
+/// Snapshots at three sizes (dark), the background checked in every theme
+/// (dark, light, contrast); `must` is on the screen at every size.
 fn snap_all(name: &str, must: &str, sess: &Session, live: Option<LiveState>, opts: Options) {
-    for theme in [ThemeKind::Dark, ThemeKind::Light] {
+    for theme in [ThemeKind::Dark, ThemeKind::Light, ThemeKind::Contrast] {
         let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), opts);
         b.theme = theme;
         b.session = Loaded::Read(Box::new(sess.clone()));
