@@ -46,6 +46,9 @@ fn open_app(n: u32, dir: &Path) -> App {
         Timestamp::from_second(1_791_816_300).unwrap(),
     );
     app.tz = TimeZone::UTC;
+    // as `wijktafel open` does: the live file for the beamer (issue 17) is
+    // written after every update that changes what the room sees
+    app.live = Some(wijktafel::tui::live_out::LiveOut::new());
     app.open_path(&path).unwrap();
     // past the start screen (it starts the new workshop) onto the main screen
     update(&mut app, wijktafel::tui::Action::Confirm);
@@ -197,5 +200,48 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, render, navigation, capture, save, load);
+// ---- beamer (issue 17) ----
+/// The beamer: one poll of the two files when nothing changed (what it does
+/// ten times a second), and a frame of the point at 160×45 (drawn only on a
+/// change) with the N=40 demo.
+fn beamer(c: &mut Criterion) {
+    use wijktafel::beamer::{self, Beamer, Follower, Options};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_app(40, dir.path());
+    update(&mut app, wijktafel::tui::Action::Tick);
+    let path = app.open_session().unwrap().path.clone();
+    let mut b = Beamer::new(
+        Framework::builtin(),
+        Lang::Nl,
+        ThemeKind::Dark,
+        path.clone(),
+        Options::default(),
+    );
+    b.now = app.now.as_second();
+    let mut follow = Follower::new(&path);
+    assert!(follow.poll(&mut b));
+    let mut g = c.benchmark_group("beamer");
+    // the facilitator's side: what the hook adds to a key that changes what
+    // the room sees (the state computed, compared, and the file written)
+    let (live_path, state) = wijktafel::tui::live_out::state_of(&app).unwrap();
+    g.bench_function("live_state_of", |bn| {
+        bn.iter(|| wijktafel::tui::live_out::state_of(black_box(&app)))
+    });
+    g.bench_function("live_write", |bn| {
+        bn.iter(|| wijktafel::live::write(&live_path, black_box(&state)).unwrap())
+    });
+    g.bench_function("poll_unchanged", |bn| {
+        bn.iter(|| assert!(!follow.poll(black_box(&mut b))))
+    });
+    let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    g.bench_function("render_point_160x45", |bn| {
+        bn.iter(|| {
+            t.draw(|f| beamer::render(black_box(&b), f)).unwrap();
+        })
+    });
+    g.finish();
+}
+// (end of section)
+
+criterion_group!(benches, render, navigation, capture, save, load, beamer);
 criterion_main!(benches);

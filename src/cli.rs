@@ -178,6 +178,22 @@ pub enum Command {
         #[arg(value_name = "NR")]
         number: usize,
     },
+    // ---- beamer (issue 17) ----
+    /// Het beeld voor de zaal op de beamer: volgt de procesbegeleider, groot en zonder toetsen; schrijft niets.
+    #[command(
+        after_help = "Open de sessie in het ene venster (wijktafel open) en de beamer in een tweede venster op het scherm van de beamer; vergroot daar de letters (Ctrl+'+', op een Mac Cmd+'+'). Sluiten met q, Esc of Ctrl+C.\n\nVoorbeeld: wijktafel beamer \"De Horst\" --live"
+    )]
+    Beamer {
+        /// Naam, bestandsnaam of pad van de sessie
+        session: String,
+        /// Notitie of reden al tonen terwijl die getypt wordt
+        #[arg(long)]
+        live: bool,
+        /// Tijdens de stemming alleen "stemming loopt" tonen, de telling pas na het sluiten
+        #[arg(long, alias = "verberg-telling")]
+        hide_tally: bool,
+    },
+    // (end of section)
     /// Het afwegingskader tonen: als hand-out (md), als werkblad om te printen (html) of voor andere programma's (json).
     #[command(
         after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md\n          wijktafel framework --format html > werkblad.html  (openen in de browser, afdrukken op A4)"
@@ -466,6 +482,19 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
         Some(Command::Demo { workshops, out }) => cmd_demo(cli, fw, *workshops, out.as_deref()),
         Some(Command::Backups { session }) => cmd_backups(cli, session),
         Some(Command::Restore { session, number }) => cmd_restore(cli, session, *number),
+        Some(Command::Beamer {
+            session,
+            live,
+            hide_tally,
+        }) => cmd_beamer(
+            cli,
+            fw,
+            session,
+            crate::beamer::Options {
+                live: *live,
+                hide_tally: *hide_tally,
+            },
+        ),
         None => cmd_home(cli, fw),
     }
 }
@@ -933,7 +962,7 @@ fn open_store(cli: &Cli) -> Result<Store, StoreError> {
 /// Whether this command opens the full-screen program.
 fn launches_tui(cli: &Cli) -> bool {
     match &cli.command {
-        None | Some(Command::Open { .. }) => true,
+        None | Some(Command::Open { .. }) | Some(Command::Beamer { .. }) => true,
         Some(Command::New { no_open, .. }) => !no_open,
         Some(Command::Demo { out, .. }) => out.is_none(),
         _ => false,
@@ -959,7 +988,26 @@ fn new_app(cli: &Cli, fw: &Framework, store: Store) -> crate::tui::App {
     if let Some(w) = warning {
         app.info(w);
     }
+    // the room's view follows this window (issue 17)
+    app.live = Some(crate::tui::live_out::LiveOut::new());
     app
+}
+
+/// `beamer`: the room's view of a session another window has open. Reads
+/// only: no lock, no save, no backup, no live file of its own.
+fn cmd_beamer(
+    cli: &Cli,
+    fw: &Framework,
+    session: &str,
+    opts: crate::beamer::Options,
+) -> Result<(), Failure> {
+    let store = open_store(cli)?;
+    let path = store.find(session)?;
+    if !interactive() {
+        return Err(Failure::NoTerminal(path));
+    }
+    let b = crate::beamer::Beamer::new(fw.clone(), cli.lang, cli.theme, path, opts);
+    Ok(crate::beamer::launch(b)?)
 }
 
 /// Open a session file in the TUI. Without a terminal nothing is opened,

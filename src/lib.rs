@@ -6,6 +6,7 @@
 //! loads, saves and locks session files; [`export`] writes minutes and data;
 //! the terminal UI lives in [`tui`] on top of them.
 
+pub mod beamer;
 pub mod catalog;
 pub mod cli;
 pub mod demo;
@@ -13,6 +14,7 @@ pub mod domain;
 pub mod emergency;
 pub mod export;
 pub mod i18n;
+pub mod live;
 pub mod safe_text;
 pub mod store;
 pub mod textpos;

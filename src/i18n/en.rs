@@ -504,5 +504,18 @@ pub static EN: Strings = Strings {
     key_focus: "focus view on/off: point and status large",
     key_short_focus: "focus",
     key_focus_leave: "leave the focus view (when it is on)",
+    // ---- beamer (issue 17) ----
+    key_beamer_quit: "close the projector view (the session stays open for the facilitator)",
+    beamer_waiting: "Waiting for the facilitator…",
+    beamer_waiting_how: "This view follows as soon as the session {0} is open.",
+    beamer_unreadable: "The session cannot be read now. This view tries again as soon as the file changes.",
+    beamer_dissent_who: "Dissenting: {0}",
+    beamer_dissent_none: "Nobody ticked yet",
+    beamer_stances: "Stances",
+    beamer_vote_running: "vote in progress",
+    beamer_ballots_in: "{0} of {1} ballots entered",
+    beamer_vote_earlier: "Earlier vote",
+    beamer_typing: "Being typed:",
+    beamer_summary: "Closing workshop {0}",
     // (end of section)
 };

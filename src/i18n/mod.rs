@@ -493,6 +493,8 @@ define_strings! {
     vote_routes_more,
     // ---- themes and focus view (issue 17) ----
     key_focus, key_short_focus, key_focus_leave,
+    // ---- beamer (issue 17) ----
+    key_beamer_quit, beamer_waiting, beamer_waiting_how, beamer_unreadable, beamer_dissent_who, beamer_dissent_none, beamer_stances, beamer_vote_running, beamer_ballots_in, beamer_vote_earlier, beamer_typing, beamer_summary,
     // (end of section)
 }
 

@@ -504,5 +504,18 @@ pub static NL: Strings = Strings {
     key_focus: "focusweergave aan/uit: punt en status groot",
     key_short_focus: "focus",
     key_focus_leave: "focusweergave verlaten (als die aan staat)",
+    // ---- beamer (issue 17) ----
+    key_beamer_quit: "het beamerbeeld sluiten (de sessie blijft open bij de procesbegeleider)",
+    beamer_waiting: "Wacht op de procesbegeleider…",
+    beamer_waiting_how: "Dit beeld volgt zodra de sessie {0} geopend is.",
+    beamer_unreadable: "De sessie is nu niet te lezen. Dit beeld probeert het opnieuw zodra het bestand verandert.",
+    beamer_dissent_who: "Niet eens: {0}",
+    beamer_dissent_none: "Nog niemand aangevinkt",
+    beamer_stances: "Standpunten",
+    beamer_vote_running: "stemming loopt",
+    beamer_ballots_in: "{0} van {1} stemmen ingevoerd",
+    beamer_vote_earlier: "Eerdere stemming",
+    beamer_typing: "Wordt getypt:",
+    beamer_summary: "Afsluiting van bijeenkomst {0}",
     // (end of section)
 };

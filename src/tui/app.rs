@@ -111,6 +111,9 @@ pub struct App {
     /// The size of the terminal, once known; below the minimum only `q`
     /// and resizing work.
     pub viewport: Option<ratatui::layout::Size>,
+    /// The writer of the live-state file for `wijktafel beamer` (issue 17);
+    /// `None` (the default) writes nothing.
+    pub live: Option<crate::tui::live_out::LiveOut>,
 }
 
 /// "1,3 MB" (Dutch) or "1.3 MB", "980 kB": sizes in a message.
@@ -161,6 +164,7 @@ impl App {
             exported: Vec::new(),
             exit_report: None,
             viewport: None,
+            live: None,
         }
     }
 
@@ -557,6 +561,8 @@ pub const PASTE_LINE_LIMIT: usize = 30_000;
 pub fn update(app: &mut App, action: Action) {
     dispatch(app, action);
     app.restyle_editors();
+    // the room's view (issue 17): the live file, when it changed
+    crate::tui::live_out::sync(app);
 }
 
 fn dispatch(app: &mut App, action: Action) {

@@ -85,6 +85,10 @@ pub enum Ctx {
     // ---- framework in the TUI (issue 16) ----
     /// The guidance of the block and the framework (`b`), read-only.
     Guidance,
+    // ---- beamer (issue 17) ----
+    /// `wijktafel beamer`: the room's view; it only quits (no hints drawn).
+    Beamer,
+    // (end of section)
 }
 
 /// Which footer hints stay when the footer is narrow.
@@ -534,6 +538,8 @@ pub static BINDINGS: &[Binding] = &[
     // `f` was free on the main screen; Esc had no meaning there
     b!(Main, [ch('f')], "f", Action::FocusView, key_focus, key_short_focus, "f", Always),
     b!(Main, [ESC], "Esc", Action::LeaveFocus, key_focus_leave),
+    // ---- beamer (issue 17) ----
+    b!(Beamer, [ch('q'), ESC, ctrl('c')], "q/Esc/Ctrl+c", Action::Quit, key_beamer_quit),
     // (end of section)
 ];
 

@@ -7,7 +7,9 @@
 
 pub mod app;
 pub mod dialogs;
+pub mod env;
 pub mod keys;
+pub mod live_out;
 pub mod open_session;
 pub mod screens;
 pub mod session_flow;

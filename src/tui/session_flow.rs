@@ -100,6 +100,7 @@ pub fn tick(app: &mut App) {
 /// cannot be saved, an emergency copy is written and `exit_report` says
 /// where (the process then exits non-zero).
 pub fn shutdown(app: &mut App) {
+    crate::tui::live_out::stop(app);
     app.stop_timer();
     if app.open_session().is_some_and(|o| o.dirty) {
         app.save_now();

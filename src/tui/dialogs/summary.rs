@@ -11,9 +11,10 @@ use ratatui::text::{Line, Span};
 use crate::i18n::fill;
 use crate::session::{Session, Status};
 use crate::timing::{StepTouched, step_seconds, steps_touched};
-use crate::tui::app::{App, finish_workshop, needs_vote};
+use crate::tui::app::{App, finish_workshop};
 use crate::tui::dialogs::vote::outcome_text;
 use crate::tui::dialogs::{Dialog, Transition};
+use crate::tui::env::Env;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
@@ -57,54 +58,64 @@ impl Dialog for SummaryDialog {
         let title = fill(s.summary_title, &[&number.to_string()]);
         let w = area.width.saturating_sub(6);
         let inner = popup(f, area, w, area.height.saturating_sub(2), &title, th);
-        let mut lines = points(app, sess, th);
-        lines.push(Line::default());
-        lines.extend(decisions(app, sess, th));
-        lines.push(Line::default());
-        lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
-        dissent_lines(sess, usize::MAX, s, th, &mut lines);
-        lines.push(Line::default());
-        // every open action item (also from earlier workshops), then the
-        // ones done in this workshop: each once, a done one as done
-        let open = sess.open_actions();
-        let head = fill(s.summary_actions_head, &[&open.len().to_string()]);
-        lines.push(Line::from(Span::styled(head, th.title)));
-        action_lines(sess, &open, usize::MAX, s, th, &mut lines);
-        let done: Vec<_> = sess
-            .workshop_actions(number)
-            .into_iter()
-            .filter(|(_, a)| a.done_in(number))
-            .collect();
-        if !done.is_empty() {
-            lines.push(Line::default());
-            let head = fill(s.summary_done_head, &[&done.len().to_string()]);
-            lines.push(Line::from(Span::styled(head, th.title)));
-            action_lines(sess, &done, usize::MAX, s, th, &mut lines);
-        }
-        if needs_vote(app) {
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(s.end_needs_vote, th.warn)));
-        }
+        let lines = summary_lines(&app.env(), sess, th);
         self.scroll
             .render(lines, false, (Ctx::Summary, s), f, inner, th);
     }
+}
+
+/// The summary's lines: the points, the decisions, open dissent, the
+/// action items (open, and done in this workshop), and whether a vote is
+/// still needed. The dialog scrolls them; the beamer shows them.
+pub fn summary_lines(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
+    let s = app.s();
+    let number = sess.workshop_number();
+    let mut lines = points(app, sess, th);
+    lines.push(Line::default());
+    lines.extend(decisions(app, sess, th));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
+    dissent_lines(sess, usize::MAX, s, th, &mut lines);
+    lines.push(Line::default());
+    // every open action item (also from earlier workshops), then the
+    // ones done in this workshop: each once, a done one as done
+    let open = sess.open_actions();
+    let head = fill(s.summary_actions_head, &[&open.len().to_string()]);
+    lines.push(Line::from(Span::styled(head, th.title)));
+    action_lines(sess, &open, usize::MAX, s, th, &mut lines);
+    let done: Vec<_> = sess
+        .workshop_actions(number)
+        .into_iter()
+        .filter(|(_, a)| a.done_in(number))
+        .collect();
+    if !done.is_empty() {
+        lines.push(Line::default());
+        let head = fill(s.summary_done_head, &[&done.len().to_string()]);
+        lines.push(Line::from(Span::styled(head, th.title)));
+        action_lines(sess, &done, usize::MAX, s, th, &mut lines);
+    }
+    if crate::gate::needs_vote(app.fw, sess) {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(s.end_needs_vote, th.warn)));
+    }
+    lines
 }
 
 /// The points this workshop touched: counted by status (only the statuses
 /// that occur), then per step with its time against the plan and each point
 /// with its status and time; then what is still open in the blocks it
 /// worked on.
-fn points(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
+fn points(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let number = sess.workshop_number();
-    let touched = steps_touched(&app.fw, sess, number);
+    let touched = steps_touched(app.fw, sess, number);
     let statuses: Vec<Status> = touched
         .iter()
         .flat_map(|t| t.points.iter().map(|p| sess.status_of(p)))
         .collect();
     let total: u64 = touched
         .iter()
-        .map(|t| step_seconds(&app.fw, sess, t.pos))
+        .map(|t| step_seconds(app.fw, sess, t.pos))
         .sum();
     let head = fill(
         s.summary_points,
@@ -134,10 +145,10 @@ fn points(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
 }
 
 /// A step: "1.2 Title — 18:20 van 20 min", then its points touched.
-fn step_lines(app: &App, sess: &Session, t: &StepTouched, th: &Theme) -> Vec<Line<'static>> {
+fn step_lines(app: &Env, sess: &Session, t: &StepTouched, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let step = app.fw.step_at(t.pos);
-    let spent = mmss(step_seconds(&app.fw, sess, t.pos));
+    let spent = mmss(step_seconds(app.fw, sess, t.pos));
     let time = match step.planned_minutes {
         Some(m) => fill(s.summary_step_planned, &[&spent, &m.to_string()]),
         None => spent,
@@ -164,7 +175,7 @@ fn step_lines(app: &App, sess: &Session, t: &StepTouched, th: &Theme) -> Vec<Lin
 /// "Nog open in Oriënteren en verkennen (blok 1): 1.3.2, 1.4.1": the open
 /// points of each block this workshop worked on, every one named.
 fn still_open(
-    app: &App,
+    app: &Env,
     sess: &Session,
     touched: &[StepTouched],
     th: &Theme,
@@ -198,7 +209,7 @@ fn still_open(
 
 /// The votes of this workshop, each with its tally, follow-up route,
 /// revisit date and remark; or "no vote".
-fn decisions(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
+fn decisions(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let number = sess.workshop_number();
     let mut lines = vec![Line::from(Span::styled(s.summary_decisions, th.title))];
@@ -234,7 +245,7 @@ fn decisions(app: &App, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
         }
         if let Some(fu) = &v.follow_up {
             lines.push(Line::from(Span::styled(
-                format!("    {}", safe_line(&fu.describe(&app.fw, app.lang))),
+                format!("    {}", safe_line(&fu.describe(app.fw, app.lang))),
                 th.base,
             )));
         }

@@ -13,6 +13,7 @@ use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::app::{App, Overlay};
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
+use crate::tui::env::Env;
 use crate::tui::keys::Action;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
@@ -221,7 +222,8 @@ pub fn render(
     let v = o.recap;
     let title_style = if v.focused { th.focus } else { th.title };
     let marker = if v.focused { "▶ " } else { "" };
-    let title = format!("{marker}{}", recap_title(app, sess, planned));
+    let env = app.env();
+    let title = format!("{marker}{}", recap_title(&env, sess, planned));
     let room_for_title = (area.width as usize).saturating_sub(2);
     let blk = Block::new().title(Span::styled(
         format!(" {} ", fit(&title, room_for_title)),
@@ -235,7 +237,7 @@ pub fn render(
     if inner.height == 0 || inner.width == 0 {
         return false;
     }
-    let (lines, sel_line) = recap_lines(app, sess, planned, &v, th);
+    let (lines, sel_line) = recap_lines(&env, sess, planned, &v, th);
     let width = inner.width.saturating_sub(2);
     let para = |l: Vec<Line<'static>>| Paragraph::new(l).wrap(Wrap { trim: false });
     let total = para(lines.clone()).line_count(width) as u16;
@@ -290,12 +292,12 @@ pub fn render(
 
 /// The workshop looked back on: the last one when the next is not started
 /// yet, else the one before the current.
-fn previous_workshop(sess: &Session, planned: bool) -> Option<&crate::session::Workshop> {
+pub fn previous_workshop(sess: &Session, planned: bool) -> Option<&crate::session::Workshop> {
     sess.workshops.iter().rev().nth(usize::from(!planned))
 }
 
 /// "Terugblik op bijeenkomst 1 (12-10-2026)", or "Terugblik" before the first.
-fn recap_title(app: &App, sess: &Session, planned: bool) -> String {
+pub fn recap_title(app: &Env, sess: &Session, planned: bool) -> String {
     let s = app.s();
     match previous_workshop(sess, planned) {
         Some(p) => fill(
@@ -307,8 +309,8 @@ fn recap_title(app: &App, sess: &Session, planned: bool) -> String {
 }
 
 /// The recap's lines, and which of them is the chosen dissent.
-fn recap_lines(
-    app: &App,
+pub fn recap_lines(
+    app: &Env,
     sess: &Session,
     planned: bool,
     v: &RecapView,
@@ -425,7 +427,7 @@ fn recap_lines(
 }
 
 /// The latest vote: outcome, tally, follow-up route and revisit date.
-fn vote_lines(app: &App, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
+fn vote_lines(app: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
     let s = app.s();
     let Some(v) = sess.latest_vote() else {
         lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim)));
@@ -444,7 +446,7 @@ fn vote_lines(app: &App, sess: &Session, th: &Theme, lines: &mut Vec<Line<'stati
     ]));
     if let Some(fu) = &v.follow_up {
         lines.push(Line::from(Span::styled(
-            format!("  {}", safe_line(&fu.describe(&app.fw, app.lang))),
+            format!("  {}", safe_line(&fu.describe(app.fw, app.lang))),
             th.base,
         )));
     }
@@ -459,7 +461,7 @@ fn vote_lines(app: &App, sess: &Session, th: &Theme, lines: &mut Vec<Line<'stati
 /// Who was at the workshop looked back on: present from the start, who came
 /// later and when, who left and when, who was absent throughout.
 fn attendance_lines(
-    app: &App,
+    app: &Env,
     sess: &Session,
     number: u32,
     th: &Theme,

@@ -26,6 +26,13 @@ fn glyph(c: char) -> Option<[&'static str; 5]> {
         'A' => [" ██ ", "█  █", "████", "█  █", "█  █"],
         'M' => ["█   █", "██ ██", "█ █ █", "█   █", "█   █"],
         'K' => ["█  █", "█ █ ", "██  ", "█ █ ", "█  █"],
+        'B' => ["███ ", "█  █", "███ ", "█  █", "███ "],
+        'J' => ["   █", "   █", "   █", "█  █", " ██ "],
+        'Q' => [" ██ ", "█  █", "█  █", "█ ██", " ███"],
+        'W' => ["█   █", "█   █", "█ █ █", "██ ██", "█   █"],
+        'X' => ["█   █", " █ █ ", "  █  ", " █ █ ", "█   █"],
+        'Y' => ["█   █", " █ █ ", "  █  ", "  █  ", "  █  "],
+        'Z' => ["████", "   █", "  █ ", " █  ", "████"],
         ' ' => BLANK,
         _ => return None,
     })
@@ -84,6 +91,13 @@ mod tests {
             assert!(rows.iter().all(|r| r.chars().count() == width), "{w}");
         }
         assert!(!drawable("ÉÉN?"));
+        // every letter of the alphabet has a glyph (the beamer's status words)
+        for c in 'A'..='Z' {
+            assert!(
+                big_text(&c.to_string(), 1).iter().any(|r| r.contains('█')),
+                "{c}"
+            );
+        }
         assert_eq!(
             big_text("GO", 2)[0].chars().count(),
             big_text("GO", 1)[0].chars().count() * 2

@@ -1,0 +1,24 @@
+//! The start of a workshop: the recap of the one before, as the
+//! facilitator's start screen builds it ([`crate::tui::screens::recap::recap_lines`]),
+//! without the choosing and without key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::Beamer;
+use super::summary::long_text;
+use crate::session::Session;
+use crate::tui::env::Env;
+use crate::tui::screens::recap::{RecapView, recap_lines, recap_title};
+use crate::tui::theme::Theme;
+
+pub fn render(b: &Beamer, sess: &Session, planned: bool, f: &mut Frame, area: Rect, th: &Theme) {
+    let env = Env {
+        fw: &b.fw,
+        lang: b.lang,
+        tz: b.tz.clone(),
+    };
+    let title = recap_title(&env, sess, planned);
+    let (lines, _) = recap_lines(&env, sess, planned, &RecapView::default(), th);
+    long_text(b, &title, lines, f, area, th);
+}

@@ -1,0 +1,288 @@
+//! What the beamer shows ([`shown`], from its state) and how a screen is
+//! stacked ([`stack`]): parts in the order they are read, each with a rank;
+//! when the window is small, the parts of the lowest rank drop out first, a
+//! text that does not fit whole ends in "…", a list says "+N meer". The
+//! question (rank 0) is always there.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::{Beamer, Loaded};
+use crate::i18n::fill;
+use crate::live::{LiveDialog, LiveScreen, LiveState};
+use crate::session::Session;
+use crate::tui::screens::main::stances::wrap_styled;
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::big_letters::big_text;
+use crate::tui::widgets::status::fit;
+use crate::vote::Vote;
+
+/// The state the beamer is in.
+pub enum Shown<'a> {
+    /// No facilitator has the session open (or its heartbeat is stale).
+    Waiting,
+    /// The session file cannot be read: why.
+    Unreadable(&'a str),
+    Recap {
+        sess: &'a Session,
+        planned: bool,
+    },
+    Summary {
+        sess: &'a Session,
+    },
+    Point {
+        sess: &'a Session,
+        live: &'a LiveState,
+    },
+    Vote {
+        sess: &'a Session,
+        live: &'a LiveState,
+    },
+    Outcome {
+        sess: &'a Session,
+        vote: &'a Vote,
+    },
+}
+
+/// What to show, from the beamer's state.
+pub fn shown(b: &Beamer) -> Shown<'_> {
+    let sess = match &b.session {
+        Loaded::Read(s) => s.as_ref(),
+        Loaded::Unreadable(why) => return Shown::Unreadable(why),
+        Loaded::NotYet => return Shown::Waiting,
+    };
+    let Some(live) = b.facilitator() else {
+        return Shown::Waiting;
+    };
+    match live.screen {
+        LiveScreen::Recap { planned } => Shown::Recap { sess, planned },
+        LiveScreen::Summary => Shown::Summary { sess },
+        LiveScreen::Point => match &live.dialog {
+            LiveDialog::Vote { .. } => Shown::Vote { sess, live },
+            // the vote as recorded; the latest while the session file is
+            // still being read again
+            LiveDialog::Outcome { vote } => match sess.votes.get(*vote).or(sess.latest_vote()) {
+                Some(vote) => Shown::Outcome { sess, vote },
+                None => Shown::Point { sess, live },
+            },
+            _ => Shown::Point { sess, live },
+        },
+    }
+}
+
+/// One part of a screen.
+pub enum Part {
+    /// Wrapped text; cut with "…".
+    Text(Vec<(String, Style)>),
+    /// A heading and one line per item (each cut with "…"); cut with "+N meer".
+    List {
+        head: Option<(String, Style)>,
+        items: Vec<Vec<(String, Style)>>,
+    },
+    /// Block letters when they fit, else one line.
+    Big {
+        symbol: (String, Style),
+        word: String,
+        style: Style,
+    },
+    /// Empty rows (to centre a screen).
+    Space(usize),
+}
+
+/// Where a part goes, and what it may take.
+struct Placed {
+    rows: usize,
+    big: bool,
+}
+
+impl Part {
+    /// Rows it needs whole (block letters when `big`).
+    fn need(&self, width: usize, big: bool) -> usize {
+        match self {
+            Part::Text(p) => wrap_styled(p, width, usize::MAX).len(),
+            Part::List { head, items } => usize::from(head.is_some()) + items.len(),
+            Part::Big { .. } if big => 5,
+            Part::Big { .. } => 1,
+            Part::Space(n) => *n,
+        }
+    }
+
+    /// The fewest rows it can be shown in (0: it cannot be cut).
+    fn least(&self) -> usize {
+        match self {
+            Part::Text(_) => 1,
+            Part::List { head, items } if items.len() > 1 => usize::from(head.is_some()) + 1,
+            _ => 0,
+        }
+    }
+
+    fn big_fits(&self, width: usize) -> bool {
+        match self {
+            Part::Big { symbol, word, .. } => {
+                let w = big_text(&word.to_uppercase(), 1)[0].chars().count();
+                symbol.0.chars().count() + 2 + w <= width
+            }
+            _ => false,
+        }
+    }
+
+    fn lines(&self, width: usize, placed: &Placed, s: &crate::i18n::Strings) -> Vec<Line<'static>> {
+        let rows = placed.rows;
+        match self {
+            Part::Text(p) => wrap_styled(p, width, rows),
+            Part::List { head, items } => {
+                let mut out = Vec::new();
+                let room = rows - usize::from(head.is_some());
+                if let Some((h, st)) = head {
+                    out.push(Line::from(Span::styled(fit(h, width), *st)));
+                }
+                let shown = if items.len() > room {
+                    room.saturating_sub(1)
+                } else {
+                    items.len()
+                };
+                for item in &items[..shown] {
+                    out.push(one_line(item, width));
+                }
+                if shown < items.len() {
+                    let more = fill(s.vote_more, &[&(items.len() - shown).to_string()]);
+                    let style = items[0].first().map(|p| p.1).unwrap_or_default();
+                    out.push(Line::from(Span::styled(
+                        fit(&format!("  {more}"), width),
+                        style,
+                    )));
+                }
+                out
+            }
+            Part::Big {
+                symbol,
+                word,
+                style,
+            } if placed.big => {
+                let rows = big_text(&word.to_uppercase(), 1);
+                let pad = " ".repeat(symbol.0.chars().count());
+                rows.into_iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let sym = if i == 2 {
+                            symbol.0.clone()
+                        } else {
+                            pad.clone()
+                        };
+                        Line::from(vec![
+                            Span::styled(format!("{sym}  "), symbol.1),
+                            Span::styled(r, *style),
+                        ])
+                    })
+                    .collect()
+            }
+            Part::Big {
+                symbol,
+                word,
+                style,
+            } => vec![one_line(
+                &[(format!("{} ", symbol.0), symbol.1), (word.clone(), *style)],
+                width,
+            )],
+            Part::Space(n) => vec![Line::default(); (*n).min(rows)],
+        }
+    }
+}
+
+/// Styled pieces on one line, cut with "…" to `width`.
+pub fn one_line(pieces: &[(String, Style)], width: usize) -> Line<'static> {
+    let mut left = width;
+    let mut spans = Vec::new();
+    for (text, style) in pieces {
+        if left == 0 {
+            break;
+        }
+        let w = unicode_width::UnicodeWidthStr::width(text.as_str());
+        if w <= left {
+            spans.push(Span::styled(text.clone(), *style));
+            left -= w;
+        } else {
+            spans.push(Span::styled(fit(text, left), *style));
+            left = 0;
+        }
+    }
+    Line::from(spans)
+}
+
+/// Lay `parts` (each with its rank: 0 is kept longest) out in `height`
+/// rows of `width` columns, in the order given; a blank row between parts
+/// when there is room for it.
+pub fn stack(
+    parts: &[(u8, Part)],
+    width: usize,
+    height: usize,
+    s: &crate::i18n::Strings,
+) -> Vec<Line<'static>> {
+    let gap = usize::from(height >= 20);
+    let mut placed: Vec<Option<Placed>> = parts.iter().map(|_| None).collect();
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by_key(|&i| parts[i].0);
+    let mut left = height;
+    for i in order {
+        let part = &parts[i].1;
+        let cost = |rows: usize| rows + if left == height { 0 } else { gap };
+        let big = part.big_fits(width) && cost(part.need(width, true)) <= left;
+        let need = part.need(width, big);
+        if need == 0 {
+            continue;
+        }
+        if cost(need) <= left {
+            left -= cost(need);
+            placed[i] = Some(Placed { rows: need, big });
+        } else if part.least() > 0 && cost(part.least()) <= left {
+            let rows = left - cost(0);
+            left = 0;
+            placed[i] = Some(Placed { rows, big: false });
+        }
+    }
+    let mut out = Vec::new();
+    for (i, (_, part)) in parts.iter().enumerate() {
+        let Some(p) = &placed[i] else { continue };
+        if !out.is_empty() && gap > 0 && !matches!(part, Part::Space(_)) {
+            out.push(Line::default());
+        }
+        out.extend(part.lines(width, p, s));
+    }
+    out.truncate(height);
+    out
+}
+
+/// The area the content goes in: a margin where the window has room.
+pub fn content(area: Rect) -> Rect {
+    let mx = if area.width >= 60 { 3 } else { 1 };
+    let my = u16::from(area.height >= 20);
+    Rect {
+        x: area.x + mx,
+        y: area.y + my,
+        width: area.width.saturating_sub(2 * mx),
+        height: area.height.saturating_sub(2 * my),
+    }
+}
+
+/// "Bijeenkomst 3 · Blok 2 · Initiëren · Stap 1/4 — Title": where the room is.
+pub fn where_part(b: &Beamer, sess: &Session, point: &str, th: &Theme) -> Part {
+    let s = b.lang.strings();
+    let mut text = fill(s.ui_workshop, &[&sess.workshop_number().to_string()]);
+    if let Some(pos) = b.fw.pos_of(point) {
+        let block = &b.fw.blocks[pos.block];
+        let step = &block.steps[pos.step];
+        let where_ = fill(
+            s.ui_block_step,
+            &[
+                &block.id,
+                &block.title,
+                &(pos.step + 1).to_string(),
+                &block.steps.len().to_string(),
+            ],
+        );
+        text = format!("{text} · {where_} — {} {}", step.id, step.title);
+    }
+    Part::Text(vec![(safe_line(&text).into_owned(), th.title)])
+}

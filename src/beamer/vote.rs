@@ -1,0 +1,123 @@
+//! The go/no-go being held: the question, then the ballots as they are
+//! entered with the tally and what the outcome would be now, or (with
+//! `--hide-tally`) only "stemming loopt" until the vote is closed.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Text;
+use ratatui::widgets::Paragraph;
+
+use super::Beamer;
+use super::view::{Part, content, stack};
+use crate::i18n::fill;
+use crate::live::{LiveDialog, LiveState, VoteStage};
+use crate::session::Session;
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+
+pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u8, Part)> {
+    let s = b.lang.strings();
+    let LiveDialog::Vote {
+        stage,
+        present,
+        ballots,
+    } = &live.dialog
+    else {
+        return Vec::new();
+    };
+    let mut parts = vec![
+        (
+            3,
+            Part::Text(vec![(
+                safe_line(&fill(s.vote_title, &[&sess.name])).into_owned(),
+                th.title,
+            )]),
+        ),
+        (0, Part::Text(vec![(s.vote_question.into(), th.point)])),
+    ];
+    if *stage == VoteStage::Earlier {
+        if let Some(v) = sess.latest_vote() {
+            parts.push((
+                1,
+                Part::Text(vec![
+                    (format!("{}: ", s.beamer_vote_earlier), th.dim),
+                    (
+                        crate::tui::dialogs::vote::outcome_text(v.outcome, v.deferred, b.lang),
+                        th.outcome(v.outcome),
+                    ),
+                    (format!(" · {}", v.tally.describe(b.lang)), th.dim),
+                ]),
+            ));
+        }
+        return parts;
+    }
+    let entered = fill(
+        s.beamer_ballots_in,
+        &[&ballots.len().to_string(), &present.len().to_string()],
+    );
+    if b.opts.hide_tally {
+        parts.push((
+            1,
+            Part::Big {
+                symbol: ("◐".into(), th.warn),
+                word: s.beamer_vote_running.into(),
+                style: th.warn,
+            },
+        ));
+        parts.push((2, Part::Text(vec![(entered, th.dim)])));
+        return parts;
+    }
+    let total = sess.active_parties().count() as u32;
+    let preview = crate::vote::preview(&sess.rule, ballots, present.len() as u32, total);
+    parts.push((
+        1,
+        Part::Text(vec![
+            (preview.tally.describe(b.lang), th.base),
+            (format!(" · {entered}"), th.dim),
+        ]),
+    ));
+    let items: Vec<_> = ballots
+        .iter()
+        .map(|bl| {
+            let mut line = vec![
+                (
+                    format!("  {} {:<12} ", bl.choice.symbol(), bl.choice.word(b.lang)),
+                    th.choice(Some(bl.choice)),
+                ),
+                (safe_line(&sess.party_name(bl.party)).into_owned(), th.base),
+            ];
+            if !bl.reason.trim().is_empty() {
+                line.push((format!(" — {}", safe_line(&bl.reason)), th.dim));
+            }
+            line
+        })
+        .collect();
+    if !items.is_empty() {
+        parts.push((2, Part::List { head: None, items }));
+    }
+    if b.opts.live
+        && let Some(t) = &live.typing
+        && !t.text.trim().is_empty()
+    {
+        parts.push((
+            3,
+            Part::Text(vec![
+                (s.beamer_typing.into(), th.focus),
+                (safe_line(&t.text).into_owned(), th.base),
+            ]),
+        ));
+    }
+    parts
+}
+
+pub fn render(b: &Beamer, sess: &Session, live: &LiveState, f: &mut Frame, area: Rect, th: &Theme) {
+    let area = content(area);
+    let parts = parts(b, sess, live, th);
+    let lines = stack(
+        &parts,
+        area.width as usize,
+        area.height as usize,
+        b.lang.strings(),
+    );
+    f.render_widget(Paragraph::new(Text::from(lines)), area);
+}

@@ -1,0 +1,210 @@
+//! The facilitator's side of the live-state file ([`crate::live`]): what
+//! the room should see, computed from the app by a pure function
+//! ([`state_of`]), and the hook at the end of [`crate::tui::app::update`]
+//! ([`sync`]) that writes it when it changed, renews its heartbeat, and
+//! removes it when no session is open or the app ends. A write that fails
+//! is tried again on the next tick; it never shows a dialog and never
+//! touches the session file.
+
+use std::path::PathBuf;
+
+use ratatui_textarea::TextArea;
+
+use crate::live::{self, LiveDialog, LiveScreen, LiveState, Typing, TypingKind, VoteStage};
+use crate::tui::app::{App, Mode, Overlay};
+use crate::tui::dialogs::vote::{self, VoteStage as Stage};
+
+/// The writer's memory: where it wrote, what, and when.
+#[derive(Debug)]
+pub struct LiveOut {
+    instance: String,
+    /// The live file written last (removed when the session changes).
+    path: Option<PathBuf>,
+    /// What was written last, without its heartbeat.
+    last: Option<LiveState>,
+    written_at: i64,
+    /// The last write failed: try again on the next update.
+    failed: bool,
+}
+
+impl LiveOut {
+    /// A writer for this process.
+    pub fn new() -> LiveOut {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        LiveOut {
+            instance: format!("{}-{started}", std::process::id()),
+            path: None,
+            last: None,
+            written_at: i64::MIN,
+            failed: false,
+        }
+    }
+
+    /// The live file this writer keeps, if any.
+    pub fn path(&self) -> Option<&PathBuf> {
+        self.path.as_ref()
+    }
+
+    /// Whether the last write failed.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
+    fn clear(&mut self) {
+        if let Some(p) = self.path.take() {
+            live::remove(&p);
+        }
+        self.last = None;
+        self.failed = false;
+    }
+}
+
+impl Default for LiveOut {
+    fn default() -> Self {
+        LiveOut::new()
+    }
+}
+
+/// What the room should see of the app now (heartbeat and instance left
+/// empty), and the live file it goes to; `None` without an open session.
+pub fn state_of(app: &App) -> Option<(PathBuf, LiveState)> {
+    let o = app.open_session()?;
+    let screen = match app.mode {
+        Mode::Start(_) => LiveScreen::Recap {
+            planned: o.planned.is_some(),
+        },
+        _ => LiveScreen::Point,
+    };
+    let mut state = LiveState {
+        format: live::LIVE_FORMAT,
+        instance: String::new(),
+        heartbeat: 0,
+        screen,
+        point: o.session.cursor.clone(),
+        dialog: LiveDialog::None,
+        typing: None,
+    };
+    if let Some(overlay) = &app.overlay {
+        seen_of(overlay, &mut state);
+    }
+    Some((live::path_for(&o.path), state))
+}
+
+/// What the room sees of a dialog: who is ticked, the vote, the outcome,
+/// the summary, and the text being typed.
+fn seen_of(overlay: &Overlay, state: &mut LiveState) {
+    let typing = |kind, ta: &TextArea<'static>| {
+        Some(Typing {
+            kind,
+            text: typed(ta),
+        })
+    };
+    match overlay {
+        // a dialog over another (help, "discard?"): the room keeps seeing the one below
+        Overlay::Help(h) => {
+            if let Some(under) = &h.under {
+                seen_of(under, state);
+            }
+        }
+        Overlay::ConfirmDiscard(d) => seen_of(&d.inner, state),
+        Overlay::Dissent(d) => {
+            state.dialog = LiveDialog::Dissent {
+                parties: d.chosen.clone(),
+            };
+            state.typing = typing(TypingKind::Reason, &d.reason);
+        }
+        Overlay::Note(n) => state.typing = typing(TypingKind::Note, &n.editor),
+        Overlay::Skip(s) => state.typing = typing(TypingKind::Reason, &s.reason),
+        Overlay::StanceReason(r) => state.typing = typing(TypingKind::Reason, &r.editor),
+        Overlay::Action(a) => state.typing = typing(TypingKind::Action, &a.what),
+        Overlay::Vote(v) => {
+            let stage = match &v.stage {
+                Stage::Earlier => VoteStage::Earlier,
+                Stage::Ballots | Stage::Reason(_) | Stage::Drop => VoteStage::Ballots,
+                Stage::ReadBack => VoteStage::ReadBack,
+                Stage::FollowUp(_) => VoteStage::FollowUp,
+                Stage::Defer(_) => VoteStage::Defer,
+            };
+            state.dialog = LiveDialog::Vote {
+                stage,
+                present: v.votes.lines.iter().map(|l| l.party).collect(),
+                ballots: vote::ballots_of(&v.votes),
+            };
+            state.typing = match &v.stage {
+                Stage::Reason(ed) => typing(TypingKind::Reason, ed),
+                Stage::Defer(form) => typing(TypingKind::Reason, &form.reason),
+                _ => None,
+            };
+        }
+        Overlay::Banner(b) => state.dialog = LiveDialog::Outcome { vote: b.vote },
+        Overlay::EndBanner(b) => state.dialog = LiveDialog::Outcome { vote: b.0.vote },
+        Overlay::Summary(_) => state.screen = LiveScreen::Summary,
+        _ => {}
+    }
+}
+
+/// The text of an editor, up to [`live::TYPING_LIMIT`] characters (then
+/// "…"): a long paste costs no more per key than a short note.
+fn typed(ta: &TextArea<'static>) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for (i, line) in ta.lines().iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            count += 1;
+        }
+        for c in line.chars() {
+            if count >= live::TYPING_LIMIT {
+                out.push('…');
+                return out;
+            }
+            out.push(c);
+            count += 1;
+        }
+    }
+    out
+}
+
+/// The hook after every update: write the live file when what the room
+/// sees changed or its heartbeat is due; remove it when no session is open
+/// or the app is quitting. Does nothing when the app has no writer (tests
+/// that do not ask for one).
+pub fn sync(app: &mut App) {
+    let Some(mut out) = app.live.take() else {
+        return;
+    };
+    let wanted = if app.quit { None } else { state_of(app) };
+    match wanted {
+        None => out.clear(),
+        Some((path, state)) => {
+            if out.path.as_ref() != Some(&path) {
+                out.clear();
+                out.path = Some(path.clone());
+            }
+            let now = app.now.as_second();
+            let due = now.saturating_sub(out.written_at) >= live::HEARTBEAT_SECS;
+            if out.failed || due || out.last.as_ref() != Some(&state) {
+                let full = LiveState {
+                    instance: out.instance.clone(),
+                    heartbeat: now,
+                    ..state.clone()
+                };
+                out.failed = live::write(&path, &full).is_err();
+                out.written_at = now;
+                out.last = Some(state);
+            }
+        }
+    }
+    app.live = Some(out);
+}
+
+/// The app ends (every way out that [`crate::tui::app::shutdown`] covers):
+/// the room's view goes with it.
+pub fn stop(app: &mut App) {
+    if let Some(out) = app.live.as_mut() {
+        out.clear();
+    }
+}
