@@ -113,7 +113,8 @@ impl Part {
     fn least(&self) -> usize {
         match self {
             Part::Text(_) => 1,
-            Part::List { head, items } if items.len() > 1 => usize::from(head.is_some()) + 1,
+            // at least one item and the "+N meer" line: never a heading alone
+            Part::List { head, items } if items.len() > 1 => usize::from(head.is_some()) + 2,
             _ => 0,
         }
     }
@@ -285,4 +286,39 @@ pub fn where_part(b: &Beamer, sess: &Session, point: &str, th: &Theme) -> Part {
         text = format!("{text} · {where_} — {} {}", step.id, step.title);
     }
     Part::Text(vec![(safe_line(&text).into_owned(), th.title)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(n: usize) -> Part {
+        Part::List {
+            head: Some(("Standpunten".into(), Style::default())),
+            items: (1..=n)
+                .map(|i| vec![(format!("partij {i}"), Style::default())])
+                .collect(),
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn a_cut_list_shows_an_item_before_its_more_line_and_never_a_heading_alone() {
+        let s = crate::i18n::Lang::Nl.strings();
+        let parts = [
+            (0, Part::Text(vec![("Vraag".into(), Style::default())])),
+            (4, list(4)),
+        ];
+        // room for the question, the heading, one party and "+3 meer"
+        let out = texts(&stack(&parts, 40, 4, s));
+        assert_eq!(out[1], "Standpunten");
+        assert_eq!(out[2], "partij 1");
+        assert!(out[3].contains("+3"), "{out:?}");
+        // room for the heading and one more row only: the list drops out whole
+        let out = texts(&stack(&parts, 40, 3, s));
+        assert_eq!(out, vec!["Vraag".to_string()], "{out:?}");
+    }
 }
