@@ -158,7 +158,16 @@ pub fn read(live: &Path) -> Option<LiveState> {
     if !meta.is_file() || meta.len() > READ_LIMIT {
         return None;
     }
-    let bytes = fs::read(live).ok()?;
+    // a file that grew after the check is still read only up to the limit
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(fs::File::open(live).ok()?, READ_LIMIT + 1),
+        &mut bytes,
+    )
+    .ok()?;
+    if bytes.len() as u64 > READ_LIMIT {
+        return None;
+    }
     let state: LiveState = serde_json::from_slice(&bytes).ok()?;
     (state.format <= LIVE_FORMAT).then_some(state)
 }
