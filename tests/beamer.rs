@@ -409,6 +409,15 @@ fn draw(b: &Beamer, w: u16, h: u16) -> String {
     t.draw(|f| beamer::render(b, f)).unwrap();
     let buf = t.backend().buffer();
     let bg = b.theme.theme().base.bg.unwrap();
+    // the same check as the facilitator's screens: no cell in the
+    // terminal's own background, no text in its own colour
+    let defaults = wijktafel::tui::theme::cells_on_terminal_default(buf);
+    assert!(
+        defaults.is_empty(),
+        "{:?} at {:?}",
+        b.theme,
+        &defaults[..defaults.len().min(5)]
+    );
     let mut out = String::new();
     for y in 0..h {
         for x in 0..w {
