@@ -576,6 +576,8 @@ fn a_corrupt_or_newer_session_gets_a_calm_message_and_is_never_written() {
     assert!(matches!(b.session, Loaded::Unreadable(_)));
     let s = draw(&b, 80, 24);
     assert!(s.contains("De sessie is nu niet te lezen"), "{s}");
+    // no parser message, no path on the projector
+    assert!(!s.contains("kapot.toml") && !s.contains("/"), "{s}");
     let newer = dir.path().join("nieuw.toml");
     std::fs::write(&newer, "format_version = 999\nname = \"x\"\n").unwrap();
     let mut b = beamer_for(&newer, Options::default());
@@ -725,7 +727,7 @@ fn snapshots_point_and_dissent() {
     );
     snap_all(
         "beamer_dissent_live",
-        "Niet eens: Politie",
+        "Oneens: Politie",
         &sess,
         Some(recording),
         Options {
@@ -820,7 +822,7 @@ fn in_english_too() {
     b.live = Some(state(LiveScreen::Point, LiveDialog::None, None));
     let s = draw(&b, 80, 24);
     assert!(s.contains("Stances"), "{s}");
-    assert!(s.contains("Dissenting: Politie"), "{s}");
+    assert!(s.contains("Disagree: Politie"), "{s}");
     assert!(!s.contains("Standpunten"), "{s}");
 }
 
@@ -846,4 +848,146 @@ fn the_command_without_a_terminal_refuses_and_changes_nothing() {
     assert_ne!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("geen sessie gevonden"));
     assert_eq!(files_of(f.dir.path()), before, "nothing written");
+}
+
+// ---------------------------------------------------------------------------
+// What the room sees agrees with the facilitator's screen (rehearsal findings)
+// ---------------------------------------------------------------------------
+
+fn point_view(sess: &Session, live: LiveState, w: u16, h: u16) -> String {
+    let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), Options::default());
+    b.session = Loaded::Read(Box::new(sess.clone()));
+    b.live = Some(live);
+    draw(&b, w, h)
+}
+
+#[test]
+fn an_absent_party_is_absent_not_silent_and_the_silent_share_one_line() {
+    let mut sess = rich_session();
+    let zorg = sess.parties[4].id;
+    sess.set_present(zorg, false, now());
+    let s = point_view(
+        &sess,
+        state(LiveScreen::Point, LiveDialog::None, None),
+        160,
+        45,
+    );
+    let line = s.lines().find(|l| l.contains("Wijkteam Zorg")).unwrap();
+    assert!(line.contains("– afwezig"), "{s}");
+    assert!(!line.contains("niet uitgesproken"), "{s}");
+    // on a point nobody spoke on, the present parties share one line
+    let mut live = state(LiveScreen::Point, LiveDialog::None, None);
+    live.point = "1.2.1".into();
+    let s = point_view(&sess, live, 160, 45);
+    let silent: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains("niet uitgesproken"))
+        .collect();
+    assert_eq!(silent.len(), 1, "{s}");
+    assert!(
+        silent[0].contains("Gemeente Voorbeeldstad, Woonstede"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_skip_reason_the_decision_and_notes_in_full_reach_the_room() {
+    let mut sess = rich_session();
+    sess.set_status(
+        "1.1.3",
+        Status::Skipped,
+        vec![],
+        "komt terug bij 1.5",
+        now(),
+    );
+    let long = "Van: Sanne Kuipers. De wijkanalyse staat op de site van de gemeente, \
+                met de cijfers per buurt en de vergelijking met de stad als geheel.";
+    sess.add_note("1.1.3", long, now());
+    let mut live = state(LiveScreen::Point, LiveDialog::None, None);
+    live.point = "1.1.3".into();
+    let s = point_view(&sess, live, 80, 24);
+    assert!(s.contains("Reden: komt terug bij 1.5"), "{s}");
+    assert!(s.contains("▼ NO-GO"), "the decision after the banner:\n{s}");
+    // the note wraps whole instead of one cut line
+    assert!(s.contains("als geheel."), "{s}");
+}
+
+#[test]
+fn the_read_back_shows_the_outcome_and_a_long_typed_text_shows_its_end() {
+    let sess = rich_session();
+    let ids: Vec<_> = sess.parties.iter().map(|p| p.id).collect();
+    let ballots = vec![Ballot {
+        party: ids[0],
+        choice: Choice::Go,
+        reason: String::new(),
+    }];
+    let dialog = |stage| LiveDialog::Vote {
+        stage,
+        present: ids.clone(),
+        ballots: ballots.clone(),
+    };
+    let s = point_view(
+        &sess,
+        state(LiveScreen::Point, dialog(VoteStage::ReadBack), None),
+        80,
+        24,
+    );
+    assert!(s.contains("▲"), "{s}");
+    let s = point_view(
+        &sess,
+        state(LiveScreen::Point, dialog(VoteStage::Ballots), None),
+        80,
+        24,
+    );
+    assert!(!s.contains("▲  █"), "no outcome before the read-back:\n{s}");
+    let typed = format!("{} het laatste woord", "woord ".repeat(500));
+    let mut b = beamer_for(
+        Path::new("/nergens/testwijk.toml"),
+        Options {
+            live: true,
+            ..Options::default()
+        },
+    );
+    b.session = Loaded::Read(Box::new(sess.clone()));
+    b.live = Some(state(
+        LiveScreen::Point,
+        LiveDialog::None,
+        Some(Typing {
+            kind: TypingKind::Note,
+            text: typed,
+        }),
+    ));
+    let s = draw(&b, 160, 45);
+    assert!(s.contains("het laatste woord"), "{s}");
+    assert!(s.contains("Wordt getypt: …woord"), "{s}");
+}
+
+#[test]
+fn the_room_sees_no_key_hint_in_the_recap_and_the_decision_first_in_the_summary() {
+    let fw = Framework::builtin();
+    let t = now();
+    let mut sess = Session::new("Testwijk", &fw, t);
+    let a = sess.add_party("Gemeente", "Anna", "");
+    sess.start_workshop(&[a], t);
+    let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), Options::default());
+    b.session = Loaded::Read(Box::new(sess));
+    b.live = Some(state(
+        LiveScreen::Recap { planned: false },
+        LiveDialog::None,
+        None,
+    ));
+    let s = draw(&b, 120, 45);
+    assert!(s.contains("toelichting"), "the block's guidance:\n{s}");
+    assert!(!s.contains("(b in de agenda"), "{s}");
+    let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), Options::default());
+    b.session = Loaded::Read(Box::new(rich_session()));
+    b.live = Some(state(LiveScreen::Summary, LiveDialog::None, None));
+    for (w, h) in [(40, 12), (80, 24)] {
+        let s = draw(&b, w, h);
+        assert!(s.contains("NO-GO"), "{w}x{h}:\n{s}");
+        // a cut never ends on a heading above "+N meer"
+        let rows: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
+        let more = rows.iter().position(|l| l.contains(" meer")).unwrap();
+        assert!(rows[more - 1].starts_with("     "), "{w}x{h}:\n{s}");
+    }
 }

@@ -121,7 +121,7 @@ pub fn render(b: &Beamer, f: &mut Frame) {
     f.buffer_mut().set_style(area, th.base);
     match view::shown(b) {
         view::Shown::Waiting => waiting::render(b, f, area, &th),
-        view::Shown::Unreadable(why) => waiting::render_unreadable(b, why, f, area, &th),
+        view::Shown::Unreadable(_) => waiting::render_unreadable(b, f, area, &th),
         view::Shown::Recap { sess, planned } => recap::render(b, sess, planned, f, area, &th),
         view::Shown::Summary { sess } => summary::render(b, sess, f, area, &th),
         view::Shown::Point { sess, live } => point::render(b, sess, live, f, area, &th),

@@ -43,6 +43,16 @@ pub fn parts(b: &Beamer, sess: &Session, v: &Vote, th: &Theme) -> Vec<(u8, Part)
             th.base,
         )]),
     ));
+    // the facilitator's reason for deferring (or a remark), as recorded
+    if !v.remark.trim().is_empty() {
+        parts.push((
+            1,
+            Part::Text(vec![(
+                safe_line(&fill(s.ui_reason, &[&v.remark])).into_owned(),
+                th.base,
+            )]),
+        ));
+    }
     if let Some(fu) = &v.follow_up {
         parts.push((
             1,

@@ -27,6 +27,9 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
     let rec = sess.record(&pt.id);
     let status = sess.status_of(&pt.id);
     let mut parts = vec![(3, where_part(b, sess, &pt.id, th))];
+    if let Some(d) = decision(b, sess, th) {
+        parts.push((5, d));
+    }
     parts.push((
         0,
         Part::Text(vec![
@@ -42,6 +45,18 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             style: th.status(status),
         },
     ));
+    // why the point was skipped, as the facilitator's screen says it
+    if let Some(r) = rec.filter(|r| r.status == Status::Skipped)
+        && !r.skip_reason.trim().is_empty()
+    {
+        parts.push((
+            2,
+            Part::Text(vec![(
+                safe_line(&fill(s.ui_reason, &[&r.skip_reason])).into_owned(),
+                th.muted,
+            )]),
+        ));
+    }
     // dissent: as it is being recorded, else as saved
     let name = |p| safe_line(&sess.party_name(p)).into_owned();
     match &live.dialog {
@@ -82,7 +97,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             2,
             Part::Text(vec![
                 (s.beamer_typing.into(), th.focus),
-                (safe_line(&t.text).into_owned(), th.base),
+                (typing_tail(&t.text), th.base),
             ]),
         ));
     }
@@ -95,19 +110,46 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
     ]
     .iter()
     .map(|st| st.word(b.lang).chars().count())
+    .chain([s.ui_absent.chars().count()])
     .max()
     .unwrap_or(0);
-    let items: Vec<Vec<(String, ratatui::style::Style)>> = sess
+    // the present parties that have not spoken share one line, so the
+    // stances said, the notes and the actions keep their room
+    let silent: Vec<String> = sess
         .active_parties()
+        .filter(|p| {
+            sess.is_present(p.id)
+                && rec.map(|r| r.stance_of(p.id)).unwrap_or(Stance::NotStated) == Stance::NotStated
+        })
+        .map(|p| name(p.id))
+        .collect();
+    let mut items: Vec<Vec<(String, ratatui::style::Style)>> = sess
+        .active_parties()
+        .filter(|p| !silent.contains(&name(p.id)))
         .map(|p| {
             let st = rec.map(|r| r.stance_of(p.id)).unwrap_or(Stance::NotStated);
-            let mut line = vec![
-                (
+            // as on the facilitator's screen: an absent party is absent, not
+            // "niet uitgesproken"; what it said before stays, marked absent
+            let present = sess.is_present(p.id);
+            let (word, style, name_style) = match (present, st) {
+                (true, _) => (
                     format!("  {} {:<word_w$} ", st.symbol(), st.word(b.lang)),
                     th.stance(st),
+                    th.base,
                 ),
-                (name(p.id), th.base),
-            ];
+                (false, Stance::NotStated) => {
+                    (format!("  – {:<word_w$} ", s.ui_absent), th.dim, th.dim)
+                }
+                (false, _) => (
+                    format!("  {} {:<word_w$} ", st.symbol(), st.word(b.lang)),
+                    th.dim,
+                    th.dim,
+                ),
+            };
+            let mut line = vec![(word, style), (name(p.id), name_style)];
+            if !present && st != Stance::NotStated {
+                line.push((format!(" ({})", s.ui_absent), th.dim));
+            }
             if let Some(e) = rec.and_then(|r| r.stance_entry(p.id))
                 && !e.reason.trim().is_empty()
             {
@@ -116,9 +158,19 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             line
         })
         .collect();
+    if !silent.is_empty() {
+        let st = Stance::NotStated;
+        items.push(vec![
+            (
+                format!("  {} {:<word_w$} ", st.symbol(), st.word(b.lang)),
+                th.stance(st),
+            ),
+            (silent.join(", "), th.base),
+        ]);
+    }
     if !items.is_empty() {
         parts.push((
-            4,
+            3,
             Part::List {
                 head: Some((s.beamer_stances.into(), th.title)),
                 items,
@@ -128,14 +180,21 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
     if let Some(r) = rec {
         let notes: Vec<_> = r
             .live_notes()
-            .map(|(_, n)| vec![(format!("  • {}", safe_line(&n.text)), th.base)])
+            .map(|(_, n)| {
+                (
+                    "  • ".to_string(),
+                    vec![(safe_line(&n.text).into_owned(), th.base)],
+                )
+            })
             .collect();
+        // what the room wrote weighs more than who has not spoken yet
         if !notes.is_empty() {
             parts.push((
-                5,
-                Part::List {
-                    head: Some((s.ui_notes.into(), th.title)),
+                3,
+                Part::Wrapped {
+                    head: (s.ui_notes.into(), th.title),
                     items: notes,
+                    mark: th.warn,
                 },
             ));
         }
@@ -144,23 +203,64 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             .map(|(_, a)| {
                 let (owner, due) = owner_and_due(sess, a, s);
                 let mark = if a.done { "☑" } else { "☐" };
-                vec![
-                    (format!("  {mark} {}", safe_line(&a.what)), th.base),
-                    (format!(" — {}{due}", safe_line(&owner)), th.dim),
-                ]
+                (
+                    format!("  {mark} "),
+                    vec![
+                        (safe_line(&a.what).into_owned(), th.base),
+                        (format!("— {}{due}", safe_line(&owner)), th.dim),
+                    ],
+                )
             })
             .collect();
         if !actions.is_empty() {
             parts.push((
-                6,
-                Part::List {
-                    head: Some((s.ui_actions.into(), th.title)),
+                3,
+                Part::Wrapped {
+                    head: (s.ui_actions.into(), th.title),
                     items: actions,
+                    mark: th.warn,
                 },
             ));
         }
     }
     parts
+}
+
+/// What the latest go/no-go decided, as the facilitator's header says it
+/// ("▼ NO-GO (bijeenkomst 1) · vervolg: …"), so the room sees it after the
+/// banner too.
+fn decision(b: &Beamer, sess: &Session, th: &Theme) -> Option<Part> {
+    let s = b.lang.strings();
+    let v = sess.latest_vote()?;
+    let when = if v.workshop == sess.workshop_number() {
+        v.at.to_zoned(b.tz.clone()).strftime("%H:%M").to_string()
+    } else {
+        fill(s.vote_of_workshop, &[&v.workshop.to_string()])
+    };
+    let mut pieces = vec![(
+        format!("{} {} ({when})", v.outcome.symbol(), v.outcome.word(b.lang)),
+        th.outcome(v.outcome),
+    )];
+    if let (crate::vote::Outcome::NoGo, Some(fu)) = (v.outcome, &v.follow_up) {
+        let route = safe_line(&fu.route_words(&b.fw, b.lang)).into_owned();
+        pieces.push((format!(" · {}", fill(s.head_follow_up, &[&route])), th.dim));
+    }
+    Some(Part::Text(pieces))
+}
+
+/// The words being typed: the end of a long text (what the room is
+/// agreeing on now), with "…" before it when its start is left out.
+pub fn typing_tail(text: &str) -> String {
+    const SHOWN: usize = 400;
+    let text = safe_line(text);
+    let n = text.chars().count();
+    if n <= SHOWN {
+        return text.into_owned();
+    }
+    let tail: String = text.chars().skip(n - SHOWN).collect();
+    // start at a word, not inside one
+    let tail = tail.split_once(' ').map(|(_, t)| t).unwrap_or(&tail);
+    format!("…{tail}")
 }
 
 pub fn render(b: &Beamer, sess: &Session, live: &LiveState, f: &mut Frame, area: Rect, th: &Theme) {

@@ -19,6 +19,15 @@ pub fn render(b: &Beamer, sess: &Session, planned: bool, f: &mut Frame, area: Re
         tz: b.tz.clone(),
     };
     let title = recap_title(&env, sess, planned);
-    let (lines, _) = recap_lines(&env, sess, planned, &RecapView::default(), th);
+    let (lines, _) = recap_lines(
+        &env,
+        sess,
+        planned,
+        &RecapView {
+            for_room: true,
+            ..RecapView::default()
+        },
+        th,
+    );
     long_text(b, &title, lines, f, area, th);
 }

@@ -25,7 +25,7 @@ pub fn render(b: &Beamer, sess: &Session, f: &mut Frame, area: Rect, th: &Theme)
     };
     let s = b.lang.strings();
     let title = fill(s.beamer_summary, &[&sess.workshop_number().to_string()]);
-    let lines = crate::tui::dialogs::summary::summary_lines(&env, sess, th);
+    let lines = crate::tui::dialogs::summary::summary_lines_for_room(&env, sess, th);
     long_text(b, &title, lines, f, area, th);
 }
 
@@ -34,7 +34,7 @@ pub fn render(b: &Beamer, sess: &Session, f: &mut Frame, area: Rect, th: &Theme)
 pub fn long_text(
     b: &Beamer,
     title: &str,
-    lines: Vec<Line<'static>>,
+    mut lines: Vec<Line<'static>>,
     f: &mut Frame,
     area: Rect,
     th: &Theme,
@@ -57,30 +57,76 @@ pub fn long_text(
     if body.height == 0 {
         return;
     }
-    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = para.line_count(body.width) as u16;
+    let rows = |l: &Line<'static>| {
+        Paragraph::new(l.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(body.width) as u16
+    };
+    let total: u16 = lines.iter().map(rows).sum();
     if total <= body.height {
-        f.render_widget(para, body);
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
         return;
     }
-    let shown = Rect {
-        height: body.height - 1,
-        ..body
+    // whole lines while they fit, one row kept for "+N meer"
+    let room = body.height - 1;
+    let (mut n, mut used) = (0, 0);
+    for l in &lines {
+        if used + rows(l) > room {
+            break;
+        }
+        used += rows(l);
+        n += 1;
+    }
+    // never end on a blank line or on a heading whose items are cut
+    while n > 1 && ends_badly(&lines, n) {
+        n -= 1;
+        used -= rows(&lines[n]);
+    }
+    let shown = if n == 0 {
+        // one line longer than the window: as much of it as fits
+        f.render_widget(
+            Paragraph::new(lines[0].clone()).wrap(Wrap { trim: false }),
+            Rect {
+                height: room,
+                ..body
+            },
+        );
+        room
+    } else {
+        lines.truncate(n);
+        f.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: false }),
+            Rect {
+                height: used,
+                ..body
+            },
+        );
+        used
     };
-    f.render_widget(para, shown);
-    let more = fill(
-        b.lang.strings().vote_more,
-        &[&(total - shown.height).to_string()],
-    );
+    let more = fill(b.lang.strings().vote_more, &[&(total - shown).to_string()]);
     f.render_widget(
         Paragraph::new(Line::from(Span::styled(
             fit(&format!("  {more}"), body.width as usize),
             th.warn,
         ))),
         Rect {
-            y: body.y + body.height - 1,
+            y: body.y + shown,
             height: 1,
             ..body
         },
     );
+}
+
+/// Whether showing the first `n` lines would end on a blank line, or on a
+/// heading (not indented) whose indented items follow unseen.
+fn ends_badly(lines: &[Line<'static>], n: usize) -> bool {
+    let text = |l: &Line| {
+        l.spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect::<String>()
+    };
+    let last = text(&lines[n - 1]);
+    let indented = |t: &str| t.starts_with(' ');
+    last.trim().is_empty() || (!indented(&last) && lines.get(n).is_some_and(|l| indented(&text(l))))
 }

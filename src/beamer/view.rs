@@ -81,6 +81,13 @@ pub enum Part {
         head: Option<(String, Style)>,
         items: Vec<Vec<(String, Style)>>,
     },
+    /// A heading and items that wrap under their mark ("  • "): whole
+    /// while they fit; then the last one shown ends in "…" and "+N meer".
+    Wrapped {
+        head: (String, Style),
+        items: Vec<(String, Vec<(String, Style)>)>,
+        mark: Style,
+    },
     /// Block letters when they fit, else one line.
     Big {
         symbol: (String, Style),
@@ -103,6 +110,12 @@ impl Part {
         match self {
             Part::Text(p) => wrap_styled(p, width, usize::MAX).len(),
             Part::List { head, items } => usize::from(head.is_some()) + items.len(),
+            Part::Wrapped { items, .. } => {
+                1 + items
+                    .iter()
+                    .map(|(m, p)| wrap_item(m, p, width, usize::MAX).len())
+                    .sum::<usize>()
+            }
             Part::Big { .. } if big => 5,
             Part::Big { .. } => 1,
             Part::Space(n) => *n,
@@ -115,6 +128,7 @@ impl Part {
             Part::Text(_) => 1,
             // at least one item and the "+N meer" line: never a heading alone
             Part::List { head, items } if items.len() > 1 => usize::from(head.is_some()) + 2,
+            Part::Wrapped { items, .. } => 2 + usize::from(items.len() > 1),
             _ => 0,
         }
     }
@@ -157,6 +171,35 @@ impl Part {
                 }
                 out
             }
+            Part::Wrapped { head, items, mark } => {
+                let mut out = vec![Line::from(Span::styled(fit(&head.0, width), head.1))];
+                let mut left = rows.saturating_sub(1);
+                let mut shown = 0;
+                for (i, (m, pieces)) in items.iter().enumerate() {
+                    let reserve = usize::from(i + 1 < items.len());
+                    let whole = wrap_item(m, pieces, width, usize::MAX);
+                    if whole.len() + reserve <= left {
+                        left -= whole.len();
+                        out.extend(whole);
+                        shown += 1;
+                        continue;
+                    }
+                    let room = left.saturating_sub(reserve);
+                    if room > 0 {
+                        out.extend(wrap_item(m, pieces, width, room));
+                        shown += 1;
+                    }
+                    break;
+                }
+                if shown < items.len() {
+                    let more = fill(s.vote_more, &[&(items.len() - shown).to_string()]);
+                    out.push(Line::from(Span::styled(
+                        fit(&format!("  {more}"), width),
+                        *mark,
+                    )));
+                }
+                out
+            }
             Part::Big {
                 symbol,
                 word,
@@ -190,6 +233,31 @@ impl Part {
             Part::Space(n) => vec![Line::default(); (*n).min(rows)],
         }
     }
+}
+
+/// An item under its mark: the text wraps in the columns after the mark,
+/// at most `max` rows (the last ending in "…" when cut).
+fn wrap_item(
+    mark: &str,
+    pieces: &[(String, Style)],
+    width: usize,
+    max: usize,
+) -> Vec<Line<'static>> {
+    let indent = unicode_width::UnicodeWidthStr::width(mark);
+    let body = wrap_styled(pieces, width.saturating_sub(indent).max(2), max);
+    let mark_style = pieces.first().map(|p| p.1).unwrap_or_default();
+    body.into_iter()
+        .enumerate()
+        .map(|(i, mut line)| {
+            let lead = if i == 0 {
+                mark.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            line.spans.insert(0, Span::styled(lead, mark_style));
+            line
+        })
+        .collect()
 }
 
 /// Styled pieces on one line, cut with "…" to `width`.

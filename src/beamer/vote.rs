@@ -69,6 +69,17 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
     }
     let total = sess.active_parties().count() as u32;
     let preview = crate::vote::preview(&sess.rule, ballots, present.len() as u32, total);
+    if *stage == VoteStage::ReadBack {
+        // the outcome being read back, so the room checks what is recorded
+        parts.push((
+            1,
+            Part::Big {
+                symbol: (preview.outcome.symbol().into(), th.outcome(preview.outcome)),
+                word: preview.outcome.word(b.lang).into(),
+                style: th.outcome(preview.outcome),
+            },
+        ));
+    }
     parts.push((
         1,
         Part::Text(vec![
@@ -103,7 +114,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             3,
             Part::Text(vec![
                 (s.beamer_typing.into(), th.focus),
-                (safe_line(&t.text).into_owned(), th.base),
+                (super::point::typing_tail(&t.text), th.base),
             ]),
         ));
     }

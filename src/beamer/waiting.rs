@@ -50,11 +50,11 @@ pub fn render(b: &Beamer, f: &mut Frame, area: Rect, th: &Theme) {
     centred(b, parts, f, area);
 }
 
-pub fn render_unreadable(b: &Beamer, why: &str, f: &mut Frame, area: Rect, th: &Theme) {
+/// A session file that cannot be read: one calm line for the room. Why
+/// (a parser's message, paths in the user's folders) is the facilitator's
+/// business, not the projector's: `wijktafel list` and `open` say it.
+pub fn render_unreadable(b: &Beamer, f: &mut Frame, area: Rect, th: &Theme) {
     let s = b.lang.strings();
-    let parts = vec![
-        (0, Part::Text(vec![(s.beamer_unreadable.into(), th.title)])),
-        (1, Part::Text(vec![(safe_line(why).into_owned(), th.dim)])),
-    ];
+    let parts = vec![(0, Part::Text(vec![(s.beamer_unreadable.into(), th.title)]))];
     centred(b, parts, f, area);
 }

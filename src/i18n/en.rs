@@ -509,7 +509,7 @@ pub static EN: Strings = Strings {
     beamer_waiting: "Waiting for the facilitator…",
     beamer_waiting_how: "This view follows as soon as the session {0} is open.",
     beamer_unreadable: "The session cannot be read now. This view tries again as soon as the file changes.",
-    beamer_dissent_who: "Dissenting: {0}",
+    beamer_dissent_who: "Disagree: {0}",
     beamer_dissent_none: "Nobody ticked yet",
     beamer_stances: "Stances",
     beamer_vote_running: "vote in progress",

@@ -509,7 +509,7 @@ pub static NL: Strings = Strings {
     beamer_waiting: "Wacht op de procesbegeleider…",
     beamer_waiting_how: "Dit beeld volgt zodra de sessie {0} geopend is.",
     beamer_unreadable: "De sessie is nu niet te lezen. Dit beeld probeert het opnieuw zodra het bestand verandert.",
-    beamer_dissent_who: "Niet eens: {0}",
+    beamer_dissent_who: "Oneens: {0}",
     beamer_dissent_none: "Nog niemand aangevinkt",
     beamer_stances: "Standpunten",
     beamer_vote_running: "stemming loopt",

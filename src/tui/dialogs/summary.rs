@@ -68,12 +68,32 @@ impl Dialog for SummaryDialog {
 /// action items (open, and done in this workshop), and whether a vote is
 /// still needed. The dialog scrolls them; the beamer shows them.
 pub fn summary_lines(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
-    let s = app.s();
-    let number = sess.workshop_number();
     let mut lines = points(app, sess, th);
     lines.push(Line::default());
     lines.extend(decisions(app, sess, th));
     lines.push(Line::default());
+    lines.extend(open_lines(app, sess, th));
+    lines
+}
+
+/// The summary for the room (the beamer): the decision first, as the
+/// minutes have it, then what is open; the points and their times last,
+/// so a small window cuts those first.
+pub fn summary_lines_for_room(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
+    let mut lines = decisions(app, sess, th);
+    lines.push(Line::default());
+    lines.extend(open_lines(app, sess, th));
+    lines.push(Line::default());
+    lines.extend(points(app, sess, th));
+    lines
+}
+
+/// Open dissent, the open action items and those done in this workshop,
+/// and whether a vote is still needed.
+fn open_lines(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
+    let s = app.s();
+    let number = sess.workshop_number();
+    let mut lines = Vec::new();
     lines.push(Line::from(Span::styled(s.start_open_dissent, th.bad)));
     dissent_lines(sess, usize::MAX, s, th, &mut lines);
     lines.push(Line::default());

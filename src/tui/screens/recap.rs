@@ -31,6 +31,8 @@ pub struct RecapView {
     pub scroll: u16,
     /// Keep the chosen dissent in view (after `↑↓`; the page keys scroll freely).
     pub follow: bool,
+    /// Drawn for the room (the beamer): no key hints.
+    pub for_room: bool,
 }
 
 /// Rows a page key moves.
@@ -420,7 +422,9 @@ pub fn recap_lines(
                 &block.guidance,
                 th.base,
             ));
-            lines.push(Line::from(Span::styled(s.recap_guidance_key, th.dim)));
+            if !v.for_room {
+                lines.push(Line::from(Span::styled(s.recap_guidance_key, th.dim)));
+            }
         }
     }
     (lines, sel_line)
