@@ -58,14 +58,16 @@ wineboot -i >/dev/null 2>&1 || true
 t0=$(date +%s)
 cargo build --locked --quiet
 cargo build --locked --quiet --target x86_64-pc-windows-gnu
-lin=target/debug/wijktafel
-win=target/x86_64-pc-windows-gnu/debug/wijktafel.exe
+tdir=${CARGO_TARGET_DIR:-target}
+lin=$tdir/debug/wijktafel
+win=$tdir/x86_64-pc-windows-gnu/debug/wijktafel.exe
 echo "windows-check: built in $(($(date +%s) - t0)) s"
 
 # 2. the library's tests, under wine; the cross-process lock test must run
 cargo test --locked --lib --target x86_64-pc-windows-gnu >"$work/lib.log" 2>&1 \
   || { tail -n 40 "$work/lib.log"; echo "windows-check: library tests failed under wine"; exit 1; }
 grep 'test result' "$work/lib.log"
+echo "windows-check: library tests at $(($(date +%s) - t0)) s"
 grep -q 'a_second_process_is_refused_while_the_first_holds_the_lock ... ok' "$work/lib.log" \
   || { echo "windows-check: the lock test did not run"; exit 1; }
 libtest=$(cargo test --locked --lib --target x86_64-pc-windows-gnu --no-run --message-format json 2>/dev/null \
@@ -74,6 +76,8 @@ libtest=$(cargo test --locked --lib --target x86_64-pc-windows-gnu --no-run --me
 # 3. saves, backups, locks and exports through the files (tests/*.rs)
 cargo test --locked --quiet --target x86_64-pc-windows-gnu \
   --test store --test backups --test export --test paste_crlf 2>&1 | tail -n 12
+
+echo "windows-check: integration tests at $(($(date +%s) - t0)) s"
 
 # 4. the same output as the Linux build
 fail=0
