@@ -450,4 +450,21 @@ mod tests {
         );
         assert_eq!(map_event(&app, ev), None);
     }
+
+    /// In raw mode Ctrl+C is a key on every platform (Windows included: the
+    /// console sends no CTRL_C_EVENT then). It is bound to nothing: it never
+    /// quits without the save and question that `q` has.
+    #[test]
+    fn ctrl_c_is_a_key_bound_to_nothing() {
+        let app = app::test_app(crate::i18n::Lang::Nl);
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(map_event(&app, ctrl_c), None);
+        assert!(
+            keys::BINDINGS
+                .iter()
+                .flat_map(|b| b.keys.iter())
+                .all(|k| !k.matches(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))),
+            "Ctrl+C is bound in some context"
+        );
+    }
 }
