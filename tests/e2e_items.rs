@@ -1,6 +1,7 @@
 //! The life of notes and action items in the real binary, in a real
 //! terminal (tmux): add, open the list with `x`, mark an action done, edit
 //! a note, delete a note, quit; the file keeps it all; reopening shows it.
+#![cfg(unix)] // tmux drives the real binary
 
 use wijktafel::session::ItemChangeKind;
 use wijktafel::store;

@@ -1,6 +1,7 @@
 //! Parties in the real binary (tmux): a party unticked at the start and
 //! added later with `p` keeps its number and so do the others; a dissenter's
 //! stance is "oneens" in the file (issue 14, items 4 and 5).
+#![cfg(unix)] // tmux drives the real binary
 
 use wijktafel::session::Stance;
 use wijktafel::store;

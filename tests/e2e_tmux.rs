@@ -1,5 +1,6 @@
 //! End-to-end tests of the real binary in a real terminal (tmux): start,
 //! type, quit, check the session file, reopen.
+#![cfg(unix)] // tmux drives the real binary
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -3,6 +3,7 @@
 //! final; a new vote after an earlier one, both kept in the file and the
 //! minutes; after a new NO-GO nothing lands in the locked block; `w` in
 //! block 1 goes from the vote on to the summary.
+#![cfg(unix)] // tmux drives the real binary
 
 use std::process::Command;
 use std::time::{Duration, Instant};

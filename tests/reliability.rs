@@ -527,6 +527,7 @@ fn resize_storm_long_run() {
 
 /// Child side: set a small RLIMIT_FSIZE (SIGXFSZ ignored), capture, check
 /// the failure, lift the limit, capture again.
+#[cfg(unix)] // RLIMIT_FSIZE and SIGXFSZ
 #[test]
 fn fsize_child() {
     let Some(dir) = std::env::var_os("WIJKTAFEL_FSIZE_CHILD") else {
@@ -603,6 +604,7 @@ fn fsize_child() {
     println!("FSIZE-CHILD-OK {err}");
 }
 
+#[cfg(unix)] // RLIMIT_FSIZE in the child
 #[test]
 fn a_file_size_limit_is_shown_and_nothing_is_lost() {
     let dir = tempfile::tempdir().unwrap();
@@ -623,6 +625,7 @@ fn a_file_size_limit_is_shown_and_nothing_is_lost() {
 }
 
 /// A tiny filesystem that fills up (needs permission to mount tmpfs, as root).
+#[cfg(unix)] // mount tmpfs
 #[test]
 fn a_full_filesystem_is_shown_and_nothing_is_lost() {
     let dir = tempfile::tempdir().unwrap();

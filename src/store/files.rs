@@ -175,6 +175,7 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     let lmeta = fs::symlink_metadata(path);
     let through = match &lmeta {
+        _ if is_windows_device(path) => true,
         Err(_) => false,
         Ok(_) if path.starts_with("/dev") => true,
         Ok(m) if m.file_type().is_symlink() => match fs::metadata(path) {
@@ -208,6 +209,30 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     file.commit().map_err(io_err)
 }
 
+/// A Windows device (`NUL`, `CON`, `COM1`, … or `\\.\…`): written through,
+/// as `/dev/…` on Unix. A device cannot be replaced by a rename.
+fn is_windows_device(path: &Path) -> bool {
+    if !cfg!(windows) {
+        return false;
+    }
+    let whole = path.as_os_str().to_string_lossy();
+    if whole.starts_with(r"\\.\") {
+        return true;
+    }
+    let Some(name) = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_uppercase())
+    else {
+        return false;
+    };
+    let name = name.trim_end_matches(':');
+    matches!(name, "NUL" | "CON" | "PRN" | "AUX" | "CONIN$" | "CONOUT$")
+        || ((name.starts_with("COM") || name.starts_with("LPT"))
+            && name.len() == 4
+            && name.as_bytes()[3].is_ascii_digit()
+            && name.as_bytes()[3] != b'0')
+}
+
 /// Whether a file starts like a wijktafel session file.
 pub(super) fn looks_like_session(path: &Path) -> bool {
     let mut head = Vec::new();
@@ -219,4 +244,42 @@ pub(super) fn looks_like_session(path: &Path) -> bool {
     }
     let text = String::from_utf8_lossy(&head);
     text.starts_with("# wijktafel session file") || declared_version(&text).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `export -o NUL` on Windows is written through, like `-o /dev/null`,
+    /// and leaves no temp file (it used to fail, "Bad device type", and leave
+    /// `.NUL.xxxxxx` behind). Runs under wine in CI.
+    #[cfg(windows)]
+    #[test]
+    fn an_export_to_a_windows_device_is_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let before: Vec<_> = fs::read_dir(".")
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        write_export(Path::new("NUL"), b"verslag").unwrap();
+        write_export(&dir.path().join("nul"), b"verslag").unwrap();
+        let after: Vec<_> = fs::read_dir(".")
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(before, after, "nothing made in the current folder");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+        for name in ["NUL", "con", "COM1", "lpt9", "CONOUT$", r"\\.\NUL"] {
+            assert!(is_windows_device(Path::new(name)), "{name}");
+        }
+        for name in ["NULL", "COM0", "COM10", "verslag.md", "nul.md"] {
+            assert!(!is_windows_device(Path::new(name)), "{name}");
+        }
+    }
+
+    #[cfg(not(windows))]
+    #[test]
+    fn windows_device_names_are_plain_names_elsewhere() {
+        assert!(!is_windows_device(Path::new("NUL")));
+    }
 }

@@ -20,7 +20,9 @@ use super::*;
 /// so the lock never lapses. A session opened through a symlink, or with a
 /// second name (hard link), is refused: each name would have its own lock.
 /// (On Windows only the `.lock` file is locked: a locked file there cannot
-/// be read by `list` or `export` while the session is open.)
+/// be read by `list` or `export` while the session is open. And there only
+/// one byte far past its end is locked, so that the holder's details stay
+/// readable: see [`try_lock_file`].)
 #[derive(Debug)]
 pub struct SessionLock {
     _file: File,
@@ -104,7 +106,7 @@ impl SessionLock {
                 },
             }
         };
-        match file.try_lock() {
+        match try_lock_file(&file) {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => return Err(locked(&mut file)),
             Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&path, e)),
@@ -120,7 +122,12 @@ impl SessionLock {
         let info = format!(
             "pid = {}\nuser = \"{}\"\nhost = \"{}\"\nsince = \"{}\"\n",
             std::process::id(),
-            clean_line(&std::env::var("USER").unwrap_or_else(|_| "?".into())),
+            // USER on Unix, USERNAME on Windows
+            clean_line(
+                &std::env::var("USER")
+                    .or_else(|_| std::env::var("USERNAME"))
+                    .unwrap_or_else(|_| "?".into())
+            ),
             clean_line(&hostname()),
             Timestamp::now()
         );
@@ -178,7 +185,7 @@ pub(super) mod lock_registry {
             .custom_flags(libc::O_NOFOLLOW)
             .open(session)
             .map_err(Some)?;
-        match file.try_lock() {
+        match try_lock_file(&file) {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => return Err(None),
             Err(fs::TryLockError::Error(e)) => return Err(Some(e)),
@@ -257,7 +264,57 @@ pub(super) fn remove_stale_temps(session: &Path) {
     }
 }
 
+/// Take the OS lock of a lock file without waiting.
+///
+/// Unix: `File::try_lock` (flock). Windows: `File::try_lock` would lock the
+/// whole file, and Windows locks are mandatory: nobody else could read who
+/// holds it. So one byte at 2^62, far past the holder's details, is locked
+/// instead (LockFileEx, exclusive, fail at once), the way SQLite keeps its
+/// lock bytes apart from its data. Closing the handle releases it.
+#[cfg(not(windows))]
+fn try_lock_file(file: &File) -> Result<(), fs::TryLockError> {
+    file.try_lock()
+}
+
+#[cfg(windows)]
+fn try_lock_file(file: &File) -> Result<(), fs::TryLockError> {
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::Foundation::ERROR_LOCK_VIOLATION;
+    use windows_sys::Win32::Storage::FileSystem::{
+        LOCKFILE_EXCLUSIVE_LOCK, LOCKFILE_FAIL_IMMEDIATELY, LockFileEx,
+    };
+    use windows_sys::Win32::System::IO::OVERLAPPED;
+    let mut at = OVERLAPPED::default();
+    at.Anonymous.Anonymous.OffsetHigh = 0x4000_0000;
+    // SAFETY: a valid handle owned by `file` for the whole call, and an
+    // OVERLAPPED that outlives it (a synchronous handle: no I/O is pending).
+    let ok = unsafe {
+        LockFileEx(
+            file.as_raw_handle(),
+            LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY,
+            0,
+            1,
+            0,
+            &mut at,
+        )
+    };
+    if ok != 0 {
+        return Ok(());
+    }
+    let e = io::Error::last_os_error();
+    if e.raw_os_error() == Some(ERROR_LOCK_VIOLATION as i32) {
+        Err(fs::TryLockError::WouldBlock)
+    } else {
+        Err(fs::TryLockError::Error(e))
+    }
+}
+
+/// The name of this machine, for the holder's details.
 pub(super) fn hostname() -> String {
+    #[cfg(windows)]
+    if let Ok(name) = std::env::var("COMPUTERNAME") {
+        return name;
+    }
     fs::read_to_string("/proc/sys/kernel/hostname")
         .or_else(|_| fs::read_to_string("/etc/hostname"))
         .map(|s| s.trim().to_string())
@@ -286,4 +343,72 @@ pub(super) fn describe_holder(content: &str) -> String {
         get("host"),
         get("since")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+
+    /// Child side of the test below: take the lock, say so, hold it until
+    /// stdin closes.
+    #[test]
+    fn lock_holder_child() {
+        let Some(path) = std::env::var_os("WIJKTAFEL_LOCK_CHILD") else {
+            return;
+        };
+        let _lock = SessionLock::acquire(Path::new(&path)).unwrap();
+        println!("HELD");
+        let _ = io::stdin().read_line(&mut String::new());
+    }
+
+    /// A second process is refused while the first holds the lock, and is
+    /// told who holds it; once the holder is gone the lock is free. Runs on
+    /// Windows too (under wine in CI: scripts/windows-check.sh).
+    #[test]
+    fn a_second_process_is_refused_while_the_first_holds_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gedeeld.toml");
+        fs::write(&path, "").unwrap();
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "store::lock::tests::lock_holder_child"])
+            .args(["--nocapture", "--test-threads=1"])
+            .env("WIJKTAFEL_LOCK_CHILD", &path)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = io::BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        while !line.contains("HELD") {
+            line.clear();
+            assert!(out.read_line(&mut line).unwrap() > 0, "child ended early");
+        }
+        match SessionLock::acquire(&path) {
+            Err(StoreError::Locked { holder, .. }) => {
+                assert!(holder.contains(&format!("pid {}", child.id())), "{holder}");
+            }
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        drop(child.stdin.take());
+        assert!(child.wait().unwrap().success());
+        SessionLock::acquire(&path).expect("free once the holder is gone");
+    }
+
+    /// Within one process too: a second handle is refused (Windows locks
+    /// are per handle, Unix ones per open file).
+    #[test]
+    fn a_second_lock_in_the_same_process_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("een.toml");
+        fs::write(&path, "").unwrap();
+        let first = SessionLock::acquire(&path).unwrap();
+        assert!(matches!(
+            SessionLock::acquire(&path),
+            Err(StoreError::Locked { .. })
+        ));
+        drop(first);
+        SessionLock::acquire(&path).expect("free after drop");
+    }
 }

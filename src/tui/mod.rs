@@ -13,6 +13,7 @@ pub mod live_out;
 pub mod open_session;
 pub mod screens;
 pub mod session_flow;
+pub mod signals;
 pub mod text;
 pub mod theme;
 pub mod ui;
@@ -20,14 +21,13 @@ pub mod undo;
 pub mod widgets;
 
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 
 pub use app::{App, update};
 pub use keys::Action;
@@ -54,6 +54,9 @@ impl TerminalEvents {
             loop {
                 let ev = event::read().and_then(|ev| match ev {
                     Event::Paste(text) => read_paste_tail(text),
+                    // Windows reports no pastes: a paste is a burst of keys
+                    #[cfg(windows)]
+                    Event::Key(k) if burst_text(&k).is_some() => read_key_burst(ev),
                     ev => Ok(vec![ev]),
                 });
                 let failed = ev.is_err();
@@ -108,6 +111,71 @@ pub fn fold_paste_tail(mut text: String, tail: Vec<Event>) -> Vec<Event> {
                 KeyCode::Tab => text.push('\t'),
                 _ => {}
             },
+            other => rest.push(other),
+        }
+    }
+    let mut out = vec![Event::Paste(text)];
+    out.extend(rest);
+    out
+}
+
+/// How soon after a key the next one must come to be part of a paste. A
+/// paste puts all its keys in the console's input at once; a person's next
+/// key comes tens of milliseconds later, and so does the release of a key.
+pub const KEY_BURST_GAP: Duration = Duration::from_millis(5);
+
+/// After a text key on Windows, read the keys that came with it.
+#[cfg(windows)]
+fn read_key_burst(first: Event) -> io::Result<Vec<Event>> {
+    let mut burst = vec![first];
+    while event::poll(KEY_BURST_GAP)? {
+        burst.push(event::read()?);
+    }
+    Ok(fold_key_burst(burst))
+}
+
+/// The text a key press stands for inside a paste: a character, a tab or a
+/// line break (`\r` for Enter, `\n` for Ctrl+J, so that a pasted CRLF is one
+/// line break once the editor has cleaned it). `None` for a release and for
+/// keys that are no text (arrows, Esc, Ctrl+letter).
+pub fn burst_text(k: &KeyEvent) -> Option<char> {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    if k.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = k.modifiers.contains(KeyModifiers::ALT);
+    match k.code {
+        // Enter may carry Ctrl in a paste (crossterm issue 962)
+        KeyCode::Enter => Some('\r'),
+        KeyCode::Tab => Some('\t'),
+        KeyCode::Char('j') if ctrl && !alt => Some('\n'),
+        KeyCode::Char('m') if ctrl && !alt => Some('\r'),
+        // AltGr is Ctrl+Alt on Windows: its characters are text
+        KeyCode::Char(c) if ctrl == alt => Some(c),
+        _ => None,
+    }
+}
+
+/// A burst of key events read together: two or more text keys are a paste
+/// (Windows, where the console reports a paste as keys) and become one
+/// `Event::Paste`; other keys in it are dropped (text never runs as
+/// commands), events that are not keys (a resize) follow the paste. A single
+/// key stays as it is.
+pub fn fold_key_burst(burst: Vec<Event>) -> Vec<Event> {
+    let texts = burst
+        .iter()
+        .filter(|ev| matches!(ev, Event::Key(k) if burst_text(k).is_some()))
+        .count();
+    if texts < 2 {
+        return burst;
+    }
+    let mut text = String::new();
+    let mut rest = Vec::new();
+    for ev in burst {
+        match ev {
+            Event::Key(k) => text.extend(burst_text(&k)),
+            Event::Paste(more) => text.push_str(&more),
             other => rest.push(other),
         }
     }
@@ -227,21 +295,13 @@ where
 /// Start the real terminal UI and run until the user quits. The terminal is
 /// restored on every way out: normal exit, error, panic, SIGTERM/SIGHUP.
 pub fn launch(mut app: App) -> io::Result<()> {
-    use ratatui::crossterm::{event::DisableBracketedPaste, event::EnableBracketedPaste, execute};
+    #[cfg(not(windows))]
+    use ratatui::crossterm::event::EnableBracketedPaste;
+    use ratatui::crossterm::{event::DisableBracketedPaste, execute};
 
-    let stop = Arc::new(AtomicBool::new(false));
-    // a closed window is SIGHUP on Unix; Windows has no such signal here
-    #[cfg(unix)]
-    let signals = [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ];
-    #[cfg(not(unix))]
-    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
-    for sig in signals {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
+    // SIGTERM/SIGHUP/SIGINT on Unix, the console's close button and
+    // Ctrl+Break on Windows: the loop stops and saves (signals.rs)
+    let gate = signals::install()?;
     // restore the terminal first, then a plain message instead of a debug dump
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -257,14 +317,25 @@ pub fn launch(mut app: App) -> io::Result<()> {
         }
     }));
     let mut terminal = ratatui::try_init()?;
-    execute!(io::stdout(), EnableBracketedPaste)?;
+    // Windows: no bracketed paste. crossterm reads the console's key records
+    // there and never reports a paste (crossterm issue 737); enabling it only
+    // adds Ctrl to the Enter of a pasted line (issue 962). A paste arrives as
+    // a burst of keys instead, folded back into one by `fold_key_burst`.
+    #[cfg(not(windows))]
+    if let Err(e) = execute!(io::stdout(), EnableBracketedPaste) {
+        ratatui::restore();
+        return Err(e);
+    }
     let result = run(
         &mut terminal,
         &mut app,
         &mut TerminalEvents::spawn(),
         &SystemClock,
-        &stop,
+        gate.flag(),
     );
+    // pending work is saved: a waiting close handler may let Windows end us
+    gate.saved();
+    #[cfg(not(windows))]
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     result
@@ -302,6 +373,100 @@ mod tests {
         assert_eq!(
             fold_paste_tail("x\ny".into(), vec![]),
             vec![Event::Paste("x\ny".into())]
+        );
+    }
+
+    fn with_kind(code: KeyCode, mods: KeyModifiers, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent::new_with_kind(code, mods, kind))
+    }
+
+    /// What the Windows console gives for a paste: a press and a release per
+    /// key, all at once.
+    fn typed(keys: &[(KeyCode, KeyModifiers)]) -> Vec<Event> {
+        keys.iter()
+            .flat_map(|&(c, m)| {
+                [
+                    with_kind(c, m, KeyEventKind::Press),
+                    with_kind(c, m, KeyEventKind::Release),
+                ]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_burst_of_keys_is_a_paste_and_its_crlf_one_line_break() {
+        let none = KeyModifiers::NONE;
+        // "a\r\nb": Enter for CR, Ctrl+J for LF; Enter with Ctrl (crossterm
+        // issue 962) and a resize in the middle
+        let mut burst = typed(&[
+            (KeyCode::Char('a'), none),
+            (KeyCode::Enter, none),
+            (KeyCode::Char('j'), KeyModifiers::CONTROL),
+            (KeyCode::Char('b'), none),
+            (KeyCode::Enter, KeyModifiers::CONTROL),
+            (KeyCode::Esc, none),
+            (
+                KeyCode::Char('€'),
+                KeyModifiers::CONTROL | KeyModifiers::ALT,
+            ),
+        ]);
+        burst.insert(3, Event::Resize(90, 30));
+        let out = fold_key_burst(burst);
+        assert_eq!(
+            out,
+            vec![Event::Paste("a\r\nb\r€".into()), Event::Resize(90, 30)]
+        );
+        let Event::Paste(text) = &out[0] else {
+            unreachable!()
+        };
+        assert_eq!(crate::safe_text::clean_input(text), "a\nb\n€");
+    }
+
+    #[test]
+    fn a_single_key_stays_a_key() {
+        let one = typed(&[(KeyCode::Char('q'), KeyModifiers::NONE)]);
+        assert_eq!(fold_key_burst(one.clone()), one);
+        // a command key with a text key is still not a paste of two
+        let two = typed(&[
+            (KeyCode::Char('r'), KeyModifiers::CONTROL),
+            (KeyCode::Char('q'), KeyModifiers::NONE),
+        ]);
+        assert_eq!(fold_key_burst(two.clone()), two);
+        assert_eq!(
+            burst_text(&KeyEvent::new(KeyCode::Up, KeyModifiers::NONE)),
+            None
+        );
+    }
+
+    #[test]
+    fn repeat_is_a_press_and_release_is_ignored() {
+        let app = app::test_app(crate::i18n::Lang::Nl);
+        for kind in [KeyEventKind::Press, KeyEventKind::Repeat] {
+            let ev = with_kind(KeyCode::Char('?'), KeyModifiers::NONE, kind);
+            assert!(map_event(&app, ev).is_some(), "{kind:?}");
+        }
+        let ev = with_kind(
+            KeyCode::Char('?'),
+            KeyModifiers::NONE,
+            KeyEventKind::Release,
+        );
+        assert_eq!(map_event(&app, ev), None);
+    }
+
+    /// In raw mode Ctrl+C is a key on every platform (Windows included: the
+    /// console sends no CTRL_C_EVENT then). It is bound to nothing: it never
+    /// quits without the save and question that `q` has.
+    #[test]
+    fn ctrl_c_is_a_key_bound_to_nothing() {
+        let app = app::test_app(crate::i18n::Lang::Nl);
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(map_event(&app, ctrl_c), None);
+        assert!(
+            keys::BINDINGS
+                .iter()
+                .flat_map(|b| b.keys.iter())
+                .all(|k| !k.matches(&KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))),
+            "Ctrl+C is bound in some context"
         );
     }
 }
