@@ -142,6 +142,15 @@ fn is_text_key(action: &Action) -> bool {
             && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT))
 }
 
+/// A digit, "-", "/" or "." typed without Ctrl or Alt (a route's own digit
+/// is matched before this is asked).
+fn is_date_key(action: &Action) -> bool {
+    use ratatui::crossterm::event::KeyCode;
+    is_text_key(action)
+        && matches!(action, Action::Key(k)
+            if matches!(k.code, KeyCode::Char(c) if c.is_ascii_digit() || "-/.".contains(c)))
+}
+
 impl FollowUpForm {
     /// The chosen route as a session stores it, if one is chosen.
     pub fn route(&self) -> Option<Route> {
@@ -172,6 +181,13 @@ impl FollowUpForm {
             }
             (Field::Route, Some(Action::Stance(i))) if i < self.choices.len() => {
                 self.chosen = Some(i)
+            }
+            // what can only be part of a date (a digit that names no route,
+            // "-", "/", ".") goes to the date field, never into the words
+            // that are recorded with the route
+            (Field::Route, _) if is_date_key(&action) => {
+                self.field = Field::Revisit;
+                edit(&mut self.revisit, &action, false);
             }
             // a letter typed on the route list is text: it goes to the
             // "anders" field, never dropped and never a route
@@ -437,6 +453,38 @@ mod tests {
         assert_eq!(form.route(), Some(Route::ALL[1]));
         assert_eq!(editor_text(&form.revisit), "2027-03-01j");
         assert_eq!(form.field, Field::Revisit);
+    }
+
+    #[test]
+    fn a_date_typed_on_the_route_list_goes_to_the_date_never_into_the_words() {
+        let mut app = app();
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        form.update(&mut app, key(KeyCode::Char('3')));
+        // the facilitator forgot Tab: "2" picks route 2 (the list shows it),
+        // the rest is a date, and a date that is no date is refused
+        for c in "2027-06-01".chars() {
+            form.update(&mut app, key(KeyCode::Char(c)));
+        }
+        assert_eq!(editor_text(&form.other), "", "nothing in the words");
+        assert_eq!(form.field, Field::Revisit);
+        assert_eq!(editor_text(&form.revisit), "027-06-01");
+        assert!(matches!(
+            form.update(&mut app, key(KeyCode::Enter)),
+            Next::Stay
+        ));
+        assert!(
+            app.flash
+                .as_ref()
+                .is_some_and(|f| f.text == crate::i18n::Lang::Nl.strings().err_bad_date)
+        );
+        // "-" and a digit that names no route go to the date too
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        form.update(&mut app, key(KeyCode::Char('3')));
+        for c in "9-".chars() {
+            form.update(&mut app, key(KeyCode::Char(c)));
+        }
+        assert_eq!(editor_text(&form.revisit), "9-");
+        assert_eq!(form.route(), Some(Route::ALL[2]));
     }
 
     #[test]
