@@ -27,17 +27,8 @@ use wijktafel::tui::theme::ThemeKind;
 use wijktafel::tui::{Action, EventSource, map_event};
 use wijktafel::vote::{Ballot, Choice, Closing, FollowUp, Route, Vote};
 
-const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
-
-fn now() -> Timestamp {
-    Timestamp::from_second(NOW).unwrap()
-}
-
-struct Fixture {
-    dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
+mod common;
+use common::{Fixture, NOW, now, open_app};
 
 /// A session with four parties, opened by a facilitator whose window
 /// writes the live file (as `wijktafel open` does), still on the start screen.
@@ -45,28 +36,12 @@ fn facilitator() -> Fixture {
     let fw = Framework::builtin();
     let mut s = Session::new("Testwijk", &fw, now());
     s.area = "Testwijk".into();
-    for (o, r) in [
-        ("Gemeente", "Anna"),
-        ("Woonstede", "Bas"),
-        ("Politie", "Cor"),
-        ("Bewoners", "Dirk"),
-    ] {
+    for (o, r) in common::FOUR_PARTIES {
         s.add_party(o, r, "");
     }
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::at(dir.path());
-    let path = store.create(&s).unwrap();
-    let mut app = App::new(
-        Framework::builtin(),
-        Lang::Nl,
-        ThemeKind::Dark,
-        store,
-        now(),
-    );
-    app.tz = TimeZone::UTC;
-    app.live = Some(LiveOut::new());
-    app.open_path(&path).unwrap();
-    Fixture { dir, path, app }
+    let mut f = open_app(fw, &s, Lang::Nl);
+    f.app.live = Some(LiveOut::new());
+    f
 }
 
 fn press(app: &mut App, c: KeyCode) {

@@ -2,7 +2,7 @@
 //! `TestBackend`: state changes, saving, drafts, undo, and screen snapshots.
 
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
@@ -27,32 +27,10 @@ use wijktafel::tui::{Action, Clock, EventSource, map_event, run};
 use wijktafel::vote::Outcome;
 
 mod common;
-use common::render_text;
-
-const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
-
-fn now() -> Timestamp {
-    Timestamp::from_second(NOW).unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
+use common::{Fixture, NOW, now, open_app, render_text};
 
 fn app_with(session: Session, lang: Lang) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::at(dir.path());
-    let path = store.create(&session).unwrap();
-    let mut app = App::new(Framework::builtin(), lang, ThemeKind::Dark, store, now());
-    app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
-    Fixture {
-        _dir: dir,
-        path,
-        app,
-    }
+    open_app(Framework::builtin(), &session, lang)
 }
 
 /// A new session with four parties, in workshop 1 on the main screen.
@@ -61,12 +39,7 @@ fn four_parties() -> Fixture {
     let mut s = Session::new("Testwijk", &fw, now());
     s.area = "Testwijk".into();
     s.municipality = "Voorbeeldstad".into();
-    for (o, r) in [
-        ("Gemeente", "Anna"),
-        ("Woonstede", "Bas"),
-        ("Politie", "Cor"),
-        ("Bewoners", "Dirk"),
-    ] {
+    for (o, r) in common::FOUR_PARTIES {
         s.add_party(o, r, "");
     }
     let mut f = app_with(s, Lang::Nl);

@@ -3,59 +3,32 @@
 //! capture key works there as on the normal screen and is saved; the view
 //! itself is never saved and no undo entry.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use wijktafel::demo;
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
-use wijktafel::store::{self, Store};
+use wijktafel::store::{self};
 use wijktafel::tui::app::{App, Overlay, Screen, update};
 use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::map_event;
-use wijktafel::tui::theme::ThemeKind;
 
 mod common;
-use common::render_text;
-
-fn now() -> Timestamp {
-    Timestamp::from_second(1_791_816_300).unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
+use common::{Fixture, now, open_app, render_text};
 
 fn open(session: Session, lang: Lang) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::at(dir.path());
-    let path = store.create(&session).unwrap();
-    let mut app = App::new(Framework::builtin(), lang, ThemeKind::Dark, store, now());
-    app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen(), Screen::Main);
-    Fixture {
-        _dir: dir,
-        path,
-        app,
-    }
+    let mut f = open_app(Framework::builtin(), &session, lang);
+    press(&mut f.app, KeyCode::Enter);
+    assert_eq!(f.app.screen(), Screen::Main);
+    f
 }
 
 fn four_parties() -> Fixture {
     let fw = Framework::builtin();
     let mut s = Session::new("Testwijk", &fw, now());
-    for (o, r) in [
-        ("Gemeente", "Anna"),
-        ("Woonstede", "Bas"),
-        ("Politie", "Cor"),
-        ("Bewoners", "Dirk"),
-    ] {
+    for (o, r) in common::FOUR_PARTIES {
         s.add_party(o, r, "");
     }
     open(s, Lang::Nl)

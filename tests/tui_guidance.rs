@@ -4,49 +4,22 @@
 //! routes and the pulse question in the framework's words in the vote's
 //! follow-up, the banner, the header, the recap and the summary.
 
-use std::path::PathBuf;
-
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use wijktafel::demo;
 use wijktafel::framework::{DEFAULT_TOML, Framework};
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Status};
-use wijktafel::store::{self, Store};
+use wijktafel::store::{self};
 use wijktafel::tui::app::{App, Overlay, Screen, update};
 use wijktafel::tui::keys::Ctx;
-use wijktafel::tui::theme::ThemeKind;
 use wijktafel::tui::{Action, map_event};
 use wijktafel::vote::{Outcome, Route};
 
 mod common;
-use common::render_text;
-
-const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
-
-fn now() -> Timestamp {
-    Timestamp::from_second(NOW).unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
+use common::{Fixture, now, open_app, render_text};
 
 fn app_with(fw: Framework, session: Session, lang: Lang) -> Fixture {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::at(dir.path());
-    let path = store.create(&session).unwrap();
-    let mut app = App::new(fw, lang, ThemeKind::Dark, store, now());
-    app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
-    Fixture {
-        _dir: dir,
-        path,
-        app,
-    }
+    open_app(fw, &session, lang)
 }
 
 /// A new session of `fw` with four parties, on its start screen.
@@ -54,12 +27,7 @@ fn four_parties(fw: Framework) -> Fixture {
     let mut s = Session::new("Testwijk", &fw, now());
     s.area = "Testwijk".into();
     s.municipality = "Voorbeeldstad".into();
-    for (o, r) in [
-        ("Gemeente", "Anna"),
-        ("Woonstede", "Bas"),
-        ("Politie", "Cor"),
-        ("Bewoners", "Dirk"),
-    ] {
+    for (o, r) in common::FOUR_PARTIES {
         s.add_party(o, r, "");
     }
     let f = app_with(fw, s, Lang::Nl);

@@ -6,10 +6,10 @@
 //! decision; `w` goes on from the vote to the summary; the minutes mark a
 //! superseded vote.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use jiff::SignedDuration;
 use jiff::tz::TimeZone;
-use jiff::{SignedDuration, Timestamp};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
@@ -21,51 +21,25 @@ use wijktafel::tui::widgets::footer::fitting;
 use wijktafel::tui::{Action, map_event};
 use wijktafel::vote::Outcome;
 
-const NOW: i64 = 1_791_816_300; // 2026-10-12T14:45:00Z
-
-fn now() -> Timestamp {
-    Timestamp::from_second(NOW).unwrap()
-}
-
-struct Fixture {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    app: App,
-}
-
 /// A new session with four parties, in workshop 1 on the main screen.
 fn four_parties(lang: Lang) -> Fixture {
     let fw = Framework::builtin();
     let mut s = Session::new("Testwijk", &fw, now());
     s.area = "Testwijk".into();
     s.municipality = "Voorbeeldstad".into();
-    for (o, r) in [
-        ("Gemeente", "Anna"),
-        ("Woonstede", "Bas"),
-        ("Politie", "Cor"),
-        ("Bewoners", "Dirk"),
-    ] {
+    for (o, r) in common::FOUR_PARTIES {
         s.add_party(o, r, "");
     }
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::at(dir.path());
-    let path = store.create(&s).unwrap();
-    let mut app = App::new(Framework::builtin(), lang, ThemeKind::Dark, store, now());
-    app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
-    update(&mut app, Action::Confirm);
-    assert_eq!(app.screen(), Screen::Main);
-    Fixture {
-        _dir: dir,
-        path,
-        app,
-    }
+    let mut f = open_app(Framework::builtin(), &s, lang);
+    update(&mut f.app, Action::Confirm);
+    assert_eq!(f.app.screen(), Screen::Main);
+    f
 }
 
 use wijktafel::tui::theme::ThemeKind;
 
 mod common;
-use common::render_text;
+use common::{Fixture, now, open_app, render_text};
 
 fn press(app: &mut App, c: KeyCode) {
     let ev = KeyEvent::new(c, KeyModifiers::NONE);

@@ -203,3 +203,50 @@ pub fn render_text(app: &wijktafel::tui::app::App, w: u16, h: u16) -> String {
     }
     out
 }
+
+// ---------------------------------------------------------------------------
+// The app on a TestBackend: one fixture for the TUI and beamer tests
+// ---------------------------------------------------------------------------
+
+/// The tests' fixed moment: 2026-10-12T14:45:00Z.
+pub const NOW: i64 = 1_791_816_300;
+
+pub fn now() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(NOW).unwrap()
+}
+
+/// The four parties most TUI tests start with.
+pub const FOUR_PARTIES: [(&str, &str); 4] = [
+    ("Gemeente", "Anna"),
+    ("Woonstede", "Bas"),
+    ("Politie", "Cor"),
+    ("Bewoners", "Dirk"),
+];
+
+/// An app with `session` saved in a store of its own and opened (on the
+/// start screen, or where an unended workshop left off), in UTC.
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+    pub app: wijktafel::tui::app::App,
+}
+
+pub fn open_app(
+    fw: wijktafel::framework::Framework,
+    session: &wijktafel::session::Session,
+    lang: wijktafel::i18n::Lang,
+) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = wijktafel::store::Store::at(dir.path());
+    let path = store.create(session).unwrap();
+    let mut app = wijktafel::tui::app::App::new(
+        fw,
+        lang,
+        wijktafel::tui::theme::ThemeKind::Dark,
+        store,
+        now(),
+    );
+    app.tz = jiff::tz::TimeZone::UTC;
+    app.open_path(&path).unwrap();
+    Fixture { dir, path, app }
+}
