@@ -403,7 +403,7 @@ fn the_header_shows_the_decision_whole_or_its_route_cut_with_an_ellipsis() {
     // whole or left out: for any room, one of the forms that fits, or none
     use wijktafel::tui::screens::main::decision;
     let sess = f.app.session().unwrap();
-    let forms = decision::forms(&f.app, sess);
+    let forms = decision::forms(&f.app.env(), sess);
     assert_eq!(forms.len(), 3, "{forms:?}");
     let full = &forms[0];
     let route = full.split("vervolg: ").nth(1).unwrap();

@@ -226,24 +226,25 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
     parts
 }
 
-/// What the latest go/no-go decided, as the facilitator's header says it
-/// ("▼ NO-GO (bijeenkomst 1) · vervolg: …"), so the room sees it after the
-/// banner too.
+/// What the latest go/no-go decided, in the words of the facilitator's
+/// header (`screens::main::decision`), so the room sees it after the
+/// banner too; it wraps here instead of being cut.
 fn decision(b: &Beamer, sess: &Session, th: &Theme) -> Option<Part> {
-    let s = b.lang.strings();
-    let v = sess.latest_vote()?;
-    let when = if v.workshop == sess.workshop_number() {
-        v.at.to_zoned(b.tz.clone()).strftime("%H:%M").to_string()
-    } else {
-        fill(s.vote_of_workshop, &[&v.workshop.to_string()])
+    use crate::tui::screens::main::decision;
+    let env = crate::tui::env::Env {
+        fw: &b.fw,
+        lang: b.lang,
+        tz: b.tz.clone(),
     };
-    let mut pieces = vec![(
-        format!("{} {} ({when})", v.outcome.symbol(), v.outcome.word(b.lang)),
-        th.outcome(v.outcome),
-    )];
-    if let (crate::vote::Outcome::NoGo, Some(fu)) = (v.outcome, &v.follow_up) {
-        let route = safe_line(&fu.route_words(&b.fw, b.lang)).into_owned();
-        pieces.push((format!(" · {}", fill(s.head_follow_up, &[&route])), th.dim));
+    let v = sess.latest_vote()?;
+    let full = decision::forms(&env, sess).into_iter().next()?;
+    // the outcome in its colour, the follow-up after it dimmed
+    let dated = full.split(" · ").next().unwrap_or(&full).to_string();
+    let mut pieces = vec![(dated.clone(), th.outcome(v.outcome))];
+    if let Some(rest) = full.strip_prefix(&dated)
+        && !rest.is_empty()
+    {
+        pieces.push((rest.to_string(), th.dim));
     }
     Some(Part::Text(pieces))
 }

@@ -9,12 +9,13 @@
 use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::app::App;
+use crate::tui::env::Env;
 use crate::tui::text::safe_line;
 use crate::tui::widgets::status::fit;
 use crate::vote::Outcome;
 
 /// The forms of the decision, longest first; empty when no vote was held.
-pub fn forms(app: &App, sess: &Session) -> Vec<String> {
+pub fn forms(app: &Env, sess: &Session) -> Vec<String> {
     let s = app.s();
     let Some(v) = sess.latest_vote() else {
         return Vec::new();
@@ -36,11 +37,11 @@ pub fn forms(app: &App, sess: &Session) -> Vec<String> {
 }
 
 /// The route after the latest vote's NO-GO, in the framework's words.
-fn route(app: &App, sess: &Session) -> Option<String> {
+fn route(app: &Env, sess: &Session) -> Option<String> {
     let v = sess.latest_vote()?;
     match (v.outcome, &v.follow_up) {
         (Outcome::NoGo, Some(fu)) => {
-            Some(safe_line(&fu.route_words(&app.fw, app.lang)).into_owned())
+            Some(safe_line(&fu.route_words(app.fw, app.lang)).into_owned())
         }
         _ => None,
     }
@@ -52,8 +53,9 @@ const ROUTE_MIN: usize = 16;
 /// The longest form that fits in `room` columns, if any; the route cut
 /// with "…" when at least [`ROUTE_MIN`] columns of it fit.
 pub fn fitting(app: &App, sess: &Session, room: usize) -> Option<String> {
-    let forms = forms(app, sess);
-    if let (Some(full), Some(route)) = (forms.first(), route(app, sess))
+    let env = app.env();
+    let forms = forms(&env, sess);
+    if let (Some(full), Some(route)) = (forms.first(), route(&env, sess))
         && full.chars().count() > room
     {
         let prefix = full.chars().count() - route.chars().count();
