@@ -27,11 +27,18 @@ skip() {
 missing=""
 command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 || missing="$missing gcc-mingw-w64-x86-64"
 command -v wine >/dev/null 2>&1 || missing="$missing wine64"
+if [ -n "$missing" ] && [ -n "${WIJKTAFEL_CI_INSTALLED:-}" ]; then
+  # .ci/run installs every package before its first step (issue 28): a
+  # later step that needs one it did not install is a mistake in .ci/run
+  echo "windows-check: .ci/run did not install$missing before its first step" >&2
+  exit 1
+fi
 if [ -n "$missing" ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing) \
     >/dev/null 2>&1 || skip "could not install$missing"
 fi
 rustup target list --installed 2>/dev/null | grep -q '^x86_64-pc-windows-gnu$' \
+  || { [ -n "${WIJKTAFEL_CI_INSTALLED:-}" ] && skip "the Windows target is not installed"; } \
   || rustup target add x86_64-pc-windows-gnu >/dev/null 2>&1 \
   || skip "the Windows target could not be installed"
 
