@@ -6,6 +6,7 @@
 pub mod framework;
 pub mod gate;
 pub mod handout;
+pub mod journal;
 pub mod record;
 pub mod session;
 pub mod timing;

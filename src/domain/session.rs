@@ -26,8 +26,11 @@ pub use crate::record::{
 /// `framework_migrated_from`), but a program that only knows version 2 also
 /// only knows the 91-point framework and would show a record of 1.4.3 under
 /// the old 1.4.3's question. The new number makes such a program refuse the
-/// file as newer instead of misplacing it.
-pub const FORMAT_VERSION: u32 = 3;
+/// file as newer instead of misplacing it. Version 4 is the journal (issue
+/// 23): after the snapshot, one line per event (see `store/journal.rs`); a
+/// program that knows only version 3 would drop the events after the
+/// snapshot, so it must refuse the file.
+pub const FORMAT_VERSION: u32 = 4;
 
 pub type PartyId = u32;
 
@@ -82,6 +85,21 @@ pub struct Session {
     pub votes: Vec<Vote>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<GateOverride>,
+    /// How many events of the journal this state includes (the snapshot's
+    /// place in the journal; see [`crate::journal`]).
+    #[serde(default, skip_serializing_if = "is_zero_u64")]
+    pub journal_seq: u64,
+    /// Where the journal begins, for a file that became a journal later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub journal_from: Option<crate::journal::JournalFrom>,
+    /// What happened, oldest first: the journal (written as lines after the
+    /// snapshot by the store, never as a table).
+    #[serde(skip)]
+    pub journal: Vec<crate::journal::Event>,
+}
+
+fn is_zero_u64(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -267,6 +285,57 @@ impl Session {
             points: BTreeMap::new(),
             votes: Vec::new(),
             overrides: Vec::new(),
+            journal_seq: 0,
+            journal_from: None,
+            journal: Vec::new(),
+        }
+    }
+
+    /// A copy of everything but the point records and the journal (cheap in
+    /// year ten: what an event's session part is computed from). Every field
+    /// is named, so a new field cannot be forgotten here.
+    pub fn clone_without_points(&self) -> Session {
+        let Session {
+            format_version,
+            name,
+            area,
+            municipality,
+            facilitator,
+            created,
+            framework,
+            framework_migrated_from,
+            rule,
+            cursor,
+            draft,
+            parties,
+            workshops,
+            points: _,
+            votes,
+            overrides,
+            journal_seq,
+            journal_from,
+            journal: _,
+        } = self;
+        Session {
+            format_version: *format_version,
+            name: name.clone(),
+            area: area.clone(),
+            municipality: municipality.clone(),
+            facilitator: facilitator.clone(),
+            created: *created,
+            framework: framework.clone(),
+            framework_migrated_from: framework_migrated_from.clone(),
+            rule: rule.clone(),
+            cursor: cursor.clone(),
+            draft: draft.clone(),
+            parties: parties.clone(),
+            workshops: workshops.clone(),
+            points: BTreeMap::new(),
+            votes: votes.clone(),
+            overrides: overrides.clone(),
+            journal_seq: *journal_seq,
+            journal_from: journal_from.clone(),
+            journal: Vec::new(),
         }
     }
 

@@ -47,12 +47,41 @@ pub struct StepTouched {
     pub points: Vec<String>,
 }
 
-/// The steps a workshop touched, in agenda order, each with its points that
-/// were captured on (a status, a stance, a note or an action item).
+/// Seconds spent on a point in one workshop: from the journal's events of
+/// that workshop; for a workshop from before the journal, all the point's
+/// time (the only figure such a file kept).
+pub fn point_seconds_in(s: &Session, point: &str, workshop: u32) -> u64 {
+    crate::journal::seconds_in(s, point, workshop).unwrap_or_else(|| point_seconds(s, point))
+}
+
+/// Seconds spent on the points of the step at `pos` in one workshop (see
+/// [`point_seconds_in`]).
+pub fn step_seconds_in(fw: &Framework, s: &Session, pos: Pos, workshop: u32) -> u64 {
+    match crate::journal::workshop_facts(s, workshop) {
+        Some(f) => fw
+            .step_at(pos)
+            .points
+            .iter()
+            .map(|p| f.seconds(&p.id))
+            .fold(0, u64::saturating_add),
+        None => step_seconds(fw, s, pos),
+    }
+}
+
+/// The steps a workshop discussed, in agenda order, each with its points
+/// that were discussed: from the journal, a point decided, with stances
+/// heard or time spent in that workshop (a note added to an earlier point,
+/// or an action marked done, is not a discussion); for a workshop from
+/// before the journal, every point captured on in it.
 pub fn steps_touched(fw: &Framework, s: &Session, workshop: u32) -> Vec<StepTouched> {
+    let facts = crate::journal::workshop_facts(s, workshop);
     let mut out: Vec<StepTouched> = Vec::new();
     for (pos, _, p) in fw.iter_points() {
-        if !s.record(&p.id).is_some_and(|r| r.touched_in(workshop)) {
+        let discussed = match &facts {
+            Some(f) => f.discussed(&p.id),
+            None => s.record(&p.id).is_some_and(|r| r.touched_in(workshop)),
+        };
+        if !discussed {
             continue;
         }
         match out.last_mut() {

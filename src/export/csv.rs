@@ -122,17 +122,26 @@ pub fn csv_points(
     o: &Options,
 ) -> Result<Vec<u8>, ExportError> {
     check_workshop(sess, workshop, o)?;
+    // one workshop: the session as it was at its end, and the points on
+    // which something happened in it (from the journal, where it has them)
+    let journaled = workshop.and_then(|n| crate::journal::workshop(sess, n));
+    let (sess, facts) = match &journaled {
+        Some((f, end)) => (end, Some(f)),
+        None => (sess, None),
+    };
     let c = Ctx::new(fw, sess, o);
     let parties: Vec<PartyId> = sess.parties.iter().map(|p| p.id).collect();
     let mut rows = vec![head(&c, &parties)];
     for point in fw.iter_points() {
         let r = sess.record(&point.2.id);
-        if let Some(n) = workshop
-            && !r.is_some_and(|r| r.touched_in(n))
-        {
-            continue;
+        let happened = match (workshop, facts) {
+            (None, _) => true,
+            (Some(_), Some(f)) => f.point(&point.2.id).is_some_and(|p| p.touched()),
+            (Some(n), None) => r.is_some_and(|r| r.touched_in(n)),
+        };
+        if happened {
+            rows.push(row(&c, point, r, &parties, workshop));
         }
-        rows.push(row(&c, point, r, &parties, workshop));
     }
     Ok(write(rows))
 }

@@ -62,6 +62,9 @@ pub(super) struct Ctx<'a> {
     pub(super) lang: Lang,
     tz: jiff::tz::TimeZone,
     names: Names,
+    /// In the minutes of one workshop that the journal covers: what
+    /// happened in it (`sess` is then the session at its end).
+    pub(super) facts: Option<crate::journal::WorkshopFacts>,
 }
 
 impl<'a> Ctx<'a> {
@@ -77,6 +80,38 @@ impl<'a> Ctx<'a> {
             } else {
                 Names::none()
             },
+            facts: None,
+        }
+    }
+
+    /// The same context for the minutes of one workshop: the session as it
+    /// was at its end, and what happened in it.
+    pub(super) fn at_workshop<'b>(
+        &self,
+        sess: &'b Session,
+        facts: Option<crate::journal::WorkshopFacts>,
+    ) -> Ctx<'b>
+    where
+        'a: 'b,
+    {
+        Ctx {
+            fw: self.fw,
+            sess,
+            s: self.s,
+            lang: self.lang,
+            tz: self.tz.clone(),
+            names: self.names.clone(),
+            facts,
+        }
+    }
+
+    /// Whether point `id` was discussed in workshop `number`: from the
+    /// journal, decided, stances heard or time spent in it; for a workshop
+    /// from before the journal, anything captured on it then.
+    pub(super) fn discussed(&self, id: &str, number: u32) -> bool {
+        match &self.facts {
+            Some(f) => f.discussed(id),
+            None => self.sess.record(id).is_some_and(|r| r.touched_in(number)),
         }
     }
 
@@ -240,8 +275,16 @@ fn header_nodes(c: &Ctx, w: &Workshop, whole: bool, out: &mut Vec<Node>) {
 /// the action items of the workshop; then the points discussed, the votes
 /// in full, time per step and gate overrides. Sections at `level`.
 fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<Node>) {
+    match crate::journal::workshop(c.sess, w.number) {
+        Some((facts, end)) => workshop_body(&c.at_workshop(&end, Some(facts)), w, level, whole, out),
+        None => workshop_body(c, w, level, whole, out),
+    }
+}
+
+fn workshop_body(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<Node>) {
     let s = c.s;
     header_nodes(c, w, whole, out);
+    out.extend(super::journaled::provenance_nodes(c, w.number));
     decision_nodes(c, w.number, level, out);
     counts_nodes(c, w.number, level, out);
     if whole {
@@ -260,6 +303,7 @@ fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<N
     }
     out.push(Node::Heading(level, vec![t(s.ex_discussed)]));
     point_nodes(c, w.number, level + 1, out);
+    super::journaled::other_changes_nodes(c, w.number, level, out);
     for v in c.sess.votes.iter().filter(|v| v.workshop == w.number) {
         vote_nodes(c, v, level, out);
     }

@@ -16,6 +16,7 @@ mod anonymize;
 mod chart;
 mod csv;
 mod doc;
+mod journaled;
 mod handout_html;
 mod html;
 mod json;

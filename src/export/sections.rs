@@ -19,7 +19,7 @@ pub(super) fn point_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) 
         let Some(r) = c.sess.record(&p.id) else {
             continue;
         };
-        if !r.touched_in(number) {
+        if !c.discussed(&p.id, number) {
             continue;
         }
         any = true;
@@ -59,19 +59,15 @@ fn one_point_nodes(
     // minutes of an earlier workshop show the point as it stands now: say
     // when it was changed after this workshop, so nobody reads a later
     // decision as this one's
-    if let Some(later) = changed_after(r, number) {
-        out.push(Node::Warning(
-            c.s.ex_changed_label.to_string(),
-            vec![t(fill(c.s.ex_changed_after, &[&later.to_string()]))],
-        ));
-    }
+    out.extend(super::journaled::later_change_node(c, &p.id, r, number));
     if let Some(w) = consensus_warning(c, r) {
         out.push(w);
     }
-    if r.seconds > 0 {
+    let seconds = crate::timing::point_seconds_in(c.sess, &p.id, number);
+    if seconds > 0 {
         out.push(Node::Para(vec![
             b(format!("{}:", s.ex_time)),
-            t(format!(" {}", crate::timing::duration_text(r.seconds))),
+            t(format!(" {}", crate::timing::duration_text(seconds))),
         ]));
     }
     let stances: Vec<Vec<Inline>> = r
@@ -420,7 +416,7 @@ pub(super) fn time_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
         .iter()
         .map(|st| {
             let step = c.fw.step_at(st.pos);
-            let spent = crate::timing::step_seconds(c.fw, c.sess, st.pos);
+            let spent = crate::timing::step_seconds_in(c.fw, c.sess, st.pos, number);
             let planned = step
                 .planned_minutes
                 .map(|m| fill(s.ex_minutes, &[&m.to_string()]))
@@ -511,7 +507,7 @@ pub(super) fn counts_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>)
     let mut counts = [0usize; 4];
     let mut warnings = Vec::new();
     for (_, _, p) in c.fw.iter_points() {
-        let Some(r) = c.sess.record(&p.id).filter(|r| r.touched_in(number)) else {
+        let Some(r) = c.sess.record(&p.id).filter(|_| c.discussed(&p.id, number)) else {
             continue;
         };
         let k = Status::ALL.iter().position(|x| *x == r.status).unwrap_or(0);

@@ -253,6 +253,8 @@ define_strings! {
     unsaved_exit,
     unsaved_exit_copy,
     ui_draft_restored,
+    ui_journal_migrated,
+    ui_journal_torn,
     ui_need_parties,
     ui_theme,
     ui_timer_running,
@@ -473,6 +475,19 @@ define_strings! {
     override_sure, override_open, override_back,
     summary_done_head,
     ex_changed_label, ex_changed_after, ex_written_later,
+    // the journal (issue 23)
+    ex_from_state,
+    ex_point_in_workshop,
+    ex_changed_afterwards,
+    ex_later_changed_in,
+    ex_also_changed,
+    ex_what_decided,
+    ex_what_corrected,
+    ex_what_stances,
+    ex_what_note,
+    ex_what_action,
+    ex_what_done,
+    ex_what_item_changed,
     key_present_toggle,
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----

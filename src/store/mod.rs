@@ -14,6 +14,7 @@
 mod backups;
 mod dirs;
 mod files;
+mod journal;
 mod lock;
 mod names;
 mod stamp;
@@ -22,6 +23,7 @@ mod writer;
 pub use backups::*;
 pub use dirs::*;
 pub use files::*;
+pub use journal::*;
 pub use lock::*;
 pub use names::*;
 pub use stamp::*;
@@ -314,7 +316,7 @@ pub fn create_unique(store: &Store, mut session: Session) -> Result<PathBuf, Sto
 }
 
 /// The `format_version` declared at the top of a session file, if any.
-fn declared_version(text: &str) -> Option<u32> {
+pub(crate) fn declared_version(text: &str) -> Option<u32> {
     for line in text.lines() {
         let t = line.trim();
         if t.is_empty() || t.starts_with('#') {
@@ -332,8 +334,17 @@ fn declared_version(text: &str) -> Option<u32> {
     None
 }
 
-/// Parse session text; `path` is used in errors only.
+/// Parse session text; `path` is used in errors only. A torn last event
+/// (see [`parse_journaled`]) is left out.
 pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
+    parse_journaled(text, path).map(|(s, _)| s)
+}
+
+/// Parse session text: the snapshot, then the journal's events after it
+/// replayed on it (see `store/journal.rs`). A last event line that a crash
+/// cut short is returned apart (the facilitator's window sets it aside); a
+/// damaged line with good lines after it makes the file corrupt.
+pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>), StoreError> {
     if let Some(v) = declared_version(text)
         && v > FORMAT_VERSION
     {
@@ -355,28 +366,65 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
     if text.trim().is_empty() {
         return Err(corrupt(0, "empty file".into()));
     }
-    let session: Session = toml::from_str(text).map_err(|e| {
+    let start = journal_start(text);
+    let snapshot = &text[..start];
+    let session: Session = toml::from_str(snapshot).map_err(|e| {
         corrupt(
             e.span().map(|s| s.start).unwrap_or(0),
             e.message().trim().to_string(),
         )
     })?;
-    migrate(session)
+    let first_line = snapshot.matches('\n').count() + 1;
+    let (events, torn) = parse_events(text, start, first_line).map_err(|d| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        line: d.line,
+        column: 1,
+        message: d.message,
+        backup: newest_backup(path),
+    })?;
+    let session = migrate(session)
+        .and_then(|s| replay(s, events))
         .and_then(|s| s.validate().map(|()| s))
-        .map_err(|m| corrupt(0, m))
+        .map_err(|m| corrupt(start.min(text.len()), m))?;
+    Ok((session, torn))
+}
+
+/// The snapshot with the journal's later events applied; the journal kept.
+fn replay(mut session: Session, events: Vec<crate::journal::Event>) -> Result<Session, String> {
+    let last = events.last().map(|e| e.seq).unwrap_or(0);
+    if session.journal_seq > last {
+        return Err(format!(
+            "the snapshot is at event {} but the journal ends at {last}",
+            session.journal_seq
+        ));
+    }
+    let since = session.journal_seq;
+    crate::journal::apply_events(&mut session, events.iter().filter(|e| e.seq > since), true)?;
+    session.journal = events;
+    Ok(session)
 }
 
 /// Bring an older format up to [`FORMAT_VERSION`], and a session made
 /// with an earlier version of its framework up to that framework's current
 /// point ids (the one place this happens; in memory only: loading never
 /// writes, the next save writes the new ids). Version 1 is the first format;
-/// versions 2 and 3 only added fields that default to empty, so an older
-/// file needs nothing but its number (written at the next save). Version 3
+/// versions 2 and 3 only added fields that default to empty. Version 3
 /// marks files with the point ids of framework 2022.2 (see
-/// [`FORMAT_VERSION`]).
+/// [`FORMAT_VERSION`]). Version 4 keeps a journal of events after the
+/// snapshot: an older file becomes one whose journal begins now, and the
+/// minutes of its earlier workshops come from its state (see
+/// [`crate::journal::JournalFrom`]).
 fn migrate(mut session: Session) -> Result<Session, String> {
     match session.format_version {
-        1 | 2 => session.format_version = FORMAT_VERSION,
+        1..=3 => {
+            session.format_version = FORMAT_VERSION;
+            if let Some(last) = session.workshops.last() {
+                session.journal_from = Some(crate::journal::JournalFrom {
+                    at: last.ended.unwrap_or(last.started),
+                    after_workshop: last.number,
+                });
+            }
+        }
         FORMAT_VERSION => {}
         v => return Err(format!("unknown format_version {v}")),
     }

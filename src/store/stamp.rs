@@ -19,7 +19,7 @@ use super::*;
 #[derive(Debug, Clone, Copy)]
 pub struct FileStamp {
     pub len: u64,
-    pub hash: u64,
+    hash: StreamHash,
     seen: Option<Seen>,
 }
 
@@ -52,33 +52,79 @@ impl Seen {
 
 impl PartialEq for FileStamp {
     fn eq(&self, other: &FileStamp) -> bool {
-        self.len == other.len && self.hash == other.hash
+        self.len == other.len && self.hash.finish(self.len) == other.hash.finish(other.len)
     }
 }
 
 impl Eq for FileStamp {}
 
 /// A fast 64-bit hash of a file's bytes, eight at a time (not for names:
-/// see [`slug`] for a hash that is stable in file names).
-fn content_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+/// see [`slug`] for a hash that is stable in file names). It can go on
+/// where it stopped: an append to the file extends the hash of what was
+/// there ([`FileStamp::appended`]) without reading the file again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct StreamHash {
+    h: u64,
+    /// Bytes not yet folded in (fewer than eight), little-endian.
+    pending: u64,
+    n: u8,
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl StreamHash {
+    const START: StreamHash = StreamHash {
+        h: 0,
+        pending: 0,
+        n: 0,
+    };
+
+    fn feed(mut self, mut bytes: &[u8]) -> StreamHash {
+        while self.n != 0 && !bytes.is_empty() {
+            self.push_byte(bytes[0]);
+            bytes = &bytes[1..];
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            self.h = (self.h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.push_byte(b);
+        }
+        self
     }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+
+    fn push_byte(&mut self, b: u8) {
+        self.pending |= u64::from(b) << (8 * self.n);
+        self.n += 1;
+        if self.n == 8 {
+            self.h = (self.h.rotate_left(5) ^ self.pending).wrapping_mul(K);
+            self.pending = 0;
+            self.n = 0;
+        }
     }
-    h
+
+    fn finish(&self, len: u64) -> u64 {
+        (self.h ^ len ^ self.pending.rotate_left(17) ^ u64::from(self.n)).wrapping_mul(K)
+    }
 }
 
 impl FileStamp {
     pub fn of_bytes(bytes: &[u8]) -> FileStamp {
         FileStamp {
             len: bytes.len() as u64,
-            hash: content_hash(bytes),
+            hash: StreamHash::START.feed(bytes),
+            seen: None,
+        }
+    }
+
+    /// The stamp of the file after `bytes` were appended to it (its
+    /// metadata is to be taken anew with [`FileStamp::seen_at`]).
+    pub fn appended(&self, bytes: &[u8]) -> FileStamp {
+        FileStamp {
+            len: self.len + bytes.len() as u64,
+            hash: self.hash.feed(bytes),
             seen: None,
         }
     }
@@ -114,6 +160,36 @@ impl FileStamp {
 
 /// [`load`], with the stamp of exactly the bytes that were parsed.
 pub fn load_stamped(path: &Path) -> Result<(Session, FileStamp), StoreError> {
+    let (text, stamp) = read_stamped(path)?;
+    parse(&text, path).map(|s| (s, stamp))
+}
+
+/// A session file read by the facilitator's window, which may write it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub session: Session,
+    pub stamp: FileStamp,
+    /// A last event that a crash cut short, left out of `session`: the
+    /// file is to be written anew (the backup keeps the torn line).
+    pub torn: Option<Torn>,
+    /// The format the file was written in (older: written anew as a journal).
+    pub version: u32,
+}
+
+/// [`load_stamped`], telling also what the facilitator's window must repair.
+pub fn load_for_writing(path: &Path) -> Result<Loaded, StoreError> {
+    let (text, stamp) = read_stamped(path)?;
+    let version = declared_version(&text).unwrap_or(1);
+    let (session, torn) = parse_journaled(&text, path)?;
+    Ok(Loaded {
+        session,
+        stamp,
+        torn,
+        version,
+    })
+}
+
+fn read_stamped(path: &Path) -> Result<(String, FileStamp), StoreError> {
     let mut bytes = Vec::new();
     // the metadata before the bytes: a change while reading shows as a change
     let seen = File::open(path)
@@ -127,20 +203,24 @@ pub fn load_stamped(path: &Path) -> Result<(Session, FileStamp), StoreError> {
         seen,
         ..FileStamp::of_bytes(&bytes)
     };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
+    match String::from_utf8(bytes) {
+        Ok(t) => Ok((t, stamp)),
+        // a crash in the middle of a character of the last appended line:
+        // that line is torn (its checksum fails), the rest stands
+        Err(e) if !e.as_bytes()[e.utf8_error().valid_up_to()..].contains(&b'\n') => {
+            Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), stamp))
+        }
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let (line, column) = line_col(&lossy, offset);
-            return Err(StoreError::Corrupt {
+            Err(StoreError::Corrupt {
                 path: path.to_path_buf(),
                 line,
                 column,
                 message: "invalid UTF-8".into(),
                 backup: newest_backup(path),
-            });
+            })
         }
-    };
-    parse(&text, path).map(|s| (s, stamp))
+    }
 }

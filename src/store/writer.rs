@@ -37,6 +37,14 @@ pub(super) struct Head<'a> {
     rule: &'a DecisionRule,
     #[serde(skip_serializing_if = "Option::is_none")]
     draft: Option<&'a Draft>,
+    #[serde(skip_serializing_if = "is_zero")]
+    journal_seq: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    journal_from: Option<&'a crate::journal::JournalFrom>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// `{ key = value }` as TOML: a top-level table or array of tables.
@@ -167,6 +175,9 @@ impl TomlWriter {
             framework_migrated_from: s.framework_migrated_from.as_deref(),
             rule: &s.rule,
             draft: s.draft.as_ref(),
+            // the snapshot holds every event of the journal written after it
+            journal_seq: s.journal.last().map(|e| e.seq).unwrap_or(s.journal_seq),
+            journal_from: s.journal_from.as_ref(),
         };
         let mut out = String::with_capacity(64 * 1024);
         out.push_str(
@@ -191,6 +202,7 @@ impl TomlWriter {
         }
         push_list(&mut out, "votes", &s.votes);
         push_list(&mut out, "overrides", &s.overrides);
+        out.push_str(&super::journal_text(&s.journal));
         out
     }
 }

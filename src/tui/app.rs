@@ -460,10 +460,17 @@ impl App {
         }
     }
 
+    /// Stop the point's timer; the time spent is an event, saved now (so
+    /// the summary and the minutes of this workshop count it).
     pub fn stop_timer(&mut self) {
         let now = self.now;
-        if let Some(o) = self.open_session_mut() {
+        let stopped = self.open_session_mut().is_some_and(|o| {
+            let running = o.timer.is_some();
             o.stop_timer(now);
+            running
+        });
+        if stopped {
+            self.save_now();
         }
     }
 

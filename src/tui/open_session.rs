@@ -9,6 +9,7 @@ use jiff::Timestamp;
 
 use crate::framework::Framework;
 use crate::i18n::Lang;
+use crate::journal::{Baseline, What};
 use crate::session::{Draft, DraftKind, Resume, Session};
 use crate::store::{self, SessionLock, StoreError};
 use crate::tui::undo::{Change, UndoStack};
@@ -46,11 +47,39 @@ pub struct OpenSession {
     /// A point in a locked block where a restored draft may still be
     /// captured: its text was typed before (see `App::gate_allows`).
     pub gate_pass: Option<String>,
-    /// Reuses the saved text of unchanged points: saves stay fast in year ten.
+    /// Reuses the written text of unchanged points when the snapshot is
+    /// written again (at a workshop's end).
     writer: store::TomlWriter,
+    /// What the session was at the last event: the next event is the
+    /// change since (see [`crate::journal::Baseline`]).
+    baseline: Baseline,
+    /// What the next event is, when the caller knows better than its change
+    /// (an undo, a redo).
+    hint: Option<(What, Option<u64>)>,
+    /// The last event that is on disk: later ones are appended at the next save.
+    written_seq: u64,
+    /// The whole file is to be written anew at the next save (a format-3 file
+    /// on its first open, a torn last event set aside, a workshop's end).
+    pub rewrite: bool,
+    /// Why the file was written anew on opening, to tell the facilitator.
+    pub opened_notice: Option<OpenedNotice>,
+    /// In test builds: the session as of the last event, to check that
+    /// every change made it into an event (see [`OpenSession::save`]).
+    #[cfg(debug_assertions)]
+    shadow: Session,
     /// What the file held when loaded or last saved: a file changed by
     /// another program is not overwritten.
     pub stamp: store::FileStamp,
+}
+
+/// Why a session file was written anew when it was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenedNotice {
+    /// A file of an older format became a journal (a backup holds the old file).
+    Migrated { from: u32 },
+    /// The last event was cut short by a crash: set aside (in the backup),
+    /// the events before it kept.
+    TornTail { line: usize },
 }
 
 /// What a capture did.
@@ -67,14 +96,26 @@ impl OpenSession {
     /// the next one is planned, and starts only with [`OpenSession::start_workshop`].
     pub fn open(path: &Path, fw: &Framework) -> Result<OpenSession, StoreError> {
         let lock = SessionLock::acquire(path)?;
-        let (mut session, stamp) = store::load_stamped(path)?;
+        let loaded = store::load_for_writing(path)?;
+        let mut session = loaded.session;
         if fw.pos_of(&session.cursor).is_none() {
             session.cursor = fw.point_at(0).id.clone();
         }
         let planned = session
             .next_workshop_due()
             .then(|| session.active_parties().map(|p| p.id).collect::<Vec<_>>());
+        let opened_notice = match (loaded.torn, loaded.version) {
+            (Some(t), _) => Some(OpenedNotice::TornTail { line: t.line }),
+            (None, v) if v < crate::session::FORMAT_VERSION => {
+                Some(OpenedNotice::Migrated { from: v })
+            }
+            _ => None,
+        };
         Ok(OpenSession {
+            baseline: Baseline::of(&session),
+            written_seq: session.journal.last().map(|e| e.seq).unwrap_or(0),
+            #[cfg(debug_assertions)]
+            shadow: session.clone(),
             session,
             path: path.to_path_buf(),
             _lock: lock,
@@ -82,7 +123,7 @@ impl OpenSession {
             timer: None,
             save_error: None,
             last_saved: None,
-            dirty: false,
+            dirty: opened_notice.is_some(),
             draft_changed: None,
             stance_focus: None,
             focus_view: false,
@@ -92,7 +133,10 @@ impl OpenSession {
             planned,
             gate_pass: None,
             writer: store::TomlWriter::default(),
-            stamp,
+            hint: None,
+            rewrite: opened_notice.is_some(),
+            opened_notice,
+            stamp: loaded.stamp,
         })
     }
 
@@ -137,11 +181,37 @@ impl OpenSession {
         true
     }
 
-    /// Save the whole session now; a failure is kept in `save_error` and
-    /// retried with the next change.
+    /// Save now: what changed since the last event becomes an event, and
+    /// every event not yet on disk is appended to the file (or, when
+    /// [`OpenSession::rewrite`] asks, the whole file is written anew). A
+    /// failure is kept in `save_error`; the events wait and are written with
+    /// the next save.
     pub fn save(&mut self, now: Timestamp, lang: Lang) {
-        match store::save_checked(&mut self.writer, &self.path, &self.session, &mut self.stamp) {
+        let hint = self.hint.take();
+        if let Some(_e) = self.baseline.commit(&mut self.session, now, hint) {
+            #[cfg(debug_assertions)]
+            self.check_event(&_e);
+        }
+        let result = if self.rewrite {
+            store::save_checked(&mut self.writer, &self.path, &self.session, &mut self.stamp)
+                .map(|()| self.rewrite = false)
+        } else {
+            let lines: String = self
+                .session
+                .journal
+                .iter()
+                .filter(|e| e.seq > self.written_seq)
+                .map(store::event_line)
+                .collect();
+            if lines.is_empty() {
+                Ok(())
+            } else {
+                store::append_events(&self.path, &lines, &mut self.stamp)
+            }
+        };
+        match result {
             Ok(()) => {
+                self.written_seq = self.session.journal.last().map(|e| e.seq).unwrap_or(0);
                 self.save_error = None;
                 self.last_saved = Some(now);
                 self.dirty = false;
@@ -151,6 +221,32 @@ impl OpenSession {
                 self.dirty = true;
             }
         }
+    }
+
+    /// Write the whole file anew at the next save: the snapshot then holds
+    /// every event (done at a workshop's end, so opening replays little).
+    pub fn compact(&mut self) {
+        self.rewrite = true;
+        self.dirty = true;
+    }
+
+    /// In test builds: the event just made takes the session as of the last
+    /// event to the session now, exactly; a change that bypassed
+    /// [`Baseline::touch`] would be lost from the journal, so it fails here.
+    #[cfg(debug_assertions)]
+    fn check_event(&mut self, e: &crate::journal::Event) {
+        let mut replayed = self.shadow.clone();
+        crate::journal::apply_events(&mut replayed, [e], true).expect("the event applies");
+        replayed.journal = self.session.journal.clone();
+        assert!(
+            replayed == self.session,
+            "a change is missing from event {e:?}: {:#?}",
+            crate::journal::ValueDelta::between(
+                &serde_json::to_value(&replayed.points).unwrap(),
+                &serde_json::to_value(&self.session.points).unwrap()
+            )
+        );
+        self.shadow = self.session.clone();
     }
 
     /// Apply a capture to the current point and record it for undo. A
@@ -176,6 +272,7 @@ impl OpenSession {
         f: impl FnOnce(&mut Session, &str, Timestamp),
     ) -> Captured {
         let point = point.to_string();
+        self.baseline.touch(&self.session, &point);
         let before = self.session.points.get(&point).cloned();
         f(&mut self.session, &point, now);
         let after = self.session.points.get(&point);
@@ -197,6 +294,8 @@ impl OpenSession {
     /// Undo (or redo) the last capture; returns its label, `None` when there was none.
     pub fn undo(&mut self, is_undo: bool) -> Option<String> {
         let change = self.undo.take(is_undo)?;
+        self.baseline.touch(&self.session, &change.point);
+        self.hint = Some((if is_undo { What::Undo } else { What::Redo }, None));
         change.apply(&mut self.session.points, !is_undo);
         if self.session.cursor != change.point {
             self.session.cursor = change.point.clone();
@@ -232,6 +331,7 @@ impl OpenSession {
         if let Some(t) = self.timer.take() {
             let secs = (now.as_second() - t.as_second()).max(0) as u64;
             let point = self.session.cursor.clone();
+            self.baseline.touch(&self.session, &point);
             crate::timing::add_time(&mut self.session, &point, secs);
             self.dirty = true;
         }

@@ -16,7 +16,7 @@ use crate::tui::dialogs::note::NoteDialog;
 use crate::tui::dialogs::skip::SkipDialog;
 use crate::tui::dialogs::summary::SummaryDialog;
 use crate::tui::dialogs::unsaved::UnsavedDialog;
-use crate::tui::open_session::OpenSession;
+use crate::tui::open_session::{OpenSession, OpenedNotice};
 
 impl App {
     /// Start the planned workshop, if there is one, and save it.
@@ -35,6 +35,10 @@ impl App {
     pub fn open_path(&mut self, path: &Path) -> Result<(), StoreError> {
         let open = OpenSession::open(path, &self.fw)?;
         let draft = open.session.draft.clone();
+        let notice = open.opened_notice.clone().map(|n| match n {
+            OpenedNotice::Migrated { from } => fill(self.s().ui_journal_migrated, &[&from.to_string()]),
+            OpenedNotice::TornTail { line } => fill(self.s().ui_journal_torn, &[&line.to_string()]),
+        });
         // a workshop still to start shows the start screen (recap, attendance)
         self.mode = if open.planned.is_some() {
             Mode::Start(Box::new(open))
@@ -50,6 +54,9 @@ impl App {
             self.restore_draft(&d);
         }
         self.mark_orientation();
+        if let Some(text) = notice {
+            self.info(text);
+        }
         Ok(())
     }
 
@@ -168,9 +175,13 @@ pub fn end_workshop(app: &mut App) {
 /// go home when saved.
 pub fn finish_workshop(app: &mut App) {
     app.stop_timer();
-    let now = app.now;
+    let (now, lang) = (app.now, app.lang);
     if let Some(o) = app.open_session_mut() {
         o.session.end_workshop(now);
+        // the end of a workshop is one event; then the snapshot is written
+        // anew with every event in it, so the next opening replays nothing
+        o.save(now, lang);
+        o.compact();
     }
     app.save_now();
     export_minutes(app);

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use crate::i18n::fill;
 use crate::session::{Session, Status};
-use crate::timing::{StepTouched, step_seconds, steps_touched};
+use crate::timing::{StepTouched, step_seconds_in, steps_touched};
 use crate::tui::app::{App, finish_workshop};
 use crate::tui::dialogs::vote::outcome_text;
 use crate::tui::dialogs::{Dialog, Transition};
@@ -135,7 +135,7 @@ fn points(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
         .collect();
     let total: u64 = touched
         .iter()
-        .map(|t| step_seconds(app.fw, sess, t.pos))
+        .map(|t| step_seconds_in(app.fw, sess, t.pos, number))
         .sum();
     let head = fill(
         s.summary_points,
@@ -168,7 +168,7 @@ fn points(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
 fn step_lines(app: &Env, sess: &Session, t: &StepTouched, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let step = app.fw.step_at(t.pos);
-    let spent = mmss(step_seconds(app.fw, sess, t.pos));
+    let spent = mmss(step_seconds_in(app.fw, sess, t.pos, sess.workshop_number()));
     let time = match step.planned_minutes {
         Some(m) => fill(s.summary_step_planned, &[&spent, &m.to_string()]),
         None => spent,
@@ -179,7 +179,7 @@ fn step_lines(app: &Env, sess: &Session, t: &StepTouched, th: &Theme) -> Vec<Lin
     ])];
     for id in &t.points {
         let st = sess.status_of(id);
-        let secs = crate::timing::point_seconds(sess, id);
+        let secs = crate::timing::point_seconds_in(sess, id, sess.workshop_number());
         lines.push(Line::from(vec![
             Span::styled(
                 format!("    {} {:<11} ", st.symbol(), st.word(app.lang)),

@@ -1,0 +1,166 @@
+//! The journal on disk (issue 23): after the snapshot (the TOML that
+//! [`TomlWriter`] writes), one line per event, appended as it happens:
+//!
+//! ```text
+//! # ── journal: what happened, one event per line, newest last ──
+//! #@ 5d1f09a2 {"seq":1,"at":"2026-12-07T13:02:11Z","w":1,"what":"workshop_start",…}
+//! ```
+//!
+//! Each line is a TOML comment, so the file stays one readable TOML
+//! document that any TOML reader (and `git diff`) takes as it is. The eight
+//! hex digits are the CRC-32 of the JSON after them. A last line that is
+//! cut short or whose checksum fails is a torn append (a crash while
+//! writing it): it is set aside and the events before it stand. A bad line
+//! with good lines after it is damage, and the file is refused.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::Path;
+
+use crate::journal::Event;
+
+use super::*;
+
+/// The comment line that opens the journal.
+pub const JOURNAL_MARK: &str =
+    "# ── journal: what happened, one event per line, newest last (do not edit) ──";
+
+/// The first bytes of every event line.
+const PREFIX: &str = "#@ ";
+
+/// One event as its line in the file, ending in a newline. Characters that
+/// must not reach a terminal raw are written as `\uXXXX` escapes.
+pub fn event_line(e: &Event) -> String {
+    let json = serde_json::to_string(e).expect("an event serializes");
+    let mut safe = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    format!("{PREFIX}{:08x} {safe}\n", crc32fast::hash(safe.as_bytes()))
+}
+
+/// The journal part of a file: the mark and every event line.
+pub fn journal_text(events: &[Event]) -> String {
+    let mut out = String::with_capacity(64 + events.len() * 256);
+    out.push('\n');
+    out.push_str(JOURNAL_MARK);
+    out.push('\n');
+    for e in events {
+        out.push_str(&event_line(e));
+    }
+    out
+}
+
+/// Where the journal's lines begin in a file's text (its length when it
+/// has none): the start of the first line that begins with the prefix.
+pub fn journal_start(text: &str) -> usize {
+    if text.starts_with(PREFIX) {
+        return 0;
+    }
+    text.find(&format!("\n{PREFIX}")).map(|i| i + 1).unwrap_or(text.len())
+}
+
+/// An append that a crash cut short: its line number and bytes, set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Torn {
+    pub line: usize,
+    pub bytes: String,
+    /// Where the good part of the file ends (the torn line starts here).
+    pub offset: usize,
+}
+
+/// A line of the journal that is damaged while lines after it are good.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Read the event lines of `text` from `start` (see [`journal_start`]);
+/// `first_line` is the line number of `start` in the file.
+pub fn parse_events(
+    text: &str,
+    start: usize,
+    first_line: usize,
+) -> Result<(Vec<Event>, Option<Torn>), Damaged> {
+    let mut events: Vec<Event> = Vec::new();
+    let mut offset = start;
+    let lines: Vec<&str> = text[start..].split_inclusive('\n').collect();
+    for (i, raw) in lines.iter().enumerate() {
+        let line = first_line + i;
+        let last = i + 1 == lines.len();
+        let here = offset;
+        offset += raw.len();
+        let parsed = match raw.strip_suffix('\n') {
+            None => Err("the line is cut short".to_string()),
+            Some(l) if l.trim().is_empty() => continue,
+            Some(l) if l.starts_with('#') && !l.starts_with(PREFIX) => continue,
+            Some(l) => parse_line(l, events.last().map(|e| e.seq)),
+        };
+        match parsed {
+            Ok(e) => events.push(e),
+            Err(_) if last => {
+                let torn = Torn {
+                    line,
+                    bytes: raw.to_string(),
+                    offset: here,
+                };
+                return Ok((events, Some(torn)));
+            }
+            Err(message) => return Err(Damaged { line, message }),
+        }
+    }
+    Ok((events, None))
+}
+
+fn parse_line(line: &str, previous: Option<u64>) -> Result<Event, String> {
+    let rest = line
+        .strip_prefix(PREFIX)
+        .ok_or_else(|| "not an event line".to_string())?;
+    let (crc, json) = rest
+        .split_once(' ')
+        .ok_or_else(|| "no checksum".to_string())?;
+    let want = u32::from_str_radix(crc, 16).map_err(|_| "no checksum".to_string())?;
+    if crc.len() != 8 || crc32fast::hash(json.as_bytes()) != want {
+        return Err("the checksum does not match".into());
+    }
+    let e: Event = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let expected = previous.map(|p| p + 1).unwrap_or(e.seq.max(1));
+    if e.seq != expected {
+        return Err(format!("event {} where {expected} was expected", e.seq));
+    }
+    Ok(e)
+}
+
+/// Append event lines to the session file, durably (written, then its data
+/// synced), if the file still holds what `stamp` describes; the stamp then
+/// describes the longer file. The bytes written do not grow with the session.
+pub fn append_events(path: &Path, lines: &str, stamp: &mut FileStamp) -> Result<(), StoreError> {
+    if !stamp.still_matches(path)? {
+        return Err(StoreError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut opts = OpenOptions::new();
+    opts.append(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut opts, libc::O_NOFOLLOW);
+    let mut f = opts.open(path).map_err(|e| StoreError::io(path, e))?;
+    let r = f.write_all(lines.as_bytes()).and_then(|()| f.sync_data());
+    match r {
+        Ok(()) => {
+            *stamp = stamp.appended(lines.as_bytes()).seen_at(path);
+            Ok(())
+        }
+        Err(e) => {
+            // a partly written line is a torn tail: cut it off again, so the
+            // next append starts on a line of its own
+            let _ = f.set_len(stamp.len);
+            Err(StoreError::io(path, e))
+        }
+    }
+}
