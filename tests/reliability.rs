@@ -86,11 +86,11 @@ fn mutants(per_kind: usize, seed: u64) -> impl Iterator<Item = (&'static str, Ve
         let text = String::from_utf8(orig.clone()).unwrap();
         for (a, b) in [
             (
-                "format_version = 3",
+                "format_version = 4",
                 "format_version = 99999999999999999999999999",
             ),
-            ("format_version = 3", "format_version = -1"),
-            ("format_version = 3", "format_version = 1.5"),
+            ("format_version = 4", "format_version = -1"),
+            ("format_version = 4", "format_version = 1.5"),
             ("quorum = 0.5", "quorum = 1e308"),
             ("quorum = 0.5", "quorum = nan"),
             ("id = 1\n", "id = 4294967296\n"),
@@ -670,30 +670,37 @@ fn a_full_filesystem_is_shown_and_nothing_is_lost() {
     let chunk = vec![b'x'; 4096];
     while f.write_all(&chunk).is_ok() {}
     drop(f);
-    let before = std::fs::read(&path).unwrap();
-    update(&mut app, Action::AddNote);
-    update(&mut app, Action::Paste("schijf vol".into()));
-    update(
-        &mut app,
-        Action::Key(ratatui::crossterm::event::KeyEvent::from(
-            ratatui::crossterm::event::KeyCode::Enter,
-        )),
-    );
-    assert!(
-        app.open_session().unwrap().save_error.is_some(),
-        "the failure is shown"
-    );
+    // a capture is a small append (issue 23): it may still fit in the last
+    // block of the file; capture until one does not
+    let mut saved = 0;
+    let before = loop {
+        let before = std::fs::read(&path).unwrap();
+        update(&mut app, Action::AddNote);
+        update(&mut app, Action::Paste(format!("schijf vol {saved}")));
+        update(
+            &mut app,
+            Action::Key(ratatui::crossterm::event::KeyEvent::from(
+                ratatui::crossterm::event::KeyCode::Enter,
+            )),
+        );
+        if app.open_session().unwrap().save_error.is_some() {
+            break before;
+        }
+        saved += 1;
+        assert!(saved < 2000, "the disk never filled");
+    };
     assert_eq!(
         std::fs::read(&path).unwrap(),
         before,
-        "the previous file survives"
+        "the previous file survives, without a torn line"
     );
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.record("2.1.2").unwrap().notes.len(), saved, "every saved capture is there");
     std::fs::remove_file(&filler).unwrap();
     update(&mut app, Action::MarkConsensus);
     assert!(app.open_session().unwrap().save_error.is_none());
     let s = store::load(&path).unwrap();
-    assert_eq!(
-        s.record("2.1.2").unwrap().notes.last().unwrap().text,
-        "schijf vol"
-    );
+    let notes = &s.record("2.1.2").unwrap().notes;
+    assert_eq!(notes.len(), saved + 1);
+    assert_eq!(notes.last().unwrap().text, format!("schijf vol {saved}"));
 }

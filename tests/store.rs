@@ -398,11 +398,11 @@ fn corrupt_truncated_empty_and_newer_files_are_left_untouched() {
         broken.as_bytes(),
         &[&format!(":{line}:"), "beschadigd"],
     );
-    let newer = good.replacen("format_version = 3", "format_version = 4", 1);
+    let newer = good.replacen("format_version = 4", "format_version = 5", 1);
     assert_refused(
         "newer",
         newer.as_bytes(),
-        &["nieuwere wijktafel", "formaat 4"],
+        &["nieuwere wijktafel", "formaat 5"],
     );
     let unknown = good.replacen("area = ", "surprise = 1\narea = ", 1);
     assert_refused("unknown", unknown.as_bytes(), &["surprise"]);
@@ -579,7 +579,7 @@ fn new_list_open_from_the_command_line() {
         text.lines()
             .find(|l| !l.starts_with('#'))
             .unwrap()
-            .starts_with("format_version = 3")
+            .starts_with("format_version = 4")
     );
     let s = store::load(&path).unwrap();
     assert_eq!(s.parties.len(), 2);
@@ -715,12 +715,15 @@ fn the_incremental_writer_matches_a_fresh_write() {
 fn a_version_1_file_loads_and_is_written_as_the_current_version_at_the_next_save() {
     let dir = tempfile::tempdir().unwrap();
     let v2 = fs::read_to_string("sessions/kanaalzone.toml").unwrap();
-    assert!(v2.contains("format_version = 3"));
-    let v1 = v2.replacen("format_version = 3", "format_version = 1", 1);
+    assert!(v2.contains("format_version = 4"));
+    let v1 = v2.replacen("format_version = 4", "format_version = 1", 1);
     let path = dir.path().join("oud.toml");
     fs::write(&path, &v1).unwrap();
     let s = store::load(&path).unwrap();
-    assert_eq!(s.format_version, 3);
+    assert_eq!(s.format_version, 4);
+    // an old file's journal begins after its last workshop (issue 23)
+    let last = s.workshops.last().unwrap().number;
+    assert_eq!(s.journal_from.as_ref().unwrap().after_workshop, last);
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         v1,
@@ -728,7 +731,8 @@ fn a_version_1_file_loads_and_is_written_as_the_current_version_at_the_next_save
     );
     store::save(&path, &s).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("format_version = 3"), "{saved}");
+    assert!(saved.contains("format_version = 4"), "{saved}");
+    assert!(saved.contains("[journal_from]"), "{saved}");
 }
 
 // ---------------------------------------------------------------------------
@@ -807,6 +811,11 @@ fn assert_migrated(old_text: &str, new: &Session) {
     back.framework = old.framework.clone();
     back.framework_migrated_from = None;
     back.format_version = old.format_version;
+    // the journal begins where the old file ended (issue 23)
+    assert_eq!(
+        back.journal_from.take().map(|f| f.after_workshop),
+        old.workshops.last().map(|w| w.number)
+    );
     assert_eq!(back, old);
 }
 
@@ -835,7 +844,7 @@ fn a_session_of_the_previous_release_keeps_every_record_on_its_question() {
     // back as it is (no second renumbering)
     store::save(&path, &s).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("format_version = 3"), "{saved}");
+    assert!(saved.contains("format_version = 4"), "{saved}");
     assert!(saved.contains("framework_migrated_from = \"2022.1\""));
     assert!(saved.contains("version = \"2022.2\""));
     assert_eq!(store::load(&path).unwrap(), s);
@@ -913,6 +922,11 @@ fn every_example_session_survives_the_way_back_to_2022_1() {
         assert_migrated(&old_text, &back);
         let mut expect = s.clone();
         expect.framework_migrated_from = Some("2022.1".into());
+        // an old file's journal begins after its last workshop (issue 23)
+        expect.journal_from = s.workshops.last().map(|w| wijktafel::journal::JournalFrom {
+            at: w.ended.unwrap_or(w.started),
+            after_workshop: w.number,
+        });
         assert_eq!(back, expect, "{}", path.display());
     }
     assert!(files >= 2);

@@ -113,7 +113,7 @@ impl ValueDelta {
     fn touches(&self, name: &str) -> bool {
         match self {
             ValueDelta::Fields(f) => f.contains_key(name),
-            ValueDelta::Set(a, b) => a.get(name) != b.get(name),
+            ValueDelta::Set(a, b) => normal(name, a.get(name)) != normal(name, b.get(name)),
             ValueDelta::List(..) => false,
         }
     }
@@ -142,6 +142,17 @@ impl ValueDelta {
             ),
             ValueDelta::List(..) => (Value::Null, Value::Null),
         }
+    }
+}
+
+/// A field of a point record as it reads when absent: a record that
+/// appears with status "open" did not change a status.
+fn normal<'v>(name: &str, v: Option<&'v Value>) -> Option<&'v Value> {
+    match v {
+        Some(Value::String(s)) if name == "status" && s == "open" => None,
+        Some(Value::Number(n)) if name == "seconds" && n.as_u64() == Some(0) => None,
+        Some(Value::Null) => None,
+        other => other
     }
 }
 
@@ -399,17 +410,21 @@ fn workshop_of(s: &Session, what: What) -> u32 {
 /// Name what an event did from its change.
 fn classify(e: &Event) -> What {
     if let Some(d) = e.session.get("workshops") {
-        return match d {
-            ValueDelta::List(_, _, b, a) if a.len() > b.len() => What::WorkshopStart,
-            ValueDelta::List(_, _, b, a) => {
-                let ended = |v: &Vec<Value>| v.iter().any(|w| !w["ended"].is_null());
-                if ended(a) && !ended(b) {
-                    What::WorkshopEnd
-                } else {
-                    What::Attendance
-                }
+        let (b, a): (Vec<Value>, Vec<Value>) = match d {
+            ValueDelta::List(_, _, b, a) => (b.clone(), a.clone()),
+            ValueDelta::Set(b, a) => {
+                let list = |v: &Value| v.as_array().cloned().unwrap_or_default();
+                (list(b), list(a))
             }
-            _ => What::Attendance,
+            ValueDelta::Fields(_) => (Vec::new(), Vec::new()),
+        };
+        let ended = |v: &[Value]| v.iter().filter(|w| !w["ended"].is_null()).count();
+        return if a.len() > b.len() {
+            What::WorkshopStart
+        } else if ended(&a) > ended(&b) {
+            What::WorkshopEnd
+        } else {
+            What::Attendance
         };
     }
     for (name, what) in [("votes", What::Vote), ("overrides", What::Override), ("parties", What::Party)] {

@@ -92,9 +92,10 @@ pub struct Session {
     /// Where the journal begins, for a file that became a journal later.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub journal_from: Option<crate::journal::JournalFrom>,
-    /// What happened, oldest first: the journal (written as lines after the
-    /// snapshot by the store, never as a table).
-    #[serde(skip)]
+    /// What happened, oldest first: the journal. The store writes it as
+    /// lines after the snapshot (see `store/journal.rs`), never as a table;
+    /// the JSON export carries it as `journal`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub journal: Vec<crate::journal::Event>,
 }
 

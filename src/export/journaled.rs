@@ -4,8 +4,8 @@
 //! and what happened to points that were not discussed (a note added to an
 //! earlier point, an action marked done, a dissent corrected).
 
-use super::doc::{Ctx, Inline, Node, b, t};
-use super::sections::changed_after;
+use super::doc::{Ctx, Node, b, t};
+use super::sections::{changed_after, points_where};
 use crate::i18n::fill;
 use crate::journal::PointFacts;
 use crate::session::PointRecord;
@@ -18,10 +18,9 @@ pub(super) fn provenance_nodes(c: &Ctx, number: u32) -> Vec<Node> {
     let s = c.s;
     let Some(facts) = &c.facts else {
         return match &c.sess.journal_from {
-            Some(from) if number <= from.after_workshop => vec![Node::Warning(
-                s.ex_changed_label.to_string(),
-                vec![t(fill(s.ex_from_state, &[&c.day_of(from.at)]))],
-            )],
+            Some(from) if number <= from.after_workshop => {
+                vec![Node::Para(vec![t(fill(s.ex_from_state, &[&c.day_of(from.at)]))])]
+            }
             _ => Vec::new(),
         };
     };
@@ -59,41 +58,30 @@ pub(super) fn later_change_node(c: &Ctx, id: &str, r: &PointRecord, number: u32)
 }
 
 /// "Ook gewijzigd in deze bijeenkomst": points not discussed in the
-/// workshop on which something else happened, each with what happened.
+/// workshop on which something else happened (a note added to an earlier
+/// point, an action marked done, a dissent corrected), each as in the
+/// minutes, with what happened.
 pub(super) fn other_changes_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
     let Some(facts) = &c.facts else { return };
-    let items: Vec<Vec<Inline>> = c
-        .fw
-        .iter_points()
-        .filter_map(|(_, _, p)| {
-            let f = facts.point(&p.id)?;
-            if f.discussed() || !f.other() {
-                return None;
-            }
-            let mut line = vec![
-                b(format!("{} {}:", c.s.point, p.id)),
-                t(format!(" {}", what_happened(c, f))),
-            ];
-            let notes: Vec<String> = c
-                .sess
-                .record(&p.id)
-                .map(|r| {
-                    r.live_notes()
-                        .filter(|(_, n)| n.workshop == number)
-                        .map(|(_, n)| c.user(&n.text))
-                        .collect()
-                })
-                .unwrap_or_default();
-            if !notes.is_empty() {
-                line.push(t(format!(" — {}", notes.join(" / "))));
-            }
-            Some(line)
-        })
-        .collect();
-    if !items.is_empty() {
+    let other = |id: &str| facts.point(id).is_some_and(|f| !f.discussed() && f.other());
+    let mut nodes = Vec::new();
+    if points_where(c, number, level + 1, &mut nodes, other) {
         out.push(Node::Heading(level, vec![t(c.s.ex_also_changed)]));
-        out.push(Node::List(items));
+        out.extend(nodes);
     }
+}
+
+/// Under a point's question, for a point that was not discussed: what
+/// happened to it in this workshop.
+pub(super) fn what_happened_node(c: &Ctx, id: &str, _number: u32) -> Option<Node> {
+    let f = c.facts.as_ref()?.point(id)?;
+    if f.discussed() {
+        return None;
+    }
+    Some(Node::Para(vec![
+        b(format!("{}:", c.s.ex_what_happened)),
+        t(format!(" {}", what_happened(c, f))),
+    ]))
 }
 
 /// "notitie toegevoegd, actie afgerond": what happened to a point, in words.

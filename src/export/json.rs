@@ -13,6 +13,9 @@ pub fn json(sess: &Session, o: &Options) -> String {
     if o.anonymize {
         let mut copy = sess.clone();
         anonymize_session(&mut copy, o.lang);
+        // the journal holds every text as it was typed: an anonymized
+        // export carries the state only
+        copy.journal.clear();
         crate::safe_text::json_pretty(&copy)
     } else {
         crate::safe_text::json_pretty(sess)

@@ -13,13 +13,27 @@ use crate::vote::Vote;
 /// a heading per step (at `level`), each point (at `level + 1`) with its
 /// status, stances, notes and actions.
 pub(super) fn point_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
+    if !points_where(c, number, level, out, |id| c.discussed(id, number)) {
+        out.push(Node::Para(vec![t(c.s.ex_none_discussed)]));
+    }
+}
+
+/// The points for which `which` holds, under a heading per step; returns
+/// whether there were any.
+pub(super) fn points_where(
+    c: &Ctx,
+    number: u32,
+    level: u8,
+    out: &mut Vec<Node>,
+    which: impl Fn(&str) -> bool,
+) -> bool {
     let mut any = false;
     let mut last_step = None;
     for (pos, step, p) in c.fw.iter_points() {
         let Some(r) = c.sess.record(&p.id) else {
             continue;
         };
-        if !c.discussed(&p.id, number) {
+        if !which(&p.id) {
             continue;
         }
         any = true;
@@ -36,9 +50,7 @@ pub(super) fn point_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) 
         }
         one_point_nodes(c, p, r, number, level + 1, out);
     }
-    if !any {
-        out.push(Node::Para(vec![t(c.s.ex_none_discussed)]));
-    }
+    any
 }
 
 fn one_point_nodes(
@@ -55,6 +67,7 @@ fn one_point_nodes(
         vec![t(format!("{} {}", s.point, p.id))],
     ));
     out.push(Node::Quote(vec![t(p.text.clone())]));
+    out.extend(super::journaled::what_happened_node(c, &p.id, number));
     out.push(Node::Para(status_inline(c, r)));
     // minutes of an earlier workshop show the point as it stands now: say
     // when it was changed after this workshop, so nobody reads a later

@@ -440,6 +440,7 @@ pub static EN: Strings = Strings {
     ex_changed_afterwards: "changed after this workshop: {0}. These minutes show what held at the end of workshop {1}.",
     ex_later_changed_in: "changed later in workshop {0}; this is what held at the end of workshop {1}.",
     ex_also_changed: "Also changed in this workshop",
+    ex_what_happened: "What happened",
     ex_what_decided: "decided",
     ex_what_corrected: "corrected",
     ex_what_stances: "stances",

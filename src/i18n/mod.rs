@@ -481,6 +481,7 @@ define_strings! {
     ex_changed_afterwards,
     ex_later_changed_in,
     ex_also_changed,
+    ex_what_happened,
     ex_what_decided,
     ex_what_corrected,
     ex_what_stances,

@@ -440,6 +440,7 @@ pub static NL: Strings = Strings {
     ex_changed_afterwards: "na deze bijeenkomst gewijzigd: {0}. Deze notulen tonen wat aan het eind van bijeenkomst {1} gold.",
     ex_later_changed_in: "later gewijzigd in bijeenkomst {0}; hier staat wat aan het eind van bijeenkomst {1} gold.",
     ex_also_changed: "Ook gewijzigd in deze bijeenkomst",
+    ex_what_happened: "Wat er gebeurde",
     ex_what_decided: "besloten",
     ex_what_corrected: "gecorrigeerd",
     ex_what_stances: "standpunten",

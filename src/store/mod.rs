@@ -400,6 +400,8 @@ fn replay(mut session: Session, events: Vec<crate::journal::Event>) -> Result<Se
     }
     let since = session.journal_seq;
     crate::journal::apply_events(&mut session, events.iter().filter(|e| e.seq > since), true)?;
+    // the state in memory holds every event of its journal
+    session.journal_seq = last.max(since);
     session.journal = events;
     Ok(session)
 }

@@ -148,6 +148,10 @@ impl OpenSession {
         };
         let started = matches!(self.session.start_workshop(&plan, now), Resume::Started(_));
         self.dirty |= started;
+        // the file is written anew at a workshop's start: the version before
+        // it goes to backups/ (a link to the old file, which no append
+        // reaches), and the new snapshot holds every event so far
+        self.rewrite |= started;
         self.taking_attendance = started;
         started
     }
