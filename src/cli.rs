@@ -178,6 +178,23 @@ pub enum Command {
         #[arg(value_name = "NR")]
         number: usize,
     },
+    /// Wat er gebeurde: elke vastlegging uit het journaal van de sessie, met bijeenkomst, tijd en nummer.
+    #[command(
+        after_help = "Voorbeelden:\n  wijktafel log \"De Horst\"\n  wijktafel log \"De Horst\" --workshop 2\n  wijktafel log \"De Horst\" --point 1.2.4"
+    )]
+    Log {
+        /// Naam, bestandsnaam of pad van de sessie
+        session: String,
+        /// Alleen wat in deze bijeenkomst gebeurde
+        #[arg(long)]
+        workshop: Option<u32>,
+        /// Alleen wat met dit gesprekspunt gebeurde (bijvoorbeeld 1.2.4)
+        #[arg(long, value_name = "PUNT")]
+        point: Option<String>,
+        /// Ook het verplaatsen van de cursor en het bewaren van concepten
+        #[arg(long)]
+        all: bool,
+    },
     // ---- beamer (issue 17) ----
     /// Het beeld voor de zaal op de beamer: volgt de procesbegeleider, groot en zonder toetsen; schrijft niets.
     #[command(
@@ -481,6 +498,22 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
         ),
         Some(Command::Demo { workshops, out }) => cmd_demo(cli, fw, *workshops, out.as_deref()),
         Some(Command::Backups { session }) => cmd_backups(cli, session),
+        Some(Command::Log {
+            session,
+            workshop,
+            point,
+            all,
+        }) => {
+            let filter = crate::export::LogFilter {
+                workshop: *workshop,
+                point: point.clone(),
+                all: *all,
+            };
+            let store = open_store(cli)?;
+            let sess = store::load(&store.find(session)?)?;
+            let tz = jiff::tz::TimeZone::system();
+            Ok(write_stdout(&crate::export::log_text(fw, &sess, cli.lang, &tz, &filter))?)
+        }
         Some(Command::Restore { session, number }) => cmd_restore(cli, session, *number),
         Some(Command::Beamer {
             session,
