@@ -512,7 +512,9 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             let store = open_store(cli)?;
             let sess = store::load(&store.find(session)?)?;
             let tz = jiff::tz::TimeZone::system();
-            Ok(write_stdout(&crate::export::log_text(fw, &sess, cli.lang, &tz, &filter))?)
+            Ok(write_stdout(&crate::export::log_text(
+                fw, &sess, cli.lang, &tz, &filter,
+            ))?)
         }
         Some(Command::Restore { session, number }) => cmd_restore(cli, session, *number),
         Some(Command::Beamer {

@@ -60,7 +60,10 @@ fn a_capture_appends_one_line_and_rewrites_nothing() {
     assert_eq!(&after[..before.len()], &before[..], "the file only grew");
     let added = String::from_utf8(after[before.len()..].to_vec()).unwrap();
     assert_eq!(added.lines().count(), 1, "{added}");
-    assert!(added.starts_with("#@ ") && added.contains("\"what\":\"status\""), "{added}");
+    assert!(
+        added.starts_with("#@ ") && added.contains("\"what\":\"status\""),
+        "{added}"
+    );
     assert!(added.len() < 4096, "{} bytes", added.len());
     #[cfg(unix)]
     assert_eq!(
@@ -78,13 +81,16 @@ fn a_capture_appends_one_line_and_rewrites_nothing() {
 fn a_torn_last_line_is_set_aside_and_the_rest_stands() {
     let (dir, path) = new_session();
     let mut o = started(&path, 10);
-    o.capture_at("1.1.1", "n", at(20), |s, p, now| s.add_note(p, "eerste", now));
+    o.capture_at("1.1.1", "n", at(20), |s, p, now| {
+        s.add_note(p, "eerste", now)
+    });
     o.save(at(20), Lang::Nl);
     drop(o);
     let good = fs::read_to_string(&path).unwrap();
     // a crash in the middle of the next append (and in a character)
     let mut f = fs::OpenOptions::new().append(true).open(&path).unwrap();
-    f.write_all("#@ 0badc0de {\"seq\":99,\"at\":\"2026-".as_bytes()).unwrap();
+    f.write_all("#@ 0badc0de {\"seq\":99,\"at\":\"2026-".as_bytes())
+        .unwrap();
     f.write_all(&"é".as_bytes()[..1]).unwrap();
     drop(f);
     // a reader sees every complete event, and writes nothing
@@ -94,8 +100,13 @@ fn a_torn_last_line_is_set_aside_and_the_rest_stands() {
     // the facilitator's window says so, keeps the torn line in a backup and
     // writes the file anew without it at its first save
     let mut o = open(&path);
-    assert!(matches!(o.opened_notice, Some(OpenedNotice::TornTail { .. })));
-    o.capture_at("1.1.1", "n", at(30), |s, p, now| s.add_note(p, "tweede", now));
+    assert!(matches!(
+        o.opened_notice,
+        Some(OpenedNotice::TornTail { .. })
+    ));
+    o.capture_at("1.1.1", "n", at(30), |s, p, now| {
+        s.add_note(p, "tweede", now)
+    });
     o.save(at(30), Lang::Nl);
     assert!(o.save_error.is_none(), "{:?}", o.save_error);
     drop(o);
@@ -107,7 +118,11 @@ fn a_torn_last_line_is_set_aside_and_the_rest_stands() {
     let kept = store::backups_of(&path)
         .into_iter()
         .any(|b| fs::read(&b).unwrap() == torn);
-    assert!(kept, "the torn file is in backups/ ({})", dir.path().display());
+    assert!(
+        kept,
+        "the torn file is in backups/ ({})",
+        dir.path().display()
+    );
 }
 
 #[test]
@@ -126,14 +141,22 @@ fn a_damaged_line_with_good_lines_after_it_is_refused_and_left_alone() {
     fs::write(&path, &damaged).unwrap();
     match store::load(&path) {
         Err(StoreError::Corrupt { line, message, .. }) => {
-            let bad = damaged.lines().position(|l| l.contains("notitie X")).unwrap() + 1;
+            let bad = damaged
+                .lines()
+                .position(|l| l.contains("notitie X"))
+                .unwrap()
+                + 1;
             assert_eq!(line, bad);
             assert!(message.contains("checksum"), "{message}");
         }
         other => panic!("{other:?}"),
     }
     assert!(OpenSession::open(&path, &Framework::builtin()).is_err());
-    assert_eq!(fs::read_to_string(&path).unwrap(), damaged, "never overwritten");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        damaged,
+        "never overwritten"
+    );
 }
 
 #[test]
@@ -150,11 +173,17 @@ fn a_format_3_file_becomes_a_journal_at_its_first_save_with_a_backup() {
     fs::write(&path, &v3).unwrap();
     let mut o = open(&path);
     assert_eq!(o.opened_notice, Some(OpenedNotice::Migrated { from: 3 }));
-    assert_eq!(fs::read_to_string(&path).unwrap(), v3, "opening writes nothing");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        v3,
+        "opening writes nothing"
+    );
     if o.start_workshop(at(10)) {
         o.save(at(10), Lang::Nl);
     }
-    o.capture_at("1.1.1", "n", at(20), |s, p, now| s.add_note(p, "nieuw", now));
+    o.capture_at("1.1.1", "n", at(20), |s, p, now| {
+        s.add_note(p, "nieuw", now)
+    });
     o.save(at(20), Lang::Nl);
     assert!(o.save_error.is_none(), "{:?}", o.save_error);
     drop(o);
@@ -167,7 +196,10 @@ fn a_format_3_file_becomes_a_journal_at_its_first_save_with_a_backup() {
         "the old file is kept"
     );
     let s = store::load(&path).unwrap();
-    assert!(wijktafel::journal::workshop_facts(&s, 1).is_none(), "from the state");
+    assert!(
+        wijktafel::journal::workshop_facts(&s, 1).is_none(),
+        "from the state"
+    );
 }
 
 /// One thing the facilitator does.
@@ -212,23 +244,41 @@ fn apply(o: &mut OpenSession, op: &Op, t: i64) {
     let now = at(t);
     match *op {
         Op::Status(p, s) => {
-            let status = [Status::Consensus, Status::Dissent, Status::Skipped, Status::Open][s as usize];
+            let status = [
+                Status::Consensus,
+                Status::Dissent,
+                Status::Skipped,
+                Status::Open,
+            ][s as usize];
             let (who, why) = match status {
                 Status::Dissent => (vec![2], "te vroeg"),
                 Status::Skipped => (vec![], "later"),
                 _ => (vec![], ""),
             };
-            o.capture_at(POINTS[p], "s", now, |s, id, now| s.set_status(id, status, who, why, now));
+            o.capture_at(POINTS[p], "s", now, |s, id, now| {
+                s.set_status(id, status, who, why, now)
+            });
         }
         Op::Stance(p, who, s) => {
-            let stance = [Stance::Agree, Stance::Disagree, Stance::Reservations, Stance::NotStated][s as usize];
-            o.capture_at(POINTS[p], "st", now, |s, id, now| s.set_stance(id, who, stance, Some("omdat"), now));
+            let stance = [
+                Stance::Agree,
+                Stance::Disagree,
+                Stance::Reservations,
+                Stance::NotStated,
+            ][s as usize];
+            o.capture_at(POINTS[p], "st", now, |s, id, now| {
+                s.set_stance(id, who, stance, Some("omdat"), now)
+            });
         }
         Op::Note(p) => {
-            o.capture_at(POINTS[p], "n", now, |s, id, now| s.add_note(id, &format!("notitie {t}"), now));
+            o.capture_at(POINTS[p], "n", now, |s, id, now| {
+                s.add_note(id, &format!("notitie {t}"), now)
+            });
         }
         Op::Action(p) => {
-            o.capture_at(POINTS[p], "a", now, |s, id, now| s.add_action(id, "doen", Some(1), None, now));
+            o.capture_at(POINTS[p], "a", now, |s, id, now| {
+                s.add_action(id, "doen", Some(1), None, now)
+            });
         }
         Op::Done(p) => {
             o.capture_at(POINTS[p], "d", now, |s, id, now| {

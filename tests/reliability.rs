@@ -695,7 +695,11 @@ fn a_full_filesystem_is_shown_and_nothing_is_lost() {
         "the previous file survives, without a torn line"
     );
     let s = store::load(&path).unwrap();
-    assert_eq!(s.record("2.1.2").unwrap().notes.len(), saved, "every saved capture is there");
+    assert_eq!(
+        s.record("2.1.2").unwrap().notes.len(),
+        saved,
+        "every saved capture is there"
+    );
     std::fs::remove_file(&filler).unwrap();
     update(&mut app, Action::MarkConsensus);
     assert!(app.open_session().unwrap().save_error.is_none());

@@ -49,7 +49,10 @@ impl ValueDelta {
                 let fields = keys
                     .into_iter()
                     .filter_map(|k| {
-                        let (p, q) = (x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null));
+                        let (p, q) = (
+                            x.get(k).unwrap_or(&Value::Null),
+                            y.get(k).unwrap_or(&Value::Null),
+                        );
                         ValueDelta::between(p, q).map(|d| (k.clone(), d))
                     })
                     .collect();
@@ -100,7 +103,11 @@ impl ValueDelta {
                     *v = Value::Array(Vec::new());
                 }
                 let list = v.as_array_mut().expect("an array");
-                let (from, to) = if forward { (before, after) } else { (after, before) };
+                let (from, to) = if forward {
+                    (before, after)
+                } else {
+                    (after, before)
+                };
                 let end = (keep + from.len()).min(list.len());
                 let start = (*keep).min(end);
                 list.splice(start..end, to.iter().cloned());
@@ -129,8 +136,12 @@ impl ValueDelta {
                     if let ValueDelta::List(keep, _, before, after) = other {
                         a = Value::Array(vec![Value::Null; *keep]);
                         b = a.clone();
-                        a.as_array_mut().expect("array").extend(before.iter().cloned());
-                        b.as_array_mut().expect("array").extend(after.iter().cloned());
+                        a.as_array_mut()
+                            .expect("array")
+                            .extend(before.iter().cloned());
+                        b.as_array_mut()
+                            .expect("array")
+                            .extend(after.iter().cloned());
                     }
                     (a, b)
                 }
@@ -152,7 +163,7 @@ fn normal<'v>(name: &str, v: Option<&'v Value>) -> Option<&'v Value> {
         Some(Value::String(s)) if name == "status" && s == "open" => None,
         Some(Value::Number(n)) if name == "seconds" && n.as_u64() == Some(0) => None,
         Some(Value::Null) => None,
-        other => other
+        other => other,
     }
 }
 
@@ -427,7 +438,11 @@ fn classify(e: &Event) -> What {
             What::Attendance
         };
     }
-    for (name, what) in [("votes", What::Vote), ("overrides", What::Override), ("parties", What::Party)] {
+    for (name, what) in [
+        ("votes", What::Vote),
+        ("overrides", What::Override),
+        ("parties", What::Party),
+    ] {
         if e.session.contains_key(name) {
             return what;
         }
@@ -565,9 +580,15 @@ pub fn workshop_facts(s: &Session, n: u32) -> Option<WorkshopFacts> {
             .filter(|e| e.workshop > n)
             .find(|e| {
                 e.points.get(id).is_some_and(|d| {
-                    ["status", "dissenters", "dissent_reason", "stances", "skip_reason"]
-                        .iter()
-                        .any(|k| d.touches(k))
+                    [
+                        "status",
+                        "dissenters",
+                        "dissent_reason",
+                        "stances",
+                        "skip_reason",
+                    ]
+                    .iter()
+                    .any(|k| d.touches(k))
                 })
             })
             .map(|e| e.workshop);
@@ -603,7 +624,10 @@ fn note_point(f: &mut PointFacts, d: &ValueDelta, e: &Event) {
     if d.touches("status") {
         f.decided = true;
         f.decided_at = Some(e.at);
-    } else if ["dissenters", "dissent_reason", "skip_reason"].iter().any(|k| d.touches(k)) {
+    } else if ["dissenters", "dissent_reason", "skip_reason"]
+        .iter()
+        .any(|k| d.touches(k))
+    {
         f.corrected = true;
     }
     if d.touches("stances") {
@@ -614,7 +638,11 @@ fn note_point(f: &mut PointFacts, d: &ValueDelta, e: &Event) {
     if a > b && e.what != What::Undo && e.what != What::Restore {
         f.seconds = f.seconds.saturating_add(a - b);
     }
-    let count = |v: &Value| v.as_array().map(|l| l.iter().filter(|x| !x.is_null()).count()).unwrap_or(0);
+    let count = |v: &Value| {
+        v.as_array()
+            .map(|l| l.iter().filter(|x| !x.is_null()).count())
+            .unwrap_or(0)
+    };
     for (list, added, changed) in [
         ("notes", &mut f.notes_added, &mut f.notes_changed),
         ("actions", &mut f.actions_added, &mut f.actions_changed),

@@ -73,11 +73,16 @@ fn every_capture_is_one_event_that_replays_and_takes_back() {
     let start = s.clone();
     let mut b = Baseline::of(&s);
     s.start_workshop(&[1, 2], at(1));
-    assert_eq!(b.commit(&mut s, at(1), None).unwrap().what, What::WorkshopStart);
+    assert_eq!(
+        b.commit(&mut s, at(1), None).unwrap().what,
+        What::WorkshopStart
+    );
     capture(&mut s, &mut b, "1.1.1", 2, |s| {
         s.set_status("1.1.1", Status::Dissent, vec![2], "te vroeg", at(2))
     });
-    capture(&mut s, &mut b, "1.1.1", 3, |s| s.add_note("1.1.1", "een notitie", at(3)));
+    capture(&mut s, &mut b, "1.1.1", 3, |s| {
+        s.add_note("1.1.1", "een notitie", at(3))
+    });
     capture(&mut s, &mut b, "1.1.2", 4, |s| {
         s.set_stance("1.1.2", 1, Stance::Agree, None, at(4))
     });
@@ -87,7 +92,10 @@ fn every_capture_is_one_event_that_replays_and_takes_back() {
         whats,
         [What::WorkshopStart, What::Status, What::Note, What::Stance]
     );
-    assert_eq!(s.journal.iter().map(|e| e.seq).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert_eq!(
+        s.journal.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        [1, 2, 3, 4]
+    );
     assert!(s.journal.iter().all(|e| e.workshop == 1));
     assert_eq!(s.journal[1].point, "1.1.1");
     // from the start, the events give the session
@@ -114,7 +122,9 @@ fn a_workshops_facts_come_from_its_own_events() {
     capture(&mut s, &mut b, "1.1.1", 1, |s| {
         s.set_status("1.1.1", Status::Dissent, vec![2], "te vroeg", at(1))
     });
-    capture(&mut s, &mut b, "1.1.1", 2, |s| crate::timing::add_time(s, "1.1.1", 90));
+    capture(&mut s, &mut b, "1.1.1", 2, |s| {
+        crate::timing::add_time(s, "1.1.1", 90)
+    });
     s.end_workshop(at(60));
     b.commit(&mut s, at(60), None);
     // workshop 2: the dissent is resolved, a note goes to 1.1.2 (not discussed)
@@ -123,8 +133,12 @@ fn a_workshops_facts_come_from_its_own_events() {
     capture(&mut s, &mut b, "1.1.1", 1001, |s| {
         s.set_status("1.1.1", Status::Consensus, vec![], "", at(1001))
     });
-    capture(&mut s, &mut b, "1.1.2", 1002, |s| s.add_note("1.1.2", "later", at(1002)));
-    capture(&mut s, &mut b, "1.1.1", 1003, |s| crate::timing::add_time(s, "1.1.1", 30));
+    capture(&mut s, &mut b, "1.1.2", 1002, |s| {
+        s.add_note("1.1.2", "later", at(1002))
+    });
+    capture(&mut s, &mut b, "1.1.1", 1003, |s| {
+        crate::timing::add_time(s, "1.1.1", 30)
+    });
     let (one, end1) = workshop(&s, 1).unwrap();
     assert!(one.discussed("1.1.1"));
     assert_eq!(one.seconds("1.1.1"), 90, "only workshop 1's time");

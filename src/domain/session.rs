@@ -326,7 +326,7 @@ impl Session {
             created: *created,
             framework: framework.clone(),
             framework_migrated_from: framework_migrated_from.clone(),
-            rule: rule.clone(),
+            rule: *rule,
             cursor: cursor.clone(),
             draft: draft.clone(),
             parties: parties.clone(),

@@ -276,7 +276,9 @@ fn header_nodes(c: &Ctx, w: &Workshop, whole: bool, out: &mut Vec<Node>) {
 /// in full, time per step and gate overrides. Sections at `level`.
 fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<Node>) {
     match crate::journal::workshop(c.sess, w.number) {
-        Some((facts, end)) => workshop_body(&c.at_workshop(&end, Some(facts)), w, level, whole, out),
+        Some((facts, end)) => {
+            workshop_body(&c.at_workshop(&end, Some(facts)), w, level, whole, out)
+        }
         None => workshop_body(c, w, level, whole, out),
     }
 }

@@ -19,19 +19,21 @@ pub(super) fn provenance_nodes(c: &Ctx, number: u32) -> Vec<Node> {
     let Some(facts) = &c.facts else {
         return match &c.sess.journal_from {
             Some(from) if number <= from.after_workshop => {
-                vec![Node::Para(vec![t(fill(s.ex_from_state, &[&c.day_of(from.at)]))])]
+                vec![Node::Para(vec![t(fill(
+                    s.ex_from_state,
+                    &[&c.day_of(from.at)],
+                ))])]
             }
             _ => Vec::new(),
         };
     };
-    let later: Vec<String> = c
-        .fw
-        .iter_points()
-        .filter_map(|(_, _, p)| {
-            let m = facts.point(&p.id)?.changed_later_in?;
-            Some(fill(s.ex_point_in_workshop, &[&p.id, &m.to_string()]))
-        })
-        .collect();
+    let later: Vec<String> =
+        c.fw.iter_points()
+            .filter_map(|(_, _, p)| {
+                let m = facts.point(&p.id)?.changed_later_in?;
+                Some(fill(s.ex_point_in_workshop, &[&p.id, &m.to_string()]))
+            })
+            .collect();
     if later.is_empty() {
         return Vec::new();
     }
@@ -50,11 +52,20 @@ pub(super) fn later_change_node(c: &Ctx, id: &str, r: &PointRecord, number: u32)
     let text = match &c.facts {
         Some(f) => {
             let m = f.point(id)?.changed_later_in?;
-            fill(c.s.ex_later_changed_in, &[&m.to_string(), &number.to_string()])
+            fill(
+                c.s.ex_later_changed_in,
+                &[&m.to_string(), &number.to_string()],
+            )
         }
-        None => fill(c.s.ex_changed_after, &[&changed_after(r, number)?.to_string()]),
+        None => fill(
+            c.s.ex_changed_after,
+            &[&changed_after(r, number)?.to_string()],
+        ),
     };
-    Some(Node::Warning(c.s.ex_changed_label.to_string(), vec![t(text)]))
+    Some(Node::Warning(
+        c.s.ex_changed_label.to_string(),
+        vec![t(text)],
+    ))
 }
 
 /// "Ook gewijzigd in deze bijeenkomst": points not discussed in the

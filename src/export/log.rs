@@ -21,7 +21,13 @@ pub struct LogFilter {
 }
 
 /// The log of a session as text, a line per event, under a heading per workshop.
-pub fn log_text(fw: &Framework, sess: &Session, lang: Lang, tz: &TimeZone, f: &LogFilter) -> String {
+pub fn log_text(
+    fw: &Framework,
+    sess: &Session,
+    lang: Lang,
+    tz: &TimeZone,
+    f: &LogFilter,
+) -> String {
     let s = lang.strings();
     let mut out = String::new();
     if let Some(from) = &sess.journal_from {
@@ -38,8 +44,11 @@ pub fn log_text(fw: &Framework, sess: &Session, lang: Lang, tz: &TimeZone, f: &L
     let mut heading = None;
     let mut shown = 0;
     for e in &sess.journal {
-        let before: Vec<(String, Option<PointRecord>)> =
-            e.points.keys().map(|id| (id.clone(), state.points.get(id).cloned())).collect();
+        let before: Vec<(String, Option<PointRecord>)> = e
+            .points
+            .keys()
+            .map(|id| (id.clone(), state.points.get(id).cloned()))
+            .collect();
         let was = state.clone_without_points();
         if apply_events(&mut state, [e], true).is_err() {
             break;
@@ -131,7 +140,10 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
     for w in &now.workshops {
         let old = was.workshops.iter().find(|o| o.number == w.number);
         match old {
-            None => out.push(fill(s.log_started, &[&w.number.to_string(), &names(now, &w.present)])),
+            None => out.push(fill(
+                s.log_started,
+                &[&w.number.to_string(), &names(now, &w.present)],
+            )),
             Some(o) => {
                 if o.ended.is_none() && w.ended.is_some() {
                     out.push(fill(s.log_ended, &[&w.number.to_string()]));
@@ -155,7 +167,11 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
     if now.votes.len() == was.votes.len() && now.votes != was.votes {
         out.push(s.log_vote_changed.to_string());
     }
-    for p in now.parties.iter().filter(|p| !was.parties.iter().any(|o| o.id == p.id)) {
+    for p in now
+        .parties
+        .iter()
+        .filter(|p| !was.parties.iter().any(|o| o.id == p.id))
+    {
         out.push(fill(s.log_party, &[&p.label()]));
     }
     for o in now.overrides.iter().skip(was.overrides.len()) {
@@ -165,7 +181,10 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
 }
 
 fn names(s: &Session, ids: &[u32]) -> String {
-    ids.iter().map(|&p| s.party_name(p)).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|&p| s.party_name(p))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A point's record before and after, in words.
@@ -180,10 +199,18 @@ fn point_words(
     let (b, a) = (b.unwrap_or(&empty), a.unwrap_or(&empty));
     let mut out = Vec::new();
     let status_changed = b.status != a.status;
-    if status_changed || b.dissenters != a.dissenters || b.dissent_reason != a.dissent_reason || b.skip_reason != a.skip_reason {
+    if status_changed
+        || b.dissenters != a.dissenters
+        || b.dissent_reason != a.dissent_reason
+        || b.skip_reason != a.skip_reason
+    {
         let mut t = format!("{} {}", a.status.symbol(), a.status.word(lang));
         if a.status == Status::Dissent {
-            t.push_str(&format!(" ({}: {})", names(sess, &a.dissenters), a.dissent_reason));
+            t.push_str(&format!(
+                " ({}: {})",
+                names(sess, &a.dissenters),
+                a.dissent_reason
+            ));
         }
         if a.status == Status::Skipped {
             t.push_str(&format!(" ({})", a.skip_reason));
@@ -195,8 +222,15 @@ fn point_words(
     }
     for st in &a.stances {
         let old = b.stance_entry(st.party);
-        if old != Some(st) && !(old.is_none() && st.stance == Stance::NotStated && st.reason.is_empty()) {
-            let mut t = format!("{}: {} {}", sess.party_name(st.party), st.stance.symbol(), st.stance.word(lang));
+        if old != Some(st)
+            && !(old.is_none() && st.stance == Stance::NotStated && st.reason.is_empty())
+        {
+            let mut t = format!(
+                "{}: {} {}",
+                sess.party_name(st.party),
+                st.stance.symbol(),
+                st.stance.word(lang)
+            );
             if !st.reason.is_empty() {
                 t.push_str(&format!(" ({})", st.reason));
             }
@@ -208,7 +242,11 @@ fn point_words(
     }
     for (old, new) in b.notes.iter().zip(&a.notes) {
         if old != new {
-            let word = if new.live() { s.ch_note_edited } else { s.ch_note_removed };
+            let word = if new.live() {
+                s.ch_note_edited
+            } else {
+                s.ch_note_removed
+            };
             out.push(format!("{word}: {}", new.text));
         }
     }
@@ -236,7 +274,10 @@ fn point_words(
         }
     }
     if a.seconds > b.seconds {
-        out.push(fill(s.log_time, &[&crate::timing::duration_text(a.seconds - b.seconds)]));
+        out.push(fill(
+            s.log_time,
+            &[&crate::timing::duration_text(a.seconds - b.seconds)],
+        ));
     }
     out
 }

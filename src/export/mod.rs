@@ -17,11 +17,11 @@ mod chart;
 mod csv;
 mod doc;
 pub use log::{LogFilter, log_text};
-mod journaled;
-mod log;
 mod handout_html;
 mod html;
+mod journaled;
 mod json;
+mod log;
 mod markdown;
 mod sections;
 

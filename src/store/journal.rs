@@ -61,7 +61,9 @@ pub fn journal_start(text: &str) -> usize {
     if text.starts_with(PREFIX) {
         return 0;
     }
-    text.find(&format!("\n{PREFIX}")).map(|i| i + 1).unwrap_or(text.len())
+    text.find(&format!("\n{PREFIX}"))
+        .map(|i| i + 1)
+        .unwrap_or(text.len())
 }
 
 /// An append that a crash cut short: its line number and bytes, set aside.

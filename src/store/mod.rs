@@ -375,13 +375,14 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
         )
     })?;
     let first_line = snapshot.matches('\n').count() + 1;
-    let (events, torn) = parse_events(text, start, first_line).map_err(|d| StoreError::Corrupt {
-        path: path.to_path_buf(),
-        line: d.line,
-        column: 1,
-        message: d.message,
-        backup: newest_backup(path),
-    })?;
+    let (events, torn) =
+        parse_events(text, start, first_line).map_err(|d| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: d.line,
+            column: 1,
+            message: d.message,
+            backup: newest_backup(path),
+        })?;
     let session = migrate(session)
         .and_then(|s| replay(s, events))
         .and_then(|s| s.validate().map(|()| s))

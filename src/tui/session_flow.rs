@@ -36,7 +36,9 @@ impl App {
         let open = OpenSession::open(path, &self.fw)?;
         let draft = open.session.draft.clone();
         let notice = open.opened_notice.clone().map(|n| match n {
-            OpenedNotice::Migrated { from } => fill(self.s().ui_journal_migrated, &[&from.to_string()]),
+            OpenedNotice::Migrated { from } => {
+                fill(self.s().ui_journal_migrated, &[&from.to_string()])
+            }
             OpenedNotice::TornTail { line } => fill(self.s().ui_journal_torn, &[&line.to_string()]),
         });
         // a workshop still to start shows the start screen (recap, attendance)
