@@ -175,8 +175,11 @@ pub enum Command {
         /// Naam, bestandsnaam of pad van de sessie
         session: String,
         /// Nummer van de reservekopie, zoals wijktafel backups het toont (1 = de nieuwste)
-        #[arg(value_name = "NR")]
-        number: usize,
+        #[arg(value_name = "NR", required_unless_present = "event")]
+        number: Option<usize>,
+        /// Terug naar de stand na deze gebeurtenis uit wijktafel log (#N); de terugzetting is zelf een gebeurtenis
+        #[arg(long, value_name = "N", conflicts_with = "number")]
+        event: Option<u64>,
     },
     /// Wat er gebeurde: elke vastlegging uit het journaal van de sessie, met bijeenkomst, tijd en nummer.
     #[command(
@@ -516,7 +519,20 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
                 fw, &sess, cli.lang, &tz, &filter,
             ))?)
         }
-        Some(Command::Restore { session, number }) => cmd_restore(cli, session, *number),
+        Some(Command::Restore {
+            session,
+            event: Some(to),
+            ..
+        }) => {
+            let store = open_store(cli)?;
+            let path = store.find(session)?;
+            let text =
+                crate::export::restore_event_text(&path, &shell_word(session), *to, cli.lang)?;
+            Ok(write_stdout(&text)?)
+        }
+        Some(Command::Restore {
+            session, number, ..
+        }) => cmd_restore(cli, session, number.unwrap_or(0)),
         Some(Command::Beamer {
             session,
             live,

@@ -355,3 +355,53 @@ proptest! {
         prop_assert_eq!(seqs, expected);
     }
 }
+
+#[test]
+fn restore_goes_back_to_any_event_and_forward_again() {
+    let (_d, path) = new_session();
+    let mut o = started(&path, 10);
+    o.capture_at("1.1.1", "c", at(20), |s, p, now| {
+        s.set_status(p, Status::Consensus, vec![], "", now)
+    });
+    o.save(at(20), Lang::Nl);
+    let after_consensus = o.session.journal.last().unwrap().seq;
+    o.capture_at("1.1.1", "n", at(30), |s, p, now| {
+        s.add_note(p, "weg ermee?", now)
+    });
+    o.save(at(30), Lang::Nl);
+    o.capture_at("1.1.2", "d", at(40), |s, p, now| {
+        s.set_status(p, Status::Dissent, vec![2], "nee", now)
+    });
+    o.save(at(40), Lang::Nl);
+    let last = o.session.journal.last().unwrap().seq;
+    let present = o.session.points.clone();
+    // while the session is open, restore is refused and writes nothing
+    let before = fs::read(&path).unwrap();
+    assert!(store::restore_event(&path, after_consensus, at(50)).is_err());
+    assert_eq!(fs::read(&path).unwrap(), before);
+    drop(o);
+    let r = store::restore_event(&path, after_consensus, at(50)).unwrap();
+    assert_eq!(
+        r,
+        store::EventRestore::Done {
+            to: after_consensus,
+            seq: last + 1
+        }
+    );
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.status_of("1.1.1"), Status::Consensus);
+    assert!(s.record("1.1.1").unwrap().notes.is_empty());
+    assert_eq!(s.status_of("1.1.2"), Status::Open);
+    assert_eq!(s.journal.last().unwrap().what, What::Restore);
+    assert_eq!(s.journal.last().unwrap().of, Some(after_consensus));
+    // nothing is lost: back to the state before the restore
+    store::restore_event(&path, last, at(60)).unwrap();
+    assert_eq!(store::load(&path).unwrap().points, present);
+    assert_eq!(
+        store::restore_event(&path, 999, at(70)).unwrap(),
+        store::EventRestore::NoSuchEvent {
+            to: 999,
+            last: last + 2
+        }
+    );
+}

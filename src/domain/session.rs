@@ -292,54 +292,6 @@ impl Session {
         }
     }
 
-    /// A copy of everything but the point records and the journal (cheap in
-    /// year ten: what an event's session part is computed from). Every field
-    /// is named, so a new field cannot be forgotten here.
-    pub fn clone_without_points(&self) -> Session {
-        let Session {
-            format_version,
-            name,
-            area,
-            municipality,
-            facilitator,
-            created,
-            framework,
-            framework_migrated_from,
-            rule,
-            cursor,
-            draft,
-            parties,
-            workshops,
-            points: _,
-            votes,
-            overrides,
-            journal_seq,
-            journal_from,
-            journal: _,
-        } = self;
-        Session {
-            format_version: *format_version,
-            name: name.clone(),
-            area: area.clone(),
-            municipality: municipality.clone(),
-            facilitator: facilitator.clone(),
-            created: *created,
-            framework: framework.clone(),
-            framework_migrated_from: framework_migrated_from.clone(),
-            rule: *rule,
-            cursor: cursor.clone(),
-            draft: draft.clone(),
-            parties: parties.clone(),
-            workshops: workshops.clone(),
-            points: BTreeMap::new(),
-            votes: votes.clone(),
-            overrides: overrides.clone(),
-            journal_seq: *journal_seq,
-            journal_from: journal_from.clone(),
-            journal: Vec::new(),
-        }
-    }
-
     /// Add a party with a new id: one above the highest in use. Ids never
     /// repeat; should the highest be `u32::MAX` (a session that
     /// [`Session::validate`] refuses), the lowest unused id is taken.

@@ -49,7 +49,7 @@ pub fn log_text(
             .keys()
             .map(|id| (id.clone(), state.points.get(id).cloned()))
             .collect();
-        let was = state.clone_without_points();
+        let was = crate::journal::without_points(&state);
         if apply_events(&mut state, [e], true).is_err() {
             break;
         }
@@ -107,12 +107,12 @@ fn describe(
 ) -> String {
     let mut parts: Vec<String> = Vec::new();
     let head = match e.what {
-        What::Undo => Some(s.log_undo),
-        What::Redo => Some(s.log_redo),
-        What::Restore => Some(s.log_restore),
+        What::Undo => Some(s.log_undo.to_string()),
+        What::Redo => Some(s.log_redo.to_string()),
+        What::Restore => Some(fill(s.log_restore, &[&e.of.unwrap_or(0).to_string()])),
         _ => None,
     };
-    parts.extend(head.map(str::to_string));
+    parts.extend(head);
     parts.extend(session_words(s, lang, was, now));
     for (id, b) in before {
         let a = now.points.get(id);
@@ -148,6 +148,9 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
                 if o.ended.is_none() && w.ended.is_some() {
                     out.push(fill(s.log_ended, &[&w.number.to_string()]));
                 }
+                if o.ended.is_some() && w.ended.is_none() {
+                    out.push(fill(s.log_reopened, &[&w.number.to_string()]));
+                }
                 for c in w.attendance_log.iter().skip(o.attendance_log.len()) {
                     let word = if c.present { s.log_arrived } else { s.log_left };
                     out.push(fill(word, &[&now.party_name(c.party)]));
@@ -161,6 +164,19 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
     for v in now.votes.iter().skip(was.votes.len()) {
         out.push(fill(
             s.log_vote,
+            &[&format!("{} {}", v.outcome.symbol(), v.outcome.word(lang))],
+        ));
+    }
+    for w in was
+        .workshops
+        .iter()
+        .filter(|w| !now.workshops.iter().any(|n| n.number == w.number))
+    {
+        out.push(fill(s.log_workshop_gone, &[&w.number.to_string()]));
+    }
+    for v in was.votes.iter().skip(now.votes.len()) {
+        out.push(fill(
+            s.log_vote_gone,
             &[&format!("{} {}", v.outcome.symbol(), v.outcome.word(lang))],
         ));
     }
@@ -280,4 +296,34 @@ fn point_words(
         ));
     }
     out
+}
+
+/// `restore --event N`: put the session back to after event N, and say so.
+pub fn restore_event_text(
+    path: &std::path::Path,
+    session: &str,
+    to: u64,
+    lang: Lang,
+) -> Result<String, crate::store::StoreError> {
+    use crate::store::EventRestore;
+    let s = lang.strings();
+    let shown = path.display().to_string();
+    let line = match crate::store::restore_event(path, to, jiff::Timestamp::now())? {
+        EventRestore::Done { to, seq } => fill(
+            s.rs_event_done,
+            &[
+                &shown,
+                &to.to_string(),
+                &seq.to_string(),
+                &(seq - 1).to_string(),
+                session,
+            ],
+        ),
+        EventRestore::Unchanged { to } => fill(s.rs_event_unchanged, &[&shown, &to.to_string()]),
+        EventRestore::NoSuchEvent { to, last } => fill(
+            s.rs_event_none,
+            &[&shown, &to.to_string(), &last.to_string()],
+        ),
+    };
+    Ok(format!("{}\n", crate::safe_text::safe_line(&line)))
 }

@@ -16,7 +16,7 @@ mod anonymize;
 mod chart;
 mod csv;
 mod doc;
-pub use log::{LogFilter, log_text};
+pub use log::{LogFilter, log_text, restore_event_text};
 mod handout_html;
 mod html;
 mod journaled;

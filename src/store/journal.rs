@@ -18,6 +18,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::journal::Event;
+use crate::store::SessionLock;
 
 use super::*;
 
@@ -165,4 +166,74 @@ pub fn append_events(path: &Path, lines: &str, stamp: &mut FileStamp) -> Result<
             Err(StoreError::io(path, e))
         }
     }
+}
+
+/// What [`restore_event`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventRestore {
+    /// The session is now as it was after event `to`; the restore itself is
+    /// event `seq` (restoring `seq - 1` takes it back).
+    Done { to: u64, seq: u64 },
+    /// The session already was as it was after event `to`: nothing written.
+    Unchanged { to: u64 },
+    /// The journal has no event `to` (it ends at `last`).
+    NoSuchEvent { to: u64, last: u64 },
+}
+
+/// Put the session back to how it was after event `to` (0: before the
+/// first event of its journal). Nothing is removed: the way back is one more
+/// event, appended like a capture, so the journal still holds everything
+/// that happened after `to` and a later restore can go forward again. The
+/// session is locked while this runs (refused when it is open elsewhere).
+pub fn restore_event(
+    path: &Path,
+    to: u64,
+    now: jiff::Timestamp,
+) -> Result<EventRestore, StoreError> {
+    let _lock = SessionLock::acquire(path)?;
+    let loaded = load_for_writing(path)?;
+    if loaded.torn.is_some() || loaded.version < crate::session::FORMAT_VERSION {
+        // the file needs repair or migration first: the facilitator's window does that
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: loaded.torn.map(|t| t.line).unwrap_or(1),
+            column: 1,
+            message: "open the session once before restoring an event".into(),
+            backup: None,
+        });
+    }
+    let current = loaded.session;
+    let last = current.journal.last().map(|e| e.seq).unwrap_or(0);
+    if to > last {
+        return Ok(EventRestore::NoSuchEvent { to, last });
+    }
+    let corrupt = |message: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message,
+        backup: None,
+    };
+    let mut target = crate::journal::state_after(&current, to).map_err(corrupt)?;
+    target.journal = current.journal.clone();
+    target.journal_seq = current.journal_seq;
+    let Some(mut e) = crate::journal::commit_between(
+        &current,
+        &mut target,
+        now,
+        Some(crate::journal::What::Restore),
+    ) else {
+        return Ok(EventRestore::Unchanged { to });
+    };
+    e.of = Some(to);
+    // the restore happens now: in the workshop that runs, else between workshops
+    e.workshop = current
+        .workshops
+        .last()
+        .filter(|w| w.ended.is_none())
+        .map(|w| w.number)
+        .unwrap_or(0);
+    let mut stamp = loaded.stamp;
+    append_events(path, &event_line(&e), &mut stamp)?;
+    Ok(EventRestore::Done { to, seq: e.seq })
 }

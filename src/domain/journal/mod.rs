@@ -232,7 +232,7 @@ const NOT_EVENTS: [&str; 4] = ["format_version", "points", "journal_seq", "journ
 /// The session without its points, as a JSON object (the part of the
 /// session a [`Event::session`] delta applies to).
 pub fn meta_value(s: &Session) -> Value {
-    let mut v = serde_json::to_value(s.clone_without_points()).expect("a session serializes");
+    let mut v = serde_json::to_value(without_points(s)).expect("a session serializes");
     if let Some(o) = v.as_object_mut() {
         for k in NOT_EVENTS {
             o.remove(k);
@@ -244,7 +244,7 @@ pub fn meta_value(s: &Session) -> Value {
 /// Put a changed meta value back into the session (its points, journal
 /// and bookkeeping stay).
 fn set_meta(s: &mut Session, mut v: Value) -> Result<(), String> {
-    let keep = serde_json::to_value(s.clone_without_points()).map_err(|e| e.to_string())?;
+    let keep = serde_json::to_value(without_points(s)).map_err(|e| e.to_string())?;
     if let (Some(o), Some(k)) = (v.as_object_mut(), keep.as_object()) {
         for name in NOT_EVENTS {
             match k.get(name) {
@@ -258,6 +258,54 @@ fn set_meta(s: &mut Session, mut v: Value) -> Result<(), String> {
     back.journal = std::mem::take(&mut s.journal);
     *s = back;
     Ok(())
+}
+
+/// A copy of everything but the point records and the journal (cheap in
+/// year ten: what an event's session part is computed from). Every field
+/// is named, so a new field cannot be forgotten here.
+pub fn without_points(s: &Session) -> Session {
+    let Session {
+        format_version,
+        name,
+        area,
+        municipality,
+        facilitator,
+        created,
+        framework,
+        framework_migrated_from,
+        rule,
+        cursor,
+        draft,
+        parties,
+        workshops,
+        points: _,
+        votes,
+        overrides,
+        journal_seq,
+        journal_from,
+        journal: _,
+    } = s;
+    Session {
+        format_version: *format_version,
+        name: name.clone(),
+        area: area.clone(),
+        municipality: municipality.clone(),
+        facilitator: facilitator.clone(),
+        created: *created,
+        framework: framework.clone(),
+        framework_migrated_from: framework_migrated_from.clone(),
+        rule: *rule,
+        cursor: cursor.clone(),
+        draft: draft.clone(),
+        parties: parties.clone(),
+        workshops: workshops.clone(),
+        points: BTreeMap::new(),
+        votes: votes.clone(),
+        overrides: overrides.clone(),
+        journal_seq: *journal_seq,
+        journal_from: journal_from.clone(),
+        journal: Vec::new(),
+    }
 }
 
 /// A point record as a JSON value (`null` when the point has none).
@@ -472,201 +520,8 @@ fn classify(e: &Event) -> What {
     }
 }
 
-/// What happened to one point in one workshop.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PointFacts {
-    /// Its status was set (and it was not open at the workshop's end).
-    pub decided: bool,
-    /// Who dissents or why changed, the status staying the same.
-    pub corrected: bool,
-    pub stances: bool,
-    pub notes_added: usize,
-    pub notes_changed: usize,
-    pub actions_added: usize,
-    pub actions_done: usize,
-    pub actions_changed: usize,
-    /// Seconds the room spent on it in this workshop.
-    pub seconds: u64,
-    /// When its status was last set in this workshop.
-    pub decided_at: Option<Timestamp>,
-    /// The first later workshop that changed its status, dissent or stances.
-    pub changed_later_in: Option<u32>,
-}
-
-impl PointFacts {
-    /// Discussed in the workshop: decided, or stances heard, or time spent.
-    pub fn discussed(&self) -> bool {
-        self.decided || self.stances || self.seconds > 0
-    }
-
-    /// Anything at all happened to it.
-    pub fn touched(&self) -> bool {
-        self.discussed() || self.other()
-    }
-
-    /// Something happened that is not a discussion (a correction, a note or
-    /// an action item added or changed).
-    pub fn other(&self) -> bool {
-        self.corrected
-            || self.notes_added > 0
-            || self.notes_changed > 0
-            || self.actions_added > 0
-            || self.actions_done > 0
-            || self.actions_changed > 0
-    }
-}
-
-/// What happened in one workshop, from its events.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct WorkshopFacts {
-    pub number: u32,
-    pub points: BTreeMap<String, PointFacts>,
-    /// The last event of the workshop (its state at the end is the state after it).
-    pub last_seq: u64,
-}
-
-impl WorkshopFacts {
-    pub fn point(&self, id: &str) -> Option<&PointFacts> {
-        self.points.get(id)
-    }
-
-    pub fn discussed(&self, id: &str) -> bool {
-        self.point(id).is_some_and(PointFacts::discussed)
-    }
-
-    pub fn seconds(&self, id: &str) -> u64 {
-        self.point(id).map(|f| f.seconds).unwrap_or(0)
-    }
-}
-
-/// Whether the minutes of workshop `n` can come from the journal: the
-/// journal covers it (a file that became a journal later has no events of
-/// its earlier workshops).
-pub fn covers(s: &Session, n: u32) -> bool {
-    s.journal_from.as_ref().is_none_or(|f| n > f.after_workshop)
-        && s.journal.iter().any(|e| e.workshop == n)
-}
-
-/// What happened in workshop `n`, from its events only (cheap: no state
-/// is rebuilt); `None` when the journal does not cover it (see [`covers`]).
-pub fn workshop_facts(s: &Session, n: u32) -> Option<WorkshopFacts> {
-    if !covers(s, n) {
-        return None;
-    }
-    let mut facts = WorkshopFacts {
-        number: n,
-        points: BTreeMap::new(),
-        last_seq: 0,
-    };
-    let mut open_at_end: BTreeMap<&str, bool> = BTreeMap::new();
-    for e in s.journal.iter().filter(|e| e.workshop == n) {
-        facts.last_seq = e.seq;
-        for (id, d) in &e.points {
-            note_point(facts.points.entry(id.clone()).or_default(), d, e);
-            if d.touches("status") {
-                let after = d.field("status").1;
-                open_at_end.insert(id, after.is_null() || after == "open");
-            }
-        }
-    }
-    for (id, f) in facts.points.iter_mut() {
-        if open_at_end.get(id.as_str()).copied().unwrap_or(false) {
-            f.decided = false;
-            f.decided_at = None;
-        }
-        f.changed_later_in = s
-            .journal
-            .iter()
-            .filter(|e| e.workshop > n)
-            .find(|e| {
-                e.points.get(id).is_some_and(|d| {
-                    [
-                        "status",
-                        "dissenters",
-                        "dissent_reason",
-                        "stances",
-                        "skip_reason",
-                    ]
-                    .iter()
-                    .any(|k| d.touches(k))
-                })
-            })
-            .map(|e| e.workshop);
-    }
-    facts.points.retain(|_, f| f.touched());
-    Some(facts)
-}
-
-/// The session as it was at the end of workshop `n` (after its last event),
-/// with its facts; `None` when the journal does not cover it.
-pub fn workshop(s: &Session, n: u32) -> Option<(WorkshopFacts, Session)> {
-    let facts = workshop_facts(s, n)?;
-    let end = state_after(s, facts.last_seq).ok()?;
-    Some((facts, end))
-}
-
-/// Seconds spent on `point` in workshop `n`, from the journal (`None` when
-/// the journal does not cover the workshop).
-pub fn seconds_in(s: &Session, point: &str, n: u32) -> Option<u64> {
-    if !covers(s, n) {
-        return None;
-    }
-    let mut f = PointFacts::default();
-    for e in s.journal.iter().filter(|e| e.workshop == n) {
-        if let Some(d) = e.points.get(point) {
-            note_point(&mut f, d, e);
-        }
-    }
-    Some(f.seconds)
-}
-
-fn note_point(f: &mut PointFacts, d: &ValueDelta, e: &Event) {
-    if d.touches("status") {
-        f.decided = true;
-        f.decided_at = Some(e.at);
-    } else if ["dissenters", "dissent_reason", "skip_reason"]
-        .iter()
-        .any(|k| d.touches(k))
-    {
-        f.corrected = true;
-    }
-    if d.touches("stances") {
-        f.stances = true;
-    }
-    let (b, a) = d.field("seconds");
-    let (b, a) = (b.as_u64().unwrap_or(0), a.as_u64().unwrap_or(0));
-    if a > b && e.what != What::Undo && e.what != What::Restore {
-        f.seconds = f.seconds.saturating_add(a - b);
-    }
-    let count = |v: &Value| {
-        v.as_array()
-            .map(|l| l.iter().filter(|x| !x.is_null()).count())
-            .unwrap_or(0)
-    };
-    for (list, added, changed) in [
-        ("notes", &mut f.notes_added, &mut f.notes_changed),
-        ("actions", &mut f.actions_added, &mut f.actions_changed),
-    ] {
-        let (b, a) = d.field(list);
-        let (nb, na) = (count(&b), count(&a));
-        if na > nb {
-            *added += na - nb;
-        } else if a != b {
-            *changed += 1;
-        }
-    }
-    let done = |v: &Value| {
-        v.as_array()
-            .map(|l| l.iter().filter(|x| x["done"] == Value::Bool(true)).count())
-            .unwrap_or(0)
-    };
-    let (b, a) = d.field("actions");
-    if done(&a) > done(&b) {
-        f.actions_done += done(&a) - done(&b);
-        f.actions_changed = f.actions_changed.saturating_sub(1);
-    }
-}
+mod facts;
+pub use facts::*;
 
 #[cfg(test)]
-#[path = "journal_tests.rs"]
 mod tests;
