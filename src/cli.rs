@@ -586,10 +586,7 @@ fn cmd_export(cli: &Cli, fw: &Framework, a: &ExportArgs) -> Result<(), Failure> 
     }
     let sess = match json_session_path(a.session) {
         Some(path) => {
-            let text = std::fs::read(&path).map_err(|source| StoreError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let (text, _) = store::read_guarded(&path, store::SESSION_CAP)?;
             let text = String::from_utf8(text).map_err(|e| StoreError::Corrupt {
                 path: path.clone(),
                 line: 1,
@@ -642,6 +639,9 @@ fn cmd_demo(
     let session = crate::demo::build(fw, workshops);
     match out {
         Some(path) => {
+            if store::is_session_file(path) {
+                return Err(StoreError::IsSession { path: path.into() }.into());
+            }
             store::write_new(path, store::to_toml(&session).as_bytes())?;
             Ok(write_path_line(path)?)
         }

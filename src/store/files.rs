@@ -2,7 +2,7 @@
 //! new files that never replace one, and exports that write one file.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 #[cfg(unix)]
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
@@ -194,7 +194,7 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     if let Ok(m) = &lmeta
         && m.is_file()
-        && looks_like_session(path)
+        && is_session_file(path)
     {
         return Err(StoreError::IsSession {
             path: path.to_path_buf(),
@@ -233,17 +233,20 @@ fn is_windows_device(path: &Path) -> bool {
             && name.as_bytes()[3] != b'0')
 }
 
-/// Whether a file starts like a wijktafel session file.
-pub(super) fn looks_like_session(path: &Path) -> bool {
-    let mut head = Vec::new();
-    let Ok(f) = File::open(path) else {
+/// Whether a file is a wijktafel session file: it loads as one, or says
+/// it is one (the writer's first comment, or a `format_version` before the
+/// first table, however long the comments above it: a damaged or newer
+/// session is a session too). Read guarded and whole, up to
+/// [`SESSION_CAP`]; a file that cannot be read so (a FIFO, a device,
+/// larger than the cap) is not one wijktafel could open.
+pub fn is_session_file(path: &Path) -> bool {
+    let Ok((bytes, _)) = read_guarded(path, SESSION_CAP) else {
         return false;
     };
-    if f.take(64 * 1024).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    let text = String::from_utf8_lossy(&head);
-    text.starts_with("# wijktafel session file") || declared_version(&text).is_some()
+    let text = String::from_utf8_lossy(&bytes);
+    text.starts_with("# wijktafel session file")
+        || declared_version(&text).is_some()
+        || parse(&text, path).is_ok()
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ mod dirs;
 mod files;
 mod lock;
 mod names;
+mod read;
 mod stamp;
 mod writer;
 
@@ -24,6 +25,7 @@ pub use dirs::*;
 pub use files::*;
 pub use lock::*;
 pub use names::*;
+pub use read::*;
 pub use stamp::*;
 pub use writer::*;
 
@@ -69,10 +71,14 @@ pub enum StoreError {
     OutputExists { path: PathBuf },
     #[error("{path}: is a session file")]
     IsSession { path: PathBuf },
+    #[error("{path}: not a regular file")]
+    NotRegular { path: PathBuf },
+    #[error("{path}: {size} bytes, more than {cap}")]
+    TooLarge { path: PathBuf, size: u64, cap: u64 },
 }
 
 impl StoreError {
-    fn io(path: &Path, source: io::Error) -> StoreError {
+    pub(crate) fn io(path: &Path, source: io::Error) -> StoreError {
         StoreError::Io {
             path: path.to_path_buf(),
             source,
@@ -145,6 +151,17 @@ impl StoreError {
             StoreError::IsSession { path } => {
                 fill(s.err_is_session, &[&path.display().to_string()])
             }
+            StoreError::NotRegular { path } => {
+                fill(s.err_not_regular, &[&path.display().to_string()])
+            }
+            StoreError::TooLarge { path, size, cap } => fill(
+                s.err_too_large,
+                &[
+                    &path.display().to_string(),
+                    &size.to_string(),
+                    &(cap >> 20).to_string(),
+                ],
+            ),
         }
     }
 
@@ -152,7 +169,11 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
-            StoreError::Corrupt { .. } | StoreError::Newer { .. } | StoreError::BadName(_)
+            StoreError::Corrupt { .. }
+                | StoreError::Newer { .. }
+                | StoreError::BadName(_)
+                | StoreError::NotRegular { .. }
+                | StoreError::TooLarge { .. }
         )
     }
 }
@@ -355,6 +376,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
     if text.trim().is_empty() {
         return Err(corrupt(0, "empty file".into()));
     }
+    // refused before toml builds anything (see `read.rs`)
+    prescan(text, struct_fields::<Session>(), SESSION_ITEMS)
+        .map_err(|e| corrupt(e.offset, e.message))?;
     let session: Session = toml::from_str(text).map_err(|e| {
         corrupt(
             e.span().map(|s| s.start).unwrap_or(0),
