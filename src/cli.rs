@@ -673,14 +673,20 @@ pub fn backups_text(path: &std::path::Path, query: &str, lang: Lang) -> Result<S
         Ok(sess) => sess.name,
         Err(_) => store::clean_line(query),
     };
+    // a backup that cannot be made is said here too (issue 28)
+    let blocked = store::backups_blocked(path).map_or(String::new(), |e| {
+        let why = store::backup_failure_text(&e, lang);
+        format!("{}\n", safe_line(&fill(s.bk_blocked, &[&why])))
+    });
     if list.is_empty() {
         let dir = path.with_file_name("backups").display().to_string();
-        return Ok(format!(
-            "{}\n",
-            safe_line(&fill(s.bk_empty, &[&name, &dir]))
-        ));
+        let empty = fill(s.bk_empty, &[&name, &dir]);
+        return Ok(format!("{}\n{blocked}", safe_line(&empty)));
     }
-    let mut out = format!("{}\n\n", safe_line(&fill(s.bk_title, &[&name, &shown])));
+    let mut out = format!(
+        "{}\n{blocked}\n",
+        safe_line(&fill(s.bk_title, &[&name, &shown]))
+    );
     let head: Vec<String> = s.bk_header.split('|').map(String::from).collect();
     let mut rows = vec![head];
     for e in &list {

@@ -381,12 +381,14 @@ pub(super) fn workshop_in_file(path: &Path) -> Option<u32> {
     Some(last)
 }
 
-/// Keep the current file as a backup and prune old ones (best effort: only
-/// a symlinked `backups/` stops the save). See [`backup_current`].
-pub(super) fn keep_backup(path: &Path) -> Result<(), StoreError> {
+/// Keep the current file as a backup and prune old ones (see
+/// [`backup_current`]). Only a symlinked `backups/` stops the save; any
+/// other failure is `Ok(Some(why))`: the save goes on and says so.
+pub(super) fn keep_backup(path: &Path) -> Result<Option<StoreError>, StoreError> {
     match backup_current(path) {
         Err(e @ StoreError::Symlink { .. }) => Err(e),
-        _ => Ok(()),
+        Err(e) => Ok(Some(e)),
+        Ok(_) => Ok(None),
     }
 }
 

@@ -36,7 +36,7 @@ pub fn save_checked(
     path: &Path,
     session: &Session,
     stamp: &mut FileStamp,
-) -> Result<(), StoreError> {
+) -> Result<Saved, StoreError> {
     if !stamp.still_matches(path)? {
         return Err(StoreError::ChangedOnDisk {
             path: path.to_path_buf(),
@@ -44,10 +44,10 @@ pub fn save_checked(
     }
     let text = writer.write(session);
     let new = FileStamp::of_bytes(text.as_bytes());
-    match save_text(path, &text) {
-        Ok(()) => {
+    match save_text_noting(path, &text) {
+        Ok(saved) => {
             *stamp = new.seen_at(path);
-            Ok(())
+            Ok(saved)
         }
         Err(e) => {
             // a save that failed after its rename (the directory sync) did write
@@ -59,11 +59,24 @@ pub fn save_checked(
     }
 }
 
+/// What a save did besides writing the file.
+#[derive(Debug, Default)]
+pub struct Saved {
+    /// The version the save replaced could not be kept as a backup: why.
+    pub backup_failed: Option<StoreError>,
+}
+
 /// Save already serialized text (see [`save`]). A symlinked session file
 /// or `backups/` folder is refused, never followed.
 pub fn save_text(path: &Path, text: &str) -> Result<(), StoreError> {
+    save_text_noting(path, text).map(|_| ())
+}
+
+/// [`save_text`], saying whether the backup of the replaced version failed.
+pub fn save_text_noting(path: &Path, text: &str) -> Result<Saved, StoreError> {
+    let mut saved = Saved::default();
     if refuse_symlink(path)?.is_some() {
-        keep_backup(path)?;
+        saved.backup_failed = keep_backup(path)?;
     }
     #[cfg_attr(not(unix), allow(unused_mut))] // the mode is set on Unix only
     let mut opts = atomic_write_file::OpenOptions::new();
@@ -80,11 +93,9 @@ pub fn save_text(path: &Path, text: &str) -> Result<(), StoreError> {
         .set_permissions(fs::Permissions::from_mode(0o600))
         .map_err(|e| StoreError::io(path, e))?;
     let moving = lock_registry::prepare(path, file.as_file());
-    let r = file.commit().map_err(|e| StoreError::io(path, e));
-    if r.is_ok() {
-        lock_registry::moved(moving);
-    }
-    r
+    file.commit().map_err(|e| StoreError::io(path, e))?;
+    lock_registry::moved(moving);
+    Ok(saved)
 }
 
 /// Write a file that must not exist yet (`demo --out`, a new session):

@@ -11,20 +11,24 @@
 //! - files are 0600, the store directory 0700;
 //! - a second process on the same session is refused, naming the holder.
 
+mod backup_health;
 mod backups;
 mod dirs;
 mod files;
 mod lock;
 mod names;
+mod prescan;
 mod read;
 mod stamp;
 mod writer;
 
+pub use backup_health::*;
 pub use backups::*;
 pub use dirs::*;
 pub use files::*;
 pub use lock::*;
 pub use names::*;
+pub use prescan::*;
 pub use read::*;
 pub use stamp::*;
 pub use writer::*;
@@ -377,7 +381,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
         return Err(corrupt(0, "empty file".into()));
     }
     // refused before toml builds anything (see `read.rs`)
-    prescan(text, struct_fields::<Session>(), SESSION_ITEMS)
+    prescan(text, struct_fields::<Session>(), SESSION_LIMITS)
         .map_err(|e| corrupt(e.offset, e.message))?;
     let session: Session = toml::from_str(text).map_err(|e| {
         corrupt(

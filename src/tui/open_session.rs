@@ -22,6 +22,9 @@ pub struct OpenSession {
     pub timer: Option<Timestamp>,
     /// Why the last save failed (shown until a save succeeds).
     pub save_error: Option<String>,
+    /// Why the last save could not keep the version it replaced as a
+    /// backup (`None`: it could, or there was none).
+    pub backup_error: Option<String>,
     pub last_saved: Option<Timestamp>,
     /// Changes that are not captures (cursor, timer, draft) wait for the next save.
     pub dirty: bool,
@@ -81,6 +84,7 @@ impl OpenSession {
             undo: UndoStack::default(),
             timer: None,
             save_error: None,
+            backup_error: None,
             last_saved: None,
             dirty: false,
             draft_changed: None,
@@ -141,7 +145,10 @@ impl OpenSession {
     /// retried with the next change.
     pub fn save(&mut self, now: Timestamp, lang: Lang) {
         match store::save_checked(&mut self.writer, &self.path, &self.session, &mut self.stamp) {
-            Ok(()) => {
+            Ok(saved) => {
+                self.backup_error = saved
+                    .backup_failed
+                    .map(|e| store::backup_failure_text(&e, lang));
                 self.save_error = None;
                 self.last_saved = Some(now);
                 self.dirty = false;
