@@ -1,7 +1,7 @@
 //! Writing files: durable atomic saves checked against changes by others,
 //! new files that never replace one, and exports that write one file.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 #[cfg(unix)]
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -161,7 +161,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 pub(super) fn sync_dir(path: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(sibling(path, ".")) {
+    if let Ok(d) = fs::File::open(sibling(path, ".")) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]

@@ -114,11 +114,10 @@ pub fn read_guarded_if_there(path: &Path, cap: u64) -> Result<Option<Vec<u8>>, S
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 
-    #[cfg(unix)]
     #[test]
     fn fifos_devices_links_and_big_files_are_refused_without_reading() {
         let dir = tempfile::tempdir().unwrap();
