@@ -639,9 +639,6 @@ fn cmd_demo(
     let session = crate::demo::build(fw, workshops);
     match out {
         Some(path) => {
-            if store::is_session_file(path) {
-                return Err(StoreError::IsSession { path: path.into() }.into());
-            }
             store::write_new(path, store::to_toml(&session).as_bytes())?;
             Ok(write_path_line(path)?)
         }
@@ -674,10 +671,8 @@ pub fn backups_text(path: &std::path::Path, query: &str, lang: Lang) -> Result<S
         Err(_) => store::clean_line(query),
     };
     // a backup that cannot be made is said here too (issue 28)
-    let blocked = store::backups_blocked(path).map_or(String::new(), |e| {
-        let why = store::backup_failure_text(&e, lang);
-        format!("{}\n", safe_line(&fill(s.bk_blocked, &[&why])))
-    });
+    let blocked = store::backups_blocked_note(path, lang);
+    let blocked = blocked.map_or(String::new(), |t| format!("{}\n", safe_line(&t)));
     if list.is_empty() {
         let dir = path.with_file_name("backups").display().to_string();
         let empty = fill(s.bk_empty, &[&name, &dir]);

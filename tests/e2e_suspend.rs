@@ -123,8 +123,10 @@ fn suspend_gives_the_terminal_back_and_resume_repaints_at_the_new_size() {
     );
     std::thread::sleep(Duration::from_millis(200));
     signal(pid, "-CONT");
-    // repainted without a key, at the new size
-    let screen = t.wait_for("GESPREKSPUNT 1.1.1");
+    // repainted without a key, at the new size (the frame whole: its
+    // first and its last rows)
+    t.wait_for("GESPREKSPUNT 1.1.1");
+    let screen = t.wait_for("q stop");
     assert!(raw(&stty(&t)), "raw again after resume");
     let lines: Vec<&str> = screen.lines().collect();
     assert!(

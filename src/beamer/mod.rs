@@ -223,7 +223,9 @@ pub fn launch(mut b: Beamer) -> io::Result<()> {
         &mut events,
         &SystemClock,
         &stop,
-        POLL,
+        // the reading thread looks every POLL; the loop takes in what it
+        // read (and keys, and signals) four times as often
+        POLL / 4,
     );
     ratatui::restore();
     result

@@ -22,6 +22,12 @@ pub fn backups_blocked(path: &Path) -> Option<StoreError> {
     }
 }
 
+/// What `wijktafel backups` says when [`backups_blocked`] finds a reason.
+pub fn backups_blocked_note(path: &Path, lang: Lang) -> Option<String> {
+    let why = backup_failure_text(&backups_blocked(path)?, lang);
+    Some(fill(lang.strings().bk_blocked, &[&why]))
+}
+
 /// Why a backup failed or would fail, in a few words for the facilitator.
 pub fn backup_failure_text(e: &StoreError, lang: Lang) -> String {
     match e {

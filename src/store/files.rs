@@ -102,8 +102,14 @@ pub fn save_text_noting(path: &Path, text: &str) -> Result<Saved, StoreError> {
 /// complete in a temp file, then linked into place, which fails rather than
 /// replace anything that appeared there (0600 on unix).
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let exists = || StoreError::OutputExists {
-        path: path.to_path_buf(),
+    // a session there is named as one (read whole, within the cap)
+    let exists = || match is_session_file(path) {
+        true => StoreError::IsSession {
+            path: path.to_path_buf(),
+        },
+        false => StoreError::OutputExists {
+            path: path.to_path_buf(),
+        },
     };
     if fs::symlink_metadata(path).is_ok() {
         return Err(exists());

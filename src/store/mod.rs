@@ -310,7 +310,7 @@ impl Store {
             return Err(exists());
         }
         match write_new(&path, to_toml(session).as_bytes()) {
-            Err(StoreError::OutputExists { .. }) => Err(exists()),
+            Err(StoreError::OutputExists { .. } | StoreError::IsSession { .. }) => Err(exists()),
             r => r.map(|()| path.clone()),
         }
     }
