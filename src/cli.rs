@@ -670,7 +670,6 @@ pub fn backups_text(path: &std::path::Path, query: &str, lang: Lang) -> Result<S
         Ok(sess) => sess.name,
         Err(_) => store::clean_line(query),
     };
-    // a backup that cannot be made is said here too (issue 28)
     let blocked = store::backups_blocked_note(path, lang);
     let blocked = blocked.map_or(String::new(), |t| format!("{}\n", safe_line(&t)));
     if list.is_empty() {
