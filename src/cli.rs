@@ -637,10 +637,7 @@ fn cmd_export(cli: &Cli, fw: &Framework, a: &ExportArgs) -> Result<(), Failure> 
     }
     let sess = match json_session_path(a.session) {
         Some(path) => {
-            let text = std::fs::read(&path).map_err(|source| StoreError::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let (text, _) = store::read_guarded(&path, store::SESSION_CAP)?;
             let text = String::from_utf8(text).map_err(|e| StoreError::Corrupt {
                 path: path.clone(),
                 line: 1,
@@ -724,14 +721,17 @@ pub fn backups_text(path: &std::path::Path, query: &str, lang: Lang) -> Result<S
         Ok(sess) => sess.name,
         Err(_) => store::clean_line(query),
     };
+    let blocked = store::backups_blocked_note(path, lang);
+    let blocked = blocked.map_or(String::new(), |t| format!("{}\n", safe_line(&t)));
     if list.is_empty() {
         let dir = path.with_file_name("backups").display().to_string();
-        return Ok(format!(
-            "{}\n",
-            safe_line(&fill(s.bk_empty, &[&name, &dir]))
-        ));
+        let empty = fill(s.bk_empty, &[&name, &dir]);
+        return Ok(format!("{}\n{blocked}", safe_line(&empty)));
     }
-    let mut out = format!("{}\n\n", safe_line(&fill(s.bk_title, &[&name, &shown])));
+    let mut out = format!(
+        "{}\n{blocked}\n",
+        safe_line(&fill(s.bk_title, &[&name, &shown]))
+    );
     let head: Vec<String> = s.bk_header.split('|').map(String::from).collect();
     let mut rows = vec![head];
     for e in &list {

@@ -25,6 +25,9 @@ pub const LIVE_FORMAT: u32 = 1;
 pub const HEARTBEAT_SECS: i64 = 3;
 /// A heartbeat older than this (seconds) means no facilitator is there.
 pub const STALE_AFTER_SECS: i64 = 10;
+/// A heartbeat up to this many seconds ahead of the reader's clock is
+/// still fresh (two clocks that differ a little); further ahead it is stale.
+pub const FUTURE_SLACK_SECS: i64 = 5;
 /// Text being typed is carried up to this many characters (then "…").
 pub const TYPING_LIMIT: usize = 2000;
 /// A live file larger than this is not read (it is not one of ours).
@@ -114,8 +117,12 @@ pub enum TypingKind {
 
 impl LiveState {
     /// Whether the writer was alive at `now` (Unix seconds).
+    /// A heartbeat more than [`FUTURE_SLACK_SECS`] ahead of `now` (a clock
+    /// set back since) is stale too; the difference is computed checked, so
+    /// no heartbeat, however far off, wraps into a fresh one.
     pub fn fresh(&self, now: i64) -> bool {
-        now - self.heartbeat <= STALE_AFTER_SECS
+        now.checked_sub(self.heartbeat)
+            .is_some_and(|age| (-FUTURE_SLACK_SECS..=STALE_AFTER_SECS).contains(&age))
     }
 }
 
@@ -153,21 +160,10 @@ pub fn write(live: &Path, state: &LiveState) -> io::Result<()> {
 
 /// Read a live file; `None` when there is none, or it is not one this
 /// version understands (damaged, half written, newer).
+/// Read guarded like a session file ([`crate::store::read_guarded`]: a
+/// regular file, no link followed, never blocking, at most 1 MiB).
 pub fn read(live: &Path) -> Option<LiveState> {
-    let meta = fs::symlink_metadata(live).ok()?;
-    if !meta.is_file() || meta.len() > READ_LIMIT {
-        return None;
-    }
-    // a file that grew after the check is still read only up to the limit
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(fs::File::open(live).ok()?, READ_LIMIT + 1),
-        &mut bytes,
-    )
-    .ok()?;
-    if bytes.len() as u64 > READ_LIMIT {
-        return None;
-    }
+    let (bytes, _) = crate::store::read_guarded(live, READ_LIMIT).ok()?;
     let state: LiveState = serde_json::from_slice(&bytes).ok()?;
     (state.format <= LIVE_FORMAT).then_some(state)
 }
@@ -252,5 +248,33 @@ mod tests {
         assert!(s.fresh(s.heartbeat));
         assert!(s.fresh(s.heartbeat + STALE_AFTER_SECS));
         assert!(!s.fresh(s.heartbeat + STALE_AFTER_SECS + 1));
+    }
+
+    /// A clock stepped back, then the facilitator killed: a heartbeat from
+    /// the future was fresh forever (`now - heartbeat` is negative, and
+    /// wrapped for heartbeats far off). Now it is fresh only within a few
+    /// seconds ahead, and no value wraps.
+    #[test]
+    fn a_heartbeat_from_the_future_or_far_off_is_stale_and_nothing_wraps() {
+        let now = 1_790_000_000;
+        let at = |heartbeat| LiveState {
+            heartbeat,
+            ..state()
+        };
+        assert!(at(now + FUTURE_SLACK_SECS).fresh(now));
+        assert!(!at(now + FUTURE_SLACK_SECS + 1).fresh(now));
+        assert!(!at(now + 3600).fresh(now));
+        for far in [i64::MIN, i64::MIN + 1, -1, 0, i64::MAX - 1, i64::MAX] {
+            assert!(!at(far).fresh(now), "{far}");
+            assert!(
+                !at(far).fresh(i64::MIN) || far <= i64::MIN + FUTURE_SLACK_SECS,
+                "{far} at MIN"
+            );
+            assert!(
+                !at(far).fresh(i64::MAX) || far > i64::MAX - STALE_AFTER_SECS,
+                "{far}"
+            );
+        }
+        assert!(!at(now).fresh(i64::MIN));
     }
 }

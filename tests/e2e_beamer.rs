@@ -36,6 +36,23 @@ fn within(t: &Tmux, needle: &str, limit: Duration) -> Duration {
 
 const SECOND: Duration = Duration::from_secs(1);
 
+/// Wait until the beamer shows a recorded outcome: block letters without
+/// the ballots' "… stemmen ingevoerd" of the read-back.
+fn within_outcome(t: &Tmux, limit: Duration) -> Duration {
+    let start = Instant::now();
+    loop {
+        let s = t.screen();
+        if s.contains("███") && !s.contains("ingevoerd") {
+            return start.elapsed();
+        }
+        assert!(
+            start.elapsed() < limit,
+            "the beamer did not show the outcome within {limit:?}:\n{s}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// Every file under `dir` with its bytes.
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
@@ -155,8 +172,9 @@ fn the_beamer_follows_the_facilitator_in_a_second_window() {
     fac.keys(&["Enter"]);
     fac.wait_for("Controleer de uitslag");
     fac.keys(&["Enter"]);
-    // the outcome in block letters (the ballots' lines had none)
-    lat.push(within(&beamer, "███", SECOND));
+    // the outcome in block letters (the ballots' lines had none; the
+    // read-back, which the beamer may show for a moment first, has both)
+    lat.push(within_outcome(&beamer, SECOND));
     let s = beamer.screen();
     assert!(s.contains("▲"), "{s}");
     assert!(!s.contains("ingevoerd"), "{s}");

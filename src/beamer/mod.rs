@@ -41,7 +41,7 @@ use crate::live::LiveState;
 use crate::session::Session;
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::ThemeKind;
-use crate::tui::{Clock, EventSource, SystemClock, TerminalEvents};
+use crate::tui::{Clock, EventSource, SystemClock, TerminalEvents, repaint_all};
 
 pub use follow::Follower;
 
@@ -148,6 +148,11 @@ where
     let mut redraw = true;
     let mut present = None;
     while !b.quit && !stop.load(Ordering::Relaxed) {
+        if events.resumed() {
+            // after a suspend: every cell again, at the size the terminal has now
+            repaint_all(terminal)?;
+            redraw = true;
+        }
         b.now = clock.now().as_second();
         redraw |= follow.poll(b);
         let here = b.facilitator().is_some();
@@ -200,16 +205,27 @@ pub fn launch(mut b: Beamer) -> io::Result<()> {
             previous(info);
         }
     }));
-    let mut follow = Follower::new(&b.path);
+    // the files are read on a thread of their own: nothing they are can
+    // keep this thread from `q` and the signals
+    let mut follow = Follower::spawn(&b.path, b.lang, POLL);
     let mut terminal = ratatui::try_init()?;
+    let mut events = match TerminalEvents::spawn().with_job_control(false) {
+        Ok(ev) => ev,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     let result = run(
         &mut terminal,
         &mut b,
         &mut follow,
-        &mut TerminalEvents::spawn(),
+        &mut events,
         &SystemClock,
         &stop,
-        POLL,
+        // the reading thread looks every POLL; the loop takes in what it
+        // read (and keys, and signals) four times as often
+        POLL / 4,
     );
     ratatui::restore();
     result

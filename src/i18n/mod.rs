@@ -151,7 +151,7 @@ define_strings! {
     // store and session errors
     err_io, err_corrupt, err_newer, err_locked, err_exists, err_not_found,
     err_bad_name, err_bad_party, err_no_terminal, created_no_terminal, err_backup_hint, err_holder_unknown, err_symlink, err_hard_linked, err_not_a_dir,
-    err_changed_on_disk, err_output_exists, err_is_session, warn_store_shared,
+    err_changed_on_disk, err_output_exists, err_is_session, err_not_regular, err_too_large, bk_not_a_dir, bk_blocked, backup_failed, ui_no_backup, warn_store_shared,
     // command line output
     list_empty, list_header, created, no_vote, // terminal UI
     ui_workshop,

@@ -34,7 +34,7 @@
 //! which are older than any numbered one and count as "laatste opslagen" only.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, BufRead, Read};
 #[cfg(unix)]
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
@@ -329,8 +329,8 @@ pub(super) fn same_content(a: &Path, am: &fs::Metadata, b: &Path, bm: &fs::Metad
     if am.len() != bm.len() {
         return false;
     }
-    match (fs::read(a), fs::read(b)) {
-        (Ok(x), Ok(y)) => x == y,
+    match (read_guarded(a, SESSION_CAP), read_guarded(b, SESSION_CAP)) {
+        (Ok((x, _)), Ok((y, _))) => x == y,
         _ => false,
     }
 }
@@ -355,7 +355,7 @@ fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
 /// that part does not read so. Best effort: the number only decides which
 /// backup counts as a workshop's start.
 pub(super) fn workshop_in_file(path: &Path) -> Option<u32> {
-    let file = File::open(path).ok()?;
+    let (file, _) = open_guarded(path, SESSION_CAP).ok()?;
     let mut r = io::BufReader::with_capacity(64 * 1024, file.take(16 << 20));
     let mut line = String::new();
     let (mut in_workshop, mut last) = (false, 0u32);
@@ -381,12 +381,14 @@ pub(super) fn workshop_in_file(path: &Path) -> Option<u32> {
     Some(last)
 }
 
-/// Keep the current file as a backup and prune old ones (best effort: only
-/// a symlinked `backups/` stops the save). See [`backup_current`].
-pub(super) fn keep_backup(path: &Path) -> Result<(), StoreError> {
+/// Keep the current file as a backup and prune old ones (see
+/// [`backup_current`]). Only a symlinked `backups/` stops the save; any
+/// other failure is `Ok(Some(why))`: the save goes on and says so.
+pub(super) fn keep_backup(path: &Path) -> Result<Option<StoreError>, StoreError> {
     match backup_current(path) {
         Err(e @ StoreError::Symlink { .. }) => Err(e),
-        _ => Ok(()),
+        Err(e) => Ok(Some(e)),
+        Ok(_) => Ok(None),
     }
 }
 
@@ -437,8 +439,9 @@ pub(super) fn backup_current(path: &Path) -> Result<Option<PathBuf>, StoreError>
             io::ErrorKind::AlreadyExists => StoreError::io(&target, link_err),
             _ => StoreError::io(&target, e),
         })?;
-        let copied = File::open(path)
-            .and_then(|mut f| io::copy(&mut f, &mut t))
+        let copied = open_guarded(path, SESSION_CAP)
+            .map_err(|e| io::Error::other(e.to_string()))
+            .and_then(|(mut f, _)| io::copy(&mut f, &mut t))
             .and_then(|_| t.sync_all());
         if let Err(e) = copied {
             drop(t);
@@ -603,29 +606,14 @@ fn restore_locked(path: &Path, number: usize) -> Result<Restored, RestoreError> 
             count: list.len(),
         });
     };
-    let bytes = read_no_follow(&from.path)?;
     let bad = |error| RestoreError::BadBackup { number, error };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let (line, column) = crate::textpos::line_col(&lossy, offset);
-            return Err(bad(StoreError::Corrupt {
-                path: from.path.clone(),
-                line,
-                column,
-                message: "invalid UTF-8".into(),
-                backup: None,
-            }));
-        }
-    };
+    let (bytes, _) = read_guarded(&from.path, SESSION_CAP).map_err(|e| match e {
+        e @ (StoreError::Symlink { .. } | StoreError::Io { .. }) => RestoreError::Store(e),
+        e => bad(e),
+    })?;
+    let text = utf8_text(bytes, &from.path, || None).map_err(bad)?;
     parse(&text, &from.path).map_err(bad)?;
-    let current = match fs::read(path) {
-        Ok(b) => Some(b),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(StoreError::io(path, e).into()),
-    };
+    let current = read_guarded_if_there(path, SESSION_CAP)?;
     if current.as_deref() == Some(text.as_bytes()) {
         return Ok(Restored {
             from,
@@ -649,21 +637,4 @@ fn restore_locked(path: &Path, number: usize) -> Result<Restored, RestoreError> 
         unchanged: false,
         renumbered,
     })
-}
-
-/// A file's bytes; a symlink is refused, never followed.
-fn read_no_follow(path: &Path) -> Result<Vec<u8>, StoreError> {
-    refuse_symlink(path)?;
-    let mut opts = OpenOptions::new();
-    opts.read(true);
-    #[cfg(unix)]
-    opts.custom_flags(libc::O_NOFOLLOW);
-    let mut bytes = Vec::new();
-    opts.open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| match refuse_symlink(path) {
-            Err(s) => s,
-            Ok(_) => StoreError::io(path, e),
-        })?;
-    Ok(bytes)
 }

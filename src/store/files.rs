@@ -1,8 +1,8 @@
 //! Writing files: durable atomic saves checked against changes by others,
 //! new files that never replace one, and exports that write one file.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
 #[cfg(unix)]
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::Path;
@@ -36,7 +36,7 @@ pub fn save_checked(
     path: &Path,
     session: &Session,
     stamp: &mut FileStamp,
-) -> Result<(), StoreError> {
+) -> Result<Saved, StoreError> {
     if !stamp.still_matches(path)? {
         return Err(StoreError::ChangedOnDisk {
             path: path.to_path_buf(),
@@ -44,10 +44,10 @@ pub fn save_checked(
     }
     let text = writer.write(session);
     let new = FileStamp::of_bytes(text.as_bytes());
-    match save_text(path, &text) {
-        Ok(()) => {
+    match save_text_noting(path, &text) {
+        Ok(saved) => {
             *stamp = new.seen_at(path);
-            Ok(())
+            Ok(saved)
         }
         Err(e) => {
             // a save that failed after its rename (the directory sync) did write
@@ -59,11 +59,24 @@ pub fn save_checked(
     }
 }
 
+/// What a save did besides writing the file.
+#[derive(Debug, Default)]
+pub struct Saved {
+    /// The version the save replaced could not be kept as a backup: why.
+    pub backup_failed: Option<StoreError>,
+}
+
 /// Save already serialized text (see [`save`]). A symlinked session file
 /// or `backups/` folder is refused, never followed.
 pub fn save_text(path: &Path, text: &str) -> Result<(), StoreError> {
+    save_text_noting(path, text).map(|_| ())
+}
+
+/// [`save_text`], saying whether the backup of the replaced version failed.
+pub fn save_text_noting(path: &Path, text: &str) -> Result<Saved, StoreError> {
+    let mut saved = Saved::default();
     if refuse_symlink(path)?.is_some() {
-        keep_backup(path)?;
+        saved.backup_failed = keep_backup(path)?;
     }
     #[cfg_attr(not(unix), allow(unused_mut))] // the mode is set on Unix only
     let mut opts = atomic_write_file::OpenOptions::new();
@@ -80,19 +93,23 @@ pub fn save_text(path: &Path, text: &str) -> Result<(), StoreError> {
         .set_permissions(fs::Permissions::from_mode(0o600))
         .map_err(|e| StoreError::io(path, e))?;
     let moving = lock_registry::prepare(path, file.as_file());
-    let r = file.commit().map_err(|e| StoreError::io(path, e));
-    if r.is_ok() {
-        lock_registry::moved(moving);
-    }
-    r
+    file.commit().map_err(|e| StoreError::io(path, e))?;
+    lock_registry::moved(moving);
+    Ok(saved)
 }
 
 /// Write a file that must not exist yet (`demo --out`, a new session):
 /// complete in a temp file, then linked into place, which fails rather than
 /// replace anything that appeared there (0600 on unix).
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let exists = || StoreError::OutputExists {
-        path: path.to_path_buf(),
+    // a session there is named as one (read whole, within the cap)
+    let exists = || match is_session_file(path) {
+        true => StoreError::IsSession {
+            path: path.to_path_buf(),
+        },
+        false => StoreError::OutputExists {
+            path: path.to_path_buf(),
+        },
     };
     if fs::symlink_metadata(path).is_ok() {
         return Err(exists());
@@ -150,7 +167,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 pub(super) fn sync_dir(path: &Path) {
     #[cfg(unix)]
-    if let Ok(d) = File::open(sibling(path, ".")) {
+    if let Ok(d) = fs::File::open(sibling(path, ".")) {
         let _ = d.sync_all();
     }
     #[cfg(not(unix))]
@@ -194,7 +211,7 @@ pub fn write_export(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     }
     if let Ok(m) = &lmeta
         && m.is_file()
-        && looks_like_session(path)
+        && is_session_file(path)
     {
         return Err(StoreError::IsSession {
             path: path.to_path_buf(),
@@ -233,17 +250,20 @@ fn is_windows_device(path: &Path) -> bool {
             && name.as_bytes()[3] != b'0')
 }
 
-/// Whether a file starts like a wijktafel session file.
-pub(super) fn looks_like_session(path: &Path) -> bool {
-    let mut head = Vec::new();
-    let Ok(f) = File::open(path) else {
+/// Whether a file is a wijktafel session file: it loads as one, or says
+/// it is one (the writer's first comment, or a `format_version` before the
+/// first table, however long the comments above it: a damaged or newer
+/// session is a session too). Read guarded and whole, up to
+/// [`SESSION_CAP`]; a file that cannot be read so (a FIFO, a device,
+/// larger than the cap) is not one wijktafel could open.
+pub fn is_session_file(path: &Path) -> bool {
+    let Ok((bytes, _)) = read_guarded(path, SESSION_CAP) else {
         return false;
     };
-    if f.take(64 * 1024).read_to_end(&mut head).is_err() {
-        return false;
-    }
-    let text = String::from_utf8_lossy(&head);
-    text.starts_with("# wijktafel session file") || declared_version(&text).is_some()
+    let text = String::from_utf8_lossy(&bytes);
+    text.starts_with("# wijktafel session file")
+        || declared_version(&text).is_some()
+        || parse(&text, path).is_ok()
 }
 
 #[cfg(test)]

@@ -50,8 +50,25 @@ impl SessionLock {
 
     /// Take the lock, or say who holds it. A lock left by a process that is
     /// gone is free again (the OS releases it), so it is simply taken over.
+    /// A refused lock leaves no lock file behind that was not there.
     pub fn acquire(session: &Path) -> Result<SessionLock, StoreError> {
+        let path = Self::path_for(session);
+        let existed = fs::symlink_metadata(&path).is_ok();
+        let r = Self::take(session);
+        if r.is_err() && !existed {
+            remove_if_unused(&path);
+        }
+        r
+    }
+
+    fn take(session: &Path) -> Result<SessionLock, StoreError> {
         let meta = refuse_symlink(session)?;
+        // a FIFO or a device in place of the session: never opened
+        if meta.as_ref().is_some_and(|m| !m.is_file()) {
+            return Err(StoreError::NotRegular {
+                path: session.to_path_buf(),
+            });
+        }
         #[cfg(unix)]
         if let Some(m) = &meta {
             let ours = backups(session)
@@ -182,7 +199,7 @@ pub(super) mod lock_registry {
     pub(in crate::store) fn lock_session(session: &Path) -> Result<u64, Option<io::Error>> {
         let file = OpenOptions::new()
             .read(true)
-            .custom_flags(libc::O_NOFOLLOW)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
             .open(session)
             .map_err(Some)?;
         match try_lock_file(&file) {
@@ -237,6 +254,20 @@ pub(super) mod lock_registry {
         None
     }
     pub(in crate::store) fn moved(_: Option<()>) {}
+}
+
+/// Remove a lock file that an attempt to lock just made, when nobody
+/// holds it and it names nobody (a refused command leaves nothing behind).
+fn remove_if_unused(path: &Path) {
+    let mut opts = OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    let Ok(f) = opts.open(path) else { return };
+    let unused = f.metadata().is_ok_and(|m| m.is_file() && m.len() == 0);
+    if unused && try_lock_file(&f).is_ok() {
+        let _ = fs::remove_file(path);
+    }
 }
 
 /// Remove temp files of saves that were killed before their rename

@@ -11,21 +11,27 @@
 //! - files are 0600, the store directory 0700;
 //! - a second process on the same session is refused, naming the holder.
 
+mod backup_health;
 mod backups;
 mod dirs;
 mod files;
 mod journal;
 mod lock;
 mod names;
+mod prescan;
+mod read;
 mod stamp;
 mod writer;
 
+pub use backup_health::*;
 pub use backups::*;
 pub use dirs::*;
 pub use files::*;
 pub use journal::*;
 pub use lock::*;
 pub use names::*;
+pub use prescan::*;
+pub use read::*;
 pub use stamp::*;
 pub use writer::*;
 
@@ -71,10 +77,14 @@ pub enum StoreError {
     OutputExists { path: PathBuf },
     #[error("{path}: is a session file")]
     IsSession { path: PathBuf },
+    #[error("{path}: not a regular file")]
+    NotRegular { path: PathBuf },
+    #[error("{path}: {size} bytes, more than {cap}")]
+    TooLarge { path: PathBuf, size: u64, cap: u64 },
 }
 
 impl StoreError {
-    fn io(path: &Path, source: io::Error) -> StoreError {
+    pub(crate) fn io(path: &Path, source: io::Error) -> StoreError {
         StoreError::Io {
             path: path.to_path_buf(),
             source,
@@ -147,6 +157,17 @@ impl StoreError {
             StoreError::IsSession { path } => {
                 fill(s.err_is_session, &[&path.display().to_string()])
             }
+            StoreError::NotRegular { path } => {
+                fill(s.err_not_regular, &[&path.display().to_string()])
+            }
+            StoreError::TooLarge { path, size, cap } => fill(
+                s.err_too_large,
+                &[
+                    &path.display().to_string(),
+                    &size.to_string(),
+                    &(cap >> 20).to_string(),
+                ],
+            ),
         }
     }
 
@@ -154,7 +175,11 @@ impl StoreError {
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
-            StoreError::Corrupt { .. } | StoreError::Newer { .. } | StoreError::BadName(_)
+            StoreError::Corrupt { .. }
+                | StoreError::Newer { .. }
+                | StoreError::BadName(_)
+                | StoreError::NotRegular { .. }
+                | StoreError::TooLarge { .. }
         )
     }
 }
@@ -287,7 +312,7 @@ impl Store {
             return Err(exists());
         }
         match write_new(&path, to_toml(session).as_bytes()) {
-            Err(StoreError::OutputExists { .. }) => Err(exists()),
+            Err(StoreError::OutputExists { .. } | StoreError::IsSession { .. }) => Err(exists()),
             r => r.map(|()| path.clone()),
         }
     }
@@ -368,6 +393,9 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
     }
     let start = journal_start(text);
     let snapshot = &text[..start];
+    // refused before toml builds anything (see `read.rs`)
+    prescan(snapshot, struct_fields::<Session>(), SESSION_LIMITS)
+        .map_err(|e| corrupt(e.offset, e.message))?;
     let session: Session = toml::from_str(snapshot).map_err(|e| {
         corrupt(
             e.span().map(|s| s.start).unwrap_or(0),

@@ -1,12 +1,11 @@
 //! What a session file held when it was loaded or last saved, so that a
 //! save never overwrites a file another program changed meanwhile.
 
-use std::fs::{self, File};
-use std::io::{self, Read};
+use std::fs;
+use std::io;
 use std::path::Path;
 
 use crate::session::Session;
-use crate::textpos::line_col;
 
 use super::*;
 
@@ -130,12 +129,10 @@ impl FileStamp {
     }
 
     /// The stamp of the file as it is now; `None` when there is no file.
+    /// Read guarded: a file that is no longer a regular file within
+    /// [`SESSION_CAP`] is an error (and so never taken as unchanged).
     pub fn read(path: &Path) -> Result<Option<FileStamp>, StoreError> {
-        match fs::read(path) {
-            Ok(b) => Ok(Some(FileStamp::of_bytes(&b))),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(StoreError::io(path, e)),
-        }
+        Ok(read_guarded_if_there(path, SESSION_CAP)?.map(|b| FileStamp::of_bytes(&b)))
     }
 
     /// Remember the file's metadata as it is now (after we wrote or read it).
@@ -158,7 +155,8 @@ impl FileStamp {
     }
 }
 
-/// [`load`], with the stamp of exactly the bytes that were parsed.
+/// [`load`], with the stamp of exactly the bytes that were parsed. The
+/// file is read guarded ([`read_guarded`], at most [`SESSION_CAP`]).
 pub fn load_stamped(path: &Path) -> Result<(Session, FileStamp), StoreError> {
     let (text, stamp) = read_stamped(path)?;
     parse(&text, path).map(|s| (s, stamp))
@@ -189,38 +187,23 @@ pub fn load_for_writing(path: &Path) -> Result<Loaded, StoreError> {
     })
 }
 
+/// The text of a session file, read guarded, with its stamp.
 fn read_stamped(path: &Path) -> Result<(String, FileStamp), StoreError> {
-    let mut bytes = Vec::new();
-    // the metadata before the bytes: a change while reading shows as a change
-    let seen = File::open(path)
-        .and_then(|mut f| {
-            let m = f.metadata()?;
-            f.read_to_end(&mut bytes)?;
-            Ok(Seen::of(&m))
-        })
-        .map_err(|e| StoreError::io(path, e))?;
+    // the metadata (of the handle) before the bytes: a change while
+    // reading shows as a change
+    let (bytes, meta) = read_guarded(path, SESSION_CAP)?;
     let stamp = FileStamp {
-        seen,
+        seen: Seen::of(&meta),
         ..FileStamp::of_bytes(&bytes)
     };
-    match String::from_utf8(bytes) {
-        Ok(t) => Ok((t, stamp)),
-        // a crash in the middle of a character of the last appended line:
-        // that line is torn (its checksum fails), the rest stands
-        Err(e) if !e.as_bytes()[e.utf8_error().valid_up_to()..].contains(&b'\n') => {
-            Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), stamp))
-        }
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let (line, column) = line_col(&lossy, offset);
-            Err(StoreError::Corrupt {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message: "invalid UTF-8".into(),
-                backup: newest_backup(path),
-            })
-        }
+    // a crash in the middle of a character of the last appended line: that
+    // line is torn (its checksum fails), the rest stands
+    if let Err(e) = std::str::from_utf8(&bytes)
+        && !bytes[e.valid_up_to()..].contains(&b'\n')
+        && journal_start(&String::from_utf8_lossy(&bytes[..e.valid_up_to()])) < e.valid_up_to()
+    {
+        return Ok((String::from_utf8_lossy(&bytes).into_owned(), stamp));
     }
+    let text = utf8_text(bytes, path, || newest_backup(path))?;
+    Ok((text, stamp))
 }

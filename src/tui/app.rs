@@ -256,14 +256,6 @@ impl App {
         }
     }
 
-    /// Save the whole session now; a failure is shown and retried on the next change.
-    pub fn save_now(&mut self) {
-        let (now, lang) = (self.now, self.lang);
-        if let Some(o) = self.open_session_mut() {
-            o.save(now, lang);
-        }
-    }
-
     /// The context for key lookup.
     pub fn ctx(&self) -> Ctx {
         match &self.overlay {

@@ -14,6 +14,7 @@ pub mod open_session;
 pub mod screens;
 pub mod session_flow;
 pub mod signals;
+pub mod suspend;
 pub mod text;
 pub mod theme;
 pub mod ui;
@@ -36,6 +37,13 @@ pub use keys::Action;
 pub trait EventSource {
     /// The next event, or `None` when `timeout` passed without one.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+
+    /// Whether the program was suspended and resumed (or only resumed)
+    /// since the last call, with the terminal set up again: the caller
+    /// repaints everything (see [`suspend`]). Scripted sources never are.
+    fn resumed(&mut self) -> bool {
+        false
+    }
 }
 
 /// Events from the terminal, read on a thread of their own.
@@ -45,6 +53,7 @@ pub trait EventSource {
 /// SIGHUP/SIGTERM, save and exit.
 pub struct TerminalEvents {
     rx: std::sync::mpsc::Receiver<io::Result<Event>>,
+    jobs: Option<suspend::JobControl>,
 }
 
 impl TerminalEvents {
@@ -69,7 +78,14 @@ impl TerminalEvents {
                 }
             }
         });
-        TerminalEvents { rx }
+        TerminalEvents { rx, jobs: None }
+    }
+
+    /// Also act on SIGTSTP and SIGCONT (Unix): restore the terminal and
+    /// stop; on resume set it up again (`paste`: with bracketed paste).
+    pub fn with_job_control(mut self, paste: bool) -> io::Result<TerminalEvents> {
+        self.jobs = Some(suspend::JobControl::install(paste)?);
+        Ok(self)
     }
 }
 
@@ -193,6 +209,10 @@ impl EventSource for TerminalEvents {
             Err(RecvTimeoutError::Disconnected) => Err(io::Error::other("terminal input closed")),
         }
     }
+
+    fn resumed(&mut self) -> bool {
+        self.jobs.as_ref().is_some_and(suspend::JobControl::check)
+    }
 }
 
 /// What time it is; tests use a fixed clock.
@@ -207,6 +227,20 @@ impl Clock for SystemClock {
     fn now(&self) -> Timestamp {
         Timestamp::from_second(Timestamp::now().as_second()).unwrap_or_else(|_| Timestamp::now())
     }
+}
+
+/// Clear the screen and forget what was drawn, at the size the terminal
+/// has now: the next draw paints every cell. (Not `Terminal::clear`, which
+/// asks the terminal for the cursor position: the input thread would
+/// swallow the answer.)
+pub fn repaint_all<B: Backend>(terminal: &mut Terminal<B>) -> io::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size().map_err(io::Error::other)?;
+    terminal
+        .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+        .map_err(io::Error::other)
 }
 
 /// Turn a terminal event into an action for the current state.
@@ -256,6 +290,11 @@ where
     let mut redraw = true;
     let mut last_tick = app.now.as_second();
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        if events.resumed() {
+            // after a suspend: every cell again, at the size the terminal has now
+            repaint_all(terminal)?;
+            redraw = true;
+        }
         if let Ok(size) = terminal.size() {
             app.viewport = Some(size);
         }
@@ -326,10 +365,20 @@ pub fn launch(mut app: App) -> io::Result<()> {
         ratatui::restore();
         return Err(e);
     }
+    let events = TerminalEvents::spawn().with_job_control(cfg!(not(windows)));
+    let mut events = match events {
+        Ok(ev) => ev,
+        Err(e) => {
+            #[cfg(not(windows))]
+            let _ = execute!(io::stdout(), DisableBracketedPaste);
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     let result = run(
         &mut terminal,
         &mut app,
-        &mut TerminalEvents::spawn(),
+        &mut events,
         &SystemClock,
         gate.flag(),
     );

@@ -23,6 +23,9 @@ pub struct OpenSession {
     pub timer: Option<Timestamp>,
     /// Why the last save failed (shown until a save succeeds).
     pub save_error: Option<String>,
+    /// Why the last save could not keep the version it replaced as a
+    /// backup (`None`: it could, or there was none).
+    pub backup_error: Option<String>,
     pub last_saved: Option<Timestamp>,
     /// Changes that are not captures (cursor, timer, draft) wait for the next save.
     pub dirty: bool,
@@ -122,6 +125,7 @@ impl OpenSession {
             undo: UndoStack::default(),
             timer: None,
             save_error: None,
+            backup_error: None,
             last_saved: None,
             dirty: opened_notice.is_some(),
             draft_changed: None,
@@ -198,7 +202,7 @@ impl OpenSession {
         }
         let result = if self.rewrite {
             store::save_checked(&mut self.writer, &self.path, &self.session, &mut self.stamp)
-                .map(|()| self.rewrite = false)
+                .map(Some)
         } else {
             let lines: String = self
                 .session
@@ -208,13 +212,20 @@ impl OpenSession {
                 .map(store::event_line)
                 .collect();
             if lines.is_empty() {
-                Ok(())
+                Ok(None)
             } else {
-                store::append_events(&self.path, &lines, &mut self.stamp)
+                store::append_events(&self.path, &lines, &mut self.stamp).map(|()| None)
             }
         };
         match result {
-            Ok(()) => {
+            Ok(saved) => {
+                // a rewrite keeps the replaced file as a backup (an append replaces nothing)
+                if let Some(saved) = saved {
+                    self.rewrite = false;
+                    self.backup_error = saved
+                        .backup_failed
+                        .map(|e| store::backup_failure_text(&e, lang));
+                }
                 self.written_seq = self.session.journal.last().map(|e| e.seq).unwrap_or(0);
                 self.save_error = None;
                 self.last_saved = Some(now);

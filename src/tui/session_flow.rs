@@ -19,6 +19,28 @@ use crate::tui::dialogs::unsaved::UnsavedDialog;
 use crate::tui::open_session::{OpenSession, OpenedNotice};
 
 impl App {
+    /// Save the whole session now; a failure is shown and retried on the
+    /// next change. A backup that could not be made is said once (again
+    /// only when the reason changes, or after backups worked again).
+    pub fn save_now(&mut self) {
+        let (now, lang) = (self.now, self.lang);
+        let Some(o) = self.open_session_mut() else {
+            return;
+        };
+        let before = o.backup_error.take();
+        o.save(now, lang);
+        if let Some(why) = o
+            .backup_error
+            .clone()
+            .filter(|w| Some(w) != before.as_ref())
+        {
+            self.error(fill(self.s().backup_failed, &[&why]));
+        } else if o.backup_error.is_none() && o.save_error.is_some() {
+            // a failed save made no backup either: still the old reason
+            o.backup_error = before;
+        }
+    }
+
     /// Start the planned workshop, if there is one, and save it.
     pub fn start_workshop(&mut self) {
         let now = self.now;

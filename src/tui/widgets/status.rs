@@ -58,15 +58,19 @@ fn flash_text(app: &App, th: &Theme) -> Line<'static> {
             text,
             kind: FlashKind::Info,
         }) => Line::from(Span::styled(safe_line(text).into_owned(), th.title)),
-        None => match app.open_session().and_then(|o| o.last_saved) {
-            Some(t) => Line::from(Span::styled(
-                format!(
-                    "{} {}",
-                    s.ui_saved,
-                    t.to_zoned(app.tz.clone()).strftime("%H:%M:%S")
-                ),
-                th.dim,
-            )),
+        None => match app
+            .open_session()
+            .and_then(|o| o.last_saved.map(|t| (o, t)))
+        {
+            Some((o, t)) => {
+                let at = t.to_zoned(app.tz.clone()).strftime("%H:%M:%S");
+                let mut line = Line::from(Span::styled(format!("{} {at}", s.ui_saved), th.dim));
+                // the save went on without keeping the version it replaced
+                if o.backup_error.is_some() {
+                    line.push_span(Span::styled(format!(" · {}", s.ui_no_backup), th.bad));
+                }
+                line
+            }
             None => Line::default(),
         },
     }
