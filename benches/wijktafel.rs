@@ -200,6 +200,30 @@ fn load(c: &mut Criterion) {
     g.finish();
 }
 
+/// A capture with its durable save, without drawing (issue 23): the change
+/// becomes one event, appended and synced; at 2 and at 100 workshops.
+fn journal(c: &mut Criterion) {
+    let fw = Framework::builtin();
+    let mut g = c.benchmark_group("journal_capture_save");
+    g.sample_size(30);
+    for n in [2u32, 100] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = Store::at(dir.path()).create(&demo::build(&fw, n)).unwrap();
+        let mut o = wijktafel::tui::open_session::OpenSession::open(&path, &fw).unwrap();
+        let mut k = 0i64;
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                k += 1;
+                let now = jiff::Timestamp::from_second(1_800_000_000 + k).unwrap();
+                o.capture_at("4.6.1", "n", now, |s, p, now| s.add_note(p, "x", now));
+                o.save(now, Lang::Nl);
+            })
+        });
+        assert!(o.save_error.is_none());
+    }
+    g.finish();
+}
+
 // ---- beamer (issue 17) ----
 /// The beamer: one poll of the two files when nothing changed (what it does
 /// ten times a second), and a frame of the point at 160×45 (drawn only on a
@@ -245,5 +269,7 @@ fn beamer(c: &mut Criterion) {
 }
 // (end of section)
 
-criterion_group!(benches, render, navigation, capture, save, load, beamer);
+criterion_group!(
+    benches, render, navigation, capture, journal, save, load, beamer
+);
 criterion_main!(benches);

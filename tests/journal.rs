@@ -405,3 +405,40 @@ fn restore_goes_back_to_any_event_and_forward_again() {
         }
     );
 }
+
+/// The numbers of issue 23 for a capture with its durable save: p50 and p99
+/// at 2 and at 100 workshops, and the bytes written per capture. Run with
+/// `cargo test --release --test journal -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn capture_cost_at_2_and_100_workshops() {
+    let fw = Framework::builtin();
+    for n in [2u32, 100] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = Store::at(dir.path())
+            .create(&wijktafel::demo::build(&fw, n))
+            .unwrap();
+        let mut o = open(&path);
+        let mut times = Vec::new();
+        let size0 = fs::metadata(&path).unwrap().len();
+        let rounds = 2000;
+        for k in 0..rounds {
+            let now = at(10_000 + k);
+            let t0 = std::time::Instant::now();
+            o.capture_at("4.6.1", "n", now, |s, p, now| {
+                s.add_note(p, "een notitie van gewone lengte, zo'n zestig tekens", now)
+            });
+            o.save(now, Lang::Nl);
+            times.push(t0.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let grown = fs::metadata(&path).unwrap().len() - size0;
+        println!(
+            "workshops {n}: file {size0} bytes; capture+save p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms; {} bytes written per capture",
+            times[times.len() / 2],
+            times[times.len() * 99 / 100],
+            times[times.len() - 1],
+            grown / rounds as u64
+        );
+    }
+}

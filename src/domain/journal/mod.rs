@@ -371,16 +371,18 @@ pub fn state_after(s: &Session, seq: u64) -> Result<Session, String> {
 /// The changes since the last event, kept cheaply: the meta value as it was
 /// then, and each point record as it was before its first change since.
 /// The caller tells it which points it is about to change ([`Baseline::touch`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Baseline {
-    meta: Value,
+    /// The session without its points at the last event: compared typed
+    /// (cheap), turned into JSON only when it changed.
+    meta: Session,
     points: BTreeMap<String, Value>,
 }
 
 impl Baseline {
     pub fn of(s: &Session) -> Baseline {
         Baseline {
-            meta: meta_value(s),
+            meta: without_points(s),
             points: BTreeMap::new(),
         }
     }
@@ -408,10 +410,14 @@ impl Baseline {
                 points.insert(id, d);
             }
         }
-        let meta = meta_value(s);
-        let session = match ValueDelta::between(&self.meta, &meta) {
-            Some(ValueDelta::Fields(f)) => f,
-            _ => BTreeMap::new(),
+        let meta = without_points(s);
+        let session = if meta == self.meta {
+            BTreeMap::new()
+        } else {
+            match ValueDelta::between(&meta_value(&self.meta), &meta_value(&meta)) {
+                Some(ValueDelta::Fields(f)) => f,
+                _ => BTreeMap::new(),
+            }
         };
         self.meta = meta;
         if points.is_empty() && session.is_empty() {
