@@ -26,8 +26,11 @@ pub use crate::record::{
 /// `framework_migrated_from`), but a program that only knows version 2 also
 /// only knows the 91-point framework and would show a record of 1.4.3 under
 /// the old 1.4.3's question. The new number makes such a program refuse the
-/// file as newer instead of misplacing it.
-pub const FORMAT_VERSION: u32 = 3;
+/// file as newer instead of misplacing it. Version 4: the session carries
+/// its framework (`framework.hash`, `framework_source`,
+/// `framework_switches`); a version-3 program would refuse those fields as
+/// damage, the number says "newer" instead.
+pub const FORMAT_VERSION: u32 = 4;
 
 pub type PartyId = u32;
 
@@ -82,6 +85,14 @@ pub struct Session {
     pub votes: Vec<Vote>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<GateOverride>,
+    /// Every change of framework, oldest first, with the earlier text
+    /// (`wijktafel framework switch`; see [`crate::framework::carried`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub framework_switches: Vec<crate::framework::carried::FrameworkSwitch>,
+    /// The text of the session's own framework (absent for the built-in
+    /// one, which the program carries): the session travels with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework_source: Option<crate::framework::carried::FrameworkSource>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,6 +100,11 @@ pub struct Session {
 pub struct FrameworkRef {
     pub id: String,
     pub version: String,
+    /// A fingerprint of the framework's text
+    /// ([`crate::framework::carried::fingerprint`]); absent in files
+    /// written before sessions carried their framework (format 3 and older).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -257,6 +273,7 @@ impl Session {
             framework: FrameworkRef {
                 id: fw.id.clone(),
                 version: fw.version.clone(),
+                hash: None,
             },
             framework_migrated_from: None,
             rule: DecisionRule::default(),
@@ -267,6 +284,8 @@ impl Session {
             points: BTreeMap::new(),
             votes: Vec::new(),
             overrides: Vec::new(),
+            framework_switches: Vec::new(),
+            framework_source: None,
         }
     }
 

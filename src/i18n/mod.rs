@@ -142,6 +142,8 @@ define_strings! {
     fw_err_io, fw_err_syntax, fw_err_duplicate, fw_err_dangling, fw_err_empty,
     fw_err_no_points, fw_err_no_steps, fw_err_no_blocks, fw_err_bad_id,
     fw_err_no_routes, fw_err_not_decision, guidance, no_go_routes,
+    // a session's own framework (issue 31)
+    fw_missing, fw_carried_broken, fw_carried_tampered, fw_differs, sw_header, sw_reworded, sw_was, sw_now, sw_added, sw_removed, sw_has_record, sw_decision_changed, sw_nothing, sw_ask, sw_need_yes, sw_cancelled, sw_done, sw_done_none, sw_open_workshop, orphan_heading, orphan_intro, ex_reworded_label, ex_reworded, ex_removed_label, ex_removed,
     // statuses, stances, votes
     status_open, status_consensus, status_dissent, status_skipped,
     stance_none, stance_agree, stance_reservations, stance_disagree,

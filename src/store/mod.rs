@@ -376,7 +376,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
 /// [`FORMAT_VERSION`]).
 fn migrate(mut session: Session) -> Result<Session, String> {
     match session.format_version {
-        1 | 2 => session.format_version = FORMAT_VERSION,
+        1..=3 => session.format_version = FORMAT_VERSION,
         FORMAT_VERSION => {}
         v => return Err(format!("unknown format_version {v}")),
     }

@@ -90,7 +90,13 @@ pub use crate::tui::session_flow::{
 };
 
 pub struct App {
+    /// The framework of the open session (its own, see
+    /// [`crate::framework::carried`]); at home, the one new sessions get.
     pub fw: Framework,
+    /// The framework named on the command line (`--framework`): what new
+    /// sessions are made with, and what an old session without its
+    /// framework takes on once; `None` for the built-in one.
+    pub framework_arg: Option<crate::framework::carried::Given>,
     pub lang: Lang,
     pub theme: ThemeKind,
     pub store: Store,
@@ -147,9 +153,17 @@ pub fn parse_date(s: &str) -> Option<Date> {
 }
 
 impl App {
+    /// `fw` is the framework of new sessions; one that is not the
+    /// built-in one counts as named on the command line (without its text).
     pub fn new(fw: Framework, lang: Lang, theme: ThemeKind, store: Store, now: Timestamp) -> App {
+        let framework_arg =
+            (fw != Framework::builtin()).then(|| crate::framework::carried::Given {
+                fw: fw.clone(),
+                text: None,
+            });
         App {
             fw,
+            framework_arg,
             lang,
             theme,
             store,

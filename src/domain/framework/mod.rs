@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::i18n::{Lang, fill};
 
+pub mod carried;
 mod load;
 pub mod renumber;
 
@@ -196,13 +197,26 @@ impl FrameworkError {
 
 impl Framework {
     /// The framework that ships with wijktafel.
+    /// (Parsed once per process: every session that names it compares
+    /// with it.)
     pub fn builtin() -> Framework {
-        Framework::parse(DEFAULT_TOML, "assets/afwegingskader.toml")
-            .expect("the built-in framework is validated by the test suite")
+        static BUILTIN: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Framework::parse(DEFAULT_TOML, "assets/afwegingskader.toml")
+                    .expect("the built-in framework is validated by the test suite")
+            })
+            .clone()
     }
 
     /// Load and validate a framework file.
     pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
+        Framework::load_source(path).map(|(fw, _)| fw)
+    }
+
+    /// Load and validate a framework file, with its text (which a new
+    /// session keeps, see [`carried`]).
+    pub fn load_source(path: &Path) -> Result<(Framework, String), FrameworkError> {
         let file = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| FrameworkError {
             file: file.clone(),
@@ -210,7 +224,7 @@ impl Framework {
             column: 0,
             kind: FrameworkErrorKind::Io(e.to_string()),
         })?;
-        Framework::parse(&text, &file)
+        Framework::parse(&text, &file).map(|fw| (fw, text))
     }
 
     /// Parse and validate framework TOML; `file` names the source in errors.
