@@ -49,6 +49,8 @@ pub fn build(fw: &Framework, workshops: u32) -> Session {
     let workshops = workshops.clamp(2, MAX_WORKSHOPS);
     let d1 = date(2026, 9, 14);
     let mut s = Session::new(DEMO_NAME, fw, at(d1, -30 * 24 * 60));
+    // the built-in framework by reference (an own one gets its text from the caller)
+    crate::framework::carried::carry(&mut s, fw, None);
     s.area = "De Horst".into();
     s.municipality = "Voorbeeldstad (fictief)".into();
     s.facilitator = "Lotte Visser (procesbegeleider)".into();

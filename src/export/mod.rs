@@ -21,6 +21,7 @@ mod html;
 mod json;
 mod markdown;
 mod sections;
+mod wording;
 
 pub use self::anonymize::anonymize_session;
 pub use self::csv::{CsvItems, csv, csv_actions, csv_points, neutralise};
