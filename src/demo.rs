@@ -382,6 +382,7 @@ fn discussion_times(s: &mut Session) {
 pub fn orientation_example(fw: &Framework) -> Session {
     let d = date(2026, 11, 2);
     let mut s = Session::new("Kanaalzone", fw, at(d, -14 * 24 * 60));
+    crate::framework::carried::carry(&mut s, fw, None);
     s.area = "Kanaalzone".into();
     s.municipality = "Voorbeeldstad (fictief)".into();
     s.facilitator = "Ruud Smit".into();
@@ -478,6 +479,7 @@ fn record_vote(s: &mut Session, ballots: Vec<Ballot>, now: Timestamp) {
         follow_up: Some(FollowUp {
             route: Route::Lighter,
             text: String::new(),
+            id: None,
         }),
         ..Closing::default()
     };

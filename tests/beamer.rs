@@ -629,6 +629,7 @@ fn rich_session() -> Session {
             follow_up: Some(FollowUp {
                 route: Route::Lighter,
                 text: String::new(),
+                id: None,
             }),
             revisit: Some(jiff::civil::date(2027, 3, 1)),
             deferred_because: None,

@@ -384,7 +384,11 @@ fn assert_refused(name: &str, content: &[u8], expect: &[&str]) {
 #[test]
 fn corrupt_truncated_empty_and_newer_files_are_left_untouched() {
     let (_d, good) = fixture_dir();
-    let truncated = &good.as_bytes()[..good.len() / 2];
+    // cut inside a string, half way (a cut between two tables would leave
+    // a shorter file that is still whole TOML)
+    let half = good.len() / 2;
+    let cut = half + good[half..].find("= \"").unwrap() + 3;
+    let truncated = &good.as_bytes()[..cut];
     assert_refused("truncated", truncated, &["beschadigd", "niet aangeraakt"]);
     assert_refused("empty", b"", &[":1:1:", "beschadigd"]);
     let broken = good.replacen("cursor = \"1.2.3\"", "cursor = \"1.2.3", 1);
@@ -398,11 +402,11 @@ fn corrupt_truncated_empty_and_newer_files_are_left_untouched() {
         broken.as_bytes(),
         &[&format!(":{line}:"), "beschadigd"],
     );
-    let newer = good.replacen("format_version = 3", "format_version = 4", 1);
+    let newer = good.replacen("format_version = 4", "format_version = 5", 1);
     assert_refused(
         "newer",
         newer.as_bytes(),
-        &["nieuwere wijktafel", "formaat 4"],
+        &["nieuwere wijktafel", "formaat 5"],
     );
     let unknown = good.replacen("area = ", "surprise = 1\narea = ", 1);
     assert_refused("unknown", unknown.as_bytes(), &["surprise"]);
@@ -579,7 +583,7 @@ fn new_list_open_from_the_command_line() {
         text.lines()
             .find(|l| !l.starts_with('#'))
             .unwrap()
-            .starts_with("format_version = 3")
+            .starts_with("format_version = 4")
     );
     let s = store::load(&path).unwrap();
     assert_eq!(s.parties.len(), 2);
@@ -715,12 +719,12 @@ fn the_incremental_writer_matches_a_fresh_write() {
 fn a_version_1_file_loads_and_is_written_as_the_current_version_at_the_next_save() {
     let dir = tempfile::tempdir().unwrap();
     let v2 = fs::read_to_string("sessions/kanaalzone.toml").unwrap();
-    assert!(v2.contains("format_version = 3"));
-    let v1 = v2.replacen("format_version = 3", "format_version = 1", 1);
+    assert!(v2.contains("format_version = 4"));
+    let v1 = v2.replacen("format_version = 4", "format_version = 1", 1);
     let path = dir.path().join("oud.toml");
     fs::write(&path, &v1).unwrap();
     let s = store::load(&path).unwrap();
-    assert_eq!(s.format_version, 3);
+    assert_eq!(s.format_version, 4);
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         v1,
@@ -728,7 +732,7 @@ fn a_version_1_file_loads_and_is_written_as_the_current_version_at_the_next_save
     );
     store::save(&path, &s).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("format_version = 3"), "{saved}");
+    assert!(saved.contains("format_version = 4"), "{saved}");
 }
 
 // ---------------------------------------------------------------------------
@@ -835,7 +839,7 @@ fn a_session_of_the_previous_release_keeps_every_record_on_its_question() {
     // back as it is (no second renumbering)
     store::save(&path, &s).unwrap();
     let saved = fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("format_version = 3"), "{saved}");
+    assert!(saved.contains("format_version = 4"), "{saved}");
     assert!(saved.contains("framework_migrated_from = \"2022.1\""));
     assert!(saved.contains("version = \"2022.2\""));
     assert_eq!(store::load(&path).unwrap(), s);
