@@ -22,6 +22,7 @@ pub static EN: Strings = Strings {
     fw_err_no_routes: "step {0} is the go/no-go step but names no route to follow after a no-go (routes)",
     fw_err_not_decision: "step {0} is not the go/no-go step: only that step has follow-up routes (routes) and a finger-on-the-pulse question (pulse)",
     // a session's own framework (issue 31)
+    beamer_decided_under: "⚠ reworded later ({0}); decided on: “{1}”",
     fw_err_two_decisions: "step {0} is a second go/no-go step (decision); there may be one, and that is step {1}",
     fw_err_no_decision: "no step is the go/no-go step: give exactly one step decision, routes and pulse",
     fw_err_too_long: "the text at {0} is longer than {1} characters",

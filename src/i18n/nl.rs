@@ -22,6 +22,7 @@ pub static NL: Strings = Strings {
     fw_err_no_routes: "stap {0} is de go/no-go-stap maar noemt geen vervolgroute na een no-go (routes)",
     fw_err_not_decision: "stap {0} is niet de go/no-go-stap: alleen die heeft vervolgroutes (routes) en een vraag over de vinger aan de pols (pulse)",
     // a session's own framework (issue 31)
+    beamer_decided_under: "⚠ later anders geformuleerd ({0}); besloten bij: “{1}”",
     fw_err_two_decisions: "stap {0} is een tweede go/no-go-stap (decision); er mag er één zijn, en dat is stap {1} al",
     fw_err_no_decision: "geen enkele stap is de go/no-go-stap: geef precies één stap decision, routes en pulse",
     fw_err_too_long: "de tekst bij {0} is langer dan {1} tekens",

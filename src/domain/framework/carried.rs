@@ -279,6 +279,37 @@ pub fn earlier_text(session: &Session, point: &str) -> Option<String> {
     })
 }
 
+/// The wording the room saw when the point's status was last set, when a
+/// switch since then words it otherwise (`now_text`): that earlier text and
+/// the time of the switch. `None` for an open point, a point decided under
+/// the current framework, or one whose words did not change.
+pub fn decided_under(
+    session: &Session,
+    point: &str,
+    now_text: &str,
+) -> Option<(String, Timestamp)> {
+    if session.framework_switches.is_empty() {
+        return None;
+    }
+    let r = session.record(point)?;
+    if r.status == crate::record::Status::Open {
+        return None;
+    }
+    let w = r
+        .history
+        .iter()
+        .rev()
+        .find(|h| h.kind == crate::record::HistoryKind::Status)?
+        .workshop;
+    let sw = session
+        .framework_switches
+        .iter()
+        .find(|sw| w <= sw.after_workshop)?;
+    let then = Framework::parse(&sw.from_text, "").ok()?;
+    let text = then.point_at(then.pos_of(point)?.flat).text.clone();
+    (text != now_text).then_some((text, sw.at))
+}
+
 /// What a switch from one framework to another changes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Diff {

@@ -162,6 +162,24 @@ fn a_switch_keeps_the_earlier_words_and_every_record() {
         earlier_text(&back, "K1.1.2").as_deref(),
         Some("Is er geld voor een buurtbudget?")
     );
+    // the beamer's mark: K1.1.1 was decided under its earlier words
+    let now_text = now
+        .point_at(now.pos_of("K1.1.1").unwrap().flat)
+        .text
+        .clone();
+    assert_eq!(
+        decided_under(&back, "K1.1.1", &now_text),
+        Some((
+            "Herkennen alle partijen de zorgen over de Noordbuurt?".to_string(),
+            t(100)
+        ))
+    );
+    assert_eq!(decided_under(&back, "K1.2.1", "x"), None, "open");
+    // decided again after the switch: under today's words
+    let mut later = back.clone();
+    later.start_workshop(&[], t(200));
+    later.set_status("K1.1.1", Status::Dissent, vec![], "toch niet", t(210));
+    assert_eq!(decided_under(&later, "K1.1.1", &now_text), None);
     // switching to the same framework again changes nothing to report
     assert!(diff(&back, &now, &new).is_empty());
 }
