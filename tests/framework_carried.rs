@@ -208,3 +208,56 @@ fn a_switch_keeps_the_words_the_room_saw_and_the_removed_points_records() {
         Framework::builtin()
     );
 }
+
+#[test]
+fn opening_an_old_session_with_its_file_keeps_the_framework_in_it() {
+    use wijktafel::framework::carried::Given;
+    use wijktafel::i18n::Lang;
+    use wijktafel::tui::App;
+    use wijktafel::tui::theme::ThemeKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_with_a_workshop(dir.path());
+    let mut old = store::load(&path).unwrap();
+    old.framework_source = None;
+    old.framework.hash = None;
+    std::fs::write(&path, store::to_toml(&old)).unwrap();
+    let now = jiff::Timestamp::from_second(1_790_100_000).unwrap();
+    let app = |given: Option<Given>| {
+        let mut a = App::new(
+            Framework::builtin(),
+            Lang::Nl,
+            ThemeKind::Dark,
+            store::Store::at(dir.path()),
+            now,
+        );
+        a.framework_arg = given;
+        a
+    };
+    // without the file: refused, saying how to give it; nothing written
+    let before = std::fs::read(&path).unwrap();
+    let e = app(None).open_path(&path).unwrap_err();
+    assert!(
+        e.message(Lang::Nl).contains("--framework BESTAND"),
+        "{}",
+        e.message(Lang::Nl)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // with it, once: the session keeps it
+    let (fw, text) = Framework::load_source(Path::new(OWN)).unwrap();
+    {
+        let mut a = app(Some(Given {
+            fw: fw.clone(),
+            text: Some(text.clone()),
+        }));
+        a.open_path(&path).unwrap();
+        assert_eq!(a.fw, fw);
+    }
+    let kept = store::load(&path).unwrap();
+    assert_eq!(kept.framework_source.as_ref().unwrap().text, text);
+    assert!(kept.framework.hash.is_some());
+    assert_eq!(kept.points, old.points, "every record as it was");
+    // from then on without the flag
+    let mut a = app(None);
+    a.open_path(&path).unwrap();
+    assert_eq!(a.fw, fw);
+}

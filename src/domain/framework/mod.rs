@@ -201,12 +201,15 @@ impl FrameworkError {
     pub fn message(&self, lang: Lang) -> String {
         let s = lang.strings();
         let what = match &self.kind {
-            FrameworkErrorKind::Io(kind, e) => match kind {
-                std::io::ErrorKind::NotFound => s.fw_io_not_found.to_string(),
-                std::io::ErrorKind::PermissionDenied => s.fw_io_denied.to_string(),
-                std::io::ErrorKind::IsADirectory => s.fw_io_is_dir.to_string(),
-                _ => fill(s.fw_err_io, &[e]),
-            },
+            FrameworkErrorKind::Io(kind, e) => {
+                let why = match kind {
+                    std::io::ErrorKind::NotFound => s.fw_io_not_found,
+                    std::io::ErrorKind::PermissionDenied => s.fw_io_denied,
+                    std::io::ErrorKind::IsADirectory => s.fw_io_is_dir,
+                    _ => e,
+                };
+                fill(s.fw_err_io, &[why])
+            }
             FrameworkErrorKind::Syntax(e) => {
                 fill(s.fw_err_syntax, &[&messages::toml_words(e, lang)])
             }
