@@ -22,6 +22,8 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::commands::carried::{carry_new, session_framework};
+use crate::commands::list::cell;
+pub use crate::commands::list::list_text;
 use crate::framework::carried::Given;
 use crate::framework::{Framework, FrameworkError};
 use crate::i18n::{Lang, fill};
@@ -1076,67 +1078,6 @@ fn created_without_terminal(lang: Lang, path: &std::path::Path) -> Result<(), Fa
         safe_line(&fill(lang.strings().created_no_terminal, &[&shown]))
     );
     Ok(write_stdout(&format!("{shown}\n"))?)
-}
-
-/// The `list` output: one aligned line per session.
-pub fn list_text(
-    store: &Store,
-    given: Option<&Given>,
-    lang: crate::i18n::Lang,
-) -> Result<String, StoreError> {
-    let s = lang.strings();
-    if store.session_files()?.is_empty() {
-        return Ok(format!("{}\n", s.list_empty));
-    }
-    let mut rows: Vec<[String; 5]> = vec![{
-        let h: Vec<&str> = s.list_header.split('|').collect();
-        [h[0], h[1], h[2], h[3], h[4]].map(String::from)
-    }];
-    for sum in crate::catalog::summaries(store, given, lang)? {
-        match &sum.error {
-            None => {
-                let block = sum.block.clone().unwrap_or_else(|| "?".into());
-                let last = sum
-                    .last_workshop
-                    .map(|(n, d)| format!("{n} ({d})"))
-                    .unwrap_or_else(|| "—".into());
-                let vote = sum
-                    .latest_vote
-                    .map(|(o, w)| format!("{} {} ({w})", o.symbol(), o.word(lang)))
-                    .unwrap_or_else(|| s.no_vote.to_string());
-                rows.push([cell(&sum.name), cell(&sum.area), cell(&block), last, vote]);
-            }
-            Some(e) => rows.push([
-                cell(&sum.name),
-                "⚠".into(),
-                cell(e),
-                String::new(),
-                String::new(),
-            ]),
-        }
-    }
-    let widths: Vec<usize> = (0..5)
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for r in rows {
-        let mut line = String::new();
-        for i in 0..5 {
-            line.push_str(&r[i]);
-            if i < 4 {
-                line.push_str(&" ".repeat(widths[i] - r[i].chars().count() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    Ok(out)
-}
-
-/// A cell of the `list` table: one line, through the terminal filter (the
-/// list is for reading, also when piped, so it is always filtered).
-fn cell(text: &str) -> String {
-    safe_line(text).trim().to_string()
 }
 
 /// The path of a written file, one line on stdout (filtered like any output;

@@ -3,3 +3,4 @@
 
 pub mod carried;
 pub mod framework_switch;
+pub mod list;
