@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use wijktafel::framework::Framework;
+
+mod common;
 use wijktafel::session::Status;
 use wijktafel::store;
 
@@ -260,4 +262,37 @@ fn opening_an_old_session_with_its_file_keeps_the_framework_in_it() {
     let mut a = app(None);
     a.open_path(&path).unwrap();
     assert_eq!(a.fw, fw);
+}
+
+#[test]
+fn the_recap_after_a_switch_lists_the_records_outside_the_framework() {
+    use wijktafel::i18n::Lang;
+    use wijktafel::tui::App;
+    use wijktafel::tui::theme::ThemeKind;
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_with_a_workshop(dir.path());
+    let o = run(
+        dir.path(),
+        &["framework", "switch", "Kleinstad Noord", OWN_V2, "--yes"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut app = App::new(
+        Framework::builtin(),
+        Lang::Nl,
+        ThemeKind::Dark,
+        store::Store::at(dir.path()),
+        jiff::Timestamp::from_second(1_790_100_000).unwrap(),
+    );
+    app.open_path(&path).unwrap();
+    assert_eq!(app.fw.version, "2", "the session's own framework, now v2");
+    let screen = common::render_text(&app, 160, 45);
+    assert!(screen.contains("Punten buiten het kader (1)"), "{screen}");
+    let below: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Punten buiten het kader"))
+        .collect();
+    assert!(
+        below[1].contains("K1.1.2") && below[1].contains("geen geld in de begroting"),
+        "{screen}"
+    );
 }
