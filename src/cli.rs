@@ -56,7 +56,7 @@ pub struct Cli {
     /// Map met de sessies (anders $WIJKTAFEL_DIR, anders de gegevensmap van het systeem)
     #[arg(long, global = true, value_name = "MAP")]
     pub dir: Option<PathBuf>,
-    /// Eigen afwegingskader (TOML, zelfde opbouw als assets/afwegingskader.toml)
+    /// Eigen afwegingskader (TOML, zelfde opbouw als assets/afwegingskader.toml) voor new en demo; een sessie bewaart haar kader zelf (wisselen: wijktafel framework switch)
     #[arg(long, global = true, value_name = "BESTAND")]
     pub framework: Option<PathBuf>,
     /// Taal van de schermen en verslagen: nl (standaard) of en
