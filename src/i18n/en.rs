@@ -52,7 +52,7 @@ pub static EN: Strings = Strings {
     sw_ask: "Switch? Earlier workshops keep the words of their time. [y/N] ",
     sw_need_yes: "confirm the switch with --yes (there is no terminal to ask); nothing was changed",
     sw_cancelled: "Nothing changed.",
-    sw_done: "{0} now uses \"{1}\" (version {2}); the words of the earlier framework stay with workshops 1 to {3}.",
+    sw_done: "{0} now uses \"{1}\" (version {2}); workshop {3} and earlier keep the words of the earlier framework.",
     sw_done_none: "{0} now uses \"{1}\" (version {2}).",
     sw_open_workshop: "workshop {0} of {1} has not ended: switch frameworks between workshops",
     orphan_heading: "Points outside the framework",

@@ -52,7 +52,7 @@ pub static NL: Strings = Strings {
     sw_ask: "Overstappen? Eerdere bijeenkomsten houden de woorden van toen. [j/N] ",
     sw_need_yes: "bevestig de wissel met --yes (er is geen terminal om het te vragen); er is niets gewijzigd",
     sw_cancelled: "Niets gewijzigd.",
-    sw_done: "{0} gebruikt nu \"{1}\" (versie {2}); de woorden van het vorige kader blijven bij bijeenkomst 1 t/m {3}.",
+    sw_done: "{0} gebruikt nu \"{1}\" (versie {2}); bijeenkomst {3} en eerder houden de woorden van het vorige kader.",
     sw_done_none: "{0} gebruikt nu \"{1}\" (versie {2}).",
     sw_open_workshop: "bijeenkomst {0} van {1} is nog niet afgesloten: wissel van kader tussen bijeenkomsten",
     orphan_heading: "Punten buiten het kader",
