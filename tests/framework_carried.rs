@@ -296,3 +296,42 @@ fn the_recap_after_a_switch_lists_the_records_outside_the_framework() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_old_session_is_switched_with_its_framework_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = session_with_a_workshop(dir.path());
+    let mut s = store::load(&path).unwrap();
+    s.framework_source = None;
+    s.framework.hash = None;
+    std::fs::write(&path, store::to_toml(&s)).unwrap();
+    // the earlier framework is not known: the switch says how to name it
+    let o = run(
+        dir.path(),
+        &["framework", "switch", "Kleinstad Noord", OWN_V2, "--yes"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--framework"), "{}", stderr(&o));
+    let o = run(
+        dir.path(),
+        &[
+            "--framework",
+            OWN,
+            "framework",
+            "switch",
+            "Kleinstad Noord",
+            OWN_V2,
+            "--yes",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = store::load(&path).unwrap();
+    let own = std::fs::read_to_string(OWN).unwrap();
+    assert_eq!(s.framework_switches[0].from_text, own);
+    assert_eq!(s.framework.version, "2");
+    let md = stdout(&run(
+        dir.path(),
+        &["export", "Kleinstad Noord", "--workshop", "1"],
+    ));
+    assert!(md.contains("Herkennen alle partijen"), "{md}");
+}
