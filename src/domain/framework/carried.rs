@@ -218,9 +218,12 @@ pub fn resolve(session: &Session, given: Option<&Given>) -> Result<Resolved, Car
             })
         }
         Some(g) if !(names_builtin && same(&g.fw, &builtin)) => Err(differs(g)),
+        // the standard's id: read with the built-in framework, but not
+        // pinned to it: it may have been made with an adapted copy that
+        // kept the id, which `--framework` can still name once
         _ if names_builtin => Ok(Resolved {
             fw: builtin,
-            adopt: Some(Adopt::Builtin),
+            adopt: given.map(|_| Adopt::Builtin),
         }),
         _ => Err(CarriedError::Missing {
             id: session.framework.id.clone(),

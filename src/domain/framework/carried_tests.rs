@@ -95,9 +95,15 @@ fn an_old_session_asks_for_its_framework_once_and_then_keeps_it() {
     adopt(&mut kept, &r.fw, r.adopt.as_ref().unwrap());
     assert_eq!(kept.framework_source.as_ref().unwrap().text, OWN);
     assert_eq!(resolve(&kept, None).unwrap().fw, fw);
-    // an old session on the standard: the built-in one, its fingerprint kept
+    // an old session on the standard: the built-in one, not pinned to it
+    // (an adapted copy that kept the standard's id can still be named once)
     let std_old = Session::new("Std", &Framework::builtin(), t(0));
     let r = resolve(&std_old, None).unwrap();
+    assert_eq!((r.fw, r.adopt), (Framework::builtin(), None));
+    let adapted = DEFAULT_TOML.replacen("Bewoners toekomst bieden", "Bewoners perspectief", 1);
+    let r = resolve(&std_old, Some(&given(&adapted))).unwrap();
+    assert_eq!(r.adopt, Some(Adopt::Text(adapted.clone())));
+    let r = resolve(&std_old, Some(&given(DEFAULT_TOML))).unwrap();
     assert_eq!(r.adopt, Some(Adopt::Builtin));
 }
 
