@@ -370,7 +370,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
 /// with an earlier version of its framework up to that framework's current
 /// point ids (the one place this happens; in memory only: loading never
 /// writes, the next save writes the new ids). Version 1 is the first format;
-/// versions 2 and 3 only added fields that default to empty, so an older
+/// versions 2, 3 and 4 only added fields that default to empty (4: the
+/// framework the session carries, see `framework::carried`), so an older
 /// file needs nothing but its number (written at the next save). Version 3
 /// marks files with the point ids of framework 2022.2 (see
 /// [`FORMAT_VERSION`]).
