@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::framework::Framework;
+use crate::framework::carried::{Given, resolve};
 use crate::i18n::Lang;
 use crate::store::{self, Store, StoreError};
 use crate::vote::Outcome;
@@ -28,21 +28,32 @@ pub struct Summary {
 }
 
 /// Summaries of every session file in the store, sorted by file name.
+/// Each is read with its own framework (`given`, the one named on the
+/// command line, only serves a session of the old format that names it).
 /// Reading only: nothing is written.
-pub fn summaries(store: &Store, fw: &Framework, lang: Lang) -> Result<Vec<Summary>, StoreError> {
+pub fn summaries(
+    store: &Store,
+    given: Option<&Given>,
+    lang: Lang,
+) -> Result<Vec<Summary>, StoreError> {
     Ok(store
         .session_files()?
         .into_iter()
-        .map(|path| summarize(path, fw, lang))
+        .map(|path| summarize(path, given, lang))
         .collect())
 }
 
-fn summarize(path: PathBuf, fw: &Framework, lang: Lang) -> Summary {
+fn summarize(path: PathBuf, given: Option<&Given>, lang: Lang) -> Summary {
     match store::load(&path) {
         Ok(sess) => Summary {
-            block: fw
-                .pos_of(&sess.cursor)
-                .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title)),
+            block: resolve(&sess, given)
+                .or_else(|_| resolve(&sess, None))
+                .ok()
+                .and_then(|r| {
+                    let fw = r.fw;
+                    fw.pos_of(&sess.cursor)
+                        .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title))
+                }),
             last_workshop: sess.current_workshop().map(|w| (w.number, w.date)),
             latest_vote: sess.latest_vote().map(|v| (v.outcome, v.workshop)),
             name: sess.name,
@@ -73,7 +84,7 @@ mod tests {
     fn every_file_gets_a_summary_and_a_broken_one_says_why() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
-        let fw = Framework::builtin();
+        let fw = crate::framework::Framework::builtin();
         store
             .create(&crate::demo::build(&fw, 2))
             .expect("demo written");
@@ -87,7 +98,7 @@ mod tests {
             v
         };
         let before = listing();
-        let list = summaries(&store, &fw, Lang::Nl).unwrap();
+        let list = summaries(&store, None, Lang::Nl).unwrap();
         assert_eq!(list.len(), 2);
         let demo = list.iter().find(|s| s.error.is_none()).unwrap();
         assert_eq!(demo.last_workshop.map(|w| w.0), Some(2));

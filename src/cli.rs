@@ -21,9 +21,13 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
+use crate::commands::carried::{carry_new, session_framework};
+use crate::commands::list::cell;
+pub use crate::commands::list::list_text;
+use crate::framework::carried::Given;
 use crate::framework::{Framework, FrameworkError};
 use crate::i18n::{Lang, fill};
-use crate::safe_text::{safe_line, safe_text};
+use crate::safe_text::{safe_line, safe_text, shell_word};
 use crate::session::{Session, parse_party};
 use crate::store::{self, SessionLock, Store, StoreError, clean_line};
 use crate::tui::theme::ThemeKind;
@@ -52,7 +56,7 @@ pub struct Cli {
     /// Map met de sessies (anders $WIJKTAFEL_DIR, anders de gegevensmap van het systeem)
     #[arg(long, global = true, value_name = "MAP")]
     pub dir: Option<PathBuf>,
-    /// Eigen afwegingskader (TOML, zelfde opbouw als assets/afwegingskader.toml)
+    /// Eigen afwegingskader (TOML, zelfde opbouw als assets/afwegingskader.toml) voor new en demo; een sessie bewaart haar kader zelf (wisselen: wijktafel framework switch)
     #[arg(long, global = true, value_name = "BESTAND")]
     pub framework: Option<PathBuf>,
     /// Taal van de schermen en verslagen: nl (standaard) of en
@@ -216,20 +220,29 @@ pub enum Command {
     // (end of section)
     /// Het afwegingskader tonen: als hand-out (md), als werkblad om te printen (html) of voor andere programma's (json).
     #[command(
-        after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md\n          wijktafel framework --format html > werkblad.html  (openen in de browser, afdrukken op A4)"
+        after_help = "Voorbeeld: wijktafel framework --format md > afwegingskader.md\n          wijktafel framework --format html > werkblad.html  (openen in de browser, afdrukken op A4)\n          wijktafel framework switch \"De Horst\" nieuw-kader.toml  (het kader van een sessie bewust wisselen)",
+        args_conflicts_with_subcommands = true
     )]
     Framework {
         /// md: hand-out met een vinkje per gesprekspunt; html: werkblad voor deelnemers (A4, met schrijfruimte); json: voor andere programma's
         #[arg(long, value_enum, default_value_t = FrameworkFormat::Md)]
         format: FrameworkFormat,
+        #[command(subcommand)]
+        action: Option<crate::commands::framework_switch::FrameworkAction>,
     },
 }
 
-/// Load the framework named on the command line, or the built-in one.
-pub fn load_framework(cli: &Cli) -> Result<Framework, FrameworkError> {
+/// Load the framework named on the command line (with its text, which a
+/// new session keeps), if one is.
+pub fn load_framework(cli: &Cli) -> Result<Option<Given>, FrameworkError> {
     match &cli.framework {
-        Some(path) => Framework::load(path),
-        None => Ok(Framework::builtin()),
+        Some(path) => Framework::load_source(path).map(|(fw, text)| {
+            Some(Given {
+                fw,
+                text: Some(text),
+            })
+        }),
+        None => Ok(None),
     }
 }
 
@@ -339,14 +352,17 @@ pub fn main() -> ExitCode {
         }
         Err(e) => e.exit(),
     };
-    let fw = match load_framework(&cli) {
-        Ok(fw) => fw,
+    let given = match load_framework(&cli) {
+        Ok(g) => g,
         Err(e) => {
             print_error(&e.message(cli.lang));
             return ExitCode::from(2);
         }
     };
-    match run(&cli, &fw) {
+    let fw = given
+        .as_ref()
+        .map_or_else(Framework::builtin, |g| g.fw.clone());
+    match run(&cli, &fw, given.as_ref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Store(e)) => {
             print_error(&e.message(cli.lang));
@@ -451,9 +467,13 @@ fn rule_parser() -> impl clap::builder::TypedValueParser<Value = RuleKind> {
     })
 }
 
-fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
+fn run(cli: &Cli, fw: &Framework, given: Option<&Given>) -> Result<(), Failure> {
     match &cli.command {
-        Some(Command::Framework { format }) => cmd_framework(cli, fw, *format),
+        Some(Command::Framework {
+            action: Some(action),
+            ..
+        }) => crate::commands::framework_switch::run(cli, given, action),
+        Some(Command::Framework { format, .. }) => cmd_framework(cli, fw, *format),
         Some(Command::New {
             name,
             area,
@@ -476,10 +496,10 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
                 },
                 no_open: *no_open,
             };
-            cmd_new(cli, fw, &args)
+            cmd_new(cli, fw, given, &args)
         }
-        Some(Command::Open { session }) => cmd_open(cli, fw, session),
-        Some(Command::List) => cmd_list(cli, fw),
+        Some(Command::Open { session }) => cmd_open(cli, given, session),
+        Some(Command::List) => cmd_list(cli, given),
         Some(Command::Export {
             session,
             format,
@@ -489,7 +509,7 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             output,
         }) => cmd_export(
             cli,
-            fw,
+            given,
             &ExportArgs {
                 session,
                 format: *format,
@@ -499,7 +519,9 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
                 output: output.as_deref(),
             },
         ),
-        Some(Command::Demo { workshops, out }) => cmd_demo(cli, fw, *workshops, out.as_deref()),
+        Some(Command::Demo { workshops, out }) => {
+            cmd_demo(cli, fw, given, *workshops, out.as_deref())
+        }
         Some(Command::Backups { session }) => cmd_backups(cli, session),
         Some(Command::Log {
             session,
@@ -539,14 +561,14 @@ fn run(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
             hide_tally,
         }) => cmd_beamer(
             cli,
-            fw,
+            given,
             session,
             crate::beamer::Options {
                 live: *live,
                 hide_tally: *hide_tally,
             },
         ),
-        None => cmd_home(cli, fw),
+        None => cmd_home(cli, fw, given),
     }
 }
 
@@ -572,12 +594,18 @@ struct NewArgs<'a> {
 }
 
 /// `new`: create a session, then open it (unless `--no-open`).
-fn cmd_new(cli: &Cli, fw: &Framework, args: &NewArgs) -> Result<(), Failure> {
+fn cmd_new(
+    cli: &Cli,
+    fw: &Framework,
+    given: Option<&Given>,
+    args: &NewArgs,
+) -> Result<(), Failure> {
     let lang = cli.lang;
     let store = open_store(cli)?;
     let name = clean_line(args.name);
     store.path_for(&name)?;
     let mut session = Session::new(&name, fw, jiff::Timestamp::now());
+    carry_new(&mut session, fw, given);
     session.area = clean_line(args.area.unwrap_or(""));
     session.municipality = clean_line(args.municipality.unwrap_or(""));
     session.facilitator = clean_line(args.facilitator.unwrap_or(""));
@@ -597,21 +625,22 @@ fn cmd_new(cli: &Cli, fw: &Framework, args: &NewArgs) -> Result<(), Failure> {
     } else if !interactive() {
         created_without_terminal(lang, &path)
     } else {
-        open_path(cli, fw, &path)
+        open_path(cli, fw, given, &path)
     }
 }
 
-/// `open`: a session by name or path in the TUI.
-fn cmd_open(cli: &Cli, fw: &Framework, session: &str) -> Result<(), Failure> {
+/// `open`: a session by name or path in the TUI, with its own framework.
+fn cmd_open(cli: &Cli, given: Option<&Given>, session: &str) -> Result<(), Failure> {
     let store = open_store(cli)?;
     let path = store.find(session)?;
-    open_path(cli, fw, &path)
+    let fw = given.map_or_else(Framework::builtin, |g| g.fw.clone());
+    open_path(cli, &fw, given, &path)
 }
 
 /// `list`: one line per stored session.
-fn cmd_list(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
+fn cmd_list(cli: &Cli, given: Option<&Given>) -> Result<(), Failure> {
     let store = open_store(cli)?;
-    Ok(write_stdout(&list_text(&store, fw, cli.lang)?)?)
+    Ok(write_stdout(&list_text(&store, given, cli.lang)?)?)
 }
 
 /// What `export` was asked for.
@@ -626,7 +655,7 @@ struct ExportArgs<'a> {
 
 /// `export`: minutes or data of a session (a session file, or a JSON
 /// export of one), to a file or stdout.
-fn cmd_export(cli: &Cli, fw: &Framework, a: &ExportArgs) -> Result<(), Failure> {
+fn cmd_export(cli: &Cli, given: Option<&Given>, a: &ExportArgs) -> Result<(), Failure> {
     use crate::export::CsvItems;
     if a.items.is_some() && a.format != ExportFormat::Csv {
         return Err(Failure::Usage(cli.lang.strings().ex_items_csv_only.into()));
@@ -653,6 +682,7 @@ fn cmd_export(cli: &Cli, fw: &Framework, a: &ExportArgs) -> Result<(), Failure> 
             store::load(&path)?
         }
     };
+    let fw = &session_framework(&sess, given, cli.lang)?;
     let opts = crate::export::Options {
         anonymize: a.anonymize,
         ..crate::export::Options::new(cli.lang)
@@ -684,10 +714,12 @@ fn json_session_path(query: &str) -> Option<PathBuf> {
 fn cmd_demo(
     cli: &Cli,
     fw: &Framework,
+    given: Option<&Given>,
     workshops: u32,
     out: Option<&std::path::Path>,
 ) -> Result<(), Failure> {
-    let session = crate::demo::build(fw, workshops);
+    let mut session = crate::demo::build(fw, workshops);
+    carry_new(&mut session, fw, given);
     match out {
         Some(path) => {
             store::write_new(path, store::to_toml(&session).as_bytes())?;
@@ -699,7 +731,7 @@ fn cmd_demo(
             if !interactive() {
                 return created_without_terminal(cli.lang, &path);
             }
-            open_path(cli, fw, &path)
+            open_path(cli, fw, given, &path)
         }
     }
 }
@@ -880,19 +912,6 @@ fn human_size(bytes: u64, lang: Lang) -> String {
     }
 }
 
-/// A session as typed, quoted for the shell when it needs it.
-fn shell_word(query: &str) -> String {
-    let q = store::clean_line(query);
-    let plain = !q.is_empty()
-        && q.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':'));
-    if plain {
-        q
-    } else {
-        format!("\"{}\"", q.replace(['"', '\\', '$', '`'], ""))
-    }
-}
-
 /// Rows as columns, two spaces apart; the last column is not padded.
 fn aligned(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -984,13 +1003,13 @@ fn cmd_restore(cli: &Cli, session: &str, number: usize) -> Result<(), Failure> {
 }
 
 /// No command: the home screen, or the help without a terminal.
-fn cmd_home(cli: &Cli, fw: &Framework) -> Result<(), Failure> {
+fn cmd_home(cli: &Cli, fw: &Framework, given: Option<&Given>) -> Result<(), Failure> {
     let store = open_store(cli)?;
     if !interactive() {
         use clap::CommandFactory;
         return Ok(write_stdout(&Cli::command().render_help().to_string())?);
     }
-    let mut app = new_app(cli, fw, store);
+    let mut app = new_app(cli, fw, given, store);
     app.refresh_home();
     Ok(crate::tui::launch(app)?)
 }
@@ -1021,13 +1040,13 @@ fn launches_tui(cli: &Cli) -> bool {
 }
 
 /// Whether we talk to a person at a terminal (otherwise no TUI is started).
-fn interactive() -> bool {
+pub(crate) fn interactive() -> bool {
     use std::io::IsTerminal;
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
 /// The TUI's state for this command line: its language and theme, now.
-fn new_app(cli: &Cli, fw: &Framework, store: Store) -> crate::tui::App {
+fn new_app(cli: &Cli, fw: &Framework, given: Option<&Given>, store: Store) -> crate::tui::App {
     let warning = store.privacy_warning(cli.lang);
     let mut app = crate::tui::App::new(
         fw.clone(),
@@ -1036,6 +1055,7 @@ fn new_app(cli: &Cli, fw: &Framework, store: Store) -> crate::tui::App {
         store,
         jiff::Timestamp::now(),
     );
+    app.framework_arg = given.cloned();
     if let Some(w) = warning {
         app.info(w);
     }
@@ -1048,40 +1068,55 @@ fn new_app(cli: &Cli, fw: &Framework, store: Store) -> crate::tui::App {
 /// only: no lock, no save, no backup, no live file of its own.
 fn cmd_beamer(
     cli: &Cli,
-    fw: &Framework,
+    given: Option<&Given>,
     session: &str,
     opts: crate::beamer::Options,
 ) -> Result<(), Failure> {
     let store = open_store(cli)?;
     let path = store.find(session)?;
+    // the session's own framework (a switch while the beamer runs shows
+    // after a restart)
+    let fw = session_framework(&store::load(&path)?, given, cli.lang)?;
     if !interactive() {
         return Err(Failure::NoTerminal(path));
     }
-    let b = crate::beamer::Beamer::new(fw.clone(), cli.lang, cli.theme, path, opts);
+    let b = crate::beamer::Beamer::new(fw, cli.lang, cli.theme, path, opts);
     Ok(crate::beamer::launch(b)?)
 }
 
 /// Open a session file in the TUI. Without a terminal nothing is opened,
 /// started or saved: the file is only checked (so a damaged or locked file
 /// is still reported as such) and the command is refused.
-fn open_path(cli: &Cli, fw: &Framework, path: &std::path::Path) -> Result<(), Failure> {
+fn open_path(
+    cli: &Cli,
+    fw: &Framework,
+    given: Option<&Given>,
+    path: &std::path::Path,
+) -> Result<(), Failure> {
     if !interactive() {
-        return check_without_terminal(path);
+        return check_without_terminal(cli, given, path);
     }
     let store = Store::resolve(cli.dir.clone())?; // warned already
-    let mut app = new_app(cli, fw, store);
-    app.open_path(path)?;
+    let mut app = new_app(cli, fw, given, store);
+    app.open_path(path).map_err(|e| match e {
+        crate::tui::OpenError::Store(e) => Failure::Store(e),
+        crate::tui::OpenError::Framework(m) => Failure::Usage(m),
+    })?;
     Ok(crate::tui::launch(app)?)
 }
 
 /// `open` without a terminal: report a lock or a damaged file, then refuse.
 /// Leaves no lock file behind that was not there before.
-fn check_without_terminal(path: &std::path::Path) -> Result<(), Failure> {
+fn check_without_terminal(
+    cli: &Cli,
+    given: Option<&Given>,
+    path: &std::path::Path,
+) -> Result<(), Failure> {
     store::refuse_symlink(path)?;
     if SessionLock::path_for(path).exists() {
         drop(SessionLock::acquire(path)?);
     }
-    store::load(path)?;
+    session_framework(&store::load(path)?, given, cli.lang)?;
     Err(Failure::NoTerminal(path.to_path_buf()))
 }
 
@@ -1094,67 +1129,6 @@ fn created_without_terminal(lang: Lang, path: &std::path::Path) -> Result<(), Fa
         safe_line(&fill(lang.strings().created_no_terminal, &[&shown]))
     );
     Ok(write_stdout(&format!("{shown}\n"))?)
-}
-
-/// The `list` output: one aligned line per session.
-pub fn list_text(
-    store: &Store,
-    fw: &Framework,
-    lang: crate::i18n::Lang,
-) -> Result<String, StoreError> {
-    let s = lang.strings();
-    if store.session_files()?.is_empty() {
-        return Ok(format!("{}\n", s.list_empty));
-    }
-    let mut rows: Vec<[String; 5]> = vec![{
-        let h: Vec<&str> = s.list_header.split('|').collect();
-        [h[0], h[1], h[2], h[3], h[4]].map(String::from)
-    }];
-    for sum in crate::catalog::summaries(store, fw, lang)? {
-        match &sum.error {
-            None => {
-                let block = sum.block.clone().unwrap_or_else(|| "?".into());
-                let last = sum
-                    .last_workshop
-                    .map(|(n, d)| format!("{n} ({d})"))
-                    .unwrap_or_else(|| "—".into());
-                let vote = sum
-                    .latest_vote
-                    .map(|(o, w)| format!("{} {} ({w})", o.symbol(), o.word(lang)))
-                    .unwrap_or_else(|| s.no_vote.to_string());
-                rows.push([cell(&sum.name), cell(&sum.area), cell(&block), last, vote]);
-            }
-            Some(e) => rows.push([
-                cell(&sum.name),
-                "⚠".into(),
-                cell(e),
-                String::new(),
-                String::new(),
-            ]),
-        }
-    }
-    let widths: Vec<usize> = (0..5)
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for r in rows {
-        let mut line = String::new();
-        for i in 0..5 {
-            line.push_str(&r[i]);
-            if i < 4 {
-                line.push_str(&" ".repeat(widths[i] - r[i].chars().count() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    Ok(out)
-}
-
-/// A cell of the `list` table: one line, through the terminal filter (the
-/// list is for reading, also when piped, so it is always filtered).
-fn cell(text: &str) -> String {
-    safe_line(text).trim().to_string()
 }
 
 /// The path of a written file, one line on stdout (filtered like any output;

@@ -49,6 +49,8 @@ pub fn build(fw: &Framework, workshops: u32) -> Session {
     let workshops = workshops.clamp(2, MAX_WORKSHOPS);
     let d1 = date(2026, 9, 14);
     let mut s = Session::new(DEMO_NAME, fw, at(d1, -30 * 24 * 60));
+    // the built-in framework by reference (an own one gets its text from the caller)
+    crate::framework::carried::carry(&mut s, fw, None);
     s.area = "De Horst".into();
     s.municipality = "Voorbeeldstad (fictief)".into();
     s.facilitator = "Lotte Visser (procesbegeleider)".into();
@@ -380,6 +382,7 @@ fn discussion_times(s: &mut Session) {
 pub fn orientation_example(fw: &Framework) -> Session {
     let d = date(2026, 11, 2);
     let mut s = Session::new("Kanaalzone", fw, at(d, -14 * 24 * 60));
+    crate::framework::carried::carry(&mut s, fw, None);
     s.area = "Kanaalzone".into();
     s.municipality = "Voorbeeldstad (fictief)".into();
     s.facilitator = "Ruud Smit".into();
@@ -476,6 +479,7 @@ fn record_vote(s: &mut Session, ballots: Vec<Ballot>, now: Timestamp) {
         follow_up: Some(FollowUp {
             route: Route::Lighter,
             text: String::new(),
+            id: None,
         }),
         ..Closing::default()
     };

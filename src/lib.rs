@@ -9,6 +9,7 @@
 pub mod beamer;
 pub mod catalog;
 pub mod cli;
+pub mod commands;
 pub mod demo;
 pub mod domain;
 pub mod emergency;

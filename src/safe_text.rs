@@ -230,6 +230,20 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// A session as typed, quoted for the shell when it needs it (in messages
+/// that tell which command to run).
+pub fn shell_word(query: &str) -> String {
+    let q = crate::store::clean_line(query);
+    let plain = !q.is_empty()
+        && q.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':'));
+    if plain {
+        q
+    } else {
+        format!("\"{}\"", q.replace(['"', '\\', '$', '`'], ""))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -115,6 +115,7 @@ fn no_go_session() -> Session {
         follow_up: Some(FollowUp {
             route: Route::Lighter,
             text: String::new(),
+            id: None,
         }),
         revisit: Some(date(2027, 3, 1)),
         deferred_because: None,
@@ -508,6 +509,7 @@ fn session_with(text: &str) -> Session {
         follow_up: Some(FollowUp {
             route: Route::Other,
             text: text.to_string(),
+            id: None,
         }),
         revisit: None,
         deferred_because: None,

@@ -384,7 +384,11 @@ fn assert_refused(name: &str, content: &[u8], expect: &[&str]) {
 #[test]
 fn corrupt_truncated_empty_and_newer_files_are_left_untouched() {
     let (_d, good) = fixture_dir();
-    let truncated = &good.as_bytes()[..good.len() / 2];
+    // cut inside a string, half way (a cut between two tables would leave
+    // a shorter file that is still whole TOML)
+    let half = good.len() / 2;
+    let cut = half + good[half..].find("= \"").unwrap() + 3;
+    let truncated = &good.as_bytes()[..cut];
     assert_refused("truncated", truncated, &["beschadigd", "niet aangeraakt"]);
     assert_refused("empty", b"", &[":1:1:", "beschadigd"]);
     let broken = good.replacen("cursor = \"1.2.3\"", "cursor = \"1.2.3", 1);

@@ -803,6 +803,7 @@ fn snapshots_of_every_screen_and_overlay() {
         no_go.follow_up = Some(wijktafel::vote::FollowUp {
             route: wijktafel::vote::Route::Neighbourhood,
             text: String::new(),
+            id: None,
         });
         no_go.revisit = Some(jiff::civil::date(2027, 3, 1));
         sess.votes.push(no_go);

@@ -322,11 +322,14 @@ fn the_follow_up_and_the_banner_use_the_frameworks_words() {
         routes.contains("buiten beeld"),
         "says what is out of view: {small}"
     );
-    ch(&mut f.app, '5');
+    // once a route is chosen, the arrows change it (a digit is the date's)
+    press(&mut f.app, KeyCode::Down);
+    press(&mut f.app, KeyCode::Down);
     let routes = route_column(&render_text(&f.app, 80, 24));
     assert!(routes.contains("5 ◉ anders"), "{routes}");
     // the third route is this framework's "sectoral"
-    ch(&mut f.app, '3');
+    press(&mut f.app, KeyCode::Up);
+    press(&mut f.app, KeyCode::Up);
     press(&mut f.app, KeyCode::Enter);
     assert_eq!(f.app.ctx(), Ctx::Banner);
     let banner = render_text(&f.app, 80, 24);
@@ -349,7 +352,7 @@ fn the_follow_up_and_the_banner_use_the_frameworks_words() {
 }
 
 #[test]
-fn a_route_of_the_frameworks_own_is_stored_as_other_with_its_words() {
+fn a_route_of_the_frameworks_own_is_stored_by_its_id() {
     let mut f = four_parties(own_framework());
     to_follow_up(&mut f.app);
     ch(&mut f.app, '4');
@@ -358,7 +361,10 @@ fn a_route_of_the_frameworks_own_is_stored_as_other_with_its_words() {
     let v = &store::load(&f.path).unwrap().votes[0];
     let fu = v.follow_up.as_ref().unwrap();
     assert_eq!(fu.route, Route::Other);
-    assert_eq!(fu.text, OWN_ROUTE);
+    // by its id (issue 31): the words come from the framework
+    assert_eq!(fu.id.as_deref(), Some("buurtbudget"));
+    assert_eq!(fu.text, "", "no words of the facilitator");
+    assert_eq!(fu.route_words(&own_framework(), Lang::Nl), OWN_ROUTE);
     let banner = flat(&render_text(&f.app, 80, 24));
     assert!(
         banner.contains(&format!("Vervolgroute: {OWN_ROUTE}")),

@@ -258,6 +258,7 @@ fn the_summary_shows_the_follow_up_and_revisit_of_a_no_go() {
     v.follow_up = Some(FollowUp {
         route: Route::Community,
         text: String::new(),
+        id: None,
     });
     v.revisit = Some(jiff::civil::date(2027, 6, 1));
     o.session.votes.push(v);

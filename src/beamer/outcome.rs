@@ -25,7 +25,13 @@ pub fn parts(b: &Beamer, sess: &Session, v: &Vote, th: &Theme) -> Vec<(u8, Part)
                 th.title,
             )]),
         ),
-        (3, Part::Text(vec![(s.vote_question.into(), th.point)])),
+        (
+            3,
+            Part::Text(vec![(
+                safe_line(&b.fw.vote_question(b.lang)).into_owned(),
+                th.point,
+            )]),
+        ),
         (
             0,
             Part::Big {

@@ -37,6 +37,17 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             (safe_line(&pt.text).into_owned(), th.point),
         ]),
     ));
+    // decided under words the framework has changed since (issue 31)
+    if let Some((then, at)) = crate::framework::carried::decided_under(sess, &pt.id, &pt.text) {
+        let day = b.lang.date_long(at.to_zoned(b.tz.clone()).date());
+        parts.push((
+            2,
+            Part::Text(vec![(
+                safe_line(&fill(s.beamer_decided_under, &[&day, &then])).into_owned(),
+                th.warn,
+            )]),
+        ));
+    }
     parts.push((
         1,
         Part::Big {

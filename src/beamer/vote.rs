@@ -33,7 +33,13 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                 th.title,
             )]),
         ),
-        (0, Part::Text(vec![(s.vote_question.into(), th.point)])),
+        (
+            0,
+            Part::Text(vec![(
+                safe_line(&b.fw.vote_question(b.lang)).into_owned(),
+                th.point,
+            )]),
+        ),
     ];
     if *stage == VoteStage::Earlier {
         if let Some(v) = sess.latest_vote() {

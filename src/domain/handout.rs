@@ -46,6 +46,9 @@ impl Framework {
                     out.push_str(&format!("{}. [ ] {} _({})_\n", i + 1, p.text, p.id));
                 }
                 out.push('\n');
+                if let Some(q) = st.question.as_ref().filter(|_| st.decision) {
+                    out.push_str(&format!("**{q}**\n\n"));
+                }
                 if st.decision && !st.routes.is_empty() {
                     out.push_str(&format!("**{}:**\n\n", s.no_go_routes));
                     for r in &st.routes {
@@ -58,14 +61,23 @@ impl Framework {
                 }
             }
         }
-        out.push_str(&format!("## {}\n\n", s.principles));
-        for r in &self.principles {
-            out.push_str(&format!("- **{} {}** — {}\n", r.id, r.title, r.summary));
+        // a framework without principles or success factors gets no
+        // empty heading for them
+        for (head, list) in [
+            (s.principles, &self.principles),
+            (s.success_factors, &self.success_factors),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("## {head}\n\n"));
+            for r in list {
+                out.push_str(&format!("- **{} {}** — {}\n", r.id, r.title, r.summary));
+            }
+            out.push('\n');
         }
-        out.push_str(&format!("\n## {}\n\n", s.success_factors));
-        for r in &self.success_factors {
-            out.push_str(&format!("- **{} {}** — {}\n", r.id, r.title, r.summary));
-        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
         out
     }
 }

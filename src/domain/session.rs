@@ -29,7 +29,10 @@ pub use crate::record::{
 /// file as newer instead of misplacing it. Version 4 is the journal (issue
 /// 23): after the snapshot, one line per event (see `store/journal.rs`); a
 /// program that knows only version 3 would drop the events after the
-/// snapshot, so it must refuse the file.
+/// snapshot, so it must refuse the file. Version 4 also carries the
+/// session's framework (`framework.hash`, `framework_source`,
+/// `framework_switches`, issue 31), fields a version-3 program would refuse
+/// as damage.
 pub const FORMAT_VERSION: u32 = 4;
 
 pub type PartyId = u32;
@@ -85,6 +88,14 @@ pub struct Session {
     pub votes: Vec<Vote>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<GateOverride>,
+    /// Every change of framework, oldest first, with the earlier text
+    /// (`wijktafel framework switch`; see [`crate::framework::carried`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub framework_switches: Vec<crate::framework::carried::FrameworkSwitch>,
+    /// The text of the session's own framework (absent for the built-in
+    /// one, which the program carries): the session travels with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework_source: Option<crate::framework::carried::FrameworkSource>,
     /// How many events of the journal this state includes (the snapshot's
     /// place in the journal; see [`crate::journal`]).
     #[serde(default, skip_serializing_if = "is_zero_u64")]
@@ -108,6 +119,11 @@ fn is_zero_u64(n: &u64) -> bool {
 pub struct FrameworkRef {
     pub id: String,
     pub version: String,
+    /// A fingerprint of the framework's text
+    /// ([`crate::framework::carried::fingerprint`]); absent in files
+    /// written before sessions carried their framework (format 3 and older).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -276,6 +292,7 @@ impl Session {
             framework: FrameworkRef {
                 id: fw.id.clone(),
                 version: fw.version.clone(),
+                hash: None,
             },
             framework_migrated_from: None,
             rule: DecisionRule::default(),
@@ -289,6 +306,8 @@ impl Session {
             journal_seq: 0,
             journal_from: None,
             journal: Vec::new(),
+            framework_switches: Vec::new(),
+            framework_source: None,
         }
     }
 

@@ -215,6 +215,11 @@ pub struct FollowUp {
     pub route: Route,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+    /// The id of the framework's own route (`route = "other"` then): a
+    /// route the program has no name of its own for, stored by its id
+    /// (issue 31); `text` holds only the facilitator's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 impl FollowUp {
@@ -223,6 +228,16 @@ impl FollowUp {
     /// A route of the framework with an id of its own is stored as "other"
     /// with its words: those words alone, without "anders:".
     pub fn route_words(&self, fw: &crate::framework::Framework, lang: Lang) -> String {
+        if let Some(id) = self.id.as_ref().filter(|_| self.route == Route::Other) {
+            // the framework's own route by its id (the id itself when the
+            // framework no longer names it)
+            let words = fw.route_text(id).unwrap_or(id).to_string();
+            return if self.text.is_empty() {
+                words
+            } else {
+                format!("{words} — {}", self.text)
+            };
+        }
         let own_route = self.route == Route::Other
             && fw
                 .no_go_routes()

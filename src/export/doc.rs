@@ -65,6 +65,11 @@ pub(super) struct Ctx<'a> {
     /// In the minutes of one workshop that the journal covers: what
     /// happened in it (`sess` is then the session at its end).
     pub(super) facts: Option<crate::journal::WorkshopFacts>,
+    /// The frameworks of the workshops before each switch (issue 31).
+    pub(super) eras: Vec<super::wording::Era>,
+    /// The session's framework now, when these minutes are read with an
+    /// earlier one (`fw`: the minutes of a workshop before a switch).
+    pub(super) now_fw: Option<Framework>,
 }
 
 impl<'a> Ctx<'a> {
@@ -81,6 +86,8 @@ impl<'a> Ctx<'a> {
                 Names::none()
             },
             facts: None,
+            eras: super::wording::eras(sess),
+            now_fw: None,
         }
     }
 
@@ -102,6 +109,8 @@ impl<'a> Ctx<'a> {
             tz: self.tz.clone(),
             names: self.names.clone(),
             facts,
+            eras: self.eras.clone(),
+            now_fw: self.now_fw.clone(),
         }
     }
 
@@ -113,6 +122,11 @@ impl<'a> Ctx<'a> {
             Some(f) => f.discussed(id),
             None => self.sess.record(id).is_some_and(|r| r.touched_in(number)),
         }
+    }
+
+    /// The session's framework as it is now.
+    pub(super) fn current(&self) -> &Framework {
+        self.now_fw.as_ref().unwrap_or(self.fw)
     }
 
     /// User text, anonymised if asked.
@@ -306,6 +320,9 @@ fn workshop_body(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<No
     out.push(Node::Heading(level, vec![t(s.ex_discussed)]));
     point_nodes(c, w.number, level + 1, out);
     super::journaled::other_changes_nodes(c, w.number, level, out);
+    if whole {
+        super::wording::orphan_nodes(c, Some(w.number), level, out);
+    }
     for v in c.sess.votes.iter().filter(|v| v.workshop == w.number) {
         vote_nodes(c, v, level, out);
     }
@@ -382,6 +399,7 @@ fn session_document(c: &Ctx, out: &mut Vec<Node>) {
     programme_nodes(c, 2, out);
     votes_list_nodes(c, 3, out);
     dissent_nodes(c, 3, out);
+    super::wording::orphan_nodes(c, None, 3, out);
     let today = sess
         .workshops
         .last()
@@ -408,7 +426,13 @@ pub(super) fn document(
     workshop: Option<u32>,
     o: &Options,
 ) -> Result<Vec<Node>, ExportError> {
-    let c = Ctx::new(fw, sess, o);
+    // a workshop held before a switch reads with the framework of its time
+    let then = workshop.and_then(|n| crate::framework::carried::framework_of_workshop(sess, n));
+    let mut c = Ctx::new(then.as_ref().unwrap_or(fw), sess, o);
+    if then.is_some() {
+        c.now_fw = Some(fw.clone());
+    }
+    let fw = c.fw;
     let mut out = Vec::new();
     match workshop {
         Some(n) => workshop_document(&c, n, &mut out)?,

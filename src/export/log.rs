@@ -190,6 +190,19 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
     {
         out.push(fill(s.log_party, &[&p.label()]));
     }
+    for sw in now
+        .framework_switches
+        .iter()
+        .skip(was.framework_switches.len())
+    {
+        out.push(fill(
+            s.log_framework,
+            &[
+                &format!("{} {}", sw.from.id, sw.from.version),
+                &format!("{} {}", sw.to.id, sw.to.version),
+            ],
+        ));
+    }
     for o in now.overrides.iter().skip(was.overrides.len()) {
         out.push(fill(s.log_override, &[&o.block, &o.reason]));
     }

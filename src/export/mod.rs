@@ -24,6 +24,7 @@ mod json;
 mod log;
 mod markdown;
 mod sections;
+mod wording;
 
 pub use self::anonymize::anonymize_session;
 pub use self::csv::{CsvItems, csv, csv_actions, csv_points, neutralise};

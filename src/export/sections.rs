@@ -66,7 +66,7 @@ fn one_point_nodes(
         level,
         vec![t(format!("{} {}", s.point, p.id))],
     ));
-    out.push(Node::Quote(vec![t(p.text.clone())]));
+    super::wording::point_quote(c, &p.id, &p.text, number, out);
     out.extend(super::journaled::what_happened_node(c, &p.id, number));
     out.push(Node::Para(status_inline(c, r)));
     // minutes of an earlier workshop show the point as it stands now: say
@@ -203,7 +203,7 @@ fn labelled_list(label: &str, list: Node, out: &mut Vec<Node>) {
 }
 
 /// "Status: ✓ word", with who dissents and why, or why it was skipped.
-fn status_inline(c: &Ctx, r: &PointRecord) -> Vec<Inline> {
+pub(super) fn status_inline(c: &Ctx, r: &PointRecord) -> Vec<Inline> {
     let s = c.s;
     let mut st = vec![
         b(format!("{}:", s.ui_status)),

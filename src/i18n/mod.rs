@@ -142,6 +142,10 @@ define_strings! {
     fw_err_io, fw_err_syntax, fw_err_duplicate, fw_err_dangling, fw_err_empty,
     fw_err_no_points, fw_err_no_steps, fw_err_no_blocks, fw_err_bad_id,
     fw_err_no_routes, fw_err_not_decision, guidance, no_go_routes,
+    // a session's own framework (issue 31)
+    beamer_decided_under,
+    fw_err_two_decisions, fw_err_no_decision, fw_err_too_long, fw_err_too_large, fw_err_not_utf8, fw_io_not_found, fw_io_denied, fw_io_is_dir, fw_toml_unknown_field, fw_toml_missing_field, fw_toml_invalid_type, fw_toml_duplicate_key, fw_toml_duplicate,
+    fw_missing, fw_carried_broken, fw_carried_tampered, fw_differs, sw_header, sw_reworded, sw_was, sw_now, sw_added, sw_removed, sw_has_record, sw_decision_changed, sw_nothing, sw_ask, sw_need_yes, sw_cancelled, sw_done, sw_done_none, sw_open_workshop, orphan_heading, orphan_intro, ex_reworded_label, ex_reworded, ex_removed_label, ex_removed,
     // statuses, stances, votes
     status_open, status_consensus, status_dissent, status_skipped,
     stance_none, stance_agree, stance_reservations, stance_disagree,
@@ -507,6 +511,7 @@ define_strings! {
     log_time,
     log_note_gone,
     log_action_gone,
+    log_framework,
     log_reopened,
     log_workshop_gone,
     log_vote_gone,

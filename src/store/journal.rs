@@ -57,14 +57,17 @@ pub fn journal_text(events: &[Event]) -> String {
 }
 
 /// Where the journal's lines begin in a file's text (its length when it
-/// has none): the start of the first line that begins with the prefix.
+/// has none): after the last mark line. The mark is searched from the end:
+/// a text in the snapshot (a framework's own text, a note) may hold any
+/// line, but no line after the real mark can be the mark (event lines are
+/// one JSON object each, their text escaped).
 pub fn journal_start(text: &str) -> usize {
-    if text.starts_with(PREFIX) {
-        return 0;
+    let mark = format!("\n{JOURNAL_MARK}\n");
+    match text.rfind(&mark) {
+        Some(i) => i + mark.len(),
+        None if text.starts_with(&mark[1..]) => mark.len() - 1,
+        None => text.len(),
     }
-    text.find(&format!("\n{PREFIX}"))
-        .map(|i| i + 1)
-        .unwrap_or(text.len())
 }
 
 /// An append that a crash cut short: its line number and bytes, set aside.
@@ -98,10 +101,14 @@ pub fn parse_events(
         let last = i + 1 == lines.len();
         let here = offset;
         offset += raw.len();
+        // a line that is no comment is TOML's (the snapshot reader judges
+        // it); a comment that is no event line is a comment
+        if !raw.starts_with('#') {
+            continue;
+        }
         let parsed = match raw.strip_suffix('\n') {
             None => Err("the line is cut short".to_string()),
-            Some(l) if l.trim().is_empty() => continue,
-            Some(l) if l.starts_with('#') && !l.starts_with(PREFIX) => continue,
+            Some(l) if !l.starts_with(PREFIX) && !PREFIX.starts_with(l) => continue,
             Some(l) => parse_line(l, events.last().map(|e| e.seq)),
         };
         match parsed {

@@ -440,6 +440,17 @@ mod tests {
             Err(StoreError::Locked { .. })
         ));
         drop(first);
-        SessionLock::acquire(&path).expect("free after drop");
+        // a child that another test starts in this process holds every open
+        // file (and so the OS lock) between its fork and its exec: wait for it
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        loop {
+            match SessionLock::acquire(&path) {
+                Ok(_) => break,
+                Err(StoreError::Locked { .. }) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(10))
+                }
+                Err(e) => panic!("free after drop: {e:?}"),
+            }
+        }
     }
 }

@@ -391,8 +391,23 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
     if text.trim().is_empty() {
         return Err(corrupt(0, "empty file".into()));
     }
-    let start = journal_start(text);
-    let snapshot = &text[..start];
+    // a file of an older format has no journal, whatever its text holds
+    let start = match declared_version(text) {
+        Some(v) if v < FORMAT_VERSION => text.len(),
+        _ => journal_start(text),
+    };
+    let first_line = text[..start].matches('\n').count() + 1;
+    let (events, torn) =
+        parse_events(text, start, first_line).map_err(|d| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: d.line,
+            column: 1,
+            message: d.message,
+            backup: newest_backup(path),
+        })?;
+    // the snapshot is the whole text but a torn last line: the journal's
+    // lines are TOML comments, and anything else after the mark is TOML's
+    let snapshot = &text[..torn.as_ref().map_or(text.len(), |t| t.offset)];
     // refused before toml builds anything (see `read.rs`)
     prescan(snapshot, struct_fields::<Session>(), SESSION_LIMITS)
         .map_err(|e| corrupt(e.offset, e.message))?;
@@ -402,15 +417,6 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
             e.message().trim().to_string(),
         )
     })?;
-    let first_line = snapshot.matches('\n').count() + 1;
-    let (events, torn) =
-        parse_events(text, start, first_line).map_err(|d| StoreError::Corrupt {
-            path: path.to_path_buf(),
-            line: d.line,
-            column: 1,
-            message: d.message,
-            backup: newest_backup(path),
-        })?;
     let session = migrate(session)
         .and_then(|s| replay(s, events))
         .and_then(|s| s.validate().map(|()| s))
@@ -439,7 +445,9 @@ fn replay(mut session: Session, events: Vec<crate::journal::Event>) -> Result<Se
 /// with an earlier version of its framework up to that framework's current
 /// point ids (the one place this happens; in memory only: loading never
 /// writes, the next save writes the new ids). Version 1 is the first format;
-/// versions 2 and 3 only added fields that default to empty. Version 3
+/// versions 2, 3 and 4 only added fields that default to empty (4: the
+/// framework the session carries, see `framework::carried`), so an older
+/// file needs nothing but its number (written at the next save). Version 3
 /// marks files with the point ids of framework 2022.2 (see
 /// [`FORMAT_VERSION`]). Version 4 keeps a journal of events after the
 /// snapshot: an older file becomes one whose journal begins now, and the

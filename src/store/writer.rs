@@ -202,6 +202,11 @@ impl TomlWriter {
         }
         push_list(&mut out, "votes", &s.votes);
         push_list(&mut out, "overrides", &s.overrides);
+        push_list(&mut out, "framework_switches", &s.framework_switches);
+        if let Some(src) = &s.framework_source {
+            out.push_str("\n# The framework this session was made with; change it with `wijktafel framework switch`.\n");
+            out.push_str(&chunk("framework_source", src));
+        }
         out.push_str(&super::journal_text(&s.journal));
         out
     }

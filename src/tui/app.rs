@@ -7,7 +7,6 @@
 use std::path::PathBuf;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -90,7 +89,13 @@ pub use crate::tui::session_flow::{
 };
 
 pub struct App {
+    /// The framework of the open session (its own, see
+    /// [`crate::framework::carried`]); at home, the one new sessions get.
     pub fw: Framework,
+    /// The framework named on the command line (`--framework`): what new
+    /// sessions are made with, and what an old session without its
+    /// framework takes on once; `None` for the built-in one.
+    pub framework_arg: Option<crate::framework::carried::Given>,
     pub lang: Lang,
     pub theme: ThemeKind,
     pub store: Store,
@@ -116,40 +121,20 @@ pub struct App {
     pub live: Option<crate::tui::live_out::LiveOut>,
 }
 
-/// "1,3 MB" (Dutch) or "1.3 MB", "980 kB": sizes in a message.
-fn human_size(bytes: usize, lang: Lang) -> String {
-    if bytes >= 1_000_000 {
-        let t = format!("{:.1} MB", bytes as f64 / 1_000_000.0);
-        if lang == Lang::Nl {
-            t.replace('.', ",")
-        } else {
-            t
-        }
-    } else {
-        format!("{} kB", bytes.div_ceil(1000))
-    }
-}
-
-/// Parse a due date: 2026-12-15, 15-12-2026 or 15/12/2026.
-pub fn parse_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    if let Ok(d) = s.parse::<Date>() {
-        return Some(d);
-    }
-    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
-    if parts.len() == 3 && parts[2].len() == 4 {
-        let d: i8 = parts[0].parse().ok()?;
-        let m: i8 = parts[1].parse().ok()?;
-        let y: i16 = parts[2].parse().ok()?;
-        return Date::new(y, m, d).ok();
-    }
-    None
-}
+pub use crate::tui::text::{human_size, parse_date};
 
 impl App {
+    /// `fw` is the framework of new sessions; one that is not the
+    /// built-in one counts as named on the command line (without its text).
     pub fn new(fw: Framework, lang: Lang, theme: ThemeKind, store: Store, now: Timestamp) -> App {
+        let framework_arg =
+            (fw != Framework::builtin()).then(|| crate::framework::carried::Given {
+                fw: fw.clone(),
+                text: None,
+            });
         App {
             fw,
+            framework_arg,
             lang,
             theme,
             store,

@@ -459,7 +459,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(VoteReason, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(VoteReason, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // after a NO-GO: route, "other" text, revisit date
-    b!(FollowUp, [ch('k'), code(KeyCode::Up)], "↑↓, 1…5", Action::Up, key_route, hint_route, "↑↓/1–5"),
+    b!(FollowUp, [ch('k'), code(KeyCode::Up)], "↑↓, 1…", Action::Up, key_route, hint_route, "↑↓/1…"),
     b!(FollowUp, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_route),
     b!(FollowUp, [ch('1')], "", Action::Stance(0), key_route),
     b!(FollowUp, [ch('2')], "", Action::Stance(1), key_route),

@@ -32,6 +32,7 @@ use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
 
 pub use app::{App, update};
 pub use keys::Action;
+pub use session_flow::OpenError;
 
 /// Where events come from: the real terminal, or a script in tests.
 pub trait EventSource {

@@ -18,6 +18,30 @@ use crate::tui::dialogs::summary::SummaryDialog;
 use crate::tui::dialogs::unsaved::UnsavedDialog;
 use crate::tui::open_session::{OpenSession, OpenedNotice};
 
+/// Why a session could not be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    Store(StoreError),
+    /// Its framework: missing, damaged, or another than `--framework` names
+    /// (the message in the interface's language).
+    Framework(String),
+}
+
+impl From<StoreError> for OpenError {
+    fn from(e: StoreError) -> Self {
+        OpenError::Store(e)
+    }
+}
+
+impl OpenError {
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            OpenError::Store(e) => e.message(lang),
+            OpenError::Framework(m) => m.clone(),
+        }
+    }
+}
+
 impl App {
     /// Save the whole session now; a failure is shown and retried on the
     /// next change. A backup that could not be made is said once (again
@@ -41,6 +65,18 @@ impl App {
         }
     }
 
+    /// The framework new sessions get (the one named on the command line,
+    /// or the built-in one) with its text, when it was read from a file.
+    pub fn new_session_framework(&self) -> (crate::framework::Framework, Option<&str>) {
+        match &self.framework_arg {
+            Some(g) => (g.fw.clone(), g.text.as_deref()),
+            None => (
+                crate::framework::Framework::builtin(),
+                Some(crate::framework::DEFAULT_TOML),
+            ),
+        }
+    }
+
     /// Start the planned workshop, if there is one, and save it.
     pub fn start_workshop(&mut self) {
         let now = self.now;
@@ -53,9 +89,25 @@ impl App {
         }
     }
 
-    /// Open a session file: lock it, load it; a new workshop waits for the start screen.
-    pub fn open_path(&mut self, path: &Path) -> Result<(), StoreError> {
-        let open = OpenSession::open(path, &self.fw)?;
+    /// Open a session file: lock it, load it with its own framework
+    /// (refused when `--framework` names another); a new workshop waits for
+    /// the start screen.
+    pub fn open_path(&mut self, path: &Path) -> Result<(), OpenError> {
+        use crate::framework::carried::{Adopt, adopt, resolve};
+        let peek = store::load(path)?;
+        let resolved = resolve(&peek, self.framework_arg.as_ref()).map_err(|e| {
+            OpenError::Framework(e.message(&crate::safe_text::shell_word(&peek.name), self.lang))
+        })?;
+        self.fw = resolved.fw;
+        let mut open = OpenSession::open(path, &self.fw)?;
+        // an old session given its framework once keeps it: written now
+        // (the one deliberate write of an open); the built-in one's
+        // fingerprint waits for the next save
+        let keep_now = matches!(resolved.adopt, Some(Adopt::Text(_)));
+        if let Some(a) = &resolved.adopt {
+            adopt(&mut open.session, &self.fw, a);
+            open.dirty |= keep_now;
+        }
         let draft = open.session.draft.clone();
         let notice = open.opened_notice.clone().map(|n| match n {
             OpenedNotice::Migrated { from } => {
@@ -80,6 +132,9 @@ impl App {
         self.mark_orientation();
         if let Some(text) = notice {
             self.info(text);
+        }
+        if keep_now {
+            self.save_now();
         }
         Ok(())
     }

@@ -11,6 +11,11 @@ use super::{
 };
 use crate::textpos::line_col;
 
+/// The longest text a framework may hold in one field (a point, a
+/// guidance, a title), in characters: ten times the longest text of the
+/// built-in framework; README, "The framework".
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFramework {
@@ -69,6 +74,8 @@ struct RawStep {
     routes: Option<Spanned<Vec<RawRoute>>>,
     #[serde(default)]
     pulse: Option<Spanned<String>>,
+    #[serde(default)]
+    question: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +107,8 @@ struct Checker<'a> {
     text: &'a str,
     ref_seen: HashSet<String>,
     seen: HashSet<String>,
+    /// The decision step met so far (there must be exactly one).
+    decision_step: Option<String>,
 }
 
 impl<'a> Checker<'a> {
@@ -109,6 +118,7 @@ impl<'a> Checker<'a> {
             text,
             ref_seen: HashSet::new(),
             seen: HashSet::new(),
+            decision_step: None,
         }
     }
 
@@ -124,6 +134,15 @@ impl<'a> Checker<'a> {
 
     fn text(&self, s: &Spanned<String>, what: &str) -> Result<String, FrameworkError> {
         let v = s.get_ref().trim();
+        if v.chars().count() > MAX_TEXT_CHARS {
+            return Err(self.err(
+                s.span().start,
+                FrameworkErrorKind::TooLong {
+                    what: what.to_string(),
+                    max: MAX_TEXT_CHARS,
+                },
+            ));
+        }
         if v.is_empty() {
             return Err(self.err(
                 s.span().start,
@@ -139,10 +158,19 @@ impl<'a> Checker<'a> {
     fn read(&self) -> Result<RawFramework, FrameworkError> {
         toml::from_str(self.text).map_err(|e| {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
-            self.err(
-                offset,
-                FrameworkErrorKind::Syntax(e.message().trim().to_string()),
-            )
+            let mut message = e.message().trim().to_string();
+            // "duplicate key" alone: name the key (the one at the place,
+            // e.g. `[blocks]` after `[[blocks]]`)
+            if message == "duplicate key" {
+                let key: String = self.text[offset.min(self.text.len())..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+                    .collect();
+                if !key.is_empty() {
+                    message = format!("duplicate key `{key}`");
+                }
+            }
+            self.err(offset, FrameworkErrorKind::Syntax(message))
         })
     }
 
@@ -239,7 +267,29 @@ impl<'a> Checker<'a> {
             })
             .collect::<Result<Vec<_>, FrameworkError>>()?;
         let decision = self.decision(rs)?;
+        if decision {
+            if let (Some(first), Some(d)) = (&self.decision_step, &rs.decision) {
+                return Err(self.err(
+                    d.span().start,
+                    FrameworkErrorKind::TwoDecisions {
+                        first: first.clone(),
+                        second: sid,
+                    },
+                ));
+            }
+            self.decision_step = Some(sid.clone());
+        }
         let (routes, pulse) = self.no_go(rs, &sid, decision)?;
+        let question = match &rs.question {
+            Some(q) if decision => Some(self.text(q, &format!("question ({sid})"))?),
+            Some(q) => {
+                return Err(self.err(
+                    q.span().start,
+                    FrameworkErrorKind::NotDecision { step: sid.clone() },
+                ));
+            }
+            None => None,
+        };
         Ok(Step {
             title: self.text(&rs.title, &format!("title ({sid})"))?,
             consideration: self.text(&rs.consideration, &format!("consideration ({sid})"))?,
@@ -250,6 +300,7 @@ impl<'a> Checker<'a> {
             points,
             routes,
             pulse,
+            question,
         })
     }
 
@@ -382,6 +433,11 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError>
         .iter()
         .map(|rb| ck.block(rb, &ref_ids))
         .collect::<Result<Vec<_>, _>>()?;
+    if ck.decision_step.is_none() {
+        // where the first block begins: the decision belongs in a block's step
+        let at = raw.blocks[0].id.span().start;
+        return Err(ck.err(at, FrameworkErrorKind::NoDecision));
+    }
     Ok(Framework {
         id: fw_id,
         version,
@@ -398,198 +454,5 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Framework, FrameworkError>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::{DEFAULT_TOML, Framework, FrameworkErrorKind};
-
-    fn kind(text: &str) -> FrameworkErrorKind {
-        Framework::parse(text, "t.toml").unwrap_err().kind
-    }
-
-    fn err(text: &str) -> String {
-        Framework::parse(text, "t.toml").unwrap_err().to_string()
-    }
-
-    fn replace(from: &str, to: &str) -> String {
-        assert!(DEFAULT_TOML.contains(from), "{from}");
-        DEFAULT_TOML.replacen(from, to, 1)
-    }
-
-    /// The asset without the decision step's route tables, with `instead`
-    /// in their place.
-    fn without_routes(instead: &str) -> String {
-        let start = DEFAULT_TOML.find("[[blocks.steps.routes]]").unwrap();
-        let end = DEFAULT_TOML
-            .find("[[blocks.steps.points]]\nid = \"1.5.1\"")
-            .unwrap();
-        format!(
-            "{}{instead}{}",
-            &DEFAULT_TOML[..start],
-            &DEFAULT_TOML[end..]
-        )
-    }
-
-    /// The framework's own guidance (first top-level `guidance = """ … """`).
-    fn top_guidance() -> (usize, usize) {
-        let start = DEFAULT_TOML.find("\nguidance = \"\"\"").unwrap() + 1;
-        let end = start + DEFAULT_TOML[start..].find("\n\"\"\"\n").unwrap() + 5;
-        (start, end)
-    }
-
-    #[test]
-    fn the_builtin_has_guidance_routes_and_the_pulse_question() {
-        let fw = Framework::builtin();
-        assert!(fw.guidance.contains("niet is bedoeld als voorschrijvend"));
-        assert!(fw.guidance.contains("stappen over te slaan"));
-        assert!(fw.blocks[0].guidance.contains("tabula rasa"));
-        assert!(fw.blocks[1].guidance.contains("change agent"));
-        assert!(fw.blocks[3].guidance.contains("op de radar"));
-        assert!(fw.blocks.iter().all(|b| !b.guidance.is_empty()));
-        let ids: Vec<&str> = fw.no_go_routes().iter().map(|r| r.id.as_str()).collect();
-        assert_eq!(ids, ["lighter", "neighbourhood", "sectoral", "community"]);
-        assert_eq!(
-            fw.route_text("community"),
-            Some("Investeren in community building")
-        );
-        assert_eq!(fw.route_text("other"), None);
-        assert!(fw.pulse_question().unwrap().contains("vinger aan de pols"));
-        // every route the framework names is one a session can store
-        for r in fw.no_go_routes() {
-            assert!(
-                crate::vote::Route::ALL
-                    .iter()
-                    .any(|v| v.id() == Some(&r.id)),
-                "{}",
-                r.id
-            );
-        }
-        // only the decision step has routes
-        let with_routes = fw
-            .blocks
-            .iter()
-            .flat_map(|b| &b.steps)
-            .filter(|s| !s.routes.is_empty() || s.pulse.is_some())
-            .count();
-        assert_eq!(with_routes, 1);
-    }
-
-    #[test]
-    fn guidance_missing_empty_or_misspelt_is_refused() {
-        let (start, end) = top_guidance();
-        let missing = format!("{}{}", &DEFAULT_TOML[..start], &DEFAULT_TOML[end..]);
-        assert!(matches!(kind(&missing), FrameworkErrorKind::Syntax(m) if m.contains("guidance")));
-        let empty = format!(
-            "{}guidance = \"  \"\n{}",
-            &DEFAULT_TOML[..start],
-            &DEFAULT_TOML[end..]
-        );
-        assert_eq!(
-            kind(&empty),
-            FrameworkErrorKind::Empty {
-                what: "guidance".into()
-            }
-        );
-        let misspelt = replace("\nguidance = \"\"\"", "\nguidence = \"\"\"");
-        assert!(err(&misspelt).contains("guidence"), "{}", err(&misspelt));
-        // a block's guidance: missing and empty
-        let block = replace("activities = []\n", "activities = []\nguidance = \"\"\n");
-        // two guidance keys in one table is a TOML error; replace the block's own
-        let b1 = DEFAULT_TOML.find("activities = []\n").unwrap();
-        let g = b1 + DEFAULT_TOML[b1..].find("guidance = \"\"\"").unwrap();
-        let ge = g + DEFAULT_TOML[g..].find("\n\"\"\"\n").unwrap() + 5;
-        let no_block = format!("{}{}", &DEFAULT_TOML[..g], &DEFAULT_TOML[ge..]);
-        let e = err(&no_block);
-        assert!(e.contains("guidance") && e.starts_with("t.toml:"), "{e}");
-        assert!(matches!(kind(&block), FrameworkErrorKind::Syntax(m) if m.contains("duplicate")));
-        let empty_block = format!(
-            "{}guidance = \"\"\n{}",
-            &DEFAULT_TOML[..g],
-            &DEFAULT_TOML[ge..]
-        );
-        assert_eq!(
-            kind(&empty_block),
-            FrameworkErrorKind::Empty {
-                what: "guidance (1)".into()
-            }
-        );
-    }
-
-    #[test]
-    fn routes_missing_empty_duplicate_or_blank_are_refused() {
-        assert_eq!(
-            kind(&without_routes("")),
-            FrameworkErrorKind::NoRoutes { step: "1.5".into() }
-        );
-        let empty = without_routes("").replacen("pulse = ", "routes = []\npulse = ", 1);
-        assert_eq!(
-            kind(&empty),
-            FrameworkErrorKind::NoRoutes { step: "1.5".into() }
-        );
-        let e = err(&empty);
-        assert!(e.starts_with("t.toml:") && e.contains("1.5"), "{e}");
-        let dup = replace("id = \"sectoral\"", "id = \"lighter\"");
-        assert_eq!(
-            kind(&dup),
-            FrameworkErrorKind::DuplicateId("lighter".into())
-        );
-        let blank = replace(
-            "text = \"Versterking van het wijkgericht werken\"",
-            "text = \" \"",
-        );
-        assert_eq!(
-            kind(&blank),
-            FrameworkErrorKind::Empty {
-                what: "route text (1.5, neighbourhood)".into()
-            }
-        );
-        let no_id = replace("id = \"community\"\n", "");
-        assert!(matches!(kind(&no_id), FrameworkErrorKind::Syntax(m) if m.contains("id")));
-        let unknown = replace(
-            "id = \"community\"\n",
-            "id = \"community\"\nlabel = \"x\"\n",
-        );
-        assert!(matches!(kind(&unknown), FrameworkErrorKind::Syntax(m) if m.contains("label")));
-        // a route id that is not one of the program's still loads: the
-        // vote offers "other" for what it does not know
-        let own = replace("id = \"community\"", "id = \"buurtbudget\"");
-        assert_eq!(
-            Framework::parse(&own, "t.toml")
-                .unwrap()
-                .route_text("buurtbudget"),
-            Some("Investeren in community building")
-        );
-    }
-
-    #[test]
-    fn the_pulse_question_missing_or_empty_is_refused() {
-        let line = "pulse = \"Op welke wijze houden de gemeente en andere partijen de vinger aan de pols?\"\n";
-        assert_eq!(
-            kind(&replace(line, "")),
-            FrameworkErrorKind::Empty {
-                what: "pulse (1.5)".into()
-            }
-        );
-        assert_eq!(
-            kind(&replace(line, "pulse = \"\"\n")),
-            FrameworkErrorKind::Empty {
-                what: "pulse (1.5)".into()
-            }
-        );
-    }
-
-    #[test]
-    fn routes_or_a_pulse_question_elsewhere_are_refused() {
-        let stray = replace(
-            "refs = [\"3.2\"]\n",
-            "refs = [\"3.2\"]\npulse = \"Houden we de vinger aan de pols?\"\n",
-        );
-        assert_eq!(
-            kind(&stray),
-            FrameworkErrorKind::NotDecision { step: "1.1".into() }
-        );
-        let not_decision = replace("decision = \"go_no_go\"\n", "");
-        assert_eq!(
-            kind(&not_decision),
-            FrameworkErrorKind::NotDecision { step: "1.5".into() }
-        );
-    }
-}
+#[path = "load_tests.rs"]
+mod tests;

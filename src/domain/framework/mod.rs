@@ -11,8 +11,14 @@ use serde::Serialize;
 
 use crate::i18n::{Lang, fill};
 
+pub mod carried;
 mod load;
+mod messages;
+pub use load::MAX_TEXT_CHARS;
 pub mod renumber;
+
+/// The largest framework file that is read: twenty times the built-in one.
+pub const MAX_FILE_BYTES: usize = 1_000_000;
 
 /// The framework text that ships with wijktafel.
 pub const DEFAULT_TOML: &str = include_str!("../../../assets/afwegingskader.toml");
@@ -76,6 +82,10 @@ pub struct Step {
     /// ("vinger aan de pols") after a NO-GO.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pulse: Option<String>,
+    /// The decision step only: the question the parties vote on (the
+    /// program's own question when the file does not say it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -124,8 +134,9 @@ pub struct Pos {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FrameworkErrorKind {
-    /// Could not read the file.
-    Io(String),
+    /// Could not read the file: the kind of failure, and the system's words
+    /// for one without words of our own.
+    Io(std::io::ErrorKind, String),
     /// TOML syntax or shape error (message from the parser).
     Syntax(String),
     DuplicateId(String),
@@ -151,10 +162,28 @@ pub enum FrameworkErrorKind {
     NoRoutes {
         step: String,
     },
-    /// Routes or a pulse question on a step that is not the decision step.
+    /// Routes, a pulse or a vote question on a step that is not the decision step.
     NotDecision {
         step: String,
     },
+    /// A second decision step (`decision = "go_no_go"`).
+    TwoDecisions {
+        first: String,
+        second: String,
+    },
+    /// No step is the decision step.
+    NoDecision,
+    /// A text above [`load::MAX_TEXT_CHARS`].
+    TooLong {
+        what: String,
+        max: usize,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        max: usize,
+    },
+    /// Bytes that are no UTF-8 (at the error's position).
+    NotUtf8,
 }
 
 /// A framework file that cannot be used, with the place of the problem.
@@ -172,8 +201,18 @@ impl FrameworkError {
     pub fn message(&self, lang: Lang) -> String {
         let s = lang.strings();
         let what = match &self.kind {
-            FrameworkErrorKind::Io(e) => fill(s.fw_err_io, &[e]),
-            FrameworkErrorKind::Syntax(e) => fill(s.fw_err_syntax, &[e]),
+            FrameworkErrorKind::Io(kind, e) => {
+                let why = match kind {
+                    std::io::ErrorKind::NotFound => s.fw_io_not_found,
+                    std::io::ErrorKind::PermissionDenied => s.fw_io_denied,
+                    std::io::ErrorKind::IsADirectory => s.fw_io_is_dir,
+                    _ => e,
+                };
+                fill(s.fw_err_io, &[why])
+            }
+            FrameworkErrorKind::Syntax(e) => {
+                fill(s.fw_err_syntax, &[&messages::toml_words(e, lang)])
+            }
             FrameworkErrorKind::DuplicateId(id) => fill(s.fw_err_duplicate, &[id]),
             FrameworkErrorKind::DanglingRef { step, reference } => {
                 fill(s.fw_err_dangling, &[step, reference])
@@ -185,6 +224,17 @@ impl FrameworkError {
             FrameworkErrorKind::BadId { id, parent } => fill(s.fw_err_bad_id, &[id, parent]),
             FrameworkErrorKind::NoRoutes { step } => fill(s.fw_err_no_routes, &[step]),
             FrameworkErrorKind::NotDecision { step } => fill(s.fw_err_not_decision, &[step]),
+            FrameworkErrorKind::TwoDecisions { first, second } => {
+                fill(s.fw_err_two_decisions, &[second, first])
+            }
+            FrameworkErrorKind::NoDecision => s.fw_err_no_decision.to_string(),
+            FrameworkErrorKind::TooLong { what, max } => {
+                fill(s.fw_err_too_long, &[what, &max.to_string()])
+            }
+            FrameworkErrorKind::TooLarge { max } => {
+                fill(s.fw_err_too_large, &[&(max / 1_000_000).to_string()])
+            }
+            FrameworkErrorKind::NotUtf8 => s.fw_err_not_utf8.to_string(),
         };
         if self.line == 0 {
             format!("{}: {}", self.file, what)
@@ -196,21 +246,61 @@ impl FrameworkError {
 
 impl Framework {
     /// The framework that ships with wijktafel.
+    /// (Parsed once per process: every session that names it compares
+    /// with it.)
     pub fn builtin() -> Framework {
-        Framework::parse(DEFAULT_TOML, "assets/afwegingskader.toml")
-            .expect("the built-in framework is validated by the test suite")
+        static BUILTIN: std::sync::OnceLock<Framework> = std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Framework::parse(DEFAULT_TOML, "assets/afwegingskader.toml")
+                    .expect("the built-in framework is validated by the test suite")
+            })
+            .clone()
     }
 
     /// Load and validate a framework file.
     pub fn load(path: &Path) -> Result<Framework, FrameworkError> {
+        Framework::load_source(path).map(|(fw, _)| fw)
+    }
+
+    /// Load and validate a framework file, with its text (which a new
+    /// session keeps, see [`carried`]).
+    pub fn load_source(path: &Path) -> Result<(Framework, String), FrameworkError> {
+        use std::io::Read;
         let file = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| FrameworkError {
+        let at = |line, column, kind| FrameworkError {
             file: file.clone(),
-            line: 0,
-            column: 0,
-            kind: FrameworkErrorKind::Io(e.to_string()),
+            line,
+            column,
+            kind,
+        };
+        let io = |e: std::io::Error| at(0, 0, FrameworkErrorKind::Io(e.kind(), e.to_string()));
+        let f = std::fs::File::open(path).map_err(io)?;
+        if f.metadata().map_err(io)?.is_dir() {
+            let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+            return Err(io(e));
+        }
+        let mut bytes = Vec::new();
+        // one byte more than allowed tells a file that is too large
+        f.take(MAX_FILE_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(at(
+                0,
+                0,
+                FrameworkErrorKind::TooLarge {
+                    max: MAX_FILE_BYTES,
+                },
+            ));
+        }
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let good = e.utf8_error().valid_up_to();
+            let prefix = String::from_utf8_lossy(&e.as_bytes()[..good]).into_owned();
+            let (line, column) = crate::textpos::line_col(&prefix, good);
+            at(line, column, FrameworkErrorKind::NotUtf8)
         })?;
-        Framework::parse(&text, &file)
+        Framework::parse(&text, &file).map(|fw| (fw, text))
     }
 
     /// Parse and validate framework TOML; `file` names the source in errors.
@@ -346,6 +436,14 @@ impl Framework {
             .iter()
             .find(|r| r.id == id)
             .map(|r| r.text.as_str())
+    }
+
+    /// The question the parties vote on: the decision step's own, else
+    /// the program's.
+    pub fn vote_question(&self, lang: Lang) -> String {
+        self.decision_step()
+            .and_then(|(b, s)| self.blocks[b].steps[s].question.clone())
+            .unwrap_or_else(|| lang.strings().vote_question.to_string())
     }
 
     /// The decision step's "vinger aan de pols" question.

@@ -182,6 +182,8 @@ pub enum What {
     Vote,
     Override,
     Party,
+    /// The session's framework was switched (`wijktafel framework switch`).
+    Framework,
     Details,
     Undo,
     Redo,
@@ -284,6 +286,8 @@ pub fn without_points(s: &Session) -> Session {
         journal_seq,
         journal_from,
         journal: _,
+        framework_switches,
+        framework_source,
     } = s;
     Session {
         format_version: *format_version,
@@ -305,6 +309,8 @@ pub fn without_points(s: &Session) -> Session {
         journal_seq: *journal_seq,
         journal_from: journal_from.clone(),
         journal: Vec::new(),
+        framework_switches: framework_switches.clone(),
+        framework_source: framework_source.clone(),
     }
 }
 

@@ -73,7 +73,9 @@ impl NewForm {
 
     /// `Enter`: create the session and open it, or say what is wrong.
     fn submit(&mut self, app: &mut App) -> Transition {
-        let mut session = Session::new(&self.get(NewField::Name), &app.fw, app.now);
+        let (fw, text) = app.new_session_framework();
+        let mut session = Session::new(&self.get(NewField::Name), &fw, app.now);
+        crate::framework::carried::carry(&mut session, &fw, text);
         session.area = self.get(NewField::Area);
         session.municipality = self.get(NewField::Municipality);
         session.facilitator = self.get(NewField::Facilitator);

@@ -40,7 +40,9 @@ pub fn update(app: &mut App, action: Action) {
 
 /// Write a fresh copy of the demo into the store and open it.
 pub fn open_demo(app: &mut App) {
-    let session = demo::build(&app.fw, 2);
+    let (fw, text) = app.new_session_framework();
+    let mut session = demo::build(&fw, 2);
+    crate::framework::carried::carry(&mut session, &fw, text);
     match crate::store::create_unique(&app.store, session) {
         Ok(path) => {
             if let Err(e) = app.open_path(&path) {
@@ -120,7 +122,8 @@ impl App {
     /// Fill the home list from the store.
     pub fn refresh_home(&mut self) {
         let s = self.s();
-        let list = crate::catalog::summaries(&self.store, &self.fw, self.lang).unwrap_or_default();
+        let list = crate::catalog::summaries(&self.store, self.framework_arg.as_ref(), self.lang)
+            .unwrap_or_default();
         self.home = list
             .into_iter()
             .map(|sum| HomeEntry {

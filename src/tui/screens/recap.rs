@@ -394,6 +394,7 @@ pub fn recap_lines(
             vote_lines(app, sess, th, &mut lines);
         }
     }
+    orphan_lines(app, sess, th, &mut lines);
     if let Some(p) = app.fw.pos_of(&sess.cursor) {
         let pt = app.fw.point_at(p.flat);
         lines.push(Line::default());
@@ -428,6 +429,36 @@ pub fn recap_lines(
         }
     }
     (lines, sel_line)
+}
+
+/// "Punten buiten het kader": records on points the session's framework no
+/// longer has (after a switch, issue 31), each with its status, dissent
+/// reason and open actions; nothing when there are none.
+fn orphan_lines(app: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
+    let s = app.s();
+    let list = crate::framework::carried::orphans(sess, app.fw);
+    if list.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("{} ({})", s.orphan_heading, list.len()),
+        th.title,
+    )));
+    for (id, r) in list {
+        let mut text = format!("  {} {id} {}", r.status.symbol(), r.status.word(app.lang));
+        if !r.dissent_reason.is_empty() {
+            text.push_str(&format!(" — {}", r.dissent_reason));
+        }
+        let open = r.live_actions().filter(|(_, a)| !a.done).count();
+        if open > 0 {
+            text.push_str(&format!(" · {} {open}", s.ui_actions));
+        }
+        lines.push(Line::from(Span::styled(
+            safe_line(&text).into_owned(),
+            th.base,
+        )));
+    }
 }
 
 /// The latest vote: outcome, tally, follow-up route and revisit date.

@@ -64,9 +64,11 @@ impl Field {
 pub struct RouteChoice {
     pub route: Route,
     pub words: String,
-    /// A route of the framework that a session cannot name (an id of its
-    /// own): stored as "other" with its words.
+    /// A route of the framework that the program has no name for (an id of
+    /// its own): stored as "other" with its id.
     pub as_other: bool,
+    /// The route's id in the framework (`None` for "other").
+    pub id: Option<String>,
 }
 
 /// The routes of the framework's decision step, in its order and words,
@@ -82,11 +84,13 @@ pub fn choices(fw: &Framework, lang: Lang) -> Vec<RouteChoice> {
                 route,
                 words: r.text.clone(),
                 as_other: false,
+                id: Some(r.id.clone()),
             },
             None => RouteChoice {
                 route: Route::Other,
                 words: r.text.clone(),
                 as_other: true,
+                id: Some(r.id.clone()),
             },
         })
         .collect();
@@ -99,6 +103,7 @@ pub fn choices(fw: &Framework, lang: Lang) -> Vec<RouteChoice> {
                     route,
                     words: route.word(lang).to_string(),
                     as_other: false,
+                    id: route.id().map(str::to_string),
                 }),
         );
     }
@@ -106,6 +111,7 @@ pub fn choices(fw: &Framework, lang: Lang) -> Vec<RouteChoice> {
         route: Route::Other,
         words: Route::Other.word(lang).to_string(),
         as_other: false,
+        id: None,
     });
     out
 }
@@ -179,7 +185,11 @@ impl FollowUpForm {
                 let i = self.chosen.map(|i| i + 1).unwrap_or(0);
                 self.chosen = Some(i.min(self.choices.len() - 1))
             }
-            (Field::Route, Some(Action::Stance(i))) if i < self.choices.len() => {
+            // a digit picks a route until one is chosen; after that it is
+            // the start of the date ("1" then "2027-03-01")
+            (Field::Route, Some(Action::Stance(i)))
+                if i < self.choices.len() && self.chosen.is_none() =>
+            {
                 self.chosen = Some(i)
             }
             // what can only be part of a date (a digit that names no route,
@@ -212,23 +222,19 @@ impl FollowUpForm {
         let s = app.s();
         let own = clean_line(&editor_text(&self.other));
         let Some(choice) = self.chosen.map(|i| self.choices[i].clone()) else {
-            app.error(s.err_need_route.to_string());
+            app.error(fill(
+                s.err_need_route,
+                &[&self.choices.len().min(9).to_string()],
+            ));
             self.field = Field::Route;
             return Next::Stay;
         };
         let route = choice.route;
-        let text = if choice.as_other {
-            // a route of the framework's own: its words, then the facilitator's
-            [choice.words.as_str(), own.as_str()]
-                .iter()
-                .filter(|t| !t.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" — ")
-        } else {
-            own
-        };
-        if route == Route::Other && text.is_empty() {
+        // a route of the framework's own is stored by its id; the text is
+        // the facilitator's words only
+        let id = choice.id.clone().filter(|_| choice.as_other);
+        let text = own;
+        if route == Route::Other && id.is_none() && text.is_empty() {
             app.error(s.err_need_reason.to_string());
             self.field = Field::Other;
             return Next::Stay;
@@ -244,7 +250,7 @@ impl FollowUpForm {
             return Next::Stay;
         };
         Next::Record(Closing {
-            follow_up: Some(FollowUp { route, text }),
+            follow_up: Some(FollowUp { route, text, id }),
             revisit,
             deferred_because: None,
         })
@@ -460,14 +466,21 @@ mod tests {
         let mut app = app();
         let mut form = FollowUpForm::new(&app.fw, app.lang);
         form.update(&mut app, key(KeyCode::Char('3')));
-        // the facilitator forgot Tab: "2" picks route 2 (the list shows it),
-        // the rest is a date, and a date that is no date is refused
+        // the facilitator forgot Tab: once a route is chosen, "2" is the
+        // start of the date, never route 2 (issue 31: "027-06-01" was left)
         for c in "2027-06-01".chars() {
             form.update(&mut app, key(KeyCode::Char(c)));
         }
         assert_eq!(editor_text(&form.other), "", "nothing in the words");
         assert_eq!(form.field, Field::Revisit);
-        assert_eq!(editor_text(&form.revisit), "027-06-01");
+        assert_eq!(editor_text(&form.revisit), "2027-06-01");
+        assert_eq!(form.route(), Some(Route::ALL[2]), "the route stays");
+        // a date that is no date is refused
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        form.update(&mut app, key(KeyCode::Char('3')));
+        for c in "2027-13-45".chars() {
+            form.update(&mut app, key(KeyCode::Char(c)));
+        }
         assert!(matches!(
             form.update(&mut app, key(KeyCode::Enter)),
             Next::Stay
@@ -525,10 +538,8 @@ mod tests {
             form.update(&mut app, key(KeyCode::Enter)),
             Next::Stay
         ));
-        assert!(
-            app.flash
-                .as_ref()
-                .is_some_and(|f| f.text == crate::i18n::Lang::Nl.strings().err_need_route)
-        );
+        assert!(app.flash.as_ref().is_some_and(
+            |f| f.text == fill(crate::i18n::Lang::Nl.strings().err_need_route, &["5"])
+        ));
     }
 }

@@ -312,7 +312,10 @@ impl Dialog for VoteDialog {
             Constraint::Length(1),
         ])
         .areas(inner);
-        let question = Paragraph::new(Span::styled(s.vote_question, th.point));
+        let question = Paragraph::new(Span::styled(
+            safe_line(&app.fw.vote_question(app.lang)).into_owned(),
+            th.point,
+        ));
         match self.stage {
             VoteStage::Earlier | VoteStage::ReadBack => {
                 f.render_widget(question.wrap(Wrap { trim: true }), q);
@@ -348,7 +351,11 @@ impl Dialog for VoteDialog {
         ])
         .areas(inner);
         f.render_widget(
-            Paragraph::new(Span::styled(s.vote_question, th.point)).wrap(Wrap { trim: true }),
+            Paragraph::new(Span::styled(
+                safe_line(&app.fw.vote_question(app.lang)).into_owned(),
+                th.point,
+            ))
+            .wrap(Wrap { trim: true }),
             q,
         );
         let rule_text = fill(s.vote_rule, &[&sess.rule.describe(app.lang)]);
