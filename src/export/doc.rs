@@ -80,17 +80,45 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// User text, anonymised if asked.
+    /// User text, anonymised if asked, and isolated when it holds
+    /// right-to-left letters or bidi controls ([`crate::bidi::isolate`]):
+    /// nothing typed can reorder the text after it.
     pub(super) fn user(&self, text: &str) -> String {
-        self.names.apply(text)
+        crate::bidi::isolate(&self.names.apply(text)).into_owned()
     }
 
+    /// "Organisation (Representative)", each isolated on its own; the
+    /// organisation alone when anonymising, or when the representative is
+    /// the organisation (an anonymised export read back).
     pub(super) fn party(&self, id: PartyId) -> String {
         match self.sess.party(id) {
-            Some(p) if self.names.is_empty() => self.user(&p.label()),
+            Some(p)
+                if self.names.is_empty()
+                    && !p.representative.trim().is_empty()
+                    && p.representative.trim() != p.organisation.trim() =>
+            {
+                format!(
+                    "{} ({})",
+                    self.user(&p.organisation),
+                    self.user(&p.representative)
+                )
+            }
             Some(p) => self.user(&p.organisation),
             None => format!("#{id}"),
         }
+    }
+
+    /// A party's organisation alone (a column head), or "#id".
+    pub(super) fn organisation(&self, id: PartyId) -> String {
+        match self.sess.party(id) {
+            Some(p) => self.user(&p.organisation),
+            None => format!("#{id}"),
+        }
+    }
+
+    /// The minutes' time zone.
+    pub(super) fn tz(&self) -> &jiff::tz::TimeZone {
+        &self.tz
     }
 
     pub(super) fn parties(&self, ids: &[PartyId]) -> String {
