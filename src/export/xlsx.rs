@@ -92,6 +92,19 @@ fn write_sheet(
     }
     for (r, row) in table.rows.iter().enumerate() {
         let r = r as u32 + 1;
+        // a wrapped cell's lines: not every program grows the row itself
+        let lines = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &w)| match cell {
+                Cell::Text(t) => wrapped_lines(t, w),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        if lines > 1 {
+            ws.set_row_height(r, (15.0 * lines as f64).min(409.0))?;
+        }
         for (k, cell) in row.iter().enumerate() {
             let col = k as u16;
             let long = widths[k] >= WIDE;
@@ -124,7 +137,39 @@ fn write_sheet(
     let last_col = table.head.len().saturating_sub(1) as u16;
     ws.set_freeze_panes(1, frozen_cols)?;
     ws.autofilter(0, 0, table.rows.len() as u32, last_col)?;
+    // printed: A4 landscape, as wide as the page, the head on every page
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
     Ok(())
+}
+
+/// How many lines `text` takes in a column `width` characters wide
+/// (words wrapped whole where they fit; a column of n characters holds
+/// about a fifth more of an average proportional text).
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let room = (width + width / 5).saturating_sub(3).max(4);
+    text.lines()
+        .map(|line| {
+            let mut lines = 1;
+            let mut used = 0;
+            for word in line.split(' ') {
+                let n = word.chars().count();
+                if used > 0 && used + 1 + n > room {
+                    lines += 1;
+                    used = 0;
+                }
+                used += if used > 0 { 1 } else { 0 } + n;
+                while used > room {
+                    lines += 1;
+                    used -= room;
+                }
+            }
+            lines
+        })
+        .sum::<usize>()
+        .max(1)
 }
 
 /// A date Excel can hold (1900–9999).
