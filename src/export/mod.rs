@@ -122,7 +122,7 @@ pub fn render(
         Format::Json if workshop.is_some() => {
             return Err(ExportError::JsonIsWholeSession { lang: o.lang });
         }
-        Format::Json => (json(sess, o) + "\n").into_bytes(),
+        Format::Json => (json(fw, sess, o) + "\n").into_bytes(),
         Format::Csv => csv_points(fw, sess, workshop, o)?,
         Format::Xlsx => xlsx(fw, sess, workshop, o)?,
     })
