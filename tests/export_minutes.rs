@@ -276,7 +276,7 @@ fn workshop_minutes_put_the_decision_on_page_one() {
     let dissent = pos("## Verschillen van mening (open, hele sessie)");
     let new_actions = pos("## Actiepunten uit deze bijeenkomst");
     pos(
-        "- [ ] Zorgvraag in kaart brengen — Zorg & Welzijn (Chantal), uiterlijk 1 december 2026 (Gesprekspunt 1.1.2)",
+        "- ☐ Zorgvraag in kaart brengen — Zorg & Welzijn (Chantal), uiterlijk 1 december 2026 (Gesprekspunt 1.1.2)",
     );
     let open = pos("## Actiepunten (open, hele sessie)");
     let points = pos("## Besproken gesprekspunten");

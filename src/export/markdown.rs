@@ -185,7 +185,7 @@ pub(super) fn to_markdown(doc: &[Node]) -> String {
             }
             Node::Tasks(items) => {
                 for (done, it) in items {
-                    out.push_str(if *done { "- [x] " } else { "- [ ] " });
+                    out.push_str(if *done { "- ☑ " } else { "- ☐ " });
                     out.push_str(&md_inlines(it, "  ", false));
                     out.push('\n');
                 }
