@@ -440,7 +440,9 @@ fn old_minutes_texts_stay_in_html_too() {
     let s = no_go_session();
     let html = render(&s, Format::Html, Some(1), Lang::Nl);
     assert!(
-        html.contains("<li><strong>Datum:</strong> 16\u{a0}november\u{a0}2026</li>"),
+        html.contains(
+            "<li><strong>Datum:</strong> <span class=\"nw\">16\u{a0}november\u{a0}2026</span></li>"
+        ),
         "{html}"
     );
     assert!(!html.contains("<td><strong>Datum</strong></td>"), "{html}");

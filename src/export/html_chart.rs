@@ -94,16 +94,38 @@ fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.6
 }
 
-/// `text` cut with "…" to fit `width` (the whole text is in the SVG title).
-fn fit(text: &str, width: f64, size: f64) -> String {
+/// A row's label, whole (never cut): on one line when it fits, else on
+/// two lines split at the space nearest its middle, each line narrowed to
+/// the room (SVG `textLength`) when it is still too wide.
+fn label_svg(text: &str, width: f64, size: f64, mid: f64) -> String {
+    let line = |t: &str, y: f64, size: f64| {
+        let squeeze = if text_width(t, size) > width {
+            format!(" textLength=\"{width:.1}\" lengthAdjust=\"spacingAndGlyphs\"")
+        } else {
+            String::new()
+        };
+        format!(
+            "<text x=\"0\" y=\"{y:.1}\" dominant-baseline=\"central\" font-size=\"{size:.1}\"{squeeze}>{}</text>",
+            html_escape(t)
+        )
+    };
     if text_width(text, size) <= width {
-        return text.to_string();
+        return line(text, mid, size);
     }
-    let keep = ((width / (size * 0.6)) as usize).saturating_sub(1);
-    let mut cut: String = text.chars().take(keep).collect();
-    cut = cut.trim_end().to_string();
-    cut.push('…');
-    cut
+    let half = text.chars().count() / 2;
+    let split = text
+        .char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .min_by_key(|&(i, _)| text[..i].chars().count().abs_diff(half))
+        .map(|(i, _)| i);
+    match split {
+        Some(i) => {
+            let small = size * 0.85;
+            line(&text[..i], mid - small * 0.55, small)
+                + &line(text[i + 1..].trim_start(), mid + small * 0.55, small)
+        }
+        None => line(text, mid, size),
+    }
 }
 
 /// The widths of a bar's segments: in proportion to the counts, but every
@@ -173,10 +195,9 @@ pub(super) fn push_chart(out: &mut String, ch: &Chart) {
         let y = legend_h + row_h * r as f64;
         let mid = y + bar_h / 2.0;
         out.push_str(&format!(
-            "<g><title>{}</title><text x=\"0\" y=\"{:.1}\" dominant-baseline=\"central\">{}</text>",
+            "<g><title>{}</title>{}",
             html_escape(&row.label),
-            mid,
-            html_escape(&fit(&row.label, LABEL - 8.0, font))
+            label_svg(&row.label, LABEL - 8.0, font, mid)
         ));
         let widths = segment_widths(&row.counts, bar_w, min_seg);
         let mut sx = bar_x;
@@ -224,6 +245,22 @@ pub(super) fn push_chart(out: &mut String, ch: &Chart) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_is_never_cut() {
+        let short = label_svg("2 Initiëren", 182.0, 11.0, 10.0);
+        assert!(short.contains(">2 Initiëren</text>") && !short.contains("textLength"));
+        let long = "Bijeenkomst 12 · 14 september 2026 (extra lang)";
+        let svg = label_svg(long, 182.0, 11.0, 10.0);
+        assert!(!svg.contains('…'), "{svg}");
+        assert_eq!(svg.matches("<text").count(), 2, "two lines: {svg}");
+        let words: String = svg
+            .split('>')
+            .filter_map(|p| p.strip_suffix("</text"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(words, long, "every word");
+    }
 
     #[test]
     fn every_segment_with_points_is_wide_enough_for_its_count() {

@@ -19,6 +19,7 @@ mod doc;
 mod handout_html;
 mod html;
 mod html_chart;
+mod html_table;
 mod json;
 mod markdown;
 mod sections;
