@@ -175,12 +175,19 @@ fn no_break_long_dates(text: &str) -> String {
 /// never shows "2026-/10-05".
 fn no_break_dates(escaped: &str) -> String {
     let b = escaped.as_bytes();
+    // 2026-10-05, and the Dutch short form 05-10-2026
     let is_date = |i: usize| {
-        i + 10 <= b.len()
-            && b[i..i + 10].iter().enumerate().all(|(k, &c)| match k {
-                4 | 7 => c == b'-',
-                _ => c.is_ascii_digit(),
+        let shape = |dashes: [usize; 2]| {
+            b[i..i + 10].iter().enumerate().all(|(k, &c)| {
+                if dashes.contains(&k) {
+                    c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
             })
+        };
+        i + 10 <= b.len()
+            && (shape([4, 7]) || shape([2, 5]))
             && (i == 0 || !b[i - 1].is_ascii_digit())
             && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit())
     };
@@ -200,8 +207,17 @@ fn no_break_dates(escaped: &str) -> String {
                 out.push_str("⚠ ");
             }
             out.push_str(&escaped[i..i + 10]);
-            out.push_str("</span>");
             i += 10;
+            // "(verlopen)" stays with its date
+            if let Some(w) = OVERDUE
+                .iter()
+                .map(|w| format!(" ({w})"))
+                .find(|w| escaped[i..].starts_with(w.as_str()))
+            {
+                out.push_str(&w.replacen(' ', "\u{a0}", 1));
+                i += w.len();
+            }
+            out.push_str("</span>");
             from = i;
         } else {
             i += 1;
@@ -444,7 +460,11 @@ mod tests {
     fn dates_stay_on_one_line_and_other_numbers_do_not_change() {
         assert_eq!(
             no_break_dates("uiterlijk 2026-10-05, ⚠ 2026-11-30 (verlopen)"),
-            "uiterlijk <span class=\"nw\">2026-10-05</span>, <span class=\"nw\">⚠ 2026-11-30</span> (verlopen)"
+            "uiterlijk <span class=\"nw\">2026-10-05</span>, <span class=\"nw\">⚠ 2026-11-30\u{a0}(verlopen)</span>"
+        );
+        assert_eq!(
+            no_break_dates("⚠ 09-07-2029 (verlopen)"),
+            "<span class=\"nw\">⚠ 09-07-2029\u{a0}(verlopen)</span>"
         );
         for same in ["12026-10-05", "2026-10-051", "2026-1-05", "06-12345-67"] {
             assert_eq!(no_break_dates(same), same);

@@ -13,6 +13,7 @@ use crate::session::Session;
 use crate::store::{self, StoreError};
 
 mod anonymize;
+mod board;
 mod chart;
 mod csv;
 mod doc;

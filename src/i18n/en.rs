@@ -536,5 +536,11 @@ pub static EN: Strings = Strings {
     xl_sheet_attendance: "Attendance",
     xl_cut: "[cut here: a cell holds at most 32,767 characters; {0} characters left out, the whole text is in the JSON export]",
     xl_not_to_terminal: "An xlsx file is not text for the screen: name a file with -o, for example -o state.xlsx.",
+    bd_title: "Summary for the board",
+    bd_decision: "Current decision",
+    bd_no_vote: "No go/no-go vote in this session yet.",
+    bd_workshops: "Workshops, one line each",
+    bd_consensus_over: "consensus recorded despite “disagree” on {0} discussion points: {1} (each in the programme overview below)",
+    bd_notices: "notices",
     // (end of section)
 };

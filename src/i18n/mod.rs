@@ -498,6 +498,7 @@ define_strings! {
     // (end of section)
     // ---- documents in their own programs (issue 27) ----
     xl_vote_number, xl_present_count, xl_parties_total, xl_deferred_because, xl_remark, xl_superseded_by, xl_ballot_of, xl_reason_of, xl_attendance, xl_arrivals_departures, xl_from_start, xl_sheet_points, xl_sheet_votes, xl_sheet_actions, xl_sheet_attendance, xl_cut, xl_not_to_terminal,
+    bd_title, bd_decision, bd_no_vote, bd_workshops, bd_consensus_over, bd_notices,
     // (end of section)
 }
 

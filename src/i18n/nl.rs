@@ -536,5 +536,11 @@ pub static NL: Strings = Strings {
     xl_sheet_attendance: "Aanwezigheid",
     xl_cut: "[hier afgebroken: een cel houdt hoogstens 32.767 tekens; {0} tekens weggelaten, de hele tekst staat in de JSON-export]",
     xl_not_to_terminal: "Een xlsx-bestand is geen tekst voor het scherm: geef een bestand op met -o, bijvoorbeeld -o stand.xlsx.",
+    bd_title: "Samenvatting voor het bestuur",
+    bd_decision: "Huidig besluit",
+    bd_no_vote: "Nog geen go/no-go-stemming in deze sessie.",
+    bd_workshops: "Bijeenkomsten, elk in één regel",
+    bd_consensus_over: "consensus vastgelegd ondanks “oneens” bij {0} gesprekspunten: {1} (per punt in het programma-overzicht hieronder)",
+    bd_notices: "meldingen",
     // (end of section)
 };
