@@ -748,3 +748,26 @@ fn export_of_a_workshop_that_does_not_exist_is_a_usage_error() {
         "wijktafel: bijeenkomst 9 bestaat niet in deze sessie\n"
     );
 }
+
+/// An xlsx file is binary: never written to a terminal (issue 27), but to
+/// a file or a pipe.
+#[test]
+fn xlsx_goes_to_a_file_or_a_pipe_never_to_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile_session(dir.path());
+    let out = bin()
+        .args(["export", "--format", "xlsx"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"PK"), "a zip file to a pipe");
+    let p = path.to_str().unwrap();
+    let Some(out) = in_terminal(&["export", p, "--format", "xlsx"]) else {
+        return;
+    };
+    assert!(!out.status.success());
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(!shown.contains("PK\u{3}\u{4}"), "no zip on the screen");
+    assert!(shown.contains("-o"), "says how: {shown}");
+}
