@@ -136,7 +136,7 @@ pub enum Command {
         #[arg(
             long,
             value_name = "punten|acties|stemmingen",
-            value_parser = items_parser(),
+            value_parser = crate::export::CsvItems::parser(),
             hide_possible_values = true
         )]
         items: Option<crate::export::CsvItems>,
@@ -398,25 +398,6 @@ fn parse_quorum(s: &str) -> Result<f64, String> {
     } else {
         Err("quorum tussen 0.0 en 1.0".into())
     }
-}
-
-/// `--items`: the table of a CSV export, in Dutch (`punten`, `acties`) or
-/// English (`points`, `actions`).
-fn items_parser() -> impl clap::builder::TypedValueParser<Value = crate::export::CsvItems> {
-    use crate::export::CsvItems;
-    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-    PossibleValuesParser::new([
-        PossibleValue::new("punten").alias("points"),
-        PossibleValue::new("acties")
-            .alias("actions")
-            .alias("actiepunten"),
-        PossibleValue::new("stemmingen").alias("votes"),
-    ])
-    .map(|v| match v.as_str() {
-        "acties" | "actions" | "actiepunten" => CsvItems::Actions,
-        "stemmingen" | "votes" => CsvItems::Votes,
-        _ => CsvItems::Points,
-    })
 }
 
 /// `--rule`: the decision rule in Dutch (`meerderheid`), also in English

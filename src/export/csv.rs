@@ -23,6 +23,26 @@ pub enum CsvItems {
     Votes,
 }
 
+impl CsvItems {
+    /// `--items`: the table of a CSV export, in Dutch (`punten`, `acties`,
+    /// `stemmingen`) or English (`points`, `actions`, `votes`).
+    pub fn parser() -> impl clap::builder::TypedValueParser<Value = CsvItems> {
+        use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+        PossibleValuesParser::new([
+            PossibleValue::new("punten").alias("points"),
+            PossibleValue::new("acties")
+                .alias("actions")
+                .alias("actiepunten"),
+            PossibleValue::new("stemmingen").alias("votes"),
+        ])
+        .map(|v| match v.as_str() {
+            "acties" | "actions" | "actiepunten" => CsvItems::Actions,
+            "stemmingen" | "votes" => CsvItems::Votes,
+            _ => CsvItems::Points,
+        })
+    }
+}
+
 /// Whether `s` is a number as it would be typed: an optional minus sign,
 /// digits, and at most one decimal comma or point followed by digits.
 fn plain_number(s: &str) -> bool {
