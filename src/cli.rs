@@ -123,24 +123,24 @@ pub enum Command {
     /// Opgeslagen sessies tonen: naam, wijk, blok, laatste bijeenkomst, go/no-go.
     #[command(after_help = "Voorbeeld: wijktafel list --dir ./sessions")]
     List,
-    /// Verslag (md, html) of gegevens (json, csv) van een sessie schrijven.
+    /// Verslag (md, html) of gegevens (json, xlsx, csv) van een sessie schrijven.
     #[command(
-        after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format csv -o stand.csv\n  wijktafel export \"De Horst\" --format csv --items acties --workshop 2 -o acties.csv\n  wijktafel export gegevens.json --format md\n\nDe CSV is voor Excel en LibreOffice (puntkomma's, UTF-8 met BOM). Een cel die\neen spreadsheet als formule zou lezen (begint met = + - @) krijgt een ' ervoor;\ngetallen en telefoonnummers als \"+31 6 12345678\" blijven zoals ze zijn.\n\n--anonymize vervangt namen als hele woorden: de vertegenwoordigers (volledige naam,\nvoornaam, achternaam) door hun organisatie, de procesbegeleider door\n\"Procesbegeleider\". Vrije tekst kan mensen nog steeds herkenbaar maken: lees het na."
+        after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format xlsx -o stand.xlsx\n  wijktafel export \"De Horst\" --format csv --items stemmingen -o stemmingen.csv\n  wijktafel export gegevens.json --format md\n\nVoor Excel en LibreOffice: xlsx (tabbladen gesprekspunten, stemmingen, actiepunten,\naanwezigheid; tekst blijft tekst, datums zijn datums). De CSV is voor andere programma's\n(puntkomma's, UTF-8 met BOM). Een CSV-cel die een spreadsheet als formule zou lezen\n(begint met = + - @) krijgt een onzichtbaar teken ervoor (U+2060): te zien zoals getypt,\nnooit uitgevoerd. Getallen en telefoonnummers als \"+31 6 12345678\" blijven zoals ze zijn.\n\n--anonymize vervangt namen als hele woorden: de vertegenwoordigers (volledige naam,\nvoornaam, achternaam, ook zonder accenten: Yilmaz) door hun organisatie, de\nprocesbegeleider door \"Procesbegeleider\". Vrije tekst kan mensen nog steeds herkenbaar maken: lees het na."
     )]
     Export {
         /// Naam, bestandsnaam of pad van de sessie, of een JSON-export (.json) van een sessie
         session: String,
-        /// md of html: verslag; json: alle gegevens (altijd de hele sessie); csv: tabel voor Excel
+        /// md of html: verslag; json: alle gegevens (altijd de hele sessie); xlsx: werkmap voor Excel en LibreOffice; csv: tabel voor andere programma's
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Alleen deze bijeenkomst: het verslag ervan; bij csv de punten die toen besproken zijn, of de actiepunten die toen gemaakt of gewijzigd zijn. Niet bij json.
         #[arg(long)]
         workshop: Option<u32>,
-        /// Bij csv: punten (stand per punt, standaard) of acties (een rij per actiepunt)
+        /// Bij csv: punten (stand per punt, standaard), acties (een rij per actiepunt) of stemmingen (een rij per stemming)
         #[arg(
             long,
-            value_name = "punten|acties",
-            value_parser = items_parser(),
+            value_name = "punten|acties|stemmingen",
+            value_parser = crate::export::CsvItems::parser(),
             hide_possible_values = true
         )]
         items: Option<crate::export::CsvItems>,
@@ -436,23 +436,6 @@ fn parse_quorum(s: &str) -> Result<f64, String> {
     }
 }
 
-/// `--items`: the table of a CSV export, in Dutch (`punten`, `acties`) or
-/// English (`points`, `actions`).
-fn items_parser() -> impl clap::builder::TypedValueParser<Value = crate::export::CsvItems> {
-    use crate::export::CsvItems;
-    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-    PossibleValuesParser::new([
-        PossibleValue::new("punten").alias("points"),
-        PossibleValue::new("acties")
-            .alias("actions")
-            .alias("actiepunten"),
-    ])
-    .map(|v| match v.as_str() {
-        "acties" | "actions" | "actiepunten" => CsvItems::Actions,
-        _ => CsvItems::Points,
-    })
-}
-
 /// `--rule`: the decision rule in Dutch (`meerderheid`), also in English
 /// (`majority`, as in the session file and in scripts written before).
 fn rule_parser() -> impl clap::builder::TypedValueParser<Value = RuleKind> {
@@ -660,6 +643,12 @@ fn cmd_export(cli: &Cli, given: Option<&Given>, a: &ExportArgs) -> Result<(), Fa
     if a.items.is_some() && a.format != ExportFormat::Csv {
         return Err(Failure::Usage(cli.lang.strings().ex_items_csv_only.into()));
     }
+    if a.format == ExportFormat::Xlsx
+        && a.output.is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        return Err(Failure::Usage(cli.lang.strings().xl_not_to_terminal.into()));
+    }
     if a.format == ExportFormat::Json && a.workshop.is_some() {
         // said before the session is read: it holds whatever the file holds
         return Err(crate::export::ExportError::JsonIsWholeSession { lang: cli.lang }.into());
@@ -689,6 +678,7 @@ fn cmd_export(cli: &Cli, given: Option<&Given>, a: &ExportArgs) -> Result<(), Fa
     };
     let bytes = match a.items {
         Some(CsvItems::Actions) => crate::export::csv_actions(fw, &sess, a.workshop, &opts)?,
+        Some(CsvItems::Votes) => crate::export::csv_votes(fw, &sess, a.workshop, &opts)?,
         _ => crate::export::render(fw, &sess, a.format, a.workshop, &opts)?,
     };
     match a.output {

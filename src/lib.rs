@@ -7,6 +7,7 @@
 //! the terminal UI lives in [`tui`] on top of them.
 
 pub mod beamer;
+pub mod bidi;
 pub mod catalog;
 pub mod cli;
 pub mod commands;

@@ -39,6 +39,37 @@ fn assert_inert(what: &str, bytes: &[u8]) {
     assert!(bad.is_empty(), "{what}: raw {bad:?} in {text:?}");
 }
 
+/// No control character but bidi controls, and those balanced on every
+/// line and only inside an isolate (FSI … PDI) of a piece of user text
+/// (issue 27), so none reaches past the text it was typed in.
+fn assert_isolated(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad: Vec<char> = unsafe_in(&text)
+        .into_iter()
+        .filter(|&c| !wijktafel::safe_text::is_bidi_control(c))
+        .collect();
+    assert!(bad.is_empty(), "{what}: raw {bad:?} in {text:?}");
+    for line in text.lines() {
+        assert_eq!(wijktafel::bidi::balance(line), line, "{what}: balanced");
+        let mut depth = 0i32;
+        for c in line.chars() {
+            match c {
+                '\u{2066}'..='\u{2068}' => depth += 1,
+                '\u{2069}' => depth -= 1,
+                '\u{202e}' => assert!(
+                    depth > 0,
+                    "{what}: an override outside an isolate: {line:?}"
+                ),
+                _ => {}
+            }
+        }
+    }
+    assert!(
+        text.contains('\u{202e}'),
+        "{what}: the override is kept as typed"
+    );
+}
+
 /// A session whose texts all hold [`NASTY`], saved in `dir`.
 fn hostile_session(dir: &Path) -> PathBuf {
     let fw = Framework::builtin();
@@ -248,7 +279,8 @@ fn json_export_escapes_c1_del_and_bidi_and_round_trips() {
     ] {
         assert!(json.contains(esc), "{esc}");
     }
-    let back: Session = serde_json::from_str(&json).unwrap();
+    // (read as exports are read: `questions` is there for readers only)
+    let back: Session = wijktafel::export::session_from_json(&json, &path).unwrap();
     assert_eq!(back, store::load(&path).unwrap());
 }
 
@@ -309,7 +341,9 @@ fn markdown_and_html_exports_hold_no_controls() {
 #[test]
 fn csv_holds_no_control_characters_to_a_pipe_a_file_or_a_terminal() {
     // CSV cannot escape, and `export … | head` ends on a terminal too: the
-    // cells show control characters as visible symbols everywhere
+    // cells show control characters as visible symbols everywhere; bidi
+    // controls are kept as typed in a file (issue 27: the formats agree),
+    // but only balanced, inside the isolate of their piece of text
     let dir = tempfile::tempdir().unwrap();
     let path = hostile_session(dir.path());
     let out = bin()
@@ -318,7 +352,7 @@ fn csv_holds_no_control_characters_to_a_pipe_a_file_or_a_terminal() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    assert_inert("csv to a pipe", &out.stdout);
+    assert_isolated("csv to a pipe", &out.stdout);
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(csv.contains("Org X␛]0;pwned␇"), "{csv}");
     let file = dir.path().join("stand.csv");
@@ -333,7 +367,7 @@ fn csv_holds_no_control_characters_to_a_pipe_a_file_or_a_terminal() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_inert("csv to a file", &std::fs::read(&file).unwrap());
+    assert_isolated("csv to a file", &std::fs::read(&file).unwrap());
 
     let p = path.to_str().unwrap();
     let Some(out) = in_terminal(&["export", p, "--format", "csv"]) else {
@@ -714,4 +748,27 @@ fn export_of_a_workshop_that_does_not_exist_is_a_usage_error() {
         String::from_utf8_lossy(&out.stderr),
         "wijktafel: bijeenkomst 9 bestaat niet in deze sessie\n"
     );
+}
+
+/// An xlsx file is binary: never written to a terminal (issue 27), but to
+/// a file or a pipe.
+#[test]
+fn xlsx_goes_to_a_file_or_a_pipe_never_to_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile_session(dir.path());
+    let out = bin()
+        .args(["export", "--format", "xlsx"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"PK"), "a zip file to a pipe");
+    let p = path.to_str().unwrap();
+    let Some(out) = in_terminal(&["export", p, "--format", "xlsx"]) else {
+        return;
+    };
+    assert!(!out.status.success());
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(!shown.contains("PK\u{3}\u{4}"), "no zip on the screen");
+    assert!(shown.contains("-o"), "says how: {shown}");
 }

@@ -104,6 +104,8 @@ fn assert_no_formula(rows: &[Vec<String>]) {
         let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠']);
         let allowed = cell == "+31 6 12345678" || cell.parse::<f64>().is_ok();
         assert!(!risky || allowed, "formula-like cell {cell:?}");
+        // the guard is invisible (issue 27): no apostrophe shows
+        assert!(!cell.starts_with('\''), "a visible apostrophe in {cell:?}");
     }
 }
 
@@ -114,31 +116,35 @@ fn hostile_names_and_notes_never_become_formulas_in_the_point_table() {
     let rows = rows(&export::csv_points(&fw, &s, None, &opts()).unwrap());
     assert_no_formula(&rows);
     // the party columns carry the names, neutralised
-    assert!(rows[0].contains(&format!("'{HYPERLINK}")), "{:?}", rows[0]);
-    assert!(rows[0].contains(&"'@SUM(1;2)".to_string()));
-    assert!(rows[0].contains(&"'-2+3".to_string()));
+    assert!(
+        rows[0].contains(&format!("\u{2060}{HYPERLINK}")),
+        "{:?}",
+        rows[0]
+    );
+    assert!(rows[0].contains(&"\u{2060}@SUM(1;2)".to_string()));
+    assert!(rows[0].contains(&"\u{2060}-2+3".to_string()));
     let p = &rows[1];
     assert_eq!(p[0], "1.1.1");
     assert_eq!(p[col(&rows, "Status")], "verschil van mening");
-    assert_eq!(p[col(&rows, "'@SUM(1;2)")], "oneens");
+    assert_eq!(p[col(&rows, "\u{2060}@SUM(1;2)")], "oneens");
     assert_eq!(
         p[col(&rows, "Oneens (verschil van mening)")],
-        "'@SUM(1;2) (Bo Smit)"
+        "\u{2060}@SUM(1;2) (Bo Smit)"
     );
     assert_eq!(
         p[col(&rows, "Reden (verschil van mening of overgeslagen)")],
-        "'@geen cijfers"
+        "\u{2060}@geen cijfers"
     );
     assert_eq!(
         p[col(&rows, "Toelichting bij standpunten")],
-        "'@SUM(1;2) (Bo Smit): =1+2 klopt niet"
+        "\u{2060}@SUM(1;2) (Bo Smit): =1+2 klopt niet"
     );
     // both notes in one cell, line breaks kept, the URL whole
     let notes = &p[col(&rows, "Notities")];
     assert_eq!(
         *notes,
         format!(
-            "'-eerste regel\ntweede regel\nbel +31 6 12345678\n{}\n\n+31 6 12345678",
+            "\u{2060}-eerste regel\ntweede regel\nbel +31 6 12345678\n{}\n\n+31 6 12345678",
             long_url()
         )
     );
@@ -149,11 +155,11 @@ fn hostile_names_and_notes_never_become_formulas_in_the_point_table() {
     assert_eq!(skipped[0], "1.1.2");
     assert_eq!(
         skipped[col(&rows, "Reden (verschil van mening of overgeslagen)")],
-        "'-geen tijd"
+        "\u{2060}-geen tijd"
     );
     // the party not there in workshop 2 reads "afwezig" on its point
     let consensus = rows.iter().find(|r| r[0] == "1.2.1").unwrap();
-    assert_eq!(consensus[col(&rows, "'-2+3")], "afwezig");
+    assert_eq!(consensus[col(&rows, "\u{2060}-2+3")], "afwezig");
     // a phone number alone stays as typed
     assert_eq!(
         export::neutralise("+31 6 12345678"),
@@ -183,13 +189,13 @@ fn action_items_have_a_table_of_their_own() {
     // the removed item is not in the table
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert_eq!(rows[1][0], "1.1.1");
-    assert_eq!(rows[1][2], "'=cmd|'/c calc'!A1");
-    assert_eq!(rows[1][3], format!("'{HYPERLINK} (Ad)"));
+    assert_eq!(rows[1][2], "\u{2060}=cmd|'/c calc'!A1");
+    assert_eq!(rows[1][3], format!("\u{2060}{HYPERLINK} (Ad)"));
     assert_eq!(rows[1][4], "2026-11-01");
     assert_eq!(rows[1][5], "ja");
     assert_eq!(rows[1][6], "1");
     assert_eq!(rows[2][0], "1.2.1");
-    assert_eq!(rows[2][2], "'+ nog een actie");
+    assert_eq!(rows[2][2], "\u{2060}+ nog een actie");
     assert_eq!(rows[2][3], "Bewoners (Dirk)");
     assert_eq!(rows[2][4], "");
     assert_eq!(rows[2][5], "nee");
@@ -345,4 +351,117 @@ fn the_command_line_writes_both_tables_reads_json_and_says_what_it_refuses() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.to_lowercase().contains("toml"), "{err}");
     assert!(err.contains("kapot.json"), "{err}");
+}
+
+#[test]
+fn the_votes_file_has_outcome_tally_ballots_and_reasons() {
+    let mut s = session();
+    let fw = Framework::builtin();
+    let present = s.workshops[1].present.clone();
+    let ballots = present
+        .iter()
+        .map(|&p| wijktafel::vote::Ballot {
+            party: p,
+            choice: wijktafel::vote::Choice::NoGo,
+            reason: "-eerst geld".into(),
+        })
+        .collect();
+    let closing = wijktafel::vote::Closing {
+        follow_up: Some(wijktafel::vote::FollowUp {
+            route: wijktafel::vote::Route::Lighter,
+            text: String::new(),
+            id: None,
+        }),
+        revisit: Some(date(2027, 1, 15)),
+        deferred_because: None,
+    };
+    let v = wijktafel::vote::Vote::cast(&s, present, ballots, closing, at(10_130));
+    s.votes.push(v);
+    let rows = rows(&export::csv_votes(&fw, &s, None, &opts()).unwrap());
+    assert_no_formula(&rows);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let r = &rows[1];
+    assert_eq!(r[col(&rows, "Uitkomst")], "NO-GO");
+    assert_eq!(r[col(&rows, "No-go")], "3");
+    assert_eq!(r[col(&rows, "Afwezig")], "1");
+    assert_eq!(r[col(&rows, "Opnieuw bekijken")], "2027-01-15");
+    assert!(!r[col(&rows, "Vervolgroute")].is_empty());
+    assert_eq!(r[col(&rows, "Bewoners: stem")], "No-go");
+    assert_eq!(r[col(&rows, "Bewoners: reden")], "\u{2060}-eerst geld");
+    assert_eq!(r[col(&rows, "\u{2060}-2+3: stem")], "afwezig");
+}
+
+/// LibreOffice (where installed) reads the CSV with "evaluate formulas"
+/// on: no cell becomes a formula, every hostile text stays as typed, and
+/// plain numbers stay numbers.
+#[test]
+fn libreoffice_evaluating_formulas_finds_none() {
+    use calamine::{Data, Reader, Xlsx};
+    let Some(office) = ["soffice", "libreoffice"].into_iter().find(|b| {
+        std::process::Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok()
+    }) else {
+        eprintln!("SKIPPED: LibreOffice is not installed (apt-get install libreoffice-calc)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let s = session();
+    let bytes = export::csv_points(&Framework::builtin(), &s, None, &opts()).unwrap();
+    let path = dir.path().join("stand.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    // ';', '"', UTF-8, from line 1, …, detect special numbers, …, evaluate formulas
+    let out = std::process::Command::new(office)
+        .args([
+            &profile,
+            "--headless",
+            "--infilter=Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1,true",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&path)
+        .output()
+        .expect("runs");
+    let xlsx = dir.path().join("stand.xlsx");
+    assert!(xlsx.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut wb: Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = wb.sheet_names()[0].clone();
+    let formulas = wb.worksheet_formula(&sheet).unwrap();
+    let found: Vec<String> = formulas
+        .used_cells()
+        .map(|(_, _, f)| f.clone())
+        .filter(|f| !f.is_empty())
+        .collect();
+    assert!(found.is_empty(), "formulas: {found:?}");
+    let range = wb.worksheet_range(&sheet).unwrap();
+    let head: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    for name in [HYPERLINK, "@SUM(1;2)", "-2+3"] {
+        assert!(
+            head.contains(&format!("\u{2060}{name}")),
+            "{name} as typed (after the invisible guard): {head:?}"
+        );
+    }
+    // a count stays a number
+    let n = head.iter().position(|h| h == "aantal notities").unwrap();
+    assert!(
+        matches!(
+            range.rows().nth(1).unwrap()[n],
+            Data::Float(_) | Data::Int(_)
+        ),
+        "{:?}",
+        range.rows().nth(1).unwrap()[n]
+    );
 }

@@ -277,7 +277,7 @@ fn workshop_minutes_put_the_decision_on_page_one() {
     let dissent = pos("## Verschillen van mening (open, hele sessie)");
     let new_actions = pos("## Actiepunten uit deze bijeenkomst");
     pos(
-        "- [ ] Zorgvraag in kaart brengen — Zorg & Welzijn (Chantal), uiterlijk 1 december 2026 (Gesprekspunt 1.1.2)",
+        "- ☐ Zorgvraag in kaart brengen — Zorg & Welzijn (Chantal), uiterlijk 1 december 2026 (Gesprekspunt 1.1.2)",
     );
     let open = pos("## Actiepunten (open, hele sessie)");
     let points = pos("## Besproken gesprekspunten");
@@ -441,7 +441,9 @@ fn old_minutes_texts_stay_in_html_too() {
     let s = no_go_session();
     let html = render(&s, Format::Html, Some(1), Lang::Nl);
     assert!(
-        html.contains("<li><strong>Datum:</strong> 16\u{a0}november\u{a0}2026</li>"),
+        html.contains(
+            "<li><strong>Datum:</strong> <span class=\"nw\">16\u{a0}november\u{a0}2026</span></li>"
+        ),
         "{html}"
     );
     assert!(!html.contains("<td><strong>Datum</strong></td>"), "{html}");

@@ -107,7 +107,7 @@ fn markdown_handout_has_one_checkbox_per_point() {
         .unwrap();
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
-    let boxes = md.lines().filter(|l| l.contains(". [ ] ")).count();
+    let boxes = md.lines().filter(|l| l.contains(". ☐ ")).count();
     assert_eq!(boxes, Framework::builtin().point_count());
     assert!(md.contains("## Blok 1. Oriënteren en verkennen"));
     assert!(md.contains("### Stap 1.5 Besluitvorming: go/no go"));
@@ -122,8 +122,8 @@ fn markdown_handout_has_one_checkbox_per_point() {
     // the guidance, and the routes after a NO-GO with the pulse question
     assert!(md.contains("## Toelichting\n\n> Om gemeenten"), "{md}");
     assert!(md.contains("> Een gebiedsgerichte aanpak start met het verkennen"));
-    assert!(md.contains("**Na een no-go:**\n\n- [ ] Een lichtere gebiedsgerichte aanpak"));
-    assert!(md.contains("- [ ] Investeren in community building\n"));
+    assert!(md.contains("**Na een no-go:**\n\n- ☐ Een lichtere gebiedsgerichte aanpak"));
+    assert!(md.contains("- ☐ Investeren in community building\n"));
     assert!(
         md.contains(
             "_Op welke wijze houden de gemeente en andere partijen de vinger aan de pols?_"

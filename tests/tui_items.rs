@@ -381,7 +381,7 @@ fn the_minutes_show_done_once_and_edits_and_deletions_of_the_workshop() {
     assert_eq!(w2[..points].matches("Cijfers opvragen").count(), 1, "{w2}");
     assert!(
         w2[points..].contains(
-            "- [x] Cijfers opvragen bij het CBS — Woonstede, uiterlijk 1 december 2026 (klaar 12 oktober 2026)"
+            "- ☑ Cijfers opvragen bij het CBS — Woonstede, uiterlijk 1 december 2026 (klaar 12 oktober 2026)"
         ),
         "{w2}"
     );

@@ -43,7 +43,7 @@ impl Framework {
                     out.push_str(&format!("_{}: {}_\n\n", s.see_also, names.join("; ")));
                 }
                 for (i, p) in st.points.iter().enumerate() {
-                    out.push_str(&format!("{}. [ ] {} _({})_\n", i + 1, p.text, p.id));
+                    out.push_str(&format!("{}. ☐ {} _({})_\n", i + 1, p.text, p.id));
                 }
                 out.push('\n');
                 if let Some(q) = st.question.as_ref().filter(|_| st.decision) {
@@ -52,7 +52,7 @@ impl Framework {
                 if st.decision && !st.routes.is_empty() {
                     out.push_str(&format!("**{}:**\n\n", s.no_go_routes));
                     for r in &st.routes {
-                        out.push_str(&format!("- [ ] {}\n", r.text));
+                        out.push_str(&format!("- ☐ {}\n", r.text));
                     }
                     out.push('\n');
                     if let Some(q) = &st.pulse {

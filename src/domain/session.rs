@@ -146,9 +146,12 @@ impl Party {
         self.removed.is_none()
     }
 
-    /// "Organisation (Representative)" or just the organisation.
+    /// "Organisation (Representative)" or just the organisation (also when
+    /// the representative is the organisation, as in an anonymised export).
     pub fn label(&self) -> String {
-        if self.representative.trim().is_empty() {
+        if self.representative.trim().is_empty()
+            || self.representative.trim() == self.organisation.trim()
+        {
             self.organisation.clone()
         } else {
             format!("{} ({})", self.organisation, self.representative)

@@ -6,6 +6,8 @@
 //!   with its prefix ("van Dijk", "el Idrissi") and the last word of the
 //!   surname alone ("Dijk", "Idrissi"), each by their organisation;
 //! - the facilitator's name and its parts, by the word for the facilitator.
+//! - each of these also as typed without accents ("Yilmaz" for "Yılmaz",
+//!   "Ozturk" and "Oeztuerk" for "Öztürk").
 //!
 //! Only whole words are replaced: a match must not touch a letter, digit or
 //! hyphen on either side, so a representative called "Ad" leaves "Advies"
@@ -111,6 +113,58 @@ fn same(a: char, b: char, ci: bool) -> bool {
     a == b || (ci && a.to_lowercase().eq(b.to_lowercase()))
 }
 
+/// `text` in plain ASCII letters where it has a letter with a diacritic:
+/// the letter without it ("ı" → "i", "ö" → "o", "ß" → "ss"), or with
+/// `umlaut_e` the German and Dutch spelling of the umlauts ("ö" → "oe",
+/// "ü" → "ue", "ä" → "ae"). Other characters stay as they are.
+fn fold(text: &str, umlaut_e: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let upper = c.is_uppercase();
+        let lower: String = c.to_lowercase().collect();
+        let plain: &str = match lower.as_str() {
+            "ä" | "ö" | "ü" if umlaut_e => match lower.as_str() {
+                "ä" => "ae",
+                "ö" => "oe",
+                _ => "ue",
+            },
+            "à" | "á" | "â" | "ã" | "ä" | "å" | "ā" | "ă" | "ą" => "a",
+            "æ" => "ae",
+            "ç" | "ć" | "č" | "ĉ" | "ċ" => "c",
+            "ď" | "đ" => "d",
+            "è" | "é" | "ê" | "ë" | "ē" | "ė" | "ę" | "ě" => "e",
+            "ğ" | "ģ" | "ĝ" | "ġ" => "g",
+            "ì" | "í" | "î" | "ï" | "ı" | "ī" | "į" | "i̇" => "i",
+            "ķ" => "k",
+            "ł" | "ľ" | "ļ" | "ĺ" => "l",
+            "ñ" | "ń" | "ň" | "ņ" => "n",
+            "ò" | "ó" | "ô" | "õ" | "ö" | "ø" | "ō" | "ő" => "o",
+            "œ" => "oe",
+            "ř" | "ŕ" => "r",
+            "ś" | "š" | "ş" | "ș" => "s",
+            "ß" => "ss",
+            "ť" | "ţ" | "ț" => "t",
+            "ù" | "ú" | "û" | "ü" | "ū" | "ů" | "ű" | "ų" => "u",
+            "ý" | "ÿ" => "y",
+            "ź" | "ž" | "ż" => "z",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        if upper {
+            let mut chars = plain.chars();
+            if let Some(first) = chars.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(chars.as_str());
+            }
+        } else {
+            out.push_str(plain);
+        }
+    }
+    out
+}
+
 /// The word for the facilitator, for the facilitator's name.
 fn facilitator_word(lang: Lang) -> &'static str {
     lang.strings().ex_anon_facilitator
@@ -164,6 +218,18 @@ impl Names {
             add_person(&p.representative, &p.organisation);
         }
         add_person(&sess.facilitator, facilitator_word(lang));
+        // the same names as they are typed on a keyboard without accents:
+        // "Yilmaz" for "Yılmaz", "Ozturk" and "Oeztuerk" for "Öztürk"
+        let folded: Vec<(String, String)> = wanted
+            .iter()
+            .flat_map(|(text, to)| {
+                [fold(text, false), fold(text, true)]
+                    .into_iter()
+                    .filter(move |f| f != text)
+                    .map(move |f| (f, to.clone()))
+            })
+            .collect();
+        wanted.extend(folded);
         let mut phrases: Vec<Phrase> = Vec::new();
         for (text, to) in wanted {
             let phrase = Phrase::new(&text, &to);
@@ -375,6 +441,30 @@ mod tests {
         let s = sess(&[("A", "Jan Smit"), ("B", "Jan Bakker")], "");
         let n = Names::of(&s, Lang::Nl);
         assert_eq!(n.apply("Jan, Smit, Jan Bakker"), "[naam], A, B");
+    }
+
+    #[test]
+    fn names_typed_without_their_accents_are_replaced_too() {
+        let s = sess(
+            &[("Wijkteam", "Fatma Yılmaz"), ("Moskee", "Ömer Öztürk")],
+            "Zoë Müller",
+        );
+        let n = Names::of(&s, Lang::Nl);
+        for (text, want) in [
+            ("Yilmaz belt Fatma Yilmaz", "Wijkteam belt Wijkteam"),
+            ("Ozturk, Oeztuerk, Öztürk", "Moskee, Moskee, Moskee"),
+            ("Omer Ozturk zegt", "Moskee zegt"),
+            (
+                "Zoe Muller en Mueller",
+                "Procesbegeleider en Procesbegeleider",
+            ),
+            // only whole words: a longer word that starts the same stays
+            ("Yilmazstraat", "Yilmazstraat"),
+        ] {
+            assert_eq!(n.apply(text), want, "{text}");
+        }
+        assert_eq!(fold("Øyvind Łukasz", false), "Oyvind Lukasz");
+        assert_eq!(fold("Öztürk", true), "Oeztuerk");
     }
 
     #[test]

@@ -127,7 +127,8 @@ pub(super) fn workshops_chart(c: &Ctx) -> Option<Chart> {
             label: format!(
                 "{} · {}",
                 crate::i18n::fill(s.ui_workshop, &[&w.number.to_string()]),
-                c.date(w.date)
+                // the short form ("14-09-2026"): the label fits its column
+                c.lang.date(w.date)
             ),
             counts,
         });

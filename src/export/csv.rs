@@ -1,12 +1,15 @@
 //! CSV for spreadsheets: UTF-8 with BOM, `;` delimiter, RFC 4180 quoting.
-//! Two tables: the points (one row per point: status, each party's stance,
-//! who dissents and why, the notes) and the action items (one row each).
-//! Every cell passes [`neutralise`], so no cell is read as a formula.
+//! Three tables: the points (one row per point: status, each party's
+//! stance, who dissents and why, the notes), the action items and the
+//! votes (one row each), built as typed tables in `tables.rs` (the sheets
+//! of the xlsx). Every cell passes [`neutralise`], so no cell is read as a
+//! formula.
 
 use super::doc::Ctx;
+use super::tables::{self, Cell, Table};
 use super::{ExportError, Options};
-use crate::framework::{Framework, Point, Pos, Step};
-use crate::session::{ActionItem, PartyId, PointRecord, Session, Status};
+use crate::framework::Framework;
+use crate::session::Session;
 
 /// Which table a CSV export holds (`--items`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,6 +19,28 @@ pub enum CsvItems {
     Points,
     /// One row per action item.
     Actions,
+    /// One row per vote: outcome, tally, each ballot and reason.
+    Votes,
+}
+
+impl CsvItems {
+    /// `--items`: the table of a CSV export, in Dutch (`punten`, `acties`,
+    /// `stemmingen`) or English (`points`, `actions`, `votes`).
+    pub fn parser() -> impl clap::builder::TypedValueParser<Value = CsvItems> {
+        use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+        PossibleValuesParser::new([
+            PossibleValue::new("punten").alias("points"),
+            PossibleValue::new("acties")
+                .alias("actions")
+                .alias("actiepunten"),
+            PossibleValue::new("stemmingen").alias("votes"),
+        ])
+        .map(|v| match v.as_str() {
+            "acties" | "actions" | "actiepunten" => CsvItems::Actions,
+            "stemmingen" | "votes" => CsvItems::Votes,
+            _ => CsvItems::Points,
+        })
+    }
 }
 
 /// Whether `s` is a number as it would be typed: an optional minus sign,
@@ -48,32 +73,61 @@ fn phone_number(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')'))
 }
 
+/// The invisible guard put before a cell that a spreadsheet would read as
+/// a formula: U+2060 WORD JOINER. It shows nothing and takes no room, and
+/// a cell that starts with it is text to Excel and LibreOffice.
+pub const GUARD: char = '\u{2060}';
+
 /// A cell made safe for a spreadsheet (CSV injection, as OWASP describes
-/// it): a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
-/// return (or the full-width `＝＋－＠`), also after spaces, gets a leading
-/// `'`, so it is read as text and never as a formula. Left as they are:
-/// plain numbers ("-5", "-2,5") and phone numbers as they are typed
-/// ("+31 6 12345678"), which LibreOffice reads as a number and as text
-/// (checked by hand; with a `'` it would show the `'`).
+/// it). A spreadsheet reads a cell as a formula when it starts with `=`,
+/// `+`, `-` or `@` (Excel also after a tab or a line break; LibreOffice
+/// also after spaces it removes; both the full-width `＝＋－＠`): then
+/// `-2+3` shows 1, "- Bewoners willen…" shows #NAME? and
+/// `=HYPERLINK(…)` or `+cmd|…` runs. Such a cell gets the invisible
+/// [`GUARD`] in front, so it is read as the text it is and shown exactly
+/// as typed: no visible `'` (which Excel and Calc show as part of the
+/// text of a CSV cell). Left as they are: plain numbers ("-5", "-2,5"),
+/// which stay numbers, and phone numbers typed with spaces
+/// ("+31 6 12345678"), which spreadsheets read as text and which hold no
+/// formula. Nothing else is changed.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    // leading spaces too: LibreOffice's "remove spaces" makes " =1+2" a formula
-    let start = cell.trim_start_matches([' ', '\t']);
-    let risky = cell.starts_with(['\t', '\r'])
+    // leading spaces and bidi controls too: a spreadsheet may remove them
+    let start = cell.trim_start_matches(|c: char| {
+        c == ' ' || crate::safe_text::is_bidi_control(c) || c == '\u{2060}'
+    });
+    let risky = cell.starts_with(['\t', '\r', '\n'])
         || start.starts_with([
-            '=', '+', '-', '@', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+            '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
         ]);
     if risky && !plain_number(start) && !phone_number(start) {
-        format!("'{cell}").into()
+        format!("{GUARD}{cell}").into()
     } else {
         cell.into()
     }
 }
 
-/// A CSV cell: CSV has no escapes, and its files are read in spreadsheets
-/// and with `cat`, so control characters become visible symbols (the
-/// terminal filter; line breaks stay); then [`neutralise`]d.
+/// The characters of a cell (CSV and xlsx): control characters become
+/// visible symbols (the terminal filter; line breaks stay, since CSV has
+/// no escapes and its files are also read with `cat`); bidi controls stay
+/// as typed but balanced ([`crate::bidi::balance`]), so none reaches past
+/// its cell or its piece of text.
+pub(super) fn cell_chars(text: &str) -> String {
+    let balanced = crate::bidi::balance(text);
+    let mut out = String::with_capacity(balanced.len());
+    for c in balanced.chars() {
+        if crate::safe_text::is_bidi_control(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            out.push_str(&crate::safe_text::safe_text(c.encode_utf8(&mut buf)));
+        }
+    }
+    out
+}
+
+/// A CSV cell: its characters ([`cell_chars`]), then [`neutralise`]d.
 fn csv_cell(text: &str) -> String {
-    neutralise(&crate::safe_text::safe_text(text)).into_owned()
+    neutralise(&cell_chars(text)).into_owned()
 }
 
 /// `rows` as CSV for Dutch Excel: BOM, `;`, CRLF, every cell through [`csv_cell`].
@@ -94,8 +148,23 @@ fn write(rows: Vec<Vec<String>>) -> Vec<u8> {
     buf
 }
 
+/// A typed table as CSV: numbers as digits, dates as 2026-10-12.
+fn write_table(t: Table) -> Vec<u8> {
+    let mut rows = vec![t.head];
+    rows.extend(
+        t.rows
+            .into_iter()
+            .map(|r| r.iter().map(Cell::to_text).collect()),
+    );
+    write(rows)
+}
+
 /// The workshop asked for, if it exists.
-fn check_workshop(sess: &Session, workshop: Option<u32>, o: &Options) -> Result<(), ExportError> {
+pub(super) fn check_workshop(
+    sess: &Session,
+    workshop: Option<u32>,
+    o: &Options,
+) -> Result<(), ExportError> {
     match workshop {
         Some(n) if !sess.workshops.iter().any(|w| w.number == n) => {
             Err(ExportError::NoSuchWorkshop {
@@ -114,7 +183,7 @@ pub fn csv(fw: &Framework, sess: &Session, o: &Options) -> Vec<u8> {
 
 /// The point table: every point, or with `workshop` the points on which
 /// something was captured in that workshop (their state now; the notes of
-/// that workshop).
+/// that workshop). See [`tables::points`].
 pub fn csv_points(
     fw: &Framework,
     sess: &Session,
@@ -125,25 +194,13 @@ pub fn csv_points(
     // one workshop: the session as it was at its end, and the points on
     // which something happened in it (from the journal, where it has them)
     let journaled = workshop.and_then(|n| crate::journal::workshop(sess, n));
-    let (sess, facts) = match &journaled {
-        Some((f, end)) => (end, Some(f)),
-        None => (sess, None),
+    let (sess, facts) = match journaled {
+        Some((f, end)) => (std::borrow::Cow::Owned(end), Some(f)),
+        None => (std::borrow::Cow::Borrowed(sess), None),
     };
-    let c = Ctx::new(fw, sess, o);
-    let parties: Vec<PartyId> = sess.parties.iter().map(|p| p.id).collect();
-    let mut rows = vec![head(&c, &parties)];
-    for point in fw.iter_points() {
-        let r = sess.record(&point.2.id);
-        let happened = match (workshop, facts) {
-            (None, _) => true,
-            (Some(_), Some(f)) => f.point(&point.2.id).is_some_and(|p| p.touched()),
-            (Some(n), None) => r.is_some_and(|r| r.touched_in(n)),
-        };
-        if happened {
-            rows.push(row(&c, point, r, &parties, workshop));
-        }
-    }
-    Ok(write(rows))
+    let mut c = Ctx::new(fw, &sess, o);
+    c.facts = facts;
+    Ok(write_table(tables::points(&c, workshop)))
 }
 
 /// The action items that are still part of the record (not removed), in
@@ -156,140 +213,23 @@ pub fn csv_actions(
     o: &Options,
 ) -> Result<Vec<u8>, ExportError> {
     check_workshop(sess, workshop, o)?;
-    let c = Ctx::new(fw, sess, o);
-    let s = c.s;
-    let mut rows: Vec<Vec<String>> = vec![vec![
-        s.ex_point_id.into(),
-        s.point.into(),
-        s.csv_action.into(),
-        s.csv_owner.into(),
-        s.csv_due.into(),
-        s.csv_done.into(),
-        s.csv_workshop.into(),
-    ]];
-    let of_workshop = |a: &ActionItem| match workshop {
-        None => true,
-        Some(n) => a.workshop == n || a.changes.iter().any(|ch| ch.workshop == n),
-    };
-    for (_, _, p) in fw.iter_points() {
-        let Some(r) = sess.record(&p.id) else {
-            continue;
-        };
-        for (_, a) in r.live_actions().filter(|(_, a)| of_workshop(a)) {
-            rows.push(vec![
-                p.id.clone(),
-                p.text.clone(),
-                c.user(&a.what),
-                c.owner(a),
-                a.due.map(|d| d.to_string()).unwrap_or_default(),
-                if a.done { s.csv_yes } else { s.csv_no }.into(),
-                a.workshop.to_string(),
-            ]);
-        }
-    }
-    Ok(write(rows))
+    Ok(write_table(tables::actions(
+        &Ctx::new(fw, sess, o),
+        workshop,
+    )))
 }
 
-/// The header: the point's columns, an organisation per party, who
-/// dissents and why, the reasons given with stances, the notes, the counts.
-fn head(c: &Ctx, parties: &[PartyId]) -> Vec<String> {
-    let s = c.s;
-    let mut head: Vec<String> = vec![
-        s.ex_point_id.into(),
-        s.block.into(),
-        s.step.into(),
-        s.point.into(),
-        s.ui_status.into(),
-    ];
-    head.extend(parties.iter().map(|&p| {
-        let org = c
-            .sess
-            .party(p)
-            .map(|x| x.organisation.clone())
-            .unwrap_or_default();
-        c.user(&org)
-    }));
-    head.extend([
-        s.csv_dissenters.into(),
-        s.csv_reason.into(),
-        s.csv_stance_reasons.into(),
-        s.csv_notes.into(),
-        s.csv_notes_count.into(),
-        s.csv_open_actions_count.into(),
-        s.ex_last_workshop.into(),
-    ]);
-    head
-}
-
-/// One point: where it is, its status, each party's stance, who dissents
-/// and why, the reasons with stances, the notes (of `workshop`, or all),
-/// the counts.
-fn row(
-    c: &Ctx,
-    (pos, step, p): (Pos, &Step, &Point),
-    r: Option<&PointRecord>,
-    parties: &[PartyId],
+/// Every vote (or those of `workshop`): outcome, tally, rule, deferral,
+/// follow-up route and date, and each party's ballot and reason (see
+/// [`tables::votes`]).
+pub fn csv_votes(
+    fw: &Framework,
+    sess: &Session,
     workshop: Option<u32>,
-) -> Vec<String> {
-    let block = &c.fw.blocks[pos.block];
-    let status = r.map(|r| r.status).unwrap_or_default();
-    let mut row: Vec<String> = vec![
-        p.id.clone(),
-        format!("{} {}", block.id, block.title),
-        format!("{} {}", step.id, step.title),
-        p.text.clone(),
-        status.word(c.lang).to_string(),
-    ];
-    for &pid in parties {
-        // "absent" (afwezig) for a party that was not in the room when the
-        // point was discussed, rather than "not stated": see
-        // `Session::absent_for_point` (absent at every capture on the point
-        // in the last workshop that discussed it; a stated stance wins)
-        if c.sess.absent_for_point(&p.id, pid) {
-            row.push(c.s.ui_absent.to_string());
-            continue;
-        }
-        row.push(
-            r.map(|r| r.stance_of(pid))
-                .unwrap_or_default()
-                .word(c.lang)
-                .to_string(),
-        );
-    }
-    let Some(r) = r else {
-        row.extend(["", "", "", "", "0", "0", ""].map(String::from));
-        return row;
-    };
-    // who dissents and why: only while the status says so
-    row.push(match status {
-        Status::Dissent => c.parties(&r.dissenters),
-        _ => String::new(),
-    });
-    row.push(match status {
-        Status::Dissent => c.user(&r.dissent_reason),
-        Status::Skipped => c.user(&r.skip_reason),
-        _ => String::new(),
-    });
-    // "Organisation: reason", a line each
-    row.push(
-        r.stances
-            .iter()
-            .filter(|e| !e.reason.trim().is_empty())
-            .map(|e| format!("{}: {}", c.party(e.party), c.user(&e.reason)))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
-    // the notes, a paragraph each, their line breaks kept
-    let notes: Vec<String> = r
-        .live_notes()
-        .filter(|(_, n)| workshop.is_none_or(|w| n.workshop == w))
-        .map(|(_, n)| c.user(&n.text))
-        .collect();
-    row.push(notes.join("\n\n"));
-    row.push(notes.len().to_string());
-    row.push(r.actions.iter().filter(|a| a.is_open()).count().to_string());
-    row.push(r.last_workshop().map(|n| n.to_string()).unwrap_or_default());
-    row
+    o: &Options,
+) -> Result<Vec<u8>, ExportError> {
+    check_workshop(sess, workshop, o)?;
+    Ok(write_table(tables::votes(&Ctx::new(fw, sess, o), workshop)))
 }
 
 #[cfg(test)]
@@ -298,35 +238,37 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised_numbers_and_phone_numbers_are_not() {
+        // the guard is invisible: no "'" that a spreadsheet would show
+        assert!(!neutralise("-2+3").contains('\''));
         for (cell, want) in [
             (
                 "=HYPERLINK(\"http://x.invalid\",\"klik\")",
-                "'=HYPERLINK(\"http://x.invalid\",\"klik\")",
+                "\u{2060}=HYPERLINK(\"http://x.invalid\",\"klik\")",
             ),
-            ("@SUM(1;2)", "'@SUM(1;2)"),
-            ("-2+3", "'-2+3"),
-            ("+2+3", "'+2+3"),
-            ("+31612345678", "'+31612345678"),
+            ("@SUM(1;2)", "\u{2060}@SUM(1;2)"),
+            ("-2+3", "\u{2060}-2+3"),
+            ("+2+3", "\u{2060}+2+3"),
+            ("+31612345678", "\u{2060}+31612345678"),
             ("+31 6 12345678", "+31 6 12345678"),
             ("+31 (0)20 123 4567", "+31 (0)20 123 4567"),
-            ("+1 2", "'+1 2"),
-            ("+31 6 1234 cmd", "'+31 6 1234 cmd"),
+            ("+1 2", "\u{2060}+1 2"),
+            ("+31 6 1234 cmd", "\u{2060}+31 6 1234 cmd"),
             ("-5", "-5"),
             ("-2,5", "-2,5"),
             ("-2.5", "-2.5"),
-            ("-", "'-"),
-            ("-2,", "'-2,"),
-            ("- punt", "'- punt"),
-            ("\tx", "'\tx"),
-            ("\r=1", "'\r=1"),
-            ("\u{ff1d}1+2", "'\u{ff1d}1+2"),
-            ("\u{ff20}SUM(1)", "'\u{ff20}SUM(1)"),
+            ("-", "\u{2060}-"),
+            ("-2,", "\u{2060}-2,"),
+            ("- punt", "\u{2060}- punt"),
+            ("\tx", "\u{2060}\tx"),
+            ("\r=1", "\u{2060}\r=1"),
+            ("\u{ff1d}1+2", "\u{2060}\u{ff1d}1+2"),
+            ("\u{ff20}SUM(1)", "\u{2060}\u{ff20}SUM(1)"),
             ("gewoon = tekst", "gewoon = tekst"),
-            ("  =1+2", "'  =1+2"),
-            (" @SUM(1)", "' @SUM(1)"),
+            ("  =1+2", "\u{2060}  =1+2"),
+            (" @SUM(1)", "\u{2060} @SUM(1)"),
             (" -5", " -5"),
             (" +31 6 12345678", " +31 6 12345678"),
-            ("\n=1+2", "\n=1+2"),
+            ("\n=1+2", "\u{2060}\n=1+2"),
             ("06-12345678", "06-12345678"),
             ("", ""),
         ] {

@@ -129,17 +129,45 @@ impl<'a> Ctx<'a> {
         self.now_fw.as_ref().unwrap_or(self.fw)
     }
 
-    /// User text, anonymised if asked.
+    /// User text, anonymised if asked, and isolated when it holds
+    /// right-to-left letters or bidi controls ([`crate::bidi::isolate`]):
+    /// nothing typed can reorder the text after it.
     pub(super) fn user(&self, text: &str) -> String {
-        self.names.apply(text)
+        crate::bidi::isolate(&self.names.apply(text)).into_owned()
     }
 
+    /// "Organisation (Representative)", each isolated on its own; the
+    /// organisation alone when anonymising, or when the representative is
+    /// the organisation (an anonymised export read back).
     pub(super) fn party(&self, id: PartyId) -> String {
         match self.sess.party(id) {
-            Some(p) if self.names.is_empty() => self.user(&p.label()),
+            Some(p)
+                if self.names.is_empty()
+                    && !p.representative.trim().is_empty()
+                    && p.representative.trim() != p.organisation.trim() =>
+            {
+                format!(
+                    "{} ({})",
+                    self.user(&p.organisation),
+                    self.user(&p.representative)
+                )
+            }
             Some(p) => self.user(&p.organisation),
             None => format!("#{id}"),
         }
+    }
+
+    /// A party's organisation alone (a column head), or "#id".
+    pub(super) fn organisation(&self, id: PartyId) -> String {
+        match self.sess.party(id) {
+            Some(p) => self.user(&p.organisation),
+            None => format!("#{id}"),
+        }
+    }
+
+    /// The minutes' time zone.
+    pub(super) fn tz(&self) -> &jiff::tz::TimeZone {
+        &self.tz
     }
 
     pub(super) fn parties(&self, ids: &[PartyId]) -> String {
@@ -392,6 +420,16 @@ fn session_document(c: &Ctx, out: &mut Vec<Node>) {
         ));
     }
     out.push(Node::Fields(rows));
+    let today = sess
+        .workshops
+        .last()
+        .map(|w| w.date)
+        .unwrap_or(Date::constant(2000, 1, 1));
+    // a long programme: what a board reads first, then the details
+    if sess.workshops.len() >= super::board::LONG_PROGRAMME {
+        super::board::summary_nodes(c, today, 2, out);
+        out.push(Node::Break);
+    }
     // ---- chart (issue 15): per block now, and after each workshop ----
     out.push(Node::Chart(super::chart::blocks_chart(c, None)));
     out.extend(super::chart::workshops_chart(c).map(Node::Chart));
@@ -400,11 +438,6 @@ fn session_document(c: &Ctx, out: &mut Vec<Node>) {
     votes_list_nodes(c, 3, out);
     dissent_nodes(c, 3, out);
     super::wording::orphan_nodes(c, None, 3, out);
-    let today = sess
-        .workshops
-        .last()
-        .map(|w| w.date)
-        .unwrap_or(Date::constant(2000, 1, 1));
     actions_nodes(c, today, 3, out);
     for w in &sess.workshops {
         out.push(Node::Break);
@@ -442,5 +475,38 @@ pub(super) fn document(
         c.s.ex_generated,
         &[&format!("{} ({})", fw.title, fw.version)],
     ))]));
-    Ok(out)
+    Ok(group_warnings(out, c.s))
+}
+
+/// Three or more warnings in a row with the same label become one
+/// labelled list ("⚠ Let op (27 meldingen):"), not a paragraph each.
+fn group_warnings(nodes: Vec<Node>, s: &Strings) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
+    let mut run: Vec<(String, Vec<Inline>)> = Vec::new();
+    let flush = |run: &mut Vec<(String, Vec<Inline>)>, out: &mut Vec<Node>| {
+        if run.len() >= 3 {
+            let label = format!("⚠ {} ({} {}):", run[0].0, run.len(), s.bd_notices);
+            out.push(Node::Para(vec![b(label)]));
+            out.push(Node::List(run.drain(..).map(|(_, v)| v).collect()));
+        } else {
+            out.extend(run.drain(..).map(|(l, v)| Node::Warning(l, v)));
+        }
+    };
+    for n in nodes {
+        match n {
+            Node::Warning(label, v) if run.first().is_none_or(|(l, _)| *l == label) => {
+                run.push((label, v))
+            }
+            Node::Warning(label, v) => {
+                flush(&mut run, &mut out);
+                run.push((label, v));
+            }
+            n => {
+                flush(&mut run, &mut out);
+                out.push(n);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }

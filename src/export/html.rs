@@ -1,10 +1,9 @@
 //! Self-contained printable HTML minutes: inline CSS, no scripts, no
 //! external resources. Every piece of text is escaped.
 
-use super::chart::Chart;
 use super::doc::{Inline, Node};
+use super::html_chart::push_chart;
 use crate::i18n::Lang;
-use crate::i18n::fill;
 
 /// Escape text for HTML element content and attribute values.
 pub fn html_escape(s: &str) -> String {
@@ -28,12 +27,51 @@ pub fn html_escape(s: &str) -> String {
 }
 
 fn html_text(s: &str) -> String {
+    // no bidi control reaches past this piece of text ([`crate::bidi`])
+    let s = crate::bidi::balance(s);
     let escaped = html_escape(&s.replace("\r\n", "\n").replace('\r', "\n"));
-    no_break_long_dates(&no_break_dates(&escaped)).replace('\n', "<br>")
+    let joined = no_break_amounts(&no_break_long_dates(&no_break_dates(&escaped)));
+    bdi_tags(&joined).replace('\n', "<br>")
+}
+
+/// The isolates of escaped, balanced text as HTML: each FSI…PDI pair (a
+/// piece of user text, [`crate::bidi::isolate`]) becomes `<bdi>…</bdi>`;
+/// other isolates and controls stay character references.
+fn bdi_tags(escaped: &str) -> String {
+    const FSI: &str = "&#x2068;";
+    const PDI: &str = "&#x2069;";
+    let mut out = String::with_capacity(escaped.len());
+    // for each open isolate: whether it is a <bdi>
+    let mut open: Vec<bool> = Vec::new();
+    let mut rest = escaped;
+    while let Some(at) = rest.find("&#x206") {
+        out.push_str(&rest[..at]);
+        let token = &rest[at..at + 8.min(rest.len() - at)];
+        match token {
+            FSI => {
+                open.push(true);
+                out.push_str("<bdi>");
+            }
+            "&#x2066;" | "&#x2067;" => {
+                open.push(false);
+                out.push_str(token);
+            }
+            PDI if open.pop() == Some(true) => out.push_str("</bdi>"),
+            _ => out.push_str(token),
+        }
+        rest = &rest[at + token.len()..];
+    }
+    out.push_str(rest);
+    for bdi in open.into_iter().rev() {
+        if bdi {
+            out.push_str("</bdi>");
+        }
+    }
+    out
 }
 
 /// Month names as the minutes write dates in prose ("12 oktober 2026").
-const MONTHS: [&str; 24] = [
+pub(super) const MONTHS: [&str; 24] = [
     "januari",
     "februari",
     "maart",
@@ -60,8 +98,30 @@ const MONTHS: [&str; 24] = [
     "December",
 ];
 
+/// The word after an overdue date, in both languages (`ex_overdue`).
+pub(super) const OVERDUE: [&str; 2] = ["verlopen", "overdue"];
+
+/// An amount keeps its currency sign: "€ 1.250" never breaks after "€".
+fn no_break_amounts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("€ ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "€ ".len()..];
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            out.push_str("€\u{a0}");
+        } else {
+            out.push_str("€ ");
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A date in words keeps its day, month and year on one line: the two
-/// spaces of "12 oktober 2026" become non-breaking.
+/// spaces of "12 oktober 2026" become non-breaking, and the one before
+/// "(verlopen)" after it.
 fn no_break_long_dates(text: &str) -> String {
     let mut out = text.to_string();
     for m in MONTHS {
@@ -77,9 +137,32 @@ fn no_break_long_dates(text: &str) -> String {
             let after = &out[at + pat.len()..];
             let year = after.chars().take_while(|c| c.is_ascii_digit()).count();
             if (1..=2).contains(&before) && year == 4 {
-                let joined = format!("\u{a0}{m}\u{a0}");
-                out.replace_range(at..at + pat.len(), &joined);
-                from = at + joined.len();
+                // "(verlopen)" stays with its date
+                let mut end = at + pat.len() + year;
+                let overdue = OVERDUE
+                    .iter()
+                    .map(|w| format!(" ({w})"))
+                    .find(|w| out[end..].starts_with(w.as_str()));
+                if let Some(w) = &overdue {
+                    end += w.len();
+                }
+                let mut start = at - before;
+                // an overdue date's warning sign stays with it
+                let sign = out[..start].ends_with("⚠ ");
+                if sign {
+                    start -= "⚠ ".len();
+                }
+                let joined = format!(
+                    "<span class=\"nw\">{}{}\u{a0}{m}\u{a0}{}{}</span>",
+                    if sign { "⚠\u{a0}" } else { "" },
+                    &out[at - before..at],
+                    &out[at + pat.len()..at + pat.len() + year],
+                    overdue
+                        .map(|w| w.replacen(' ', "\u{a0}", 1))
+                        .unwrap_or_default()
+                );
+                out.replace_range(start..end, &joined);
+                from = start + joined.len();
             } else {
                 from = at + pat.len();
             }
@@ -92,12 +175,19 @@ fn no_break_long_dates(text: &str) -> String {
 /// never shows "2026-/10-05".
 fn no_break_dates(escaped: &str) -> String {
     let b = escaped.as_bytes();
+    // 2026-10-05, and the Dutch short form 05-10-2026
     let is_date = |i: usize| {
-        i + 10 <= b.len()
-            && b[i..i + 10].iter().enumerate().all(|(k, &c)| match k {
-                4 | 7 => c == b'-',
-                _ => c.is_ascii_digit(),
+        let shape = |dashes: [usize; 2]| {
+            b[i..i + 10].iter().enumerate().all(|(k, &c)| {
+                if dashes.contains(&k) {
+                    c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
             })
+        };
+        i + 10 <= b.len()
+            && (shape([4, 7]) || shape([2, 5]))
             && (i == 0 || !b[i - 1].is_ascii_digit())
             && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit())
     };
@@ -117,8 +207,17 @@ fn no_break_dates(escaped: &str) -> String {
                 out.push_str("⚠ ");
             }
             out.push_str(&escaped[i..i + 10]);
-            out.push_str("</span>");
             i += 10;
+            // "(verlopen)" stays with its date
+            if let Some(w) = OVERDUE
+                .iter()
+                .map(|w| format!(" ({w})"))
+                .find(|w| escaped[i..].starts_with(w.as_str()))
+            {
+                out.push_str(&w.replacen(' ', "\u{a0}", 1));
+                i += w.len();
+            }
+            out.push_str("</span>");
             from = i;
         } else {
             i += 1;
@@ -141,7 +240,7 @@ fn html_inlines(v: &[Inline]) -> String {
 /// the top left of every page and "page n / m" at the bottom right (CSS page
 /// margin boxes: Chromium 131 and later); long words and links wrap inside
 /// the page; tables keep to the page width; dates never break.
-const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;overflow-wrap:anywhere;hyphens:auto}\
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;overflow-wrap:break-word;hyphens:manual}\
 h1,h2,h3,h4,h5,h6{line-height:1.25;page-break-after:avoid;break-after:avoid}\
 h1{font-size:1.75rem;font-weight:800;border-bottom:3px solid #00468c;padding-bottom:.3rem;margin:0 0 1rem}\
 h2{font-size:1.4rem;font-weight:700;color:#00468c;border-bottom:1px solid #9fb6d0;padding-bottom:.15rem;margin:2rem 0 .6rem}\
@@ -149,10 +248,10 @@ h3{font-size:1.2rem;font-weight:700;margin:1.6rem 0 .5rem}\
 h4{font-size:1.05rem;font-weight:700;margin:1.3rem 0 .4rem}\
 h5{font-size:.95rem;font-weight:600;font-style:italic;color:#333;margin:1.1rem 0 .3rem}\
 h6{font-size:.9rem;font-weight:600;color:#444;margin:1rem 0 .3rem}\
-table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#eef3f9;font-size:.85em;overflow-wrap:normal;hyphens:auto}\
+table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}th{background:#eef3f9;font-size:.85em;overflow-wrap:normal;hyphens:auto}\
 .nw{white-space:nowrap}\
 blockquote{margin:.5rem 0;padding:.25rem .75rem;border-left:4px solid #00468c;background:#f5f8fc;font-weight:600}\
-ul.tasks{list-style:none;padding-left:1rem}footer{margin-top:2rem;color:#555;font-size:.85rem}\
+ul.tasks{list-style:none;padding-left:1rem}.labelled{break-inside:avoid;page-break-inside:avoid}.labelled>p{margin-bottom:0;break-after:avoid;page-break-after:avoid}ul.first{margin-bottom:0}ul.rest{margin-top:0}footer{margin-top:2rem;color:#555;font-size:.85rem}\
 figure.chart{margin:.8rem 0 1.2rem}figure.chart figcaption{font-weight:700;margin-bottom:.3rem}figure.chart svg{display:block;width:100%;height:auto}\
 @page{size:A4;margin:18mm 16mm 20mm 16mm}\
 @media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}.break{page-break-before:always;break-before:page}\
@@ -213,11 +312,22 @@ pub(super) fn to_html(doc: &[Node], lang: Lang) -> String {
         page_css(&title, lang.strings().ex_page)
     ));
     let last = doc.len().saturating_sub(1);
+    let mut skip = false;
     for (i, n) in doc.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         match n {
             // the last paragraph is the "generated by" line
             Node::Para(v) if i == last => {
                 out.push_str(&format!("<footer>{}</footer>\n", html_inlines(v)))
+            }
+            // "Notities:" and the first note on one page
+            Node::Para(v)
+                if is_label(v) && doc.get(i + 1).is_some_and(|l| !items(l).is_empty()) =>
+            {
+                push_labelled(&mut out, v, &doc[i + 1]);
+                skip = true;
             }
             // a page break right after a heading would leave the heading
             // alone at the bottom of a page; at the start, a blank page
@@ -229,6 +339,49 @@ pub(super) fn to_html(doc: &[Node], lang: Lang) -> String {
     out
 }
 
+/// A paragraph that is only a strong label ("Notities:").
+fn is_label(v: &[Inline]) -> bool {
+    matches!(v, [Inline::Strong(l)] if l.trim_end().ends_with(':'))
+}
+
+/// The items of a list as `<li>` elements (none for other nodes).
+fn items(n: &Node) -> Vec<String> {
+    match n {
+        Node::List(items) => items
+            .iter()
+            .map(|it| format!("<li>{}</li>\n", html_inlines(it)))
+            .collect(),
+        Node::Tasks(items) => items
+            .iter()
+            .map(|(done, it)| {
+                let bx = if *done { "☑" } else { "☐" };
+                format!("<li>{bx} {}</li>\n", html_inlines(it))
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A label and its list: the label and the first item in one block that
+/// is never split over two pages (a label never ends a page), the other
+/// items after it as one list to the eye.
+fn push_labelled(out: &mut String, label: &[Inline], list: &Node) {
+    let class = match list {
+        Node::Tasks(_) => "tasks",
+        _ => "items",
+    };
+    let mut li = items(list).into_iter();
+    out.push_str(&format!(
+        "<div class=\"labelled\"><p>{}</p>\n<ul class=\"{class} first\">\n{}</ul></div>\n",
+        html_inlines(label),
+        li.next().unwrap_or_default()
+    ));
+    let rest: String = li.collect();
+    if !rest.is_empty() {
+        out.push_str(&format!("<ul class=\"{class} rest\">\n{rest}</ul>\n"));
+    }
+}
+
 fn push_node(out: &mut String, n: &Node) {
     match n {
         Node::Heading(level, v) => {
@@ -236,24 +389,11 @@ fn push_node(out: &mut String, n: &Node) {
         }
         Node::Para(v) => out.push_str(&format!("<p>{}</p>\n", html_inlines(v))),
         Node::Quote(v) => out.push_str(&format!("<blockquote>{}</blockquote>\n", html_inlines(v))),
-        Node::List(items) => {
-            out.push_str("<ul>\n");
-            for it in items {
-                out.push_str(&format!("<li>{}</li>\n", html_inlines(it)));
-            }
-            out.push_str("</ul>\n");
-        }
-        Node::Tasks(items) => {
-            out.push_str("<ul class=\"tasks\">\n");
-            for (done, it) in items {
-                out.push_str(&format!(
-                    "<li>{} {}</li>\n",
-                    if *done { "☑" } else { "☐" },
-                    html_inlines(it)
-                ));
-            }
-            out.push_str("</ul>\n");
-        }
+        Node::List(_) => out.push_str(&format!("<ul>\n{}</ul>\n", items(n).concat())),
+        Node::Tasks(_) => out.push_str(&format!(
+            "<ul class=\"tasks\">\n{}</ul>\n",
+            items(n).concat()
+        )),
         Node::Table(head, rows) => push_table(out, head, rows),
         Node::Fields(fields) => {
             out.push_str("<ul class=\"fields\">\n");
@@ -284,150 +424,14 @@ fn inline_text(v: &[Inline]) -> String {
         .collect()
 }
 
-/// The width of each column in `ch`, or None for a column that shares the
-/// rest of the table: a column whose cells are all short (a date, a number,
-/// a status, a label) gets the room of its longest word (at least of a short
-/// cell), so the text columns get the rest and nothing runs past the page.
-fn column_widths(head: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<Option<usize>> {
-    const SHORT: usize = 24;
-    const WHOLE: usize = 12;
-    let longest_word = |s: &str| {
-        s.split_whitespace()
-            .map(|w| w.chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let widths: Vec<Option<usize>> = (0..head.len())
-        .map(|k| {
-            let cells: Vec<String> = rows
-                .iter()
-                .filter_map(|r| r.get(k))
-                .map(|c| inline_text(c))
-                .collect();
-            let longest_cell = cells.iter().map(|c| c.chars().count()).max().unwrap_or(0);
-            let word = cells.iter().map(|c| longest_word(c)).max().unwrap_or(0);
-            (longest_cell <= SHORT).then(|| {
-                // the head is set smaller (.85em); an eighth more for bold
-                // labels and two for the padding
-                let head_word = (longest_word(&head[k]) * 85).div_ceil(100);
-                let n = head_word.max(word).max(longest_cell.min(WHOLE));
-                n + n.div_ceil(8) + 2
-            })
-        })
-        .collect();
-    // at least one column takes the rest; all short: let the widest share
-    if widths.iter().all(|w| w.is_some()) {
-        let mut w = widths;
-        if let Some(widest) = (0..w.len()).max_by_key(|&k| w[k]) {
-            w[widest] = None;
-        }
-        return w;
-    }
-    widths
-}
-
-/// The width of a printed A4 page's text in `ch` (178 mm at 10.5 pt).
-const PAGE_CH: usize = 75;
-
-/// Widths in percent when two or more text columns (width None) share the
-/// table: the short columns as their `ch` on an A4 page, the text columns
-/// the rest by the length of their text (the longest at most twice
-/// the shortest), each at least its longest word. All in percent, so the table is never wider than the page;
-/// None when fewer than two text columns share (they then share equally).
-fn percent_widths(widths: &[Option<usize>], rows: &[Vec<Vec<Inline>>]) -> Option<Vec<usize>> {
-    let flex: Vec<usize> = (0..widths.len()).filter(|&k| widths[k].is_none()).collect();
-    if flex.len() < 2 {
-        return None;
-    }
-    let fixed: usize = widths.iter().flatten().sum();
-    // the short columns take at most 60% of the page
-    let scale = |ch: usize| ch * 100 / PAGE_CH.max(fixed * 100 / 60);
-    let mut out: Vec<usize> = widths.iter().map(|w| w.map_or(0, scale)).collect();
-    let rest = 100 - out.iter().sum::<usize>();
-    let cells = |k: usize| {
-        rows.iter()
-            .filter_map(move |r| r.get(k))
-            .map(|c| inline_text(c))
-    };
-    // each text column at least its longest word, where the page allows
-    let least: Vec<usize> = flex
-        .iter()
-        .map(|&k| {
-            let word = cells(k)
-                .flat_map(|c| {
-                    c.split_whitespace()
-                        .map(|w| w.chars().count())
-                        .collect::<Vec<_>>()
-                })
-                .max()
-                .unwrap_or(0)
-                .min(16);
-            (word + word.div_ceil(8) + 2) * 100 / PAGE_CH
-        })
-        .collect();
-    let lengths: Vec<usize> = flex
-        .iter()
-        .map(|&k| cells(k).map(|c| c.chars().count()).sum::<usize>().max(1))
-        .collect();
-    let shortest = *lengths.iter().min().unwrap_or(&1);
-    let weights: Vec<usize> = lengths.iter().map(|&l| l.min(shortest * 2)).collect();
-    let total: usize = weights.iter().sum();
-    let mut share: Vec<usize> = weights.iter().map(|w| w * rest / total).collect();
-    // a column below its longest word takes it from those above theirs (all
-    // of them in proportion when the page is too narrow for every word)
-    let sum_least = least.iter().sum::<usize>();
-    let least: Vec<usize> = if sum_least > rest {
-        least.iter().map(|l| l * rest / sum_least).collect()
-    } else {
-        least
-    };
-    {
-        let deficit: usize = (0..share.len())
-            .map(|i| least[i].saturating_sub(share[i]))
-            .sum();
-        let surplus: usize = (0..share.len())
-            .map(|i| share[i].saturating_sub(least[i]))
-            .sum();
-        if deficit > 0 && surplus > 0 {
-            for i in 0..share.len() {
-                share[i] = if share[i] < least[i] {
-                    least[i]
-                } else {
-                    share[i] - (share[i] - least[i]) * deficit / surplus
-                };
-            }
-        }
-    }
-    let mut given = 0;
-    for (i, &k) in flex.iter().enumerate() {
-        // the last takes what rounding left
-        out[k] = if i + 1 == flex.len() {
-            rest - given
-        } else {
-            share[i]
-        };
-        given += out[k];
-    }
-    Some(out)
-}
-
 fn push_table(out: &mut String, head: &[String], rows: &[Vec<Vec<Inline>>]) {
     out.push_str("<table>\n<colgroup>");
-    let widths = column_widths(head, rows);
-    match percent_widths(&widths, rows) {
-        Some(pcts) => {
-            for pct in pcts {
-                out.push_str(&format!("<col style=\"width:{pct}%\">"));
-            }
-        }
-        None => {
-            for w in widths {
-                match w {
-                    Some(ch) => out.push_str(&format!("<col style=\"width:{ch}ch\">")),
-                    None => out.push_str("<col>"),
-                }
-            }
-        }
+    let texts: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| inline_text(c)).collect())
+        .collect();
+    for pct in super::html_table::percent_widths(head, &texts) {
+        out.push_str(&format!("<col style=\"width:{pct}%\">"));
     }
     out.push_str("</colgroup>\n");
     if head.iter().any(|h| !h.is_empty()) {
@@ -448,244 +452,36 @@ fn push_table(out: &mut String, head: &[String], rows: &[Vec<Vec<Inline>>]) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// Fill colour, pattern colour and pattern of each status of the chart, in
-/// [`chart::ORDER`](super::chart::ORDER): hatching, cross-hatching, dots and
-/// blank, so the chart reads in black and white too.
-const FILLS: [(&str, &str, &str); 4] = [
-    ("#cfe9d2", "#1b5e20", "hatch"),
-    ("#f8d3cf", "#b71c1c", "cross"),
-    ("#fbeec2", "#6d5200", "dots"),
-    ("#ffffff", "#ffffff", "none"),
-];
-
-/// Space between the lines of a pattern.
-const STEP: f64 = 6.0;
-
-/// A box filled with the colour and pattern of status `i`, outlined. The
-/// pattern is drawn as lines cut to the box (no SVG `<pattern>`: Chromium
-/// writes every tile of one into the PDF, megabytes for one chart).
-fn svg_box(x: f64, y: f64, w: f64, h: f64, i: usize) -> String {
-    let (bg, fg, kind) = FILLS[i];
-    let mut out = format!(
-        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{bg}\"/>"
-    );
-    let mut d = String::new();
-    // lines going up to the right: (x + a, y + t - a) for a in the box
-    let up = |d: &mut String| {
-        let mut t = STEP / 2.0;
-        while t < w + h {
-            let (a, b) = ((t - h).max(0.0), t.min(w));
-            d.push_str(&format!(
-                "M{:.1} {:.1}L{:.1} {:.1}",
-                x + a,
-                y + t - a,
-                x + b,
-                y + t - b
-            ));
-            t += STEP;
-        }
-    };
-    match kind {
-        "hatch" => up(&mut d),
-        "cross" => {
-            up(&mut d);
-            // and down to the right: (x + a, y + a - t)
-            let mut t = -h + STEP / 2.0;
-            while t < w {
-                let (a, b) = (t.max(0.0), (t + h).min(w));
-                d.push_str(&format!(
-                    "M{:.1} {:.1}L{:.1} {:.1}",
-                    x + a,
-                    y + a - t,
-                    x + b,
-                    y + b - t
-                ));
-                t += STEP;
-            }
-        }
-        "dots" => {
-            let mut r = STEP / 2.0;
-            while r < h {
-                d.push_str(&format!("M{:.1} {:.1}H{:.1}", x + STEP / 2.0, y + r, x + w));
-                r += STEP;
-            }
-        }
-        _ => {}
-    }
-    if !d.is_empty() {
-        let stroke = match kind {
-            "hatch" => "stroke-width=\"1.6\"".to_string(),
-            "cross" => "stroke-width=\"1\"".to_string(),
-            // round dots: a dash of nothing with round caps, every STEP
-            _ => {
-                format!("stroke-width=\"2\" stroke-linecap=\"round\" stroke-dasharray=\"0 {STEP}\"")
-            }
-        };
-        out.push_str(&format!(
-            "<path class=\"{kind}\" d=\"{d}\" stroke=\"{fg}\" {stroke} fill=\"none\"/>"
-        ));
-    }
-    out.push_str(&format!(
-        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"none\" stroke=\"#222\" stroke-width=\"1\"/>"
-    ));
-    out
-}
-
-/// An estimate of the width of `text` at font size `size` (sans-serif).
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * 0.6
-}
-
-/// `text` cut with "…" to fit `width` (the whole text is in the SVG title).
-fn fit(text: &str, width: f64, size: f64) -> String {
-    if text_width(text, size) <= width {
-        return text.to_string();
-    }
-    let keep = ((width / (size * 0.6)) as usize).saturating_sub(1);
-    let mut cut: String = text.chars().take(keep).collect();
-    cut = cut.trim_end().to_string();
-    cut.push('…');
-    cut
-}
-
-/// The widths of a bar's segments: in proportion to the counts, but every
-/// segment that has points at least `min` wide so its count can be read.
-fn segment_widths(counts: &[usize; 4], width: f64, min: f64) -> [f64; 4] {
-    let total: usize = counts.iter().sum();
-    let mut w = [0.0; 4];
-    if total == 0 {
-        return w;
-    }
-    let nonzero = counts.iter().filter(|&&c| c > 0).count() as f64;
-    let mut free = width;
-    let mut rest_total = 0usize;
-    for (i, &c) in counts.iter().enumerate() {
-        let share = width * c as f64 / total as f64;
-        if c > 0 && share < min {
-            w[i] = min;
-            free -= min;
-        } else {
-            rest_total += c;
-        }
-    }
-    let free = free.max(min * nonzero.min(1.0));
-    for (i, &c) in counts.iter().enumerate() {
-        if c > 0 && w[i] == 0.0 {
-            w[i] = free * c as f64 / rest_total.max(1) as f64;
-        }
-    }
-    w
-}
-
-/// The chart as inline SVG: a legend, then one stacked bar per row, each
-/// segment with its pattern and its count (with the status word when it
-/// fits, the symbol otherwise); the row's total at the right.
-fn push_chart(out: &mut String, ch: &Chart) {
-    const W: f64 = 640.0;
-    const LABEL: f64 = 190.0;
-    const TOTAL: f64 = 80.0;
-    let bar_x = LABEL;
-    let bar_w = W - LABEL - TOTAL - 8.0;
-    let many = ch.rows.len() > 12;
-    let (row_h, bar_h, font) = if many {
-        (18.0, 14.0, 9.5)
-    } else {
-        (30.0, 22.0, 11.0)
-    };
-    let legend_h = 26.0;
-    let height = legend_h + row_h * ch.rows.len() as f64 + 4.0;
-    out.push_str(&format!(
-        "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {height}\" width=\"{W}\" height=\"{height}\" role=\"img\" aria-label=\"{}\" font-family=\"'DejaVu Sans',system-ui,sans-serif\" font-size=\"{font}\">",
-        html_escape(&ch.caption),
-        html_escape(&ch.caption)
-    ));
-    // the legend: a swatch and the symbol and word of each status
-    let mut x = 0.0;
-    for (i, word) in ch.statuses.iter().enumerate() {
-        out.push_str(&format!(
-            "{}<text x=\"{}\" y=\"15\" font-size=\"11\">{}</text>",
-            svg_box(x, 4.0, 22.0, 14.0, i),
-            x + 28.0,
-            html_escape(word)
-        ));
-        x += 28.0 + text_width(word, 11.0) + 22.0;
-    }
-    let min_seg = if many { 22.0 } else { 28.0 };
-    for (r, row) in ch.rows.iter().enumerate() {
-        let y = legend_h + row_h * r as f64;
-        let mid = y + bar_h / 2.0;
-        out.push_str(&format!(
-            "<g><title>{}</title><text x=\"0\" y=\"{:.1}\" dominant-baseline=\"central\">{}</text>",
-            html_escape(&row.label),
-            mid,
-            html_escape(&fit(&row.label, LABEL - 8.0, font))
-        ));
-        let widths = segment_widths(&row.counts, bar_w, min_seg);
-        let mut sx = bar_x;
-        for (i, &n) in row.counts.iter().enumerate() {
-            if n == 0 {
-                continue;
-            }
-            let w = widths[i];
-            let symbol_word = &ch.statuses[i];
-            let symbol = symbol_word.split(' ').next().unwrap_or("");
-            let full = format!(
-                "{n} {}",
-                symbol_word
-                    .split_once(' ')
-                    .map_or(symbol_word.as_str(), |(_, w)| w)
-            );
-            let short = format!("{n} {symbol}");
-            let count = n.to_string();
-            let label = [full, short, count]
-                .into_iter()
-                .find(|l| text_width(l, font) + 6.0 <= w)
-                .unwrap_or_else(|| n.to_string());
-            let lw = text_width(&label, font) + 4.0;
-            out.push_str(&format!(
-                "<g><title>{n} {}</title>{}<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{lw:.1}\" height=\"{:.1}\" rx=\"2\" fill=\"#fff\" fill-opacity=\"0.9\"/><text x=\"{:.1}\" y=\"{mid:.1}\" text-anchor=\"middle\" dominant-baseline=\"central\" font-weight=\"600\">{}</text></g>",
-                html_escape(symbol_word),
-                svg_box(sx, y, w, bar_h, i),
-                sx + (w - lw) / 2.0,
-                mid - font * 0.65,
-                font * 1.3,
-                sx + w / 2.0,
-                html_escape(&label)
-            ));
-            sx += w;
-        }
-        out.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{mid:.1}\" dominant-baseline=\"central\">{}</text></g>",
-            bar_x + bar_w + 8.0,
-            html_escape(&fill(&ch.total_word, &[&row.total().to_string()]))
-        ));
-    }
-    out.push_str("</svg>\n</figure>\n");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_segment_with_points_is_wide_enough_for_its_count() {
-        let w = segment_widths(&[88, 1, 1, 1], 370.0, 28.0);
-        assert!((w.iter().sum::<f64>() - 370.0).abs() < 0.01, "{w:?}");
-        assert!(w.iter().all(|&x| x >= 28.0), "{w:?}");
-        assert_eq!(segment_widths(&[0, 0, 0, 0], 370.0, 28.0), [0.0; 4]);
-        let w = segment_widths(&[10, 0, 10, 0], 300.0, 28.0);
-        assert_eq!(w, [150.0, 0.0, 150.0, 0.0]);
-    }
-
-    #[test]
     fn dates_stay_on_one_line_and_other_numbers_do_not_change() {
         assert_eq!(
             no_break_dates("uiterlijk 2026-10-05, ⚠ 2026-11-30 (verlopen)"),
-            "uiterlijk <span class=\"nw\">2026-10-05</span>, <span class=\"nw\">⚠ 2026-11-30</span> (verlopen)"
+            "uiterlijk <span class=\"nw\">2026-10-05</span>, <span class=\"nw\">⚠ 2026-11-30\u{a0}(verlopen)</span>"
+        );
+        assert_eq!(
+            no_break_dates("⚠ 09-07-2029 (verlopen)"),
+            "<span class=\"nw\">⚠ 09-07-2029\u{a0}(verlopen)</span>"
         );
         for same in ["12026-10-05", "2026-10-051", "2026-1-05", "06-12345-67"] {
             assert_eq!(no_break_dates(same), same);
         }
+    }
+
+    #[test]
+    fn a_date_with_its_overdue_word_and_an_amount_never_break() {
+        assert_eq!(
+            no_break_long_dates("op 10 oktober 2026 (verlopen) en 5 mei 2027."),
+            "op <span class=\"nw\">10\u{a0}oktober\u{a0}2026\u{a0}(verlopen)</span> en <span class=\"nw\">5\u{a0}mei\u{a0}2027</span>."
+        );
+        assert_eq!(
+            no_break_long_dates("⚠ 5 mei 2027 (overdue)"),
+            "<span class=\"nw\">⚠\u{a0}5\u{a0}mei\u{a0}2027\u{a0}(overdue)</span>"
+        );
+        assert_eq!(no_break_amounts("€ 1.250 of € x"), "€\u{a0}1.250 of € x");
     }
 
     #[test]
@@ -694,6 +490,17 @@ mod tests {
             css_string("a\"b\\c</style>{}"),
             "\"a\\22 b\\5c c\\3c /style\\3e \\7b \\7d \""
         );
+    }
+
+    #[test]
+    fn user_text_is_isolated_in_bdi_and_an_override_ends_with_it() {
+        let label = format!("{} (Eva Mulder)", crate::bidi::isolate("Wijk\u{202e}raad"));
+        assert_eq!(
+            html_text(&label),
+            "<bdi>Wijk&#x202E;raad&#x202C;</bdi> (Eva Mulder)"
+        );
+        // an override without its own isolate is still ended in its text
+        assert_eq!(html_text("a\u{202e}b"), "a&#x202E;b&#x202C;");
     }
 
     #[test]

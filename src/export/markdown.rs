@@ -32,6 +32,8 @@ fn entity_follows(rest: &str) -> bool {
 /// [`md_escape`] for a piece that may continue a line (`line_start` false):
 /// its first line is then not guarded or trimmed as a line start.
 fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> String {
+    // no bidi control reaches past this piece of text ([`crate::bidi`])
+    let text = crate::bidi::balance(text);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     // a trailing newline would leave a stray backslash; empty lines would end the paragraph
     let trimmed = text.trim_end();
@@ -183,7 +185,7 @@ pub(super) fn to_markdown(doc: &[Node]) -> String {
             }
             Node::Tasks(items) => {
                 for (done, it) in items {
-                    out.push_str(if *done { "- [x] " } else { "- [ ] " });
+                    out.push_str(if *done { "- ☑ " } else { "- ☐ " });
                     out.push_str(&md_inlines(it, "  ", false));
                     out.push('\n');
                 }

@@ -1,4 +1,4 @@
-//! Minutes and data exports: Markdown, self-contained HTML, JSON and CSV.
+//! Minutes and data exports: Markdown, self-contained HTML, JSON, CSV and xlsx.
 //!
 //! The minutes are built once as a small document tree ([`doc`]) and then
 //! written as Markdown or HTML, so both carry the same content. Every piece
@@ -13,25 +13,31 @@ use crate::session::Session;
 use crate::store::{self, StoreError};
 
 mod anonymize;
+mod board;
 mod chart;
 mod csv;
 mod doc;
 pub use log::{LogFilter, log_text, restore_event_text};
 mod handout_html;
 mod html;
+mod html_chart;
+mod html_table;
 mod journaled;
 mod json;
 mod log;
 mod markdown;
 mod sections;
+mod tables;
 mod wording;
+mod xlsx;
 
 pub use self::anonymize::anonymize_session;
-pub use self::csv::{CsvItems, csv, csv_actions, csv_points, neutralise};
+pub use self::csv::{CsvItems, GUARD, csv, csv_actions, csv_points, csv_votes, neutralise};
 pub use self::handout_html::handout_html;
 pub use self::html::html_escape;
 pub use self::json::{json, session_from_json};
 pub use self::markdown::md_escape;
+pub use self::xlsx::xlsx;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -39,6 +45,8 @@ pub enum Format {
     Html,
     Json,
     Csv,
+    /// An Excel workbook (issue 27): the spreadsheet for people.
+    Xlsx,
 }
 
 /// Options for the minutes.
@@ -74,6 +82,9 @@ pub enum ExportError {
     /// workshop cannot be asked for.
     #[error("{}", .lang.strings().ex_json_whole_session)]
     JsonIsWholeSession { lang: Lang },
+    /// The workbook could not be made (a limit of the format).
+    #[error("xlsx: {0}")]
+    Xlsx(String),
 }
 
 /// Markdown minutes of one workshop, or of the whole session.
@@ -117,8 +128,9 @@ pub fn render(
         Format::Json if workshop.is_some() => {
             return Err(ExportError::JsonIsWholeSession { lang: o.lang });
         }
-        Format::Json => (json(sess, o) + "\n").into_bytes(),
+        Format::Json => (json(fw, sess, o) + "\n").into_bytes(),
         Format::Csv => csv_points(fw, sess, workshop, o)?,
+        Format::Xlsx => xlsx(fw, sess, workshop, o)?,
     })
 }
 

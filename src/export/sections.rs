@@ -230,7 +230,7 @@ pub(super) fn status_inline(c: &Ctx, r: &PointRecord) -> Vec<Inline> {
 
 /// Parties with a recorded "disagree" on a point marked consensus: the
 /// record contradicts itself there (the facilitator was asked first).
-fn consensus_over(r: &PointRecord) -> Vec<crate::session::PartyId> {
+pub(super) fn consensus_over(r: &PointRecord) -> Vec<crate::session::PartyId> {
     if r.status != Status::Consensus {
         return Vec::new();
     }

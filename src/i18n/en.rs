@@ -546,7 +546,7 @@ pub static EN: Strings = Strings {
     csv_yes: "yes",
     csv_no: "no",
     ex_json_whole_session: "JSON always holds the whole session (so it can be read back): --workshop does not apply. Leave out --workshop, or choose --format md, html or csv.",
-    ex_items_csv_only: "--items applies only to --format csv (points or action items as a table).",
+    ex_items_csv_only: "--items applies only to --format csv (points, action items or votes as a table; xlsx has all three as sheets).",
     // (end of section)
     // ---- minutes (issue 15) ----
     ex_running: "{0}, still running",
@@ -610,5 +610,30 @@ pub static EN: Strings = Strings {
     beamer_vote_earlier: "Earlier vote",
     beamer_typing: "Being typed:",
     beamer_summary: "Closing workshop {0}",
+    // (end of section)
+    // ---- documents in their own programs (issue 27) ----
+    xl_vote_number: "Vote",
+    xl_present_count: "Present (count)",
+    xl_parties_total: "Parties (count)",
+    xl_deferred_because: "Deferred because",
+    xl_remark: "Remark",
+    xl_superseded_by: "Replaced by vote",
+    xl_ballot_of: "{0}: ballot",
+    xl_reason_of: "{0}: reason",
+    xl_attendance: "Attendance",
+    xl_arrivals_departures: "Arrivals and departures",
+    xl_from_start: "from the start",
+    xl_sheet_points: "Discussion points",
+    xl_sheet_votes: "Votes",
+    xl_sheet_actions: "Action items",
+    xl_sheet_attendance: "Attendance",
+    xl_cut: "[cut here: a cell holds at most 32,767 characters; {0} characters left out, the whole text is in the JSON export]",
+    xl_not_to_terminal: "An xlsx file is not text for the screen: name a file with -o, for example -o state.xlsx.",
+    bd_title: "Summary for the board",
+    bd_decision: "Current decision",
+    bd_no_vote: "No go/no-go vote in this session yet.",
+    bd_workshops: "Workshops, one line each",
+    bd_consensus_over: "consensus recorded despite “disagree” on {0} discussion points: {1} (each in the programme overview below)",
+    bd_notices: "notices",
     // (end of section)
 };

@@ -548,6 +548,10 @@ define_strings! {
     // ---- beamer (issue 17) ----
     key_beamer_quit, beamer_waiting, beamer_waiting_how, beamer_unreadable, beamer_dissent_who, beamer_dissent_none, beamer_stances, beamer_vote_running, beamer_ballots_in, beamer_vote_earlier, beamer_typing, beamer_summary,
     // (end of section)
+    // ---- documents in their own programs (issue 27) ----
+    xl_vote_number, xl_present_count, xl_parties_total, xl_deferred_because, xl_remark, xl_superseded_by, xl_ballot_of, xl_reason_of, xl_attendance, xl_arrivals_departures, xl_from_start, xl_sheet_points, xl_sheet_votes, xl_sheet_actions, xl_sheet_attendance, xl_cut, xl_not_to_terminal,
+    bd_title, bd_decision, bd_no_vote, bd_workshops, bd_consensus_over, bd_notices,
+    // (end of section)
 }
 
 #[cfg(test)]

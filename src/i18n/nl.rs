@@ -546,7 +546,7 @@ pub static NL: Strings = Strings {
     csv_yes: "ja",
     csv_no: "nee",
     ex_json_whole_session: "JSON bevat altijd de hele sessie (zodat het weer in te lezen is): --workshop kan daar niet bij. Laat --workshop weg, of kies --format md, html of csv.",
-    ex_items_csv_only: "--items geldt alleen voor --format csv (punten of actiepunten als tabel).",
+    ex_items_csv_only: "--items geldt alleen voor --format csv (punten, actiepunten of stemmingen als tabel; xlsx heeft ze alle drie als tabblad).",
     // (end of section)
     // ---- minutes (issue 15) ----
     ex_running: "{0}, loopt nog",
@@ -610,5 +610,30 @@ pub static NL: Strings = Strings {
     beamer_vote_earlier: "Eerdere stemming",
     beamer_typing: "Wordt getypt:",
     beamer_summary: "Afsluiting van bijeenkomst {0}",
+    // (end of section)
+    // ---- documents in their own programs (issue 27) ----
+    xl_vote_number: "Stemming",
+    xl_present_count: "Aanwezig (aantal)",
+    xl_parties_total: "Partijen (aantal)",
+    xl_deferred_because: "Uitgesteld omdat",
+    xl_remark: "Toelichting",
+    xl_superseded_by: "Vervangen door stemming",
+    xl_ballot_of: "{0}: stem",
+    xl_reason_of: "{0}: reden",
+    xl_attendance: "Aanwezigheid",
+    xl_arrivals_departures: "Gekomen en vertrokken",
+    xl_from_start: "vanaf het begin",
+    xl_sheet_points: "Gesprekspunten",
+    xl_sheet_votes: "Stemmingen",
+    xl_sheet_actions: "Actiepunten",
+    xl_sheet_attendance: "Aanwezigheid",
+    xl_cut: "[hier afgebroken: een cel houdt hoogstens 32.767 tekens; {0} tekens weggelaten, de hele tekst staat in de JSON-export]",
+    xl_not_to_terminal: "Een xlsx-bestand is geen tekst voor het scherm: geef een bestand op met -o, bijvoorbeeld -o stand.xlsx.",
+    bd_title: "Samenvatting voor het bestuur",
+    bd_decision: "Huidig besluit",
+    bd_no_vote: "Nog geen go/no-go-stemming in deze sessie.",
+    bd_workshops: "Bijeenkomsten, elk in één regel",
+    bd_consensus_over: "consensus vastgelegd ondanks “oneens” bij {0} gesprekspunten: {1} (per punt in het programma-overzicht hieronder)",
+    bd_notices: "meldingen",
     // (end of section)
 };
