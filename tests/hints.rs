@@ -223,7 +223,7 @@ fn every_context(lang: Lang) {
     b.open_session_mut().unwrap().session.cursor = "1.2.1".into();
     check(&b, Ctx::Main, "demo on a dissent");
     press(&mut b, KeyCode::Char('p'));
-    check(&b, Ctx::Start, "attendance");
+    check(&b, Ctx::Attendance, "attendance over the point");
 }
 
 #[test]

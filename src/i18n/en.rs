@@ -518,4 +518,12 @@ pub static EN: Strings = Strings {
     beamer_typing: "Being typed:",
     beamer_summary: "Closing workshop {0}",
     // (end of section)
+    // ---- the facilitator's hands (issue 25) ----
+    att_came_in: "{0} arrived (present).",
+    att_went: "{0} left (absent).",
+    hint_present_n: "party",
+    ov_go_to: "Go to:",
+    ov_no_such: "No point or step {0}.",
+    key_overview_id: "type a point or step id (1.2.4, 2.2): the selection goes there",
+    hint_overview_id: "go to",
 };

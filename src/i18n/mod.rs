@@ -495,6 +495,9 @@ define_strings! {
     key_focus, key_short_focus, key_focus_leave,
     // ---- beamer (issue 17) ----
     key_beamer_quit, beamer_waiting, beamer_waiting_how, beamer_unreadable, beamer_dissent_who, beamer_dissent_none, beamer_stances, beamer_vote_running, beamer_ballots_in, beamer_vote_earlier, beamer_typing, beamer_summary,
+    // the facilitator's hands (issue 25)
+    att_came_in, att_went, hint_present_n,
+    ov_go_to, ov_no_such, key_overview_id, hint_overview_id,
     // (end of section)
 }
 

@@ -518,4 +518,12 @@ pub static NL: Strings = Strings {
     beamer_typing: "Wordt getypt:",
     beamer_summary: "Afsluiting van bijeenkomst {0}",
     // (end of section)
+    // ---- the facilitator's hands (issue 25) ----
+    att_came_in: "{0} is binnengekomen (aanwezig).",
+    att_went: "{0} is vertrokken (afwezig).",
+    hint_present_n: "partij",
+    ov_go_to: "Ga naar:",
+    ov_no_such: "Geen punt of stap {0}.",
+    key_overview_id: "een punt- of stapnummer typen (1.2.4, 2.2): de keuze gaat erheen",
+    hint_overview_id: "ga naar",
 };

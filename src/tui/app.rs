@@ -460,6 +460,25 @@ impl App {
         }
     }
 
+    /// The point timer runs whenever the facilitator is on a point of a
+    /// started workshop, unless paused with `t`; attendance, help and the
+    /// dialogs about the point keep it running, the vote and the end
+    /// summary stop it ([`Overlay::pauses_timer`]). Called after every update.
+    pub fn keep_timer(&mut self) {
+        let now = self.now;
+        let paused_by_overlay = self.overlay.as_ref().is_some_and(Overlay::pauses_timer);
+        let quitting = self.quit;
+        let Mode::Main(o) = &mut self.mode else {
+            return;
+        };
+        let run = !quitting && !paused_by_overlay && !o.timer_paused && o.workshop_running();
+        if run {
+            o.start_timer(now);
+        } else {
+            o.stop_timer(now);
+        }
+    }
+
     pub fn stop_timer(&mut self) {
         let now = self.now;
         if let Some(o) = self.open_session_mut() {
@@ -560,6 +579,7 @@ pub const PASTE_LINE_LIMIT: usize = 30_000;
 /// The one function that changes the application state.
 pub fn update(app: &mut App, action: Action) {
     dispatch(app, action);
+    app.keep_timer();
     app.restyle_editors();
     // the room's view (issue 17): the live file, when it changed
     crate::tui::live_out::sync(app);

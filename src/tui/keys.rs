@@ -89,6 +89,9 @@ pub enum Ctx {
     /// `wijktafel beamer`: the room's view; it only quits (no hints drawn).
     Beamer,
     // (end of section)
+    // ---- the facilitator's hands (issue 25) ----
+    /// Attendance over the workshop screen (`p`): arrivals and departures.
+    Attendance,
 }
 
 /// Which footer hints stay when the footer is narrow.
@@ -178,6 +181,10 @@ pub enum Action {
     // ---- parties, stances, attendance (issue 14) ----
     // (end of section)
     // ---- backups (issue 14) ----
+    // (end of section)
+    // ---- the facilitator's hands (issue 25) ----
+    /// In the overview: a digit or dot of a point or step id typed (Backspace: one less).
+    GoToId,
     // (end of section)
     // ---- recap and summary (issue 14) ----
     /// Mark the chosen open dissent resolved (from the recap).
@@ -306,6 +313,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Stances, [code(KeyCode::Tab), ESC], "Tab/Esc", Action::Back, key_stance_leave, hint_back, "Esc", Always),
     // overview (the footer keeps hints in this order while there is room)
     b!(Overview, [ENTER], "Enter", Action::Confirm, hint_jump, hint_jump, "Enter"),
+    b!(Overview, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9'), ch('0'), ch('.'), code(KeyCode::Backspace)], "1.2.4", Action::GoToId, key_overview_id, hint_overview_id, "1.2.4"),
     b!(Overview, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Overview, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
     b!(Overview, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn"),
@@ -541,6 +549,25 @@ pub static BINDINGS: &[Binding] = &[
     // ---- beamer (issue 17) ----
     b!(Beamer, [ch('q'), ESC, ctrl('c')], "q/Esc/Ctrl+c", Action::Quit, key_beamer_quit),
     // (end of section)
+    // ---- the facilitator's hands (issue 25) ----
+    // attendance over the point (`p`)
+    b!(Attendance, [ch(' ')], "Space", Action::Toggle, key_present_toggle, hint_present, "Space"),
+    b!(Attendance, [ch('1')], "1…9, 0", Action::Stance(0), key_present_n, hint_present_n, "1–9"),
+    b!(Attendance, [ch('2')], "", Action::Stance(1), key_present_n),
+    b!(Attendance, [ch('3')], "", Action::Stance(2), key_present_n),
+    b!(Attendance, [ch('4')], "", Action::Stance(3), key_present_n),
+    b!(Attendance, [ch('5')], "", Action::Stance(4), key_present_n),
+    b!(Attendance, [ch('6')], "", Action::Stance(5), key_present_n),
+    b!(Attendance, [ch('7')], "", Action::Stance(6), key_present_n),
+    b!(Attendance, [ch('8')], "", Action::Stance(7), key_present_n),
+    b!(Attendance, [ch('9')], "", Action::Stance(8), key_present_n),
+    b!(Attendance, [ch('0')], "", Action::Stance(9), key_present_n),
+    b!(Attendance, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(Attendance, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    b!(Attendance, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page),
+    b!(Attendance, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_page),
+    b!(Attendance, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Attendance, [ESC, ENTER, ch('p'), ch('q')], "Esc/Enter", Action::Back, hint_close, hint_close, "Esc", Always),
 ];
 
 /// The action bound to a key in a context.

@@ -120,12 +120,13 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     } else {
         1
     };
+    let label_w =
+        crate::tui::widgets::label_width(rows.iter().map(|r| r.number).max().unwrap_or(1));
     let items: Vec<Vec<Line>> = rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
             let selected = focus == Some(i);
-            let key = crate::tui::widgets::party_key(row.number - 1);
             let stance = rec.map(|r| r.stance_of(row.id)).unwrap_or_default();
             let (word, word_style) = match (row.present, stance) {
                 (true, _) => (
@@ -149,14 +150,20 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
                 (false, true) => th.base,
                 (false, false) => th.dim,
             };
-            let name_room = width.saturating_sub(2 + 1 + word.chars().count()).max(4);
-            let name = fit(&safe_line(&sess.party_name(row.id)), name_room);
+            // marker, label ("11", "12" too), the name padded by display
+            // width, then the stance word whole
+            let label = crate::tui::widgets::party_label(row.number, label_w);
+            let name_room = width
+                .saturating_sub(
+                    2 + label.len() + 1 + unicode_width::UnicodeWidthStr::width(word.as_str()),
+                )
+                .max(4);
+            let name =
+                crate::tui::widgets::status::pad(&safe_line(&sess.party_name(row.id)), name_room);
             let mut lines = vec![Line::from(vec![
-                Span::styled(
-                    format!("{key} "),
-                    if row.present { th.focus } else { th.dim },
-                ),
-                Span::styled(format!("{name:<name_room$} "), name_style),
+                Span::styled(crate::tui::widgets::marker(selected), th.focus),
+                Span::styled(label, if row.present { th.focus } else { th.dim }),
+                Span::styled(format!("{name} "), name_style),
                 Span::styled(word, word_style),
             ])];
             let reason = rec

@@ -1,0 +1,289 @@
+//! The facilitator's hands (issue 25): the point timer that runs by itself,
+//! attendance over the point, the dissent taken from the stances, editing
+//! keys, the ▶ marker, jumps in the overview, ballots that move on.
+
+use jiff::Timestamp;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use wijktafel::framework::Framework;
+use wijktafel::i18n::Lang;
+use wijktafel::session::{Session, Status};
+use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::keys::Ctx;
+use wijktafel::tui::{Action, map_event};
+
+mod common;
+use common::{Fixture, NOW, now, open_app, render_text};
+
+fn at(secs: i64) -> Timestamp {
+    Timestamp::from_second(NOW + secs).unwrap()
+}
+
+/// Workshop 1 started with the four parties present, on point 1.1.1.
+fn started(lang: Lang) -> Fixture {
+    let fw = Framework::builtin();
+    let mut s = Session::new("Testwijk", &fw, now());
+    for (o, r) in common::FOUR_PARTIES {
+        s.add_party(o, r, "");
+    }
+    let mut f = open_app(fw, &s, lang);
+    update(&mut f.app, Action::Confirm);
+    assert_eq!(f.app.screen(), Screen::Main);
+    f
+}
+
+fn press_mod(app: &mut App, code: KeyCode, m: KeyModifiers) {
+    if let Some(a) = map_event(app, Event::Key(KeyEvent::new(code, m))) {
+        update(app, a);
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    press_mod(app, code, KeyModifiers::NONE);
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn seconds_on(app: &App, point: &str) -> u64 {
+    app.session()
+        .and_then(|s| s.record(point))
+        .map(|r| r.seconds)
+        .unwrap_or(0)
+}
+
+#[test]
+fn the_point_timer_runs_from_the_start_and_through_attendance_and_help() {
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    assert!(app.open_session().unwrap().timer.is_some(), "runs at once");
+    app.now = at(60);
+    // attendance: a dialog over the point, the timer runs on
+    press(app, KeyCode::Char('p'));
+    assert!(matches!(app.overlay, Some(Overlay::Attendance(_))));
+    assert_eq!(app.screen(), Screen::Main, "the point stays");
+    keys(app, "2");
+    app.now = at(90);
+    press(app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    assert!(app.open_session().unwrap().timer.is_some(), "still running");
+    // help and a note do not stop it either
+    keys(app, "?");
+    press(app, KeyCode::Esc);
+    keys(app, "n");
+    press(app, KeyCode::Esc);
+    assert!(app.open_session().unwrap().timer.is_some());
+    assert_eq!(app.point_seconds(), 90);
+    // `t` pauses, and the time so far is kept on the point
+    keys(app, "t");
+    assert!(app.open_session().unwrap().timer.is_none());
+    assert_eq!(seconds_on(app, "1.1.1"), 90);
+    app.now = at(200);
+    keys(app, "j");
+    assert!(
+        app.open_session().unwrap().timer.is_none(),
+        "a pause holds on the next point"
+    );
+    keys(app, "t");
+    app.now = at(230);
+    keys(app, "k");
+    assert_eq!(seconds_on(app, "1.1.2"), 30);
+    assert_eq!(seconds_on(app, "1.1.1"), 90);
+}
+
+#[test]
+fn the_vote_and_the_summary_stop_the_timer() {
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    app.now = at(40);
+    keys(app, "v");
+    // not at the decision step: the vote is asked for first
+    assert_eq!(app.ctx(), Ctx::Confirm);
+    assert!(
+        app.open_session().unwrap().timer.is_some(),
+        "a question is not the vote"
+    );
+    keys(app, "j");
+    assert!(matches!(app.overlay, Some(Overlay::Vote(_))));
+    assert!(app.open_session().unwrap().timer.is_none());
+    assert_eq!(seconds_on(app, "1.1.1"), 40);
+    app.now = at(400);
+    press(app, KeyCode::Esc);
+    assert!(app.overlay.is_none(), "{:?}", app.ctx());
+    assert!(app.open_session().unwrap().timer.is_some());
+    app.now = at(410);
+    // the end summary (workshop 1 would first ask for the vote it needs)
+    app.overlay = Some(Overlay::Summary(Default::default()));
+    update(app, Action::Tick);
+    assert!(app.open_session().unwrap().timer.is_none());
+    assert_eq!(
+        seconds_on(app, "1.1.1"),
+        50,
+        "the vote's minutes are not the point's"
+    );
+}
+
+#[test]
+fn attendance_mid_workshop_logs_an_arrival_and_a_departure_over_the_point() {
+    let mut f = started(Lang::En);
+    let app = &mut f.app;
+    keys(app, "j");
+    let point = app.session().unwrap().cursor.clone();
+    keys(app, "p");
+    assert_eq!(app.ctx(), Ctx::Attendance);
+    let screen = render_text(app, 80, 24);
+    assert!(screen.contains("▶ 1 ☑ present"), "{screen}");
+    assert!(!screen.contains("Recap"), "{screen}");
+    keys(app, "3");
+    assert!(!app.session().unwrap().is_present(3));
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Down);
+    press(app, KeyCode::Down);
+    keys(app, " ");
+    assert!(!app.session().unwrap().is_present(4));
+    keys(app, " ");
+    assert!(app.session().unwrap().is_present(4), "Space again: back in");
+    let screen = render_text(app, 80, 24);
+    assert!(screen.contains("▶ 4 ☑ present"), "{screen}");
+    insta::assert_snapshot!("attendance_over_the_point_80x24_en", screen);
+    press(app, KeyCode::Esc);
+    assert_eq!(app.session().unwrap().cursor, point);
+    // on disk at once: a departure of party 3
+    let on_disk = wijktafel::store::load(&f.path).unwrap();
+    assert!(!on_disk.is_present(3));
+    assert!(on_disk.is_present(4));
+}
+
+#[test]
+fn the_dissent_dialog_proposes_the_disagreeing_parties_with_their_reasons() {
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    // Politie and Bewoners say "oneens" (three presses), each with a reason
+    for (party, why) in [(3usize, "te weinig agenten"), (4, "geen draagvlak")] {
+        keys(app, &party.to_string().repeat(3));
+        press(app, KeyCode::Tab);
+        for _ in 1..party {
+            press(app, KeyCode::Down);
+        }
+        keys(app, "r");
+        update(app, Action::Paste(why.into()));
+        press(app, KeyCode::Enter);
+        press(app, KeyCode::Esc);
+    }
+    assert_eq!(app.ctx(), Ctx::Main);
+    keys(app, "d");
+    let screen = render_text(app, 80, 24);
+    assert!(screen.contains("☒ Politie"), "{screen}");
+    assert!(screen.contains("☒ Bewoners"), "{screen}");
+    assert!(
+        screen.contains("Politie: te weinig agenten; Bewoners: geen"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("dissent_proposed_80x24", screen);
+    // un-ticking Politie proposes Bewoners' reason alone
+    keys(app, "3");
+    let Some(Overlay::Dissent(d)) = &app.overlay else {
+        panic!("dissent dialog")
+    };
+    assert_eq!(d.reason.lines().join("\n"), "geen draagvlak");
+    keys(app, "3");
+    // Enter on the complete form records at once
+    press(app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "{:?}", app.flash);
+    let sess = app.session().unwrap();
+    let rec = sess.record(&sess.cursor).unwrap();
+    assert_eq!(rec.status, Status::Dissent);
+    assert_eq!(rec.dissenters, vec![3, 4]);
+    assert_eq!(
+        rec.dissent_reason,
+        "Politie: te weinig agenten; Bewoners: geen draagvlak"
+    );
+    assert_eq!(
+        rec.stance_entry(4).unwrap().reason,
+        "geen draagvlak",
+        "own reasons stay"
+    );
+}
+
+#[test]
+fn an_edited_reason_is_not_replaced_by_a_tick() {
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    keys(app, "444");
+    keys(app, "d");
+    press(app, KeyCode::Tab);
+    update(app, Action::Paste("eigen woorden".into()));
+    press(app, KeyCode::Tab);
+    keys(app, "3");
+    let Some(Overlay::Dissent(d)) = &app.overlay else {
+        panic!("dissent dialog")
+    };
+    assert_eq!(d.reason.lines().join("\n"), "eigen woorden");
+}
+
+#[test]
+fn a_ballot_moves_on_to_the_next_party_without_one() {
+    let mut f = started(Lang::En);
+    let app = &mut f.app;
+    keys(app, "vj");
+    assert!(matches!(app.overlay, Some(Overlay::Vote(_))));
+    keys(app, "ggo");
+    let Some(Overlay::Vote(v)) = &app.overlay else {
+        panic!("vote")
+    };
+    assert_eq!(v.votes.selected, 3, "the fourth party is next");
+    let screen = render_text(app, 80, 24);
+    assert!(screen.contains("▶ 4 ? "), "{screen}");
+    // a No-go stays for its reason; the reason moves on
+    keys(app, "n");
+    let Some(Overlay::Vote(v)) = &app.overlay else {
+        panic!("vote")
+    };
+    assert_eq!(v.votes.selected, 3, "a No-go waits for its reason");
+    keys(app, "r");
+    update(app, Action::Paste("te vroeg".into()));
+    press(app, KeyCode::Enter);
+    let Some(Overlay::Vote(v)) = &app.overlay else {
+        panic!("vote")
+    };
+    assert_eq!(v.votes.selected, 3, "all have one: it stays");
+    // back to the second, a new choice: nobody is left without one
+    keys(app, "2n");
+    let Some(Overlay::Vote(v)) = &app.overlay else {
+        panic!("vote")
+    };
+    let choices: Vec<_> = v.votes.lines.iter().map(|l| l.choice).collect();
+    use wijktafel::vote::Choice::*;
+    assert_eq!(
+        choices,
+        vec![Some(Go), Some(NoGo), Some(Abstain), Some(NoGo)]
+    );
+}
+
+#[test]
+fn typing_an_id_in_the_overview_jumps_there() {
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    keys(app, "g");
+    keys(app, "1.2.4");
+    let Some(Overlay::Overview(o)) = &app.overlay else {
+        panic!("overview")
+    };
+    assert_eq!(app.fw.point_at(o.selected).id, "1.2.4");
+    let screen = render_text(app, 80, 24);
+    assert!(screen.contains("▶   1.2.4"), "{screen}");
+    assert!(screen.contains("Ga naar: 1.2.4"), "{screen}");
+    press(app, KeyCode::Enter);
+    assert_eq!(app.session().unwrap().cursor, "1.2.4");
+    // a step: its first point; Backspace takes a character back
+    keys(app, "g");
+    keys(app, "1.34");
+    press(app, KeyCode::Backspace);
+    press(app, KeyCode::Enter);
+    assert_eq!(
+        app.session().unwrap().cursor,
+        app.fw.point_at(app.fw.first_of_step(0, 2)).id
+    );
+}
