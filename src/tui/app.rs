@@ -460,25 +460,6 @@ impl App {
         }
     }
 
-    /// The point timer runs whenever the facilitator is on a point of a
-    /// started workshop, unless paused with `t`; attendance, help and the
-    /// dialogs about the point keep it running, the vote and the end
-    /// summary stop it ([`Overlay::pauses_timer`]). Called after every update.
-    pub fn keep_timer(&mut self) {
-        let now = self.now;
-        let paused_by_overlay = self.overlay.as_ref().is_some_and(Overlay::pauses_timer);
-        let quitting = self.quit;
-        let Mode::Main(o) = &mut self.mode else {
-            return;
-        };
-        let run = !quitting && !paused_by_overlay && !o.timer_paused && o.workshop_running();
-        if run {
-            o.start_timer(now);
-        } else {
-            o.stop_timer(now);
-        }
-    }
-
     pub fn stop_timer(&mut self) {
         let now = self.now;
         if let Some(o) = self.open_session_mut() {
@@ -526,17 +507,13 @@ impl App {
         if !self.gate_allows(&id) {
             return;
         }
-        // a running timer goes on with the next point (each point keeps its own time)
-        let running = self.open_session().is_some_and(|o| o.timer.is_some());
+        // each point keeps its own time: the timer goes on with the next
+        // point after the update (see `App::keep_timer`)
         self.stop_timer();
-        let now = self.now;
         if let Some(o) = self.open_session_mut() {
             o.session.cursor = id;
             o.dirty = true;
             o.stance_focus = None;
-            if running {
-                o.timer = Some(now);
-            }
             o.gate_pass = None;
         }
         self.mark_orientation();
