@@ -287,3 +287,61 @@ fn typing_an_id_in_the_overview_jumps_there() {
         app.fw.point_at(app.fw.first_of_step(0, 2)).id
     );
 }
+
+#[test]
+fn every_text_field_shows_its_editing_keys_in_the_hints_and_the_help() {
+    use wijktafel::tui::keys::{Action as A, help_rows};
+    use wijktafel::tui::widgets::footer::fitting_rows;
+    for lang in [Lang::Nl, Lang::En] {
+        for ctx in [
+            Ctx::Note,
+            Ctx::Skip,
+            Ctx::Dissent,
+            Ctx::StanceReason,
+            Ctx::ActionItem,
+            Ctx::AddParty,
+            Ctx::NewSession,
+            Ctx::GateOverride,
+            Ctx::VoteReason,
+            Ctx::Defer,
+        ] {
+            // a dialog at 80 columns: on one or two hint lines
+            let keys: Vec<_> = fitting_rows(ctx, lang.strings(), 74, 2, false)
+                .into_iter()
+                .flatten()
+                .map(|h| h.0)
+                .collect();
+            assert!(keys.contains(&"Ctrl+U"), "{ctx:?} {lang:?}: {keys:?}");
+            assert!(
+                help_rows(ctx).any(|b| b.action == A::EditKeys && b.label.contains("Ctrl+W")),
+                "{ctx:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn ctrl_u_clears_a_prefilled_reason_in_one_key() {
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    keys(app, "s");
+    update(
+        app,
+        Action::Paste("een lange reden die niet meer klopt".into()),
+    );
+    press_mod(app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    let Some(Overlay::Skip(d)) = &app.overlay else {
+        panic!("skip")
+    };
+    assert_eq!(
+        d.reason.lines().join("\n"),
+        "een lange reden die niet meer "
+    );
+    press_mod(app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Some(Overlay::Skip(d)) = &app.overlay else {
+        panic!("skip")
+    };
+    assert_eq!(d.reason.lines().join("\n"), "");
+    let screen = render_text(app, 80, 24);
+    assert!(screen.contains("Ctrl+U wissen"), "{screen}");
+}

@@ -526,4 +526,11 @@ pub static EN: Strings = Strings {
     ov_no_such: "No point or step {0}.",
     key_overview_id: "type a point or step id (1.2.4, 2.2): the selection goes there",
     hint_overview_id: "go to",
+    key_edit_keys: "Ctrl+U clears the field (Ctrl+Y puts it back), Ctrl+W deletes the word before the cursor, Home/End: start/end of the line",
+    hint_clear: "clear",
+    hint_stance_tab: "reasons",
+    hint_end: "end",
+    hint_attendance_short: "attendance",
+    hint_undo_short: "undo",
+    hint_overview_short: "overview",
 };

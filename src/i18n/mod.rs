@@ -497,7 +497,8 @@ define_strings! {
     key_beamer_quit, beamer_waiting, beamer_waiting_how, beamer_unreadable, beamer_dissent_who, beamer_dissent_none, beamer_stances, beamer_vote_running, beamer_ballots_in, beamer_vote_earlier, beamer_typing, beamer_summary,
     // the facilitator's hands (issue 25)
     att_came_in, att_went, hint_present_n,
-    ov_go_to, ov_no_such, key_overview_id, hint_overview_id,
+    ov_go_to, ov_no_such, key_overview_id, hint_overview_id, key_edit_keys, hint_clear,
+    hint_stance_tab, hint_end, hint_attendance_short, hint_undo_short, hint_overview_short,
     // (end of section)
 }
 

@@ -526,4 +526,11 @@ pub static NL: Strings = Strings {
     ov_no_such: "Geen punt of stap {0}.",
     key_overview_id: "een punt- of stapnummer typen (1.2.4, 2.2): de keuze gaat erheen",
     hint_overview_id: "ga naar",
+    key_edit_keys: "Ctrl+U maakt het veld leeg (Ctrl+Y zet het terug), Ctrl+W wist het woord voor de cursor, Home/End: begin/eind van de regel",
+    hint_clear: "wissen",
+    hint_stance_tab: "redenen",
+    hint_end: "einde",
+    hint_attendance_short: "aanwezig",
+    hint_undo_short: "ongedaan",
+    hint_overview_short: "overzicht",
 };

@@ -185,6 +185,9 @@ pub enum Action {
     // ---- the facilitator's hands (issue 25) ----
     /// In the overview: a digit or dot of a point or step id typed (Backspace: one less).
     GoToId,
+    /// The editing keys of every text field (Ctrl+U, Ctrl+W, Home/End): the
+    /// editor handles them (`widgets::editor::edit`); the row is their help and hint.
+    EditKeys,
     // (end of section)
     // ---- recap and summary (issue 14) ----
     /// Mark the chosen open dissent resolved (from the recap).
@@ -270,14 +273,20 @@ macro_rules! b {
 /// Every key binding of the application, one line each.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
+    // the footer keeps hints in this order while there is room (two lines at 80 columns)
     b!(Main, [ch('j'), code(KeyCode::Down)], "j/↓", Action::NextPoint, key_next_point, key_short_point, "j/k"),
     b!(Main, [ch('k'), code(KeyCode::Up)], "k/↑", Action::PrevPoint, key_prev_point),
     b!(Main, [ch('J'), code(KeyCode::PageDown)], "J/PgDn", Action::NextStep, key_next_step, key_short_step, "J/K"),
     b!(Main, [ch('K'), code(KeyCode::PageUp)], "K/PgUp", Action::PrevStep, key_prev_step),
     b!(Main, [ch('c')], "c", Action::MarkConsensus, key_consensus, key_consensus, "c"),
     b!(Main, [ch('d')], "d", Action::MarkDissent, key_dissent, key_short_dissent, "d"),
-    b!(Main, [ch('o')], "o", Action::MarkOpen, key_open),
+    b!(Main, [code(KeyCode::Tab)], "Tab", Action::FocusStances, key_stance_focus, hint_stance_tab, "Tab"),
+    b!(Main, [ch('n')], "n", Action::AddNote, key_note, key_note, "n"),
+    b!(Main, [ch('a')], "a", Action::AddAction, key_action, key_short_action, "a"),
+    b!(Main, [ch('v')], "v", Action::Vote, key_vote, key_short_vote, "v"),
+    b!(Main, [ch('w')], "w", Action::EndWorkshop, key_end, hint_end, "w"),
     b!(Main, [ch('s')], "s", Action::MarkSkipped, key_skip, key_short_skip, "s"),
+    b!(Main, [ch('p')], "p", Action::Attendance, key_attendance, hint_attendance_short, "p"),
     b!(Main, [ch('1')], "1…9, 0", Action::Stance(0), key_stance, key_short_party, "1–9"),
     b!(Main, [ch('2')], "", Action::Stance(1), key_stance),
     b!(Main, [ch('3')], "", Action::Stance(2), key_stance),
@@ -288,19 +297,14 @@ pub static BINDINGS: &[Binding] = &[
     b!(Main, [ch('8')], "", Action::Stance(7), key_stance),
     b!(Main, [ch('9')], "", Action::Stance(8), key_stance),
     b!(Main, [ch('0')], "", Action::Stance(9), key_stance),
-    b!(Main, [code(KeyCode::Tab)], "Tab", Action::FocusStances, key_stance_focus),
-    b!(Main, [ch('n')], "n", Action::AddNote, key_note, key_note, "n"),
-    b!(Main, [ch('a')], "a", Action::AddAction, key_action, key_short_action, "a"),
-    b!(Main, [ch('v')], "v", Action::Vote, key_vote, key_short_vote, "v"),
+    b!(Main, [ch('u')], "u", Action::Undo, key_undo, hint_undo_short, "u"),
+    b!(Main, [ch('g')], "g", Action::Overview, key_overview, hint_overview_short, "g"),
+    b!(Main, [ch('o')], "o", Action::MarkOpen, key_open),
     b!(Main, [ch('i')], "i", Action::Info, key_info),
     b!(Main, [ch('b')], "b", Action::Guidance, key_guidance),
-    b!(Main, [ch('g')], "g", Action::Overview, key_overview),
     b!(Main, [ch('t')], "t", Action::Timer, key_timer),
-    b!(Main, [ch('u')], "u", Action::Undo, key_undo),
     b!(Main, [ctrl('r')], "Ctrl+r", Action::Redo, key_redo),
-    b!(Main, [ch('w')], "w", Action::EndWorkshop, key_end),
     b!(Main, [ch('e')], "e", Action::Export, key_export),
-    b!(Main, [ch('p')], "p", Action::Attendance, key_attendance),
     b!(Main, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(Main, [ch('?'), code(KeyCode::F(1))], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Main, [ch('q')], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
@@ -365,6 +369,7 @@ pub static BINDINGS: &[Binding] = &[
     // a note being typed
     b!(Note, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
     b!(Note, [alt(KeyCode::Enter), ctrl('j')], "Alt+Enter", Action::NewLine, hint_newline, hint_newline, "Alt+Enter"),
+    b!(Note, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Note, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Note, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // questions
@@ -385,6 +390,7 @@ pub static BINDINGS: &[Binding] = &[
     // ---- dialogs: note-like (skip, dissent, stance reason, action item, add party, new session, gate override) ----
     // skip: the reason
     b!(Skip, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(Skip, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Skip, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Skip, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // dissent, the party list having the focus
@@ -409,10 +415,12 @@ pub static BINDINGS: &[Binding] = &[
     // dissent, the reason having the focus
     b!(Dissent, [ENTER], "Enter", Action::Confirm, hint_record, hint_record, "Enter"),
     b!(Dissent, [code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", Action::PrevField, hint_to_parties, hint_to_parties, "Tab"),
+    b!(Dissent, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Dissent, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Dissent, [ESC], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
     // a party's reason for its stance
     b!(StanceReason, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(StanceReason, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(StanceReason, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(StanceReason, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the action-item form (←→ and Space choose the owner at Who; in the text fields they edit)
@@ -421,10 +429,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(ActionItem, [code(KeyCode::BackTab)], "Shift+Tab", Action::PrevField, hint_prev_field),
     b!(ActionItem, [code(KeyCode::Left)], "←→", Action::Up, key_pick_owner, hint_pick_owner, "←→"),
     b!(ActionItem, [code(KeyCode::Right), ch(' ')], "", Action::Down, key_pick_owner),
+    b!(ActionItem, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(ActionItem, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(ActionItem, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // a party added at the start of a workshop
     b!(AddParty, [ENTER], "Enter", Action::Confirm, hint_add, hint_add, "Enter"),
+    b!(AddParty, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(AddParty, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(AddParty, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the new-session form
@@ -432,10 +442,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(NewSession, [code(KeyCode::Tab)], "Tab", Action::NextField, hint_next_field, hint_next_field, "Tab"),
     b!(NewSession, [code(KeyCode::BackTab)], "Shift+Tab", Action::PrevField, hint_prev_field),
     b!(NewSession, [alt(KeyCode::Enter), ctrl('j')], "Alt+Enter", Action::NewLine, key_newline_parties, hint_newline, "Alt+Enter"),
+    b!(NewSession, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(NewSession, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(NewSession, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the reason for opening a locked block
     b!(GateOverride, [ENTER], "Enter", Action::Confirm, hint_unlock, hint_unlock, "Enter"),
+    b!(GateOverride, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(GateOverride, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(GateOverride, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // ---- vote, follow-up, defer, banner, summary ----
@@ -464,6 +476,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Vote, [ESC], "Esc", Action::Back, key_vote_back, hint_back, "Esc", Always),
     // a party's reason for its ballot
     b!(VoteReason, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(VoteReason, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(VoteReason, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(VoteReason, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // after a NO-GO: route, "other" text, revisit date
@@ -481,6 +494,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(FollowUp, [ESC], "Esc", Action::Back, key_followup_back, hint_back, "Esc", Always),
     // the facilitator defers: the reason
     b!(Defer, [ENTER], "Enter", Action::Confirm, key_vote_defer, hint_record, "Enter"),
+    b!(Defer, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Defer, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Defer, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the outcome in large letters: any key goes on

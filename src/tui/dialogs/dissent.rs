@@ -15,7 +15,7 @@ use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::footer::{hint_rows, render_hints};
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::status::fit;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
@@ -246,7 +246,7 @@ impl Dialog for DissentDialog {
         let [list, ed, h] = Layout::vertical([
             Constraint::Min(2),
             Constraint::Length(4),
-            Constraint::Length(1),
+            Constraint::Length(hint_rows(self.ctx(), s, inner.width)),
         ])
         .areas(inner);
         let rec = sess.record(&sess.cursor);
@@ -298,7 +298,7 @@ impl Dialog for DissentDialog {
             .collect();
         f.render_widget(Paragraph::new(lines), list);
         render_editor(&self.reason, f, ed, s.field_reason, self.on_reason, th);
-        f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
+        render_hints(f, h, self.ctx(), s, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
