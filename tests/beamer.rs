@@ -395,8 +395,15 @@ fn draw(b: &Beamer, w: u16, h: u16) -> String {
     );
     let mut out = String::new();
     for y in 0..h {
+        // the cell behind a wide glyph is its other half, not drawn on its own
+        let mut hidden = 0usize;
         for x in 0..w {
             let cell = &buf[(x, y)];
+            if hidden > 0 {
+                hidden -= 1;
+                continue;
+            }
+            hidden = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
             assert_ne!(
                 cell.bg,
                 Color::Reset,
@@ -404,7 +411,18 @@ fn draw(b: &Beamer, w: u16, h: u16) -> String {
             );
             assert_eq!(cell.bg, bg, "({x},{y})");
         }
-        let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+        // as a terminal shows it: a wide glyph once, without its other half
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for x in 0..w {
+            let sym = buf[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -880,11 +898,16 @@ fn the_skip_reason_the_decision_and_notes_in_full_reach_the_room() {
     sess.add_note("1.1.3", long, now());
     let mut live = state(LiveScreen::Point, LiveDialog::None, None);
     live.point = "1.1.3".into();
-    let s = point_view(&sess, live, 80, 24);
+    let s = point_view(&sess, live.clone(), 80, 24);
     assert!(s.contains("Reden: komt terug bij 1.5"), "{s}");
     assert!(s.contains("▼ NO-GO"), "the decision after the banner:\n{s}");
-    // the note wraps whole instead of one cut line
+    // a full window at 80×24: the note is cut with "…"; at 100×30 it wraps
+    // whole and every party that has not spoken is named (issue 25)
+    assert!(s.contains("de site van de gemeente,…"), "{s}");
+    let s = point_view(&sess, live, 100, 30);
     assert!(s.contains("als geheel."), "{s}");
+    assert!(s.contains("▼ NO-GO"), "{s}");
+    assert!(s.contains("Wijkteam Zorg"), "{s}");
 }
 
 #[test]
@@ -965,4 +988,55 @@ fn the_room_sees_no_key_hint_in_the_recap_and_the_decision_first_in_the_summary(
         let more = rows.iter().position(|l| l.contains(" meer")).unwrap();
         assert!(rows[more - 1].starts_with("     "), "{w}x{h}:\n{s}");
     }
+}
+
+/// Twelve parties (one with a CJK name, two with names over 80 characters):
+/// the organisation names as the tests write them.
+fn twelve_party_names() -> Vec<String> {
+    let mut names: Vec<String> = (1..=9).map(|i| format!("Partij {i}")).collect();
+    names.push("华人社区协会 Rotterdam".into());
+    names.push(
+        "Stichting Samenwerkende Woningcorporaties in de Regio Rotterdam-Rijnmond en Omstreken"
+            .into(),
+    );
+    names.push(
+        "Coöperatieve Vereniging van Bewoners, Ondernemers en Eigenaren van de Kadebuurt-Noord"
+            .into(),
+    );
+    names
+}
+
+/// Issue 25: the beamer fills its window before it cuts: at 100×30 the line
+/// of parties that have not spoken and a reason with wide characters wrap
+/// into the rows that are free, every word on screen.
+#[test]
+fn the_beamer_wraps_names_and_reasons_into_free_rows_by_display_width() {
+    let fw = Framework::builtin();
+    let t = now();
+    let mut s = Session::new("Testwijk", &fw, t);
+    let ids: Vec<_> = twelve_party_names()
+        .iter()
+        .map(|o| s.add_party(o, "", ""))
+        .collect();
+    s.start_workshop(&ids, t);
+    let reason = "华人社区协会 vindt de nieuwbouwplannen zijn al vastgelegd zonder de bewoners en hun organisaties te horen";
+    s.set_stance("1.1.2", ids[9], Stance::Disagree, Some(reason), t);
+    let live = state(LiveScreen::Point, LiveDialog::None, None);
+    let screen = point_view(&s, live, 100, 30);
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for name in twelve_party_names() {
+        for word in name.split_whitespace() {
+            assert!(
+                flat.contains(word),
+                "{word:?} of {name:?} missing:\n{screen}"
+            );
+        }
+    }
+    for word in reason.split_whitespace() {
+        assert!(flat.contains(word), "{word:?} missing:\n{screen}");
+    }
+    assert!(
+        !screen.contains('…'),
+        "nothing cut with room to spare:\n{screen}"
+    );
 }

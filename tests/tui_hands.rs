@@ -345,3 +345,23 @@ fn ctrl_u_clears_a_prefilled_reason_in_one_key() {
     let screen = render_text(app, 80, 24);
     assert!(screen.contains("Ctrl+U wissen"), "{screen}");
 }
+
+#[test]
+fn a_note_keeps_its_line_breaks_in_the_notes_panel() {
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    keys(app, "n");
+    update(app, Action::Paste("Afspraken:".into()));
+    press_mod(app, KeyCode::Enter, KeyModifiers::ALT);
+    update(app, Action::Paste("- 华人社区 uitnodigen".into()));
+    press(app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    let screen = render_text(app, 160, 45);
+    let rows: Vec<&str> = screen.lines().collect();
+    let at = rows
+        .iter()
+        .position(|l| l.contains("• Afspraken:"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(!rows[at].contains("华人社区"), "{screen}");
+    assert!(rows[at + 1].contains("- 华人社区 uitnodigen"), "{screen}");
+}
