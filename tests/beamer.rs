@@ -182,12 +182,25 @@ fn the_live_file_says_what_the_room_should_see_on_every_screen_and_dialog() {
     app.now = Timestamp::from_second(NOW + live::HEARTBEAT_SECS).unwrap();
     update(app, Action::Tick);
     assert_eq!(on_disk(&path).heartbeat, NOW + live::HEARTBEAT_SECS);
-    // the end: the summary, then home (the session closed): no live file
+    // the end: the summary, then home (the session closed); the room keeps
+    // seeing the summary (issue 25), its heartbeat renewed, until the
+    // facilitator opens something else or quits
     press(app, KeyCode::Char('w'));
     assert_eq!(on_disk(&path).screen, LiveScreen::Summary);
     press(app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Home);
-    assert!(!live_at.exists(), "closing the session removes it");
+    assert_eq!(on_disk(&path).screen, LiveScreen::Summary);
+    app.now = Timestamp::from_second(NOW + 3 * live::HEARTBEAT_SECS).unwrap();
+    update(app, Action::Tick);
+    assert_eq!(on_disk(&path).heartbeat, NOW + 3 * live::HEARTBEAT_SECS);
+    let mut b = beamer_for(&path, Options::default());
+    b.session = Loaded::Read(Box::new(store::load(&path).unwrap()));
+    b.live = Some(on_disk(&path));
+    let room = draw(&b, 100, 30);
+    assert!(room.contains("Afsluiting van bijeenkomst 1"), "{room}");
+    assert!(!room.contains("Wacht op"), "{room}");
+    press(app, KeyCode::Char('q'));
+    assert!(!live_at.exists(), "quitting removes it");
 }
 
 #[test]

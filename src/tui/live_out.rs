@@ -176,7 +176,11 @@ pub fn sync(app: &mut App) {
     let Some(mut out) = app.live.take() else {
         return;
     };
-    let wanted = if app.quit { None } else { state_of(app) };
+    let wanted = if app.quit {
+        None
+    } else {
+        state_of(app).or_else(|| held_summary(&out, app))
+    };
     match wanted {
         None => out.clear(),
         Some((path, state)) => {
@@ -199,6 +203,20 @@ pub fn sync(app: &mut App) {
         }
     }
     app.live = Some(out);
+}
+
+/// After `Enter` on the end summary the session closes, but the room keeps
+/// seeing the outcome of the meeting: the summary stays in the live file
+/// (its heartbeat renewed) until the facilitator opens something else or quits.
+fn held_summary(out: &LiveOut, app: &App) -> Option<(PathBuf, LiveState)> {
+    if !matches!(app.mode, Mode::Home) {
+        return None;
+    }
+    let last = out
+        .last
+        .as_ref()
+        .filter(|l| l.screen == LiveScreen::Summary)?;
+    Some((out.path.clone()?, last.clone()))
 }
 
 /// The app ends (every way out that [`crate::tui::app::shutdown`] covers):
