@@ -365,3 +365,28 @@ fn a_note_keeps_its_line_breaks_in_the_notes_panel() {
     assert!(!rows[at].contains("华人社区"), "{screen}");
     assert!(rows[at + 1].contains("- 华人社区 uitnodigen"), "{screen}");
 }
+
+#[test]
+fn the_end_summary_lines_up_its_columns() {
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    keys(app, "c");
+    keys(app, "j");
+    keys(app, "s");
+    update(app, Action::Paste("later".into()));
+    press(app, KeyCode::Enter);
+    keys(app, "j");
+    keys(app, "444d");
+    update(app, Action::Paste("te duur".into()));
+    press(app, KeyCode::Enter);
+    app.overlay = Some(Overlay::Summary(Default::default()));
+    let screen = render_text(app, 80, 24);
+    let cols: Vec<usize> = screen
+        .lines()
+        .filter(|l| l.contains("00:00") && !l.contains("tijd") && !l.contains("Urgentie"))
+        .filter_map(|l| l.find("1.1.").map(|i| l[..i].chars().count()))
+        .collect();
+    assert_eq!(cols.len(), 3, "{screen}");
+    assert!(cols.windows(2).all(|w| w[0] == w[1]), "{cols:?}\n{screen}");
+    insta::assert_snapshot!("summary_columns_80x24", screen);
+}
