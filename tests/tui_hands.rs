@@ -390,3 +390,28 @@ fn the_end_summary_lines_up_its_columns() {
     assert!(cols.windows(2).all(|w| w[0] == w[1]), "{cols:?}\n{screen}");
     insta::assert_snapshot!("summary_columns_80x24", screen);
 }
+
+#[test]
+fn the_recap_lists_arrivals_and_departures_in_time_order_with_their_point() {
+    let fw = Framework::builtin();
+    let mut s = Session::new("Testwijk", &fw, now());
+    for (o, r) in common::FOUR_PARTIES {
+        s.add_party(o, r, "");
+    }
+    // Gemeente (1) comes late, after Woonstede (2) left at an earlier point
+    s.start_workshop(&[2, 3, 4], now());
+    s.cursor = "1.1.2".into();
+    s.set_present(2, false, at(600));
+    s.cursor = "1.1.4".into();
+    s.set_present(1, true, at(1200));
+    s.end_workshop(at(1800));
+    let f = open_app(fw, &s, Lang::Nl);
+    let screen = render_text(&f.app, 160, 45);
+    let left = screen
+        .find("Woonstede vertrok om 14:55, bij punt 1.1.2")
+        .expect(&screen);
+    let came = screen
+        .find("Gemeente kwam om 15:05, bij punt 1.1.4")
+        .expect(&screen);
+    assert!(left < came, "in time order:\n{screen}");
+}

@@ -533,4 +533,5 @@ pub static EN: Strings = Strings {
     hint_attendance_short: "attendance",
     hint_undo_short: "undo",
     hint_overview_short: "overview",
+    recap_at_point: ", at point {0}",
 };

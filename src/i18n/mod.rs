@@ -498,7 +498,7 @@ define_strings! {
     // the facilitator's hands (issue 25)
     att_came_in, att_went, hint_present_n,
     ov_go_to, ov_no_such, key_overview_id, hint_overview_id, key_edit_keys, hint_clear,
-    hint_stance_tab, hint_end, hint_attendance_short, hint_undo_short, hint_overview_short,
+    hint_stance_tab, hint_end, hint_attendance_short, hint_undo_short, hint_overview_short, recap_at_point,
     // (end of section)
 }
 

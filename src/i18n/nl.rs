@@ -533,4 +533,5 @@ pub static NL: Strings = Strings {
     hint_attendance_short: "aanwezig",
     hint_undo_short: "ongedaan",
     hint_overview_short: "overzicht",
+    recap_at_point: ", bij punt {0}",
 };

@@ -494,9 +494,16 @@ fn attendance_lines(
             } else {
                 s.recap_left
             };
-            later.push(fill(t, &[&name(a.party), &time(c.at)]));
+            let mut text = fill(t, &[&name(a.party), &time(c.at)]);
+            if !c.point.is_empty() {
+                text.push_str(&fill(s.recap_at_point, &[&c.point]));
+            }
+            later.push((c.at, text));
         }
     }
+    // arrivals and departures in time order, whoever they are
+    later.sort_by_key(|(at, _)| *at);
+    let later: Vec<String> = later.into_iter().map(|(_, t)| t).collect();
     lines.push(Line::from(Span::styled(s.recap_attendance_head, th.title)));
     let none = || s.start_none.to_string();
     let join = |v: &Vec<String>| if v.is_empty() { none() } else { v.join(", ") };
