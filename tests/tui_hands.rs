@@ -415,3 +415,34 @@ fn the_recap_lists_arrivals_and_departures_in_time_order_with_their_point() {
         .expect(&screen);
     assert!(left < came, "in time order:\n{screen}");
 }
+
+#[test]
+fn english_hints_and_help_name_the_keys_in_english() {
+    use wijktafel::tui::keys::{BINDINGS, footer, key_label};
+    let en = Lang::En.strings();
+    for b in BINDINGS {
+        for (key, text, _) in footer(b.ctx, en) {
+            assert!(!key.contains("Spatie"), "{:?}: {key} {text}", b.ctx);
+            assert!(key != "j" && key != "j/Enter", "{:?}: {key} {text}", b.ctx);
+        }
+        let label = key_label(b.label, en);
+        assert!(!label.contains("Spatie"), "{:?}: {label}", b.ctx);
+        assert!(label != "j" && label != "j/Enter", "{:?}: {label}", b.ctx);
+    }
+    // and the Dutch keep theirs
+    let nl = Lang::Nl.strings();
+    assert_eq!(key_label("Spatie", nl), "Spatie");
+    assert_eq!(key_label("j", nl), "j");
+}
+
+#[test]
+fn a_question_has_a_title_in_words() {
+    let mut f = started(Lang::En);
+    let app = &mut f.app;
+    keys(app, "v");
+    assert_eq!(app.ctx(), Ctx::Confirm);
+    let screen = render_text(app, 80, 24);
+    assert!(screen.contains("╔ Question ═"), "{screen}");
+    assert!(!screen.contains("╔ ? ═"), "{screen}");
+    assert!(screen.contains("y yes"), "{screen}");
+}

@@ -534,4 +534,10 @@ pub static EN: Strings = Strings {
     hint_undo_short: "undo",
     hint_overview_short: "overview",
     recap_at_point: ", at point {0}",
+    key_space: "Space",
+    key_space_enter: "Space/Enter",
+    key_space_digits: "Space/1–9",
+    key_yes: "y",
+    key_yes_enter: "y/Enter",
+    dlg_question: "Question",
 };

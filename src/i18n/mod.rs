@@ -499,6 +499,7 @@ define_strings! {
     att_came_in, att_went, hint_present_n,
     ov_go_to, ov_no_such, key_overview_id, hint_overview_id, key_edit_keys, hint_clear,
     hint_stance_tab, hint_end, hint_attendance_short, hint_undo_short, hint_overview_short, recap_at_point,
+    key_space, key_space_enter, key_space_digits, key_yes, key_yes_enter, dlg_question,
     // (end of section)
 }
 

@@ -534,4 +534,10 @@ pub static NL: Strings = Strings {
     hint_undo_short: "ongedaan",
     hint_overview_short: "overzicht",
     recap_at_point: ", bij punt {0}",
+    key_space: "Spatie",
+    key_space_enter: "Spatie/Enter",
+    key_space_digits: "Spatie/1–9",
+    key_yes: "j",
+    key_yes_enter: "j/Enter",
+    dlg_question: "Vraag",
 };

@@ -565,7 +565,7 @@ pub static BINDINGS: &[Binding] = &[
     // (end of section)
     // ---- the facilitator's hands (issue 25) ----
     // attendance over the point (`p`)
-    b!(Attendance, [ch(' ')], "Space", Action::Toggle, key_present_toggle, hint_present, "Space"),
+    b!(Attendance, [ch(' ')], "Spatie", Action::Toggle, key_present_toggle, hint_present, "Spatie"),
     b!(Attendance, [ch('1')], "1…9, 0", Action::Stance(0), key_present_n, hint_present_n, "1–9"),
     b!(Attendance, [ch('2')], "", Action::Stance(1), key_present_n),
     b!(Attendance, [ch('3')], "", Action::Stance(2), key_present_n),
@@ -593,6 +593,19 @@ pub fn lookup(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
         .map(|b| b.action.clone())
 }
 
+/// A key's name as the language writes it: the table writes the Dutch
+/// "Spatie" and "j" (ja); in English they read "Space" and "y" (both keys work).
+pub fn key_label(label: &'static str, s: &Strings) -> &'static str {
+    match label {
+        "Spatie" => s.key_space,
+        "Spatie/Enter" => s.key_space_enter,
+        "Spatie/1–9" => s.key_space_digits,
+        "j" => s.key_yes,
+        "j/Enter" => s.key_yes_enter,
+        other => other,
+    }
+}
+
 /// The bindings shown in the help of a context (rows with a label).
 pub fn help_rows(ctx: Ctx) -> impl Iterator<Item = &'static Binding> {
     BINDINGS
@@ -605,7 +618,10 @@ pub fn footer(ctx: Ctx, s: &Strings) -> Vec<(&'static str, &'static str, Keep)> 
     BINDINGS
         .iter()
         .filter(|b| b.ctx == ctx)
-        .filter_map(|b| b.footer.map(|f| (b.footer_label, f(s), b.keep)))
+        .filter_map(|b| {
+            b.footer
+                .map(|f| (key_label(b.footer_label, s), f(s), b.keep))
+        })
         .collect()
 }
 
