@@ -879,7 +879,7 @@ fn an_absent_party_is_absent_not_silent_and_the_silent_share_one_line() {
         45,
     );
     let line = s.lines().find(|l| l.contains("Wijkteam Zorg")).unwrap();
-    assert!(line.contains("– afwezig"), "{s}");
+    assert!(line.contains("∅ afwezig"), "{s}");
     assert!(!line.contains("niet uitgesproken"), "{s}");
     // on a point nobody spoke on, the present parties share one line
     let mut live = state(LiveScreen::Point, LiveDialog::None, None);

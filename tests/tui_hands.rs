@@ -446,3 +446,39 @@ fn a_question_has_a_title_in_words() {
     assert!(!screen.contains("╔ ? ═"), "{screen}");
     assert!(screen.contains("y yes"), "{screen}");
 }
+
+#[test]
+fn the_contrast_theme_underlines_glyphs_only_and_the_bar_stands_out() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    use wijktafel::tui::theme::{ThemeKind, contrast_ratio};
+    let mut f = started(Lang::Nl);
+    let app = &mut f.app;
+    keys(app, "444d");
+    update(app, Action::Paste("te duur".into()));
+    press(app, KeyCode::Enter);
+    keys(app, "f");
+    for kind in [ThemeKind::Dark, ThemeKind::Light, ThemeKind::Contrast] {
+        let th = kind.theme();
+        let bar = contrast_ratio(th.selected.bg.unwrap(), th.base.bg.unwrap()).unwrap();
+        assert!(bar >= 3.0, "{kind:?}: the selection bar is {bar:.2}:1");
+    }
+    app.theme = ThemeKind::Contrast;
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|fr| wijktafel::tui::ui::render(app, fr)).unwrap();
+    let buf = t.backend().buffer();
+    let underlined: Vec<_> = buf
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED))
+        .collect();
+    assert!(
+        !underlined.is_empty(),
+        "the contrast theme underlines what is bad"
+    );
+    assert!(
+        underlined.iter().all(|c| !c.symbol().trim().is_empty()),
+        "a blank cell is underlined"
+    );
+}

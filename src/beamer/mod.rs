@@ -128,6 +128,7 @@ pub fn render(b: &Beamer, f: &mut Frame) {
         view::Shown::Vote { sess, live } => vote::render(b, sess, live, f, area, &th),
         view::Shown::Outcome { sess, vote } => outcome::render(b, sess, vote, f, area, &th),
     }
+    crate::tui::theme::underline_glyphs_only(f.buffer_mut());
 }
 
 /// Run until `q`/Esc/Ctrl+C, the event source ends, or `stop` is raised.

@@ -144,9 +144,15 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                     th.stance(st),
                     th.base,
                 ),
-                (false, Stance::NotStated) => {
-                    (format!("  – {:<word_w$} ", s.ui_absent), th.dim, th.dim)
-                }
+                (false, Stance::NotStated) => (
+                    format!(
+                        "  {} {:<word_w$} ",
+                        crate::tui::widgets::ABSENT,
+                        s.ui_absent
+                    ),
+                    th.dim,
+                    th.dim,
+                ),
                 (false, _) => (
                     format!("  {} {:<word_w$} ", st.symbol(), st.word(b.lang)),
                     th.dim,

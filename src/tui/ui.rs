@@ -61,6 +61,7 @@ pub fn render(app: &App, f: &mut Frame) {
         clear(f, footer, &th);
         render_overlay(app, o, f, area, &th);
     }
+    crate::tui::theme::underline_glyphs_only(f.buffer_mut());
 }
 
 // ----------------------------------------------------------------------

@@ -31,6 +31,9 @@ pub fn label_width(last: usize) -> usize {
     if last > 10 { last.to_string().len() } else { 1 }
 }
 
+/// The symbol of an absent party: its own, never the abstention's "–".
+pub const ABSENT: &str = "∅";
+
 /// The marker of the selected row of a list ("▶ "), or its width in blanks:
 /// the selection is seen without colour too (a projector, a print).
 pub fn marker(selected: bool) -> &'static str {

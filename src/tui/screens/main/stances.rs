@@ -61,7 +61,10 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
                     format!("{} {}", stance.symbol(), stance.word(app.lang)),
                     th.stance(stance),
                 ),
-                (false, Stance::NotStated) => (format!("– {}", s.ui_absent), th.dim),
+                (false, Stance::NotStated) => (
+                    format!("{} {}", crate::tui::widgets::ABSENT, s.ui_absent),
+                    th.dim,
+                ),
                 // what it said before stays in view, with why it says no more
                 (false, _) => (
                     format!(
