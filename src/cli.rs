@@ -1002,7 +1002,12 @@ fn cmd_beamer(
     opts: crate::beamer::Options,
 ) -> Result<(), Failure> {
     let store = open_store(cli)?;
-    let path = store.find(session)?;
+    // a session still to be made (the beamer may start first): it waits
+    // for the file `new` will write under that name
+    let path = match store.find(session) {
+        Err(crate::store::StoreError::NotFound(_)) => store.path_for(session)?,
+        found => found?,
+    };
     if !interactive() {
         return Err(Failure::NoTerminal(path));
     }

@@ -50,6 +50,10 @@ pub enum Shown<'a> {
 pub fn shown(b: &Beamer) -> Shown<'_> {
     let sess = match &b.session {
         Loaded::Read(s) => s.as_ref(),
+        // a session not made yet (`beamer NAME` before `new NAME`): wait for it
+        Loaded::Unreadable(_) if std::fs::symlink_metadata(&b.path).is_err() => {
+            return Shown::Waiting;
+        }
         Loaded::Unreadable(why) => return Shown::Unreadable(why),
         Loaded::NotYet => return Shown::Waiting,
     };
