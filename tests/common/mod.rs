@@ -55,7 +55,8 @@ impl Tmux {
     pub fn text(&self, text: &str) {
         assert!(
             self.cmd()
-                .args(["send-keys", "-t", "t", "-l", text])
+                // `--`: a text that starts with "-" is text, not a flag
+                .args(["send-keys", "-t", "t", "-l", "--", text])
                 .status()
                 .unwrap()
                 .success()
