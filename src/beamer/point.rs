@@ -126,13 +126,14 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
         })
         .map(|p| name(p.id))
         .collect();
-    type Item = (
-        (String, ratatui::style::Style),
-        Vec<(String, ratatui::style::Style)>,
-    );
-    let mut items: Vec<Item> = sess
+    // who said something first (dissenters among them), absent parties after
+    let mut said: Vec<_> = sess
         .active_parties()
         .filter(|p| !silent.contains(&name(p.id)))
+        .collect();
+    said.sort_by_key(|p| !sess.is_present(p.id));
+    let mut items: Vec<super::view::WrappedItem> = said
+        .into_iter()
         .map(|p| {
             let st = rec.map(|r| r.stance_of(p.id)).unwrap_or(Stance::NotStated);
             // as on the facilitator's screen: an absent party is absent, not
