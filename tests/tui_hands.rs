@@ -482,3 +482,110 @@ fn the_contrast_theme_underlines_glyphs_only_and_the_bar_stands_out() {
         "a blank cell is underlined"
     );
 }
+
+/// Twelve parties (one with a CJK name, two with names over 80 characters).
+fn twelve(lang: Lang) -> Fixture {
+    let fw = Framework::builtin();
+    let mut s = Session::new("Kadebuurt", &fw, now());
+    for i in 1..=9 {
+        s.add_party(&format!("Partij {i}"), "", "");
+    }
+    s.add_party("华人社区协会 Rotterdam", "Li", "");
+    s.add_party(
+        "Stichting Samenwerkende Woningcorporaties in de Regio Rotterdam-Rijnmond en Omstreken",
+        "",
+        "",
+    );
+    s.add_party(
+        "Coöperatieve Vereniging van Bewoners, Ondernemers en Eigenaren van de Kadebuurt-Noord",
+        "",
+        "",
+    );
+    let mut f = open_app(fw, &s, lang);
+    update(&mut f.app, Action::Confirm);
+    f
+}
+
+const REASON: &str =
+    "华人社区协会 vindt de nieuwbouwplannen zijn al vastgelegd zonder de bewoners te horen";
+
+/// Every word of `REASON` is on `screen`, or the screen cuts it with "…".
+fn reason_whole_or_cut(screen: &str) {
+    let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let missing: Vec<_> = REASON
+        .split_whitespace()
+        .filter(|w| !flat.contains(w))
+        .collect();
+    assert!(
+        missing.is_empty() || screen.contains('…'),
+        "{missing:?}:\n{screen}"
+    );
+}
+
+#[test]
+fn twelve_parties_in_english_every_label_reachable_and_shown() {
+    use wijktafel::tui::theme::ThemeKind;
+    let mut f = twelve(Lang::En);
+    let app = &mut f.app;
+    // party 10 (CJK) disagrees with a reason: key 0; 11 and 12 through Tab, ↓, Space
+    keys(app, "000");
+    press(app, KeyCode::Tab);
+    for _ in 0..9 {
+        press(app, KeyCode::Down);
+    }
+    keys(app, "r");
+    update(app, Action::Paste(REASON.into()));
+    press(app, KeyCode::Enter);
+    press(app, KeyCode::Down);
+    keys(app, " ");
+    press(app, KeyCode::Down);
+    keys(app, " ");
+    press(app, KeyCode::Esc);
+    let sess = app.session().unwrap();
+    let rec = sess.record(&sess.cursor).unwrap();
+    assert_eq!(
+        rec.stance_of(11),
+        wijktafel::session::Stance::Agree,
+        "reached by keyboard"
+    );
+    assert_eq!(rec.stance_of(12), wijktafel::session::Stance::Agree);
+    keys(app, "d");
+    press(app, KeyCode::Enter);
+    assert!(app.overlay.is_none(), "recorded with the proposed reason");
+    for theme in [ThemeKind::Dark, ThemeKind::Light, ThemeKind::Contrast] {
+        app.theme = theme;
+        let wide = render_text(app, 160, 45);
+        for label in ["1 ", "9 ", "0 ", "11 ", "12 "] {
+            assert!(wide.contains(&format!("  {label}")), "{label:?}:\n{wide}");
+        }
+        for name in ["华人社区协会 Rotterdam", "Partij 9"] {
+            assert!(wide.contains(name), "{name}:\n{wide}");
+        }
+        // the long names are cut with "…", never mid-word without one
+        assert!(
+            wide.contains("Stichting Samenwerkende Woningcorporaties"),
+            "{wide}"
+        );
+        reason_whole_or_cut(&wide);
+        let small = render_text(app, 80, 24);
+        assert!(small.contains('…') || small.contains("+"), "{small}");
+        reason_whole_or_cut(&small);
+        if theme == ThemeKind::Dark {
+            insta::assert_snapshot!("twelve_parties_en_160x45", wide);
+            insta::assert_snapshot!("twelve_parties_en_80x24", small);
+        }
+    }
+    // the vote: every label, a cut name ends in "…"
+    keys(app, "vy");
+    for _ in 0..10 {
+        press(app, KeyCode::Down);
+    }
+    let vote = render_text(app, 80, 24);
+    assert!(vote.contains("▶ 11 ?"), "{vote}");
+    let long = vote
+        .lines()
+        .find(|l| l.contains("Stichting Samenwerkende"))
+        .unwrap_or_else(|| panic!("{vote}"));
+    assert!(long.trim_end_matches(['║', ' ']).ends_with('…'), "{long}");
+    insta::assert_snapshot!("twelve_parties_vote_en_80x24", vote);
+}
