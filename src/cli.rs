@@ -299,7 +299,13 @@ fn dutch_value_name(name: &str) -> Option<&'static str> {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let parsed = dutch_help(Cli::command())
+    let english = crate::cli_en::wants_english(std::env::args_os());
+    let cmd = if english {
+        crate::cli_en::english_help(Cli::command())
+    } else {
+        dutch_help(Cli::command())
+    };
+    let parsed = cmd
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
@@ -311,10 +317,11 @@ pub fn main() -> ExitCode {
         }
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
             // clap's one English word left in the usage line
-            print!(
-                "{}",
-                e.render().to_string().replace("[OPTIONS]", "[OPTIES]")
-            );
+            let text = e.render().to_string();
+            match english {
+                true => print!("{text}"),
+                false => print!("{}", text.replace("[OPTIONS]", "[OPTIES]")),
+            }
             return ExitCode::SUCCESS;
         }
         Err(e) => e.exit(),

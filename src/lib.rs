@@ -9,6 +9,7 @@
 pub mod beamer;
 pub mod catalog;
 pub mod cli;
+pub mod cli_en;
 pub mod demo;
 pub mod domain;
 pub mod emergency;
