@@ -189,46 +189,8 @@ impl Part {
                 out
             }
             Part::Wrapped { head, items, mark } => {
-                let mut out = vec![Line::from(Span::styled(fit(&head.0, width), head.1))];
-                let left = rows.saturating_sub(1);
-                if left >= items.len() && left < self.need(width, false) - 1 {
-                    // every item at least one row; the rows over go to the
-                    // items in order, each whole as far as they reach
-                    let mut spare = left - items.len();
-                    for (m, pieces) in items {
-                        let whole = wrap_item(m, pieces, width, usize::MAX).len();
-                        let extra = (whole - 1).min(spare);
-                        spare -= extra;
-                        out.extend(wrap_item(m, pieces, width, 1 + extra));
-                    }
-                    return out;
-                }
-                let mut left = left;
-                let mut shown = 0;
-                for (i, (m, pieces)) in items.iter().enumerate() {
-                    let reserve = usize::from(i + 1 < items.len());
-                    let whole = wrap_item(m, pieces, width, usize::MAX);
-                    if whole.len() + reserve <= left {
-                        left -= whole.len();
-                        out.extend(whole);
-                        shown += 1;
-                        continue;
-                    }
-                    let room = left.saturating_sub(reserve);
-                    if room > 0 {
-                        out.extend(wrap_item(m, pieces, width, room));
-                        shown += 1;
-                    }
-                    break;
-                }
-                if shown < items.len() {
-                    let more = fill(s.vote_more, &[&(items.len() - shown).to_string()]);
-                    out.push(Line::from(Span::styled(
-                        fit(&format!("  {more}"), width),
-                        *mark,
-                    )));
-                }
-                out
+                let whole = self.need(width, false);
+                wrapped_lines(head, items, *mark, (width, rows, whole), s)
             }
             Part::Big {
                 symbol,
@@ -263,6 +225,59 @@ impl Part {
             Part::Space(n) => vec![Line::default(); (*n).min(rows)],
         }
     }
+}
+
+/// The rows of a [`Part::Wrapped`] in `rows` rows of `width` columns (`whole`:
+/// the rows it needs whole): every item whole while they fit, else a row
+/// per item and the rows over to the items in order, else as many items as
+/// fit and "+N meer".
+fn wrapped_lines(
+    head: &(String, Style),
+    items: &[WrappedItem],
+    mark: Style,
+    (width, rows, whole): (usize, usize, usize),
+    s: &crate::i18n::Strings,
+) -> Vec<Line<'static>> {
+    let mut out = vec![Line::from(Span::styled(fit(&head.0, width), head.1))];
+    let left = rows.saturating_sub(1);
+    if left >= items.len() && left < whole - 1 {
+        // every item at least one row; the rows over go to the
+        // items in order, each whole as far as they reach
+        let mut spare = left - items.len();
+        for (m, pieces) in items {
+            let whole = wrap_item(m, pieces, width, usize::MAX).len();
+            let extra = (whole - 1).min(spare);
+            spare -= extra;
+            out.extend(wrap_item(m, pieces, width, 1 + extra));
+        }
+        return out;
+    }
+    let mut left = left;
+    let mut shown = 0;
+    for (i, (m, pieces)) in items.iter().enumerate() {
+        let reserve = usize::from(i + 1 < items.len());
+        let whole = wrap_item(m, pieces, width, usize::MAX);
+        if whole.len() + reserve <= left {
+            left -= whole.len();
+            out.extend(whole);
+            shown += 1;
+            continue;
+        }
+        let room = left.saturating_sub(reserve);
+        if room > 0 {
+            out.extend(wrap_item(m, pieces, width, room));
+            shown += 1;
+        }
+        break;
+    }
+    if shown < items.len() {
+        let more = fill(s.vote_more, &[&(items.len() - shown).to_string()]);
+        out.push(Line::from(Span::styled(
+            fit(&format!("  {more}"), width),
+            mark,
+        )));
+    }
+    out
 }
 
 /// An item under its mark: the text wraps in the columns after the mark,
