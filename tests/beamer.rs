@@ -83,9 +83,25 @@ fn the_live_file_says_what_the_room_should_see_on_every_screen_and_dialog() {
     assert!(!live_at.exists());
     update(app, Action::Tick);
     let l = on_disk(&path);
-    assert_eq!(l.screen, LiveScreen::Recap { planned: true });
+    assert_eq!(
+        l.screen,
+        LiveScreen::Recap {
+            planned: true,
+            page: 0
+        }
+    );
     assert_eq!(l.heartbeat, NOW);
     assert_eq!(l.format, live::LIVE_FORMAT);
+    // the facilitator's page keys in the recap: the room follows (issue 25)
+    update(app, Action::PageDown);
+    assert_eq!(
+        on_disk(&path).screen,
+        LiveScreen::Recap {
+            planned: true,
+            page: 1
+        }
+    );
+    update(app, Action::PageUp);
     // the start screen's Enter: the main screen, the first point
     update(app, Action::Confirm);
     assert_eq!(app.screen(), Screen::Main);
@@ -277,7 +293,10 @@ fn every_state_draws_at_every_small_size_without_a_refusal() {
             None,
         )),
         Some(state(
-            LiveScreen::Recap { planned: true },
+            LiveScreen::Recap {
+                planned: true,
+                page: 0,
+            },
             LiveDialog::None,
             None,
         )),
@@ -792,7 +811,14 @@ fn snapshots_vote_outcome_recap_summary_waiting() {
         Some(outcome),
         Options::default(),
     );
-    let recap = state(LiveScreen::Recap { planned: true }, LiveDialog::None, None);
+    let recap = state(
+        LiveScreen::Recap {
+            planned: true,
+            page: 0,
+        },
+        LiveDialog::None,
+        None,
+    );
     snap_all(
         "beamer_recap",
         "Terugblik",
@@ -985,7 +1011,10 @@ fn the_room_sees_no_key_hint_in_the_recap_and_the_decision_first_in_the_summary(
     let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), Options::default());
     b.session = Loaded::Read(Box::new(sess));
     b.live = Some(state(
-        LiveScreen::Recap { planned: false },
+        LiveScreen::Recap {
+            planned: false,
+            page: 0,
+        },
         LiveDialog::None,
         None,
     ));
@@ -1106,4 +1135,38 @@ fn twelve_parties_in_english_on_the_beamer_at_three_sizes() {
             }
         }
     }
+}
+
+/// Issue 25: the room's recap follows the facilitator's page keys, and the
+/// last page shows its end ("Verder bij …").
+#[test]
+fn the_recap_on_the_beamer_follows_the_facilitators_pages() {
+    let sess = wijktafel::demo::build(&Framework::builtin(), 2);
+    let mut b = beamer_for(Path::new("/nergens/demo.toml"), Options::default());
+    b.session = Loaded::Read(Box::new(sess));
+    let page = |n: u16| {
+        let mut b2 = beamer_for(Path::new("/nergens/demo.toml"), Options::default());
+        b2.session = Loaded::Read(Box::new(match &b.session {
+            Loaded::Read(s) => (**s).clone(),
+            _ => unreachable!(),
+        }));
+        b2.live = Some(state(
+            LiveScreen::Recap {
+                planned: false,
+                page: n,
+            },
+            LiveDialog::None,
+            None,
+        ));
+        draw(&b2, 80, 24)
+    };
+    let first = page(0);
+    let last = page(99);
+    assert!(!first.contains("Verder bij"), "a long recap:\n{first}");
+    assert!(
+        last.contains("Verder bij"),
+        "the end on the last page:\n{last}"
+    );
+    assert_ne!(page(1), first, "a page further");
+    assert_eq!(page(50), last, "never past the end");
 }

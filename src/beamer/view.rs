@@ -28,6 +28,7 @@ pub enum Shown<'a> {
     Recap {
         sess: &'a Session,
         planned: bool,
+        page: u16,
     },
     Summary {
         sess: &'a Session,
@@ -61,7 +62,11 @@ pub fn shown(b: &Beamer) -> Shown<'_> {
         return Shown::Waiting;
     };
     match live.screen {
-        LiveScreen::Recap { planned } => Shown::Recap { sess, planned },
+        LiveScreen::Recap { planned, page } => Shown::Recap {
+            sess,
+            planned,
+            page,
+        },
         LiveScreen::Summary => Shown::Summary { sess },
         LiveScreen::Point => match &live.dialog {
             LiveDialog::Vote { .. } => Shown::Vote { sess, live },

@@ -75,6 +75,8 @@ pub fn state_of(app: &App) -> Option<(PathBuf, LiveState)> {
     let screen = match app.mode {
         Mode::Start(_) => LiveScreen::Recap {
             planned: o.planned.is_some(),
+            // the room's recap follows the facilitator's page keys
+            page: o.recap.scroll.div_ceil(crate::tui::screens::recap::PAGE),
         },
         _ => LiveScreen::Point,
     };

@@ -36,7 +36,7 @@ pub struct RecapView {
 }
 
 /// Rows a page key moves.
-const PAGE: u16 = 10;
+pub const PAGE: u16 = 10;
 
 /// What can be chosen in the recap: an open dissent, or an open action item
 /// (its point and its place in the point's list).
