@@ -46,7 +46,7 @@ pub fn long_text_from(
     let rows = |l: &Line<'static>| {
         Paragraph::new(l.clone())
             .wrap(Wrap { trim: false })
-            .line_count(inner.width) as usize
+            .line_count(inner.width)
     };
     let total: usize = lines.iter().map(rows).sum();
     // never past the page that shows the end
