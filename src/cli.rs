@@ -332,7 +332,13 @@ fn dutch_value_name(name: &str) -> Option<&'static str> {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let parsed = dutch_help(Cli::command())
+    let english = crate::cli_en::wants_english(std::env::args_os());
+    let cmd = if english {
+        crate::cli_en::english_help(Cli::command())
+    } else {
+        dutch_help(Cli::command())
+    };
+    let parsed = cmd
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
@@ -344,10 +350,11 @@ pub fn main() -> ExitCode {
         }
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
             // clap's one English word left in the usage line
-            print!(
-                "{}",
-                e.render().to_string().replace("[OPTIONS]", "[OPTIES]")
-            );
+            let text = e.render().to_string();
+            match english {
+                true => print!("{text}"),
+                false => print!("{}", text.replace("[OPTIONS]", "[OPTIES]")),
+            }
             return ExitCode::SUCCESS;
         }
         Err(e) => e.exit(),
@@ -1063,10 +1070,22 @@ fn cmd_beamer(
     opts: crate::beamer::Options,
 ) -> Result<(), Failure> {
     let store = open_store(cli)?;
-    let path = store.find(session)?;
+    // a session still to be made (the beamer may start first): it waits
+    // for the file `new` will write under that name
+    let path = match store.find(session) {
+        Err(crate::store::StoreError::NotFound(_)) => store.path_for(session)?,
+        found => found?,
+    };
     // the session's own framework (a switch while the beamer runs shows
-    // after a restart)
-    let fw = session_framework(&store::load(&path)?, given, cli.lang)?;
+    // after a restart); for a session still to come, the one given or the
+    // built-in one
+    let fw = match store::load(&path) {
+        Ok(sess) => session_framework(&sess, given, cli.lang)?,
+        Err(_) if !path.exists() => given
+            .map(|g| g.fw.clone())
+            .unwrap_or_else(Framework::builtin),
+        Err(e) => return Err(e.into()),
+    };
     if !interactive() {
         return Err(Failure::NoTerminal(path));
     }

@@ -56,8 +56,13 @@ pub struct LiveState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum LiveScreen {
-    /// The start of a workshop: the recap (`planned`: not started yet).
-    Recap { planned: bool },
+    /// The start of a workshop: the recap (`planned`: not started yet;
+    /// `page`: how many pages the facilitator scrolled it, the room follows).
+    Recap {
+        planned: bool,
+        #[serde(default)]
+        page: u16,
+    },
     /// The main screen: the current point.
     Point,
     /// The end of a workshop: its summary.

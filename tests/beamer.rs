@@ -83,9 +83,25 @@ fn the_live_file_says_what_the_room_should_see_on_every_screen_and_dialog() {
     assert!(!live_at.exists());
     update(app, Action::Tick);
     let l = on_disk(&path);
-    assert_eq!(l.screen, LiveScreen::Recap { planned: true });
+    assert_eq!(
+        l.screen,
+        LiveScreen::Recap {
+            planned: true,
+            page: 0
+        }
+    );
     assert_eq!(l.heartbeat, NOW);
     assert_eq!(l.format, live::LIVE_FORMAT);
+    // the facilitator's page keys in the recap: the room follows (issue 25)
+    update(app, Action::PageDown);
+    assert_eq!(
+        on_disk(&path).screen,
+        LiveScreen::Recap {
+            planned: true,
+            page: 1
+        }
+    );
+    update(app, Action::PageUp);
     // the start screen's Enter: the main screen, the first point
     update(app, Action::Confirm);
     assert_eq!(app.screen(), Screen::Main);
@@ -182,12 +198,25 @@ fn the_live_file_says_what_the_room_should_see_on_every_screen_and_dialog() {
     app.now = Timestamp::from_second(NOW + live::HEARTBEAT_SECS).unwrap();
     update(app, Action::Tick);
     assert_eq!(on_disk(&path).heartbeat, NOW + live::HEARTBEAT_SECS);
-    // the end: the summary, then home (the session closed): no live file
+    // the end: the summary, then home (the session closed); the room keeps
+    // seeing the summary (issue 25), its heartbeat renewed, until the
+    // facilitator opens something else or quits
     press(app, KeyCode::Char('w'));
     assert_eq!(on_disk(&path).screen, LiveScreen::Summary);
     press(app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Home);
-    assert!(!live_at.exists(), "closing the session removes it");
+    assert_eq!(on_disk(&path).screen, LiveScreen::Summary);
+    app.now = Timestamp::from_second(NOW + 3 * live::HEARTBEAT_SECS).unwrap();
+    update(app, Action::Tick);
+    assert_eq!(on_disk(&path).heartbeat, NOW + 3 * live::HEARTBEAT_SECS);
+    let mut b = beamer_for(&path, Options::default());
+    b.session = Loaded::Read(Box::new(store::load(&path).unwrap()));
+    b.live = Some(on_disk(&path));
+    let room = draw(&b, 100, 30);
+    assert!(room.contains("Afsluiting van bijeenkomst 1"), "{room}");
+    assert!(!room.contains("Wacht op"), "{room}");
+    press(app, KeyCode::Char('q'));
+    assert!(!live_at.exists(), "quitting removes it");
 }
 
 #[test]
@@ -264,7 +293,10 @@ fn every_state_draws_at_every_small_size_without_a_refusal() {
             None,
         )),
         Some(state(
-            LiveScreen::Recap { planned: true },
+            LiveScreen::Recap {
+                planned: true,
+                page: 0,
+            },
             LiveDialog::None,
             None,
         )),
@@ -394,8 +426,15 @@ fn draw(b: &Beamer, w: u16, h: u16) -> String {
     );
     let mut out = String::new();
     for y in 0..h {
+        // the cell behind a wide glyph is its other half, not drawn on its own
+        let mut hidden = 0usize;
         for x in 0..w {
             let cell = &buf[(x, y)];
+            if hidden > 0 {
+                hidden -= 1;
+                continue;
+            }
+            hidden = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
             assert_ne!(
                 cell.bg,
                 Color::Reset,
@@ -403,7 +442,18 @@ fn draw(b: &Beamer, w: u16, h: u16) -> String {
             );
             assert_eq!(cell.bg, bg, "({x},{y})");
         }
-        let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+        // as a terminal shows it: a wide glyph once, without its other half
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for x in 0..w {
+            let sym = buf[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
         out.push_str(line.trim_end());
         out.push('\n');
     }
@@ -761,7 +811,14 @@ fn snapshots_vote_outcome_recap_summary_waiting() {
         Some(outcome),
         Options::default(),
     );
-    let recap = state(LiveScreen::Recap { planned: true }, LiveDialog::None, None);
+    let recap = state(
+        LiveScreen::Recap {
+            planned: true,
+            page: 0,
+        },
+        LiveDialog::None,
+        None,
+    );
     snap_all(
         "beamer_recap",
         "Terugblik",
@@ -819,9 +876,11 @@ fn the_command_without_a_terminal_refuses_and_changes_nothing() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("alleen in een terminal"), "{err}");
+    // a session that does not exist yet is waited for (issue 25): without
+    // a terminal that is refused just the same
     let out = run(&["beamer", "Nergens"]);
     assert_ne!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("geen sessie gevonden"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("alleen in een terminal"));
     assert_eq!(files_of(f.dir.path()), before, "nothing written");
 }
 
@@ -848,7 +907,7 @@ fn an_absent_party_is_absent_not_silent_and_the_silent_share_one_line() {
         45,
     );
     let line = s.lines().find(|l| l.contains("Wijkteam Zorg")).unwrap();
-    assert!(line.contains("– afwezig"), "{s}");
+    assert!(line.contains("∅ afwezig"), "{s}");
     assert!(!line.contains("niet uitgesproken"), "{s}");
     // on a point nobody spoke on, the present parties share one line
     let mut live = state(LiveScreen::Point, LiveDialog::None, None);
@@ -880,11 +939,16 @@ fn the_skip_reason_the_decision_and_notes_in_full_reach_the_room() {
     sess.add_note("1.1.3", long, now());
     let mut live = state(LiveScreen::Point, LiveDialog::None, None);
     live.point = "1.1.3".into();
-    let s = point_view(&sess, live, 80, 24);
+    let s = point_view(&sess, live.clone(), 80, 24);
     assert!(s.contains("Reden: komt terug bij 1.5"), "{s}");
     assert!(s.contains("▼ NO-GO"), "the decision after the banner:\n{s}");
-    // the note wraps whole instead of one cut line
+    // a full window at 80×24: the note is cut with "…"; at 100×30 it wraps
+    // whole and every party that has not spoken is named (issue 25)
+    assert!(s.contains("de site van de gemeente,…"), "{s}");
+    let s = point_view(&sess, live, 100, 30);
     assert!(s.contains("als geheel."), "{s}");
+    assert!(s.contains("▼ NO-GO"), "{s}");
+    assert!(s.contains("Wijkteam Zorg"), "{s}");
 }
 
 #[test]
@@ -947,7 +1011,10 @@ fn the_room_sees_no_key_hint_in_the_recap_and_the_decision_first_in_the_summary(
     let mut b = beamer_for(Path::new("/nergens/testwijk.toml"), Options::default());
     b.session = Loaded::Read(Box::new(sess));
     b.live = Some(state(
-        LiveScreen::Recap { planned: false },
+        LiveScreen::Recap {
+            planned: false,
+            page: 0,
+        },
         LiveDialog::None,
         None,
     ));
@@ -965,4 +1032,141 @@ fn the_room_sees_no_key_hint_in_the_recap_and_the_decision_first_in_the_summary(
         let more = rows.iter().position(|l| l.contains(" meer")).unwrap();
         assert!(rows[more - 1].starts_with("     "), "{w}x{h}:\n{s}");
     }
+}
+
+/// Twelve parties (one with a CJK name, two with names over 80 characters):
+/// the organisation names as the tests write them.
+fn twelve_party_names() -> Vec<String> {
+    let mut names: Vec<String> = (1..=9).map(|i| format!("Partij {i}")).collect();
+    names.push("华人社区协会 Rotterdam".into());
+    names.push(
+        "Stichting Samenwerkende Woningcorporaties in de Regio Rotterdam-Rijnmond en Omstreken"
+            .into(),
+    );
+    names.push(
+        "Coöperatieve Vereniging van Bewoners, Ondernemers en Eigenaren van de Kadebuurt-Noord"
+            .into(),
+    );
+    names
+}
+
+/// Issue 25: the beamer fills its window before it cuts: at 100×30 the line
+/// of parties that have not spoken and a reason with wide characters wrap
+/// into the rows that are free, every word on screen.
+#[test]
+fn the_beamer_wraps_names_and_reasons_into_free_rows_by_display_width() {
+    let fw = Framework::builtin();
+    let t = now();
+    let mut s = Session::new("Testwijk", &fw, t);
+    let ids: Vec<_> = twelve_party_names()
+        .iter()
+        .map(|o| s.add_party(o, "", ""))
+        .collect();
+    s.start_workshop(&ids, t);
+    let reason = "华人社区协会 vindt de nieuwbouwplannen zijn al vastgelegd zonder de bewoners en hun organisaties te horen";
+    s.set_stance("1.1.2", ids[9], Stance::Disagree, Some(reason), t);
+    let live = state(LiveScreen::Point, LiveDialog::None, None);
+    let screen = point_view(&s, live, 100, 30);
+    let flat: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for name in twelve_party_names() {
+        for word in name.split_whitespace() {
+            assert!(
+                flat.contains(word),
+                "{word:?} of {name:?} missing:\n{screen}"
+            );
+        }
+    }
+    for word in reason.split_whitespace() {
+        assert!(flat.contains(word), "{word:?} missing:\n{screen}");
+    }
+    assert!(
+        !screen.contains('…'),
+        "nothing cut with room to spare:\n{screen}"
+    );
+}
+
+/// Issue 25: twelve parties in English on the beamer at 100×30, 60×18 and
+/// 40×12 in every theme: who dissents and why comes before the block
+/// letters, dissenters before absent parties, and every word of the reason
+/// is on screen or behind a "…".
+#[test]
+fn twelve_parties_in_english_on_the_beamer_at_three_sizes() {
+    let fw = Framework::builtin();
+    let t = now();
+    let mut s = Session::new("Kadebuurt", &fw, t);
+    let ids: Vec<_> = twelve_party_names()
+        .iter()
+        .map(|o| s.add_party(o, "", ""))
+        .collect();
+    s.start_workshop(&ids, t);
+    s.set_present(ids[3], false, t);
+    let reason =
+        "华人社区协会 vindt de nieuwbouwplannen zijn al vastgelegd zonder de bewoners te horen";
+    s.set_stance("1.1.2", ids[9], Stance::Disagree, Some(reason), t);
+    s.set_status("1.1.2", Status::Dissent, vec![ids[9]], reason, t);
+    let live = state(LiveScreen::Point, LiveDialog::None, None);
+    for theme in [ThemeKind::Dark, ThemeKind::Light, ThemeKind::Contrast] {
+        let mut b = beamer_for(Path::new("/nergens/kadebuurt.toml"), Options::default());
+        b.lang = Lang::En;
+        b.theme = theme;
+        b.session = Loaded::Read(Box::new(s.clone()));
+        b.live = Some(live.clone());
+        for (w, h) in [(100, 30), (60, 18), (40, 12)] {
+            let text = draw(&b, w, h);
+            assert!(text.contains("Disagree: 华人社区协会"), "{w}x{h}:\n{text}");
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let missing: Vec<_> = reason
+                .split_whitespace()
+                .filter(|x| !flat.contains(x))
+                .collect();
+            assert!(
+                missing.is_empty() || text.contains('…'),
+                "{w}x{h} {missing:?}:\n{text}"
+            );
+            // the block letters only take rows once why is there whole
+            if text.contains('█') {
+                assert!(missing.is_empty(), "{w}x{h}: letters before why:\n{text}");
+            }
+            if let (Some(d), Some(a)) = (text.find("✖ disagree"), text.find("∅ absent")) {
+                assert!(d < a, "{w}x{h}: dissenters before the absent:\n{text}");
+            }
+            if theme == ThemeKind::Dark {
+                insta::assert_snapshot!(format!("beamer_twelve_en_{w}x{h}"), text);
+            }
+        }
+    }
+}
+
+/// Issue 25: the room's recap follows the facilitator's page keys, and the
+/// last page shows its end ("Verder bij …").
+#[test]
+fn the_recap_on_the_beamer_follows_the_facilitators_pages() {
+    let sess = wijktafel::demo::build(&Framework::builtin(), 2);
+    let mut b = beamer_for(Path::new("/nergens/demo.toml"), Options::default());
+    b.session = Loaded::Read(Box::new(sess));
+    let page = |n: u16| {
+        let mut b2 = beamer_for(Path::new("/nergens/demo.toml"), Options::default());
+        b2.session = Loaded::Read(Box::new(match &b.session {
+            Loaded::Read(s) => (**s).clone(),
+            _ => unreachable!(),
+        }));
+        b2.live = Some(state(
+            LiveScreen::Recap {
+                planned: false,
+                page: n,
+            },
+            LiveDialog::None,
+            None,
+        ));
+        draw(&b2, 80, 24)
+    };
+    let first = page(0);
+    let last = page(99);
+    assert!(!first.contains("Verder bij"), "a long recap:\n{first}");
+    assert!(
+        last.contains("Verder bij"),
+        "the end on the last page:\n{last}"
+    );
+    assert_ne!(page(1), first, "a page further");
+    assert_eq!(page(50), last, "never past the end");
 }

@@ -223,11 +223,38 @@ fn every_context(lang: Lang) {
     b.open_session_mut().unwrap().session.cursor = "1.2.1".into();
     check(&b, Ctx::Main, "demo on a dissent");
     press(&mut b, KeyCode::Char('p'));
-    check(&b, Ctx::Start, "attendance");
+    check(&b, Ctx::Attendance, "attendance over the point");
 }
 
 #[test]
 fn every_context_shows_its_hints_whole_with_help_and_the_way_out() {
     every_context(Lang::Nl);
     every_context(Lang::En);
+}
+
+/// Issue 25: the essential keys of the workshop screen fit at 80×24 (on two
+/// footer lines), and `Tab` (a party's reason) is in the footer at every size.
+#[test]
+fn the_workshop_screen_shows_its_essential_keys_at_80x24() {
+    for lang in [Lang::Nl, Lang::En] {
+        let (_d, _p, mut a) = four_parties(lang);
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(a.ctx(), Ctx::Main);
+        for (w, h) in [(80, 24), (100, 30), (160, 45)] {
+            let rows = screen(&a, w, h);
+            let footer = format!(
+                "{} · {}",
+                rows[h as usize - 2].trim_end(),
+                rows[h as usize - 1].trim_end()
+            );
+            for key in [
+                "j/k ", "J/K ", "c ", "d ", "Tab ", "n ", "a ", "v ", "w ", "? ", "q ",
+            ] {
+                assert!(
+                    footer.starts_with(key) || footer.contains(&format!("· {key}")),
+                    "{lang:?} {w}x{h}: {key:?} missing in\n{footer}"
+                );
+            }
+        }
+    }
 }

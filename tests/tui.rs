@@ -930,7 +930,11 @@ fn hostile_text_never_reaches_the_screen_as_control_characters() {
 fn parties_can_leave_and_join_during_a_workshop() {
     let mut f = four_parties();
     press(&mut f.app, ch('p'));
-    assert_eq!(f.app.screen(), Screen::Start);
+    assert_eq!(
+        f.app.screen(),
+        Screen::Main,
+        "attendance is a dialog over the point"
+    );
     press(&mut f.app, ch('3'));
     press(&mut f.app, key(KeyCode::Enter));
     assert_eq!(f.app.screen(), Screen::Main);

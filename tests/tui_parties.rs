@@ -123,17 +123,22 @@ fn snap(name: &str, app: &App) {
 
 /// The line of the stance panel that starts with a party's key (at 160
 /// columns the panel is right of the agenda's bar).
+/// The row of the stance panel that starts (after the selection marker,
+/// "▶ " or two blanks) with `prefix`, from there on.
 fn stance_row(screen: &str, prefix: &str) -> String {
-    let after_bar = format!("│{prefix}");
     screen
         .lines()
         .find_map(|l| {
-            if l.starts_with(prefix) {
-                Some(l.to_string())
-            } else {
-                l.find(&after_bar)
-                    .map(|i| l[i + '│'.len_utf8()..].to_string())
-            }
+            ["  ", "▶ "].iter().find_map(|m| {
+                let row = format!("{m}{prefix}");
+                if l.starts_with(&row) {
+                    Some(l[m.len()..].to_string())
+                } else {
+                    let after_bar = format!("│{row}");
+                    l.find(&after_bar)
+                        .map(|i| l[i + '│'.len_utf8() + m.len()..].to_string())
+                }
+            })
         })
         .unwrap_or_default()
 }
@@ -155,7 +160,7 @@ fn numbers_stay_when_a_party_arrives_and_an_absent_partys_key_only_says_so() {
     }
     // Politie arrives at 1.1.1 with `p`: nobody's number moves
     press(app, ch('p'));
-    assert_eq!(app.screen(), Screen::Start);
+    assert_eq!(app.screen(), Screen::Main, "attendance over the point");
     press(app, ch('3'));
     press(app, key(KeyCode::Enter));
     assert_eq!(app.screen(), Screen::Main);
@@ -184,7 +189,7 @@ fn an_absent_party_keeps_its_number_dimmed_in_the_stance_panel() {
         let screen = render_text(&f.app, w, h);
         let row = stance_row(&screen, "2 ");
         assert!(row.starts_with("2 Woonstede"), "{w}x{h}: {row:?}\n{screen}");
-        assert!(row.contains("– afwezig"), "{row:?}");
+        assert!(row.contains("∅ afwezig"), "{row:?}");
         assert!(stance_row(&screen, "4 ").contains("✔ eens"), "{screen}");
     }
     // dimmed: the name is drawn in the theme's dim colour
@@ -194,13 +199,13 @@ fn an_absent_party_keeps_its_number_dimmed_in_the_stance_panel() {
     let dim = ThemeKind::Dark.theme().dim.fg;
     let y = (0..24)
         .find(|&y| {
-            (0..12)
+            (0..14)
                 .map(|x| buf[(x, y)].symbol().to_string())
                 .collect::<String>()
-                .starts_with("2 Woonstede")
+                .starts_with("  2 Woonstede")
         })
         .expect("row of party 2");
-    assert_eq!(buf[(2, y)].fg, dim.unwrap(), "the absent party is dimmed");
+    assert_eq!(buf[(4, y)].fg, dim.unwrap(), "the absent party is dimmed");
     snap("absent_party", &f.app);
     // the stance panel's Space on the absent party captures nothing
     press(&mut f.app, key(KeyCode::Tab));

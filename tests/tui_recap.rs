@@ -209,8 +209,8 @@ fn tick_to(app: &mut App, secs: i64) {
 
 #[test]
 fn the_timer_goes_on_with_the_next_point_and_the_summary_shows_the_times() {
+    // the timer runs by itself from the start of the workshop
     let mut f = in_workshop_one();
-    press(&mut f.app, KeyCode::Char('t'));
     tick_to(&mut f.app, 150);
     press(&mut f.app, KeyCode::Char('c'));
     press(&mut f.app, KeyCode::Char('j'));

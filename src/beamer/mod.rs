@@ -122,12 +122,17 @@ pub fn render(b: &Beamer, f: &mut Frame) {
     match view::shown(b) {
         view::Shown::Waiting => waiting::render(b, f, area, &th),
         view::Shown::Unreadable(_) => waiting::render_unreadable(b, f, area, &th),
-        view::Shown::Recap { sess, planned } => recap::render(b, sess, planned, f, area, &th),
+        view::Shown::Recap {
+            sess,
+            planned,
+            page,
+        } => recap::render(b, sess, (planned, page), f, area, &th),
         view::Shown::Summary { sess } => summary::render(b, sess, f, area, &th),
         view::Shown::Point { sess, live } => point::render(b, sess, live, f, area, &th),
         view::Shown::Vote { sess, live } => vote::render(b, sess, live, f, area, &th),
         view::Shown::Outcome { sess, vote } => outcome::render(b, sess, vote, f, area, &th),
     }
+    crate::tui::theme::underline_glyphs_only(f.buffer_mut());
 }
 
 /// Run until `q`/Esc/Ctrl+C, the event source ends, or `stop` is raised.

@@ -13,7 +13,7 @@ use super::view::{Part, content, stack, where_part};
 use crate::i18n::fill;
 use crate::live::{LiveDialog, LiveState};
 use crate::session::{Session, Stance, Status};
-use crate::tui::text::safe_line;
+use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::recap::owner_and_due;
 
@@ -48,8 +48,11 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             )]),
         ));
     }
+    // the status in block letters grows after who dissents and why (rank
+    // 1): on a small screen the room reads the reasons first; its word is
+    // always there on one line
     parts.push((
-        1,
+        2,
         Part::Big {
             symbol: (status.symbol().into(), th.status(status)),
             word: status.word(b.lang).into(),
@@ -61,7 +64,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
         && !r.skip_reason.trim().is_empty()
     {
         parts.push((
-            2,
+            1,
             Part::Text(vec![(
                 safe_line(&fill(s.ui_reason, &[&r.skip_reason])).into_owned(),
                 th.muted,
@@ -84,7 +87,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                         .join(", ")],
                 )
             };
-            parts.push((2, Part::Text(vec![(format!("✖ {who}"), th.bad)])));
+            parts.push((1, Part::Text(vec![(format!("✖ {who}"), th.bad)])));
         }
         _ => {
             if let Some(r) = rec.filter(|r| r.status == Status::Dissent) {
@@ -96,7 +99,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                 if !r.dissent_reason.trim().is_empty() {
                     pieces.push((format!("— {}", safe_line(&r.dissent_reason)), th.base));
                 }
-                parts.push((2, Part::Text(pieces)));
+                parts.push((1, Part::Text(pieces)));
             }
         }
     }
@@ -134,9 +137,14 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
         })
         .map(|p| name(p.id))
         .collect();
-    let mut items: Vec<Vec<(String, ratatui::style::Style)>> = sess
+    // who said something first (dissenters among them), absent parties after
+    let mut said: Vec<_> = sess
         .active_parties()
         .filter(|p| !silent.contains(&name(p.id)))
+        .collect();
+    said.sort_by_key(|p| !sess.is_present(p.id));
+    let mut items: Vec<super::view::WrappedItem> = said
+        .into_iter()
         .map(|p| {
             let st = rec.map(|r| r.stance_of(p.id)).unwrap_or(Stance::NotStated);
             // as on the facilitator's screen: an absent party is absent, not
@@ -148,43 +156,52 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                     th.stance(st),
                     th.base,
                 ),
-                (false, Stance::NotStated) => {
-                    (format!("  – {:<word_w$} ", s.ui_absent), th.dim, th.dim)
-                }
+                (false, Stance::NotStated) => (
+                    format!(
+                        "  {} {:<word_w$} ",
+                        crate::tui::widgets::ABSENT,
+                        s.ui_absent
+                    ),
+                    th.dim,
+                    th.dim,
+                ),
                 (false, _) => (
                     format!("  {} {:<word_w$} ", st.symbol(), st.word(b.lang)),
                     th.dim,
                     th.dim,
                 ),
             };
-            let mut line = vec![(word, style), (name(p.id), name_style)];
+            // the name and its reason wrap under it into rows left free
+            let mut line = vec![(name(p.id), name_style)];
             if !present && st != Stance::NotStated {
-                line.push((format!(" ({})", s.ui_absent), th.dim));
+                line.push((format!("({})", s.ui_absent), th.dim));
             }
             if let Some(e) = rec.and_then(|r| r.stance_entry(p.id))
                 && !e.reason.trim().is_empty()
             {
-                line.push((format!(" — {}", safe_line(&e.reason)), th.dim));
+                line.push((format!("— {}", safe_line(&e.reason)), th.dim));
             }
-            line
+            ((word, style), line)
         })
         .collect();
     if !silent.is_empty() {
         let st = Stance::NotStated;
-        items.push(vec![
+        items.push((
             (
                 format!("  {} {:<word_w$} ", st.symbol(), st.word(b.lang)),
                 th.stance(st),
             ),
-            (silent.join(", "), th.base),
-        ]);
+            vec![(silent.join(", "), th.base)],
+        ));
     }
+    // a line per party first; names and reasons wrap into rows left free
     if !items.is_empty() {
         parts.push((
             3,
-            Part::List {
-                head: Some((s.beamer_stances.into(), th.title)),
+            Part::Wrapped {
+                head: (s.beamer_stances.into(), th.title),
                 items,
+                mark: th.warn,
             },
         ));
     }
@@ -192,9 +209,10 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
         let notes: Vec<_> = r
             .live_notes()
             .map(|(_, n)| {
+                // its line breaks kept, as on the facilitator's screen
                 (
-                    "  • ".to_string(),
-                    vec![(safe_line(&n.text).into_owned(), th.base)],
+                    ("  • ".to_string(), th.base),
+                    vec![(safe_lines(&n.text).join("\n"), th.base)],
                 )
             })
             .collect();
@@ -215,7 +233,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                 let (owner, due) = owner_and_due(sess, a, s);
                 let mark = if a.done { "☑" } else { "☐" };
                 (
-                    format!("  {mark} "),
+                    (format!("  {mark} "), th.base),
                     vec![
                         (safe_line(&a.what).into_owned(), th.base),
                         (format!("— {}{due}", safe_line(&owner)), th.dim),

@@ -6,13 +6,21 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::Beamer;
-use super::summary::long_text;
+use super::summary::long_text_from;
 use crate::session::Session;
 use crate::tui::env::Env;
 use crate::tui::screens::recap::{RecapView, recap_lines, recap_title};
 use crate::tui::theme::Theme;
 
-pub fn render(b: &Beamer, sess: &Session, planned: bool, f: &mut Frame, area: Rect, th: &Theme) {
+/// `page`: how far the facilitator scrolled (the room follows, page by page).
+pub fn render(
+    b: &Beamer,
+    sess: &Session,
+    (planned, page): (bool, u16),
+    f: &mut Frame,
+    area: Rect,
+    th: &Theme,
+) {
     let env = Env {
         fw: &b.fw,
         lang: b.lang,
@@ -29,5 +37,5 @@ pub fn render(b: &Beamer, sess: &Session, planned: bool, f: &mut Frame, area: Re
         },
         th,
     );
-    long_text(b, &title, lines, f, area, th);
+    long_text_from(b, &title, lines, page, f, area, th);
 }

@@ -29,6 +29,38 @@ pub fn render(b: &Beamer, sess: &Session, f: &mut Frame, area: Rect, th: &Theme)
     long_text(b, &title, lines, f, area, th);
 }
 
+/// A long text from page `page` on (a page: the rows below the title but
+/// one); the last page shows the end. Page 0 is [`long_text`].
+pub fn long_text_from(
+    b: &Beamer,
+    title: &str,
+    mut lines: Vec<Line<'static>>,
+    page: u16,
+    f: &mut Frame,
+    area: Rect,
+    th: &Theme,
+) {
+    let inner = content(area);
+    let gap = u16::from(inner.height >= 20);
+    let per_page = inner.height.saturating_sub(2 + gap).max(1) as usize;
+    let rows = |l: &Line<'static>| {
+        Paragraph::new(l.clone())
+            .wrap(Wrap { trim: false })
+            .line_count(inner.width)
+    };
+    let total: usize = lines.iter().map(rows).sum();
+    // never past the page that shows the end
+    let want = (usize::from(page) * per_page).min(total.saturating_sub(per_page + 1));
+    let mut skipped = 0;
+    let mut n = 0;
+    while n < lines.len() && skipped + rows(&lines[n]) <= want {
+        skipped += rows(&lines[n]);
+        n += 1;
+    }
+    lines.drain(..n);
+    long_text(b, title, lines, f, area, th);
+}
+
 /// A title and a long text from its top; when it does not fit, the last
 /// row says how many rows more there are.
 pub fn long_text(

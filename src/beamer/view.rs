@@ -28,6 +28,7 @@ pub enum Shown<'a> {
     Recap {
         sess: &'a Session,
         planned: bool,
+        page: u16,
     },
     Summary {
         sess: &'a Session,
@@ -50,6 +51,10 @@ pub enum Shown<'a> {
 pub fn shown(b: &Beamer) -> Shown<'_> {
     let sess = match &b.session {
         Loaded::Read(s) => s.as_ref(),
+        // a session not made yet (`beamer NAME` before `new NAME`): wait for it
+        Loaded::Unreadable(_) if std::fs::symlink_metadata(&b.path).is_err() => {
+            return Shown::Waiting;
+        }
         Loaded::Unreadable(why) => return Shown::Unreadable(why),
         Loaded::NotYet => return Shown::Waiting,
     };
@@ -57,7 +62,11 @@ pub fn shown(b: &Beamer) -> Shown<'_> {
         return Shown::Waiting;
     };
     match live.screen {
-        LiveScreen::Recap { planned } => Shown::Recap { sess, planned },
+        LiveScreen::Recap { planned, page } => Shown::Recap {
+            sess,
+            planned,
+            page,
+        },
         LiveScreen::Summary => Shown::Summary { sess },
         LiveScreen::Point => match &live.dialog {
             LiveDialog::Vote { .. } => Shown::Vote { sess, live },
@@ -72,6 +81,9 @@ pub fn shown(b: &Beamer) -> Shown<'_> {
     }
 }
 
+/// An item of [`Part::Wrapped`]: its mark in its style, and its pieces.
+pub type WrappedItem = ((String, Style), Vec<(String, Style)>);
+
 /// One part of a screen.
 pub enum Part {
     /// Wrapped text; cut with "…".
@@ -81,11 +93,12 @@ pub enum Part {
         head: Option<(String, Style)>,
         items: Vec<Vec<(String, Style)>>,
     },
-    /// A heading and items that wrap under their mark ("  • "): whole
-    /// while they fit; then the last one shown ends in "…" and "+N meer".
+    /// A heading and items that wrap under their mark ("  • ", in its
+    /// style): whole while they fit; then the last one shown ends in "…"
+    /// and "+N meer".
     Wrapped {
         head: (String, Style),
-        items: Vec<(String, Vec<(String, Style)>)>,
+        items: Vec<WrappedItem>,
         mark: Style,
     },
     /// Block letters when they fit, else one line.
@@ -119,6 +132,15 @@ impl Part {
             Part::Big { .. } if big => 5,
             Part::Big { .. } => 1,
             Part::Space(n) => *n,
+        }
+    }
+
+    /// The rows a list of wrapped items takes before the parts grow (see
+    /// [`stack`]): a line per item.
+    fn compact(&self, width: usize) -> usize {
+        match self {
+            Part::Wrapped { items, .. } => 1 + items.len(),
+            _ => self.need(width, false),
         }
     }
 
@@ -172,33 +194,8 @@ impl Part {
                 out
             }
             Part::Wrapped { head, items, mark } => {
-                let mut out = vec![Line::from(Span::styled(fit(&head.0, width), head.1))];
-                let mut left = rows.saturating_sub(1);
-                let mut shown = 0;
-                for (i, (m, pieces)) in items.iter().enumerate() {
-                    let reserve = usize::from(i + 1 < items.len());
-                    let whole = wrap_item(m, pieces, width, usize::MAX);
-                    if whole.len() + reserve <= left {
-                        left -= whole.len();
-                        out.extend(whole);
-                        shown += 1;
-                        continue;
-                    }
-                    let room = left.saturating_sub(reserve);
-                    if room > 0 {
-                        out.extend(wrap_item(m, pieces, width, room));
-                        shown += 1;
-                    }
-                    break;
-                }
-                if shown < items.len() {
-                    let more = fill(s.vote_more, &[&(items.len() - shown).to_string()]);
-                    out.push(Line::from(Span::styled(
-                        fit(&format!("  {more}"), width),
-                        *mark,
-                    )));
-                }
-                out
+                let whole = self.need(width, false);
+                wrapped_lines(head, items, *mark, (width, rows, whole), s)
             }
             Part::Big {
                 symbol,
@@ -235,17 +232,70 @@ impl Part {
     }
 }
 
+/// The rows of a [`Part::Wrapped`] in `rows` rows of `width` columns (`whole`:
+/// the rows it needs whole): every item whole while they fit, else a row
+/// per item and the rows over to the items in order, else as many items as
+/// fit and "+N meer".
+fn wrapped_lines(
+    head: &(String, Style),
+    items: &[WrappedItem],
+    mark: Style,
+    (width, rows, whole): (usize, usize, usize),
+    s: &crate::i18n::Strings,
+) -> Vec<Line<'static>> {
+    let mut out = vec![Line::from(Span::styled(fit(&head.0, width), head.1))];
+    let left = rows.saturating_sub(1);
+    if left >= items.len() && left < whole - 1 {
+        // every item at least one row; the rows over go to the
+        // items in order, each whole as far as they reach
+        let mut spare = left - items.len();
+        for (m, pieces) in items {
+            let whole = wrap_item(m, pieces, width, usize::MAX).len();
+            let extra = (whole - 1).min(spare);
+            spare -= extra;
+            out.extend(wrap_item(m, pieces, width, 1 + extra));
+        }
+        return out;
+    }
+    let mut left = left;
+    let mut shown = 0;
+    for (i, (m, pieces)) in items.iter().enumerate() {
+        let reserve = usize::from(i + 1 < items.len());
+        let whole = wrap_item(m, pieces, width, usize::MAX);
+        if whole.len() + reserve <= left {
+            left -= whole.len();
+            out.extend(whole);
+            shown += 1;
+            continue;
+        }
+        let room = left.saturating_sub(reserve);
+        if room > 0 {
+            out.extend(wrap_item(m, pieces, width, room));
+            shown += 1;
+        }
+        break;
+    }
+    if shown < items.len() {
+        let more = fill(s.vote_more, &[&(items.len() - shown).to_string()]);
+        out.push(Line::from(Span::styled(
+            fit(&format!("  {more}"), width),
+            mark,
+        )));
+    }
+    out
+}
+
 /// An item under its mark: the text wraps in the columns after the mark,
 /// at most `max` rows (the last ending in "…" when cut).
 fn wrap_item(
-    mark: &str,
+    (mark, mark_style): &(String, Style),
     pieces: &[(String, Style)],
     width: usize,
     max: usize,
 ) -> Vec<Line<'static>> {
-    let indent = unicode_width::UnicodeWidthStr::width(mark);
+    let mark_style = *mark_style;
+    let indent = unicode_width::UnicodeWidthStr::width(mark.as_str());
     let body = wrap_styled(pieces, width.saturating_sub(indent).max(2), max);
-    let mark_style = pieces.first().map(|p| p.1).unwrap_or_default();
     body.into_iter()
         .enumerate()
         .map(|(i, mut line)| {
@@ -282,7 +332,11 @@ pub fn one_line(pieces: &[(String, Style)], width: usize) -> Line<'static> {
 
 /// Lay `parts` (each with its rank: 0 is kept longest) out in `height`
 /// rows of `width` columns, in the order given; a blank row between parts
-/// when there is room for it.
+/// when there is room for it. In the order of their rank, parts take what
+/// they need whole (a list of wrapped items: a line per item), else what
+/// is left when they can be cut; then the rows still free let the parts
+/// that were cut or kept to a line per item grow, again by rank: the
+/// window fills before anything is cut.
 pub fn stack(
     parts: &[(u8, Part)],
     width: usize,
@@ -294,7 +348,7 @@ pub fn stack(
     let mut order: Vec<usize> = (0..parts.len()).collect();
     order.sort_by_key(|&i| parts[i].0);
     let mut left = height;
-    for i in order {
+    for &i in &order {
         let part = &parts[i].1;
         let cost = |rows: usize| rows + if left == height { 0 } else { gap };
         let big = part.big_fits(width) && cost(part.need(width, true)) <= left;
@@ -302,14 +356,32 @@ pub fn stack(
         if need == 0 {
             continue;
         }
-        if cost(need) <= left {
-            left -= cost(need);
-            placed[i] = Some(Placed { rows: need, big });
+        // a list of wrapped items first takes a line per item: its items
+        // wrap into the rows still free at the end
+        let compact = match part {
+            Part::Wrapped { .. } => part.compact(width).min(need),
+            _ => need,
+        };
+        let rows = if cost(need) <= left && compact == need {
+            need
+        } else if cost(compact) <= left {
+            compact
         } else if part.least() > 0 && cost(part.least()) <= left {
-            let rows = left - cost(0);
-            left = 0;
-            placed[i] = Some(Placed { rows, big: false });
-        }
+            left - cost(0)
+        } else {
+            continue;
+        };
+        left -= cost(rows);
+        placed[i] = Some(Placed { rows, big });
+    }
+    for &i in &order {
+        let Some(p) = placed[i].as_mut() else {
+            continue;
+        };
+        let want = parts[i].1.need(width, p.big);
+        let more = want.saturating_sub(p.rows).min(left);
+        p.rows += more;
+        left -= more;
     }
     let mut out = Vec::new();
     for (i, (_, part)) in parts.iter().enumerate() {

@@ -184,6 +184,9 @@ pub struct AttendanceChange {
     pub at: Timestamp,
     pub party: PartyId,
     pub present: bool,
+    /// The point on screen when it happened (empty in older files).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub point: String,
 }
 
 /// How one party attended one workshop (see [`Session::attendance`]).
@@ -421,6 +424,7 @@ impl Session {
 
     /// Mark a party present or absent in the current workshop.
     pub fn set_present(&mut self, party: PartyId, present: bool, now: Timestamp) {
+        let point = self.cursor.clone();
         let Some(w) = self.workshops.last_mut() else {
             return;
         };
@@ -438,6 +442,7 @@ impl Session {
             at: now,
             party,
             present,
+            point,
         });
     }
 

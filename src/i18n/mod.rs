@@ -547,6 +547,11 @@ define_strings! {
     key_focus, key_short_focus, key_focus_leave,
     // ---- beamer (issue 17) ----
     key_beamer_quit, beamer_waiting, beamer_waiting_how, beamer_unreadable, beamer_dissent_who, beamer_dissent_none, beamer_stances, beamer_vote_running, beamer_ballots_in, beamer_vote_earlier, beamer_typing, beamer_summary,
+    // the facilitator's hands (issue 25)
+    att_came_in, att_went, hint_present_n,
+    ov_go_to, ov_no_such, key_overview_id, hint_overview_id, key_edit_keys, hint_clear,
+    hint_stance_tab, hint_end, hint_attendance_short, hint_undo_short, hint_overview_short, recap_at_point,
+    key_space, key_space_enter, key_space_digits, key_yes, key_yes_enter, dlg_question,
     // (end of section)
     // ---- documents in their own programs (issue 27) ----
     xl_vote_number, xl_present_count, xl_parties_total, xl_deferred_because, xl_remark, xl_superseded_by, xl_ballot_of, xl_reason_of, xl_attendance, xl_arrivals_departures, xl_from_start, xl_sheet_points, xl_sheet_votes, xl_sheet_actions, xl_sheet_attendance, xl_cut, xl_not_to_terminal,

@@ -33,6 +33,22 @@ pub struct SessionLock {
 
 impl Drop for SessionLock {
     fn drop(&mut self) {
+        // a clean exit leaves no lock file naming a process that is gone;
+        // only our own (the name may have been replaced meanwhile), and
+        // while it is still locked. On Unix the session file itself stays
+        // locked until below, so nobody gets in between; on Windows an
+        // open file cannot be removed and the lock file stays.
+        #[cfg(unix)]
+        {
+            let ours = self._file.metadata().ok();
+            let there = fs::symlink_metadata(&self.path).ok();
+            if let (Some(a), Some(b)) = (ours, there)
+                && a.dev() == b.dev()
+                && a.ino() == b.ino()
+            {
+                let _ = fs::remove_file(&self.path);
+            }
+        }
         #[cfg(unix)]
         if let Some(id) = self.held {
             lock_registry::release(id);
@@ -381,6 +397,31 @@ mod tests {
     use super::*;
     use std::io::BufRead;
     use std::process::{Command, Stdio};
+
+    /// Issue 25: a clean exit removes the lock file (0600 while held), and
+    /// never a lock file that is not its own.
+    #[cfg(unix)]
+    #[test]
+    fn a_released_lock_removes_its_own_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        fs::write(&path, "").unwrap();
+        let lock = SessionLock::acquire(&path).unwrap();
+        let file = SessionLock::path_for(&path);
+        assert_eq!(
+            fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        drop(lock);
+        assert!(!file.exists(), "removed on release");
+        // replaced while held (a user removed it and something made a new
+        // one): the new one is not ours and stays
+        let lock = SessionLock::acquire(&path).unwrap();
+        fs::remove_file(&file).unwrap();
+        fs::write(&file, "someone else").unwrap();
+        drop(lock);
+        assert_eq!(fs::read_to_string(&file).unwrap(), "someone else");
+    }
 
     /// Child side of the test below: take the lock, say so, hold it until
     /// stdin closes.

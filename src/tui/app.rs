@@ -491,17 +491,13 @@ impl App {
         if !self.gate_allows(&id) {
             return;
         }
-        // a running timer goes on with the next point (each point keeps its own time)
-        let running = self.open_session().is_some_and(|o| o.timer.is_some());
+        // each point keeps its own time: the timer goes on with the next
+        // point after the update (see `App::keep_timer`)
         self.stop_timer();
-        let now = self.now;
         if let Some(o) = self.open_session_mut() {
             o.session.cursor = id;
             o.dirty = true;
             o.stance_focus = None;
-            if running {
-                o.timer = Some(now);
-            }
             o.gate_pass = None;
         }
         self.mark_orientation();
@@ -544,6 +540,7 @@ pub const PASTE_LINE_LIMIT: usize = 30_000;
 /// The one function that changes the application state.
 pub fn update(app: &mut App, action: Action) {
     dispatch(app, action);
+    app.keep_timer();
     app.restyle_editors();
     // the room's view (issue 17): the live file, when it changed
     crate::tui::live_out::sync(app);

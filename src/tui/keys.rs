@@ -89,6 +89,9 @@ pub enum Ctx {
     /// `wijktafel beamer`: the room's view; it only quits (no hints drawn).
     Beamer,
     // (end of section)
+    // ---- the facilitator's hands (issue 25) ----
+    /// Attendance over the workshop screen (`p`): arrivals and departures.
+    Attendance,
 }
 
 /// Which footer hints stay when the footer is narrow.
@@ -179,6 +182,13 @@ pub enum Action {
     // (end of section)
     // ---- backups (issue 14) ----
     // (end of section)
+    // ---- the facilitator's hands (issue 25) ----
+    /// In the overview: a digit or dot of a point or step id typed (Backspace: one less).
+    GoToId,
+    /// The editing keys of every text field (Ctrl+U, Ctrl+W, Home/End): the
+    /// editor handles them (`widgets::editor::edit`); the row is their help and hint.
+    EditKeys,
+    // (end of section)
     // ---- recap and summary (issue 14) ----
     /// Mark the chosen open dissent resolved (from the recap).
     ResolveDissent,
@@ -263,14 +273,20 @@ macro_rules! b {
 /// Every key binding of the application, one line each.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
+    // the footer keeps hints in this order while there is room (two lines at 80 columns)
     b!(Main, [ch('j'), code(KeyCode::Down)], "j/↓", Action::NextPoint, key_next_point, key_short_point, "j/k"),
     b!(Main, [ch('k'), code(KeyCode::Up)], "k/↑", Action::PrevPoint, key_prev_point),
     b!(Main, [ch('J'), code(KeyCode::PageDown)], "J/PgDn", Action::NextStep, key_next_step, key_short_step, "J/K"),
     b!(Main, [ch('K'), code(KeyCode::PageUp)], "K/PgUp", Action::PrevStep, key_prev_step),
     b!(Main, [ch('c')], "c", Action::MarkConsensus, key_consensus, key_consensus, "c"),
     b!(Main, [ch('d')], "d", Action::MarkDissent, key_dissent, key_short_dissent, "d"),
-    b!(Main, [ch('o')], "o", Action::MarkOpen, key_open),
+    b!(Main, [code(KeyCode::Tab)], "Tab", Action::FocusStances, key_stance_focus, hint_stance_tab, "Tab"),
+    b!(Main, [ch('n')], "n", Action::AddNote, key_note, key_note, "n"),
+    b!(Main, [ch('a')], "a", Action::AddAction, key_action, key_short_action, "a"),
+    b!(Main, [ch('v')], "v", Action::Vote, key_vote, key_short_vote, "v"),
+    b!(Main, [ch('w')], "w", Action::EndWorkshop, key_end, hint_end, "w"),
     b!(Main, [ch('s')], "s", Action::MarkSkipped, key_skip, key_short_skip, "s"),
+    b!(Main, [ch('p')], "p", Action::Attendance, key_attendance, hint_attendance_short, "p"),
     b!(Main, [ch('1')], "1…9, 0", Action::Stance(0), key_stance, key_short_party, "1–9"),
     b!(Main, [ch('2')], "", Action::Stance(1), key_stance),
     b!(Main, [ch('3')], "", Action::Stance(2), key_stance),
@@ -281,19 +297,14 @@ pub static BINDINGS: &[Binding] = &[
     b!(Main, [ch('8')], "", Action::Stance(7), key_stance),
     b!(Main, [ch('9')], "", Action::Stance(8), key_stance),
     b!(Main, [ch('0')], "", Action::Stance(9), key_stance),
-    b!(Main, [code(KeyCode::Tab)], "Tab", Action::FocusStances, key_stance_focus),
-    b!(Main, [ch('n')], "n", Action::AddNote, key_note, key_note, "n"),
-    b!(Main, [ch('a')], "a", Action::AddAction, key_action, key_short_action, "a"),
-    b!(Main, [ch('v')], "v", Action::Vote, key_vote, key_short_vote, "v"),
+    b!(Main, [ch('u')], "u", Action::Undo, key_undo, hint_undo_short, "u"),
+    b!(Main, [ch('g')], "g", Action::Overview, key_overview, hint_overview_short, "g"),
+    b!(Main, [ch('o')], "o", Action::MarkOpen, key_open),
     b!(Main, [ch('i')], "i", Action::Info, key_info),
     b!(Main, [ch('b')], "b", Action::Guidance, key_guidance),
-    b!(Main, [ch('g')], "g", Action::Overview, key_overview),
     b!(Main, [ch('t')], "t", Action::Timer, key_timer),
-    b!(Main, [ch('u')], "u", Action::Undo, key_undo),
     b!(Main, [ctrl('r')], "Ctrl+r", Action::Redo, key_redo),
-    b!(Main, [ch('w')], "w", Action::EndWorkshop, key_end),
     b!(Main, [ch('e')], "e", Action::Export, key_export),
-    b!(Main, [ch('p')], "p", Action::Attendance, key_attendance),
     b!(Main, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(Main, [ch('?'), code(KeyCode::F(1))], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Main, [ch('q')], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
@@ -306,6 +317,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Stances, [code(KeyCode::Tab), ESC], "Tab/Esc", Action::Back, key_stance_leave, hint_back, "Esc", Always),
     // overview (the footer keeps hints in this order while there is room)
     b!(Overview, [ENTER], "Enter", Action::Confirm, hint_jump, hint_jump, "Enter"),
+    b!(Overview, [ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9'), ch('0'), ch('.'), code(KeyCode::Backspace)], "1.2.4", Action::GoToId, key_overview_id, hint_overview_id, "1.2.4"),
     b!(Overview, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Overview, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
     b!(Overview, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn"),
@@ -357,6 +369,7 @@ pub static BINDINGS: &[Binding] = &[
     // a note being typed
     b!(Note, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
     b!(Note, [alt(KeyCode::Enter), ctrl('j')], "Alt+Enter", Action::NewLine, hint_newline, hint_newline, "Alt+Enter"),
+    b!(Note, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Note, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Note, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // questions
@@ -377,6 +390,7 @@ pub static BINDINGS: &[Binding] = &[
     // ---- dialogs: note-like (skip, dissent, stance reason, action item, add party, new session, gate override) ----
     // skip: the reason
     b!(Skip, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(Skip, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Skip, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Skip, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // dissent, the party list having the focus
@@ -401,10 +415,12 @@ pub static BINDINGS: &[Binding] = &[
     // dissent, the reason having the focus
     b!(Dissent, [ENTER], "Enter", Action::Confirm, hint_record, hint_record, "Enter"),
     b!(Dissent, [code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", Action::PrevField, hint_to_parties, hint_to_parties, "Tab"),
+    b!(Dissent, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Dissent, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Dissent, [ESC], "Esc", Action::Back, hint_back, hint_back, "Esc", Always),
     // a party's reason for its stance
     b!(StanceReason, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(StanceReason, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(StanceReason, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(StanceReason, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the action-item form (←→ and Space choose the owner at Who; in the text fields they edit)
@@ -413,10 +429,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(ActionItem, [code(KeyCode::BackTab)], "Shift+Tab", Action::PrevField, hint_prev_field),
     b!(ActionItem, [code(KeyCode::Left)], "←→", Action::Up, key_pick_owner, hint_pick_owner, "←→"),
     b!(ActionItem, [code(KeyCode::Right), ch(' ')], "", Action::Down, key_pick_owner),
+    b!(ActionItem, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(ActionItem, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(ActionItem, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // a party added at the start of a workshop
     b!(AddParty, [ENTER], "Enter", Action::Confirm, hint_add, hint_add, "Enter"),
+    b!(AddParty, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(AddParty, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(AddParty, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the new-session form
@@ -424,10 +442,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(NewSession, [code(KeyCode::Tab)], "Tab", Action::NextField, hint_next_field, hint_next_field, "Tab"),
     b!(NewSession, [code(KeyCode::BackTab)], "Shift+Tab", Action::PrevField, hint_prev_field),
     b!(NewSession, [alt(KeyCode::Enter), ctrl('j')], "Alt+Enter", Action::NewLine, key_newline_parties, hint_newline, "Alt+Enter"),
+    b!(NewSession, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(NewSession, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(NewSession, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the reason for opening a locked block
     b!(GateOverride, [ENTER], "Enter", Action::Confirm, hint_unlock, hint_unlock, "Enter"),
+    b!(GateOverride, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(GateOverride, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(GateOverride, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // ---- vote, follow-up, defer, banner, summary ----
@@ -456,6 +476,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Vote, [ESC], "Esc", Action::Back, key_vote_back, hint_back, "Esc", Always),
     // a party's reason for its ballot
     b!(VoteReason, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(VoteReason, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(VoteReason, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(VoteReason, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // after a NO-GO: route, "other" text, revisit date
@@ -473,6 +494,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(FollowUp, [ESC], "Esc", Action::Back, key_followup_back, hint_back, "Esc", Always),
     // the facilitator defers: the reason
     b!(Defer, [ENTER], "Enter", Action::Confirm, key_vote_defer, hint_record, "Enter"),
+    b!(Defer, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Defer, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Defer, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // the outcome in large letters: any key goes on
@@ -541,6 +563,25 @@ pub static BINDINGS: &[Binding] = &[
     // ---- beamer (issue 17) ----
     b!(Beamer, [ch('q'), ESC, ctrl('c')], "q/Esc/Ctrl+c", Action::Quit, key_beamer_quit),
     // (end of section)
+    // ---- the facilitator's hands (issue 25) ----
+    // attendance over the point (`p`)
+    b!(Attendance, [ch(' ')], "Spatie", Action::Toggle, key_present_toggle, hint_present, "Spatie"),
+    b!(Attendance, [ch('1')], "1…9, 0", Action::Stance(0), key_present_n, hint_present_n, "1–9"),
+    b!(Attendance, [ch('2')], "", Action::Stance(1), key_present_n),
+    b!(Attendance, [ch('3')], "", Action::Stance(2), key_present_n),
+    b!(Attendance, [ch('4')], "", Action::Stance(3), key_present_n),
+    b!(Attendance, [ch('5')], "", Action::Stance(4), key_present_n),
+    b!(Attendance, [ch('6')], "", Action::Stance(5), key_present_n),
+    b!(Attendance, [ch('7')], "", Action::Stance(6), key_present_n),
+    b!(Attendance, [ch('8')], "", Action::Stance(7), key_present_n),
+    b!(Attendance, [ch('9')], "", Action::Stance(8), key_present_n),
+    b!(Attendance, [ch('0')], "", Action::Stance(9), key_present_n),
+    b!(Attendance, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(Attendance, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    b!(Attendance, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page),
+    b!(Attendance, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_page),
+    b!(Attendance, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Attendance, [ESC, ENTER, ch('p'), ch('q')], "Esc/Enter", Action::Back, hint_close, hint_close, "Esc", Always),
 ];
 
 /// The action bound to a key in a context.
@@ -550,6 +591,19 @@ pub fn lookup(ctx: Ctx, ev: &KeyEvent) -> Option<Action> {
         .filter(|b| b.ctx == ctx)
         .find(|b| b.keys.iter().any(|k| k.matches(ev)))
         .map(|b| b.action.clone())
+}
+
+/// A key's name as the language writes it: the table writes the Dutch
+/// "Spatie" and "j" (ja); in English they read "Space" and "y" (both keys work).
+pub fn key_label(label: &'static str, s: &Strings) -> &'static str {
+    match label {
+        "Spatie" => s.key_space,
+        "Spatie/Enter" => s.key_space_enter,
+        "Spatie/1–9" => s.key_space_digits,
+        "j" => s.key_yes,
+        "j/Enter" => s.key_yes_enter,
+        other => other,
+    }
 }
 
 /// The bindings shown in the help of a context (rows with a label).
@@ -564,7 +618,10 @@ pub fn footer(ctx: Ctx, s: &Strings) -> Vec<(&'static str, &'static str, Keep)> 
     BINDINGS
         .iter()
         .filter(|b| b.ctx == ctx)
-        .filter_map(|b| b.footer.map(|f| (b.footer_label, f(s), b.keep)))
+        .filter_map(|b| {
+            b.footer
+                .map(|f| (key_label(b.footer_label, s), f(s), b.keep))
+        })
         .collect()
 }
 
@@ -578,79 +635,5 @@ pub fn command(ctx: Ctx, action: &Action) -> Option<Action> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::crossterm::event::KeyEventKind;
-
-    fn key(c: KeyCode, m: KeyModifiers) -> KeyEvent {
-        KeyEvent {
-            code: c,
-            modifiers: m,
-            kind: KeyEventKind::Press,
-            state: ratatui::crossterm::event::KeyEventState::NONE,
-        }
-    }
-
-    #[test]
-    fn product_keys_are_bound() {
-        let m = |c: char| lookup(Ctx::Main, &key(KeyCode::Char(c), KeyModifiers::NONE));
-        assert_eq!(m('j'), Some(Action::NextPoint));
-        assert_eq!(
-            lookup(Ctx::Main, &key(KeyCode::Char('J'), KeyModifiers::SHIFT)),
-            Some(Action::NextStep)
-        );
-        assert_eq!(m('0'), Some(Action::Stance(9)));
-        assert_eq!(m('r'), None);
-        assert_eq!(
-            lookup(Ctx::Main, &key(KeyCode::Char('r'), KeyModifiers::CONTROL)),
-            Some(Action::Redo)
-        );
-        assert_eq!(
-            lookup(Ctx::Main, &key(KeyCode::PageDown, KeyModifiers::NONE)),
-            Some(Action::NextStep)
-        );
-        for c in [
-            'c', 'd', 'o', 's', 'n', 'a', 'v', 'i', 'g', 't', 'u', 'w', '?', 'q',
-        ] {
-            assert!(m(c).is_some(), "{c} unbound");
-        }
-    }
-
-    #[test]
-    fn every_help_row_of_a_context_says_something_of_its_own() {
-        let s = crate::i18n::Lang::Nl.strings();
-        let mut same = Vec::new();
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
-                if a.ctx == b.ctx
-                    && !a.label.is_empty()
-                    && !b.label.is_empty()
-                    && (a.help)(s) == (b.help)(s)
-                {
-                    same.push(format!("{:?}: {} and {}", a.ctx, a.label, b.label));
-                }
-            }
-        }
-        assert!(same.is_empty(), "{same:#?}");
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_context() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
-                if a.ctx != b.ctx {
-                    continue;
-                }
-                for ka in a.keys {
-                    let ev = key(ka.0, ka.1);
-                    assert!(
-                        !b.keys.iter().any(|kb| kb.matches(&ev)),
-                        "{:?} twice in {:?}",
-                        ka,
-                        a.ctx
-                    );
-                }
-            }
-        }
-    }
-}
+#[path = "keys_tests.rs"]
+mod tests;

@@ -75,6 +75,8 @@ pub fn state_of(app: &App) -> Option<(PathBuf, LiveState)> {
     let screen = match app.mode {
         Mode::Start(_) => LiveScreen::Recap {
             planned: o.planned.is_some(),
+            // the room's recap follows the facilitator's page keys
+            page: o.recap.scroll.div_ceil(crate::tui::screens::recap::PAGE),
         },
         _ => LiveScreen::Point,
     };
@@ -176,7 +178,11 @@ pub fn sync(app: &mut App) {
     let Some(mut out) = app.live.take() else {
         return;
     };
-    let wanted = if app.quit { None } else { state_of(app) };
+    let wanted = if app.quit {
+        None
+    } else {
+        state_of(app).or_else(|| held_summary(&out, app))
+    };
     match wanted {
         None => out.clear(),
         Some((path, state)) => {
@@ -199,6 +205,20 @@ pub fn sync(app: &mut App) {
         }
     }
     app.live = Some(out);
+}
+
+/// After `Enter` on the end summary the session closes, but the room keeps
+/// seeing the outcome of the meeting: the summary stays in the live file
+/// (its heartbeat renewed) until the facilitator opens something else or quits.
+fn held_summary(out: &LiveOut, app: &App) -> Option<(PathBuf, LiveState)> {
+    if !matches!(app.mode, Mode::Home) {
+        return None;
+    }
+    let last = out
+        .last
+        .as_ref()
+        .filter(|l| l.screen == LiveScreen::Summary)?;
+    Some((out.path.clone()?, last.clone()))
 }
 
 /// The app ends (every way out that [`crate::tui::app::shutdown`] covers):

@@ -21,6 +21,9 @@ pub struct OpenSession {
     pub undo: UndoStack,
     /// The timer of the current point runs since this moment.
     pub timer: Option<Timestamp>,
+    /// The facilitator paused the point's timer (`t`); otherwise it runs
+    /// whenever a point of a started workshop is on screen (see `App::keep_timer`).
+    pub timer_paused: bool,
     /// Why the last save failed (shown until a save succeeds).
     pub save_error: Option<String>,
     /// Why the last save could not keep the version it replaced as a
@@ -124,6 +127,7 @@ impl OpenSession {
             _lock: lock,
             undo: UndoStack::default(),
             timer: None,
+            timer_paused: false,
             save_error: None,
             backup_error: None,
             last_saved: None,
@@ -339,6 +343,26 @@ impl OpenSession {
         if self.session.draft.take().is_some() {
             self.dirty = true;
         }
+    }
+
+    /// Start the timer of the current point (it runs on until stopped).
+    pub fn start_timer(&mut self, now: Timestamp) {
+        if self.timer.is_none() {
+            self.timer = Some(now);
+        }
+    }
+
+    /// `t`: pause the point's timer (its time so far is kept), or go on.
+    pub fn pause_timer(&mut self, paused: bool, now: Timestamp) {
+        self.timer_paused = paused;
+        if paused {
+            self.stop_timer(now);
+        }
+    }
+
+    /// Whether a workshop runs (started, not ended): then a point's timer may run.
+    pub fn workshop_running(&self) -> bool {
+        self.planned.is_none() && self.session.workshop_open()
     }
 
     /// Stop the timer of the current point and add its time to the point.

@@ -77,6 +77,28 @@ impl App {
         }
     }
 
+    /// The point timer runs whenever the facilitator is on a point of a
+    /// started workshop, unless paused with `t`; attendance, help and the
+    /// dialogs about the point keep it running, the vote and the end
+    /// summary stop it ([`Overlay::pauses_timer`]). Called after every update.
+    pub fn keep_timer(&mut self) {
+        let now = self.now;
+        let paused_by_overlay = self.overlay.as_ref().is_some_and(Overlay::pauses_timer);
+        let quitting = self.quit;
+        let Mode::Main(o) = &mut self.mode else {
+            return;
+        };
+        let run = !quitting && !paused_by_overlay && !o.timer_paused && o.workshop_running();
+        if run {
+            o.start_timer(now);
+        } else if o.timer.is_some() {
+            // the time spent is an event, saved now: the summary and the
+            // minutes of this workshop count it
+            o.stop_timer(now);
+            self.save_now();
+        }
+    }
+
     /// Start the planned workshop, if there is one, and save it.
     pub fn start_workshop(&mut self) {
         let now = self.now;

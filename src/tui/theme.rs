@@ -71,8 +71,10 @@ impl ThemeKind {
                     .add_modifier(Modifier::BOLD),
                 border: Style::new().fg(Color::Rgb(125, 135, 155)),
                 focus: Style::new().fg(Color::Rgb(255, 210, 90)),
+                // a bar the projector shows: 3:1 and more against the page
                 selected: Style::new()
-                    .bg(Color::Rgb(50, 60, 85))
+                    .fg(Color::Rgb(20, 22, 28))
+                    .bg(Color::Rgb(150, 205, 255))
                     .add_modifier(Modifier::BOLD),
                 good: Style::new()
                     .fg(Color::Rgb(110, 220, 130))
@@ -103,7 +105,8 @@ impl ThemeKind {
                 border: Style::new().fg(Color::Rgb(100, 105, 115)),
                 focus: Style::new().fg(Color::Rgb(130, 60, 0)),
                 selected: Style::new()
-                    .bg(Color::Rgb(210, 225, 245))
+                    .fg(Color::Rgb(255, 255, 255))
+                    .bg(Color::Rgb(20, 80, 160))
                     .add_modifier(Modifier::BOLD),
                 good: Style::new()
                     .fg(Color::Rgb(0, 95, 35))
@@ -207,6 +210,9 @@ impl Theme {
 pub const MIN_TEXT_CONTRAST: f64 = 7.0;
 /// The least contrast of dimmed text and borders (WCAG 2, level AA).
 pub const MIN_DIM_CONTRAST: f64 = 4.5;
+/// The least contrast of the selection bar against the page (WCAG 2's
+/// non-text contrast): a projector that washes colours out still shows it.
+pub const MIN_BAR_CONTRAST: f64 = 3.0;
 
 impl Theme {
     /// Every style that draws something, with the colour it is drawn in, the
@@ -239,6 +245,12 @@ impl Theme {
                 self.selected.fg.or(base_fg),
                 self.selected.bg.or(base_bg),
                 MIN_TEXT_CONTRAST,
+            ),
+            (
+                "selection bar",
+                self.selected.bg.or(base_bg),
+                base_bg,
+                MIN_BAR_CONTRAST,
             ),
         ]
     }
@@ -293,6 +305,17 @@ pub fn contrast_ratio(a: Color, b: Color) -> Option<f64> {
     let la = relative_luminance(rgb(a)?);
     let lb = relative_luminance(rgb(b)?);
     Some((la.max(lb) + 0.05) / (la.min(lb) + 0.05))
+}
+
+/// Underline glyphs only: a blank cell loses an underline its style gave
+/// it (the contrast theme underlines what is bad; the spaces in block
+/// letters and the padding after a label would make a striped grid).
+pub fn underline_glyphs_only(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        if cell.modifier.contains(Modifier::UNDERLINED) && cell.symbol().trim().is_empty() {
+            cell.modifier.remove(Modifier::UNDERLINED);
+        }
+    }
 }
 
 /// The cells (x, y) of a drawn buffer that would show the terminal's own

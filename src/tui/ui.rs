@@ -52,10 +52,16 @@ pub fn render(app: &App, f: &mut Frame) {
     }
     if let Some(o) = &app.overlay {
         // the screen's own key hints do not apply while a dialog is open
-        let footer = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
+        let rows = match app.screen() {
+            Screen::Main => crate::tui::screens::main::point::footer_rows(app, area.width),
+            _ => 1,
+        }
+        .min(area.height);
+        let footer = Rect::new(area.x, area.y + area.height - rows, area.width, rows);
         clear(f, footer, &th);
         render_overlay(app, o, f, area, &th);
     }
+    crate::tui::theme::underline_glyphs_only(f.buffer_mut());
 }
 
 // ----------------------------------------------------------------------

@@ -55,7 +55,8 @@ impl Tmux {
     pub fn text(&self, text: &str) {
         assert!(
             self.cmd()
-                .args(["send-keys", "-t", "t", "-l", text])
+                // `--`: a text that starts with "-" is text, not a flag
+                .args(["send-keys", "-t", "t", "-l", "--", text])
                 .status()
                 .unwrap()
                 .success()
@@ -197,7 +198,18 @@ pub fn render_text(app: &wijktafel::tui::app::App, w: u16, h: u16) -> String {
     let buf = t.backend().buffer();
     let mut out = String::new();
     for y in 0..h {
-        let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+        // as a terminal shows it: a wide glyph once, without its other half
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for x in 0..w {
+            let sym = buf[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
         out.push_str(line.trim_end());
         out.push('\n');
     }

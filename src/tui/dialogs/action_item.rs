@@ -19,7 +19,7 @@ use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::footer::{hint_rows, render_hints};
 use crate::tui::widgets::popup::popup;
 
 /// The field of the form that has the focus.
@@ -268,7 +268,7 @@ impl Dialog for ActionForm {
             Constraint::Length(4),
             Constraint::Length(3),
             Constraint::Length(3),
-            Constraint::Length(1),
+            Constraint::Length(hint_rows(Ctx::ActionItem, s, inner.width)),
         ])
         .areas(inner);
         render_editor(
@@ -312,7 +312,7 @@ impl Dialog for ActionForm {
             self.field == ActionField::Due,
             th,
         );
-        f.render_widget(hint_line(Ctx::ActionItem, s, h.width, false, th), h);
+        render_hints(f, h, Ctx::ActionItem, s, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {

@@ -77,7 +77,7 @@ impl Dialog for ConfirmDialog {
     }
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-        let inner = popup(f, area, 76, 6, "?", th);
+        let inner = popup(f, area, 76, 6, app.s().dlg_question, th);
         let [q, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         f.render_widget(
             Paragraph::new(Span::styled(self.text.clone(), th.warn)).wrap(Wrap { trim: true }),

@@ -84,7 +84,7 @@ impl Dialog for ConsensusCheckDialog {
             &self.text,
             width.saturating_sub(4).max(1) as usize,
         ) as u16;
-        let inner = popup(f, area, 76, rows + 4, "?", th);
+        let inner = popup(f, area, 76, rows + 4, app.s().dlg_question, th);
         let [q, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         f.render_widget(
             Paragraph::new(Span::styled(safe_line(&self.text).into_owned(), th.warn))

@@ -43,7 +43,7 @@ impl Dialog for DiscardDialog {
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
         self.inner.render(app, f, area, th);
-        let inner = popup(f, area, 64, 4, "?", th);
+        let inner = popup(f, area, 64, 4, app.s().dlg_question, th);
         let [q, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         f.render_widget(
             Paragraph::new(Span::styled(s.dlg_discard, th.warn)).wrap(Wrap { trim: true }),

@@ -8,16 +8,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use crate::session::{DraftKind, PartyId, Status};
+use crate::session::{DraftKind, PartyId, Stance, Status};
 use crate::tui::app::{App, PartyRow};
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{Edit, edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::footer::{hint_rows, render_hints};
 use crate::tui::widgets::popup::popup;
+use crate::tui::widgets::status::fit;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
 
 pub struct DissentDialog {
     /// The parties that disagree, in id order.
@@ -27,6 +29,9 @@ pub struct DissentDialog {
     pub reason: TextArea<'static>,
     /// Whether the reason has the focus (else the party list has it).
     pub on_reason: bool,
+    /// The reason as proposed from the parties' own stance reasons, while
+    /// the facilitator has not changed it: ticking a party then proposes again.
+    pub proposed: Option<String>,
 }
 
 impl DissentDialog {
@@ -36,7 +41,49 @@ impl DissentDialog {
             selected: 0,
             reason: editor(reason),
             on_reason,
+            proposed: None,
         }
+    }
+
+    /// `d` on the current point: who dissents now and every present party
+    /// whose stance is "oneens", ticked; the reason recorded before, or
+    /// else the one proposed from those parties' own reasons (editable).
+    pub fn open(app: &App) -> DissentDialog {
+        let Some(sess) = app.session() else {
+            return DissentDialog::new(Vec::new(), "", false);
+        };
+        let rec = sess.record(&sess.cursor);
+        let mut chosen: Vec<PartyId> = rec
+            .filter(|r| r.status == Status::Dissent)
+            .map(|r| r.dissenters.clone())
+            .unwrap_or_default();
+        chosen.extend(
+            app.present_parties()
+                .into_iter()
+                .filter(|&p| rec.is_some_and(|r| r.stance_of(p) == Stance::Disagree)),
+        );
+        chosen.sort_unstable();
+        chosen.dedup();
+        let recorded = rec.map(|r| r.dissent_reason.clone()).unwrap_or_default();
+        if !recorded.trim().is_empty() {
+            return DissentDialog::new(chosen, &recorded, false);
+        }
+        let proposal = proposal(app, &chosen);
+        let mut d = DissentDialog::new(chosen, &proposal, false);
+        d.proposed = Some(proposal);
+        d
+    }
+
+    /// After a tick: propose the reason again, unless it was edited.
+    fn propose_again(&mut self, app: &App) {
+        let Some(before) = &self.proposed else { return };
+        if editor_text(&self.reason) != *before {
+            self.proposed = None;
+            return;
+        }
+        let now = proposal(app, &self.chosen);
+        self.reason = editor(&now);
+        self.proposed = Some(now);
     }
 
     /// The rows of the party list: the present parties and whoever is
@@ -107,6 +154,36 @@ impl DissentDialog {
     }
 }
 
+/// The reason proposed for `chosen` from their own stance reasons on the
+/// current point: one party's reason as it is, several as "Name: reason;
+/// Name: reason" (parties without a reason left out).
+pub fn proposal(app: &App, chosen: &[PartyId]) -> String {
+    let Some(sess) = app.session() else {
+        return String::new();
+    };
+    let Some(rec) = sess.record(&sess.cursor) else {
+        return String::new();
+    };
+    let reasons: Vec<(PartyId, &str)> = chosen
+        .iter()
+        .filter_map(|&p| {
+            rec.stance_entry(p)
+                .map(|e| e.reason.trim())
+                .filter(|r| !r.is_empty())
+                .map(|r| (p, r))
+        })
+        .collect();
+    match reasons.as_slice() {
+        [] => String::new(),
+        [(_, r)] if chosen.len() == 1 => r.to_string(),
+        many => many
+            .iter()
+            .map(|(p, r)| format!("{}: {r}", sess.party_name(*p)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
 /// A key that types a character (no Ctrl or Alt held).
 fn is_text_key(action: &Action) -> bool {
     match action {
@@ -142,6 +219,7 @@ impl Dialog for DissentDialog {
             Some(Action::Help) => return Transition::Stay,
             Some(command) if !self.on_reason => {
                 self.list(app, command, &rows);
+                self.propose_again(app);
                 return Transition::Stay;
             }
             _ => {}
@@ -168,7 +246,7 @@ impl Dialog for DissentDialog {
         let [list, ed, h] = Layout::vertical([
             Constraint::Min(2),
             Constraint::Length(4),
-            Constraint::Length(1),
+            Constraint::Length(hint_rows(self.ctx(), s, inner.width)),
         ])
         .areas(inner);
         let rec = sess.record(&sess.cursor);
@@ -178,6 +256,8 @@ impl Dialog for DissentDialog {
         } else {
             self.selected.saturating_sub(lh / 2).min(rows.len() - lh)
         };
+        let label_w =
+            crate::tui::widgets::label_width(rows.iter().map(|r| r.number).max().unwrap_or(1));
         let lines: Vec<Line> = rows
             .iter()
             .enumerate()
@@ -187,33 +267,38 @@ impl Dialog for DissentDialog {
                 let p = row.id;
                 let on = self.chosen.contains(&p);
                 let stance = rec.map(|r| r.stance_of(p)).unwrap_or_default();
-                let key = format!("{} ", crate::tui::widgets::party_key(row.number - 1));
-                let name_style = if i == self.selected && !self.on_reason {
-                    th.selected
+                let key = crate::tui::widgets::party_label(row.number, label_w);
+                let sel = i == self.selected && !self.on_reason;
+                let name_style = if sel { th.selected } else { th.base };
+                let (tail, tail_style) = if row.present {
+                    (
+                        format!("  ({} {})", stance.symbol(), stance.word(app.lang)),
+                        th.stance(stance),
+                    )
                 } else {
-                    th.base
+                    (format!("  ({})", s.ui_absent), th.dim)
                 };
+                // the name gets what the marker, label, box and stance leave; cut with "…"
+                let used = 2 + key.width() + 2 + tail.width();
+                let name = fit(
+                    &safe_line(&sess.party_name(p)),
+                    (list.width as usize).saturating_sub(used),
+                );
                 Line::from(vec![
+                    Span::styled(crate::tui::widgets::marker(sel), th.focus),
                     Span::styled(key, th.focus),
                     Span::styled(
                         if on { "☒ " } else { "☐ " },
                         if on { th.bad } else { th.dim },
                     ),
-                    Span::styled(safe_line(&sess.party_name(p)).into_owned(), name_style),
-                    if row.present {
-                        Span::styled(
-                            format!("  ({} {})", stance.symbol(), stance.word(app.lang)),
-                            th.stance(stance),
-                        )
-                    } else {
-                        Span::styled(format!("  (– {})", s.ui_absent), th.dim)
-                    },
+                    Span::styled(name, name_style),
+                    Span::styled(tail, tail_style),
                 ])
             })
             .collect();
         f.render_widget(Paragraph::new(lines), list);
         render_editor(&self.reason, f, ed, s.field_reason, self.on_reason, th);
-        f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
+        render_hints(f, h, self.ctx(), s, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {

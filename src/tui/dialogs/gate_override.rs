@@ -18,7 +18,7 @@ use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::footer::{hint_line, render_hints};
 use crate::tui::widgets::popup::popup;
 
 pub struct GateOverrideDialog {
@@ -108,11 +108,11 @@ impl Dialog for GateOverrideDialog {
         let s = app.s();
         let block = &app.fw.blocks[self.block].id;
         let title = fill(s.override_title, &[block]);
-        let inner = popup(f, area, 84, 8, s.gate_locked, th);
+        let inner = popup(f, area, 84, 9, s.gate_locked, th);
         let [t, ed, h] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Length(3),
-            Constraint::Length(1),
+            Constraint::Length(2),
         ])
         .areas(inner);
         if self.confirming {
@@ -130,7 +130,7 @@ impl Dialog for GateOverrideDialog {
             t,
         );
         render_editor(&self.reason, f, ed, s.field_reason, true, th);
-        f.render_widget(hint_line(Ctx::GateOverride, s, h.width, false, th), h);
+        render_hints(f, h, Ctx::GateOverride, s, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
@@ -148,7 +148,7 @@ mod tests {
 
     use crate::i18n::Lang;
 
-    use crate::tui::widgets::footer::fitting;
+    use crate::tui::widgets::footer::fitting_rows;
 
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -196,11 +196,13 @@ mod tests {
     fn the_footer_is_whole_at_80_columns() {
         // the popup is 78 wide there: 74 columns for the hints
         for lang in [Lang::Nl, Lang::En] {
-            let keys: Vec<_> = fitting(Ctx::GateOverride, lang.strings(), 74, false)
+            // on two lines when one does not hold them
+            let keys: Vec<_> = fitting_rows(Ctx::GateOverride, lang.strings(), 74, 2, false)
                 .into_iter()
+                .flatten()
                 .map(|h| h.0)
                 .collect();
-            assert_eq!(keys, ["Enter", "F1", "Esc"]);
+            assert_eq!(keys, ["Enter", "Ctrl+U", "F1", "Esc"]);
         }
     }
 }

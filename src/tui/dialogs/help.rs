@@ -45,7 +45,10 @@ impl HelpDialog {
         let of = self.of.unwrap_or(Ctx::Main);
         let row = |b: &keys::Binding| {
             Line::from(vec![
-                Span::styled(format!("{:>12}  ", b.label), th.focus),
+                Span::styled(
+                    format!("{:>12}  ", crate::tui::keys::key_label(b.label, s)),
+                    th.focus,
+                ),
                 Span::styled((b.help)(s), th.base),
             ])
         };

@@ -8,6 +8,7 @@
 
 pub mod action_item;
 pub mod add_party;
+pub mod attendance;
 pub mod confirm;
 pub mod consensus_check;
 pub mod discard;
@@ -126,6 +127,9 @@ dialogs! {
     // ---- framework in the TUI (issue 16) ----
     /// `b`: the guidance of the block and of the framework.
     Guidance(guidance::GuidanceDialog),
+    // ---- the facilitator's hands (issue 25) ----
+    /// `p` on the workshop screen: who arrives, who leaves.
+    Attendance(attendance::AttendanceDialog),
 }
 
 impl Overlay {
@@ -137,6 +141,22 @@ impl Overlay {
     /// Draw this overlay.
     pub fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         self.dialog().render(app, f, area, th);
+    }
+
+    /// Whether the point's timer stops while this is open: the vote and
+    /// the end of the workshop are not time spent on the point (help over
+    /// them, or a question over them, counts as them).
+    pub fn pauses_timer(&self) -> bool {
+        match self {
+            Overlay::Vote(_)
+            | Overlay::Banner(_)
+            | Overlay::EndBanner(_)
+            | Overlay::Summary(_)
+            | Overlay::Unsaved(_) => true,
+            Overlay::Help(h) => h.under.as_deref().is_some_and(Overlay::pauses_timer),
+            Overlay::ConfirmDiscard(d) => d.inner.pauses_timer(),
+            _ => false,
+        }
     }
 
     /// The text editors of this overlay, each with whether it has focus.

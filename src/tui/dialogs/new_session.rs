@@ -14,7 +14,7 @@ use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
-use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::footer::{hint_rows, render_hints};
 use crate::tui::widgets::popup::popup;
 
 /// A field of the form, in the order `Tab` visits them.
@@ -147,14 +147,14 @@ impl Dialog for NewForm {
             Constraint::Length(3),
             Constraint::Length(3),
             Constraint::Min(3),
-            Constraint::Length(1),
+            Constraint::Length(hint_rows(Ctx::NewSession, s, inner.width)),
         ])
         .areas(inner);
         for (i, r) in [a, b, c, d, e].into_iter().enumerate() {
             let active = self.field.index() == i;
             render_editor(&self.fields[i], f, r, labels[i], active, th);
         }
-        f.render_widget(hint_line(Ctx::NewSession, s, h.width, false, th), h);
+        render_hints(f, h, Ctx::NewSession, s, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {

@@ -8,18 +8,56 @@ use ratatui::widgets::Paragraph;
 use crate::session::Status;
 use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
-use crate::tui::keys::{Action, Ctx};
+use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::scroll_list::render_list;
 use crate::tui::widgets::status::fit;
+use ratatui::crossterm::event::KeyCode;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OverviewDialog {
     /// The selected point (flat index).
     pub selected: usize,
+    /// An id being typed ("1.2.4", a step "2.2", a block "3"): the
+    /// selection follows it; `Enter` goes there.
+    pub typed: String,
+}
+
+impl OverviewDialog {
+    pub fn at(selected: usize) -> OverviewDialog {
+        OverviewDialog {
+            selected,
+            typed: String::new(),
+        }
+    }
+}
+
+/// The point an id leads to: the point itself, the first point of a step
+/// or a block with that id, or else the first point whose id begins with
+/// it; `None` when nothing does.
+pub fn find(fw: &crate::framework::Framework, id: &str) -> Option<usize> {
+    let id = id.trim_end_matches('.');
+    if id.is_empty() {
+        return None;
+    }
+    if let Some(p) = fw.pos_of(id) {
+        return Some(p.flat);
+    }
+    for (b, block) in fw.blocks.iter().enumerate() {
+        if block.id == id {
+            return Some(fw.first_of_step(b, 0));
+        }
+        if let Some(st) = block.steps.iter().position(|st| st.id == id) {
+            return Some(fw.first_of_step(b, st));
+        }
+    }
+    let prefix = format!("{id}.");
+    fw.iter_points()
+        .find(|(_, _, p)| p.id.starts_with(&prefix))
+        .map(|(pos, _, _)| pos.flat)
 }
 
 impl Dialog for OverviewDialog {
@@ -27,13 +65,24 @@ impl Dialog for OverviewDialog {
         Ctx::Overview
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
+        // digits and dots type an id (`GoToId` in the key table)
+        let Some(command) = keys::command(Ctx::Overview, &action) else {
+            return Transition::Stay;
+        };
+        if let (Action::GoToId, Action::Key(ev)) = (&command, &action) {
+            match ev.code {
+                KeyCode::Char(c) => self.type_char(app, Some(c)),
+                _ => self.type_char(app, None),
+            }
+            return Transition::Stay;
+        }
+        let action = command;
         let last = app.fw.point_count() - 1;
         let sel = self.selected;
+        if action != Action::Confirm {
+            self.typed.clear();
+        }
         self.selected = match action {
             Action::Back => return Transition::Close,
             Action::Confirm => {
@@ -51,11 +100,33 @@ impl Dialog for OverviewDialog {
     }
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-        render_points(app, self.selected, f, area, th);
+        render_points(app, self, f, area, th);
     }
 }
 
-fn render_points(app: &App, selected: usize, f: &mut Frame, area: Rect, th: &Theme) {
+impl OverviewDialog {
+    /// A character typed (`None`: Backspace): the selection follows the id.
+    fn type_char(&mut self, app: &mut App, c: Option<char>) {
+        match c {
+            Some(c) if self.typed.len() < 16 => self.typed.push(c),
+            Some(_) => {}
+            None => {
+                self.typed.pop();
+            }
+        }
+        match find(&app.fw, &self.typed) {
+            Some(flat) => self.selected = flat,
+            None if !self.typed.is_empty() => {
+                let t = crate::i18n::fill(app.s().ov_no_such, &[&self.typed]);
+                app.info(t);
+            }
+            None => {}
+        }
+    }
+}
+
+fn render_points(app: &App, d: &OverviewDialog, f: &mut Frame, area: Rect, th: &Theme) {
+    let selected = d.selected;
     let s = app.s();
     let Some(sess) = app.session() else { return };
     let inner = popup(
@@ -80,6 +151,12 @@ fn render_points(app: &App, selected: usize, f: &mut Frame, area: Rect, th: &The
             th.status(*st),
         ));
     }
+    if !d.typed.is_empty() {
+        spans.insert(
+            0,
+            Span::styled(format!("{} {}▏  ", s.ov_go_to, d.typed), th.focus),
+        );
+    }
     f.render_widget(Paragraph::new(Line::from(spans)), counts);
     // every point (the framework's, not the session's: the cost does not
     // grow with the session); one column is the scrollbar's
@@ -94,7 +171,8 @@ fn render_points(app: &App, selected: usize, f: &mut Frame, area: Rect, th: &The
             } else {
                 "  "
             };
-            let head = format!("{lock}{:<7}", p.id);
+            let mark = crate::tui::widgets::marker(flat == selected);
+            let head = format!("{mark}{lock}{:<7}", p.id);
             let word = format!("{} {:<20}", st.symbol(), st.word(app.lang));
             let room = width.saturating_sub(head.chars().count() + word.chars().count() + 1);
             let text = fit(&safe_line(&p.text), room);

@@ -128,7 +128,7 @@ mod tests {
                 .into_iter()
                 .map(|h| h.0)
                 .collect();
-            assert_eq!(keys, ["Enter", "F1", "Esc"]);
+            assert_eq!(keys, ["Enter", "Ctrl+U", "F1", "Esc"]);
         }
     }
 }

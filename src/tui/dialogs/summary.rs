@@ -21,7 +21,8 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::recap::{action_lines, dissent_lines};
 use crate::tui::widgets::scroll_text::Scroll;
-use crate::tui::widgets::status::mmss;
+use crate::tui::widgets::status::{mmss, pad};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SummaryDialog {
@@ -157,15 +158,51 @@ fn points(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
     if !counts.is_empty() {
         lines.push(Line::from(counts));
     }
+    // one set of columns for every step: the widest status word that
+    // occurs, the longest id, the longest time
+    let ids = || touched.iter().flat_map(|t| t.points.iter());
+    let cols = Columns {
+        word: statuses
+            .iter()
+            .map(|st| st.word(app.lang).width())
+            .max()
+            .unwrap_or(0),
+        id: ids().map(|id| id.width()).max().unwrap_or(0),
+        time: ids()
+            .map(|id| {
+                mmss(crate::timing::point_seconds_in(
+                    sess,
+                    id,
+                    sess.workshop_number(),
+                ))
+                .width()
+            })
+            .max()
+            .unwrap_or(0),
+    };
     for t in &touched {
-        lines.extend(step_lines(app, sess, t, th));
+        lines.extend(step_lines(app, sess, t, cols, th));
     }
     lines.extend(still_open(app, sess, &touched, th));
     lines
 }
 
+/// The widths of the summary's point columns.
+#[derive(Clone, Copy)]
+struct Columns {
+    word: usize,
+    id: usize,
+    time: usize,
+}
+
 /// A step: "1.2 Title — 18:20 van 20 min", then its points touched.
-fn step_lines(app: &Env, sess: &Session, t: &StepTouched, th: &Theme) -> Vec<Line<'static>> {
+fn step_lines(
+    app: &Env,
+    sess: &Session,
+    t: &StepTouched,
+    cols: Columns,
+    th: &Theme,
+) -> Vec<Line<'static>> {
     let s = app.s();
     let step = app.fw.step_at(t.pos);
     let spent = mmss(step_seconds_in(app.fw, sess, t.pos, sess.workshop_number()));
@@ -177,16 +214,26 @@ fn step_lines(app: &Env, sess: &Session, t: &StepTouched, th: &Theme) -> Vec<Lin
         Span::styled(format!("  {} {}", step.id, safe_line(&step.title)), th.base),
         Span::styled(format!(" — {time}"), th.dim),
     ])];
-    for id in &t.points {
+    let times: Vec<String> = t
+        .points
+        .iter()
+        .map(|id| {
+            mmss(crate::timing::point_seconds_in(
+                sess,
+                id,
+                sess.workshop_number(),
+            ))
+        })
+        .collect();
+    for (id, time) in t.points.iter().zip(times) {
         let st = sess.status_of(id);
-        let secs = crate::timing::point_seconds_in(sess, id, sess.workshop_number());
         lines.push(Line::from(vec![
             Span::styled(
-                format!("    {} {:<11} ", st.symbol(), st.word(app.lang)),
+                format!("    {} {} ", st.symbol(), pad(st.word(app.lang), cols.word)),
                 th.status(st),
             ),
-            Span::styled(id.clone(), th.base),
-            Span::styled(format!("  {}", mmss(secs)), th.dim),
+            Span::styled(pad(id, cols.id), th.base),
+            Span::styled(format!("  {time:>w$}", w = cols.time), th.dim),
         ]));
     }
     lines

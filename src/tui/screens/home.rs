@@ -16,7 +16,7 @@ use crate::tui::theme::Theme;
 
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::scroll_list::render_list;
-use crate::tui::widgets::status::{fit, flash_line};
+use crate::tui::widgets::status::{fit, flash_line, pad};
 
 pub fn update(app: &mut App, action: Action) {
     match action {
@@ -86,27 +86,28 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         } else {
             (20, 12, 18, 14)
         };
-        let wv = (inner.width as usize).saturating_sub(wn + wa + wb + wl + 5);
+        // the ▶ of the selected row first; columns padded by display width
+        let wv = (inner.width as usize).saturating_sub(2 + wn + wa + wb + wl + 5);
         let lines: Vec<Line> = app
             .home
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                let style = if i == app.home_sel {
-                    th.selected
-                } else {
-                    th.base
-                };
+                let sel = i == app.home_sel;
+                let style = if sel { th.selected } else { th.base };
+                let mark = Span::styled(crate::tui::widgets::marker(sel), th.focus);
                 match &e.error {
                     Some(err) => Line::from(vec![
-                        Span::styled(format!("{:<24}", safe_line(&e.name)), style),
+                        mark,
+                        Span::styled(pad(&safe_line(&e.name), 24), style),
                         Span::styled(format!(" ⚠ {}", safe_line(err)), th.bad),
                     ]),
                     None => Line::from(vec![
-                        Span::styled(format!("{:<wn$}", fit(&safe_line(&e.name), wn)), style),
-                        Span::styled(format!(" {:<wa$}", fit(&safe_line(&e.area), wa)), th.base),
-                        Span::styled(format!(" {:<wb$}", fit(&e.block, wb)), th.dim),
-                        Span::styled(format!(" {:<wl$}", fit(&e.last, wl)), th.dim),
+                        mark,
+                        Span::styled(pad(&safe_line(&e.name), wn), style),
+                        Span::styled(format!(" {}", pad(&safe_line(&e.area), wa)), th.base),
+                        Span::styled(format!(" {}", pad(&e.block, wb)), th.dim),
+                        Span::styled(format!(" {}", pad(&e.last, wl)), th.dim),
                         Span::styled(format!(" {}", fit(&e.vote, wv)), th.title),
                     ]),
                 }

@@ -36,7 +36,7 @@ pub struct RecapView {
 }
 
 /// Rows a page key moves.
-const PAGE: u16 = 10;
+pub const PAGE: u16 = 10;
 
 /// What can be chosen in the recap: an open dissent, or an open action item
 /// (its point and its place in the point's list).
@@ -525,9 +525,16 @@ fn attendance_lines(
             } else {
                 s.recap_left
             };
-            later.push(fill(t, &[&name(a.party), &time(c.at)]));
+            let mut text = fill(t, &[&name(a.party), &time(c.at)]);
+            if !c.point.is_empty() {
+                text.push_str(&fill(s.recap_at_point, &[&c.point]));
+            }
+            later.push((c.at, text));
         }
     }
+    // arrivals and departures in time order, whoever they are
+    later.sort_by_key(|(at, _)| *at);
+    let later: Vec<String> = later.into_iter().map(|(_, t)| t).collect();
     lines.push(Line::from(Span::styled(s.recap_attendance_head, th.title)));
     let none = || s.start_none.to_string();
     let join = |v: &Vec<String>| if v.is_empty() { none() } else { v.join(", ") };

@@ -129,29 +129,26 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
         f.render_widget(Paragraph::new(s.ui_need_parties).style(th.warn), inner);
         return;
     }
-    // key, mark, and a column for the scrollbar
-    let room = (inner.width as usize).saturating_sub(2 + 12 + 1);
+    // marker, label, mark, and a column for the scrollbar
+    let last = parties.iter().filter_map(|p| sess.party_number(p.id)).max();
+    let label_w = crate::tui::widgets::label_width(last.unwrap_or(1));
+    let room = (inner.width as usize).saturating_sub(2 + label_w + 1 + 12 + 1);
     let lines: Vec<Line> = parties
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let here = o.is_present(p.id);
             let number = sess.party_number(p.id).unwrap_or(0);
-            let key = format!(
-                "{} ",
-                crate::tui::widgets::party_key(number.wrapping_sub(1))
-            );
-            let style = if i == o.start_sel && !o.recap.focused {
-                th.selected
-            } else {
-                th.base
-            };
+            let key = crate::tui::widgets::party_label(number, label_w);
+            let sel = i == o.start_sel && !o.recap.focused;
+            let style = if sel { th.selected } else { th.base };
             let mark = if here {
                 format!("☑ {:<10}", s.present)
             } else {
                 format!("☐ {:<10}", s.ui_absent)
             };
             Line::from(vec![
+                Span::styled(crate::tui::widgets::marker(sel), th.focus),
                 Span::styled(key, th.focus),
                 Span::styled(mark, if here { th.good } else { th.dim }),
                 Span::styled(fit(&safe_line(&p.label()), room), style),

@@ -68,6 +68,12 @@ pub fn edit(ta: &mut TextArea<'static>, action: &Action, multiline: bool) -> Edi
             KeyCode::Tab => Edit::Tab,
             KeyCode::BackTab => Edit::BackTab,
             KeyCode::Char(c) if c.is_control() => Edit::Other,
+            // Ctrl+U: the whole field is cleared (Ctrl+Y brings it back);
+            // Ctrl+W (a word back), Home and End are the editor's own
+            KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                ta.select_all();
+                if ta.cut() { Edit::Changed } else { Edit::Other }
+            }
             // Ctrl+J: a newline on terminals without Alt+Enter
             KeyCode::Char('j') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
                 if multiline {
@@ -155,10 +161,41 @@ pub fn render_editor_box(
 ) {
     use ratatui::layout::{Constraint, Layout};
     let inner = crate::tui::widgets::popup::popup(f, area, b.width, b.height, b.title, th);
-    let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(inner);
+    use crate::tui::widgets::footer::{hint_rows, render_hints};
+    let rows = hint_rows(b.ctx, s, inner.width);
+    let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(rows)]).areas(inner);
     render_editor(ta, f, ed, b.label, true, th);
-    f.render_widget(
-        crate::tui::widgets::footer::hint_line(b.ctx, s, h.width, false, th),
-        h,
-    );
+    render_hints(f, h, b.ctx, s, th);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn key(ta: &mut TextArea<'static>, code: KeyCode, m: KeyModifiers) {
+        edit(ta, &Action::Key(KeyEvent::new(code, m)), true);
+    }
+
+    #[test]
+    fn ctrl_u_clears_ctrl_w_deletes_a_word_home_and_end_move() {
+        let mut ta = editor("de bewoners zijn\nniet gehoord");
+        key(&mut ta, KeyCode::Char('w'), KeyModifiers::CONTROL);
+        assert_eq!(editor_text(&ta), "de bewoners zijn\nniet ");
+        key(&mut ta, KeyCode::Home, KeyModifiers::NONE);
+        key(&mut ta, KeyCode::Char('x'), KeyModifiers::NONE);
+        key(&mut ta, KeyCode::End, KeyModifiers::NONE);
+        key(&mut ta, KeyCode::Char('y'), KeyModifiers::NONE);
+        assert_eq!(editor_text(&ta), "de bewoners zijn\nxniet y");
+        key(&mut ta, KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(editor_text(&ta), "", "every line of the field");
+        key(&mut ta, KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(editor_text(&ta), "");
+        key(&mut ta, KeyCode::Char('y'), KeyModifiers::CONTROL);
+        assert_eq!(
+            editor_text(&ta),
+            "de bewoners zijn\nxniet y",
+            "Ctrl+Y brings it back"
+        );
+    }
 }

@@ -12,7 +12,8 @@ use crate::tui::theme::Theme;
 const SEP: &str = " · ";
 
 fn width(key: &str, text: &str) -> usize {
-    key.chars().count() + 1 + text.chars().count()
+    use unicode_width::UnicodeWidthStr;
+    key.width() + 1 + text.width()
 }
 
 /// The hints of `ctx` that fit in `room` columns, in table order, with the
@@ -48,13 +49,85 @@ pub fn fitting(
     shown
 }
 
-/// The hint line of `ctx` for `room` columns.
-pub fn hint_line(ctx: Ctx, s: &Strings, room: u16, scrolls: bool, th: &Theme) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (i, (key, text)) in fitting(ctx, s, room as usize, scrolls)
+/// The hints of `ctx` over at most `rows` lines of `room` columns: as many
+/// as fit, in table order, filling the first line before the next; the
+/// ones that must stay at the end of the last. One line when all fit.
+pub fn fitting_rows(
+    ctx: Ctx,
+    s: &Strings,
+    room: usize,
+    rows: usize,
+    scrolls: bool,
+) -> Vec<Vec<(&'static str, &'static str)>> {
+    let all: Vec<_> = keys::footer(ctx, s)
         .into_iter()
-        .enumerate()
-    {
+        .filter(|(_, _, keep)| scrolls || *keep != Keep::IfScrolls)
+        .collect();
+    let one = fitting(ctx, s, room, scrolls);
+    if rows <= 1 || one.len() == all.len() {
+        return vec![one];
+    }
+    let sep = SEP.chars().count();
+    let kept: Vec<_> = all.iter().filter(|h| h.2 == Keep::Always).collect();
+    let kept_w: usize = kept
+        .iter()
+        .map(|h| width(h.0, h.1) + sep)
+        .sum::<usize>()
+        .saturating_sub(sep);
+    // the room of line `i` (the last keeps room for the hints that stay)
+    let cap = |i: usize| {
+        if i + 1 == rows {
+            room.saturating_sub(kept_w + sep)
+        } else {
+            room
+        }
+    };
+    let mut lines: Vec<Vec<(&'static str, &'static str)>> = vec![Vec::new()];
+    let mut used = 0;
+    for (key, text, keep) in &all {
+        if *keep == Keep::Always {
+            continue;
+        }
+        let w = width(key, text);
+        let gap = if used == 0 { 0 } else { sep };
+        if used + gap + w <= cap(lines.len() - 1) {
+            used += gap + w;
+        } else if lines.len() < rows && w <= cap(lines.len()) {
+            lines.push(Vec::new());
+            used = w;
+        } else {
+            break;
+        }
+        lines.last_mut().expect("a line").push((key, text));
+    }
+    while lines.len() < rows {
+        lines.push(Vec::new());
+    }
+    lines
+        .last_mut()
+        .expect("a line")
+        .extend(kept.iter().map(|h| (h.0, h.1)));
+    lines
+}
+
+/// The hints of `ctx` as up to `rows` lines (see [`fitting_rows`]).
+pub fn hint_lines(
+    ctx: Ctx,
+    s: &Strings,
+    room: u16,
+    rows: usize,
+    scrolls: bool,
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    fitting_rows(ctx, s, room as usize, rows, scrolls)
+        .into_iter()
+        .map(|hints| styled(hints, th))
+        .collect()
+}
+
+fn styled(hints: Vec<(&'static str, &'static str)>, th: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (key, text)) in hints.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(SEP, th.dim));
         }
@@ -62,6 +135,28 @@ pub fn hint_line(ctx: Ctx, s: &Strings, room: u16, scrolls: bool, th: &Theme) ->
         spans.push(Span::styled(format!(" {text}"), th.dim));
     }
     Line::from(spans)
+}
+
+/// How many rows (1 or 2) the hints of `ctx` take in `room` columns.
+pub fn hint_rows(ctx: Ctx, s: &Strings, room: u16) -> u16 {
+    fitting_rows(ctx, s, room as usize, 2, false).len() as u16
+}
+
+/// Draw the hints of `ctx` in `area` (its rows, one or two; see [`hint_rows`]).
+pub fn render_hints(
+    f: &mut ratatui::Frame,
+    area: ratatui::layout::Rect,
+    ctx: Ctx,
+    s: &Strings,
+    th: &Theme,
+) {
+    let lines = hint_lines(ctx, s, area.width, area.height as usize, false, th);
+    f.render_widget(ratatui::widgets::Paragraph::new(lines), area);
+}
+
+/// The hint line of `ctx` for `room` columns.
+pub fn hint_line(ctx: Ctx, s: &Strings, room: u16, scrolls: bool, th: &Theme) -> Line<'static> {
+    styled(fitting(ctx, s, room as usize, scrolls), th)
 }
 
 #[cfg(test)]

@@ -97,6 +97,16 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` in exactly `width` terminal columns: cut with "…" by [`fit`],
+/// then padded with blanks by display width (a CJK glyph is two columns).
+pub fn pad(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = fit(text, width);
+    let used = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
 /// The rows of a full screen: a header line, the body, the status line and
 /// the key hints.
 pub fn screen_rows(area: ratatui::layout::Rect) -> [ratatui::layout::Rect; 4] {

@@ -17,7 +17,10 @@ use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
+use crate::tui::widgets::status::fit;
+use crate::tui::widgets::{label_width, marker, party_label};
 use crate::vote::{Choice, quorum_met, quorum_needed};
+use unicode_width::UnicodeWidthStr;
 
 /// The choices in the order `←→` walks through them.
 const ORDER: [Choice; 3] = [Choice::Go, Choice::NoGo, Choice::Abstain];
@@ -42,7 +45,17 @@ pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
                 }
             }
         }
-        Some(Action::Cast(c)) => set(v, |_| c),
+        Some(Action::Cast(c)) => {
+            set(v, |_| c);
+            // a No-go stays for its reason (`r`), which then moves on
+            let needs_reason = c == Choice::NoGo
+                && v.lines
+                    .get(v.selected)
+                    .is_some_and(|l| l.reason.trim().is_empty());
+            if !needs_reason {
+                to_next_without_ballot(v);
+            }
+        }
         Some(Action::CycleChoice(forward)) => set(v, |old| cycle(old, forward)),
         Some(Action::StanceReason) => {
             let text = v.lines.get(v.selected).map(|l| l.reason.as_str());
@@ -60,6 +73,19 @@ pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
 fn set(v: &mut VoteState, f: impl FnOnce(Option<Choice>) -> Choice) {
     if let Some(l) = v.lines.get_mut(v.selected) {
         l.choice = Some(f(l.choice));
+    }
+}
+
+/// After a ballot (a No-go: after its reason): the selection moves on to
+/// the next party that has none (after this one, then from the top), so
+/// `g g o` needs no digits; when every party has one, it stays.
+fn to_next_without_ballot(v: &mut VoteState) {
+    let n = v.lines.len();
+    if let Some(k) = (1..n)
+        .map(|d| (v.selected + d) % n)
+        .find(|&k| v.lines[k].choice.is_none())
+    {
+        v.selected = k;
     }
 }
 
@@ -99,6 +125,9 @@ pub fn reason_update(ed: &mut TextArea<'static>, v: &mut VoteState, action: Acti
         Some(Action::Confirm) => {
             if let Some(l) = v.lines.get_mut(v.selected) {
                 l.reason = clean_line(&editor_text(ed));
+                if l.choice.is_some() {
+                    to_next_without_ballot(v);
+                }
             }
             Next::To(VoteStage::Ballots)
         }
@@ -143,6 +172,12 @@ pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
     } else {
         v.selected.saturating_sub(lh / 2).min(v.lines.len() - lh)
     };
+    let last = v
+        .lines
+        .iter()
+        .filter_map(|l| sess.party_number(l.party))
+        .max();
+    let label_w = label_width(last.unwrap_or(1));
     let lines: Vec<Line> = v
         .lines
         .iter()
@@ -151,7 +186,7 @@ pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
         .take(lh)
         .map(|(i, l)| {
             let number = sess.party_number(l.party).unwrap_or(i + 1);
-            let key = format!("{} ", crate::tui::widgets::party_key(number - 1));
+            let key = party_label(number, label_w);
             let choice = match l.choice {
                 Some(c) => format!("{} {:<18}", c.symbol(), c.word(app.lang)),
                 None => format!("? {:<18}", s.vote_not_voted),
@@ -161,13 +196,15 @@ pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
             } else {
                 th.base
             };
+            // marker, key, choice: the name gets the rest, cut with "…"
+            let used = 2 + key.width() + choice.width();
+            let room = (area.width as usize).saturating_sub(used);
+            let name = fit(&safe_line(&sess.party_name(l.party)), room);
             let mut spans = vec![
+                Span::styled(marker(i == v.selected), th.focus),
                 Span::styled(key, th.focus),
                 Span::styled(choice, th.choice(l.choice)),
-                Span::styled(
-                    safe_line(&sess.party_name(l.party)).into_owned(),
-                    name_style,
-                ),
+                Span::styled(name, name_style),
             ];
             if !l.reason.is_empty() {
                 spans.push(Span::styled(format!(" — {}", safe_line(&l.reason)), th.dim));

@@ -347,7 +347,11 @@ impl Dialog for VoteDialog {
             Constraint::Min(3),
             Constraint::Length(4),
             Constraint::Length(extra_height),
-            Constraint::Length(1),
+            Constraint::Length(crate::tui::widgets::footer::hint_rows(
+                self.ctx(),
+                s,
+                inner.width,
+            )),
         ])
         .areas(inner);
         f.render_widget(
@@ -372,7 +376,7 @@ impl Dialog for VoteDialog {
             VoteStage::FollowUp(form) => form.render(app, f, extra, th),
             VoteStage::Defer(form) => form.render(app, f, extra, th),
         }
-        f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
+        crate::tui::widgets::footer::render_hints(f, h, self.ctx(), s, th);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {

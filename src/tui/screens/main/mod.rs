@@ -9,10 +9,8 @@ pub mod point;
 pub mod stances;
 
 use crate::i18n::fill;
-use crate::session::{PartyId, Stance, Status};
-use crate::tui::app::{
-    ActionForm, App, Overlay, Screen, end_workshop, export_minutes, request_quit,
-};
+use crate::session::{PartyId, Status};
+use crate::tui::app::{ActionForm, App, Overlay, end_workshop, export_minutes, request_quit};
 use crate::tui::dialogs::consensus_check::ConsensusCheckDialog;
 use crate::tui::dialogs::dissent::DissentDialog;
 use crate::tui::dialogs::help::HelpDialog;
@@ -61,25 +59,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::MarkOpen => app.capture(s.status_open, |sess, p, now| {
             sess.set_status(p, Status::Open, vec![], "", now)
         }),
-        Action::MarkDissent => {
-            let sess = app.session().expect("open");
-            let rec = sess.record(&sess.cursor);
-            // preselect who dissents now, and the present parties whose
-            // stance is "disagree"
-            let mut chosen: Vec<PartyId> = rec
-                .filter(|r| r.status == Status::Dissent)
-                .map(|r| r.dissenters.clone())
-                .unwrap_or_default();
-            chosen.extend(
-                app.present_parties()
-                    .into_iter()
-                    .filter(|&p| rec.is_some_and(|r| r.stance_of(p) == Stance::Disagree)),
-            );
-            chosen.sort_unstable();
-            chosen.dedup();
-            let reason = rec.map(|r| r.dissent_reason.clone()).unwrap_or_default();
-            app.overlay = Some(Overlay::Dissent(DissentDialog::new(chosen, &reason, false)));
-        }
+        Action::MarkDissent => app.overlay = Some(Overlay::Dissent(DissentDialog::open(app))),
         Action::MarkSkipped => {
             let reason = app
                 .session()
@@ -115,26 +95,25 @@ pub fn update(app: &mut App, action: Action) {
             ))
         }
         Action::Overview => {
-            app.overlay = Some(Overlay::Overview(OverviewDialog {
-                selected: app.cursor_flat(),
-            }))
+            app.overlay = Some(Overlay::Overview(OverviewDialog::at(app.cursor_flat())))
         }
         Action::Timer => {
+            // the timer runs by itself (see `App::keep_timer`): `t` pauses it, or goes on
             let now = app.now;
-            let running = app.open_session().is_some_and(|o| o.timer.is_some());
-            if running {
-                app.stop_timer();
-            } else if let Some(o) = app.open_session_mut() {
-                o.timer = Some(now);
+            if let Some(o) = app.open_session_mut() {
+                let paused = !o.timer_paused;
+                o.pause_timer(paused, now);
             }
         }
         Action::Undo => undo(app, true),
         Action::Redo => undo(app, false),
         Action::EndWorkshop => end_workshop(app),
         Action::Export => export_minutes(app),
+        // over the point: its timer runs on and the room keeps seeing it
         Action::Attendance => {
-            app.stop_timer();
-            app.show(Screen::Start);
+            app.overlay = Some(Overlay::Attendance(
+                crate::tui::dialogs::attendance::AttendanceDialog::default(),
+            ))
         }
         Action::CycleTheme => {
             app.theme = app.theme.next();
@@ -249,6 +228,8 @@ fn stance_focus_update(app: &mut App, action: Action) {
 
 fn undo(app: &mut App, is_undo: bool) {
     let s = app.s();
+    // an undo may move the cursor: the time so far belongs to this point
+    app.stop_timer();
     // undo and redo change a point too: not in a locked block
     let point = app
         .open_session()

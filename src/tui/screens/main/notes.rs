@@ -15,29 +15,9 @@ use crate::tui::app::App;
 use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::recap::owner_and_due;
+use crate::tui::widgets::wrap::wrap_styled;
 
-/// Rows that `text` takes when word-wrapped at `width` (an estimate that
-/// never undercounts by more than a row per long word).
-pub fn wrapped_rows(text: &str, width: usize) -> usize {
-    let mut rows = 1;
-    let mut col = 0;
-    for word in text.split_whitespace() {
-        let w = word.chars().count();
-        if col > 0 && col + 1 + w > width {
-            rows += 1;
-            col = 0;
-        }
-        if col > 0 {
-            col += 1;
-        }
-        col += w;
-        while col > width {
-            rows += 1;
-            col -= width;
-        }
-    }
-    rows
-}
+pub use crate::tui::widgets::wrap::wrapped_rows;
 
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
@@ -112,31 +92,25 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     let mut used = 0;
     let mut shown = 0;
     for (k, n) in notes.iter().enumerate() {
-        let prefix = note_prefix(s, n.workshop, current);
-        let text = safe_lines(&n.text).join(" ");
-        let rows = wrapped_rows(&format!("{prefix}{text}"), width);
+        // its line breaks kept: a note dictated as a list reads as one
+        let pieces = [
+            (note_prefix(s, n.workshop, current), th.dim),
+            (safe_lines(&n.text).join("\n"), th.base),
+        ];
+        let rows = wrap_styled(&pieces, width, usize::MAX);
         // one row stays free for "… N eerdere" when more notes follow
         let more_after = k + 1 < notes.len();
         let free = room.saturating_sub(used + usize::from(more_after));
-        if rows > free {
+        if rows.len() > free {
             if shown == 0 && free > 0 {
                 // the newest note alone is too long: as much as fits, then "…"
-                // a row of slack: wrapping at word ends wastes up to a row
-                let keep = (free * width).saturating_sub(prefix.chars().count() + width);
-                let cut = crate::tui::widgets::status::fit(&text, keep.max(1));
-                note_lines.push(Line::from(vec![
-                    Span::styled(prefix, th.dim),
-                    Span::styled(cut, th.base),
-                ]));
+                note_lines.extend(wrap_styled(&pieces, width, free));
                 shown = 1;
             }
             break;
         }
-        note_lines.push(Line::from(vec![
-            Span::styled(prefix, th.dim),
-            Span::styled(text, th.base),
-        ]));
-        used += rows;
+        used += rows.len();
+        note_lines.extend(rows);
         shown += 1;
     }
     if shown < notes.len() && room > 0 {

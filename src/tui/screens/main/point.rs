@@ -15,7 +15,7 @@ use crate::tui::screens::main::notes::wrapped_rows;
 use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::footer::hint_lines;
 use crate::tui::widgets::status::fit;
 use crate::tui::widgets::status::{clock, flash_line, mmss};
 
@@ -28,12 +28,19 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     }
     let sess = &o.session;
     let pos = app.fw.pos_at(app.cursor_flat());
+    let ctx = if o.stance_focus.is_some() {
+        Ctx::Stances
+    } else {
+        Ctx::Main
+    };
+    // the essential keys on two lines when one does not hold them
+    let hints = hint_lines(ctx, app.s(), area.width, 2, false, th);
     let [header_area, stepbar, body, flash, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(10),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(hints.len() as u16),
     ])
     .areas(area);
     header(app, sess, f, header_area, th);
@@ -50,12 +57,21 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     };
     point_column(app, sess, pos, f, main_area, th);
     f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
-    let ctx = if o.stance_focus.is_some() {
+    f.render_widget(Paragraph::new(hints), footer);
+}
+
+/// The rows the workshop screen's key hints take at `width` (1 or 2).
+pub fn footer_rows(app: &App, width: u16) -> u16 {
+    let focus = app.open_session().is_some_and(|o| o.focus_view);
+    if focus {
+        return 1;
+    }
+    let ctx = if app.open_session().is_some_and(|o| o.stance_focus.is_some()) {
         Ctx::Stances
     } else {
         Ctx::Main
     };
-    f.render_widget(hint_line(ctx, app.s(), footer.width, false, th), footer);
+    crate::tui::widgets::footer::hint_rows(ctx, app.s(), width)
 }
 
 /// Session, workshop and clock.

@@ -5,7 +5,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
@@ -16,78 +15,7 @@ use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
 
-/// Word-wrap `text` to `width` columns in at most `max` lines; when it is
-/// cut, the last line ends in "…". Words longer than a line are broken.
-pub fn wrap_cut(text: &str, width: usize, max: usize) -> Vec<String> {
-    wrap_styled(&[(text.to_string(), Style::default())], width, max)
-        .into_iter()
-        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-        .collect()
-}
-
-/// Word-wrap styled pieces of text to `width` columns in at most `max`
-/// lines (words keep their piece's style; runs of spaces become one);
-/// when it is cut, the last line ends in "…".
-pub fn wrap_styled(pieces: &[(String, Style)], width: usize, max: usize) -> Vec<Line<'static>> {
-    let width = width.max(2);
-    let mut lines: Vec<Vec<(String, Style)>> = vec![Vec::new()];
-    let mut col = 0;
-    for (text, style) in pieces {
-        for word in text.split_whitespace() {
-            let mut word: Vec<char> = word.chars().collect();
-            if col > 0 && col + 1 + word.len() > width {
-                lines.push(Vec::new());
-                col = 0;
-            }
-            let cur = lines.last_mut().expect("a line");
-            if col > 0 {
-                cur.push((" ".into(), *style));
-                col += 1;
-            }
-            while col + word.len() > width {
-                let take = width - col;
-                let part: String = word.drain(..take).collect();
-                lines.last_mut().expect("a line").push((part, *style));
-                lines.push(Vec::new());
-                col = 0;
-            }
-            col += word.len();
-            lines
-                .last_mut()
-                .expect("a line")
-                .push((word.into_iter().collect(), *style));
-        }
-    }
-    if lines.last().is_some_and(|l| l.is_empty()) && lines.len() > 1 {
-        lines.pop();
-    }
-    if lines.len() > max && max > 0 {
-        lines.truncate(max);
-        // room for the "…" even when the last line is full
-        let last = lines.last_mut().expect("a line");
-        let mut len: usize = last.iter().map(|(t, _)| t.chars().count()).sum();
-        while len + 1 > width {
-            let Some((t, _)) = last.last_mut() else { break };
-            if t.pop().is_none() {
-                last.pop();
-            } else {
-                len -= 1;
-            }
-        }
-        let style = last.last().map(|(_, s)| *s).unwrap_or_default();
-        last.push(("…".into(), style));
-    }
-    lines
-        .into_iter()
-        .map(|l| {
-            Line::from(
-                l.into_iter()
-                    .map(|(t, s)| Span::styled(t, s))
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .collect()
-}
+pub use crate::tui::widgets::wrap::{wrap_cut, wrap_styled};
 
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
@@ -120,19 +48,23 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     } else {
         1
     };
+    let label_w =
+        crate::tui::widgets::label_width(rows.iter().map(|r| r.number).max().unwrap_or(1));
     let items: Vec<Vec<Line>> = rows
         .iter()
         .enumerate()
         .map(|(i, row)| {
             let selected = focus == Some(i);
-            let key = crate::tui::widgets::party_key(row.number - 1);
             let stance = rec.map(|r| r.stance_of(row.id)).unwrap_or_default();
             let (word, word_style) = match (row.present, stance) {
                 (true, _) => (
                     format!("{} {}", stance.symbol(), stance.word(app.lang)),
                     th.stance(stance),
                 ),
-                (false, Stance::NotStated) => (format!("– {}", s.ui_absent), th.dim),
+                (false, Stance::NotStated) => (
+                    format!("{} {}", crate::tui::widgets::ABSENT, s.ui_absent),
+                    th.dim,
+                ),
                 // what it said before stays in view, with why it says no more
                 (false, _) => (
                     format!(
@@ -149,14 +81,20 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
                 (false, true) => th.base,
                 (false, false) => th.dim,
             };
-            let name_room = width.saturating_sub(2 + 1 + word.chars().count()).max(4);
-            let name = fit(&safe_line(&sess.party_name(row.id)), name_room);
+            // marker, label ("11", "12" too), the name padded by display
+            // width, then the stance word whole
+            let label = crate::tui::widgets::party_label(row.number, label_w);
+            let name_room = width
+                .saturating_sub(
+                    2 + label.len() + 1 + unicode_width::UnicodeWidthStr::width(word.as_str()),
+                )
+                .max(4);
+            let name =
+                crate::tui::widgets::status::pad(&safe_line(&sess.party_name(row.id)), name_room);
             let mut lines = vec![Line::from(vec![
-                Span::styled(
-                    format!("{key} "),
-                    if row.present { th.focus } else { th.dim },
-                ),
-                Span::styled(format!("{name:<name_room$} "), name_style),
+                Span::styled(crate::tui::widgets::marker(selected), th.focus),
+                Span::styled(label, if row.present { th.focus } else { th.dim }),
+                Span::styled(format!("{name} "), name_style),
                 Span::styled(word, word_style),
             ])];
             let reason = rec

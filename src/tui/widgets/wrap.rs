@@ -1,0 +1,175 @@
+//! The one word wrap of the program: by terminal columns (a CJK glyph is
+//! two, a combining mark none), at spaces, a line break in the text kept as
+//! one, a word longer than a line broken between glyphs. The screens, the
+//! dialogs and the beamer all wrap with it, so what one shows fits the
+//! others.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The longest start of `s` that takes at most `room` columns, and the rest.
+fn split_at_width(s: &str, room: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            return s.split_at(i);
+        }
+        used += w;
+    }
+    (s, "")
+}
+
+/// Word-wrap styled pieces of text to `width` columns in at most `max`
+/// lines (words keep their piece's style; runs of spaces become one; a
+/// `\n` starts a new line); when it is cut, the last line ends in "…".
+pub fn wrap_styled(pieces: &[(String, Style)], width: usize, max: usize) -> Vec<Line<'static>> {
+    let width = width.max(2);
+    let mut lines: Vec<Vec<(String, Style)>> = vec![Vec::new()];
+    let mut col = 0;
+    for (text, style) in pieces {
+        for (k, para) in text.split('\n').enumerate() {
+            if k > 0 {
+                lines.push(Vec::new());
+                col = 0;
+            }
+            for word in para.split_whitespace() {
+                if col > 0 && col + 1 + word.width() > width {
+                    lines.push(Vec::new());
+                    col = 0;
+                }
+                if col > 0 {
+                    lines.last_mut().expect("a line").push((" ".into(), *style));
+                    col += 1;
+                }
+                let mut rest = word;
+                while col + rest.width() > width {
+                    let (head, tail) = split_at_width(rest, width - col);
+                    if !head.is_empty() {
+                        lines
+                            .last_mut()
+                            .expect("a line")
+                            .push((head.into(), *style));
+                    }
+                    lines.push(Vec::new());
+                    col = 0;
+                    rest = tail;
+                }
+                col += rest.width();
+                lines
+                    .last_mut()
+                    .expect("a line")
+                    .push((rest.into(), *style));
+            }
+        }
+    }
+    if lines.last().is_some_and(|l| l.is_empty()) && lines.len() > 1 {
+        lines.pop();
+    }
+    if lines.len() > max && max > 0 {
+        lines.truncate(max);
+        end_in_ellipsis(lines.last_mut().expect("a line"), width);
+    }
+    lines
+        .into_iter()
+        .map(|l| {
+            Line::from(
+                l.into_iter()
+                    .map(|(t, s)| Span::styled(t, s))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect()
+}
+
+/// Make room for "…" at the end of a line of `width` columns, and add it.
+fn end_in_ellipsis(last: &mut Vec<(String, Style)>, width: usize) {
+    let mut len: usize = last.iter().map(|(t, _)| t.width()).sum();
+    while len + 1 > width {
+        let Some((t, _)) = last.last_mut() else { break };
+        match t.pop() {
+            Some(c) => len -= c.width().unwrap_or(0),
+            None => {
+                last.pop();
+            }
+        }
+    }
+    // a cut line does not end in a blank before its "…"
+    if let Some((t, _)) = last.last_mut() {
+        let kept = t.trim_end().len();
+        t.truncate(kept);
+    }
+    let style = last.last().map(|(_, s)| *s).unwrap_or_default();
+    last.push(("…".into(), style));
+}
+
+/// Word-wrap `text` to `width` columns in at most `max` lines; when it is
+/// cut, the last line ends in "…". Words longer than a line are broken.
+pub fn wrap_cut(text: &str, width: usize, max: usize) -> Vec<String> {
+    wrap_styled(&[(text.to_string(), Style::default())], width, max)
+        .into_iter()
+        .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
+}
+
+/// Rows that `text` takes when word-wrapped at `width` (exactly as
+/// [`wrap_styled`] wraps it).
+pub fn wrapped_rows(text: &str, width: usize) -> usize {
+    wrap_styled(&[(text.to_string(), Style::default())], width, usize::MAX).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_by_display_width_and_loses_no_word() {
+        let t = "华人社区协会 Rotterdam vindt de nieuwbouwplannen zijn al vastgelegd";
+        let lines = wrap_cut(t, 20, 10);
+        for l in &lines {
+            assert!(l.width() <= 20, "{l:?} is {} columns", l.width());
+            assert!(!l.starts_with(' '), "{l:?}");
+        }
+        assert_eq!(lines.join(" "), t, "every word, in order");
+        assert_eq!(lines[0], "华人社区协会");
+    }
+
+    #[test]
+    fn a_line_break_is_a_line_and_a_long_word_breaks_between_glyphs() {
+        assert_eq!(wrap_cut("eerste\ntweede", 40, 9), ["eerste", "tweede"]);
+        assert_eq!(wrap_cut("a\n\nb", 40, 9), ["a", "", "b"]);
+        assert_eq!(wrapped_rows("eerste\ntweede regel", 40), 2);
+        assert_eq!(wrap_cut("社区协会社区", 5, 9), ["社区", "协会", "社区"]);
+        assert_eq!(wrap_cut("abcdefgh", 3, 9), ["abc", "def", "gh"]);
+    }
+
+    #[test]
+    fn a_cut_ends_in_an_ellipsis_within_the_width() {
+        let lines = wrap_cut("een twee drie vier vijf zes zeven", 9, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines[1].width() <= 9);
+        let cjk = wrap_cut("社区协会 社区协会 社区协会", 8, 1);
+        assert_eq!(cjk, ["社区协…"]);
+    }
+
+    #[test]
+    fn styled_pieces_keep_their_style() {
+        let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let lines = wrap_styled(
+            &[("Status:".into(), Style::default()), ("OPEN".into(), bold)],
+            40,
+            1,
+        );
+        assert_eq!(text(&lines), ["Status: OPEN"]);
+        assert_eq!(lines[0].spans.last().unwrap().style, bold);
+    }
+}
