@@ -113,6 +113,19 @@ const ARGS: &[(&str, &str, Option<&str>)] = &[
         "Number of the backup, as wijktafel backups shows it (1 = the newest)",
         Some("NR"),
     ),
+    ("file", "The new assessment framework (TOML)", Some("FILE")),
+    ("yes", "Do not ask, switch at once (for scripts)", None),
+    (
+        "point",
+        "Only what happened to this discussion point (for example 1.2.4)",
+        Some("POINT"),
+    ),
+    ("all", "Also the cursor moving and drafts being kept", None),
+    (
+        "event",
+        "Back to how it was after this event of wijktafel log (#N); the restore is itself an event",
+        Some("N"),
+    ),
     (
         "live",
         "Show a note or reason while it is being typed",
@@ -145,7 +158,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "export",
         "Write the minutes (md, html) or the data (json, csv) of a session; --format md|html|json|csv.",
-        "Examples:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o minutes.md\n  wijktafel export \"De Horst\" --format csv --items actions -o actions.csv\n\nThe CSV is for Excel and LibreOffice (semicolons, UTF-8 with BOM). A cell a\nspreadsheet would read as a formula (starting with = + - @) gets a ' before it.\n\n--anonymize replaces names as whole words. Free text can still make people\nrecognisable: read it through.",
+        "Examples:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o minutes.md\n  wijktafel export \"De Horst\" --format csv --items actions -o actions.csv\n\nThe CSV is for Excel and LibreOffice (semicolons, UTF-8 with BOM). A cell a\nspreadsheet would read as a formula gets an invisible word joiner (U+2060) before it:\nit shows as typed and never runs.\n\n--anonymize replaces names as whole words. Free text can still make people\nrecognisable: read it through.",
     ),
     (
         "demo",
@@ -159,8 +172,13 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     (
         "restore",
-        "Restore a backup; the current version is kept as a backup first.",
-        "The number comes from wijktafel backups (1 = the newest). Not while the session is open.\n\nExample: wijktafel restore \"De Horst\" 3",
+        "Restore a backup (the current version is kept as a backup first), or go back to how the session was after an event of wijktafel log (--event N).",
+        "The number comes from wijktafel backups (1 = the newest). Not while the session is open.\n--event N puts the session back to how it was after event N; the restore is itself an event, so nothing is lost and it can be undone.\n\nExamples: wijktafel restore \"De Horst\" 3\n          wijktafel restore \"De Horst\" --event 42",
+    ),
+    (
+        "log",
+        "What happened: every capture from the session's journal, with its workshop, time and number.",
+        "Examples:\n  wijktafel log \"De Horst\"\n  wijktafel log \"De Horst\" --workshop 2\n  wijktafel log \"De Horst\" --point 1.2.4\n\nGo back to how it was after event N: wijktafel restore \"De Horst\" --event N",
     ),
     (
         "beamer",
@@ -174,6 +192,10 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+const SWITCH_ABOUT: &str = "Switch a session's assessment framework deliberately: shows what changes and asks; earlier workshops keep the words of their day.";
+const SWITCH_AFTER: &str =
+    "Example: wijktafel framework switch \"Kleinstad Noord\" kleinstad-framework-2.toml";
+
 /// The help of `cmd` and its subcommands in English.
 pub fn english_help(cmd: Command) -> Command {
     let cmd = one(cmd.about(ABOUT).after_help(AFTER_HELP));
@@ -186,6 +208,14 @@ pub fn english_help(cmd: Command) -> Command {
         let format = match name.as_str() {
             "export" => "md or html: the minutes; json: all data (always the whole session); csv: a table for Excel",
             _ => "md: a handout with a box per discussion point; html: a worksheet for participants (A4); json: for other programs",
+        };
+        // `framework switch` (issue 31), one level further down
+        let sub = if name == "framework" {
+            sub.mut_subcommand("switch", |sw| {
+                one(sw.about(SWITCH_ABOUT).after_help(SWITCH_AFTER))
+            })
+        } else {
+            sub
         };
         one(sub).mut_args(|a| if a.get_id() == "format" { a.help(format) } else { a })
     })

@@ -57,6 +57,7 @@ fn with_lang_en_every_help_is_english() {
         "demo",
         "backups",
         "restore",
+        "log",
         "beamer",
         "framework",
     ];

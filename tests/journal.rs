@@ -442,3 +442,27 @@ fn capture_cost_at_2_and_100_workshops() {
         );
     }
 }
+
+#[path = "common/mod.rs"]
+mod common;
+
+/// `h` on a point shows what happened to it, per workshop, from the journal.
+#[test]
+fn h_shows_the_points_history() {
+    use wijktafel::tui::{Action, update};
+    let fw = Framework::builtin();
+    let mut s = Session::new("Journaalwijk", &fw, common::now());
+    for (o, r) in common::FOUR_PARTIES {
+        s.add_party(o, r, "x");
+    }
+    let mut f = common::open_app(fw, &s, Lang::Nl);
+    update(&mut f.app, Action::Confirm);
+    update(&mut f.app, Action::MarkConsensus);
+    update(&mut f.app, Action::History);
+    let screen = common::render_text(&f.app, 120, 35);
+    assert!(screen.contains("Geschiedenis van 1.1.1"), "{screen}");
+    assert!(screen.contains("Bijeenkomst 1"), "{screen}");
+    assert!(screen.contains("1.1.1: ✔ consensus"), "{screen}");
+    update(&mut f.app, Action::Back);
+    assert!(f.app.overlay.is_none());
+}

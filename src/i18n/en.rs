@@ -512,6 +512,8 @@ pub static EN: Strings = Strings {
     log_time: "time +{0}",
     log_note_gone: "note taken back",
     log_action_gone: "action taken back",
+    key_history: "history of this point",
+    history_title: "History of {0}",
     log_framework: "framework switched: {0} → {1}",
     log_reopened: "workshop {0} open again",
     log_workshop_gone: "workshop {0} taken back",

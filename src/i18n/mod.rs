@@ -511,6 +511,8 @@ define_strings! {
     log_time,
     log_note_gone,
     log_action_gone,
+    key_history,
+    history_title,
     log_framework,
     log_reopened,
     log_workshop_gone,

@@ -512,6 +512,8 @@ pub static NL: Strings = Strings {
     log_time: "tijd +{0}",
     log_note_gone: "notitie weer weg",
     log_action_gone: "actie weer weg",
+    key_history: "geschiedenis van dit punt",
+    history_title: "Geschiedenis van {0}",
     log_framework: "kader gewisseld: {0} → {1}",
     log_reopened: "bijeenkomst {0} weer open",
     log_workshop_gone: "bijeenkomst {0} weer weg",

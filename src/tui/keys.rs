@@ -85,6 +85,8 @@ pub enum Ctx {
     // ---- framework in the TUI (issue 16) ----
     /// The guidance of the block and the framework (`b`), read-only.
     Guidance,
+    /// What happened to the point, from the journal (`h`), read-only.
+    History,
     // ---- beamer (issue 17) ----
     /// `wijktafel beamer`: the room's view; it only quits (no hints drawn).
     Beamer,
@@ -198,6 +200,8 @@ pub enum Action {
     // ---- framework in the TUI (issue 16) ----
     /// Open the guidance of the current block and of the framework.
     Guidance,
+    /// Open what happened to the current point (the journal).
+    History,
     // (end of section)
     // ---- themes and focus view (issue 17) ----
     /// The main screen's focus view on or off.
@@ -302,6 +306,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Main, [ch('o')], "o", Action::MarkOpen, key_open),
     b!(Main, [ch('i')], "i", Action::Info, key_info),
     b!(Main, [ch('b')], "b", Action::Guidance, key_guidance),
+    b!(Main, [ch('h')], "h", Action::History, key_history),
     b!(Main, [ch('t')], "t", Action::Timer, key_timer),
     b!(Main, [ctrl('r')], "Ctrl+r", Action::Redo, key_redo),
     b!(Main, [ch('e')], "e", Action::Export, key_export),
@@ -337,6 +342,12 @@ pub static BINDINGS: &[Binding] = &[
     b!(Guidance, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_scroll),
     b!(Guidance, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Guidance, [ESC, ch('b'), ch('q'), ENTER], "Esc", Action::Back, help_close, hint_close, "Esc", Always),
+    b!(History, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_scroll, hint_scroll, "↑↓", IfScrolls),
+    b!(History, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_scroll),
+    b!(History, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page, hint_page, "PgUp/PgDn", IfScrolls),
+    b!(History, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_scroll),
+    b!(History, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(History, [ESC, ch('h'), ch('q'), ENTER], "Esc", Action::Back, help_close, hint_close, "Esc", Always),
     // home
     b!(Home, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Home, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),

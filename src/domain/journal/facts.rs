@@ -12,6 +12,10 @@ use serde_json::Value;
 use super::{Event, ValueDelta, What, state_after};
 use crate::session::Session;
 
+/// Time on a point that makes it discussed even without a decision or a
+/// stance: a minute of the room's time.
+pub const DISCUSSED_SECS: u64 = 60;
+
 /// What happened to one point in one workshop.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PointFacts {
@@ -34,12 +38,15 @@ pub struct PointFacts {
 }
 
 impl PointFacts {
-    /// Discussed in the workshop: decided, or stances heard, or time spent.
+    /// Discussed in the workshop: decided, or stances heard, or at least
+    /// [`DISCUSSED_SECS`] spent on it (passing by to add a note is not a
+    /// discussion).
     pub fn discussed(&self) -> bool {
-        self.decided || self.stances || self.seconds > 0
+        self.decided || self.stances || self.seconds >= DISCUSSED_SECS
     }
 
-    /// Anything at all happened to it.
+    /// Anything at all happened to it (time under a minute alone is the
+    /// facilitator passing by).
     pub fn touched(&self) -> bool {
         self.discussed() || self.other()
     }

@@ -16,6 +16,7 @@ pub mod dissent;
 pub mod gate_override;
 pub mod guidance;
 pub mod help;
+pub mod history;
 pub mod info;
 pub mod items;
 pub mod new_session;
@@ -127,6 +128,8 @@ dialogs! {
     // ---- framework in the TUI (issue 16) ----
     /// `b`: the guidance of the block and of the framework.
     Guidance(guidance::GuidanceDialog),
+    /// `h`: what happened to the point, from the journal (issue 23).
+    History(history::HistoryDialog),
     // ---- the facilitator's hands (issue 25) ----
     /// `p` on the workshop screen: who arrives, who leaves.
     Attendance(attendance::AttendanceDialog),

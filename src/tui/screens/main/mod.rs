@@ -89,6 +89,11 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Vote => open_vote(app, false),
         Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
+        Action::History => {
+            app.overlay = Some(Overlay::History(
+                crate::tui::dialogs::history::HistoryDialog::default(),
+            ));
+        }
         Action::Guidance => {
             app.overlay = Some(Overlay::Guidance(
                 crate::tui::dialogs::guidance::GuidanceDialog::default(),
