@@ -87,11 +87,16 @@ impl WorkshopFacts {
 }
 
 /// Whether the minutes of workshop `n` can come from the journal: the
-/// journal covers it (a file that became a journal later has no events of
-/// its earlier workshops).
+/// journal holds the workshop's start, so every capture in it is an event.
+/// (A file that became a journal later, or a session made without one, such
+/// as the demo, has workshops whose start, and so some captures, are not
+/// events: their minutes come from the state.)
 pub fn covers(s: &Session, n: u32) -> bool {
     s.journal_from.as_ref().is_none_or(|f| n > f.after_workshop)
-        && s.journal.iter().any(|e| e.workshop == n)
+        && s
+            .journal
+            .iter()
+            .any(|e| e.workshop == n && e.what == What::WorkshopStart)
 }
 
 /// What happened in workshop `n`, from its events only (cheap: no state
