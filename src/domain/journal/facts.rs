@@ -93,8 +93,7 @@ impl WorkshopFacts {
 /// events: their minutes come from the state.)
 pub fn covers(s: &Session, n: u32) -> bool {
     s.journal_from.as_ref().is_none_or(|f| n > f.after_workshop)
-        && s
-            .journal
+        && s.journal
             .iter()
             .any(|e| e.workshop == n && e.what == What::WorkshopStart)
 }
