@@ -329,10 +329,9 @@ fn a_whole_orientation_workshop_says_exactly_what_was_captured() {
         recap.contains(&format!("GGD Regio Lindendaal kwam om {arrival}")),
         "the arrival in the recap:\n{recap}"
     );
-    assert!(
-        screen.contains("4 ☑ aanwezig  GGD"),
-        "stable numbers:\n{screen}"
-    );
+    // stable numbers (waited for: the first capture may be a frame still
+    // being drawn on a loaded machine)
+    t.wait_for("4 ☑ aanwezig  GGD");
     t.keys(&["q"]);
     t.wait_exit();
     drop(t);
