@@ -29,10 +29,13 @@ mod markdown;
 mod sections;
 mod tables;
 mod wording;
+mod workday;
 mod xlsx;
 
 pub use self::anonymize::anonymize_session;
-pub use self::csv::{CsvItems, GUARD, csv, csv_actions, csv_points, csv_votes, neutralise};
+pub use self::csv::{
+    CsvItems, GUARD, csv, csv_actions, csv_parking, csv_points, csv_votes, neutralise,
+};
 pub use self::handout_html::handout_html;
 pub use self::html::html_escape;
 pub use self::json::{json, session_from_json};
