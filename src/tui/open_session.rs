@@ -306,12 +306,39 @@ impl OpenSession {
         }
     }
 
+    /// A capture that changes the parking lot (issue 26), and with it maybe
+    /// `point` (a topic that becomes its note or action); undoable as one.
+    pub fn capture_parking(
+        &mut self,
+        point: &str,
+        label: &str,
+        now: Timestamp,
+        f: impl FnOnce(&mut Session, Timestamp),
+    ) -> Captured {
+        self.baseline.touch(&self.session, point);
+        let (record, parking) = (
+            self.session.points.get(point).cloned(),
+            self.session.parking.clone(),
+        );
+        f(&mut self.session, now);
+        let now_record = self.session.points.get(point);
+        let pair = (record.as_ref(), now_record);
+        match Change::with_parking(point, label, pair, (&parking, &self.session.parking)) {
+            Some(change) => {
+                self.undo.push(change);
+                Captured::Changed
+            }
+            None => Captured::Unchanged,
+        }
+    }
+
     /// Undo (or redo) the last capture; returns its label, `None` when there was none.
     pub fn undo(&mut self, is_undo: bool) -> Option<String> {
         let change = self.undo.take(is_undo)?;
         self.baseline.touch(&self.session, &change.point);
         self.hint = Some((if is_undo { What::Undo } else { What::Redo }, None));
         change.apply(&mut self.session.points, !is_undo);
+        change.apply_parking(&mut self.session.parking, !is_undo);
         if self.session.cursor != change.point {
             self.session.cursor = change.point.clone();
         }

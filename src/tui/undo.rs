@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
+use crate::domain::workday::ParkedTopic;
 use crate::session::{ActionItem, HistoryEntry, Note, PartyId, PointRecord, StanceEntry, Status};
 
 /// How many captures can be undone; older ones are dropped.
@@ -104,9 +105,50 @@ pub struct Change {
     notes: ListDelta<Note>,
     actions: ListDelta<ActionItem>,
     history: ListDelta<HistoryEntry>,
+    /// The parking lot before and after, when the capture changed it
+    /// (issue 26: parked, moved to a note or action, closed).
+    parking: Option<(Vec<ParkedTopic>, Vec<ParkedTopic>)>,
 }
 
 impl Change {
+    /// A capture that changed the parking lot (and maybe the point: a
+    /// topic that became a note or action of it); `None` when neither changed.
+    pub fn with_parking(
+        point: &str,
+        label: &str,
+        record: (Option<&PointRecord>, Option<&PointRecord>),
+        parking: (&[ParkedTopic], &[ParkedTopic]),
+    ) -> Option<Change> {
+        let mut change = Change::between(point, label, record.0, record.1).unwrap_or_else(|| {
+            let r = record.0.cloned().unwrap_or_default();
+            Change {
+                point: point.to_string(),
+                label: label.to_string(),
+                before: Core::of(&r),
+                after: Core::of(&r),
+                notes: ListDelta::between(&[], &[]),
+                actions: ListDelta::between(&[], &[]),
+                history: ListDelta::between(&[], &[]),
+                parking: None,
+            }
+        });
+        if parking.0 == parking.1 {
+            let unchanged = change.before == change.after
+                && change.notes.is_empty()
+                && change.actions.is_empty();
+            return (!unchanged).then_some(change);
+        }
+        change.parking = Some((parking.0.to_vec(), parking.1.to_vec()));
+        Some(change)
+    }
+
+    /// Put the parking lot back as it was before (undo) or after (redo).
+    pub fn apply_parking(&self, parking: &mut Vec<ParkedTopic>, forward: bool) {
+        if let Some((before, after)) = &self.parking {
+            parking.clone_from(if forward { after } else { before });
+        }
+    }
+
     /// What a capture changed, or `None` when it changed nothing that the
     /// room decided (a history entry alone is no change: the same status or
     /// stance again records nothing).
@@ -126,6 +168,7 @@ impl Change {
             notes: ListDelta::between(&b.notes, &a.notes),
             actions: ListDelta::between(&b.actions, &a.actions),
             history: ListDelta::between(&b.history, &a.history),
+            parking: None,
         };
         let same =
             change.before == change.after && change.notes.is_empty() && change.actions.is_empty();
@@ -153,6 +196,7 @@ impl Change {
             + self.notes.len()
             + self.actions.len()
             + self.history.len()
+            + self.parking.as_ref().map_or(0, |(b, a)| b.len() + a.len())
     }
 }
 

@@ -8,6 +8,7 @@
 
 pub mod action_item;
 pub mod add_party;
+pub mod adopt;
 pub mod confirm;
 pub mod consensus_check;
 pub mod discard;
@@ -20,6 +21,8 @@ pub mod items;
 pub mod new_session;
 pub mod note;
 pub mod overview;
+pub mod park;
+pub mod parking;
 pub mod skip;
 pub mod stance_reason;
 pub mod summary;
@@ -126,6 +129,14 @@ dialogs! {
     // ---- framework in the TUI (issue 16) ----
     /// `b`: the guidance of the block and of the framework.
     Guidance(guidance::GuidanceDialog),
+    // ---- the workshop day (issue 26) ----
+    /// `P`: park a topic; `c` in the parking lot: its closing word.
+    Park(park::ParkDialog),
+    /// `L`: the parking lot.
+    Parking(parking::ParkingDialog),
+    /// `v` at the start: adopt the previous minutes.
+    Adopt(adopt::AdoptDialog),
+    // (end of section)
 }
 
 impl Overlay {

@@ -94,6 +94,7 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         }
         Action::ResolveDissent => ask(app, Ask::Resolve),
         Action::RecapDone => ask(app, Ask::Done),
+        Action::Adopt => crate::tui::dialogs::adopt::open(app),
         _ => return false,
     }
     true
@@ -392,6 +393,7 @@ pub fn recap_lines(
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
             vote_lines(app, sess, th, &mut lines);
+            super::workday::recap_lines(app, sess, w.number, th, &mut lines);
         }
     }
     orphan_lines(app, sess, th, &mut lines);

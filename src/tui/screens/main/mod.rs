@@ -108,6 +108,8 @@ pub fn update(app: &mut App, action: Action) {
             ))
         }
         Action::Vote => open_vote(app, false),
+        Action::Park => app.overlay = Some(Overlay::Park(Default::default())),
+        Action::Parking => app.overlay = Some(Overlay::Parking(Default::default())),
         Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
         Action::Guidance => {
             app.overlay = Some(Overlay::Guidance(

@@ -1,0 +1,49 @@
+//! The workshop day in the recap (issue 26): whether the previous minutes
+//! are adopted (`v` adopts them) and the parking lot's open topics.
+
+use ratatui::text::{Line, Span};
+
+use crate::i18n::fill;
+use crate::session::Session;
+use crate::tui::env::Env;
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+
+/// "Verslag bijeenkomst N: nog niet vastgesteld (v: vaststellen)" or
+/// "… vastgesteld", then "Parkeerplaats: K open" with every open topic.
+pub fn recap_lines(
+    env: &Env,
+    sess: &Session,
+    previous: u32,
+    th: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let s = env.s();
+    let n = previous.to_string();
+    lines.push(Line::default());
+    if sess.adoption_of(previous).is_some() {
+        lines.push(Line::from(Span::styled(
+            fill(s.recap_adopted, &[&n]),
+            th.good,
+        )));
+    } else {
+        lines.push(Line::from(Span::styled(
+            fill(s.recap_adopt_open, &[&n]),
+            th.warn,
+        )));
+    }
+    let open: Vec<_> = sess.open_parked().collect();
+    if open.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    let head = fill(s.recap_parked_head, &[&open.len().to_string()]);
+    lines.push(Line::from(Span::styled(head, th.title)));
+    for p in open {
+        let mut t = format!("  ◆ {} {}", p.id, safe_line(&p.text));
+        if let Some(by) = p.raised_by {
+            t.push_str(&format!(" — {}", safe_line(&sess.party_name(by))));
+        }
+        lines.push(Line::from(Span::styled(t, th.base)));
+    }
+}
