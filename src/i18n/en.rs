@@ -707,8 +707,9 @@ pub static EN: Strings = Strings {
     adopt_done_msg: "Minutes of workshop {0} adopted",
     adopt_done_amended_msg: "Minutes of workshop {0} adopted with amendments ({1})",
     adopt_nothing: "There are no minutes to adopt: the previous ones are adopted, or there is no previous workshop yet.",
-    recap_adopt_open: "Minutes of workshop {0}: not adopted yet (v: adopt)",
+    recap_adopt_open: "Minutes of workshop {0}: not adopted yet",
     recap_adopted: "Minutes of workshop {0}: adopted",
+    recap_adopt_key: "v: adopt",
     log_adoption: "minutes of workshop {0} adopted",
     log_parking: "parking lot: {0}",
     // (end of section)

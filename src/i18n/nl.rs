@@ -707,8 +707,9 @@ pub static NL: Strings = Strings {
     adopt_done_msg: "Verslag bijeenkomst {0} vastgesteld",
     adopt_done_amended_msg: "Verslag bijeenkomst {0} vastgesteld met wijziging ({1})",
     adopt_nothing: "Er is geen verslag om vast te stellen: het vorige is al vastgesteld, of er is nog geen vorige bijeenkomst.",
-    recap_adopt_open: "Verslag bijeenkomst {0}: nog niet vastgesteld (v: vaststellen)",
+    recap_adopt_open: "Verslag bijeenkomst {0}: nog niet vastgesteld",
     recap_adopted: "Verslag bijeenkomst {0}: vastgesteld",
+    recap_adopt_key: "v: vaststellen",
     log_adoption: "verslag bijeenkomst {0} vastgesteld",
     log_parking: "parkeerplaats: {0}",
     // (end of section)

@@ -393,7 +393,7 @@ pub fn recap_lines(
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
             vote_lines(app, sess, th, &mut lines);
-            super::workday::recap_lines(app, sess, w.number, th, &mut lines);
+            super::workday::recap_lines(app, sess, w.number, v.for_room, th, &mut lines);
         }
     }
     orphan_lines(app, sess, th, &mut lines);

@@ -15,6 +15,7 @@ pub fn recap_lines(
     env: &Env,
     sess: &Session,
     previous: u32,
+    for_room: bool,
     th: &Theme,
     lines: &mut Vec<Line<'static>>,
 ) {
@@ -27,10 +28,11 @@ pub fn recap_lines(
             th.good,
         )));
     } else {
-        lines.push(Line::from(Span::styled(
-            fill(s.recap_adopt_open, &[&n]),
-            th.warn,
-        )));
+        let mut spans = vec![Span::styled(fill(s.recap_adopt_open, &[&n]), th.warn)];
+        if !for_room {
+            spans.push(Span::styled(format!(" ({})", s.recap_adopt_key), th.dim));
+        }
+        lines.push(Line::from(spans));
     }
     let open: Vec<_> = sess.open_parked().collect();
     if open.is_empty() {
