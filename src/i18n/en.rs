@@ -710,6 +710,8 @@ pub static EN: Strings = Strings {
     recap_adopt_open: "Minutes of workshop {0}: not adopted yet",
     recap_adopted: "Minutes of workshop {0}: adopted",
     recap_adopt_key: "v: adopt",
+    park_need_text: "Type the topic first.",
+    parking_need_reason: "Type a word on why the topic can be closed.",
     log_adoption: "minutes of workshop {0} adopted",
     log_parking: "parking lot: {0}",
     // (end of section)

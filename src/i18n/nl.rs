@@ -710,6 +710,8 @@ pub static NL: Strings = Strings {
     recap_adopt_open: "Verslag bijeenkomst {0}: nog niet vastgesteld",
     recap_adopted: "Verslag bijeenkomst {0}: vastgesteld",
     recap_adopt_key: "v: vaststellen",
+    park_need_text: "Typ eerst het onderwerp.",
+    parking_need_reason: "Typ een woord waarom het onderwerp gesloten kan worden.",
     log_adoption: "verslag bijeenkomst {0} vastgesteld",
     log_parking: "parkeerplaats: {0}",
     // (end of section)

@@ -92,6 +92,8 @@ pub enum Ctx {
     // ---- the workshop day (issue 26) ----
     /// `P`: a topic being parked (text, who raised it), or a parked topic's closing word.
     Park,
+    /// `c` in the parking lot: the closing word of a parked topic.
+    ParkClose,
     /// `L`: the parking lot.
     Parking,
     /// `v` at the start: the previous minutes adopted, with amendments.
@@ -572,6 +574,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(Park, [code(KeyCode::Right)], "", Action::Down, key_pick_owner),
     b!(Park, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Park, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    b!(ParkClose, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(ParkClose, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(ParkClose, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     b!(Parking, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Parking, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
     b!(Parking, [ch('n')], "n", Action::ParkedNote, key_parked_note, hint_to_note, "n"),

@@ -411,4 +411,30 @@ mod tests {
         assert_eq!(stack.undo_len(), UNDO_LIMIT);
         assert_eq!(stack.redo_len(), 0);
     }
+
+    #[test]
+    fn a_parked_topic_moved_to_an_action_is_undone_and_redone_whole() {
+        let fw = crate::framework::Framework::builtin();
+        let mut s = crate::session::Session::new("S", &fw, at(0));
+        s.park("Bankjes", None, "1.1.1", at(1));
+        let (rec, park) = (s.record("1.1.2").cloned(), s.parking.clone());
+        s.move_parked(1, "1.1.2", crate::domain::workday::ParkedHow::Action, at(2));
+        let pair = (rec.as_ref(), s.record("1.1.2"));
+        let c = Change::with_parking("1.1.2", "x", pair, (&park, &s.parking)).unwrap();
+        let after = s.clone();
+        c.apply(&mut s.points, false);
+        c.apply_parking(&mut s.parking, false);
+        assert!(s.record("1.1.2").is_none(), "the action is gone");
+        assert!(s.parked(1).unwrap().is_open(), "the topic is open again");
+        c.apply(&mut s.points, true);
+        c.apply_parking(&mut s.parking, true);
+        assert_eq!(s.points, after.points);
+        assert_eq!(s.parking, after.parking);
+        // parking alone (no point changed) is a change too; nothing at all is none
+        let before = s.parking.clone();
+        s.park("Nog een", None, "1.1.1", at(3));
+        let r = s.record("1.1.1");
+        assert!(Change::with_parking("1.1.1", "x", (r, r), (&before, &s.parking)).is_some());
+        assert!(Change::with_parking("1.1.1", "x", (r, r), (&s.parking, &s.parking)).is_none());
+    }
 }

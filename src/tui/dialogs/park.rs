@@ -136,6 +136,14 @@ impl ParkDialog {
             return Transition::Close;
         };
         let point = sess.cursor.clone();
+        if text.is_empty() {
+            let need = match self.closing {
+                Some(_) => s.parking_need_reason,
+                None => s.park_need_text,
+            };
+            app.error(need.to_string());
+            return Transition::Stay;
+        }
         if let Some((id, back)) = self.closing {
             if capture_parking(app, &point, s.parking_close_label, |x, now| {
                 x.close_parked(id, &text, now);
@@ -143,10 +151,6 @@ impl ParkDialog {
                 app.info(fill(s.parking_closed_msg, &[&id.to_string()]));
             }
             return Transition::Open(Box::new(Overlay::Parking(ParkingDialog { selected: back })));
-        }
-        if text.is_empty() {
-            app.error(s.err_need_what.to_string());
-            return Transition::Stay;
         }
         let by = self.who.id(sess);
         let mut id = None;
@@ -168,7 +172,11 @@ impl Default for ParkDialog {
 
 impl Dialog for ParkDialog {
     fn ctx(&self) -> Ctx {
-        Ctx::Park
+        if self.closing.is_some() {
+            Ctx::ParkClose
+        } else {
+            Ctx::Park
+        }
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
@@ -177,7 +185,7 @@ impl Dialog for ParkDialog {
             .map(|s| s.active_parties().count())
             .unwrap_or(0);
         let has_who = self.closing.is_none();
-        match keys::command(Ctx::Park, &action) {
+        match keys::command(self.ctx(), &action) {
             Some(Action::Confirm) => return self.submit(app),
             Some(Action::Back) => return Transition::Cancel,
             Some(Action::NextField) if has_who => self.at_who = !self.at_who,
@@ -223,7 +231,7 @@ impl Dialog for ParkDialog {
         if self.closing.is_none() {
             self.who.render(app, s.park_who, self.at_who, f, who, th);
         }
-        f.render_widget(hint_line(Ctx::Park, s, h.width, false, th), h);
+        f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
     }
 
     fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {

@@ -1,5 +1,6 @@
 //! The workshop day in the recap (issue 26): whether the previous minutes
-//! are adopted (`v` adopts them) and the parking lot's open topics.
+//! are adopted (`v` adopts them), first, and the parking lot's open
+//! topics after the last vote.
 
 use ratatui::text::{Line, Span};
 
@@ -10,8 +11,9 @@ use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 
 /// "Verslag bijeenkomst N: nog niet vastgesteld (v: vaststellen)" or
-/// "… vastgesteld", then "Parkeerplaats: K open" with every open topic.
-pub fn recap_lines(
+/// "… vastgesteld", and an empty line; the key only on the facilitator's
+/// screen, not for the room.
+pub fn adoption_lines(
     env: &Env,
     sess: &Session,
     previous: u32,
@@ -21,7 +23,6 @@ pub fn recap_lines(
 ) {
     let s = env.s();
     let n = previous.to_string();
-    lines.push(Line::default());
     if sess.adoption_of(previous).is_some() {
         lines.push(Line::from(Span::styled(
             fill(s.recap_adopted, &[&n]),
@@ -34,6 +35,12 @@ pub fn recap_lines(
         }
         lines.push(Line::from(spans));
     }
+    lines.push(Line::default());
+}
+
+/// "Parkeerplaats: K open" with every open topic (nothing when none).
+pub fn parked_lines(env: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
+    let s = env.s();
     let open: Vec<_> = sess.open_parked().collect();
     if open.is_empty() {
         return;
