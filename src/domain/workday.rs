@@ -94,6 +94,18 @@ impl ParkedTopic {
         self.workshop == n
     }
 
+    /// What became of it, in words ("werd actiepunt bij 1.2.1"); `None`
+    /// while it is open.
+    pub fn outcome_words(&self, s: &crate::i18n::Strings) -> Option<String> {
+        use crate::i18n::fill;
+        let o = self.outcome.as_ref()?;
+        Some(match o.how {
+            ParkedHow::Note => fill(s.wd_to_note, &[&o.point]),
+            ParkedHow::Action => fill(s.wd_to_action, &[&o.point]),
+            ParkedHow::Closed => fill(s.wd_closed_because, &[&o.reason]),
+        })
+    }
+
     /// Whether what became of it happened in workshop `n`.
     pub fn settled_in(&self, n: u32) -> bool {
         self.outcome.as_ref().is_some_and(|o| o.workshop == n)

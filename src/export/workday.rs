@@ -8,7 +8,8 @@
 use super::doc::{Ctx, Inline, Node, b, t};
 use super::tables::{Cell, Table};
 use crate::domain::workday::{Adoption, Amendment, ParkedHow, ParkedTopic};
-use crate::i18n::fill;
+use crate::i18n::{Strings, fill};
+use crate::session::Session;
 
 /// Below the head of the minutes of workshop `number`: "Vastgesteld in
 /// bijeenkomst N+1 op DATUM" with the amendments, or "concept". A
@@ -139,9 +140,8 @@ fn topic_line(c: &Ctx, p: &ParkedTopic) -> Vec<Inline> {
     }
     if let Some(o) = &p.outcome {
         parts.push(match o.how {
-            ParkedHow::Note => fill(s.wd_to_note, &[&o.point]),
-            ParkedHow::Action => fill(s.wd_to_action, &[&o.point]),
             ParkedHow::Closed => fill(s.wd_closed_because, &[&c.user(&o.reason)]),
+            _ => p.outcome_words(s).unwrap_or_default(),
         });
     }
     vec![t(parts.join(" — "))]
@@ -193,4 +193,24 @@ pub(super) fn parking_table(c: &Ctx, workshop: Option<u32>) -> Table {
         })
         .collect();
     Table { head, rows }
+}
+
+/// For `wijktafel log`: minutes adopted, and each parked topic that
+/// appeared, moved, closed or opened again (undo) between two states.
+pub(super) fn log_words(s: &Strings, was: &Session, now: &Session) -> Vec<String> {
+    let mut out = Vec::new();
+    for a in now.adoptions.iter().filter(|a| !was.adoptions.contains(a)) {
+        out.push(fill(s.log_adoption, &[&a.workshop.to_string()]));
+    }
+    for p in &now.parking {
+        let old = was.parking.iter().find(|o| o.id == p.id);
+        if old == Some(p) {
+            continue;
+        }
+        let state = p
+            .outcome_words(s)
+            .unwrap_or_else(|| s.wd_how_open.to_string());
+        out.push(fill(s.log_parking, &[&format!("{} ({state})", p.text)]));
+    }
+    out
 }

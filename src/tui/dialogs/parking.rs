@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::domain::workday::{ParkedHow, ParkedTopic};
-use crate::i18n::{Strings, fill};
+use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::app::App;
 use crate::tui::dialogs::park::{ParkDialog, capture_parking};
@@ -32,16 +32,6 @@ pub fn ordered(sess: &Session) -> Vec<&ParkedTopic> {
     let mut v: Vec<&ParkedTopic> = sess.open_parked().collect();
     v.extend(sess.parking.iter().filter(|p| !p.is_open()));
     v
-}
-
-/// What became of a topic, in words ("werd actiepunt bij 1.2.1").
-pub fn outcome_words(s: &Strings, p: &ParkedTopic) -> Option<String> {
-    let o = p.outcome.as_ref()?;
-    Some(match o.how {
-        ParkedHow::Note => fill(s.wd_to_note, &[&o.point]),
-        ParkedHow::Action => fill(s.wd_to_action, &[&o.point]),
-        ParkedHow::Closed => fill(s.wd_closed_because, &[&o.reason]),
-    })
 }
 
 impl ParkingDialog {
@@ -167,7 +157,7 @@ impl Dialog for ParkingDialog {
         if !p.point.is_empty() {
             parts.push(fill(s.wd_came_up_at, &[&p.point]));
         }
-        parts.extend(outcome_words(s, p).map(|w| safe_line(&w).into_owned()));
+        parts.extend(p.outcome_words(s).map(|w| safe_line(&w).into_owned()));
         let blk = Block::new().borders(Borders::TOP).border_style(th.border);
         f.render_widget(
             Paragraph::new(parts.join(" — "))
