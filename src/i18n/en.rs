@@ -712,6 +712,7 @@ pub static EN: Strings = Strings {
     recap_adopt_key: "v: adopt",
     park_need_text: "Type the topic first.",
     parking_need_reason: "Type a word on why the topic can be closed.",
+    ui_more_parked: "+{0} earlier (L: the whole parking lot)",
     log_adoption: "minutes of workshop {0} adopted",
     log_parking: "parking lot: {0}",
     // (end of section)

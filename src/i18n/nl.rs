@@ -712,6 +712,7 @@ pub static NL: Strings = Strings {
     recap_adopt_key: "v: vaststellen",
     park_need_text: "Typ eerst het onderwerp.",
     parking_need_reason: "Typ een woord waarom het onderwerp gesloten kan worden.",
+    ui_more_parked: "+{0} eerdere (L: de hele parkeerplaats)",
     log_adoption: "verslag bijeenkomst {0} vastgesteld",
     log_parking: "parkeerplaats: {0}",
     // (end of section)
