@@ -31,6 +31,32 @@ fn export(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `w`: block 1 asks for the go/no-go first (deferred here), then the
+/// workshop ends with its minutes.
+fn end_workshop(t: &Tmux, path: &Path, number: u32) {
+    t.keys(&["w"]);
+    let s = t.wait_for("║");
+    if s.contains("Nu stemmen?") {
+        t.keys(&["j"]);
+        if t.wait_for("Go/no-go").contains("Er is al gestemd") {
+            t.keys(&["n"]);
+        }
+        t.wait_for("nog niet gestemd");
+        t.keys(&["u"]);
+        t.text("volgende keer");
+        t.keys(&["Enter"]);
+        t.wait_for("verder (elke toets)");
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("afsluiten en verslag");
+    t.keys(&["Enter"]);
+    t.wait_file(path, |s| {
+        s.workshops
+            .iter()
+            .any(|w| w.number == number && w.ended.is_some())
+    });
+}
+
 #[test]
 fn parked_topics_and_adopted_minutes_reach_the_file_and_the_minutes() {
     let dir = tempfile::tempdir().unwrap();
@@ -67,6 +93,8 @@ fn parked_topics_and_adopted_minutes_reach_the_file_and_the_minutes() {
     t.wait_for("werd actiepunt bij 1.1.2");
     t.keys(&["Escape"]);
     t.wait_for("☐ Bankjes bij de school");
+    // the side list beside the point holds the open one
+    t.wait_for("Parkeerplaats (1 open) · L");
     t.wait_file(&path, |s| {
         s.record("1.1.2").is_some_and(|r| r.actions.len() == 1) && s.open_parked().count() == 1
     });
@@ -79,19 +107,7 @@ fn parked_topics_and_adopted_minutes_reach_the_file_and_the_minutes() {
     t.wait_file(&path, |s| {
         s.record("1.1.2").is_some_and(|r| r.actions.len() == 1) && s.open_parked().count() == 1
     });
-    // the end of block 1's workshop asks for the go/no-go: deferred
-    t.keys(&["w"]);
-    t.wait_for("Nu stemmen?");
-    t.keys(&["j"]);
-    t.wait_for("nog niet gestemd");
-    t.keys(&["u"]);
-    t.text("volgende keer");
-    t.keys(&["Enter"]);
-    t.wait_for("verder (elke toets)");
-    t.keys(&["Enter"]);
-    t.wait_for("afsluiten en verslag");
-    t.keys(&["Enter"]);
-    t.wait_file(&path, |s| s.workshops[0].ended.is_some());
+    end_workshop(&t, &path, 1);
     t.keys(&["q"]);
     t.wait_exit();
 
@@ -131,6 +147,7 @@ fn parked_topics_and_adopted_minutes_reach_the_file_and_the_minutes() {
     t.wait_file(&path, |s| !s.adoptions.is_empty());
     t.keys(&["Enter"]);
     t.wait_for("GESPREKSPUNT");
+    end_workshop(&t, &path, 2);
     t.keys(&["q"]);
     t.wait_exit();
 
@@ -172,6 +189,26 @@ fn parked_topics_and_adopted_minutes_reach_the_file_and_the_minutes() {
     assert!(
         park.contains("**Nog open:**") && park.contains("Verkeersdrempels"),
         "{park}"
+    );
+    // the agenda of the third workshop: the minutes of 2 to adopt, what to come back to
+    let agenda = export(dir.path(), &["--format", "agenda"]);
+    assert!(
+        agenda.contains("# Agenda bijeenkomst 3 — Zuidrand"),
+        "{agenda}"
+    );
+    assert!(agenda.contains("Verslag bijeenkomst 2 ("), "{agenda}");
+    assert!(
+        agenda.contains("| Bankjes bij de school | nog niemand |"),
+        "{agenda}"
+    );
+    assert!(
+        agenda.contains("- Verkeersdrempels Dorpsstraat — ingebracht door Politie (Cor)"),
+        "{agenda}"
+    );
+    let html = export(dir.path(), &["--format", "agenda-html"]);
+    assert!(
+        html.starts_with("<!DOCTYPE html>") && html.contains("Agenda bijeenkomst 3"),
+        "{html}"
     );
     let csv = export(dir.path(), &["--format", "csv", "--items", "parkeerplaats"]);
     assert!(

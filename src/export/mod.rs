@@ -12,6 +12,7 @@ use crate::i18n::{Lang, fill};
 use crate::session::Session;
 use crate::store::{self, StoreError};
 
+mod agenda;
 mod anonymize;
 mod board;
 mod chart;
@@ -50,6 +51,10 @@ pub enum Format {
     Csv,
     /// An Excel workbook (issue 27): the spreadsheet for people.
     Xlsx,
+    /// The agenda of the next workshop, in Markdown (issue 26).
+    Agenda,
+    /// The agenda of the next workshop, as printable HTML.
+    AgendaHtml,
 }
 
 /// Options for the minutes.
@@ -134,6 +139,8 @@ pub fn render(
         Format::Json => (json(fw, sess, o) + "\n").into_bytes(),
         Format::Csv => csv_points(fw, sess, workshop, o)?,
         Format::Xlsx => xlsx(fw, sess, workshop, o)?,
+        Format::Agenda => markdown::to_markdown(&agenda::document(fw, sess, o)?).into_bytes(),
+        Format::AgendaHtml => html::to_html(&agenda::document(fw, sess, o)?, o.lang).into_bytes(),
     })
 }
 
