@@ -147,6 +147,12 @@ fn parked_topics_and_adopted_minutes_reach_the_file_and_the_minutes() {
     t.wait_file(&path, |s| !s.adoptions.is_empty());
     t.keys(&["Enter"]);
     t.wait_for("GESPREKSPUNT");
+    // u takes the adoption back, Ctrl+r adopts again
+    t.keys(&["u"]);
+    t.wait_for("ongedaan gemaakt: verslag vaststellen");
+    t.wait_file(&path, |s| s.adoptions.is_empty());
+    t.keys(&["C-r"]);
+    t.wait_file(&path, |s| s.adoptions.len() == 1);
     end_workshop(&t, &path, 2);
     t.keys(&["q"]);
     t.wait_exit();

@@ -713,6 +713,8 @@ pub static EN: Strings = Strings {
     park_need_text: "Type the topic first.",
     parking_need_reason: "Type a word on why the topic can be closed.",
     ui_more_parked: "+{0} earlier (L: the whole parking lot)",
+    adopt_label: "adopt the minutes",
+    key_pick_party: "at Raised by or Asked by: choose the party (or nobody)",
     ag_title: "Agenda of workshop {0} — {1}",
     ag_when: "Date and time",
     ag_to_fill: "(to be filled in)",

@@ -713,6 +713,8 @@ pub static NL: Strings = Strings {
     park_need_text: "Typ eerst het onderwerp.",
     parking_need_reason: "Typ een woord waarom het onderwerp gesloten kan worden.",
     ui_more_parked: "+{0} eerdere (L: de hele parkeerplaats)",
+    adopt_label: "verslag vaststellen",
+    key_pick_party: "bij Ingebracht door of Gevraagd door: de partij kiezen (of niemand)",
     ag_title: "Agenda bijeenkomst {0} — {1}",
     ag_when: "Datum en tijd",
     ag_to_fill: "(in te vullen)",

@@ -306,8 +306,9 @@ impl OpenSession {
         }
     }
 
-    /// A capture that changes the parking lot (issue 26), and with it maybe
-    /// `point` (a topic that becomes its note or action); undoable as one.
+    /// A capture that changes the workshop day's lists (issue 26: the
+    /// parking lot, the adopted minutes), and with it maybe `point` (a
+    /// topic that becomes its note or action); undoable as one.
     pub fn capture_parking(
         &mut self,
         point: &str,
@@ -318,12 +319,13 @@ impl OpenSession {
         self.baseline.touch(&self.session, point);
         let (record, parking) = (
             self.session.points.get(point).cloned(),
-            self.session.parking.clone(),
+            crate::tui::undo::DayLists::of(&self.session),
         );
         f(&mut self.session, now);
         let now_record = self.session.points.get(point);
         let pair = (record.as_ref(), now_record);
-        match Change::with_parking(point, label, pair, (&parking, &self.session.parking)) {
+        let now_lists = crate::tui::undo::DayLists::of(&self.session);
+        match Change::with_parking(point, label, pair, (&parking, &now_lists)) {
             Some(change) => {
                 self.undo.push(change);
                 Captured::Changed
@@ -338,7 +340,7 @@ impl OpenSession {
         self.baseline.touch(&self.session, &change.point);
         self.hint = Some((if is_undo { What::Undo } else { What::Redo }, None));
         change.apply(&mut self.session.points, !is_undo);
-        change.apply_parking(&mut self.session.parking, !is_undo);
+        change.apply_parking(&mut self.session, !is_undo);
         if self.session.cursor != change.point {
             self.session.cursor = change.point.clone();
         }

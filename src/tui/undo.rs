@@ -10,8 +10,10 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use crate::domain::workday::ParkedTopic;
-use crate::session::{ActionItem, HistoryEntry, Note, PartyId, PointRecord, StanceEntry, Status};
+use crate::domain::workday::{Adoption, ParkedTopic};
+use crate::session::{
+    ActionItem, HistoryEntry, Note, PartyId, PointRecord, Session, StanceEntry, Status,
+};
 
 /// How many captures can be undone; older ones are dropped.
 pub const UNDO_LIMIT: usize = 1000;
@@ -105,19 +107,47 @@ pub struct Change {
     notes: ListDelta<Note>,
     actions: ListDelta<ActionItem>,
     history: ListDelta<HistoryEntry>,
-    /// The parking lot before and after, when the capture changed it
-    /// (issue 26: parked, moved to a note or action, closed).
-    parking: Option<(Vec<ParkedTopic>, Vec<ParkedTopic>)>,
+    /// The workshop day's lists before and after, when the capture
+    /// changed them (issue 26: a topic parked, moved to a note or action,
+    /// closed; minutes adopted).
+    parking: Option<(DayLists, DayLists)>,
+}
+
+/// The session's lists of the workshop day (issue 26), kept whole by an
+/// undo entry (they are short: a workshop parks a handful of topics).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DayLists {
+    pub adoptions: Vec<Adoption>,
+    pub parking: Vec<ParkedTopic>,
+}
+
+impl DayLists {
+    pub fn of(s: &Session) -> DayLists {
+        DayLists {
+            adoptions: s.adoptions.clone(),
+            parking: s.parking.clone(),
+        }
+    }
+
+    fn put(&self, s: &mut Session) {
+        s.adoptions.clone_from(&self.adoptions);
+        s.parking.clone_from(&self.parking);
+    }
+
+    fn len(&self) -> usize {
+        self.adoptions.len() + self.parking.len()
+    }
 }
 
 impl Change {
-    /// A capture that changed the parking lot (and maybe the point: a
-    /// topic that became a note or action of it); `None` when neither changed.
+    /// A capture that changed the workshop day's lists (and maybe the
+    /// point: a topic that became a note or action of it); `None` when
+    /// neither changed.
     pub fn with_parking(
         point: &str,
         label: &str,
         record: (Option<&PointRecord>, Option<&PointRecord>),
-        parking: (&[ParkedTopic], &[ParkedTopic]),
+        parking: (&DayLists, &DayLists),
     ) -> Option<Change> {
         let mut change = Change::between(point, label, record.0, record.1).unwrap_or_else(|| {
             let r = record.0.cloned().unwrap_or_default();
@@ -138,14 +168,15 @@ impl Change {
                 && change.actions.is_empty();
             return (!unchanged).then_some(change);
         }
-        change.parking = Some((parking.0.to_vec(), parking.1.to_vec()));
+        change.parking = Some((parking.0.clone(), parking.1.clone()));
         Some(change)
     }
 
-    /// Put the parking lot back as it was before (undo) or after (redo).
-    pub fn apply_parking(&self, parking: &mut Vec<ParkedTopic>, forward: bool) {
+    /// Put the workshop day's lists back as they were before (undo) or
+    /// after (redo).
+    pub fn apply_parking(&self, s: &mut Session, forward: bool) {
         if let Some((before, after)) = &self.parking {
-            parking.clone_from(if forward { after } else { before });
+            if forward { after } else { before }.put(s);
         }
     }
 
@@ -417,24 +448,24 @@ mod tests {
         let fw = crate::framework::Framework::builtin();
         let mut s = crate::session::Session::new("S", &fw, at(0));
         s.park("Bankjes", None, "1.1.1", at(1));
-        let (rec, park) = (s.record("1.1.2").cloned(), s.parking.clone());
+        let (rec, park) = (s.record("1.1.2").cloned(), DayLists::of(&s));
         s.move_parked(1, "1.1.2", crate::domain::workday::ParkedHow::Action, at(2));
         let pair = (rec.as_ref(), s.record("1.1.2"));
-        let c = Change::with_parking("1.1.2", "x", pair, (&park, &s.parking)).unwrap();
+        let c = Change::with_parking("1.1.2", "x", pair, (&park, &DayLists::of(&s))).unwrap();
         let after = s.clone();
         c.apply(&mut s.points, false);
-        c.apply_parking(&mut s.parking, false);
+        c.apply_parking(&mut s, false);
         assert!(s.record("1.1.2").is_none(), "the action is gone");
         assert!(s.parked(1).unwrap().is_open(), "the topic is open again");
         c.apply(&mut s.points, true);
-        c.apply_parking(&mut s.parking, true);
+        c.apply_parking(&mut s, true);
         assert_eq!(s.points, after.points);
         assert_eq!(s.parking, after.parking);
         // parking alone (no point changed) is a change too; nothing at all is none
-        let before = s.parking.clone();
+        let before = DayLists::of(&s);
         s.park("Nog een", None, "1.1.1", at(3));
-        let r = s.record("1.1.1");
-        assert!(Change::with_parking("1.1.1", "x", (r, r), (&before, &s.parking)).is_some());
-        assert!(Change::with_parking("1.1.1", "x", (r, r), (&s.parking, &s.parking)).is_none());
+        let (r, now) = (s.record("1.1.1"), DayLists::of(&s));
+        assert!(Change::with_parking("1.1.1", "x", (r, r), (&before, &now)).is_some());
+        assert!(Change::with_parking("1.1.1", "x", (r, r), (&now, &now)).is_none());
     }
 }

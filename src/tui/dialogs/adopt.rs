@@ -2,7 +2,8 @@
 //! (issue 26). Enter with an empty field adopts the minutes; an amendment
 //! is typed (text, who asked with ←→, which part) and added with Enter
 //! first. Adopting starts the workshop when it has not started (it is a
-//! capture of that workshop), and is saved at once as an event.
+//! capture of that workshop), is saved at once as an event, and `u` on the
+//! main screen takes it back.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -88,17 +89,18 @@ impl AdoptDialog {
         }
         // a workshop not started yet starts now: the adoption is its capture
         app.start_workshop();
-        let (n, now) = (self.workshop, app.now);
+        let n = self.workshop;
         let amendments = std::mem::take(&mut self.amendments);
         let count = amendments.len();
-        let Some(o) = app.open_session_mut() else {
-            return Transition::Close;
-        };
-        if o.session.adopt_minutes(n, amendments, now).is_err() {
+        let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
+        let mut adopted = false;
+        crate::tui::dialogs::park::capture_parking(app, &point, s.adopt_label, |x, now| {
+            adopted = x.adopt_minutes(n, amendments, now).is_ok();
+        });
+        if !adopted {
             app.info(s.adopt_nothing.to_string());
             return Transition::Close;
         }
-        app.save_now();
         let msg = if count == 0 {
             fill(s.adopt_done_msg, &[&n.to_string()])
         } else {
