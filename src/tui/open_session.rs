@@ -309,7 +309,7 @@ impl OpenSession {
     /// A capture that changes the workshop day's lists (issue 26: the
     /// parking lot, the adopted minutes), and with it maybe `point` (a
     /// topic that becomes its note or action); undoable as one.
-    pub fn capture_parking(
+    pub fn capture_day(
         &mut self,
         point: &str,
         label: &str,
@@ -325,7 +325,7 @@ impl OpenSession {
         let now_record = self.session.points.get(point);
         let pair = (record.as_ref(), now_record);
         let now_lists = crate::tui::undo::DayLists::of(&self.session);
-        match Change::with_parking(point, label, pair, (&parking, &now_lists)) {
+        match Change::with_day(point, label, pair, (&parking, &now_lists)) {
             Some(change) => {
                 self.undo.push(change);
                 Captured::Changed
@@ -340,7 +340,7 @@ impl OpenSession {
         self.baseline.touch(&self.session, &change.point);
         self.hint = Some((if is_undo { What::Undo } else { What::Redo }, None));
         change.apply(&mut self.session.points, !is_undo);
-        change.apply_parking(&mut self.session, !is_undo);
+        change.apply_day(&mut self.session, !is_undo);
         if self.session.cursor != change.point {
             self.session.cursor = change.point.clone();
         }

@@ -143,7 +143,7 @@ impl Change {
     /// A capture that changed the workshop day's lists (and maybe the
     /// point: a topic that became a note or action of it); `None` when
     /// neither changed.
-    pub fn with_parking(
+    pub fn with_day(
         point: &str,
         label: &str,
         record: (Option<&PointRecord>, Option<&PointRecord>),
@@ -174,7 +174,7 @@ impl Change {
 
     /// Put the workshop day's lists back as they were before (undo) or
     /// after (redo).
-    pub fn apply_parking(&self, s: &mut Session, forward: bool) {
+    pub fn apply_day(&self, s: &mut Session, forward: bool) {
         if let Some((before, after)) = &self.parking {
             if forward { after } else { before }.put(s);
         }
@@ -451,21 +451,21 @@ mod tests {
         let (rec, park) = (s.record("1.1.2").cloned(), DayLists::of(&s));
         s.move_parked(1, "1.1.2", crate::domain::workday::ParkedHow::Action, at(2));
         let pair = (rec.as_ref(), s.record("1.1.2"));
-        let c = Change::with_parking("1.1.2", "x", pair, (&park, &DayLists::of(&s))).unwrap();
+        let c = Change::with_day("1.1.2", "x", pair, (&park, &DayLists::of(&s))).unwrap();
         let after = s.clone();
         c.apply(&mut s.points, false);
-        c.apply_parking(&mut s, false);
+        c.apply_day(&mut s, false);
         assert!(s.record("1.1.2").is_none(), "the action is gone");
         assert!(s.parked(1).unwrap().is_open(), "the topic is open again");
         c.apply(&mut s.points, true);
-        c.apply_parking(&mut s, true);
+        c.apply_day(&mut s, true);
         assert_eq!(s.points, after.points);
         assert_eq!(s.parking, after.parking);
         // parking alone (no point changed) is a change too; nothing at all is none
         let before = DayLists::of(&s);
         s.park("Nog een", None, "1.1.1", at(3));
         let (r, now) = (s.record("1.1.1"), DayLists::of(&s));
-        assert!(Change::with_parking("1.1.1", "x", (r, r), (&before, &now)).is_some());
-        assert!(Change::with_parking("1.1.1", "x", (r, r), (&now, &now)).is_none());
+        assert!(Change::with_day("1.1.1", "x", (r, r), (&before, &now)).is_some());
+        assert!(Change::with_day("1.1.1", "x", (r, r), (&now, &now)).is_none());
     }
 }

@@ -94,7 +94,7 @@ impl AdoptDialog {
         let count = amendments.len();
         let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
         let mut adopted = false;
-        crate::tui::dialogs::park::capture_parking(app, &point, s.adopt_label, |x, now| {
+        crate::tui::dialogs::park::capture_day(app, &point, s.adopt_label, |x, now| {
             adopted = x.adopt_minutes(n, amendments, now).is_ok();
         });
         if !adopted {

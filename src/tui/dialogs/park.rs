@@ -85,7 +85,7 @@ impl Who {
 
 /// Apply a change to the parking lot as one undoable capture (and maybe
 /// to `point`), and save; returns whether anything changed.
-pub fn capture_parking(
+pub fn capture_day(
     app: &mut App,
     point: &str,
     label: &str,
@@ -95,7 +95,7 @@ pub fn capture_parking(
     let Some(o) = app.open_session_mut() else {
         return false;
     };
-    if o.capture_parking(point, label, now, f) == Captured::Unchanged {
+    if o.capture_day(point, label, now, f) == Captured::Unchanged {
         return false;
     }
     app.save_now();
@@ -145,7 +145,7 @@ impl ParkDialog {
             return Transition::Stay;
         }
         if let Some((id, back)) = self.closing {
-            if capture_parking(app, &point, s.parking_close_label, |x, now| {
+            if capture_day(app, &point, s.parking_close_label, |x, now| {
                 x.close_parked(id, &text, now);
             }) {
                 app.info(fill(s.parking_closed_msg, &[&id.to_string()]));
@@ -154,7 +154,7 @@ impl ParkDialog {
         }
         let by = self.who.id(sess);
         let mut id = None;
-        capture_parking(app, &point, s.park_label, |x, now| {
+        capture_day(app, &point, s.park_label, |x, now| {
             id = x.park(&text, by, &point, now);
         });
         if let Some(id) = id {

@@ -11,7 +11,7 @@ use crate::domain::workday::{ParkedHow, ParkedTopic};
 use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::app::App;
-use crate::tui::dialogs::park::{ParkDialog, capture_parking};
+use crate::tui::dialogs::park::{ParkDialog, capture_day};
 use crate::tui::dialogs::{Dialog, Overlay, Transition};
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
@@ -62,7 +62,7 @@ impl ParkingDialog {
             _ => (s.parking_to_action_label, s.parking_to_action_msg),
         };
         let target = point.clone();
-        if capture_parking(app, &point, label, |x, now| {
+        if capture_day(app, &point, label, |x, now| {
             x.move_parked(topic.id, &target, how, now);
         }) {
             app.info(fill(msg, &[&topic.id.to_string(), &point]));
