@@ -142,3 +142,21 @@ fn the_minutes_have_a_parking_lot_section_and_the_csv_lists_every_topic() {
         "nothing parked or settled in 2: {none}"
     );
 }
+
+#[test]
+fn the_workbook_has_a_parking_lot_sheet_when_the_session_used_it() {
+    use calamine::{Reader, Xlsx};
+    let (fw, s) = session();
+    let o = Options::new(Lang::Nl);
+    let bytes = render(&fw, &s, Format::Xlsx, None, &o).unwrap();
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        wb.sheet_names().last().map(String::as_str),
+        Some("Parkeerplaats")
+    );
+    let range = wb.worksheet_range("Parkeerplaats").unwrap();
+    let rows: Vec<_> = range.rows().collect();
+    assert_eq!(rows.len(), 3, "the head and two topics");
+    assert_eq!(rows[1][1].to_string(), "Verkeersdrempels Dorpsstraat");
+    assert_eq!(rows[2][5].to_string(), "actiepunt");
+}
