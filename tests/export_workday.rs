@@ -160,3 +160,37 @@ fn the_workbook_has_a_parking_lot_sheet_when_the_session_used_it() {
     assert_eq!(rows[1][1].to_string(), "Verkeersdrempels Dorpsstraat");
     assert_eq!(rows[2][5].to_string(), "actiepunt");
 }
+
+#[test]
+fn the_agenda_invites_to_the_next_workshop_with_what_to_come_back_to() {
+    let (fw, s) = session();
+    let o = Options::new(Lang::Nl);
+    let md = String::from_utf8(render(&fw, &s, Format::Agenda, None, &o).unwrap()).unwrap();
+    assert!(
+        md.starts_with("# Agenda bijeenkomst 3 — Wijktafel Noord\n"),
+        "{md}"
+    );
+    assert!(md.contains("## 1. Opening en vaststellen verslag"), "{md}");
+    assert!(md.contains("Verslag bijeenkomst 2 ("), "{md}");
+    assert!(md.contains("### Actiepunten (open, hele sessie)"), "{md}");
+    assert!(
+        md.contains("| Bankjes bij de school |"),
+        "the action from the parking lot: {md}"
+    );
+    let park = &md[md.find("### Parkeerplaats").expect("open topics")..];
+    assert!(
+        park.contains("- Verkeersdrempels Dorpsstraat — ingebracht door Gemeente (Anna)"),
+        "{park}"
+    );
+    assert!(
+        !park[..park.find("## 3.").unwrap()].contains("Bankjes"),
+        "settled: {park}"
+    );
+    // the steps of the block from where the agenda resumes, with their open points
+    assert!(
+        md.contains("- **1.1 Urgentie** — 3 open: 1.1.2, 1.1.3, 1.1.4"),
+        "{md}"
+    );
+    let html = String::from_utf8(render(&fw, &s, Format::AgendaHtml, None, &o).unwrap()).unwrap();
+    assert!(html.contains("<h1>Agenda bijeenkomst 3"), "{html}");
+}

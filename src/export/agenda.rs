@@ -1,5 +1,5 @@
 //! `--format agenda` and `agenda-html` (issue 26): the invitation for the
-//! next workshop. Its head (session, wijk, facilitator, the workshop's
+//! workshop after the last one (also while the last one still runs). Its head (session, wijk, facilitator, the workshop's
 //! number, date and time to be filled in), then the points of the agenda:
 //! the previous minutes to be adopted, the open dissent and open action
 //! items to come back to, the open topics of the parking lot, and the steps
@@ -24,11 +24,7 @@ pub(super) fn document(
     let c = Ctx::new(fw, sess, o);
     let s = c.s;
     let last = sess.workshops.last();
-    let next = match last {
-        Some(w) if w.ended.is_none() => w.number,
-        Some(w) => w.number + 1,
-        None => 1,
-    };
+    let next = last.map_or(1, |w| w.number.saturating_add(1));
     let mut out = vec![Node::Heading(
         1,
         vec![t(fill(
@@ -52,7 +48,7 @@ pub(super) fn document(
     // 1. the previous minutes
     let mut n = 1;
     out.push(Node::Heading(2, vec![t(format!("{n}. {}", s.ag_opening))]));
-    if let Some(w) = last.filter(|w| w.ended.is_some()) {
+    if let Some(w) = last {
         let text = match sess.adoption_of(w.number) {
             None => fill(s.ag_adopt, &[&w.number.to_string(), &c.date(w.date)]),
             Some(a) => fill(
