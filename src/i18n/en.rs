@@ -714,6 +714,7 @@ pub static EN: Strings = Strings {
     parking_need_reason: "Type a word on why the topic can be closed.",
     ui_more_parked: "+{0} earlier (L: the whole parking lot)",
     adopt_label: "adopt the minutes",
+    adopt_need_text: "Type the amendment itself, or clear Asked by and Part to adopt.",
     key_pick_party: "at Raised by or Asked by: choose the party (or nobody)",
     ag_title: "Agenda of workshop {0} — {1}",
     ag_when: "Date and time",

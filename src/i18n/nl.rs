@@ -714,6 +714,7 @@ pub static NL: Strings = Strings {
     parking_need_reason: "Typ een woord waarom het onderwerp gesloten kan worden.",
     ui_more_parked: "+{0} eerdere (L: de hele parkeerplaats)",
     adopt_label: "verslag vaststellen",
+    adopt_need_text: "Typ de wijziging zelf, of maak Gevraagd door en Onderdeel leeg om vast te stellen.",
     key_pick_party: "bij Ingebracht door of Gevraagd door: de partij kiezen (of niemand)",
     ag_title: "Agenda bijeenkomst {0} — {1}",
     ag_when: "Datum en tijd",

@@ -87,6 +87,13 @@ impl AdoptDialog {
             self.field = Field::Text;
             return Transition::Stay;
         }
+        // a part or a party without the amendment's text: ask for the text
+        // rather than adopting and dropping them
+        if self.who.0.is_some() || !editor_text(&self.part).trim().is_empty() {
+            app.error(s.adopt_need_text.to_string());
+            self.field = Field::Text;
+            return Transition::Stay;
+        }
         // a workshop not started yet starts now: the adoption is its capture
         app.start_workshop();
         let n = self.workshop;

@@ -107,7 +107,8 @@ impl Dialog for ParkingDialog {
             f,
             area,
             area.width.saturating_sub(4).min(110),
-            area.height.saturating_sub(2),
+            // the message row under it stays in view ("… is nu een actiepunt")
+            area.height.saturating_sub(4),
             &title,
             th,
         );
