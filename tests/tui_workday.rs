@@ -15,7 +15,7 @@ use wijktafel::session::Session;
 use wijktafel::store::{self, Store};
 use wijktafel::tui::app::{App, Screen, update};
 use wijktafel::tui::theme::ThemeKind;
-use wijktafel::tui::{Action, map_event};
+use wijktafel::tui::map_event;
 
 mod common;
 use common::render_text;
