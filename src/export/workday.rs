@@ -25,10 +25,7 @@ pub(super) fn minutes_status_nodes(c: &Ctx, number: u32, out: &mut Vec<Node>) {
         return;
     }
     let Some(a) = c.present.adoption_of(number) else {
-        out.push(Node::Fields(vec![(
-            s.wd_minutes_status.to_string(),
-            vec![b(s.wd_minutes_concept)],
-        )]));
+        head_field(out, s.wd_minutes_status, vec![b(s.wd_minutes_concept)]);
         return;
     };
     let (n, day) = (a.in_workshop.to_string(), c.day_of(a.at));
@@ -38,12 +35,18 @@ pub(super) fn minutes_status_nodes(c: &Ctx, number: u32, out: &mut Vec<Node>) {
         let count = a.amendments.len().to_string();
         fill(s.wd_minutes_adopted_amended, &[&n, &day, &count])
     };
-    out.push(Node::Fields(vec![(
-        s.wd_minutes_status.to_string(),
-        vec![t(text)],
-    )]));
+    head_field(out, s.wd_minutes_status, vec![t(text)]);
     if !a.amendments.is_empty() {
         out.push(amendment_list(c, a));
+    }
+}
+
+/// One more line of the head's fields (the head ends in them), or a
+/// list of its own when nothing precedes.
+fn head_field(out: &mut Vec<Node>, label: &str, value: Vec<Inline>) {
+    match out.last_mut() {
+        Some(Node::Fields(rows)) => rows.push((label.to_string(), value)),
+        _ => out.push(Node::Fields(vec![(label.to_string(), value)])),
     }
 }
 
