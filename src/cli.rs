@@ -136,10 +136,10 @@ pub enum Command {
         /// Alleen deze bijeenkomst: het verslag ervan; bij csv de punten die toen besproken zijn, of de actiepunten die toen gemaakt of gewijzigd zijn. Niet bij json.
         #[arg(long)]
         workshop: Option<u32>,
-        /// Bij csv: punten (stand per punt, standaard), acties (een rij per actiepunt) of stemmingen (een rij per stemming)
+        /// Bij csv: punten (stand per punt, standaard), acties (een rij per actiepunt), stemmingen (een rij per stemming) of parkeerplaats (een rij per geparkeerd onderwerp)
         #[arg(
             long,
-            value_name = "punten|acties|stemmingen",
+            value_name = "punten|acties|stemmingen|parkeerplaats",
             value_parser = crate::export::CsvItems::parser(),
             hide_possible_values = true
         )]
@@ -686,6 +686,7 @@ fn cmd_export(cli: &Cli, given: Option<&Given>, a: &ExportArgs) -> Result<(), Fa
     let bytes = match a.items {
         Some(CsvItems::Actions) => crate::export::csv_actions(fw, &sess, a.workshop, &opts)?,
         Some(CsvItems::Votes) => crate::export::csv_votes(fw, &sess, a.workshop, &opts)?,
+        Some(CsvItems::Parking) => crate::export::csv_parking(fw, &sess, a.workshop, &opts)?,
         _ => crate::export::render(fw, &sess, a.format, a.workshop, &opts)?,
     };
     match a.output {

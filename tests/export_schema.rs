@@ -119,9 +119,31 @@ fn hostile() -> Session {
         block: "2".into(),
         reason: NASTY.into(),
     });
+    // the parking lot (issue 26): open, moved, closed
+    s.park(NASTY, Some(a), "1.1.1", at(12));
+    let moved = s.park("naar een actie", None, "1.1.1", at(12)).unwrap();
+    s.move_parked(
+        moved,
+        "1.1.2",
+        wijktafel::domain::workday::ParkedHow::Action,
+        at(12),
+    );
+    let closed = s.park("dicht", Some(b), "", at(12)).unwrap();
+    s.close_parked(closed, NASTY, at(12));
     s.parties[2].removed = Some(at(13));
     assert_eq!(s.parties[2].id, c);
     s.end_workshop(at(60));
+    // minutes adopted with an amendment (issue 26)
+    s.adoptions.push(wijktafel::domain::workday::Adoption {
+        workshop: 1,
+        in_workshop: 2,
+        at: at(70),
+        amendments: vec![wijktafel::domain::workday::Amendment {
+            text: NASTY.into(),
+            party: Some(a),
+            part: NASTY.into(),
+        }],
+    });
     s.draft = Some(wijktafel::session::Draft {
         point: "1.1.1".into(),
         kind: wijktafel::session::DraftKind::Note,
@@ -155,6 +177,20 @@ fn the_schema_rejects_what_it_does_not_name() {
     let mut bad = good.clone();
     bad["votes"][0]["outcome"] = Value::from("maybe");
     assert!(schemas.validate(&bad, index).is_err(), "an unknown outcome");
+    // the parking lot and the adoptions (issue 26) are named too
+    assert_eq!(good["parking"][1]["outcome"]["how"], "action");
+    let mut bad = good.clone();
+    bad["parking"][1]["outcome"]["how"] = Value::from("lost");
+    assert!(
+        schemas.validate(&bad, index).is_err(),
+        "an unknown parking outcome"
+    );
+    let mut bad = good.clone();
+    bad["adoptions"][0]["amendments"][0]["by"] = Value::from(1);
+    assert!(
+        schemas.validate(&bad, index).is_err(),
+        "an unknown amendment key"
+    );
     let mut bad = good.clone();
     bad["workshops"][0]["date"] = Value::from("12-10-2026");
     assert!(

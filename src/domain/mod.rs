@@ -11,3 +11,4 @@ pub mod record;
 pub mod session;
 pub mod timing;
 pub mod vote;
+pub mod workday;

@@ -108,6 +108,12 @@ pub struct Session {
     /// the JSON export carries it as `journal`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub journal: Vec<crate::journal::Event>,
+    /// The minutes of earlier workshops adopted in later ones (issue 26).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adoptions: Vec<crate::domain::workday::Adoption>,
+    /// The parking lot: topics raised outside the current point (issue 26).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parking: Vec<crate::domain::workday::ParkedTopic>,
 }
 
 fn is_zero_u64(n: &u64) -> bool {
@@ -312,6 +318,8 @@ impl Session {
             journal_seq: 0,
             journal_from: None,
             journal: Vec::new(),
+            adoptions: Vec::new(),
+            parking: Vec::new(),
             framework_switches: Vec::new(),
             framework_source: None,
         }

@@ -366,6 +366,18 @@ pub fn anonymize_session(sess: &mut Session, lang: Lang) {
         }
     }
     sess.overrides.iter_mut().for_each(|o| fix(&mut o.reason));
+    for a in sess.adoptions.iter_mut() {
+        for m in a.amendments.iter_mut() {
+            fix(&mut m.text);
+            fix(&mut m.part);
+        }
+    }
+    for p in sess.parking.iter_mut() {
+        fix(&mut p.text);
+        if let Some(o) = p.outcome.as_mut() {
+            fix(&mut o.reason);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub enum CsvItems {
     Actions,
     /// One row per vote: outcome, tally, each ballot and reason.
     Votes,
+    /// One row per parked topic: who raised it, where, what became of it.
+    Parking,
 }
 
 impl CsvItems {
@@ -34,10 +36,12 @@ impl CsvItems {
                 .alias("actions")
                 .alias("actiepunten"),
             PossibleValue::new("stemmingen").alias("votes"),
+            PossibleValue::new("parkeerplaats").alias("parking"),
         ])
         .map(|v| match v.as_str() {
             "acties" | "actions" | "actiepunten" => CsvItems::Actions,
             "stemmingen" | "votes" => CsvItems::Votes,
+            "parkeerplaats" | "parking" => CsvItems::Parking,
             _ => CsvItems::Points,
         })
     }
@@ -230,6 +234,21 @@ pub fn csv_votes(
 ) -> Result<Vec<u8>, ExportError> {
     check_workshop(sess, workshop, o)?;
     Ok(write_table(tables::votes(&Ctx::new(fw, sess, o), workshop)))
+}
+
+/// The parking lot (issue 26): every parked topic, or with `workshop`
+/// those parked or settled in it (see [`super::workday::parking_table`]).
+pub fn csv_parking(
+    fw: &Framework,
+    sess: &Session,
+    workshop: Option<u32>,
+    o: &Options,
+) -> Result<Vec<u8>, ExportError> {
+    check_workshop(sess, workshop, o)?;
+    Ok(write_table(super::workday::parking_table(
+        &Ctx::new(fw, sess, o),
+        workshop,
+    )))
 }
 
 #[cfg(test)]

@@ -70,6 +70,9 @@ pub(super) struct Ctx<'a> {
     /// The session's framework now, when these minutes are read with an
     /// earlier one (`fw`: the minutes of a workshop before a switch).
     pub(super) now_fw: Option<Framework>,
+    /// The session as it is now (the minutes of an earlier workshop read
+    /// their adoption from it, which happened later; issue 26).
+    pub(super) present: &'a Session,
 }
 
 impl<'a> Ctx<'a> {
@@ -88,6 +91,7 @@ impl<'a> Ctx<'a> {
             facts: None,
             eras: super::wording::eras(sess),
             now_fw: None,
+            present: sess,
         }
     }
 
@@ -111,6 +115,7 @@ impl<'a> Ctx<'a> {
             facts,
             eras: self.eras.clone(),
             now_fw: self.now_fw.clone(),
+            present: self.present,
         }
     }
 
@@ -328,7 +333,9 @@ fn workshop_nodes(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<N
 fn workshop_body(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<Node>) {
     let s = c.s;
     header_nodes(c, w, whole, out);
+    super::workday::minutes_status_nodes(c, w.number, out);
     out.extend(super::journaled::provenance_nodes(c, w.number));
+    super::workday::adopted_here_nodes(c, w.number, level, out);
     decision_nodes(c, w.number, level, out);
     counts_nodes(c, w.number, level, out);
     if whole {
@@ -354,6 +361,7 @@ fn workshop_body(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<No
     for v in c.sess.votes.iter().filter(|v| v.workshop == w.number) {
         vote_nodes(c, v, level, out);
     }
+    super::workday::parking_nodes(c, w.number, level, out);
     time_nodes(c, w.number, level, out);
     let overrides: Vec<Vec<Inline>> = c
         .sess

@@ -206,6 +206,7 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
     for o in now.overrides.iter().skip(was.overrides.len()) {
         out.push(fill(s.log_override, &[&o.block, &o.reason]));
     }
+    out.extend(super::workday::log_words(s, was, now));
     out
 }
 

@@ -12,6 +12,7 @@ use crate::i18n::{Lang, fill};
 use crate::session::Session;
 use crate::store::{self, StoreError};
 
+mod agenda;
 mod anonymize;
 mod board;
 mod chart;
@@ -29,10 +30,13 @@ mod markdown;
 mod sections;
 mod tables;
 mod wording;
+mod workday;
 mod xlsx;
 
 pub use self::anonymize::anonymize_session;
-pub use self::csv::{CsvItems, GUARD, csv, csv_actions, csv_points, csv_votes, neutralise};
+pub use self::csv::{
+    CsvItems, GUARD, csv, csv_actions, csv_parking, csv_points, csv_votes, neutralise,
+};
 pub use self::handout_html::handout_html;
 pub use self::html::html_escape;
 pub use self::json::{json, session_from_json};
@@ -47,6 +51,10 @@ pub enum Format {
     Csv,
     /// An Excel workbook (issue 27): the spreadsheet for people.
     Xlsx,
+    /// The agenda of the next workshop, in Markdown (issue 26).
+    Agenda,
+    /// The agenda of the next workshop, as printable HTML.
+    AgendaHtml,
 }
 
 /// Options for the minutes.
@@ -131,6 +139,8 @@ pub fn render(
         Format::Json => (json(fw, sess, o) + "\n").into_bytes(),
         Format::Csv => csv_points(fw, sess, workshop, o)?,
         Format::Xlsx => xlsx(fw, sess, workshop, o)?,
+        Format::Agenda => markdown::to_markdown(&agenda::document(fw, sess, o)?).into_bytes(),
+        Format::AgendaHtml => html::to_html(&agenda::document(fw, sess, o)?, o.lang).into_bytes(),
     })
 }
 

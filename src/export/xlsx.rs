@@ -37,12 +37,17 @@ pub fn xlsx(
     super::csv::check_workshop(sess, workshop, o)?;
     let c = Ctx::new(fw, sess, o);
     let s = c.s;
-    let sheets = [
+    let mut sheets = vec![
         (s.xl_sheet_points, tables::points(&c, workshop), 1),
         (s.xl_sheet_votes, tables::votes(&c, workshop), 1),
         (s.xl_sheet_actions, tables::actions(&c, workshop), 1),
         (s.xl_sheet_attendance, tables::attendance(&c, workshop), 1),
     ];
+    // the parking lot (issue 26), when the session used it
+    if !sess.parking.is_empty() {
+        let table = super::workday::parking_table(&c, workshop);
+        sheets.push((s.wd_parking, table, 2));
+    }
     build(&c, &sheets).map_err(|e| ExportError::Xlsx(e.to_string()))
 }
 

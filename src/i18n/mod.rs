@@ -559,6 +559,9 @@ define_strings! {
     xl_vote_number, xl_present_count, xl_parties_total, xl_deferred_because, xl_remark, xl_superseded_by, xl_ballot_of, xl_reason_of, xl_attendance, xl_arrivals_departures, xl_from_start, xl_sheet_points, xl_sheet_votes, xl_sheet_actions, xl_sheet_attendance, xl_cut, xl_not_to_terminal,
     bd_title, bd_decision, bd_no_vote, bd_workshops, bd_consensus_over, bd_notices,
     // (end of section)
+    // ---- the workshop day: minutes adopted, parking lot (issue 26) ----
+    wd_minutes_status, wd_minutes_adopted, wd_minutes_adopted_amended, wd_minutes_concept, wd_asked_by, wd_part, wd_adoption_heading, wd_adopted_here, wd_adopted_here_amended, wd_parking, wd_parked_new, wd_parked_moved, wd_parked_closed, wd_parked_open, wd_raised_by, wd_came_up_at, wd_to_note, wd_to_action, wd_closed_because, wd_csv_nr, wd_csv_topic, wd_csv_raised_by, wd_csv_at_point, wd_csv_outcome, wd_csv_to_point, wd_csv_reason, wd_csv_settled_in, wd_how_open, wd_how_note, wd_how_action, wd_how_closed, key_park, key_short_park, key_parking, key_parked_note, key_parked_action, key_parked_close, hint_to_note, hint_to_action, hint_close_topic, park_title, park_text, park_who, park_saved, park_label, parking_title, parking_empty, parking_side, parking_close_title, parking_to_note_msg, parking_to_action_msg, parking_closed_msg, parking_not_open, parking_to_note_label, parking_to_action_label, parking_close_label, recap_parked_head, key_adopt, hint_adopt, adopt_title, adopt_intro, adopt_text, adopt_who, adopt_part, adopt_list, adopt_none_yet, hint_add_or_adopt, adopt_done_msg, adopt_done_amended_msg, adopt_nothing, recap_adopt_open, recap_adopted, recap_adopt_key, park_need_text, parking_need_reason, ui_more_parked, adopt_label, adopt_need_text, key_pick_party, ag_title, ag_when, ag_to_fill, ag_opening, ag_adopt, ag_adopted, ag_come_back, ag_points, ag_open_points, log_adoption, log_parking,
+    // (end of section)
 }
 
 #[cfg(test)]

@@ -94,6 +94,16 @@ pub enum Ctx {
     // ---- the facilitator's hands (issue 25) ----
     /// Attendance over the workshop screen (`p`): arrivals and departures.
     Attendance,
+    // ---- the workshop day (issue 26) ----
+    /// `P`: a topic being parked (text, who raised it), or a parked topic's closing word.
+    Park,
+    /// `c` in the parking lot: the closing word of a parked topic.
+    ParkClose,
+    /// `L`: the parking lot.
+    Parking,
+    /// `v` at the start: the previous minutes adopted, with amendments.
+    Adopt,
+    // (end of section)
 }
 
 /// Which footer hints stay when the footer is narrow.
@@ -208,6 +218,18 @@ pub enum Action {
     FocusView,
     /// Back from the focus view to the normal main screen (Esc).
     LeaveFocus,
+    // (end of section)
+    // ---- the workshop day (issue 26) ----
+    /// Park a topic outside the current point.
+    Park,
+    /// Open the parking lot.
+    Parking,
+    /// The chosen parked topic becomes a note, an action item of the current point, or is closed.
+    ParkedNote,
+    ParkedAction,
+    ParkedClose,
+    /// Adopt the previous workshop's minutes.
+    Adopt,
     // (end of section)
 }
 
@@ -593,6 +615,35 @@ pub static BINDINGS: &[Binding] = &[
     b!(Attendance, [code(KeyCode::PageDown), ch('J')], "", Action::PageDown, hint_page),
     b!(Attendance, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Attendance, [ESC, ENTER, ch('p'), ch('q')], "Esc/Enter", Action::Back, hint_close, hint_close, "Esc", Always),
+    // ---- the workshop day (issue 26): the parking lot and the previous minutes adopted ----
+    b!(Main, [ch('P')], "P", Action::Park, key_park),
+    b!(Main, [ch('L')], "L", Action::Parking, key_parking),
+    b!(Start, [ch('v')], "v", Action::Adopt, key_adopt, hint_adopt, "v"),
+    b!(StartRecap, [ch('v')], "v", Action::Adopt, key_adopt, hint_adopt, "v"),
+    b!(Park, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(Park, [code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", Action::NextField, hint_next_field, hint_next_field, "Tab"),
+    b!(Park, [code(KeyCode::Left)], "←→", Action::Up, key_pick_party, hint_pick_owner, "←→"),
+    b!(Park, [code(KeyCode::Right)], "", Action::Down, key_pick_party),
+    b!(Park, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(Park, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    b!(ParkClose, [ENTER], "Enter", Action::Confirm, hint_save, hint_save, "Enter"),
+    b!(ParkClose, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(ParkClose, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    b!(Parking, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
+    b!(Parking, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
+    b!(Parking, [ch('n')], "n", Action::ParkedNote, key_parked_note, hint_to_note, "n"),
+    b!(Parking, [ch('a')], "a", Action::ParkedAction, key_parked_action, hint_to_action, "a"),
+    b!(Parking, [ch('c')], "c", Action::ParkedClose, key_parked_close, hint_close_topic, "c"),
+    b!(Parking, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Parking, [ESC, ch('q'), ch('L')], "Esc", Action::Back, hint_close, hint_close, "Esc", Always),
+    b!(Adopt, [ENTER], "Enter", Action::Confirm, hint_add_or_adopt, hint_add_or_adopt, "Enter"),
+    b!(Adopt, [code(KeyCode::Tab)], "Tab", Action::NextField, hint_next_field, hint_next_field, "Tab"),
+    b!(Adopt, [code(KeyCode::BackTab)], "Shift+Tab", Action::PrevField, hint_prev_field),
+    b!(Adopt, [code(KeyCode::Left)], "←→", Action::Up, key_pick_party, hint_pick_owner, "←→"),
+    b!(Adopt, [code(KeyCode::Right)], "", Action::Down, key_pick_party),
+    b!(Adopt, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(Adopt, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    // (end of section)
 ];
 
 /// The action bound to a key in a context.

@@ -310,12 +310,41 @@ impl OpenSession {
         }
     }
 
+    /// A capture that changes the workshop day's lists (issue 26: the
+    /// parking lot, the adopted minutes), and with it maybe `point` (a
+    /// topic that becomes its note or action); undoable as one.
+    pub fn capture_day(
+        &mut self,
+        point: &str,
+        label: &str,
+        now: Timestamp,
+        f: impl FnOnce(&mut Session, Timestamp),
+    ) -> Captured {
+        self.baseline.touch(&self.session, point);
+        let (record, parking) = (
+            self.session.points.get(point).cloned(),
+            crate::tui::undo::DayLists::of(&self.session),
+        );
+        f(&mut self.session, now);
+        let now_record = self.session.points.get(point);
+        let pair = (record.as_ref(), now_record);
+        let now_lists = crate::tui::undo::DayLists::of(&self.session);
+        match Change::with_day(point, label, pair, (&parking, &now_lists)) {
+            Some(change) => {
+                self.undo.push(change);
+                Captured::Changed
+            }
+            None => Captured::Unchanged,
+        }
+    }
+
     /// Undo (or redo) the last capture; returns its label, `None` when there was none.
     pub fn undo(&mut self, is_undo: bool) -> Option<String> {
         let change = self.undo.take(is_undo)?;
         self.baseline.touch(&self.session, &change.point);
         self.hint = Some((if is_undo { What::Undo } else { What::Redo }, None));
         change.apply(&mut self.session.points, !is_undo);
+        change.apply_day(&mut self.session, !is_undo);
         if self.session.cursor != change.point {
             self.session.cursor = change.point.clone();
         }

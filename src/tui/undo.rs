@@ -10,7 +10,10 @@
 
 use std::collections::{BTreeMap, VecDeque};
 
-use crate::session::{ActionItem, HistoryEntry, Note, PartyId, PointRecord, StanceEntry, Status};
+use crate::domain::workday::{Adoption, ParkedTopic};
+use crate::session::{
+    ActionItem, HistoryEntry, Note, PartyId, PointRecord, Session, StanceEntry, Status,
+};
 
 /// How many captures can be undone; older ones are dropped.
 pub const UNDO_LIMIT: usize = 1000;
@@ -104,9 +107,79 @@ pub struct Change {
     notes: ListDelta<Note>,
     actions: ListDelta<ActionItem>,
     history: ListDelta<HistoryEntry>,
+    /// The workshop day's lists before and after, when the capture
+    /// changed them (issue 26: a topic parked, moved to a note or action,
+    /// closed; minutes adopted).
+    parking: Option<(DayLists, DayLists)>,
+}
+
+/// The session's lists of the workshop day (issue 26), kept whole by an
+/// undo entry (they are short: a workshop parks a handful of topics).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DayLists {
+    pub adoptions: Vec<Adoption>,
+    pub parking: Vec<ParkedTopic>,
+}
+
+impl DayLists {
+    pub fn of(s: &Session) -> DayLists {
+        DayLists {
+            adoptions: s.adoptions.clone(),
+            parking: s.parking.clone(),
+        }
+    }
+
+    fn put(&self, s: &mut Session) {
+        s.adoptions.clone_from(&self.adoptions);
+        s.parking.clone_from(&self.parking);
+    }
+
+    fn len(&self) -> usize {
+        self.adoptions.len() + self.parking.len()
+    }
 }
 
 impl Change {
+    /// A capture that changed the workshop day's lists (and maybe the
+    /// point: a topic that became a note or action of it); `None` when
+    /// neither changed.
+    pub fn with_day(
+        point: &str,
+        label: &str,
+        record: (Option<&PointRecord>, Option<&PointRecord>),
+        parking: (&DayLists, &DayLists),
+    ) -> Option<Change> {
+        let mut change = Change::between(point, label, record.0, record.1).unwrap_or_else(|| {
+            let r = record.0.cloned().unwrap_or_default();
+            Change {
+                point: point.to_string(),
+                label: label.to_string(),
+                before: Core::of(&r),
+                after: Core::of(&r),
+                notes: ListDelta::between(&[], &[]),
+                actions: ListDelta::between(&[], &[]),
+                history: ListDelta::between(&[], &[]),
+                parking: None,
+            }
+        });
+        if parking.0 == parking.1 {
+            let unchanged = change.before == change.after
+                && change.notes.is_empty()
+                && change.actions.is_empty();
+            return (!unchanged).then_some(change);
+        }
+        change.parking = Some((parking.0.clone(), parking.1.clone()));
+        Some(change)
+    }
+
+    /// Put the workshop day's lists back as they were before (undo) or
+    /// after (redo).
+    pub fn apply_day(&self, s: &mut Session, forward: bool) {
+        if let Some((before, after)) = &self.parking {
+            if forward { after } else { before }.put(s);
+        }
+    }
+
     /// What a capture changed, or `None` when it changed nothing that the
     /// room decided (a history entry alone is no change: the same status or
     /// stance again records nothing).
@@ -126,6 +199,7 @@ impl Change {
             notes: ListDelta::between(&b.notes, &a.notes),
             actions: ListDelta::between(&b.actions, &a.actions),
             history: ListDelta::between(&b.history, &a.history),
+            parking: None,
         };
         let same =
             change.before == change.after && change.notes.is_empty() && change.actions.is_empty();
@@ -153,6 +227,7 @@ impl Change {
             + self.notes.len()
             + self.actions.len()
             + self.history.len()
+            + self.parking.as_ref().map_or(0, |(b, a)| b.len() + a.len())
     }
 }
 
@@ -366,5 +441,31 @@ mod tests {
         stack.done(again, false);
         assert_eq!(stack.undo_len(), UNDO_LIMIT);
         assert_eq!(stack.redo_len(), 0);
+    }
+
+    #[test]
+    fn a_parked_topic_moved_to_an_action_is_undone_and_redone_whole() {
+        let fw = crate::framework::Framework::builtin();
+        let mut s = crate::session::Session::new("S", &fw, at(0));
+        s.park("Bankjes", None, "1.1.1", at(1));
+        let (rec, park) = (s.record("1.1.2").cloned(), DayLists::of(&s));
+        s.move_parked(1, "1.1.2", crate::domain::workday::ParkedHow::Action, at(2));
+        let pair = (rec.as_ref(), s.record("1.1.2"));
+        let c = Change::with_day("1.1.2", "x", pair, (&park, &DayLists::of(&s))).unwrap();
+        let after = s.clone();
+        c.apply(&mut s.points, false);
+        c.apply_day(&mut s, false);
+        assert!(s.record("1.1.2").is_none(), "the action is gone");
+        assert!(s.parked(1).unwrap().is_open(), "the topic is open again");
+        c.apply(&mut s.points, true);
+        c.apply_day(&mut s, true);
+        assert_eq!(s.points, after.points);
+        assert_eq!(s.parking, after.parking);
+        // parking alone (no point changed) is a change too; nothing at all is none
+        let before = DayLists::of(&s);
+        s.park("Nog een", None, "1.1.1", at(3));
+        let (r, now) = (s.record("1.1.1"), DayLists::of(&s));
+        assert!(Change::with_day("1.1.1", "x", (r, r), (&before, &now)).is_some());
+        assert!(Change::with_day("1.1.1", "x", (r, r), (&now, &now)).is_none());
     }
 }

@@ -190,6 +190,10 @@ pub enum What {
     Restore,
     Cursor,
     Draft,
+    /// The minutes of an earlier workshop adopted (issue 26).
+    Adoption,
+    /// A topic parked, moved to a point or closed (issue 26).
+    Parking,
 }
 
 /// One thing that happened: when, in which workshop (0: between
@@ -288,6 +292,8 @@ pub fn without_points(s: &Session) -> Session {
         journal: _,
         framework_switches,
         framework_source,
+        adoptions,
+        parking,
     } = s;
     Session {
         format_version: *format_version,
@@ -311,6 +317,8 @@ pub fn without_points(s: &Session) -> Session {
         journal: Vec::new(),
         framework_switches: framework_switches.clone(),
         framework_source: framework_source.clone(),
+        adoptions: adoptions.clone(),
+        parking: parking.clone(),
     }
 }
 
@@ -502,6 +510,8 @@ fn classify(e: &Event) -> What {
         ("votes", What::Vote),
         ("overrides", What::Override),
         ("parties", What::Party),
+        ("adoptions", What::Adoption),
+        ("parking", What::Parking),
     ] {
         if e.session.contains_key(name) {
             return what;

@@ -8,6 +8,7 @@
 
 pub mod action_item;
 pub mod add_party;
+pub mod adopt;
 pub mod attendance;
 pub mod confirm;
 pub mod consensus_check;
@@ -22,6 +23,8 @@ pub mod items;
 pub mod new_session;
 pub mod note;
 pub mod overview;
+pub mod park;
+pub mod parking;
 pub mod skip;
 pub mod stance_reason;
 pub mod summary;
@@ -133,6 +136,14 @@ dialogs! {
     // ---- the facilitator's hands (issue 25) ----
     /// `p` on the workshop screen: who arrives, who leaves.
     Attendance(attendance::AttendanceDialog),
+    // ---- the workshop day (issue 26) ----
+    /// `P`: park a topic; `c` in the parking lot: its closing word.
+    Park(park::ParkDialog),
+    /// `L`: the parking lot.
+    Parking(parking::ParkingDialog),
+    /// `v` at the start: adopt the previous minutes.
+    Adopt(adopt::AdoptDialog),
+    // (end of section)
 }
 
 impl Overlay {

@@ -5,3 +5,4 @@ pub mod home;
 pub mod main;
 pub mod recap;
 pub mod start;
+pub mod workday;

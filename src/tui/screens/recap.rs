@@ -94,6 +94,7 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         }
         Action::ResolveDissent => ask(app, Ask::Resolve),
         Action::RecapDone => ask(app, Ask::Done),
+        Action::Adopt => crate::tui::dialogs::adopt::open(app),
         _ => return false,
     }
     true
@@ -325,6 +326,7 @@ pub fn recap_lines(
     match previous_workshop(sess, planned) {
         None => lines.push(Line::from(Span::styled(s.start_first, th.dim))),
         Some(w) => {
+            super::workday::adoption_lines(app, sess, w.number, v.for_room, th, &mut lines);
             attendance_lines(app, sess, w.number, th, &mut lines);
             lines.push(Line::default());
             let dissents = sess.dissents();
@@ -392,6 +394,7 @@ pub fn recap_lines(
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
             vote_lines(app, sess, th, &mut lines);
+            super::workday::parked_lines(app, sess, th, &mut lines);
         }
     }
     orphan_lines(app, sess, th, &mut lines);

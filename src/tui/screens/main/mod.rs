@@ -88,6 +88,8 @@ pub fn update(app: &mut App, action: Action) {
             ))
         }
         Action::Vote => open_vote(app, false),
+        Action::Park => app.overlay = Some(Overlay::Park(Default::default())),
+        Action::Parking => app.overlay = Some(Overlay::Parking(Default::default())),
         Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
         Action::History => {
             app.overlay = Some(Overlay::History(

@@ -179,6 +179,7 @@ fn point_column(app: &App, sess: &Session, pos: Pos, f: &mut Frame, area: Rect, 
     let [stance_area, notes_area] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(lower);
     super::stances::render(app, sess, f, stance_area, th);
+    let notes_area = crate::tui::screens::workday::side_list(app, sess, f, notes_area, th);
     super::notes::render(app, sess, f, notes_area, th);
 }
 

@@ -1,0 +1,109 @@
+//! The workshop day in the recap (issue 26): whether the previous minutes
+//! are adopted (`v` adopts them), first, and the parking lot's open
+//! topics after the last vote.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::i18n::fill;
+use crate::session::Session;
+use crate::tui::app::App;
+use crate::tui::env::Env;
+use crate::tui::text::safe_line;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::status::fit;
+
+/// "Verslag bijeenkomst N: nog niet vastgesteld (v: vaststellen)" or
+/// "… vastgesteld", and an empty line; the key only on the facilitator's
+/// screen, not for the room.
+pub fn adoption_lines(
+    env: &Env,
+    sess: &Session,
+    previous: u32,
+    for_room: bool,
+    th: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let s = env.s();
+    let n = previous.to_string();
+    if sess.adoption_of(previous).is_some() {
+        lines.push(Line::from(Span::styled(
+            fill(s.recap_adopted, &[&n]),
+            th.good,
+        )));
+    } else {
+        let mut spans = vec![Span::styled(fill(s.recap_adopt_open, &[&n]), th.warn)];
+        if !for_room {
+            spans.push(Span::styled(format!(" ({})", s.recap_adopt_key), th.dim));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::default());
+}
+
+/// "Parkeerplaats: K open" with every open topic (nothing when none).
+pub fn parked_lines(env: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
+    let s = env.s();
+    let open: Vec<_> = sess.open_parked().collect();
+    if open.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    let head = fill(s.recap_parked_head, &[&open.len().to_string()]);
+    lines.push(Line::from(Span::styled(head, th.title)));
+    for p in open {
+        let mut t = format!("  ◆ {} {}", p.id, safe_line(&p.text));
+        if let Some(by) = p.raised_by {
+            t.push_str(&format!(" — {}", safe_line(&sess.party_name(by))));
+        }
+        lines.push(Line::from(Span::styled(t, th.base)));
+    }
+}
+
+/// The parking lot beside the point (under its notes): the open topics,
+/// newest last, each cut with "…" to its row and "+N meer" for those that
+/// do not fit (`L` shows them whole). Takes the rows it needs from the
+/// bottom of `area`, at most a third; returns what is left for the notes.
+/// Nothing is drawn when no topic is open or the panel is small.
+pub fn side_list(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) -> Rect {
+    let s = app.s();
+    let open: Vec<_> = sess.open_parked().collect();
+    if open.is_empty() || area.height < 9 {
+        return area;
+    }
+    let rows = (open.len() as u16 + 1).min(area.height / 3).max(2);
+    let [rest, side] = Layout::vertical([Constraint::Min(1), Constraint::Length(rows)]).areas(area);
+    let title = format!(" {} · L ", fill(s.parking_side, &[&open.len().to_string()]));
+    let blk = Block::new()
+        .borders(Borders::TOP | Borders::LEFT)
+        .border_style(th.border)
+        .title(Span::styled(title, th.title));
+    let inner = blk.inner(side).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    f.render_widget(blk, side);
+    let room = inner.height as usize;
+    let width = inner.width as usize;
+    let shown = if open.len() > room {
+        room.saturating_sub(1)
+    } else {
+        open.len()
+    };
+    let mut lines: Vec<Line> = open
+        .iter()
+        .skip(open.len() - shown)
+        .map(|p| {
+            let text = format!("◆ {} {}", p.id, safe_line(&p.text));
+            Line::from(Span::styled(fit(&text, width), th.base))
+        })
+        .collect();
+    if shown < open.len() {
+        let more = fill(s.ui_more_parked, &[&(open.len() - shown).to_string()]);
+        lines.insert(0, Line::from(Span::styled(more, th.dim)));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+    rest
+}
