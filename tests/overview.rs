@@ -1,0 +1,471 @@
+//! `wijktafel overzicht` (issue 30) over twenty areas made here: several
+//! municipalities; GO, NO-GO with a passed and with a future revisit date,
+//! deferred and no decision; overdue actions; one area on its own
+//! framework; a second, read-only folder; a broken file. Checked in
+//! Markdown, HTML (the heatmap's counts equal the data), xlsx read back
+//! with calamine, and JSON against its schema; reading writes nothing.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx};
+use jiff::Timestamp;
+use jiff::civil::{Date, date};
+use serde_json::Value;
+use wijktafel::commands::overview::gather;
+use wijktafel::export::overview::{OverviewFormat, Report, render};
+use wijktafel::framework::Framework;
+use wijktafel::framework::carried::carry;
+use wijktafel::i18n::Lang;
+use wijktafel::overview::Overview;
+use wijktafel::session::{Session, Status};
+use wijktafel::store::Store;
+use wijktafel::vote::{Ballot, Choice, Closing, FollowUp, Outcome, Route, Vote};
+
+const OWN: &str = include_str!("fixtures/kleinstad-kader.toml");
+const TODAY: Date = date(2026, 12, 7);
+const MUNICIPALITIES: [&str; 4] = ["Kleinstad", "Voorbeeldstad", "Havenstad", "Dorpen"];
+
+fn ts(s: i64) -> Timestamp {
+    Timestamp::from_second(1_790_000_000 + s).unwrap()
+}
+
+/// What decision area `i` has.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Go,
+    NoGoPassed,
+    NoGoFuture,
+    Deferred,
+    None,
+}
+
+const KINDS: [Kind; 5] = [
+    Kind::Go,
+    Kind::NoGoPassed,
+    Kind::NoGoFuture,
+    Kind::Deferred,
+    Kind::None,
+];
+
+fn vote(s: &mut Session, choice: Choice, closing: Closing) {
+    let present: Vec<_> = s.parties.iter().map(|p| p.id).collect();
+    let ballots = present
+        .iter()
+        .map(|&party| Ballot {
+            party,
+            choice,
+            reason: String::new(),
+        })
+        .collect();
+    let v = Vote::cast(s, present, ballots, closing, ts(900_000));
+    s.votes.push(v);
+}
+
+/// Area `i` on `fw`: its municipality, workshops, statuses, actions and
+/// decision follow from `i`.
+fn area(i: usize, fw: &Framework) -> Session {
+    let name = format!("Wijk {i:02}");
+    let mut s = Session::new(&name, fw, ts(0));
+    s.area = name.clone();
+    s.municipality = MUNICIPALITIES[i % 4].into();
+    s.facilitator = format!("Begeleider {}", i % 3);
+    let a = s.add_party("Gemeente", "Anna", "bestuur");
+    s.add_party("Woonbron", "Bram", "wonen");
+    let workshops = 1 + (i % 4) as u32;
+    for n in 0..workshops {
+        s.resume(ts(i64::from(n) * 10_000 + 1));
+        let d = date(2026, 9, 1 + i as i8).checked_add(jiff::Span::new().days(i64::from(n) * 14));
+        s.current_workshop_mut().unwrap().date = d.unwrap();
+        s.end_workshop(ts(i64::from(n) * 10_000 + 500));
+    }
+    let ids: Vec<String> = fw.iter_points().map(|(_, _, p)| p.id.clone()).collect();
+    // every area settles its first point; the second is dissent in every
+    // third area (and in the one on its own framework), the third skipped
+    // in every fourth
+    s.set_status(&ids[0], Status::Consensus, vec![], "", ts(10));
+    if i.is_multiple_of(3) || i == 19 {
+        s.set_status(
+            &ids[1],
+            Status::Dissent,
+            vec![a],
+            &format!("reden van wijk {i}"),
+            ts(11),
+        );
+    }
+    if i.is_multiple_of(4) {
+        s.set_status(&ids[2], Status::Skipped, vec![], "geen tijd", ts(12));
+    }
+    wijktafel::timing::add_time(&mut s, &ids[0], 60 * (i as u64 + 1));
+    if i % 5 == 1 {
+        s.add_action(
+            &ids[0],
+            "verlopen actie",
+            Some(a),
+            Some(date(2026, 11, 1)),
+            ts(13),
+        );
+    }
+    s.add_action(
+        &ids[0],
+        "lopende actie",
+        None,
+        Some(date(2027, 1, 1)),
+        ts(14),
+    );
+    match KINDS[i % 5] {
+        Kind::Go => vote(&mut s, Choice::Go, Closing::default()),
+        Kind::NoGoPassed | Kind::NoGoFuture => {
+            let revisit = if KINDS[i % 5] == Kind::NoGoPassed {
+                date(2026, 11, 30)
+            } else {
+                date(2027, 3, 1)
+            };
+            let closing = Closing {
+                follow_up: Some(FollowUp {
+                    route: Route::Lighter,
+                    text: String::new(),
+                    id: None,
+                }),
+                revisit: Some(revisit),
+                deferred_because: None,
+            };
+            vote(&mut s, Choice::NoGo, closing);
+        }
+        Kind::Deferred => {
+            let closing = Closing {
+                deferred_because: Some("te weinig partijen".into()),
+                ..Closing::default()
+            };
+            vote(&mut s, Choice::Go, closing);
+        }
+        Kind::None => {}
+    }
+    s
+}
+
+/// Nineteen areas in the store, one on its own framework in a second
+/// folder (read-only on Unix) with a broken file beside it.
+struct Programme {
+    _tmp: tempfile::TempDir,
+    store: PathBuf,
+    other: PathBuf,
+}
+
+impl Programme {
+    fn new() -> Programme {
+        let tmp = tempfile::tempdir().unwrap();
+        let store = tmp.path().join("opslag");
+        let other = tmp.path().join("gedeeld");
+        let fw = Framework::builtin();
+        for i in 0..19 {
+            let mut s = area(i, &fw);
+            carry(&mut s, &fw, None);
+            Store::at(&store).create(&s).unwrap();
+        }
+        let own = Framework::parse(OWN, "kleinstad-kader.toml").unwrap();
+        let mut s = area(19, &own);
+        carry(&mut s, &own, Some(OWN));
+        Store::at(&other).create(&s).unwrap();
+        std::fs::write(other.join("kapot.toml"), "format_version = 4\nname = ").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o500)).unwrap();
+        }
+        Programme {
+            _tmp: tmp,
+            store,
+            other,
+        }
+    }
+
+    fn dirs(&self) -> Vec<PathBuf> {
+        vec![self.store.clone(), self.other.clone()]
+    }
+
+    fn report(&self) -> Report {
+        gather(&self.dirs(), None, TODAY, Lang::Nl)
+    }
+}
+
+impl Drop for Programme {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&self.other, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+}
+
+/// Every file of `dir` (recursively) with its length and modification time.
+fn listing(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
+    let mut v = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let m = e.metadata().unwrap();
+        if m.is_dir() {
+            v.extend(listing(&e.path()));
+        } else {
+            v.push((e.path(), m.len(), m.modified().unwrap()));
+        }
+    }
+    v.sort();
+    v
+}
+
+#[test]
+fn twenty_areas_are_gathered_read_only_and_a_broken_file_is_listed() {
+    let p = Programme::new();
+    let before = (listing(&p.store), listing(&p.other));
+    let r = p.report();
+    assert_eq!(
+        (listing(&p.store), listing(&p.other)),
+        before,
+        "reading writes nothing"
+    );
+    let ov = &r.overview;
+    assert_eq!(ov.areas.len(), 20);
+    assert_eq!(r.unreadable.len(), 1);
+    assert!(r.unreadable[0].path.ends_with("kapot.toml"));
+    assert!(!r.unreadable[0].reason.is_empty());
+    // the standard comparison holds 19 areas, the own framework 1
+    assert_eq!(ov.comparisons.len(), 2);
+    assert_eq!(ov.comparisons[0].areas.len(), 19);
+    assert_eq!(ov.comparisons[1].framework_id, "kleinstad-kader");
+    assert_eq!(ov.comparisons[1].areas.len(), 1);
+    let by = |n: usize| {
+        ov.areas
+            .iter()
+            .find(|a| a.area == format!("Wijk {n:02}"))
+            .unwrap()
+    };
+    assert_eq!(by(0).decision.as_ref().unwrap().outcome, Outcome::Go);
+    let passed = by(1).decision.clone().unwrap();
+    assert!(passed.outcome == Outcome::NoGo && passed.revisit_overdue);
+    let future = by(2).decision.clone().unwrap();
+    assert!(future.outcome == Outcome::NoGo && !future.revisit_overdue);
+    assert_eq!(by(3).decision.as_ref().unwrap().outcome, Outcome::Deferred);
+    assert!(by(4).decision.is_none());
+    assert_eq!((by(1).overdue_actions, by(2).overdue_actions), (1, 0));
+    assert_eq!(by(6).open_actions, 2);
+    // the trouble on the standard framework: dissent in 7 of 19 areas
+    // (0, 3, …, 18), skipped in 5 (0, 4, …, 16)
+    let t = &ov.comparisons[0].trouble;
+    assert_eq!(
+        (t[0].id.as_str(), t[0].dissent, t[0].skipped),
+        ("1.1.2", 7, 0)
+    );
+    assert_eq!(t[0].reasons.len(), 7);
+    assert!(t[0].reasons.iter().any(|x| x.reason == "reden van wijk 9"));
+    assert_eq!((t[1].id.as_str(), t[1].skipped), ("1.1.3", 5));
+    // selecting a municipality keeps its areas and compares only those
+    let only = r.overview.clone().select("kleinstad");
+    assert_eq!(only.areas.len(), 5);
+    assert!(only.areas.iter().all(|a| a.municipality == "Kleinstad"));
+}
+
+fn text_of(r: &Report, f: OverviewFormat, lang: Lang) -> String {
+    String::from_utf8(render(r, f, lang).unwrap()).unwrap()
+}
+
+#[test]
+fn markdown_names_every_area_overdue_in_words_and_the_unreadable_file() {
+    let p = Programme::new();
+    let r = p.report();
+    let md = text_of(&r, OverviewFormat::Md, Lang::Nl);
+    for a in &r.overview.areas {
+        assert!(md.contains(&format!("### {}", a.area)), "{}", a.area);
+    }
+    assert!(
+        md.contains("⚠ 30-11-2026 verlopen"),
+        "a passed revisit in symbol and word"
+    );
+    assert!(md.contains("01-03-2027 |"));
+    assert!(!md.contains("01-03-2027 verlopen"));
+    assert!(md.contains("⚠ 1 verlopen"));
+    assert!(md.contains("## Wat de wijken van elkaar leren"));
+    assert!(md.contains("## Ander kader: Kleinstad wijkkader (kleinstad-kader)"));
+    assert!(md.contains("## Niet te lezen") && md.contains("kapot.toml"));
+    assert!(md.contains("✖ Wijk 09: reden van wijk 9"));
+    assert!(!md.contains('…'), "nothing shortened");
+    let en = text_of(&r, OverviewFormat::Md, Lang::En);
+    assert!(en.contains("# Overview of the areas") && en.contains("⚠ 2026-11-30 overdue"));
+}
+
+/// The number of heatmap cells with `data-status="key"` in `html`.
+fn cells(html: &str, key: &str) -> usize {
+    html.matches(&format!("<g data-status=\"{key}\">")).count()
+}
+
+#[test]
+fn the_html_heatmap_counts_equal_the_data() {
+    let p = Programme::new();
+    let r = p.report();
+    let html = text_of(&r, OverviewFormat::Html, Lang::Nl);
+    assert!(html.contains("@page{size:A4 landscape}"));
+    assert_eq!(html.matches("<svg").count(), 2, "a heatmap per framework");
+    for (k, st) in Status::ALL.iter().enumerate() {
+        let data: usize = r
+            .overview
+            .comparisons
+            .iter()
+            .flat_map(|c| &c.points)
+            .map(|p| p.counts[k])
+            .sum();
+        assert_eq!(cells(&html, st.key()), data, "{st:?}");
+    }
+    // every cell is there: areas × points per comparison
+    let all: usize = r
+        .overview
+        .comparisons
+        .iter()
+        .map(|c| c.areas.len() * c.points.len())
+        .sum();
+    let drawn: usize = Status::ALL
+        .iter()
+        .map(|s| cells(&html, s.key()))
+        .sum::<usize>()
+        + cells(&html, "none");
+    assert_eq!(drawn, all);
+    assert_eq!(
+        cells(&html, "dissent"),
+        7 + 1,
+        "seven standard areas and the own one"
+    );
+    assert!(html.contains("<span class=\"overdue\">⚠ 30-11-2026 verlopen</span>"));
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_xlsx_has_a_sheet_per_view_and_reads_back() {
+    let p = Programme::new();
+    let r = p.report();
+    let bytes = render(&r, OverviewFormat::Xlsx, Lang::Nl).unwrap();
+    let mut wb = Xlsx::new(Cursor::new(bytes)).expect("calamine reads it");
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Wijken",
+            "Punten per wijk",
+            "Knelpunten",
+            "Tijd per stap",
+            "Niet te lezen"
+        ]
+    );
+    let areas = wb.worksheet_range("Wijken").unwrap();
+    let rows: Vec<Vec<String>> = areas
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect();
+    assert_eq!(rows.len(), 21, "head and twenty areas");
+    assert_eq!(rows[0][0], "Wijk");
+    let w1 = rows.iter().find(|r| r[0] == "Wijk 01").unwrap();
+    assert!(w1.iter().any(|c| c == "⚠ 30-11-2026 verlopen"));
+    assert!(w1.iter().any(|c| c == "⚠ 1 verlopen"));
+    let points = wb.worksheet_range("Punten per wijk").unwrap();
+    let std_points = r.overview.comparisons[0].points.len();
+    let own_points = r.overview.comparisons[1].points.len();
+    assert_eq!(points.rows().count(), 1 + std_points + own_points);
+    let dissent_cells = points
+        .rows()
+        .skip(1)
+        .flat_map(|r| r.iter())
+        .filter(|c| cell_text(c) == "✖ verschil van mening")
+        .count();
+    assert_eq!(dissent_cells, 8);
+    let trouble = wb.worksheet_range("Knelpunten").unwrap();
+    assert_eq!(trouble.rows().count(), 1 + 7 + 5);
+}
+
+fn schema() -> (boon::Schemas, boon::SchemaIndex) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/overview-schema-v1.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let loc = schema["$id"].as_str().unwrap().to_string();
+    let mut schemas = boon::Schemas::new();
+    let mut c = boon::Compiler::new();
+    c.enable_format_assertions();
+    c.add_resource(&loc, schema).unwrap();
+    let index = c.compile(&loc, &mut schemas).unwrap();
+    (schemas, index)
+}
+
+#[test]
+fn the_json_follows_its_schema_and_the_schema_rejects_a_stray_key() {
+    let p = Programme::new();
+    let r = p.report();
+    let v: Value =
+        serde_json::from_slice(&render(&r, OverviewFormat::Json, Lang::Nl).unwrap()).unwrap();
+    let (schemas, index) = schema();
+    if let Err(e) = schemas.validate(&v, index) {
+        panic!("{e:#}");
+    }
+    assert_eq!(v["areas"].as_array().unwrap().len(), 20);
+    assert_eq!(v["comparisons"][0]["standard"], true);
+    let mut bad = v.clone();
+    bad["areas"][0]["extra"] = Value::from(1);
+    assert!(schemas.validate(&bad, index).is_err());
+    let mut bad = v.clone();
+    bad["areas"][0]["decision"]["outcome"] = Value::from("maybe");
+    assert!(schemas.validate(&bad, index).is_err());
+    // an empty overview is valid too
+    let empty = Report {
+        overview: Overview::build(vec![], "plv-afwegingskader", TODAY),
+        unreadable: vec![],
+    };
+    let v: Value =
+        serde_json::from_slice(&render(&empty, OverviewFormat::Json, Lang::Nl).unwrap()).unwrap();
+    assert!(schemas.validate(&v, index).is_ok());
+}
+
+#[test]
+fn the_command_reads_both_folders_and_selects_a_municipality() {
+    let p = Programme::new();
+    let before = listing(&p.store);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+        .arg("--dir")
+        .arg(&p.store)
+        .arg("overzicht")
+        .arg(&p.other)
+        .args(["--municipality", "dorpen", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("5 wijken, 1 bestanden niet te lezen"), "{md}");
+    assert!(md.contains("### Wijk 03") && md.contains("### Wijk 19"));
+    assert!(!md.contains("### Wijk 00"));
+    assert_eq!(listing(&p.store), before);
+    // and the whole programme to a file, as JSON
+    let dest = p.store.parent().unwrap().join("overzicht.json");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+        .arg("--dir")
+        .arg(&p.store)
+        .args(["--lang", "en", "overview"])
+        .arg(&p.other)
+        .args(["--format", "json", "-o"])
+        .arg(&dest)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&dest).unwrap()).unwrap();
+    assert_eq!(v["areas"].as_array().unwrap().len(), 20);
+}
