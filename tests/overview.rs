@@ -334,7 +334,14 @@ fn the_html_heatmap_counts_equal_the_data() {
         7 + 1,
         "seven standard areas and the own one"
     );
-    assert!(html.contains("<span class=\"overdue\">⚠ 30-11-2026 verlopen</span>"));
+    let at = html.find("30-11-2026").unwrap();
+    assert!(
+        html.contains(
+            "<span class=\"overdue\"><span class=\"nw\">⚠ 30-11-2026</span> verlopen</span>"
+        ),
+        "{}",
+        &html[at - 80..at + 60]
+    );
 }
 
 fn cell_text(d: &Data) -> String {
