@@ -6,15 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
-
+use crate::catalog::gather;
 use crate::cli::Failure;
-use crate::export::overview::{OverviewFormat, Report, Unreadable, render};
-use crate::framework::Framework;
-use crate::framework::carried::{Given, resolve};
+use crate::export::overview::{OverviewFormat, render};
+use crate::framework::carried::Given;
 use crate::i18n::Lang;
-use crate::overview::{AreaSummary, Overview};
-use crate::store::{self, Store, StoreError};
+use crate::store;
 
 /// What `overzicht` is asked for.
 #[derive(Debug, Clone, clap::Args)]
@@ -31,76 +28,6 @@ pub struct OverviewArgs {
     /// Naar dit bestand schrijven (0600) in plaats van naar het scherm
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// The session files of `dirs` (each once, also when a folder is named
-/// twice), and the folders that could not be listed, with why.
-fn session_files(dirs: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Unreadable>) {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    let mut bad = Vec::new();
-    for dir in dirs {
-        let listed = match std::fs::metadata(dir) {
-            Err(e) => Err(StoreError::io(dir, e)),
-            Ok(_) => Store::at(dir).session_files(),
-        };
-        match listed {
-            Ok(v) => {
-                for p in v {
-                    let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
-                    if seen.insert(key) {
-                        files.push(p);
-                    }
-                }
-            }
-            Err(e) => bad.push(Unreadable {
-                path: dir.display().to_string(),
-                reason: e.message(lang),
-            }),
-        }
-    }
-    (files, bad)
-}
-
-/// One file's summary, or why it cannot be read. The session is read with
-/// its own framework, as `list` does; it is dropped before the next.
-fn summarize(
-    path: &Path,
-    given: Option<&Given>,
-    today: Date,
-    lang: Lang,
-) -> Result<AreaSummary, String> {
-    let sess = store::load(path).map_err(|e| e.message(lang))?;
-    let fw = resolve(&sess, given)
-        .or_else(|_| resolve(&sess, None))
-        .map_err(|e| e.message(&sess.name, lang))?
-        .fw;
-    Ok(AreaSummary::of(
-        &path.display().to_string(),
-        &sess,
-        &fw,
-        today,
-        lang,
-    ))
-}
-
-/// The overview of every session in `dirs` on `today`.
-pub fn gather(dirs: &[PathBuf], given: Option<&Given>, today: Date, lang: Lang) -> Report {
-    let (files, mut unreadable) = session_files(dirs, lang);
-    let mut areas = Vec::with_capacity(files.len());
-    for p in &files {
-        match summarize(p, given, today, lang) {
-            Ok(a) => areas.push(a),
-            Err(reason) => unreadable.push(Unreadable {
-                path: p.display().to_string(),
-                reason,
-            }),
-        }
-    }
-    Report {
-        overview: Overview::build(areas, &Framework::builtin().id, today),
-        unreadable,
-    }
 }
 
 /// `overzicht`: gather, select, write.

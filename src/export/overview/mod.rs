@@ -22,20 +22,7 @@ pub use markdown::markdown;
 /// The version of the overview's JSON (its schema's file name).
 pub const JSON_VERSION: u32 = 1;
 
-/// A session file that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Unreadable {
-    pub path: String,
-    pub reason: String,
-}
-
-/// What `wijktafel overzicht` shows: the overview and the files it could
-/// not read.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Report {
-    pub overview: Overview,
-    pub unreadable: Vec<Unreadable>,
-}
+pub use crate::catalog::{Report, Unreadable};
 
 /// The formats of the overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
