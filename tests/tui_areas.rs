@@ -154,3 +154,22 @@ fn the_areas_in_english() {
         "{text}"
     );
 }
+
+#[test]
+fn a_long_municipality_in_the_header_is_never_cut() {
+    let p = Programme::new();
+    let mut app = home(&p, Lang::Nl);
+    let long = "Gemeente met een heel erg lange naam die niet op één regel past";
+    for a in &mut app.areas.report.as_mut().unwrap().overview.areas {
+        a.municipality = long.into();
+    }
+    update(&mut app, wijktafel::tui::Action::NextMunicipality);
+    let text = render_text(&app, 80, 24);
+    let joined: String = text.lines().take(3).collect::<Vec<_>>().join(" ");
+    let words: Vec<&str> = long.split(' ').collect();
+    assert!(
+        words.iter().all(|w| joined.contains(w)),
+        "every word of the municipality is in the header:\n{text}"
+    );
+    assert!(text.contains("Wijk 00"));
+}

@@ -356,7 +356,15 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         header.width as usize,
         1,
     );
+    // a header wider than the screen (a long municipality) goes on as
+    // many lines as it needs, taken from the body: never cut
+    let extra = head.len().saturating_sub(1).min(body.height as usize / 2) as u16;
+    let [more, body] =
+        Layout::vertical([Constraint::Length(extra), Constraint::Fill(1)]).areas(body);
     f.render_widget(Paragraph::new(head[0].clone()).style(th.header), header);
+    if extra > 0 {
+        f.render_widget(Paragraph::new(head[1..].to_vec()).style(th.header), more);
+    }
     let inner = body.inner(Margin {
         horizontal: 1,
         vertical: 1,
