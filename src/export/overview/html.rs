@@ -25,7 +25,8 @@ const CELL: usize = 14;
 const EXTRA_CSS: &str = "@page{size:A4 landscape}body{max-width:80rem}\
 .overdue{color:#b71c1c;font-weight:700}td.n{text-align:right}\
 figure.heat{margin:.8rem 0 1.2rem}figure.heat figcaption{font-weight:700;margin-bottom:.3rem}figure.heat svg{display:block;width:100%;height:auto}\
-ul.reasons{margin:0;padding-left:1rem}";
+ul.reasons{margin:0;padding-left:1rem}table.areas{font-size:.85em}\
+@media print{table.areas{font-size:8.5pt}}";
 
 /// The whole overview as HTML.
 pub fn html(r: &Report, lang: Lang) -> String {
@@ -81,7 +82,7 @@ fn areas_table(ov: &Overview, lang: Lang) -> String {
     let o = lang.overview();
     let th = |t: &str, w: u8| format!("<th style=\"width:{w}%\">{}</th>", html_escape(t));
     let mut out = format!(
-        "<h2>{}</h2>\n<table><thead><tr>{}{}{}{}{}{}</tr></thead><tbody>\n",
+        "<h2>{}</h2>\n<table class=\"areas\"><thead><tr>{}{}{}{}{}{}</tr></thead><tbody>\n",
         html_escape(o.areas_head),
         th(o.area, 18),
         th(o.block, 24),
@@ -110,7 +111,7 @@ fn areas_table(ov: &Overview, lang: Lang) -> String {
         let block = format!(
             "<strong>{}</strong><br>{}",
             u(&a.block_label()),
-            progress_lines(a, lang)
+            progress_short(a)
                 .iter()
                 .map(|l| u(l))
                 .collect::<Vec<_>>()

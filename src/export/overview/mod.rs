@@ -166,6 +166,28 @@ pub fn progress_lines(a: &AreaSummary, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// Progress per block, short, one block a line: "1: 3/21 (✔ 1 ✖ 1 ↷ 1)".
+pub fn progress_short(a: &AreaSummary) -> Vec<String> {
+    a.blocks
+        .iter()
+        .map(|b| {
+            let mut line = format!("{}: {}/{}", b.id, b.settled(), b.points);
+            if b.settled() > 0 {
+                line.push_str(&format!(
+                    " ({} {} {} {} {} {})",
+                    Status::Consensus.symbol(),
+                    b.consensus,
+                    Status::Dissent.symbol(),
+                    b.dissent,
+                    Status::Skipped.symbol(),
+                    b.skipped
+                ));
+            }
+            line
+        })
+        .collect()
+}
+
 /// The framework of an area: "Title (id, versie)".
 pub fn framework_text(a: &AreaSummary) -> String {
     format!(
