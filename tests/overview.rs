@@ -297,3 +297,49 @@ fn the_command_reads_both_folders_and_selects_a_municipality() {
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&dest).unwrap()).unwrap();
     assert_eq!(v["areas"].as_array().unwrap().len(), 20);
 }
+
+#[test]
+fn an_older_format_is_read_as_it_is_and_compared_with_the_standard() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("oud.toml");
+    let text = include_str!("fixtures/demo-de-horst-framework-2022.1.toml");
+    std::fs::write(&old, text).unwrap();
+    let fw = wijktafel::framework::Framework::builtin();
+    let mut new = wijktafel::demo::build(&fw, 2);
+    new.name = "Nieuw".into();
+    new.area = "Nieuwbuurt".into();
+    wijktafel::framework::carried::carry(&mut new, &fw, None);
+    wijktafel::store::Store::at(dir.path())
+        .create(&new)
+        .unwrap();
+    let r = wijktafel::catalog::gather(&[dir.path().to_path_buf()], None, TODAY, Lang::En);
+    assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+    assert_eq!(r.overview.areas.len(), 2);
+    assert_eq!(
+        r.overview.comparisons.len(),
+        1,
+        "one framework id: compared together"
+    );
+    let c = &r.overview.comparisons[0];
+    assert!(c.standard && c.areas.len() == 2);
+    assert!(
+        c.points
+            .iter()
+            .all(|p| p.statuses.iter().all(Option::is_some))
+    );
+    let old_area = r
+        .overview
+        .areas
+        .iter()
+        .find(|a| a.source.ends_with("oud.toml"))
+        .unwrap();
+    assert!(
+        old_area.blocks[0].settled() > 0,
+        "the old file's records are counted"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&old).unwrap(),
+        text,
+        "reading writes nothing"
+    );
+}
