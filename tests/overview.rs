@@ -296,6 +296,19 @@ fn the_command_reads_both_folders_and_selects_a_municipality() {
     );
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&dest).unwrap()).unwrap();
     assert_eq!(v["areas"].as_array().unwrap().len(), 20);
+    // a municipality with no area is said, with the ones there are
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+        .arg("--dir")
+        .arg(&p.store)
+        .args(["overzicht", "--municipality", "Kleinsted"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Kleinsted") && err.contains("Dorpen, Havenstad, Kleinstad, Voorbeeldstad"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -48,7 +48,16 @@ pub fn run(
     let today = jiff::Zoned::now().date();
     let mut report = gather(&dirs, given, today, lang);
     if let Some(m) = &args.municipality {
+        let all = crate::overview::municipalities(&report.overview.areas);
         report.overview = report.overview.select(m);
+        if report.overview.areas.is_empty() && !all.is_empty() {
+            // a misspelt name is said, not answered with an empty overview
+            let text = crate::i18n::fill(
+                lang.overview().no_such_municipality,
+                &[&crate::safe_text::safe_line(m), &all.join(", ")],
+            );
+            return Err(Failure::Usage(text));
+        }
     }
     let bytes = render(&report, args.format, lang)?;
     match &args.output {

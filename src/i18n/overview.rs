@@ -73,6 +73,8 @@ pub struct OverviewStrings {
     pub sort_overdue: &'static str,
     pub key_sort: &'static str,
     pub key_municipality: &'static str,
+    /// {0} the municipality asked for, {1} the municipalities there are
+    pub no_such_municipality: &'static str,
     pub key_sort_help: &'static str,
     pub key_municipality_help: &'static str,
 }
@@ -138,6 +140,7 @@ pub const NL: OverviewStrings = OverviewStrings {
     sort_overdue: "verlopen",
     key_sort: "sorteren",
     key_municipality: "gemeente",
+    no_such_municipality: "--municipality {0}: geen wijk van die gemeente. Gemeenten in het overzicht: {1}.",
     key_sort_help: "De wijken sorteren: op wijk, blok, laatste bijeenkomst of verlopen (bij meer dan één sessie)",
     key_municipality_help: "Alleen de wijken van één gemeente, de volgende, dan weer alle (bij meer dan één sessie)",
 };
@@ -203,6 +206,7 @@ pub const EN: OverviewStrings = OverviewStrings {
     sort_overdue: "overdue",
     key_sort: "sort",
     key_municipality: "municipality",
+    no_such_municipality: "--municipality {0}: no area of that municipality. Municipalities in the overview: {1}.",
     key_sort_help: "Sort the areas: by area, block, last workshop or overdue (with more than one session)",
     key_municipality_help: "Only one municipality's areas, the next, then all again (with more than one session)",
 };
