@@ -124,10 +124,7 @@ pub enum Command {
     #[command(after_help = "Voorbeeld: wijktafel list --dir ./sessions")]
     List,
     /// Waar elke wijk staat en wat de wijken van elkaar leren: alle sessies van de opslag en van de genoemde mappen, alleen gelezen.
-    #[command(
-        alias = "overview",
-        after_help = "Voorbeelden:\n  wijktafel overzicht\n  wijktafel overzicht /mnt/gedeeld/wijken --municipality Kleinstad --format html -o overzicht.html"
-    )]
+    #[command(alias = "overview", after_help = crate::commands::overview::EXAMPLES)]
     Overzicht(crate::commands::overview::OverviewArgs),
     /// Verslag (md, html) of gegevens (json, xlsx, csv) van een sessie schrijven.
     #[command(
@@ -489,9 +486,7 @@ fn run(cli: &Cli, fw: &Framework, given: Option<&Given>) -> Result<(), Failure> 
         }
         Some(Command::Open { session }) => cmd_open(cli, given, session),
         Some(Command::List) => cmd_list(cli, given),
-        Some(Command::Overzicht(a)) => {
-            crate::commands::overview::run(open_store(cli)?.dir(), given, a, cli.lang)
-        }
+        Some(Command::Overzicht(a)) => crate::commands::overview::run(cli, given, a),
         Some(Command::Export {
             session,
             format,
@@ -1015,7 +1010,7 @@ fn cmd_home(cli: &Cli, fw: &Framework, given: Option<&Given>) -> Result<(), Fail
 
 /// The store named on the command line; warns on stderr when its existing
 /// folder is open to others (wijktafel never changes a folder's mode).
-fn open_store(cli: &Cli) -> Result<Store, StoreError> {
+pub(crate) fn open_store(cli: &Cli) -> Result<Store, StoreError> {
     let store = Store::resolve(cli.dir.clone())?;
     // where the screen is about to be taken over, the warning is shown on
     // it instead (see `new_app`): text written to the terminal underneath

@@ -4,14 +4,16 @@
 //! written but the `-o` file. A file that cannot be read is listed with
 //! its reason; it never stops the overview.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::catalog::gather;
 use crate::cli::Failure;
 use crate::export::overview::{OverviewFormat, render};
 use crate::framework::carried::Given;
-use crate::i18n::Lang;
 use crate::store;
+
+/// The examples under `wijktafel overzicht --help`.
+pub const EXAMPLES: &str = "Voorbeelden:\n  wijktafel overzicht\n  wijktafel overzicht /mnt/gedeeld/wijken --municipality Kleinstad --format html -o overzicht.html\n  wijktafel overzicht --format xlsx -o overzicht.xlsx";
 
 /// What `overzicht` is asked for.
 #[derive(Debug, Clone, clap::Args)]
@@ -32,18 +34,19 @@ pub struct OverviewArgs {
 
 /// `overzicht`: gather, select, write.
 pub fn run(
-    store_dir: &Path,
+    cli: &crate::cli::Cli,
     given: Option<&Given>,
     args: &OverviewArgs,
-    lang: Lang,
 ) -> Result<(), Failure> {
+    let lang = cli.lang;
+    let store = crate::cli::open_store(cli)?;
     if args.format == OverviewFormat::Xlsx
         && args.output.is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
     {
         return Err(Failure::Usage(lang.overview().not_to_terminal.into()));
     }
-    let mut dirs = vec![store_dir.to_path_buf()];
+    let mut dirs = vec![store.dir().to_path_buf()];
     dirs.extend(args.dirs.iter().cloned());
     let today = jiff::Zoned::now().date();
     let mut report = gather(&dirs, given, today, lang);
