@@ -264,6 +264,12 @@ fn details(
             // the separator ends the piece before: a line never starts with it
             let sep = if k + 1 < pairs.len() { " · " } else { "" };
             pieces.push((format!("{key}: "), th.dim));
+            // an empty field says so
+            let v = if v.trim().is_empty() {
+                "—"
+            } else {
+                v.as_str()
+            };
             pieces.push((format!("{}{sep}", safe_line(v)), *style));
         }
         flow(pieces, width, 2)
