@@ -1,12 +1,14 @@
 //! The saved sessions at a glance, for `wijktafel list` and the home screen:
 //! one summary per session file, gathered once, shown by each in its way.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::framework::Framework;
 use crate::framework::carried::{Given, resolve};
 use crate::i18n::Lang;
+use crate::overview::{AreaSummary, Overview};
 use crate::store::{self, Store, StoreError};
 use crate::vote::Outcome;
 
@@ -45,35 +47,180 @@ pub fn summaries(
 
 fn summarize(path: PathBuf, given: Option<&Given>, lang: Lang) -> Summary {
     match store::load(&path) {
-        Ok(sess) => Summary {
-            block: resolve(&sess, given)
-                .or_else(|_| resolve(&sess, None))
-                .ok()
-                .and_then(|r| {
-                    let fw = r.fw;
-                    fw.pos_of(&sess.cursor)
-                        .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title))
-                }),
-            last_workshop: sess.current_workshop().map(|w| (w.number, w.date)),
-            latest_vote: sess.latest_vote().map(|v| (v.outcome, v.workshop)),
-            name: sess.name,
-            area: sess.area,
-            error: None,
-            path,
-        },
-        Err(e) => Summary {
-            name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            area: String::new(),
-            block: None,
-            last_workshop: None,
-            latest_vote: None,
-            error: Some(e.message(lang)),
-            path,
-        },
+        Ok(sess) => summary_of(path, sess, given),
+        Err(e) => unread_summary(path, e.message(lang)),
     }
+}
+
+fn summary_of(path: PathBuf, sess: crate::session::Session, given: Option<&Given>) -> Summary {
+    Summary {
+        block: resolve(&sess, given)
+            .or_else(|_| resolve(&sess, None))
+            .ok()
+            .and_then(|r| {
+                let fw = r.fw;
+                fw.pos_of(&sess.cursor)
+                    .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title))
+            }),
+        last_workshop: sess.current_workshop().map(|w| (w.number, w.date)),
+        latest_vote: sess.latest_vote().map(|v| (v.outcome, v.workshop)),
+        name: sess.name,
+        area: sess.area,
+        error: None,
+        path,
+    }
+}
+
+fn unread_summary(path: PathBuf, error: String) -> Summary {
+    Summary {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        area: String::new(),
+        block: None,
+        last_workshop: None,
+        latest_vote: None,
+        error: Some(error),
+        path,
+    }
+}
+
+// ---- the overview across areas (issue 30) ----
+
+/// A session file (or a folder) that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unreadable {
+    pub path: String,
+    pub reason: String,
+}
+
+/// The overview of many sessions (`wijktafel overzicht`, the home
+/// screen's areas) and the files it could not read.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Report {
+    pub overview: Overview,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// The session files of `dirs` (each once, also when a folder is named
+/// twice), and the folders that could not be listed, with why.
+fn files_of(dirs: &[PathBuf], lang: Lang) -> (Vec<PathBuf>, Vec<Unreadable>) {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut bad = Vec::new();
+    for dir in dirs {
+        let listed = match std::fs::metadata(dir) {
+            Err(e) => Err(StoreError::io(dir, e)),
+            Ok(_) => Store::at(dir).session_files(),
+        };
+        match listed {
+            Ok(v) => {
+                for p in v {
+                    let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+                    if seen.insert(key) {
+                        files.push(p);
+                    }
+                }
+            }
+            Err(e) => bad.push(Unreadable {
+                path: dir.display().to_string(),
+                reason: e.message(lang),
+            }),
+        }
+    }
+    (files, bad)
+}
+
+/// One file's summary, or why it cannot be read. The session is read with
+/// its own framework, as `list` does; it is dropped before the next.
+fn area_of(
+    path: &Path,
+    given: Option<&Given>,
+    today: Date,
+    lang: Lang,
+) -> Result<AreaSummary, String> {
+    let sess = store::load(path).map_err(|e| e.message(lang))?;
+    area_of_session(path, &sess, given, today, lang)
+}
+
+fn area_of_session(
+    path: &Path,
+    sess: &crate::session::Session,
+    given: Option<&Given>,
+    today: Date,
+    lang: Lang,
+) -> Result<AreaSummary, String> {
+    let fw = resolve(sess, given)
+        .or_else(|_| resolve(sess, None))
+        .map_err(|e| e.message(&sess.name, lang))?
+        .fw;
+    Ok(AreaSummary::of(
+        &path.display().to_string(),
+        sess,
+        &fw,
+        today,
+        lang,
+    ))
+}
+
+/// The overview of every session in `dirs` on `today`.
+pub fn gather(dirs: &[PathBuf], given: Option<&Given>, today: Date, lang: Lang) -> Report {
+    let (files, mut unreadable) = files_of(dirs, lang);
+    let mut areas = Vec::with_capacity(files.len());
+    for p in &files {
+        match area_of(p, given, today, lang) {
+            Ok(a) => areas.push(a),
+            Err(reason) => unreadable.push(Unreadable {
+                path: p.display().to_string(),
+                reason,
+            }),
+        }
+    }
+    Report {
+        overview: Overview::build(areas, &Framework::builtin().id, today),
+        unreadable,
+    }
+}
+
+/// The home screen's list and, with more than one session, the overview
+/// of the store: each file read once.
+pub fn home(
+    store: &Store,
+    given: Option<&Given>,
+    today: Date,
+    lang: Lang,
+) -> Result<(Vec<Summary>, Option<Report>), StoreError> {
+    let files = store.session_files()?;
+    let mut list = Vec::with_capacity(files.len());
+    let mut areas = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in files {
+        match store::load(&path) {
+            Ok(sess) => {
+                match area_of_session(&path, &sess, given, today, lang) {
+                    Ok(a) => areas.push(a),
+                    Err(reason) => unreadable.push(Unreadable {
+                        path: path.display().to_string(),
+                        reason,
+                    }),
+                }
+                list.push(summary_of(path, sess, given));
+            }
+            Err(e) => {
+                unreadable.push(Unreadable {
+                    path: path.display().to_string(),
+                    reason: e.message(lang),
+                });
+                list.push(unread_summary(path, e.message(lang)));
+            }
+        }
+    }
+    let report = (list.len() > 1).then(|| Report {
+        overview: Overview::build(areas, &Framework::builtin().id, today),
+        unreadable,
+    });
+    Ok((list, report))
 }
 
 #[cfg(test)]

@@ -123,6 +123,9 @@ pub enum Command {
     /// Opgeslagen sessies tonen: naam, wijk, blok, laatste bijeenkomst, go/no-go.
     #[command(after_help = "Voorbeeld: wijktafel list --dir ./sessions")]
     List,
+    /// Waar elke wijk staat en wat de wijken van elkaar leren: alle sessies van de opslag en van de genoemde mappen, alleen gelezen.
+    #[command(alias = "overview", after_help = crate::commands::overview::EXAMPLES)]
+    Overzicht(crate::commands::overview::OverviewArgs),
     /// Verslag (md, html) of gegevens (json, xlsx, csv) van een sessie schrijven.
     #[command(
         after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format xlsx -o stand.xlsx\n  wijktafel export \"De Horst\" --format csv --items stemmingen -o stemmingen.csv\n  wijktafel export gegevens.json --format md\n\nVoor Excel en LibreOffice: xlsx (tabbladen gesprekspunten, stemmingen, actiepunten,\naanwezigheid; tekst blijft tekst, datums zijn datums). De CSV is voor andere programma's\n(puntkomma's, UTF-8 met BOM). Een CSV-cel die een spreadsheet als formule zou lezen\n(begint met = + - @) krijgt een onzichtbaar teken ervoor (U+2060): te zien zoals getypt,\nnooit uitgevoerd. Getallen en telefoonnummers als \"+31 6 12345678\" blijven zoals ze zijn.\n\n--anonymize vervangt namen als hele woorden: de vertegenwoordigers (volledige naam,\nvoornaam, achternaam, ook zonder accenten: Yilmaz) door hun organisatie, de\nprocesbegeleider door \"Procesbegeleider\". Vrije tekst kan mensen nog steeds herkenbaar maken: lees het na."
@@ -490,6 +493,7 @@ fn run(cli: &Cli, fw: &Framework, given: Option<&Given>) -> Result<(), Failure> 
         }
         Some(Command::Open { session }) => cmd_open(cli, given, session),
         Some(Command::List) => cmd_list(cli, given),
+        Some(Command::Overzicht(a)) => crate::commands::overview::run(cli, given, a),
         Some(Command::Export {
             session,
             format,
@@ -1014,7 +1018,7 @@ fn cmd_home(cli: &Cli, fw: &Framework, given: Option<&Given>) -> Result<(), Fail
 
 /// The store named on the command line; warns on stderr when its existing
 /// folder is open to others (wijktafel never changes a folder's mode).
-fn open_store(cli: &Cli) -> Result<Store, StoreError> {
+pub(crate) fn open_store(cli: &Cli) -> Result<Store, StoreError> {
     let store = Store::resolve(cli.dir.clone())?;
     // where the screen is about to be taken over, the warning is shown on
     // it instead (see `new_app`): text written to the terminal underneath
@@ -1143,7 +1147,7 @@ fn created_without_terminal(lang: Lang, path: &std::path::Path) -> Result<(), Fa
 
 /// The path of a written file, one line on stdout (filtered like any output;
 /// a closed pipe is no error).
-fn write_path_line(path: &std::path::Path) -> std::io::Result<()> {
+pub(crate) fn write_path_line(path: &std::path::Path) -> std::io::Result<()> {
     write_stdout(&format!("{}\n", safe_line(&path.display().to_string())))
 }
 
@@ -1153,7 +1157,7 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
 
 /// Write to stdout: on a terminal through the UI's filter; to a file or pipe
 /// exactly (the formats themselves keep their text inert where they can).
-fn write_stdout_bytes(bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_stdout_bytes(bytes: &[u8]) -> std::io::Result<()> {
     use std::io::IsTerminal;
     let mut out = std::io::stdout().lock();
     let bytes = if out.is_terminal() {

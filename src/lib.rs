@@ -25,4 +25,4 @@ pub mod tui;
 
 // The domain's modules under their short names, as the rest of the crate
 // and the tests use them.
-pub use domain::{framework, gate, journal, record, session, timing, vote};
+pub use domain::{framework, gate, journal, overview, record, session, timing, vote};

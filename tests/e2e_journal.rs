@@ -246,5 +246,15 @@ fn three_workshops_keep_each_workshops_minutes_true_to_its_day() {
         "{log}"
     );
     assert!(log.contains("actie afgerond: Planning delen"), "{log}");
-    assert!(!log.contains("Bijeenkomst 3"), "{log}");
+    // in workshop 3 the facilitator passed 1.1.2 on the way to 1.1.1: at
+    // most its time, nothing decided or written on it
+    if let Some((_, three)) = log.split_once("Bijeenkomst 3") {
+        assert!(
+            three
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .all(|l| l.contains("tijd +")),
+            "{log}"
+        );
+    }
 }

@@ -4,3 +4,4 @@
 pub mod carried;
 pub mod framework_switch;
 pub mod list;
+pub mod overview;

@@ -7,6 +7,7 @@ pub mod framework;
 pub mod gate;
 pub mod handout;
 pub mod journal;
+pub mod overview;
 pub mod record;
 pub mod session;
 pub mod timing;

@@ -26,7 +26,7 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
-fn html_text(s: &str) -> String {
+pub(super) fn html_text(s: &str) -> String {
     // no bidi control reaches past this piece of text ([`crate::bidi`])
     let s = crate::bidi::balance(s);
     let escaped = html_escape(&s.replace("\r\n", "\n").replace('\r', "\n"));
@@ -240,7 +240,7 @@ fn html_inlines(v: &[Inline]) -> String {
 /// the top left of every page and "page n / m" at the bottom right (CSS page
 /// margin boxes: Chromium 131 and later); long words and links wrap inside
 /// the page; tables keep to the page width; dates never break.
-const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;overflow-wrap:break-word;hyphens:manual}\
+pub(super) const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#111;overflow-wrap:break-word;hyphens:manual}\
 h1,h2,h3,h4,h5,h6{line-height:1.25;page-break-after:avoid;break-after:avoid}\
 h1{font-size:1.75rem;font-weight:800;border-bottom:3px solid #00468c;padding-bottom:.3rem;margin:0 0 1rem}\
 h2{font-size:1.4rem;font-weight:700;color:#00468c;border-bottom:1px solid #9fb6d0;padding-bottom:.15rem;margin:2rem 0 .6rem}\

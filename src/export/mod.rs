@@ -27,6 +27,7 @@ mod journaled;
 mod json;
 mod log;
 mod markdown;
+pub mod overview;
 mod sections;
 mod tables;
 mod wording;

@@ -64,15 +64,43 @@ fn build(c: &Ctx, sheets: &[(&str, Table, u16)]) -> Result<Vec<u8>, XlsxError> {
     for (name, table, frozen_cols) in sheets {
         let ws = wb.add_worksheet();
         ws.set_name(*name)?;
-        write_sheet(c, ws, table, *frozen_cols)?;
+        write_sheet(c.s.xl_cut, ws, table, *frozen_cols)?;
     }
     wb.save_to_buffer()
+}
+
+/// A workbook of `sheets` (name, table, frozen columns) titled `title`,
+/// for documents other than one session's (the overview, issue 30).
+/// `cut` is the note on a cell cut to Excel's limit.
+pub(super) fn workbook(
+    title: &str,
+    sheets: &[(&str, Table, u16)],
+    cut: &str,
+) -> Result<Vec<u8>, ExportError> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut wb = Workbook::new();
+        // no clock time in the file: the same data gives the same file
+        let created = ExcelDateTime::from_timestamp(0)?;
+        wb.set_properties(
+            &DocProperties::new()
+                .set_title(cell_text(title))
+                .set_author("wijktafel")
+                .set_creation_datetime(&created),
+        );
+        for (name, table, frozen_cols) in sheets {
+            let ws = wb.add_worksheet();
+            ws.set_name(*name)?;
+            write_sheet(cut, ws, table, *frozen_cols)?;
+        }
+        wb.save_to_buffer()
+    };
+    build().map_err(|e| ExportError::Xlsx(e.to_string()))
 }
 
 /// One table as a sheet: the head row (bold, frozen, with a filter), then
 /// the rows, typed; widths from the text.
 fn write_sheet(
-    c: &Ctx,
+    cut: &str,
     ws: &mut Worksheet,
     table: &Table,
     frozen_cols: u16,
@@ -121,7 +149,7 @@ fn write_sheet(
                     } else {
                         &plain
                     };
-                    ws.write_string_with_format(r, col, fit(c, &cell_text(t)), fmt)?;
+                    ws.write_string_with_format(r, col, fit(cut, &cell_text(t)), fmt)?;
                 }
                 Cell::Number(n) => {
                     ws.write_number_with_format(r, col, *n as f64, &plain)?;
@@ -191,11 +219,11 @@ fn cell_text(s: &str) -> String {
 
 /// A cell's text within Excel's limit, with a visible note where it was
 /// cut (never shortened silently); the JSON export has it whole.
-fn fit(c: &Ctx, text: &str) -> String {
+fn fit(cut: &str, text: &str) -> String {
     if text.encode_utf16().count() <= CELL_MAX {
         return text.to_string();
     }
-    let note_of = |left_out: usize| format!("\n{}", fill(c.s.xl_cut, &[&left_out.to_string()]));
+    let note_of = |left_out: usize| format!("\n{}", fill(cut, &[&left_out.to_string()]));
     let room = CELL_MAX - note_of(text.chars().count()).encode_utf16().count();
     let mut used = 0;
     let kept: String = text

@@ -5,6 +5,7 @@
 
 mod en;
 mod nl;
+pub mod overview;
 
 pub use strings::Strings;
 

@@ -71,16 +71,7 @@ pub struct PartyRow {
     pub present: bool,
 }
 
-#[derive(Debug, Clone)]
-pub struct HomeEntry {
-    pub path: PathBuf,
-    pub name: String,
-    pub area: String,
-    pub block: String,
-    pub last: String,
-    pub vote: String,
-    pub error: Option<String>,
-}
+pub use crate::tui::screens::home::HomeEntry;
 
 pub use crate::tui::dialogs::Overlay;
 pub use crate::tui::session_flow::{
@@ -107,6 +98,8 @@ pub struct App {
     pub flash: Option<Flash>,
     pub home: Vec<HomeEntry>,
     pub home_sel: usize,
+    /// The areas of the store, with more than one session (issue 30).
+    pub areas: crate::tui::screens::areas::AreasView,
     pub quit: bool,
     /// Paths of the last export, shown after `e` or `w`.
     pub exported: Vec<PathBuf>,
@@ -145,6 +138,7 @@ impl App {
             flash: None,
             home: Vec::new(),
             home_sel: 0,
+            areas: Default::default(),
             quit: false,
             exported: Vec::new(),
             exit_report: None,

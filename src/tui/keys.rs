@@ -230,6 +230,11 @@ pub enum Action {
     ParkedClose,
     /// Adopt the previous workshop's minutes.
     Adopt,
+    // ---- the areas on the home screen (issue 30) ----
+    /// The next sort order of the areas.
+    SortAreas,
+    /// Only the next municipality's areas (then all again).
+    NextMunicipality,
     // (end of section)
 }
 
@@ -379,6 +384,9 @@ pub static BINDINGS: &[Binding] = &[
     b!(Home, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(Home, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Home, [ch('q'), ESC], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
+    // home: the areas, with more than one session (issue 30)
+    Binding { ctx: Ctx::Home, keys: &[ch('s')], label: "s", action: Action::SortAreas, help: |s| crate::i18n::lang_of(s).overview().key_sort_help, footer: Some(|s| crate::i18n::lang_of(s).overview().key_sort), footer_label: "s", keep: Keep::Normal },
+    Binding { ctx: Ctx::Home, keys: &[ch('m')], label: "m", action: Action::NextMunicipality, help: |s| crate::i18n::lang_of(s).overview().key_municipality_help, footer: Some(|s| crate::i18n::lang_of(s).overview().key_municipality), footer_label: "m", keep: Keep::Normal },
     // workshop start
     b!(Start, [ENTER, ESC], "Enter/Esc", Action::Confirm, hint_to_agenda, hint_to_agenda, "Enter"),
     b!(Start, [ch(' ')], "Spatie", Action::Toggle, key_present_toggle, hint_present, "Spatie/1–9"),

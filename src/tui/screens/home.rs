@@ -1,6 +1,8 @@
 //! The home screen: the saved sessions, `Enter` opens one, `n` a new
 //! session, `d` the demo.
 
+use std::path::PathBuf;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -8,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::demo;
 use crate::i18n::fill;
-use crate::tui::app::{App, HomeEntry, NewForm, Overlay};
+use crate::tui::app::{App, NewForm, Overlay};
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
@@ -18,16 +20,47 @@ use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::scroll_list::render_list;
 use crate::tui::widgets::status::{fit, flash_line, pad};
 
+/// One saved session as the plain list shows it.
+#[derive(Debug, Clone)]
+pub struct HomeEntry {
+    pub path: PathBuf,
+    pub name: String,
+    pub area: String,
+    pub block: String,
+    pub last: String,
+    pub vote: String,
+    pub error: Option<String>,
+}
+
 pub fn update(app: &mut App, action: Action) {
+    let rows = if app.areas.active() {
+        app.areas.rows().len()
+    } else {
+        app.home.len()
+    };
     match action {
         Action::Up => app.home_sel = app.home_sel.saturating_sub(1),
-        Action::Down => app.home_sel = (app.home_sel + 1).min(app.home.len().saturating_sub(1)),
+        Action::Down => app.home_sel = (app.home_sel + 1).min(rows.saturating_sub(1)),
         Action::Confirm => {
-            if let Some(e) = app.home.get(app.home_sel).cloned()
-                && let Err(err) = app.open_path(&e.path)
+            let path = if app.areas.active() {
+                let row = app.areas.rows().get(app.home_sel).copied();
+                row.and_then(|r| app.areas.path(r))
+            } else {
+                app.home.get(app.home_sel).map(|e| e.path.clone())
+            };
+            if let Some(path) = path
+                && let Err(err) = app.open_path(&path)
             {
                 app.error(err.message(app.lang));
             }
+        }
+        Action::SortAreas => {
+            app.areas.next_sort();
+            app.home_sel = 0;
+        }
+        Action::NextMunicipality => {
+            app.areas.next_municipality();
+            app.home_sel = 0;
         }
         Action::NewSession => app.overlay = Some(Overlay::NewSession(NewForm::default())),
         Action::Demo => open_demo(app),
@@ -54,6 +87,9 @@ pub fn open_demo(app: &mut App) {
 }
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
+    if app.areas.active() {
+        return super::areas::render(app, f, area, th);
+    }
     let s = app.s();
     let [header, body, flash, footer] = crate::tui::widgets::status::screen_rows(area);
     f.render_widget(
@@ -123,8 +159,11 @@ impl App {
     /// Fill the home list from the store.
     pub fn refresh_home(&mut self) {
         let s = self.s();
-        let list = crate::catalog::summaries(&self.store, self.framework_arg.as_ref(), self.lang)
-            .unwrap_or_default();
+        let today = self.now.to_zoned(self.tz.clone()).date();
+        let (list, report) =
+            crate::catalog::home(&self.store, self.framework_arg.as_ref(), today, self.lang)
+                .unwrap_or_default();
+        self.areas.report = report;
         self.home = list
             .into_iter()
             .map(|sum| HomeEntry {
@@ -145,6 +184,11 @@ impl App {
                 error: sum.error,
             })
             .collect();
-        self.home_sel = self.home_sel.min(self.home.len().saturating_sub(1));
+        let rows = if self.areas.active() {
+            self.areas.rows().len()
+        } else {
+            self.home.len()
+        };
+        self.home_sel = self.home_sel.min(rows.saturating_sub(1));
     }
 }
