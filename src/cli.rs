@@ -528,24 +528,13 @@ fn run(cli: &Cli, fw: &Framework, given: Option<&Given>) -> Result<(), Failure> 
                 point: point.clone(),
                 all: *all,
             };
-            let store = open_store(cli)?;
-            let sess = store::load(&store.find(session)?)?;
-            let tz = jiff::tz::TimeZone::system();
-            Ok(write_stdout(&crate::export::log_text(
-                fw, &sess, cli.lang, &tz, &filter,
-            ))?)
+            crate::commands::log::log(cli, given, session, &filter)
         }
         Some(Command::Restore {
             session,
             event: Some(to),
             ..
-        }) => {
-            let store = open_store(cli)?;
-            let path = store.find(session)?;
-            let text =
-                crate::export::restore_event_text(&path, &shell_word(session), *to, cli.lang)?;
-            Ok(write_stdout(&text)?)
-        }
+        }) => crate::commands::log::restore_event(cli, session, *to),
         Some(Command::Restore {
             session, number, ..
         }) => cmd_restore(cli, session, number.unwrap_or(0)),

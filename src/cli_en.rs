@@ -29,6 +29,11 @@ Examples:
 /// (argument id, English help, value name) per argument; `None` keeps the name.
 const ARGS: &[(&str, &str, Option<&str>)] = &[
     (
+        "dirs",
+        "More folders with sessions (read only), besides the folder of --dir",
+        Some("DIR"),
+    ),
+    (
         "dir",
         "Folder with the sessions (else $WIJKTAFEL_DIR, else the system's data folder)",
         Some("DIR"),
@@ -176,6 +181,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "The number comes from wijktafel backups (1 = the newest). Not while the session is open.\n--event N puts the session back to how it was after event N; the restore is itself an event, so nothing is lost and it can be undone.\n\nExamples: wijktafel restore \"De Horst\" 3\n          wijktafel restore \"De Horst\" --event 42",
     ),
     (
+        "overzicht",
+        "Where every area stands and what the areas teach each other: every session in the store and in the folders named, read only.",
+        "Examples:\n  wijktafel overzicht\n  wijktafel overzicht /mnt/shared/areas --municipality Kleinstad --format html -o overview.html\n  wijktafel overzicht --format xlsx -o overview.xlsx",
+    ),
+    (
         "log",
         "What happened: every capture from the session's journal, with its workshop, time and number.",
         "Examples:\n  wijktafel log \"De Horst\"\n  wijktafel log \"De Horst\" --workshop 2\n  wijktafel log \"De Horst\" --point 1.2.4\n\nGo back to how it was after event N: wijktafel restore \"De Horst\" --event N",
@@ -206,6 +216,7 @@ pub fn english_help(cmd: Command) -> Command {
             None => sub,
         };
         let format = match name.as_str() {
+            "overzicht" => "md (default), html (printable on A4, with a heatmap), json (see assets/overview-schema-v1.json) or xlsx (a sheet per view)",
             "export" => "md or html: the minutes; json: all data (always the whole session); csv: a table for Excel",
             _ => "md: a handout with a box per discussion point; html: a worksheet for participants (A4); json: for other programs",
         };

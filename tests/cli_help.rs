@@ -58,6 +58,7 @@ fn with_lang_en_every_help_is_english() {
         "backups",
         "restore",
         "log",
+        "overzicht",
         "beamer",
         "framework",
     ];

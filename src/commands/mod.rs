@@ -4,4 +4,5 @@
 pub mod carried;
 pub mod framework_switch;
 pub mod list;
+pub mod log;
 pub mod overview;

@@ -1,0 +1,141 @@
+//! Reading a session file's text (issue 23): the declared format, the
+//! snapshot (pre-scanned, then TOML), the journal's events after it
+//! replayed, an older format brought up to date.
+
+use std::path::Path;
+
+use crate::session::{FORMAT_VERSION, Session};
+use crate::textpos::line_col;
+
+use super::*;
+
+/// The `format_version` declared at the top of a session file, if any.
+pub(crate) fn declared_version(text: &str) -> Option<u32> {
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if t.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = t.strip_prefix("format_version") {
+            let rest = rest.trim_start().strip_prefix('=')?;
+            let num = rest.split('#').next()?.trim();
+            return num.parse().ok();
+        }
+    }
+    None
+}
+
+/// Parse session text; `path` is used in errors only. A torn last event
+/// (see [`parse_journaled`]) is left out.
+pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
+    parse_journaled(text, path).map(|(s, _)| s)
+}
+
+/// Parse session text: the snapshot, then the journal's events after it
+/// replayed on it (see `store/journal.rs`). A last event line that a crash
+/// cut short is returned apart (the facilitator's window sets it aside); a
+/// damaged line with good lines after it makes the file corrupt.
+pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>), StoreError> {
+    if let Some(v) = declared_version(text)
+        && v > FORMAT_VERSION
+    {
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            version: v,
+        });
+    }
+    let corrupt = |offset: usize, message: String| {
+        let (line, column) = line_col(text, offset);
+        StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+            backup: newest_backup(path),
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(corrupt(0, "empty file".into()));
+    }
+    // a file of an older format has no journal, whatever its text holds
+    let start = match declared_version(text) {
+        Some(v) if v < FORMAT_VERSION => text.len(),
+        _ => journal_start(text),
+    };
+    let first_line = text[..start].matches('\n').count() + 1;
+    let (events, torn) =
+        parse_events(text, start, first_line).map_err(|d| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            line: d.line,
+            column: 1,
+            message: d.message,
+            backup: newest_backup(path),
+        })?;
+    // the snapshot is the whole text but a torn last line: the journal's
+    // lines are TOML comments, and anything else after the mark is TOML's
+    let snapshot = &text[..torn.as_ref().map_or(text.len(), |t| t.offset)];
+    // refused before toml builds anything (see `read.rs`)
+    prescan(snapshot, struct_fields::<Session>(), SESSION_LIMITS)
+        .map_err(|e| corrupt(e.offset, e.message))?;
+    let session: Session = toml::from_str(snapshot).map_err(|e| {
+        corrupt(
+            e.span().map(|s| s.start).unwrap_or(0),
+            e.message().trim().to_string(),
+        )
+    })?;
+    let session = migrate(session)
+        .and_then(|s| replay(s, events))
+        .and_then(|s| s.validate().map(|()| s))
+        .map_err(|m| corrupt(start.min(text.len()), m))?;
+    Ok((session, torn))
+}
+
+/// The snapshot with the journal's later events applied; the journal kept.
+fn replay(mut session: Session, events: Vec<crate::journal::Event>) -> Result<Session, String> {
+    let last = events.last().map(|e| e.seq).unwrap_or(0);
+    if session.journal_seq > last {
+        return Err(format!(
+            "the snapshot is at event {} but the journal ends at {last}",
+            session.journal_seq
+        ));
+    }
+    let since = session.journal_seq;
+    crate::journal::apply_events(&mut session, events.iter().filter(|e| e.seq > since), true)?;
+    // the state in memory holds every event of its journal
+    session.journal_seq = last.max(since);
+    session.journal = events;
+    Ok(session)
+}
+
+/// Bring an older format up to [`FORMAT_VERSION`], and a session made
+/// with an earlier version of its framework up to that framework's current
+/// point ids (the one place this happens; in memory only: loading never
+/// writes, the next save writes the new ids). Version 1 is the first format;
+/// versions 2, 3 and 4 only added fields that default to empty (4: the
+/// framework the session carries, see `framework::carried`), so an older
+/// file needs nothing but its number (written at the next save). Version 3
+/// marks files with the point ids of framework 2022.2 (see
+/// [`FORMAT_VERSION`]). Version 4 keeps a journal of events after the
+/// snapshot: an older file becomes one whose journal begins now, and the
+/// minutes of its earlier workshops come from its state (see
+/// [`crate::journal::JournalFrom`]).
+fn migrate(mut session: Session) -> Result<Session, String> {
+    match session.format_version {
+        1..=3 => {
+            session.format_version = FORMAT_VERSION;
+            if let Some(last) = session.workshops.last() {
+                session.journal_from = Some(crate::journal::JournalFrom {
+                    at: last.ended.unwrap_or(last.started),
+                    after_workshop: last.number,
+                });
+            }
+        }
+        FORMAT_VERSION => {}
+        v => return Err(format!("unknown format_version {v}")),
+    }
+    session.upgrade_framework();
+    Ok(session)
+}
