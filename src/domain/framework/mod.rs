@@ -275,6 +275,12 @@ impl Framework {
             kind,
         };
         let io = |e: std::io::Error| at(0, 0, FrameworkErrorKind::Io(e.kind(), e.to_string()));
+        // a folder is named as one on every platform (Windows refuses to
+        // open it at all: "access denied")
+        let folder = || io(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Err(folder());
+        }
         let f = std::fs::File::open(path).map_err(io)?;
         if f.metadata().map_err(io)?.is_dir() {
             let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
