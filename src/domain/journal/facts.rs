@@ -92,25 +92,50 @@ impl WorkshopFacts {
 /// as the demo, has workshops whose start, and so some captures, are not
 /// events: their minutes come from the state.)
 pub fn covers(s: &Session, n: u32) -> bool {
-    s.journal_from.as_ref().is_none_or(|f| n > f.after_workshop)
-        && s.journal
-            .iter()
-            .any(|e| e.workshop == n && e.what == What::WorkshopStart)
+    covered_events(s, n).is_some()
+}
+
+/// The events of workshop `n` when the journal covers it (see [`covers`]).
+/// Found from the end of the journal: the workshop that runs costs what
+/// it holds, not what the session holds (the summary draws this every
+/// frame). A journal whose workshops are not in order (a restore back into
+/// an earlier workshop) is searched whole.
+fn covered_events(s: &Session, n: u32) -> Option<Vec<&Event>> {
+    if s.journal_from
+        .as_ref()
+        .is_some_and(|f| n <= f.after_workshop)
+    {
+        return None;
+    }
+    let mut tail = Vec::new();
+    for e in s.journal.iter().rev() {
+        if e.workshop == n {
+            tail.push(e);
+            if e.what == What::WorkshopStart {
+                tail.reverse();
+                return Some(tail);
+            }
+        } else if e.workshop != 0 && e.workshop < n {
+            break;
+        }
+    }
+    let all: Vec<&Event> = s.journal.iter().filter(|e| e.workshop == n).collect();
+    all.iter()
+        .any(|e| e.what == What::WorkshopStart)
+        .then_some(all)
 }
 
 /// What happened in workshop `n`, from its events only (cheap: no state
 /// is rebuilt); `None` when the journal does not cover it (see [`covers`]).
 pub fn workshop_facts(s: &Session, n: u32) -> Option<WorkshopFacts> {
-    if !covers(s, n) {
-        return None;
-    }
+    let events = covered_events(s, n)?;
     let mut facts = WorkshopFacts {
         number: n,
         points: BTreeMap::new(),
         last_seq: 0,
     };
     let mut open_at_end: BTreeMap<&str, bool> = BTreeMap::new();
-    for e in s.journal.iter().filter(|e| e.workshop == n) {
+    for e in events {
         facts.last_seq = e.seq;
         for (id, d) in &e.points {
             note_point(facts.points.entry(id.clone()).or_default(), d, e);
@@ -120,13 +145,14 @@ pub fn workshop_facts(s: &Session, n: u32) -> Option<WorkshopFacts> {
             }
         }
     }
+    // only the events after the workshop can change it later
+    let later = &s.journal[s.journal.partition_point(|e| e.seq <= facts.last_seq)..];
     for (id, f) in facts.points.iter_mut() {
         if open_at_end.get(id.as_str()).copied().unwrap_or(false) {
             f.decided = false;
             f.decided_at = None;
         }
-        f.changed_later_in = s
-            .journal
+        f.changed_later_in = later
             .iter()
             .filter(|e| e.workshop > n)
             .find(|e| {
@@ -159,11 +185,8 @@ pub fn workshop(s: &Session, n: u32) -> Option<(WorkshopFacts, Session)> {
 /// Seconds spent on `point` in workshop `n`, from the journal (`None` when
 /// the journal does not cover the workshop).
 pub fn seconds_in(s: &Session, point: &str, n: u32) -> Option<u64> {
-    if !covers(s, n) {
-        return None;
-    }
     let mut f = PointFacts::default();
-    for e in s.journal.iter().filter(|e| e.workshop == n) {
+    for e in covered_events(s, n)? {
         if let Some(d) = e.points.get(point) {
             note_point(&mut f, d, e);
         }

@@ -177,3 +177,26 @@ fn an_undone_decision_is_not_a_decision() {
     let f = workshop_facts(&s, 1).unwrap();
     assert!(!f.point("1.1.1").is_some_and(|p| p.decided));
 }
+
+#[test]
+fn a_workshop_is_found_when_a_later_event_belongs_to_an_earlier_one() {
+    let mut s = session();
+    let mut b = Baseline::of(&s);
+    s.start_workshop(&[1, 2], at(0));
+    b.commit(&mut s, at(0), None);
+    s.end_workshop(at(10));
+    b.commit(&mut s, at(10), None);
+    s.start_workshop(&[1, 2], at(100));
+    b.commit(&mut s, at(100), None);
+    capture(&mut s, &mut b, "1.1.1", 101, |s| {
+        s.set_status("1.1.1", Status::Consensus, vec![], "", at(101))
+    });
+    // a restore back into workshop 1 comes after workshop 2's events
+    let mut back = s.journal[1].clone();
+    back.seq = s.journal.len() as u64 + 1;
+    back.what = What::Restore;
+    s.journal.push(back);
+    let two = workshop_facts(&s, 2).expect("found by the whole search");
+    assert!(two.discussed("1.1.1"));
+    assert!(covers(&s, 1) && covers(&s, 2) && !covers(&s, 3));
+}
