@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use crate::framework::Framework;
 use crate::framework::carried::{Given, resolve};
 use crate::i18n::Lang;
-use crate::overview::{AreaSummary, Overview};
+use crate::overview::{AreaSummary, Digest, Overview};
 use crate::store::{self, Store, StoreError};
 use crate::vote::Outcome;
 
@@ -46,9 +46,39 @@ pub fn summaries(
 }
 
 fn summarize(path: PathBuf, given: Option<&Given>, lang: Lang) -> Summary {
-    match store::load(&path) {
-        Ok(sess) => summary_of(path, sess, given),
+    match read(&path) {
+        Ok(Read::Digest(d)) => summary_of_digest(path, &d),
+        Ok(Read::Session(sess)) => summary_of(path, *sess, given),
         Err(e) => unread_summary(path, e.message(lang)),
+    }
+}
+
+/// A session file as the readers of many find it: its digest when the
+/// file still is what the digest describes (a few kB read), else the
+/// session itself (see `store/digest.rs`).
+enum Read {
+    Digest(Box<Digest>),
+    Session(Box<crate::session::Session>),
+}
+
+fn read(path: &Path) -> Result<Read, StoreError> {
+    match store::read_digest(path) {
+        Ok(Some(d)) => Ok(Read::Digest(Box::new(d))),
+        // a file the guarded open refuses is refused by the load too, with
+        // the same error; one without a usable digest is read whole
+        _ => store::load(path).map(|s| Read::Session(Box::new(s))),
+    }
+}
+
+fn summary_of_digest(path: PathBuf, d: &Digest) -> Summary {
+    Summary {
+        block: d.block_label.clone(),
+        last_workshop: d.last_workshop,
+        latest_vote: d.decision.as_ref().map(|v| (v.outcome, v.workshop)),
+        name: d.name.clone(),
+        area: d.area.clone(),
+        error: None,
+        path,
     }
 }
 
@@ -140,8 +170,10 @@ fn area_of(
     today: Date,
     lang: Lang,
 ) -> Result<AreaSummary, String> {
-    let sess = store::load(path).map_err(|e| e.message(lang))?;
-    area_of_session(path, &sess, given, today, lang)
+    match read(path).map_err(|e| e.message(lang))? {
+        Read::Digest(d) => Ok(d.area_summary(&path.display().to_string(), today, lang)),
+        Read::Session(sess) => area_of_session(path, &sess, given, today, lang),
+    }
 }
 
 fn area_of_session(
@@ -196,8 +228,13 @@ pub fn home(
     let mut areas = Vec::new();
     let mut unreadable = Vec::new();
     for path in files {
-        match store::load(&path) {
-            Ok(sess) => {
+        match read(&path) {
+            Ok(Read::Digest(d)) => {
+                list.push(summary_of_digest(path.clone(), &d));
+                areas.push(d.area_summary(&path.display().to_string(), today, lang));
+            }
+            Ok(Read::Session(sess)) => {
+                let sess = *sess;
                 match area_of_session(&path, &sess, given, today, lang) {
                     Ok(a) => areas.push(a),
                     Err(reason) => unreadable.push(Unreadable {
@@ -254,5 +291,78 @@ mod tests {
         let broken = list.iter().find(|s| s.error.is_some()).unwrap();
         assert_eq!(broken.name, "kapot.toml");
         assert_eq!(before, listing(), "reading writes nothing");
+    }
+
+    /// The digest in a file gives what the session itself gives: the same
+    /// list line and the same overview, in both languages (the digest is a
+    /// cache, never a second truth).
+    #[test]
+    fn the_digest_and_the_session_tell_the_same() {
+        let fw = crate::framework::Framework::builtin();
+        let today = Date::constant(2026, 12, 7);
+        for n in [1, 2, 5] {
+            let with = tempfile::tempdir().unwrap();
+            let without = tempfile::tempdir().unwrap();
+            let path = Store::at(with.path())
+                .create(&crate::demo::build(&fw, n))
+                .unwrap();
+            assert!(store::read_digest(&path).unwrap().is_some());
+            let text = std::fs::read_to_string(&path).unwrap();
+            let stripped: String = text
+                .split_inclusive('\n')
+                .filter(|l| !l.starts_with("#% "))
+                .collect();
+            assert_eq!(
+                stripped.len() + 1 + text.lines().nth(1).unwrap().len(),
+                text.len()
+            );
+            std::fs::write(without.path().join(path.file_name().unwrap()), stripped).unwrap();
+            for lang in [Lang::Nl, Lang::En] {
+                let a = summaries(&Store::at(with.path()), None, lang).unwrap();
+                let b = summaries(&Store::at(without.path()), None, lang).unwrap();
+                let line = |s: &Summary| {
+                    (
+                        s.name.clone(),
+                        s.area.clone(),
+                        s.block.clone(),
+                        s.last_workshop,
+                        s.latest_vote,
+                    )
+                };
+                assert_eq!(
+                    a.iter().map(line).collect::<Vec<_>>(),
+                    b.iter().map(line).collect::<Vec<_>>()
+                );
+                let mut ga = gather(&[with.path().to_path_buf()], None, today, lang);
+                let mut gb = gather(&[without.path().to_path_buf()], None, today, lang);
+                for g in [&mut ga, &mut gb] {
+                    for a in &mut g.overview.areas {
+                        a.source.clear();
+                    }
+                }
+                assert_eq!(ga, gb, "{n} workshops, {lang:?}");
+            }
+        }
+    }
+
+    /// A file changed after its digest was written (an event appended) is
+    /// read whole: the list shows the change.
+    #[test]
+    fn a_stale_digest_gives_way_to_the_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let fw = crate::framework::Framework::builtin();
+        let mut s = crate::demo::build(&fw, 2);
+        let path = store.create(&s).unwrap();
+        let before = s.clone();
+        s.name = "Nieuwe naam".into();
+        let event = crate::journal::commit_between(&before, &mut s, jiff::Timestamp::now(), None)
+            .expect("a change is an event");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(&store::event_line(&event));
+        std::fs::write(&path, text).unwrap();
+        assert_eq!(store::read_digest(&path).unwrap(), None);
+        let list = summaries(&store, None, Lang::Nl).unwrap();
+        assert_eq!(list[0].name, "Nieuwe naam");
     }
 }

@@ -532,6 +532,11 @@ fn the_beamer_follows_the_facilitator_and_writes_nothing() {
     press(&mut f.app, KeyCode::Char('j'));
     assert!(follow.poll(&mut b));
     assert!(draw(&b, 80, 24).contains("1.1.2"));
+    // the captures were appended and read as events on top of the session
+    // held: what the beamer holds is what the file holds
+    let on_disk = store::load(&f.path).unwrap();
+    assert!(on_disk.journal.len() >= 2, "captures are events");
+    assert!(matches!(&b.session, Loaded::Read(s) if **s == on_disk));
     // the clock's tick saves the moved cursor; a later heartbeat alone
     // changes nothing on screen: no redraw
     let at = |s: i64| Timestamp::from_second(s).unwrap();

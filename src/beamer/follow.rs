@@ -2,7 +2,10 @@
 //! of the session file and of the live file is looked at every
 //! [`super::POLL`]; a file is read again only when it changed. The live
 //! file, a few hundred bytes, is also read once a second whatever its
-//! metadata says, for file systems whose times are coarse.
+//! metadata says, for file systems whose times are coarse. After the first
+//! read of the session, only the events the facilitator appended are read
+//! and applied to the session held ([`crate::store::Follow`]); a file
+//! written anew (a workshop's start or end) is read whole.
 //!
 //! Why a poll and not the `notify` crate: the facilitator replaces both
 //! files by a rename, and on network folders (SMB, NFS) and in some
@@ -20,12 +23,15 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::SystemTime;
 
 use super::{Beamer, Loaded};
 use crate::i18n::Lang;
 use crate::live;
+use crate::store::Followed;
 
 /// What a file looked like: its length and modification time (`None`:
 /// not there).
@@ -45,6 +51,12 @@ struct Files {
     live_seen: Stamp,
     live_read_at: i64,
     first: bool,
+    /// What was read of the session: after the first read, only the
+    /// events appended to it are read (`store/follow.rs`).
+    follow: crate::store::Follow,
+    /// Set by the beamer when appended events did not fit what it holds:
+    /// the session is then read whole.
+    reread: Arc<AtomicBool>,
 }
 
 /// What one look at the files read again: the session (when it changed)
@@ -52,6 +64,8 @@ struct Files {
 #[derive(Debug, Default)]
 pub struct Update {
     session: Option<Loaded>,
+    /// Events appended to the session read before.
+    events: Option<Vec<crate::journal::Event>>,
     live: Option<Option<live::LiveState>>,
 }
 
@@ -59,12 +73,21 @@ impl Files {
     fn look(&mut self, lang: Lang, now: i64) -> Update {
         let mut u = Update::default();
         let s = stamp(&self.session);
-        if self.first || s != self.session_seen {
+        let reread = self.reread.swap(false, Ordering::Relaxed);
+        if reread {
+            self.follow.reset();
+        }
+        if self.first || reread || s != self.session_seen {
             self.session_seen = s;
-            u.session = Some(match crate::store::load(&self.session) {
-                Ok(sess) => Loaded::Read(Box::new(sess)),
-                Err(e) => Loaded::Unreadable(e.message(lang)),
-            });
+            match self.follow.look(&self.session) {
+                Ok(Followed::Unchanged) => {}
+                Ok(Followed::Events(ev)) => u.events = Some(ev),
+                Ok(Followed::Whole(sess)) => u.session = Some(Loaded::Read(sess)),
+                Err(e) => {
+                    self.follow.reset();
+                    u.session = Some(Loaded::Unreadable(e.message(lang)));
+                }
+            }
         }
         let l = stamp(&self.live);
         if self.first || l != self.live_seen || now != self.live_read_at {
@@ -88,13 +111,16 @@ enum Reader {
 /// Follows the session file and its live file.
 pub struct Follower {
     reader: Reader,
+    reread: Arc<AtomicBool>,
 }
 
 impl Follower {
     /// A follower that reads on the caller's thread, in [`Follower::poll`].
     pub fn new(session: &Path) -> Follower {
+        let files = Files::new(session);
         Follower {
-            reader: Reader::Here(Box::new(Files::new(session))),
+            reread: files.reread.clone(),
+            reader: Reader::Here(Box::new(files)),
         }
     }
 
@@ -104,6 +130,7 @@ impl Follower {
     pub fn spawn(session: &Path, lang: Lang, every: std::time::Duration) -> Follower {
         let (tx, rx) = std::sync::mpsc::channel();
         let mut files = Files::new(session);
+        let reread = files.reread.clone();
         let started = std::thread::Builder::new()
             .name("beamer-files".into())
             .spawn(move || {
@@ -119,6 +146,7 @@ impl Follower {
         match started {
             Ok(_) => Follower {
                 reader: Reader::Thread(rx),
+                reread,
             },
             Err(_) => Follower::new(session),
         }
@@ -129,13 +157,13 @@ impl Follower {
         match &mut self.reader {
             Reader::Here(files) => {
                 let u = files.look(b.lang, b.now);
-                apply(b, u)
+                apply(b, u, &self.reread)
             }
             Reader::Thread(rx) => {
                 let mut changed = false;
                 loop {
                     match rx.try_recv() {
-                        Ok(u) => changed |= apply(b, u),
+                        Ok(u) => changed |= apply(b, u, &self.reread),
                         Err(TryRecvError::Empty | TryRecvError::Disconnected) => return changed,
                     }
                 }
@@ -153,15 +181,30 @@ impl Files {
             live_seen: None,
             live_read_at: i64::MIN,
             first: true,
+            follow: crate::store::Follow::new(),
+            reread: Arc::new(AtomicBool::new(false)),
         }
     }
 }
 
 /// Put what was read into the beamer; whether that changes what it shows.
-fn apply(b: &mut Beamer, u: Update) -> bool {
+fn apply(b: &mut Beamer, u: Update, reread: &AtomicBool) -> bool {
     let mut changed = false;
     if let Some(session) = u.session {
         b.session = session;
+        changed = true;
+    }
+    if let Some(events) = u.events {
+        // taken on top of the session held; when they do not fit (the
+        // session held is not the one read before them), it is read whole
+        // at the next look and shown as it is until then
+        let fits = match &mut b.session {
+            Loaded::Read(s) => crate::store::take_events(s, events).is_ok(),
+            _ => false,
+        };
+        if !fits {
+            reread.store(true, Ordering::Relaxed);
+        }
         changed = true;
     }
     if let Some(state) = u.live {

@@ -33,14 +33,7 @@ const PREFIX: &str = "#@ ";
 /// must not reach a terminal raw are written as `\uXXXX` escapes.
 pub fn event_line(e: &Event) -> String {
     let json = serde_json::to_string(e).expect("an event serializes");
-    let mut safe = String::with_capacity(json.len());
-    for c in json.chars() {
-        if is_unsafe(c) {
-            safe.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            safe.push(c);
-        }
-    }
+    let safe = super::writer::json_for_comment(&json);
     format!("{PREFIX}{:08x} {safe}\n", crc32fast::hash(safe.as_bytes()))
 }
 
@@ -243,4 +236,29 @@ pub fn restore_event(
     let mut stamp = loaded.stamp;
     append_events(path, &event_line(&e), &mut stamp)?;
     Ok(EventRestore::Done { to, seq: e.seq })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character a note can hold leaves the event line a valid TOML
+    /// comment (DEL and C1 controls are escaped; JSON escapes C0) and
+    /// comes back exact.
+    #[test]
+    fn an_event_line_is_a_toml_comment_whatever_the_text() {
+        let fw = crate::framework::Framework::builtin();
+        let mut s = Session::new("n", &fw, jiff::Timestamp::UNIX_EPOCH);
+        let before = s.clone();
+        let nasty = "X\u{1b}]0;p\u{7}\u{0}\u{7f}\u{9b}\u{85}\u{202e}\u{2066}\u{2028}Y";
+        s.add_note("1.1.1", nasty, jiff::Timestamp::UNIX_EPOCH);
+        let e = crate::journal::commit_between(&before, &mut s, jiff::Timestamp::UNIX_EPOCH, None)
+            .unwrap();
+        let line = event_line(&e);
+        assert!(!line.contains('\u{7f}') && !line.contains('\u{85}'));
+        let doc = format!("{line}a = 1\n");
+        assert!(toml::from_str::<toml::Table>(&doc).is_ok(), "{line}");
+        let (events, torn) = parse_events(&line, 0, 1).unwrap();
+        assert_eq!((events, torn), (vec![e], None));
+    }
 }

@@ -13,8 +13,10 @@
 
 mod backup_health;
 mod backups;
+mod digest;
 mod dirs;
 mod files;
+mod follow;
 mod journal;
 mod lock;
 mod names;
@@ -26,8 +28,10 @@ mod writer;
 
 pub use backup_health::*;
 pub use backups::*;
+pub use digest::{digest_line, read_digest};
 pub use dirs::*;
 pub use files::*;
+pub use follow::{Follow, Followed, take_events};
 pub use journal::*;
 pub use lock::*;
 pub use names::*;

@@ -69,6 +69,22 @@ pub(super) fn is_unsafe(c: char) -> bool {
     matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// JSON text made fit for a TOML comment line (the journal's events, the
+/// digest): [`is_unsafe`] characters and DEL, which JSON leaves raw but a
+/// TOML comment may not hold, written as `\uXXXX` escapes. (JSON escapes
+/// the C0 controls itself.)
+pub(super) fn json_for_comment(json: &str) -> String {
+    let mut safe = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) || c == '\u{7f}' {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe
+}
+
 /// Rewrite serialized TOML so that [`is_unsafe`] characters appear only as
 /// `\uXXXX` escapes. They can only occur inside strings (keys or values):
 /// in basic strings (`"…"`, `"""…"""`) the character is replaced by its
@@ -210,6 +226,29 @@ impl TomlWriter {
             out.push_str(&chunk("framework_source", src));
         }
         out.push_str(&super::journal_text(&s.journal));
-        out
+        with_digest(s, out)
     }
+}
+
+/// `text` (a whole session file) with the digest of `s` as its second
+/// line (see `store/digest.rs`), when the session carries its framework
+/// (its text, or the built-in one by hash) and it can be read; without one
+/// otherwise (readers then parse the session).
+fn with_digest(s: &Session, text: String) -> String {
+    // a session of the old format, naming its framework only by id, is
+    // read with the one the command line gives: no digest can say which
+    if s.framework_source.is_none() && s.framework.hash.is_none() {
+        return text;
+    }
+    let Ok(resolved) = crate::framework::carried::resolve(s, None) else {
+        return text;
+    };
+    let digest = crate::overview::Digest::of(s, &resolved.fw);
+    let first = text.find('\n').map_or(text.len(), |i| i + 1);
+    let line = super::digest::digest_line(&digest, text.len());
+    let mut out = String::with_capacity(text.len() + line.len());
+    out.push_str(&text[..first]);
+    out.push_str(&line);
+    out.push_str(&text[first..]);
+    out
 }

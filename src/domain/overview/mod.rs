@@ -9,9 +9,10 @@
 //! Plain data and functions: no files, no terminal.
 
 pub mod compare;
+pub mod digest;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::framework::Framework;
 use crate::i18n::Lang;
@@ -20,9 +21,10 @@ use crate::session::Session;
 use crate::vote::{Outcome, RuleKind};
 
 pub use compare::{Comparison, PointColumn, StepMedian, Trouble, TroubleReason};
+pub use digest::{DIGEST_VERSION, Digest, DigestDecision};
 
 /// Progress in one block: how many of its points have each status.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlockProgress {
     pub id: String,
     pub title: String,
@@ -57,7 +59,7 @@ pub struct Decision {
 }
 
 /// One point of an area: its status and, for dissent or skipped, why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PointCell {
     pub id: String,
     pub text: String,
@@ -65,12 +67,12 @@ pub struct PointCell {
     pub step: String,
     pub status: Status,
     /// The dissent reason, or the skip reason.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,
 }
 
 /// Seconds spent on one step of an area's framework.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepTime {
     pub id: String,
     pub title: String,
@@ -106,84 +108,11 @@ pub struct AreaSummary {
 }
 
 impl AreaSummary {
-    /// The summary of `s`, read with its framework `fw`, on `today`.
+    /// The summary of `s`, read with its framework `fw`, on `today`: its
+    /// [`Digest`] read on that day (one rule for a parsed session and for
+    /// the digest kept in its file).
     pub fn of(source: &str, s: &Session, fw: &Framework, today: Date, lang: Lang) -> AreaSummary {
-        let mut blocks: Vec<BlockProgress> = fw
-            .blocks
-            .iter()
-            .map(|b| BlockProgress {
-                id: b.id.clone(),
-                title: b.title.clone(),
-                points: 0,
-                open: 0,
-                consensus: 0,
-                dissent: 0,
-                skipped: 0,
-            })
-            .collect();
-        let mut points = Vec::with_capacity(fw.point_count());
-        for (pos, step, p) in fw.iter_points() {
-            let rec = s.record(&p.id);
-            let status = rec.map(|r| r.status).unwrap_or_default();
-            let b = &mut blocks[pos.block];
-            b.points += 1;
-            match status {
-                Status::Open => b.open += 1,
-                Status::Consensus => b.consensus += 1,
-                Status::Dissent => b.dissent += 1,
-                Status::Skipped => b.skipped += 1,
-            }
-            let reason = match (status, rec) {
-                (Status::Dissent, Some(r)) => r.dissent_reason.clone(),
-                (Status::Skipped, Some(r)) => r.skip_reason.clone(),
-                _ => String::new(),
-            };
-            points.push(PointCell {
-                id: p.id.clone(),
-                text: p.text.clone(),
-                step: step.id.clone(),
-                status,
-                reason,
-            });
-        }
-        let steps = fw
-            .blocks
-            .iter()
-            .flat_map(|b| &b.steps)
-            .map(|st| StepTime {
-                id: st.id.clone(),
-                title: st.title.clone(),
-                seconds: st
-                    .points
-                    .iter()
-                    .map(|p| crate::timing::point_seconds(s, &p.id))
-                    .fold(0, u64::saturating_add),
-            })
-            .collect();
-        let open = s.open_actions();
-        AreaSummary {
-            source: source.to_string(),
-            name: s.name.clone(),
-            area: s.area.clone(),
-            municipality: s.municipality.clone(),
-            facilitator: s.facilitator.clone(),
-            framework_id: fw.id.clone(),
-            framework_version: fw.version.clone(),
-            framework_title: fw.title.clone(),
-            block_reached: s.cursor_block(fw),
-            blocks,
-            decision: decision(s, fw, today, lang),
-            workshops: s.workshops.len(),
-            last_workshop: s.workshops.last().map(|w| w.date),
-            open_dissent: s.dissents().len(),
-            open_actions: open.len(),
-            overdue_actions: open
-                .iter()
-                .filter(|(_, a)| a.due.is_some_and(|d| d < today))
-                .count(),
-            points,
-            steps,
-        }
+        Digest::of(s, fw).area_summary(source, today, lang)
     }
 
     /// The area's name for a reader: the area, else the session's name.
@@ -207,24 +136,6 @@ impl AreaSummary {
     pub fn overdue(&self) -> bool {
         self.overdue_actions > 0 || self.decision.as_ref().is_some_and(|d| d.revisit_overdue)
     }
-}
-
-fn decision(s: &Session, fw: &Framework, today: Date, lang: Lang) -> Option<Decision> {
-    let v = s.latest_vote()?;
-    Some(Decision {
-        outcome: v.outcome,
-        workshop: v.workshop,
-        date: s
-            .workshops
-            .iter()
-            .find(|w| w.number == v.workshop)
-            .map(|w| w.date),
-        rule: v.rule.kind,
-        quorum: v.rule.quorum,
-        route: v.follow_up.as_ref().map(|f| f.route_words(fw, lang)),
-        revisit: v.revisit,
-        revisit_overdue: v.revisit.is_some_and(|d| d < today),
-    })
 }
 
 /// How the areas can be ordered (the TUI's sort keys).
