@@ -466,3 +466,43 @@ fn h_shows_the_points_history() {
     update(&mut f.app, Action::Back);
     assert!(f.app.overlay.is_none());
 }
+
+/// The digest that `list` and `overzicht` read (`store/digest.rs`) goes
+/// stale with the first appended capture; a clean quit writes the file
+/// whole once more so it describes the file again. Quitting without a
+/// capture writes nothing.
+#[test]
+fn a_clean_quit_after_captures_leaves_a_digest_that_describes_the_file() {
+    use wijktafel::tui::{Action, update};
+    let fw = Framework::builtin();
+    let mut s = Session::new("Digestwijk", &fw, common::now());
+    wijktafel::framework::carried::carry(&mut s, &fw, None);
+    for (o, r) in common::FOUR_PARTIES {
+        s.add_party(o, r, "x");
+    }
+    // opening and quitting: nothing written
+    let mut f = common::open_app(fw.clone(), &s, Lang::Nl);
+    let untouched = fs::read(&f.path).unwrap();
+    update(&mut f.app, Action::Quit);
+    assert!(f.app.quit);
+    assert_eq!(fs::read(&f.path).unwrap(), untouched, "reading writes nothing");
+
+    let mut f = common::open_app(fw, &s, Lang::Nl);
+    assert!(store::read_digest(&f.path).unwrap().is_some());
+    update(&mut f.app, Action::Confirm);
+    update(&mut f.app, Action::MarkConsensus);
+    assert_eq!(store::read_digest(&f.path).unwrap(), None, "an append makes it stale");
+    update(&mut f.app, Action::Quit);
+    assert!(f.app.quit);
+    let d = store::read_digest(&f.path)
+        .unwrap()
+        .expect("a clean quit leaves a fresh digest");
+    assert_eq!(d.blocks[0].consensus, 1);
+    assert_eq!(d.workshops, 1);
+    let on_disk = store::load(&f.path).unwrap();
+    assert_eq!(on_disk.status_of("1.1.1"), Status::Consensus);
+    // (the window counts events by its journal; the field is the file's)
+    let mut held = f.app.session().unwrap().clone();
+    held.journal_seq = on_disk.journal_seq;
+    assert_eq!(on_disk, held, "the file holds what the window held");
+}

@@ -64,6 +64,9 @@ pub struct OpenSession {
     hint: Option<(What, Option<u64>)>,
     /// The last event that is on disk: later ones are appended at the next save.
     written_seq: u64,
+    /// Events were appended since the file was last written whole: its
+    /// digest (`store/digest.rs`) no longer describes it.
+    appended: bool,
     /// The whole file is to be written anew at the next save (a format-3 file
     /// on its first open, a torn last event set aside, a workshop's end).
     pub rewrite: bool,
@@ -120,6 +123,7 @@ impl OpenSession {
         Ok(OpenSession {
             baseline: Baseline::of(&session),
             written_seq: session.journal.last().map(|e| e.seq).unwrap_or(0),
+            appended: false,
             #[cfg(debug_assertions)]
             shadow: session.clone(),
             session,
@@ -218,7 +222,9 @@ impl OpenSession {
             if lines.is_empty() {
                 Ok(None)
             } else {
-                store::append_events(&self.path, &lines, &mut self.stamp).map(|()| None)
+                let appended = store::append_events(&self.path, &lines, &mut self.stamp);
+                self.appended |= appended.is_ok();
+                appended.map(|()| None)
             }
         };
         match result {
@@ -226,6 +232,7 @@ impl OpenSession {
                 // a rewrite keeps the replaced file as a backup (an append replaces nothing)
                 if let Some(saved) = saved {
                     self.rewrite = false;
+                    self.appended = false;
                     self.backup_error = saved
                         .backup_failed
                         .map(|e| store::backup_failure_text(&e, lang));
@@ -239,6 +246,23 @@ impl OpenSession {
                 self.save_error = Some(e.message(lang));
                 self.dirty = true;
             }
+        }
+    }
+
+    /// On a clean exit, after everything is saved: when events were
+    /// appended since the file was last written whole, write it whole once
+    /// more, so `list`, the home screen and `overzicht` find a digest that
+    /// describes it (`store/digest.rs`). Nothing is lost when this fails:
+    /// the events are in the file; the failure is not kept.
+    pub fn refresh_digest(&mut self, now: Timestamp, lang: Lang) {
+        if !self.appended || self.dirty || self.save_error.is_some() {
+            return;
+        }
+        self.compact();
+        self.save(now, lang);
+        if self.save_error.take().is_some() {
+            self.rewrite = false;
+            self.dirty = false;
         }
     }
 

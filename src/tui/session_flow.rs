@@ -240,6 +240,10 @@ pub fn request_quit(app: &mut App) {
     if app.open_session().is_some_and(|o| o.save_error.is_some()) {
         app.overlay = Some(Overlay::Unsaved(UnsavedDialog::default()));
     } else {
+        let (now, lang) = (app.now, app.lang);
+        if let Some(o) = app.open_session_mut() {
+            o.refresh_digest(now, lang);
+        }
         app.quit = true;
     }
 }
