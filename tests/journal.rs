@@ -485,13 +485,21 @@ fn a_clean_quit_after_captures_leaves_a_digest_that_describes_the_file() {
     let untouched = fs::read(&f.path).unwrap();
     update(&mut f.app, Action::Quit);
     assert!(f.app.quit);
-    assert_eq!(fs::read(&f.path).unwrap(), untouched, "reading writes nothing");
+    assert_eq!(
+        fs::read(&f.path).unwrap(),
+        untouched,
+        "reading writes nothing"
+    );
 
     let mut f = common::open_app(fw, &s, Lang::Nl);
     assert!(store::read_digest(&f.path).unwrap().is_some());
     update(&mut f.app, Action::Confirm);
     update(&mut f.app, Action::MarkConsensus);
-    assert_eq!(store::read_digest(&f.path).unwrap(), None, "an append makes it stale");
+    assert_eq!(
+        store::read_digest(&f.path).unwrap(),
+        None,
+        "an append makes it stale"
+    );
     update(&mut f.app, Action::Quit);
     assert!(f.app.quit);
     let d = store::read_digest(&f.path)
