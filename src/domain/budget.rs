@@ -430,6 +430,39 @@ pub fn progress(
     })
 }
 
+/// What became of a planned step in its workshop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepDone {
+    /// Discussed, and none of its points is open any more.
+    All,
+    /// Discussed, with points still open.
+    Part,
+    /// Not discussed.
+    No,
+}
+
+/// The steps planned for workshop `n`, each with what became of it (from
+/// the journal: the points discussed in it; see
+/// [`crate::timing::steps_touched`]); empty without a plan.
+pub fn planned_done(fw: &Framework, s: &Session, n: u32) -> Vec<(String, StepDone)> {
+    let Some(plan) = s.plan_for(n) else {
+        return Vec::new();
+    };
+    let touched = crate::timing::steps_touched(fw, s, n);
+    plan.steps
+        .iter()
+        .map(|b| {
+            let here = touched.iter().any(|t| fw.step_at(t.pos).id == b.step);
+            let done = match (here, open_points(fw, s, &b.step)) {
+                (false, _) => StepDone::No,
+                (true, 0) => StepDone::All,
+                (true, _) => StepDone::Part,
+            };
+            (b.step.clone(), done)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 #[path = "budget_tests.rs"]
 mod tests;

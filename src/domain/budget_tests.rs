@@ -227,3 +227,22 @@ fn no_progress_without_a_running_plan() {
     s.plans.clear();
     assert!(progress(&fw, &s, at(1), 0, &utc()).is_none());
 }
+
+#[test]
+fn the_recap_says_which_planned_steps_were_done() {
+    let (fw, mut s) = planned(&[("1.1", 20), ("1.2", 20), ("1.3", 20)]);
+    for p in ["1.1.1", "1.1.2", "1.1.3", "1.1.4"] {
+        decide(&mut s, p, 5, 120);
+    }
+    decide(&mut s, "1.2.1", 30, 120);
+    let done = planned_done(&fw, &s, 1);
+    assert_eq!(
+        done,
+        vec![
+            ("1.1".to_string(), StepDone::All),
+            ("1.2".to_string(), StepDone::Part),
+            ("1.3".to_string(), StepDone::No),
+        ]
+    );
+    assert!(planned_done(&fw, &s, 2).is_empty(), "no plan, nothing said");
+}
