@@ -57,7 +57,7 @@ pub(super) fn time_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
     }
     out.push(Node::Heading(level, vec![t(s.ex_time_per_step)]));
     if let Some(plan) = plan {
-        let mut line = vec![b(format!("{}: ", p.ex_plan))];
+        let mut line = vec![b(format!("{}:", p.ex_plan)), t(" ")];
         let when = plan_when(plan, c.lang);
         let total = fill(s.ex_minutes, &[&plan.total().to_string()]);
         line.push(t(if when.is_empty() {

@@ -48,7 +48,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     .areas(area);
     header(app, sess, f, header_area, th);
     step_bar(app, pos, f, stepbar, th);
-    f.render_widget(Paragraph::new(plan), plan_area);
+    f.render_widget(Paragraph::new(plan).style(th.base), plan_area);
     // body: agenda column on wide screens
     let main_area = if body.width >= 120 {
         let agenda_width = if body.width >= 150 { 44 } else { 36 };
