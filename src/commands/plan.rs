@@ -23,7 +23,7 @@ use crate::session::Session;
 use crate::store::{self, SessionLock};
 
 /// The examples under `wijktafel plan --help`.
-pub const EXAMPLES: &str = "Voorbeelden:\n  wijktafel plan \"De Horst\" --start 13:00 --end 15:00\n  wijktafel plan \"De Horst\" --start 13:00 --end 14:00 --step 1.1=25 --step 1.2=35\n  wijktafel plan \"De Horst\" --step 1.4=40 --step 1.5   (1.5 krijgt de rest)\n  wijktafel plan \"De Horst\" --show";
+pub const EXAMPLES: &str = "Voorbeelden:\n  wijktafel plan \"De Horst\" --start 13:00 --end 15:00\n  wijktafel plan \"De Horst\" --start 13:00 --end 14:00 --step 1.1=25 --step 1.2=35\n  wijktafel plan \"De Horst\" --step 1.4=40 --step 1.5   (1.5 krijgt de rest)\n  wijktafel plan \"De Horst\" --show\n\nZonder --step houdt het plan zijn stappen, of neemt het de stappen met open punten die passen vanaf waar de agenda verdergaat. Op het beginscherm plant t de bijeenkomst ook.";
 
 /// What `plan` is asked for.
 #[derive(Debug, Clone, clap::Args)]
