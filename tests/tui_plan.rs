@@ -202,8 +202,14 @@ fn the_plans_row_goes_near_and_over_as_the_clock_moves() {
         screen.contains("verwacht 16:19 ⚠ 34 min te laat"),
         "{screen}"
     );
-    // past the planned end
+    // past the planned end; the focus view (`f`) keeps the plan's row
     app.now = at(61 * 60);
     update(&mut app, Action::Tick);
     assert!(render_text(&app, 120, 35).contains("✖ GEPLANDE EINDE VOORBIJ"));
+    press(&mut app, KeyCode::Char('f'));
+    let focus = render_text(&app, 120, 35);
+    assert!(
+        focus.contains("⏱ Stap 1.1:") && focus.contains("✖ GEPLANDE EINDE VOORBIJ"),
+        "{focus}"
+    );
 }

@@ -49,10 +49,6 @@ plan_strings! {
     err_date,
     /// {0} the point the agenda resumes at
     err_no_steps,
-    /// {0} workshop, {1} session
-    err_ended,
-    /// {0} date, {1} start, {2} end
-    when,
     date_to_fill,
     /// {0} start, {1} end
     from_to,
@@ -100,7 +96,6 @@ plan_strings! {
     form_title,
     form_start,
     form_end,
-    form_steps,
     /// {0} open points
     form_open,
     /// {0} planned minutes, {1} length
@@ -148,8 +143,6 @@ pub const NL: PlanStrings = PlanStrings {
     err_both: "--start en --end horen bij elkaar: geef ze allebei.",
     err_date: "--date {0}: geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ.",
     err_no_steps: "Geen stap met open punten vanaf {0}: noem de stappen met --step.",
-    err_ended: "Bijeenkomst {0} van {1} is al afgesloten.",
-    when: "{0}, {1}–{2}",
     date_to_fill: "datum in te vullen",
     from_to: "{0}–{1}",
     hdr_step: "Stap {0}: {1} van {2} min",
@@ -177,7 +170,6 @@ pub const NL: PlanStrings = PlanStrings {
     form_title: "Bijeenkomst {0} plannen",
     form_start: "Begin",
     form_end: "Einde",
-    form_steps: "Stappen en minuten",
     form_open: "{0} open",
     form_sum: "Samen {0} van {1} min",
     form_over: "⚠ {0} min langer dan de bijeenkomst",
@@ -216,8 +208,6 @@ pub const EN: PlanStrings = PlanStrings {
     err_both: "--start and --end go together: give both.",
     err_date: "--date {0}: not a date; write YYYY-MM-DD or DD-MM-YYYY.",
     err_no_steps: "No step with open points from {0} on: name the steps with --step.",
-    err_ended: "Workshop {0} of {1} has ended already.",
-    when: "{0}, {1}–{2}",
     date_to_fill: "date to be filled in",
     from_to: "{0}–{1}",
     hdr_step: "Step {0}: {1} of {2} min",
@@ -245,7 +235,6 @@ pub const EN: PlanStrings = PlanStrings {
     form_title: "Plan workshop {0}",
     form_start: "Start",
     form_end: "End",
-    form_steps: "Steps and minutes",
     form_open: "{0} open",
     form_sum: "Together {0} of {1} min",
     form_over: "⚠ {0} min longer than the workshop",
