@@ -61,6 +61,36 @@ fn press(app: &mut App, code: KeyCode) {
     }
 }
 
+/// The beamer on the app's session and live state, as text.
+fn beamer_text(app: &App) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use wijktafel::beamer::{self, Beamer, Loaded, Options};
+    let (path, mut live) = wijktafel::tui::live_out::state_of(app).unwrap();
+    live.heartbeat = app.now.as_second();
+    let mut b = Beamer::new(
+        Framework::builtin(),
+        Lang::Nl,
+        ThemeKind::Dark,
+        path,
+        Options::default(),
+    );
+    b.tz = TimeZone::UTC;
+    b.now = app.now.as_second();
+    b.session = Loaded::Read(Box::new(app.session().unwrap().clone()));
+    b.live = Some(live);
+    let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
+    t.draw(|f| beamer::render(&b, f)).unwrap();
+    let buf = t.backend().buffer();
+    (0..45)
+        .map(|y| {
+            let row: String = (0..160).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            row.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn minutes(s: &Session, n: u32) -> Vec<(String, u32)> {
     s.plan_for(n)
         .map(|p| {
@@ -201,6 +231,12 @@ fn the_plans_row_goes_near_and_over_as_the_clock_moves() {
     assert!(
         screen.contains("verwacht 16:19 ⚠ 34 min te laat"),
         "{screen}"
+    );
+    // the room sees the workshop's line on the beamer
+    let room = beamer_text(&app);
+    assert!(
+        room.contains("⏱ einde 15:45 · verwacht 16:19 ⚠ 34 min te laat · nog 49 min voor 8 punten: 6 min per punt"),
+        "{room}"
     );
     // past the planned end; the focus view (`f`) keeps the plan's row
     app.now = at(61 * 60);

@@ -51,7 +51,6 @@ pub fn pieces(app: &App, sess: &Session, pos: Pos, th: &Theme) -> Vec<(String, S
         return Vec::new();
     };
     let ps = app.lang.plan();
-    let time = |t: jiff::Timestamp| t.to_zoned(app.tz.clone()).strftime("%H:%M").to_string();
     let mut out = Vec::new();
     match &p.step {
         Some(st) => {
@@ -77,7 +76,22 @@ pub fn pieces(app: &App, sess: &Session, pos: Pos, th: &Theme) -> Vec<(String, S
         }
     }
     out.push(("·".into(), th.dim));
-    out.push((fill(ps.hdr_end, &[&time(p.planned_end)]), th.base));
+    out.extend(workshop_pieces(&p, app.lang, &app.tz, th));
+    out
+}
+
+/// The workshop against its plan, the same words for the facilitator and
+/// the room: "einde 14:00 · verwacht 14:15 ⚠ 15 min te laat · nog 35 min
+/// voor 6 punten: 6 min per punt".
+pub fn workshop_pieces(
+    p: &Progress,
+    lang: crate::i18n::Lang,
+    tz: &jiff::tz::TimeZone,
+    th: &Theme,
+) -> Vec<(String, Style)> {
+    let ps = lang.plan();
+    let time = |t: jiff::Timestamp| t.to_zoned(tz.clone()).strftime("%H:%M").to_string();
+    let mut out = vec![(fill(ps.hdr_end, &[&time(p.planned_end)]), th.base)];
     if p.points_left > 0 && p.lateness != Lateness::Past {
         out.push(("·".into(), th.dim));
         out.push((fill(ps.hdr_expected, &[&time(p.expected_end)]), th.base));
@@ -89,7 +103,7 @@ pub fn pieces(app: &App, sess: &Session, pos: Pos, th: &Theme) -> Vec<(String, S
     };
     out.push((word, style));
     out.push(("·".into(), th.dim));
-    out.push((left_words(&p, app.lang), th.base));
+    out.push((left_words(p, lang), th.base));
     out
 }
 
