@@ -126,6 +126,9 @@ pub enum Command {
     /// Waar elke wijk staat en wat de wijken van elkaar leren: alle sessies van de opslag en van de genoemde mappen, alleen gelezen.
     #[command(alias = "overview", after_help = crate::commands::overview::EXAMPLES)]
     Overzicht(crate::commands::overview::OverviewArgs),
+    /// De volgende bijeenkomst plannen (of die nu loopt): welke stappen, minuten per stap, begin en einde.
+    #[command(after_help = crate::commands::plan::EXAMPLES)]
+    Plan(crate::commands::plan::PlanArgs),
     /// Verslag (md, html) of gegevens (json, xlsx, csv) van een sessie schrijven.
     #[command(
         after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format xlsx -o stand.xlsx\n  wijktafel export \"De Horst\" --format csv --items stemmingen -o stemmingen.csv\n  wijktafel export gegevens.json --format md\n\nVoor Excel en LibreOffice: xlsx (tabbladen gesprekspunten, stemmingen, actiepunten,\naanwezigheid; tekst blijft tekst, datums zijn datums). De CSV is voor andere programma's\n(puntkomma's, UTF-8 met BOM). Een CSV-cel die een spreadsheet als formule zou lezen\n(begint met = + - @) krijgt een onzichtbaar teken ervoor (U+2060): te zien zoals getypt,\nnooit uitgevoerd. Getallen en telefoonnummers als \"+31 6 12345678\" blijven zoals ze zijn.\n\n--anonymize vervangt namen als hele woorden: de vertegenwoordigers (volledige naam,\nvoornaam, achternaam, ook zonder accenten: Yilmaz) door hun organisatie, de\nprocesbegeleider door \"Procesbegeleider\". Vrije tekst kan mensen nog steeds herkenbaar maken: lees het na."
@@ -494,6 +497,7 @@ fn run(cli: &Cli, fw: &Framework, given: Option<&Given>) -> Result<(), Failure> 
         Some(Command::Open { session }) => cmd_open(cli, given, session),
         Some(Command::List) => cmd_list(cli, given),
         Some(Command::Overzicht(a)) => crate::commands::overview::run(cli, given, a),
+        Some(Command::Plan(a)) => crate::commands::plan::run(cli, given, a),
         Some(Command::Export {
             session,
             format,

@@ -137,6 +137,28 @@ const ARGS: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "start",
+        "Start of the workshop, for example 13:00",
+        Some("HH:MM"),
+    ),
+    (
+        "end",
+        "End of the workshop, for example 15:00",
+        Some("HH:MM"),
+    ),
+    (
+        "date",
+        "The day of the workshop (for the invitation): YYYY-MM-DD or DD-MM-YYYY",
+        Some("DATE"),
+    ),
+    (
+        "steps",
+        "A step with its minutes, 1.4=20; without minutes the step gets its share of the rest (repeat per step)",
+        Some("STEP=MIN"),
+    ),
+    ("show", "Only show the plan, change nothing", None),
+    ("clear", "Remove the workshop's plan", None),
+    (
         "hide_tally",
         "During the vote only show \"vote in progress\", the count after it closes",
         None,
@@ -184,6 +206,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "overzicht",
         "Where every area stands and what the areas teach each other: every session in the store and in the folders named, read only.",
         "Examples:\n  wijktafel overzicht\n  wijktafel overzicht /mnt/shared/areas --municipality Kleinstad --format html -o overview.html\n  wijktafel overzicht --format xlsx -o overview.xlsx",
+    ),
+    (
+        "plan",
+        "Plan the next workshop (or the one that runs): which steps, minutes per step, start and end.",
+        "Examples:\n  wijktafel plan \"De Horst\" --start 13:00 --end 15:00\n  wijktafel plan \"De Horst\" --start 13:00 --end 14:00 --step 1.1=25 --step 1.2=35\n  wijktafel plan \"De Horst\" --step 1.4=40 --step 1.5   (1.5 gets the rest)\n  wijktafel plan \"De Horst\" --show\n\nWithout --step the plan keeps its steps, or takes the steps with open points that fit from where the agenda resumes. On the start screen, t plans the workshop too.",
     ),
     (
         "log",

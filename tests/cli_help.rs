@@ -14,6 +14,7 @@ fn every_help_is_dutch() {
         "demo",
         "backups",
         "restore",
+        "plan",
         "framework",
     ] {
         helps.push(vec![sub, "--help"]);
@@ -58,6 +59,7 @@ fn with_lang_en_every_help_is_english() {
         "backups",
         "restore",
         "log",
+        "plan",
         "overzicht",
         "beamer",
         "framework",

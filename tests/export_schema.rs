@@ -144,6 +144,18 @@ fn hostile() -> Session {
             part: NASTY.into(),
         }],
     });
+    // a workshop's plan with its budgets (issue 26)
+    s.set_plan(wijktafel::domain::budget::WorkshopPlan {
+        workshop: 2,
+        date: Some(jiff::civil::date(2026, 12, 14)),
+        start: Some(jiff::civil::time(13, 0, 0, 0)),
+        end: Some(jiff::civil::time(15, 0, 0, 0)),
+        steps: vec![wijktafel::domain::budget::StepBudget {
+            step: "1.4".into(),
+            minutes: 40,
+        }],
+        at: at(65),
+    });
     s.draft = Some(wijktafel::session::Draft {
         point: "1.1.1".into(),
         kind: wijktafel::session::DraftKind::Note,
@@ -190,6 +202,13 @@ fn the_schema_rejects_what_it_does_not_name() {
     assert!(
         schemas.validate(&bad, index).is_err(),
         "an unknown amendment key"
+    );
+    assert_eq!(good["plans"][0]["steps"][0]["minutes"], 40);
+    let mut bad = good.clone();
+    bad["plans"][0]["steps"][0]["points"] = Value::from(3);
+    assert!(
+        schemas.validate(&bad, index).is_err(),
+        "an unknown key of a planned step"
     );
     let mut bad = good.clone();
     bad["workshops"][0]["date"] = Value::from("12-10-2026");

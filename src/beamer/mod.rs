@@ -17,6 +17,7 @@
 
 pub mod follow;
 pub mod outcome;
+pub mod plan;
 pub mod point;
 pub mod recap;
 pub mod summary;

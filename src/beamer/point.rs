@@ -27,6 +27,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
     let rec = sess.record(&pt.id);
     let status = sess.status_of(&pt.id);
     let mut parts = vec![(3, where_part(b, sess, &pt.id, th))];
+    parts.extend(super::plan::part(b, sess, th).map(|p| (4, p)));
     if let Some(d) = decision(b, sess, th) {
         parts.push((5, d));
     }

@@ -6,3 +6,4 @@ pub mod framework_switch;
 pub mod list;
 pub mod log;
 pub mod overview;
+pub mod plan;

@@ -3,7 +3,7 @@
 //! workshop needs a vote before it ends, which workshops spent time in
 //! orientation, and the time of a step against its plan.
 
-use crate::framework::{Framework, Pos};
+use crate::framework::Framework;
 use crate::session::Session;
 
 /// Index of the block that ends with the go/no-go decision; later blocks are gated.
@@ -72,40 +72,9 @@ pub fn needs_vote(fw: &Framework, s: &Session) -> bool {
     gate_block(fw).is_some() && w.in_orientation && !s.votes.iter().any(|v| v.workshop == w.number)
 }
 
-/// How the time spent on a step compares with its plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pace {
-    /// No plan for this step.
-    Unplanned,
-    /// Less than 80% of the plan used.
-    Within,
-    /// 80% of the plan or more.
-    Near,
-    /// Past the plan.
-    Over,
-}
-
-/// Seconds spent on the step of `pos` (stored, plus `running` seconds on
-/// the timer of the current point) against the step's plan.
-pub fn step_pace(fw: &Framework, s: &Session, pos: Pos, running: u64) -> Pace {
-    let step = fw.step_at(pos);
-    let Some(planned) = step.planned_minutes else {
-        return Pace::Unplanned;
-    };
-    let spent: u64 = step
-        .points
-        .iter()
-        .map(|p| s.record(&p.id).map(|r| r.seconds).unwrap_or(0))
-        .fold(running, u64::saturating_add);
-    let planned = u64::from(planned) * 60;
-    if spent > planned {
-        Pace::Over
-    } else if spent.saturating_mul(5) >= planned.saturating_mul(4) {
-        Pace::Near
-    } else {
-        Pace::Within
-    }
-}
+/// How the time spent on a step compares with its budget, and that pace
+/// for the step of a position: the arithmetic is in [`crate::domain::budget`].
+pub use crate::domain::budget::{Pace, step_pace};
 
 #[cfg(test)]
 mod tests {
@@ -210,20 +179,5 @@ mod tests {
         let mut t = session(&fw);
         t.cursor = fw.point_at(fw.first_of_step(1, 0)).id.clone();
         assert!(!mark_orientation(&fw, &mut t));
-    }
-
-    #[test]
-    fn the_pace_of_a_step_follows_its_plan() {
-        let mut fw = Framework::builtin();
-        fw.blocks[0].steps[0].planned_minutes = Some(10);
-        let mut s = session(&fw);
-        let pos = fw.pos_at(0);
-        assert_eq!(step_pace(&fw, &s, pos, 0), Pace::Within);
-        assert_eq!(step_pace(&fw, &s, pos, 480), Pace::Near);
-        let id = fw.point_at(1).id.clone();
-        s.points.entry(id).or_default().seconds = 601;
-        assert_eq!(step_pace(&fw, &s, pos, 0), Pace::Over);
-        assert_eq!(step_pace(&fw, &s, pos, u64::MAX), Pace::Over, "no overflow");
-        assert_eq!(step_pace(&fw, &s, fw.pos_at(5), 0), Pace::Unplanned);
     }
 }

@@ -3,6 +3,7 @@
 //! a vote, time against plan). Plain data and functions: no terminal, no
 //! files (the store reads and writes them), no ratatui or crossterm.
 
+pub mod budget;
 pub mod framework;
 pub mod gate;
 pub mod handout;

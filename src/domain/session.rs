@@ -114,6 +114,9 @@ pub struct Session {
     /// The parking lot: topics raised outside the current point (issue 26).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parking: Vec<crate::domain::workday::ParkedTopic>,
+    /// The plans of workshops: steps, budgets, start and end (issue 26).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plans: Vec<crate::domain::budget::WorkshopPlan>,
 }
 
 fn is_zero_u64(n: &u64) -> bool {
@@ -320,6 +323,7 @@ impl Session {
             journal: Vec::new(),
             adoptions: Vec::new(),
             parking: Vec::new(),
+            plans: Vec::new(),
             framework_switches: Vec::new(),
             framework_source: None,
         }

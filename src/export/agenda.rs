@@ -3,8 +3,9 @@
 //! number, date and time to be filled in), then the points of the agenda:
 //! the previous minutes to be adopted, the open dissent and open action
 //! items to come back to, the open topics of the parking lot, and the steps
-//! still to be discussed with their open points. Time budgets per step are
-//! not planned yet (the planning part is not built).
+//! still to be discussed with their open points, or, when the next
+//! workshop is planned (`wijktafel plan`, `t` on the start screen), its
+//! date and times and the planned steps with their budgets and clock times.
 
 use jiff::civil::Date;
 
@@ -42,7 +43,12 @@ pub(super) fn document(
             rows.push((label.to_string(), vec![t(c.user(text))]));
         }
     }
-    rows.push((s.ag_when.to_string(), vec![t(s.ag_to_fill)]));
+    let plan = sess.plan_for(next);
+    let when = plan.and_then(|p| super::budget::agenda_when(&c, p));
+    rows.push((
+        s.ag_when.to_string(),
+        vec![t(when.unwrap_or_else(|| s.ag_to_fill.to_string()))],
+    ));
     out.push(Node::Fields(rows));
 
     // 1. the previous minutes
@@ -85,7 +91,10 @@ pub(super) fn document(
     // 3. the steps still to discuss, from the point the agenda resumes at
     n += 1;
     out.push(Node::Heading(2, vec![t(format!("{n}. {}", s.ag_points))]));
-    steps_nodes(&c, &mut out);
+    match plan {
+        Some(p) if !p.steps.is_empty() => super::budget::agenda_steps(&c, p, &mut out),
+        _ => steps_nodes(&c, &mut out),
+    }
     out.push(Node::Para(vec![t(fill(
         s.ex_generated,
         &[&format!("{} ({})", fw.title, fw.version)],

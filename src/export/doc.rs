@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use super::anonymize::Names;
 use super::sections::{
     actions_nodes, counts_nodes, decision_nodes, dissent_nodes, point_nodes, programme_nodes,
-    time_nodes, vote_nodes, votes_list_nodes, workshop_actions_nodes,
+    vote_nodes, votes_list_nodes, workshop_actions_nodes,
 };
 use super::{ExportError, Options};
 use crate::framework::Framework;
@@ -362,7 +362,7 @@ fn workshop_body(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<No
         vote_nodes(c, v, level, out);
     }
     super::workday::parking_nodes(c, w.number, level, out);
-    time_nodes(c, w.number, level, out);
+    super::budget::time_nodes(c, w.number, level, out);
     let overrides: Vec<Vec<Inline>> = c
         .sess
         .overrides

@@ -207,6 +207,7 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
         out.push(fill(s.log_override, &[&o.block, &o.reason]));
     }
     out.extend(super::workday::log_words(s, was, now));
+    out.extend(super::budget::log_words(lang, was, now));
     out
 }
 

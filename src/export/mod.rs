@@ -15,6 +15,7 @@ use crate::store::{self, StoreError};
 mod agenda;
 mod anonymize;
 mod board;
+mod budget;
 mod chart;
 mod csv;
 mod doc;
@@ -35,6 +36,7 @@ mod workday;
 mod xlsx;
 
 pub use self::anonymize::anonymize_session;
+pub use self::budget::plan_when;
 pub use self::csv::{
     CsvItems, GUARD, csv, csv_actions, csv_parking, csv_points, csv_votes, neutralise,
 };

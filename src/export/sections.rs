@@ -417,53 +417,6 @@ pub(super) fn actions_nodes(c: &Ctx, today: Date, level: u8, out: &mut Vec<Node>
     ));
 }
 
-/// Time per step of the workshop: the points discussed, the time spent
-/// (over all workshops, as the point timers keep it) and the plan.
-pub(super) fn time_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
-    let s = c.s;
-    let steps = crate::timing::steps_touched(c.fw, c.sess, number);
-    if steps.is_empty() {
-        return;
-    }
-    let rows = steps
-        .iter()
-        .map(|st| {
-            let step = c.fw.step_at(st.pos);
-            let spent = crate::timing::step_seconds_in(c.fw, c.sess, st.pos, number);
-            let planned = step
-                .planned_minutes
-                .map(|m| fill(s.ex_minutes, &[&m.to_string()]))
-                .unwrap_or_default();
-            vec![
-                vec![t(format!("{} {}", step.id, step.title))],
-                vec![t(st.points.len().to_string())],
-                vec![t(crate::timing::duration_text(spent))],
-                vec![t(planned)],
-            ]
-        })
-        .collect();
-    out.push(Node::Heading(level, vec![t(s.ex_time_per_step)]));
-    // the plan's column only when the framework plans a step's time
-    let planned = steps
-        .iter()
-        .any(|st| c.fw.step_at(st.pos).planned_minutes.is_some());
-    if planned {
-        out.push(table(
-            &[s.step, s.ex_points_count, s.ex_time, s.ex_planned],
-            rows,
-        ));
-    } else {
-        let rows = rows.into_iter().map(|mut r| {
-            r.pop();
-            r
-        });
-        out.push(table(
-            &[s.step, s.ex_points_count, s.ex_time],
-            rows.collect(),
-        ));
-    }
-}
-
 /// The decision of workshop `number`, on page one: its last vote (outcome,
 /// tally, decision rule, remark, follow-up route, when to look again), or
 /// "no vote". Earlier votes of the same workshop are named; all are shown

@@ -221,6 +221,7 @@ impl TomlWriter {
         push_list(&mut out, "framework_switches", &s.framework_switches);
         push_list(&mut out, "adoptions", &s.adoptions);
         push_list(&mut out, "parking", &s.parking);
+        push_list(&mut out, "plans", &s.plans);
         if let Some(src) = &s.framework_source {
             out.push_str("\n# The framework this session was made with; change it with `wijktafel framework switch`.\n");
             out.push_str(&chunk("framework_source", src));

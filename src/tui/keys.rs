@@ -103,6 +103,8 @@ pub enum Ctx {
     Parking,
     /// `v` at the start: the previous minutes adopted, with amendments.
     Adopt,
+    /// `t` at the start: the plan of the workshop (steps, minutes, start, end).
+    Plan,
     // (end of section)
 }
 
@@ -230,6 +232,10 @@ pub enum Action {
     ParkedClose,
     /// Adopt the previous workshop's minutes.
     Adopt,
+    /// Plan the workshop: its steps with their budgets, start and end.
+    Plan,
+    /// In the plan: spread the minutes over the steps again.
+    Spread,
     // ---- the areas on the home screen (issue 30) ----
     /// The next sort order of the areas.
     SortAreas,
@@ -651,6 +657,18 @@ pub static BINDINGS: &[Binding] = &[
     b!(Adopt, [code(KeyCode::Right)], "", Action::Down, key_pick_party),
     b!(Adopt, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Adopt, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    // the plan of the workshop with its time budget (`t` at the start)
+    Binding { ctx: Ctx::Start, keys: &[ch('t')], label: "t", action: Action::Plan, help: |s| crate::i18n::lang_of(s).plan().key_plan, footer: Some(|s| crate::i18n::lang_of(s).plan().key_plan_short), footer_label: "t", keep: Keep::Normal },
+    Binding { ctx: Ctx::StartRecap, keys: &[ch('t')], label: "t", action: Action::Plan, help: |s| crate::i18n::lang_of(s).plan().key_plan, footer: Some(|s| crate::i18n::lang_of(s).plan().key_plan_short), footer_label: "t", keep: Keep::Normal },
+    Binding { ctx: Ctx::Plan, keys: &[ENTER], label: "Enter", action: Action::Confirm, help: |s| crate::i18n::lang_of(s).plan().key_save, footer: Some(|s| s.hint_save), footer_label: "Enter", keep: Keep::Normal },
+    Binding { ctx: Ctx::Plan, keys: &[ch(' ')], label: "Spatie", action: Action::Toggle, help: |s| crate::i18n::lang_of(s).plan().key_toggle, footer: Some(|s| crate::i18n::lang_of(s).plan().key_toggle_short), footer_label: "Spatie", keep: Keep::Normal },
+    Binding { ctx: Ctx::Plan, keys: &[code(KeyCode::Left)], label: "←→", action: Action::CycleChoice(false), help: |s| crate::i18n::lang_of(s).plan().key_change, footer: Some(|s| crate::i18n::lang_of(s).plan().key_change_short), footer_label: "←→", keep: Keep::Normal },
+    Binding { ctx: Ctx::Plan, keys: &[code(KeyCode::Right)], label: "", action: Action::CycleChoice(true), help: |s| crate::i18n::lang_of(s).plan().key_change, footer: None, footer_label: "", keep: Keep::Normal },
+    Binding { ctx: Ctx::Plan, keys: &[ch('k'), code(KeyCode::Up)], label: "↑↓", action: Action::Up, help: |s| crate::i18n::lang_of(s).plan().key_rows, footer: Some(|s| s.hint_choose), footer_label: "↑↓", keep: Keep::Normal },
+    Binding { ctx: Ctx::Plan, keys: &[ch('j'), code(KeyCode::Down)], label: "", action: Action::Down, help: |s| crate::i18n::lang_of(s).plan().key_rows, footer: None, footer_label: "", keep: Keep::Normal },
+    Binding { ctx: Ctx::Plan, keys: &[ch('d')], label: "d", action: Action::Spread, help: |s| crate::i18n::lang_of(s).plan().key_spread, footer: Some(|s| crate::i18n::lang_of(s).plan().key_spread_short), footer_label: "d", keep: Keep::Normal },
+    b!(Plan, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(Plan, [ESC, ch('q')], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // (end of section)
 ];
 

@@ -194,6 +194,8 @@ pub enum What {
     Adoption,
     /// A topic parked, moved to a point or closed (issue 26).
     Parking,
+    /// A workshop planned: its steps, budgets, start and end (issue 26).
+    Plan,
 }
 
 /// One thing that happened: when, in which workshop (0: between
@@ -294,6 +296,7 @@ pub fn without_points(s: &Session) -> Session {
         framework_source,
         adoptions,
         parking,
+        plans,
     } = s;
     Session {
         format_version: *format_version,
@@ -319,6 +322,7 @@ pub fn without_points(s: &Session) -> Session {
         framework_source: framework_source.clone(),
         adoptions: adoptions.clone(),
         parking: parking.clone(),
+        plans: plans.clone(),
     }
 }
 
@@ -512,6 +516,7 @@ fn classify(e: &Event) -> What {
         ("parties", What::Party),
         ("adoptions", What::Adoption),
         ("parking", What::Parking),
+        ("plans", What::Plan),
     ] {
         if e.session.contains_key(name) {
             return what;

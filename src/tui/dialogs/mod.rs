@@ -25,6 +25,7 @@ pub mod note;
 pub mod overview;
 pub mod park;
 pub mod parking;
+pub mod plan;
 pub mod skip;
 pub mod stance_reason;
 pub mod summary;
@@ -143,6 +144,8 @@ dialogs! {
     Parking(parking::ParkingDialog),
     /// `v` at the start: adopt the previous minutes.
     Adopt(adopt::AdoptDialog),
+    /// `t` at the start: plan the workshop (steps, minutes, start, end).
+    Plan(plan::PlanDialog),
     // (end of section)
 }
 

@@ -95,6 +95,7 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         Action::ResolveDissent => ask(app, Ask::Resolve),
         Action::RecapDone => ask(app, Ask::Done),
         Action::Adopt => crate::tui::dialogs::adopt::open(app),
+        Action::Plan => crate::tui::dialogs::plan::open(app),
         _ => return false,
     }
     true
@@ -397,6 +398,7 @@ pub fn recap_lines(
             super::workday::parked_lines(app, sess, th, &mut lines);
         }
     }
+    super::workday::plan_lines(app, sess, planned, v.for_room, th, &mut lines);
     orphan_lines(app, sess, th, &mut lines);
     if let Some(p) = app.fw.pos_of(&sess.cursor) {
         let pt = app.fw.point_at(p.flat);

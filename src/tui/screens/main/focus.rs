@@ -30,8 +30,11 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let pos = app.fw.pos_at(app.cursor_flat());
     let step = app.fw.step_at(pos);
     let point = &step.points[pos.point];
-    let [top, body, flash, footer] = Layout::vertical([
+    // the plan's row, as on the normal screen (issue 26)
+    let plan = super::budget::lines(app, sess, pos, area.width, th);
+    let [top, plan_area, body, flash, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(plan.len() as u16),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -46,6 +49,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             top,
         );
     }
+    f.render_widget(Paragraph::new(plan).style(th.base), plan_area);
 
     // a wide margin on large windows, a row of air under the step bar
     let margin = if body.width >= 120 {

@@ -2,6 +2,7 @@
 //! action items, the timer; every capture key.
 
 pub mod agenda;
+pub mod budget;
 pub mod decision;
 pub mod focus;
 pub mod notes;

@@ -35,9 +35,12 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     };
     // the essential keys on two lines when one does not hold them
     let hints = hint_lines(ctx, app.s(), area.width, 2, false, th);
-    let [header_area, stepbar, body, flash, footer] = Layout::vertical([
+    // the plan of the workshop, when it has one: budget, end, pace (issue 26)
+    let plan = super::budget::lines(app, sess, pos, area.width, th);
+    let [header_area, stepbar, plan_area, body, flash, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(plan.len() as u16),
         Constraint::Min(10),
         Constraint::Length(1),
         Constraint::Length(hints.len() as u16),
@@ -45,6 +48,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     .areas(area);
     header(app, sess, f, header_area, th);
     step_bar(app, pos, f, stepbar, th);
+    f.render_widget(Paragraph::new(plan).style(th.base), plan_area);
     // body: agenda column on wide screens
     let main_area = if body.width >= 120 {
         let agenda_width = if body.width >= 150 { 44 } else { 36 };
@@ -251,7 +255,8 @@ fn point_box(
     );
 }
 
-/// "⏱ 03:07 ▶ loopt · gepland 10 min", coloured by the step's pace.
+/// "⏱ 03:07 ▶ loopt · gepland 10 min", coloured by the step's pace: the
+/// budget of the workshop's plan, else the framework's planned minutes.
 pub(super) fn timer(
     app: &App,
     sess: &Session,
@@ -259,7 +264,6 @@ pub(super) fn timer(
     th: &Theme,
 ) -> (String, ratatui::style::Style) {
     let s = app.s();
-    let step = app.fw.step_at(pos);
     let seconds = app.point_seconds();
     let running = app.open_session().is_some_and(|o| o.timer.is_some());
     let state = if running {
@@ -268,29 +272,14 @@ pub(super) fn timer(
         s.ui_timer_paused
     };
     let mut text = format!("⏱ {} {state}", mmss(seconds));
-    let Some(planned) = step.planned_minutes else {
+    // the running timer's seconds that are not stored yet count too
+    let unsaved = super::budget::unsaved_secs(app, sess, pos);
+    let Some(p) = crate::domain::budget::step_progress(&app.fw, sess, pos, unsaved) else {
         return (text, if running { th.focus } else { th.dim });
     };
-    // the running timer's seconds that are not stored yet count too
-    let stored = sess
-        .record(&step.points[pos.point].id)
-        .map(|r| r.seconds)
-        .unwrap_or(0);
-    let unsaved = if running {
-        seconds.saturating_sub(stored)
-    } else {
-        0
-    };
-    let style = match crate::gate::step_pace(&app.fw, sess, pos, unsaved) {
-        crate::gate::Pace::Over => th.bad,
-        crate::gate::Pace::Near => th.warn,
-        crate::gate::Pace::Within | crate::gate::Pace::Unplanned => th.dim,
-    };
-    text.push_str(&format!(
-        " · {}",
-        fill(s.ui_planned, &[&planned.to_string()])
-    ));
-    (text, style)
+    let planned = (p.budget_secs / 60).to_string();
+    text.push_str(&format!(" · {}", fill(s.ui_planned, &[&planned])));
+    (text, super::budget::pace_style(p.pace, th))
 }
 
 /// The status as symbol and word, with who dissents and why, or why
