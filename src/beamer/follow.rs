@@ -69,6 +69,13 @@ pub struct Update {
     live: Option<Option<live::LiveState>>,
 }
 
+impl Update {
+    /// Nothing was read again: nothing to send.
+    fn is_empty(&self) -> bool {
+        self.session.is_none() && self.events.is_none() && self.live.is_none()
+    }
+}
+
 impl Files {
     fn look(&mut self, lang: Lang, now: i64) -> Update {
         let mut u = Update::default();
@@ -137,7 +144,7 @@ impl Follower {
                 loop {
                     let now = jiff::Timestamp::now().as_second();
                     let u = files.look(lang, now);
-                    if (u.session.is_some() || u.live.is_some()) && tx.send(u).is_err() {
+                    if !u.is_empty() && tx.send(u).is_err() {
                         return; // the beamer has ended
                     }
                     std::thread::sleep(every);

@@ -246,7 +246,7 @@ fn with_digest(s: &Session, text: String) -> String {
     };
     let digest = crate::overview::Digest::of(s, &resolved.fw);
     let first = text.find('\n').map_or(text.len(), |i| i + 1);
-    let line = super::digest::digest_line(&digest, text.len());
+    let line = super::digest::digest_line(&digest, &text[..first], &text[first..]);
     let mut out = String::with_capacity(text.len() + line.len());
     out.push_str(&text[..first]);
     out.push_str(&line);
