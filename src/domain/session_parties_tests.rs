@@ -65,7 +65,7 @@ fn a_party_is_absent_for_a_point_discussed_before_it_came() {
 }
 
 #[test]
-fn a_dissenting_party_disagrees_with_the_dissent_reason_unless_it_has_its_own() {
+fn a_dissenting_party_disagrees_and_keeps_only_its_own_reason() {
     let mut s = three();
     s.set_stance("1.1.1", 1, Stance::Reservations, None, ts(20));
     s.set_stance(
@@ -78,7 +78,11 @@ fn a_dissenting_party_disagrees_with_the_dissent_reason_unless_it_has_its_own() 
     s.set_status("1.1.1", Status::Dissent, vec![1, 2], "te vroeg", ts(40));
     let r = s.record("1.1.1").unwrap();
     assert_eq!(r.stance_of(1), Stance::Disagree);
-    assert_eq!(r.stance_entry(1).unwrap().reason, "te vroeg");
+    assert_eq!(
+        r.stance_entry(1).unwrap().reason,
+        "",
+        "the dissent reason is the point's (issue 24)"
+    );
     assert_eq!(r.stance_of(2), Stance::Disagree);
     assert_eq!(r.stance_entry(2).unwrap().reason, "eigen reden");
     // each change of stance is in the history
@@ -103,7 +107,8 @@ fn consensus_over_a_present_disagree_is_found_and_recorded() {
     assert!(s.consensus_conflicts("1.1.2").is_empty());
     s.set_status("1.1.1", Status::Consensus, vec![], "", ts(30));
     let h = s.record("1.1.1").unwrap().history.last().unwrap();
-    assert_eq!(h.detail, "consensus (over disagree: 2)");
+    // only the present one is asked about; the record names both
+    assert_eq!(h.detail, "consensus (over disagree: 2, 3)");
     assert_eq!(
         s.record("1.1.1").unwrap().stance_of(2),
         Stance::Disagree,

@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use super::doc::{Ctx, Inline, Node, b, t, table};
 use crate::framework::Point;
 use crate::i18n::fill;
-use crate::session::{ActionItem, ItemChange, ItemChangeKind, PointRecord, Stance, Status};
+use crate::session::{
+    ActionItem, ItemChange, ItemChangeKind, PointRecord, Stance, Status, own_reason,
+};
 use crate::vote::Vote;
 
 /// The points touched in workshop `number`, in the framework's order, under
@@ -86,14 +88,16 @@ fn one_point_nodes(
     let stances: Vec<Vec<Inline>> = r
         .stances
         .iter()
-        .filter(|e| e.stance != Stance::NotStated || !e.reason.is_empty())
+        .filter(|e| e.stance != Stance::NotStated || !own_reason(r, e).is_empty())
         .map(|e| {
             let mut v = vec![
                 t(format!("{}: ", c.party(e.party))),
                 b(format!("{} {}", e.stance.symbol(), e.stance.word(c.lang))),
             ];
-            if !e.reason.is_empty() {
-                v.push(t(format!(" — {}", c.user(&e.reason))));
+            // the party's own reason only: the dissent's is the point's (issue 24)
+            let own = own_reason(r, e);
+            if !own.is_empty() {
+                v.push(t(format!(" — {}", c.user(own))));
             }
             v
         })

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::doc::Ctx;
 use crate::framework::{Point, Pos, Step};
-use crate::session::{ActionItem, PartyId, PointRecord, Status};
+use crate::session::{ActionItem, PartyId, PointRecord, Stance, Status, own_reason};
 use crate::vote::{Choice, Vote};
 
 /// One cell of a table.
@@ -117,6 +117,12 @@ fn point_row(
             continue;
         }
         let stance = r.map(|r| r.stance_of(pid)).unwrap_or_default();
+        // a present party that said nothing on a consensus point agreed with
+        // the room: "consensus", not "not stated" (issue 24)
+        if stance == Stance::NotStated && status == Status::Consensus {
+            row.push(text(c.s.status_consensus));
+            continue;
+        }
         row.push(text(stance.word(c.lang)));
     }
     let Some(r) = r else {
@@ -138,8 +144,8 @@ fn point_row(
     row.push(text(
         r.stances
             .iter()
-            .filter(|e| !e.reason.trim().is_empty())
-            .map(|e| format!("{}: {}", c.party(e.party), c.user(&e.reason)))
+            .filter(|e| !own_reason(r, e).is_empty())
+            .map(|e| format!("{}: {}", c.party(e.party), c.user(own_reason(r, e))))
             .collect::<Vec<_>>()
             .join("\n"),
     ));

@@ -6,6 +6,7 @@
 mod en;
 mod nl;
 pub mod overview;
+pub mod stances;
 
 pub use strings::Strings;
 

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Strings;
+use crate::session::Stance;
 use crate::vote::Choice;
 
 /// Where a binding applies: every screen and every dialog has one, so its
@@ -32,6 +33,10 @@ pub enum Ctx {
     Dissent,
     /// A party's reason for its stance.
     StanceReason,
+    /// A party's stance being picked (after its digit): e, v, o, n.
+    StancePick,
+    /// What a stance change makes of the point's status: consensus or open.
+    StanceThen,
     /// The action-item form.
     ActionItem,
     /// A party added at the start of a workshop.
@@ -128,8 +133,10 @@ pub enum Action {
     MarkDissent,
     MarkOpen,
     MarkSkipped,
-    /// Cycle the stance of the n-th present party (0-based).
+    /// The party with number n + 1: pick its stance (or tick it, mark it present).
     Stance(usize),
+    /// This stance for the party being picked (issue 24: never by cycling).
+    PickStance(crate::session::Stance),
     FocusStances,
     StanceReason,
     /// Back to the attendance list (parties arrive or leave).
@@ -301,6 +308,16 @@ macro_rules! b {
     };
 }
 
+/// A binding whose texts are the stance keys' (`i18n/stances.rs`, issue 24).
+macro_rules! bs {
+    ($ctx:ident, [$($k:expr),*], $label:expr, $action:expr, $help:ident) => {
+        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| crate::i18n::lang_of(s).stances().$help, footer: None, footer_label: "", keep: Keep::Normal }
+    };
+    ($ctx:ident, [$($k:expr),*], $label:expr, $action:expr, $help:ident, $short:ident, $fl:expr) => {
+        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| crate::i18n::lang_of(s).stances().$help, footer: Some(|s| crate::i18n::lang_of(s).stances().$short), footer_label: $fl, keep: Keep::Normal }
+    };
+}
+
 /// Every key binding of the application, one line each.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -345,6 +362,10 @@ pub static BINDINGS: &[Binding] = &[
     b!(Stances, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_stance_focus),
     b!(Stances, [ch(' '), ENTER], "Spatie/Enter", Action::Toggle, key_stance_cycle, key_short_party, "Spatie"),
     b!(Stances, [ch('r')], "r", Action::StanceReason, key_stance_reason, hint_reason, "r"),
+    bs!(Stances, [ch('e')], "e", Action::PickStance(Stance::Agree), key_pick_agree, hint_direct, "e/v/o/n"),
+    bs!(Stances, [ch('v')], "v", Action::PickStance(Stance::Reservations), key_pick_reservations),
+    bs!(Stances, [ch('o')], "o", Action::PickStance(Stance::Disagree), key_pick_disagree),
+    bs!(Stances, [ch('n')], "n", Action::PickStance(Stance::NotStated), key_pick_none),
     b!(Stances, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Stances, [code(KeyCode::Tab), ESC], "Tab/Esc", Action::Back, key_stance_leave, hint_back, "Esc", Always),
     // overview (the footer keeps hints in this order while there is room)
@@ -651,6 +672,18 @@ pub static BINDINGS: &[Binding] = &[
     b!(Adopt, [code(KeyCode::Right)], "", Action::Down, key_pick_party),
     b!(Adopt, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Adopt, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    // (end of section)
+    // ---- stances in the room's words (issue 24) ----
+    bs!(StancePick, [ch('e')], "e", Action::PickStance(Stance::Agree), key_pick_agree, key_pick_agree, "e"),
+    bs!(StancePick, [ch('v')], "v", Action::PickStance(Stance::Reservations), key_pick_reservations, key_pick_reservations, "v"),
+    bs!(StancePick, [ch('o')], "o", Action::PickStance(Stance::Disagree), key_pick_disagree, key_pick_disagree, "o"),
+    bs!(StancePick, [ch('n')], "n", Action::PickStance(Stance::NotStated), key_pick_none, key_pick_none, "n"),
+    b!(StancePick, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(StancePick, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    bs!(StanceThen, [ch('c')], "c", Action::MarkConsensus, key_then_consensus, then_consensus, "c"),
+    bs!(StanceThen, [ch('o')], "o", Action::MarkOpen, key_then_open, then_open, "o"),
+    b!(StanceThen, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(StanceThen, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // (end of section)
 ];
 

@@ -293,7 +293,15 @@ impl OpenSession {
         let point = point.to_string();
         self.baseline.touch(&self.session, &point);
         let before = self.session.points.get(&point).cloned();
+        // in test builds: no capture breaks the rule of stances, dissent
+        // and consensus (issue 24) on a point where it held
+        #[cfg(debug_assertions)]
+        let held = self.session.stance_rule(&point).is_ok();
         f(&mut self.session, &point, now);
+        #[cfg(debug_assertions)]
+        if held && let Err(e) = self.session.stance_rule(&point) {
+            panic!("capture {label:?} broke the stance rule: {e}");
+        }
         let after = self.session.points.get(&point);
         match Change::between(&point, label, before.as_ref(), after) {
             Some(change) => {

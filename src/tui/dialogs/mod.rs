@@ -26,6 +26,7 @@ pub mod overview;
 pub mod park;
 pub mod parking;
 pub mod skip;
+pub mod stance_pick;
 pub mod stance_reason;
 pub mod summary;
 pub mod unsaved;
@@ -143,6 +144,11 @@ dialogs! {
     Parking(parking::ParkingDialog),
     /// `v` at the start: adopt the previous minutes.
     Adopt(adopt::AdoptDialog),
+    // (end of section)
+    // ---- stances in the room's words (issue 24) ----
+    /// A digit (or Space in the stance panel): the party's stance, picked;
+    /// then what follows for the point's status, when something does.
+    StancePick(stance_pick::StancePickDialog),
     // (end of section)
 }
 

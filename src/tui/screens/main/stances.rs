@@ -97,9 +97,12 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
                 Span::styled(format!("{name} "), name_style),
                 Span::styled(word, word_style),
             ])];
+            // the party's own reason; the dissent's is the point's (issue 24)
             let reason = rec
-                .and_then(|r| r.stance_entry(row.id))
-                .map(|e| e.reason.as_str())
+                .and_then(|r| {
+                    r.stance_entry(row.id)
+                        .map(|e| crate::session::own_reason(r, e))
+                })
                 .unwrap_or("");
             if !reason.trim().is_empty() {
                 for l in wrap_cut(&safe_line(reason), width.saturating_sub(4), reason_max) {
