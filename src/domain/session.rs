@@ -181,6 +181,11 @@ pub struct Workshop {
     /// Whether the room spent time in block 1 (orientation) in this workshop.
     #[serde(default)]
     pub in_orientation: bool,
+    /// Parties that sent apologies (afgemeld, met kennisgeving afwezig;
+    /// issue 24): absent, and known to be. A party that comes after all is
+    /// present; older files have none, so their absent stay absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excused: Vec<PartyId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -202,12 +207,24 @@ pub struct PartyAttendance {
     pub from_start: bool,
     /// Arrivals (`present: true`) and departures, in time order.
     pub changes: Vec<AttendanceChange>,
+    /// It sent apologies (afgemeld).
+    pub excused: bool,
 }
 
 impl PartyAttendance {
-    /// Never there in this workshop.
+    /// Never there in this workshop (afgemeld or not).
     pub fn absent_throughout(&self) -> bool {
         !self.from_start && self.changes.is_empty()
+    }
+
+    /// Never there, with apologies (afgemeld: met kennisgeving afwezig).
+    pub fn excused_throughout(&self) -> bool {
+        self.absent_throughout() && self.excused
+    }
+
+    /// Never there, without apologies (afwezig).
+    pub fn absent_unexcused(&self) -> bool {
+        self.absent_throughout() && !self.excused
     }
 }
 
@@ -239,6 +256,7 @@ fn party_attendance(w: &Workshop, party: PartyId) -> PartyAttendance {
         party,
         from_start,
         changes,
+        excused: w.excused.contains(&party),
     }
 }
 
@@ -405,6 +423,7 @@ impl Session {
             present,
             attendance_log: Vec::new(),
             in_orientation: false,
+            excused: Vec::new(),
         });
         Resume::Started(number)
     }
@@ -469,6 +488,45 @@ impl Session {
         } else if !present {
             w.present.retain(|&p| p != party);
         }
+    }
+
+    /// Mark a party afgemeld (it sent apologies) in the current workshop,
+    /// or not any more. Afgemeld is absent: a present party is marked
+    /// absent with it (at the start, as how the workshop began; later, as a
+    /// departure). A party that arrives after all keeps the mark, but is
+    /// present (see [`PartyAttendance::excused_throughout`]).
+    pub fn set_excused(&mut self, party: PartyId, excused: bool, at_start: bool, now: Timestamp) {
+        if excused && self.is_present(party) {
+            if at_start {
+                self.amend_start_attendance(party, false);
+            } else {
+                self.set_present(party, false, now);
+            }
+        }
+        let Some(w) = self.workshops.last_mut() else {
+            return;
+        };
+        let is = w.excused.contains(&party);
+        if excused && !is {
+            w.excused.push(party);
+            w.excused.sort_unstable();
+        } else if !excused && is {
+            w.excused.retain(|&p| p != party);
+        }
+    }
+
+    /// Whether a party was marked afgemeld in workshop `number`.
+    pub fn excused_in(&self, number: u32, party: PartyId) -> bool {
+        self.workshops
+            .iter()
+            .any(|w| w.number == number && w.excused.contains(&party))
+    }
+
+    /// Whether a party is marked afgemeld in the current workshop.
+    pub fn is_excused(&self, party: PartyId) -> bool {
+        self.workshops
+            .last()
+            .is_some_and(|w| w.excused.contains(&party))
     }
 
     pub fn is_present(&self, party: PartyId) -> bool {

@@ -143,3 +143,31 @@ fn a_change_logged_at_the_start_is_how_the_workshop_began() {
     assert!(a[1].absent_throughout(), "{:?}", a[1]);
     assert!(!s.present_at(1, 2, ts(10)));
 }
+
+#[test]
+fn apologies_are_not_absence_and_old_absence_stays_absence() {
+    let mut s = three();
+    // Bewoners (3) was not there from the start; it sent apologies
+    s.set_excused(3, true, true, ts(11));
+    assert!(s.is_excused(3) && !s.is_present(3));
+    // Politie (2) is marked afgemeld while present at the start: absent then
+    s.set_excused(2, true, true, ts(12));
+    assert!(!s.is_present(2));
+    assert!(
+        s.workshops[0].attendance_log.is_empty(),
+        "no departure at the start"
+    );
+    let a = s.attendance(1).unwrap();
+    assert!(a[2].excused_throughout() && !a[2].absent_unexcused());
+    assert!(a[1].excused_throughout());
+    assert!(!a[0].absent_throughout());
+    // not afgemeld after all: absent
+    s.set_excused(2, false, true, ts(13));
+    let a = s.attendance(1).unwrap();
+    assert!(a[1].absent_unexcused());
+    // a file from before: no `excused` field, absent stays absent
+    let text = toml::to_string(&s.workshops[0]).unwrap();
+    assert!(text.contains("excused = [3]"), "{text}");
+    let old: Workshop = toml::from_str(&text.replace("excused = [3]\n", "")).unwrap();
+    assert!(old.excused.is_empty());
+}

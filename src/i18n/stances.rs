@@ -28,6 +28,21 @@ pub struct StanceStrings {
     pub title_then: &'static str,
     /// The undo label of a stance that left the dissent: {0} party.
     pub label_left: &'static str,
+    // attendance in three states (issue 24, item 6)
+    /// The mark of a party that sent apologies.
+    pub excused: &'static str,
+    /// The minutes' label of the parties that sent apologies.
+    pub ex_excused: &'static str,
+    pub key_excused: &'static str,
+    pub hint_excused: &'static str,
+    /// {0} party.
+    pub att_excused: &'static str,
+    /// {0} party.
+    pub att_not_excused: &'static str,
+    // the minutes a secretary need not edit (issue 24, item 10)
+    pub ex_open_actions_earlier: &'static str,
+    /// The column of the day an action item was done.
+    pub csv_done_on: &'static str,
 }
 
 pub const NL: StanceStrings = StanceStrings {
@@ -47,6 +62,14 @@ pub const NL: StanceStrings = StanceStrings {
     key_then_open: "de status wordt open",
     title_then: "Status van het punt",
     label_left: "{0} verlaat het verschil van mening",
+    excused: "afgemeld",
+    ex_excused: "Afgemeld",
+    key_excused: "de gekozen partij heeft zich afgemeld (met kennisgeving afwezig), of toch niet",
+    hint_excused: "afgemeld",
+    att_excused: "{0} heeft zich afgemeld",
+    att_not_excused: "{0} is niet meer afgemeld (afwezig)",
+    ex_open_actions_earlier: "Actiepunten (open, uit eerdere bijeenkomsten)",
+    csv_done_on: "Gedaan op",
 };
 
 pub const EN: StanceStrings = StanceStrings {
@@ -66,6 +89,14 @@ pub const EN: StanceStrings = StanceStrings {
     key_then_open: "the status becomes open",
     title_then: "Status of the point",
     label_left: "{0} leaves the dissent",
+    excused: "apologies",
+    ex_excused: "Apologies",
+    key_excused: "the selected party sent its apologies (absent with notice), or did not after all",
+    hint_excused: "apologies",
+    att_excused: "{0} sent its apologies",
+    att_not_excused: "{0} no longer sent apologies (absent)",
+    ex_open_actions_earlier: "Action items (open, from earlier workshops)",
+    csv_done_on: "Done on",
 };
 
 impl super::Lang {
@@ -100,6 +131,14 @@ mod tests {
             s.key_then_open,
             s.title_then,
             s.label_left,
+            s.excused,
+            s.ex_excused,
+            s.key_excused,
+            s.hint_excused,
+            s.att_excused,
+            s.att_not_excused,
+            s.ex_open_actions_earlier,
+            s.csv_done_on,
         ]
     }
 

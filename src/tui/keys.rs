@@ -137,6 +137,8 @@ pub enum Action {
     Stance(usize),
     /// This stance for the party being picked (issue 24: never by cycling).
     PickStance(crate::session::Stance),
+    /// The selected party sent apologies (afgemeld), or not after all.
+    Excused,
     FocusStances,
     StanceReason,
     /// Back to the attendance list (parties arrive or leave).
@@ -684,6 +686,9 @@ pub static BINDINGS: &[Binding] = &[
     bs!(StanceThen, [ch('o')], "o", Action::MarkOpen, key_then_open, then_open, "o"),
     b!(StanceThen, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(StanceThen, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    // attendance in three states: aanwezig, afgemeld, afwezig
+    bs!(Attendance, [ch('m')], "m", Action::Excused, key_excused, hint_excused, "m"),
+    bs!(Start, [ch('m')], "m", Action::Excused, key_excused, hint_excused, "m"),
     // (end of section)
 ];
 

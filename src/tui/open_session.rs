@@ -50,6 +50,8 @@ pub struct OpenSession {
     /// is not starting, so nothing is written until the facilitator starts
     /// it on the start screen (`None` once it runs).
     pub planned: Option<Vec<crate::session::PartyId>>,
+    /// The parties of the planned workshop that sent apologies (afgemeld).
+    pub planned_excused: Vec<crate::session::PartyId>,
     /// A point in a locked block where a restored draft may still be
     /// captured: its text was typed before (see `App::gate_allows`).
     pub gate_pass: Option<String>,
@@ -139,6 +141,7 @@ impl OpenSession {
             taking_attendance: false,
             recap: Default::default(),
             planned,
+            planned_excused: Vec::new(),
             gate_pass: None,
             writer: store::TomlWriter::default(),
             hint: None,
@@ -155,6 +158,11 @@ impl OpenSession {
             return false;
         };
         let started = matches!(self.session.start_workshop(&plan, now), Resume::Started(_));
+        if started {
+            for p in std::mem::take(&mut self.planned_excused) {
+                self.session.set_excused(p, true, true, now);
+            }
+        }
         self.dirty |= started;
         // the file is written anew at a workshop's start: the version before
         // it goes to backups/ (a link to the old file, which no append
@@ -180,7 +188,11 @@ impl OpenSession {
                 Some(i) => {
                     plan.remove(i);
                 }
-                None => plan.push(party),
+                None => {
+                    plan.push(party);
+                    // here after all: no longer afgemeld
+                    self.planned_excused.retain(|&p| p != party);
+                }
             }
             return false;
         }
@@ -190,6 +202,37 @@ impl OpenSession {
         } else {
             self.session.set_present(party, !present, now);
         }
+        if !present {
+            self.session
+                .set_excused(party, false, self.taking_attendance, now);
+        }
+        true
+    }
+
+    /// Whether a party is (or will be, in the planned workshop) afgemeld.
+    pub fn is_excused(&self, party: crate::session::PartyId) -> bool {
+        match &self.planned {
+            Some(_) => self.planned_excused.contains(&party),
+            None => self.session.is_excused(party),
+        }
+    }
+
+    /// Mark a party afgemeld (it sent apologies: absent, and known to be),
+    /// or not any more (then it is absent); returns whether the session
+    /// changed (a planned workshop only changes its plan).
+    pub fn toggle_excused(&mut self, party: crate::session::PartyId, now: Timestamp) -> bool {
+        let excused = !self.is_excused(party);
+        if let Some(plan) = self.planned.as_mut() {
+            if excused {
+                plan.retain(|&p| p != party);
+                self.planned_excused.push(party);
+            } else {
+                self.planned_excused.retain(|&p| p != party);
+            }
+            return false;
+        }
+        self.session
+            .set_excused(party, excused, self.taking_attendance, now);
         true
     }
 
