@@ -427,6 +427,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(Start, [ch('9')], "", Action::Stance(8), hint_present),
     b!(Start, [ch('0')], "", Action::Stance(9), hint_present),
     b!(Start, [ch('a')], "a", Action::AddParty, start_add_party, hint_add_party, "a"),
+    // attendance in three states: aanwezig, afgemeld, afwezig (issue 24)
+    bs!(Start, [ch('m')], "m", Action::Excused, key_excused, hint_excused, "m"),
     b!(Start, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(Start, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Start, [ch('q')], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
@@ -640,6 +642,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Attendance, [ch('8')], "", Action::Stance(7), key_present_n),
     b!(Attendance, [ch('9')], "", Action::Stance(8), key_present_n),
     b!(Attendance, [ch('0')], "", Action::Stance(9), key_present_n),
+    bs!(Attendance, [ch('m')], "m", Action::Excused, key_excused, hint_excused, "m"),
     b!(Attendance, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Attendance, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
     b!(Attendance, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page),
@@ -676,19 +679,17 @@ pub static BINDINGS: &[Binding] = &[
     b!(Adopt, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // (end of section)
     // ---- stances in the room's words (issue 24) ----
-    bs!(StancePick, [ch('e')], "e", Action::PickStance(Stance::Agree), key_pick_agree, key_pick_agree, "e"),
-    bs!(StancePick, [ch('v')], "v", Action::PickStance(Stance::Reservations), key_pick_reservations, key_pick_reservations, "v"),
-    bs!(StancePick, [ch('o')], "o", Action::PickStance(Stance::Disagree), key_pick_disagree, key_pick_disagree, "o"),
-    bs!(StancePick, [ch('n')], "n", Action::PickStance(Stance::NotStated), key_pick_none, key_pick_none, "n"),
+    // the picker lists these four in its body (from this table), whole
+    bs!(StancePick, [ch('e')], "e", Action::PickStance(Stance::Agree), key_pick_agree),
+    bs!(StancePick, [ch('v')], "v", Action::PickStance(Stance::Reservations), key_pick_reservations),
+    bs!(StancePick, [ch('o')], "o", Action::PickStance(Stance::Disagree), key_pick_disagree),
+    bs!(StancePick, [ch('n')], "n", Action::PickStance(Stance::NotStated), key_pick_none),
     b!(StancePick, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(StancePick, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     bs!(StanceThen, [ch('c')], "c", Action::MarkConsensus, key_then_consensus, then_consensus, "c"),
     bs!(StanceThen, [ch('o')], "o", Action::MarkOpen, key_then_open, then_open, "o"),
     b!(StanceThen, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(StanceThen, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
-    // attendance in three states: aanwezig, afgemeld, afwezig
-    bs!(Attendance, [ch('m')], "m", Action::Excused, key_excused, hint_excused, "m"),
-    bs!(Start, [ch('m')], "m", Action::Excused, key_excused, hint_excused, "m"),
     // (end of section)
 ];
 

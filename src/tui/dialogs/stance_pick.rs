@@ -8,7 +8,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::fill;
@@ -142,11 +142,26 @@ impl Dialog for StancePickDialog {
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let st = app.lang.stances();
         let text = self.text(app);
+        // the picker: the stances and their keys, from the key table, one a line
+        let options: Vec<Line<'static>> = if self.picked.is_none() {
+            crate::tui::keys::help_rows(Ctx::StancePick)
+                .filter(|b| matches!(b.action, Action::PickStance(_)))
+                .map(|b| {
+                    Line::from(vec![
+                        Span::styled(format!("  {}  ", b.label), th.focus),
+                        Span::styled((b.help)(app.s()).to_string(), th.base),
+                    ])
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let width = 76u16.min(area.width.saturating_sub(2));
         let rows = crate::tui::screens::main::notes::wrapped_rows(
             &text,
             width.saturating_sub(4).max(1) as usize,
-        ) as u16;
+        ) as u16
+            + options.len() as u16;
         let title = match self.picked {
             None => fill(st.pick_title, &[&Self::name(app, self.party)]),
             Some((_, StanceEffect::LeavesDissent { last: false })) => {
@@ -161,11 +176,12 @@ impl Dialog for StancePickDialog {
         } else {
             th.base
         };
-        f.render_widget(
-            Paragraph::new(Span::styled(safe_line(&text).into_owned(), style))
-                .wrap(Wrap { trim: true }),
-            q,
-        );
+        let mut lines = vec![Line::from(Span::styled(
+            safe_line(&text).into_owned(),
+            style,
+        ))];
+        lines.extend(options);
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), q);
         f.render_widget(hint_line(self.ctx(), app.s(), h.width, false, th), h);
     }
 }
