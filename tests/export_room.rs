@@ -266,6 +266,25 @@ fn apologies_are_listed_apart_from_absence_in_minutes_csv_xlsx_and_json() {
     // the JSON carries the list
     let json: serde_json::Value = serde_json::from_str(&render(&s, Format::Json, None)).unwrap();
     assert_eq!(json["workshops"][0]["excused"], serde_json::json!([5]));
+    // the xlsx's attendance sheet: Afgemeld apart from Afwezig
+    use calamine::{Reader, Xlsx};
+    let o = Options {
+        lang: Lang::Nl,
+        anonymize: false,
+        tz: TimeZone::UTC,
+    };
+    let bytes = export::render(&Framework::builtin(), &s, Format::Xlsx, None, &o).unwrap();
+    let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = wb.worksheet_range("Aanwezigheid").unwrap();
+    let how = |party: &str| -> String {
+        sheet
+            .rows()
+            .find(|r| r.iter().any(|c| c.to_string().starts_with(party)))
+            .map(|r| r[3].to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(how("Ministerie van BZK"), "Afgemeld");
+    assert_eq!(how("Gemeente"), "vanaf het begin");
 }
 
 #[test]
