@@ -91,6 +91,15 @@ fn a_dissenter_changes_its_mind_in_the_room_and_the_minutes_follow() {
     );
     assert!(md.contains("- **Afgemeld:** Bewoners (Dirk)\n"), "{md}");
     assert!(md.contains("- **Afwezig:** geen\n"), "{md}");
+    // the log says it too
+    let out = Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["log", "Zuidrand"])
+        .output()
+        .unwrap();
+    let log = String::from_utf8(out.stdout).unwrap();
+    assert!(log.contains("afgemeld: Bewoners"), "{log}");
     for line in md.lines() {
         assert!(!line.contains(") ("), "double brackets: {line}");
         assert!(!line.trim_end().ends_with('\\'), "a backslash: {line}");

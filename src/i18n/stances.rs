@@ -43,6 +43,8 @@ pub struct StanceStrings {
     pub ex_open_actions_earlier: &'static str,
     /// The column of the day an action item was done.
     pub csv_done_on: &'static str,
+    /// `wijktafel log`: who is afgemeld now, {0} names.
+    pub log_excused: &'static str,
 }
 
 pub const NL: StanceStrings = StanceStrings {
@@ -70,6 +72,7 @@ pub const NL: StanceStrings = StanceStrings {
     att_not_excused: "{0} is niet meer afgemeld (afwezig)",
     ex_open_actions_earlier: "Actiepunten (open, uit eerdere bijeenkomsten)",
     csv_done_on: "Gedaan op",
+    log_excused: "afgemeld: {0}",
 };
 
 pub const EN: StanceStrings = StanceStrings {
@@ -97,6 +100,7 @@ pub const EN: StanceStrings = StanceStrings {
     att_not_excused: "{0} no longer sent apologies (absent)",
     ex_open_actions_earlier: "Action items (open, from earlier workshops)",
     csv_done_on: "Done on",
+    log_excused: "apologies: {0}",
 };
 
 impl super::Lang {
@@ -139,6 +143,7 @@ mod tests {
             s.att_not_excused,
             s.ex_open_actions_earlier,
             s.csv_done_on,
+            s.log_excused,
         ]
     }
 
