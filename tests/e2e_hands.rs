@@ -53,7 +53,7 @@ fn a_step_of_block_one_with_the_beamer_beside() {
     ] {
         assert!(s.contains(hint), "{hint}:\n{s}");
     }
-    fac.keys(&["1", "c", "j"]);
+    fac.keys(&["1", "e", "c", "j"]);
     fac.wait_for("GESPREKSPUNT 1.1.2");
     // Politie arrives: a dialog over the point; the room stays on the point
     room.wait_for("1.1.2 Is");
@@ -70,7 +70,7 @@ fn a_step_of_block_one_with_the_beamer_beside() {
         assert!(r.contains(name), "{name} on the beamer:\n{r}");
     }
     // Bewoners disagrees with a reason of its own (Tab, ↓, r) …
-    fac.keys(&["4", "4", "4", "Tab", "Down", "Down", "Down", "r"]);
+    fac.keys(&["4", "o", "Tab", "Down", "Down", "Down", "r"]);
     fac.text("geen draagvlak");
     fac.keys(&["Enter", "Escape"]);
     fac.wait_file(&path, |s| {

@@ -128,7 +128,10 @@ fn three_workshops_keep_each_workshops_minutes_true_to_its_day() {
         return;
     };
     t.wait_for("GESPREKSPUNT 1.1.2");
-    t.keys(&["3"]);
+    // its stance picked, and asked: it leaves the dissent (issue 24)
+    t.keys(&["3", "e"]);
+    t.wait_for("Vastleggen?");
+    t.keys(&["j"]);
     t.wait_file(&path, |s| {
         s.record("1.1.2")
             .is_some_and(|r| r.stance_of(3) != Stance::Disagree)

@@ -146,7 +146,7 @@ fn a_whole_orientation_workshop_says_exactly_what_was_captured() {
             t.keys(&["Enter"]);
             t.wait_for(&format!("GESPREKSPUNT {point}"));
             // its number is still 4: its stance, nobody else's
-            t.keys(&["4"]);
+            t.keys(&["4", "e"]);
             t.wait_file(&path, |s| {
                 s.record("1.2.5")
                     .is_some_and(|r| r.stance_of(GGD) == Stance::Agree)

@@ -30,7 +30,7 @@ fn a_party_arrives_later_and_nobodys_number_moves() {
         "{screen}"
     );
     // 4 is Bewoners, with Politie absent
-    t.keys(&["4"]);
+    t.keys(&["4", "e"]);
     t.wait_file(&path, |s| {
         s.record("1.1.1")
             .is_some_and(|r| r.stance_of(4) == Stance::Agree)
@@ -47,7 +47,7 @@ fn a_party_arrives_later_and_nobodys_number_moves() {
     t.wait_for("GESPREKSPUNT 1.1.2");
     t.wait_file(&path, |s| s.workshops[0].attendance_log.len() == 1);
     // the numbers did not move: 4 is still Bewoners, 3 is Politie
-    t.keys(&["4", "3"]);
+    t.keys(&["4", "e", "3", "e"]);
     t.wait_file(&path, |s| {
         s.record("1.1.2")
             .is_some_and(|r| r.stance_of(4) == Stance::Agree && r.stance_of(3) == Stance::Agree)
@@ -76,7 +76,9 @@ fn a_party_arrives_later_and_nobodys_number_moves() {
     let r = s.record("1.1.2").unwrap();
     assert_eq!(r.dissenters, vec![4]);
     assert_eq!(r.stance_of(4), Stance::Disagree);
-    assert_eq!(r.stance_entry(4).unwrap().reason, "geen draagvlak");
+    // the reason is the point's, not copied into the stance (issue 24)
+    assert_eq!(r.dissent_reason, "geen draagvlak");
+    assert_eq!(r.stance_entry(4).unwrap().reason, "");
     assert_eq!(r.stance_of(3), Stance::Agree);
     assert_eq!(
         s.record("1.1.1").unwrap().stance_of(3),

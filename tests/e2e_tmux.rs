@@ -324,7 +324,9 @@ fn kill_rounds(rounds: usize) {
             // in the notes panel ("• text"), not just typed in the editor
             t.wait_for(&format!("• {text}"));
             confirmed.push(text);
-            t.keys(&[["c", "o", "1", "2"][rand(4) as usize]]);
+            // a status, or a stance: its digit and a letter (issue 24)
+            let choices: [&[&str]; 4] = [&["c"], &["o"], &["1", "e"], &["2", "v"]];
+            t.keys(choices[rand(4) as usize]);
         }
         // unconfirmed keys in flight, then SIGKILL at a random moment
         t.keys(&["j", "n"]);
@@ -476,7 +478,7 @@ fn no_network_system_calls() {
     t.wait_for("Wie is er aanwezig?");
     t.keys(&["Enter"]);
     t.wait_for("GESPREKSPUNT 1.1.1");
-    t.keys(&["c", "j", "1", "2", "n"]);
+    t.keys(&["c", "j", "1", "e", "2", "e", "n"]);
     t.wait_for("Notitie bij");
     t.text("een notitie");
     t.keys(&["Enter"]);

@@ -77,7 +77,8 @@ fn workshop_minutes_have_every_required_part() {
         "## Verschillen van mening (open, hele sessie)",
         "**1.2.1**",
         "Stichting Basisonderwijs De Horst (Pieter van Dijk): onderwijs vindt de wijkanalyse onvolledig",
-        "## Actiepunten (open, hele sessie)",
+        // this workshop's items are listed above: the table holds the others (issue 24)
+        "## Actiepunten (open, uit eerdere bijeenkomsten)",
     ] {
         assert!(md.contains(needle), "missing {needle:?} in\n{md}");
     }

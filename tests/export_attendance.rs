@@ -61,20 +61,20 @@ fn the_minutes_say_who_came_later_and_when_who_left_and_who_was_absent() {
     let md = render(&s, Format::Md, Lang::Nl);
     assert!(
         md.contains(
-            "- **Aanwezig:** Gemeente (Anna), Woonstede (Bas) (vertrok om 14:30), \
+            "- **Aanwezig:** Gemeente (Anna), Woonstede (Bas, vertrok om 14:30), \
              Politie (Cor), Bewoners (Dirk), School (Eva)\n"
         ),
         "{md}"
     );
     assert!(
-        md.contains("- **Later gekomen:** Zorg (Fien) (kwam om 13:40)\n"),
+        md.contains("- **Later gekomen:** Zorg (Fien, kwam om 13:40)\n"),
         "{md}"
     );
     assert!(md.contains("- **Afwezig:** Rijk (Gert)\n"), "{md}");
 
     let html = render(&s, Format::Html, Lang::Nl);
     assert!(
-        html.contains("<li><strong>Later gekomen:</strong> Zorg (Fien) (kwam om 13:40)</li>"),
+        html.contains("<li><strong>Later gekomen:</strong> Zorg (Fien, kwam om 13:40)</li>"),
         "{html}"
     );
     assert!(
@@ -84,10 +84,10 @@ fn the_minutes_say_who_came_later_and_when_who_left_and_who_was_absent() {
 
     let en = render(&s, Format::Md, Lang::En);
     assert!(
-        en.contains("- **Arrived later:** Zorg (Fien) (arrived at 13:40)\n"),
+        en.contains("- **Arrived later:** Zorg (Fien, arrived at 13:40)\n"),
         "{en}"
     );
-    assert!(en.contains("Woonstede (Bas) (left at 14:30)"), "{en}");
+    assert!(en.contains("Woonstede (Bas, left at 14:30)"), "{en}");
 
     // the JSON holds the log itself
     let json = render(&s, Format::Json, Lang::Nl);
@@ -119,17 +119,20 @@ fn the_csv_says_absent_for_a_party_that_was_not_there_when_the_point_was_discuss
     let r = row("1.1.1");
     assert_eq!(r[5 + 5], "afwezig", "Zorg came later: {r:?}");
     assert_eq!(r[5 + 6], "afwezig", "Rijk never came: {r:?}");
-    assert_eq!(r[5], "niet uitgesproken", "Gemeente was there: {r:?}");
+    // a consensus point: the parties there said nothing against it (issue 24)
+    assert_eq!(r[5], "consensus", "Gemeente was there: {r:?}");
     let r = row("1.2.5");
-    assert_eq!(r[5 + 5], "niet uitgesproken", "Zorg was there: {r:?}");
+    assert_eq!(r[5 + 5], "consensus", "Zorg was there: {r:?}");
     assert_eq!(r[5 + 6], "afwezig");
     // the dissenter disagrees, not "agree with reservations"
     let r = row("1.1.2");
     assert_eq!(r[5 + 2], "oneens", "{r:?}");
     assert!(!csv.contains("eens met voorbehoud"), "{csv}");
     let md = render(&s, Format::Md, Lang::Nl);
+    // its stance says oneens; the reason is the point's, shown with it (issue 24)
+    assert!(md.contains("Politie (Cor): **✖ oneens**\n"), "{md}");
     assert!(
-        md.contains("Politie (Cor): **✖ oneens** — geen cijfers"),
+        md.contains("Oneens: Politie (Cor). Reden: geen cijfers"),
         "{md}"
     );
     // a point nobody discussed has nobody absent

@@ -183,6 +183,7 @@ fn action_items_have_a_table_of_their_own() {
             "Eigenaar",
             "Uiterlijk",
             "Gedaan",
+            "Gedaan op",
             "Bijeenkomst"
         ]
     );
@@ -193,13 +194,16 @@ fn action_items_have_a_table_of_their_own() {
     assert_eq!(rows[1][3], format!("\u{2060}{HYPERLINK} (Ad)"));
     assert_eq!(rows[1][4], "2026-11-01");
     assert_eq!(rows[1][5], "ja");
-    assert_eq!(rows[1][6], "1");
+    // the day it was done (issue 24)
+    assert_eq!(rows[1][6].len(), "2026-11-01".len(), "{:?}", rows[1]);
+    assert_eq!(rows[1][7], "1");
     assert_eq!(rows[2][0], "1.2.1");
     assert_eq!(rows[2][2], "\u{2060}+ nog een actie");
     assert_eq!(rows[2][3], "Bewoners (Dirk)");
     assert_eq!(rows[2][4], "");
     assert_eq!(rows[2][5], "nee");
-    assert_eq!(rows[2][6], "2");
+    assert_eq!(rows[2][6], "");
+    assert_eq!(rows[2][7], "2");
 }
 
 #[test]

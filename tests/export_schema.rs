@@ -75,6 +75,8 @@ fn hostile() -> Session {
     let b = s.add_party("-2+3", "Fatma Yılmaz", "");
     let c = s.add_party("Weg", "", "");
     s.start_workshop(&[a, b, c], at(0));
+    // afgemeld (issue 24): the schema carries it
+    s.set_excused(c, true, true, at(0));
     s.set_stance("1.1.1", a, Stance::Disagree, Some(NASTY), at(1));
     s.set_status("1.1.1", Status::Dissent, vec![a], NASTY, at(2));
     s.add_note("1.1.1", NASTY, at(3));

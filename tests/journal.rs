@@ -266,7 +266,9 @@ fn apply(o: &mut OpenSession, op: &Op, t: i64) {
                 Stance::Reservations,
                 Stance::NotStated,
             ][s as usize];
+            // as the facilitator's keys do (issue 24: what follows for the status too)
             o.capture_at(POINTS[p], "st", now, |s, id, now| {
+                s.change_stance(id, who, stance, None, now);
                 s.set_stance(id, who, stance, Some("omdat"), now)
             });
         }

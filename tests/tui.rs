@@ -209,18 +209,24 @@ fn each_capture_is_on_disk_when_update_returns() {
         "al besproken in de raad"
     );
 
-    // stances: 3 → Politie agrees, again → reservations
+    // stances: a digit, then the stance's letter (issue 24: never cycling)
     press(app, ch('j'));
     press(app, ch('3'));
+    assert!(matches!(app.overlay, Some(Overlay::StancePick(_))));
+    assert!(
+        on_disk(&f.path).record("1.1.2").is_none(),
+        "the digit saves nothing"
+    );
+    press(app, ch('e'));
     press(app, ch('3'));
+    press(app, ch('v'));
     press(app, ch('2'));
-    press(app, ch('2'));
-    press(app, ch('2'));
+    press(app, ch('o'));
     let s = on_disk(&f.path);
     let r = s.record("1.1.2").unwrap();
     assert_eq!(r.stance_of(3), Stance::Reservations);
     assert_eq!(r.stance_of(2), Stance::Disagree);
-    // cycling a party's stance with its key is one entry per party, not one per press
+    // a correction moments later is one entry per party, not one per key
     assert_eq!(r.history.iter().filter(|h| h.workshop == 1).count(), 2);
 
     // dissent preselects the parties that disagree
@@ -302,6 +308,7 @@ fn consensus_is_suggested_when_everyone_present_agrees() {
     let mut f = four_parties();
     for k in ['1', '2', '3', '4'] {
         press(&mut f.app, ch(k));
+        press(&mut f.app, ch('e'));
     }
     assert!(f.app.all_agree());
     assert!(
@@ -330,6 +337,8 @@ fn the_stance_panel_takes_focus_for_any_number_of_parties() {
         press(&mut f.app, key(KeyCode::Down));
     }
     press(&mut f.app, ch(' '));
+    assert!(matches!(f.app.overlay, Some(Overlay::StancePick(_))));
+    press(&mut f.app, ch('e'));
     press(&mut f.app, ch('r'));
     type_text(&mut f.app, "mits het budget rond is");
     press(&mut f.app, key(KeyCode::Enter));
@@ -340,8 +349,17 @@ fn the_stance_panel_takes_focus_for_any_number_of_parties() {
         r.stance_entry(13).unwrap().reason,
         "mits het budget rond is"
     );
+    // in the panel a letter picks the selected party's stance at once
+    press(&mut f.app, key(KeyCode::Tab));
+    press(&mut f.app, ch('v'));
+    press(&mut f.app, key(KeyCode::Esc));
+    assert_eq!(
+        on_disk(&f.path).record("1.1.1").unwrap().stance_of(1),
+        Stance::Reservations
+    );
     // the 10th party is key 0
     press(&mut f.app, ch('0'));
+    press(&mut f.app, ch('e'));
     assert_eq!(
         on_disk(&f.path).record("1.1.1").unwrap().stance_of(10),
         Stance::Agree
@@ -358,6 +376,7 @@ fn undo_and_redo_captures_also_across_saves() {
     let app = &mut f.app;
     press(app, ch('c'));
     press(app, ch('1'));
+    press(app, ch('e'));
     press(app, ch('n'));
     type_text(app, "notitie");
     press(app, key(KeyCode::Enter));
@@ -874,8 +893,7 @@ fn every_status_shows_symbol_and_word() {
     press(&mut f.app, key(KeyCode::Enter));
     assert!(render_text(&f.app, 80, 24).contains("↷ OVERGESLAGEN"));
     press(&mut f.app, ch('1'));
-    press(&mut f.app, ch('1'));
-    press(&mut f.app, ch('1'));
+    press(&mut f.app, ch('o'));
     press(&mut f.app, ch('d'));
     press(&mut f.app, key(KeyCode::Tab));
     type_text(&mut f.app, "reden");
@@ -944,6 +962,7 @@ fn parties_can_leave_and_join_during_a_workshop() {
     assert_eq!((log[0].party, log[0].present), (3, false));
     // numbers do not shift (issue 14, item 4): key 4 is still Bewoners
     press(&mut f.app, ch('4'));
+    press(&mut f.app, ch('e'));
     assert_eq!(
         on_disk(&f.path).record("1.1.1").unwrap().stance_of(4),
         Stance::Agree

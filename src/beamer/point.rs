@@ -177,10 +177,13 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             if !present && st != Stance::NotStated {
                 line.push((format!("({})", s.ui_absent), th.dim));
             }
-            if let Some(e) = rec.and_then(|r| r.stance_entry(p.id))
-                && !e.reason.trim().is_empty()
+            // the party's own reason; the dissent's is the point's (issue 24)
+            if let Some(r) = rec
+                && let Some(e) = r.stance_entry(p.id)
+                && !crate::session::own_reason(r, e).is_empty()
             {
-                line.push((format!("— {}", safe_line(&e.reason)), th.dim));
+                let own = crate::session::own_reason(r, e);
+                line.push((format!("— {}", safe_line(own)), th.dim));
             }
             ((word, style), line)
         })

@@ -81,16 +81,6 @@ impl Stance {
         }
     }
 
-    /// not stated → agree → reservations → disagree → not stated
-    pub fn next(self) -> Stance {
-        match self {
-            Stance::NotStated => Stance::Agree,
-            Stance::Agree => Stance::Reservations,
-            Stance::Reservations => Stance::Disagree,
-            Stance::Disagree => Stance::NotStated,
-        }
-    }
-
     pub fn symbol(self) -> &'static str {
         match self {
             Stance::NotStated => "·",

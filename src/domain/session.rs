@@ -37,9 +37,8 @@ pub const FORMAT_VERSION: u32 = 4;
 
 pub type PartyId = u32;
 
-/// Stance changes of one party within this many seconds are one entry in
-/// the history (cycling through the stances with the party's key).
-pub const STANCE_CYCLE_SECS: i64 = 5;
+mod stances;
+pub use stances::{STANCE_CYCLE_SECS, StanceEffect, own_reason, recorded_over};
 
 /// The highest party id and workshop number a session may hold. Far above
 /// any real coalition or programme (a weekly workshop for 19,000 years), and
@@ -185,6 +184,11 @@ pub struct Workshop {
     /// Whether the room spent time in block 1 (orientation) in this workshop.
     #[serde(default)]
     pub in_orientation: bool,
+    /// Parties that sent apologies (afgemeld, met kennisgeving afwezig;
+    /// issue 24): absent, and known to be. A party that comes after all is
+    /// present; older files have none, so their absent stay absent.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excused: Vec<PartyId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,12 +210,24 @@ pub struct PartyAttendance {
     pub from_start: bool,
     /// Arrivals (`present: true`) and departures, in time order.
     pub changes: Vec<AttendanceChange>,
+    /// It sent apologies (afgemeld).
+    pub excused: bool,
 }
 
 impl PartyAttendance {
-    /// Never there in this workshop.
+    /// Never there in this workshop (afgemeld or not).
     pub fn absent_throughout(&self) -> bool {
         !self.from_start && self.changes.is_empty()
+    }
+
+    /// Never there, with apologies (afgemeld: met kennisgeving afwezig).
+    pub fn excused_throughout(&self) -> bool {
+        self.absent_throughout() && self.excused
+    }
+
+    /// Never there, without apologies (afwezig).
+    pub fn absent_unexcused(&self) -> bool {
+        self.absent_throughout() && !self.excused
     }
 }
 
@@ -243,6 +259,7 @@ fn party_attendance(w: &Workshop, party: PartyId) -> PartyAttendance {
         party,
         from_start,
         changes,
+        excused: w.excused.contains(&party),
     }
 }
 
@@ -410,6 +427,7 @@ impl Session {
             present,
             attendance_log: Vec::new(),
             in_orientation: false,
+            excused: Vec::new(),
         });
         Resume::Started(number)
     }
@@ -474,6 +492,45 @@ impl Session {
         } else if !present {
             w.present.retain(|&p| p != party);
         }
+    }
+
+    /// Mark a party afgemeld (it sent apologies) in the current workshop,
+    /// or not any more. Afgemeld is absent: a present party is marked
+    /// absent with it (at the start, as how the workshop began; later, as a
+    /// departure). A party that arrives after all keeps the mark, but is
+    /// present (see [`PartyAttendance::excused_throughout`]).
+    pub fn set_excused(&mut self, party: PartyId, excused: bool, at_start: bool, now: Timestamp) {
+        if excused && self.is_present(party) {
+            if at_start {
+                self.amend_start_attendance(party, false);
+            } else {
+                self.set_present(party, false, now);
+            }
+        }
+        let Some(w) = self.workshops.last_mut() else {
+            return;
+        };
+        let is = w.excused.contains(&party);
+        if excused && !is {
+            w.excused.push(party);
+            w.excused.sort_unstable();
+        } else if !excused && is {
+            w.excused.retain(|&p| p != party);
+        }
+    }
+
+    /// Whether a party was marked afgemeld in workshop `number`.
+    pub fn excused_in(&self, number: u32, party: PartyId) -> bool {
+        self.workshops
+            .iter()
+            .any(|w| w.number == number && w.excused.contains(&party))
+    }
+
+    /// Whether a party is marked afgemeld in the current workshop.
+    pub fn is_excused(&self, party: PartyId) -> bool {
+        self.workshops
+            .last()
+            .is_some_and(|w| w.excused.contains(&party))
     }
 
     pub fn is_present(&self, party: PartyId) -> bool {
@@ -573,19 +630,6 @@ impl Session {
         any
     }
 
-    /// Present parties whose stance on `point` is "disagree": consensus over
-    /// them contradicts what they said, so the facilitator is asked first.
-    pub fn consensus_conflicts(&self, point: &str) -> Vec<PartyId> {
-        let Some(r) = self.record(point) else {
-            return Vec::new();
-        };
-        self.parties
-            .iter()
-            .filter(|p| self.is_present(p.id) && r.stance_of(p.id) == Stance::Disagree)
-            .map(|p| p.id)
-            .collect()
-    }
-
     /// End the current workshop.
     pub fn end_workshop(&mut self, now: Timestamp) {
         if let Some(w) = self.workshops.last_mut()
@@ -615,138 +659,6 @@ impl Session {
             kind,
             detail,
         });
-    }
-
-    /// Set the status of a point. `reason` is the skip reason for `Skipped`
-    /// or the dissent reason for `Dissent`; `dissenters` only for `Dissent`.
-    ///
-    /// The record never contradicts itself: a party named as dissenting
-    /// gets the stance "disagree" (its reason: its own, or else the dissent
-    /// reason), each a stance entry in the history. The reverse is not
-    /// done: un-ticking a dissenter, or moving the point to open or
-    /// consensus, leaves the parties' "disagree" as it is, because a stance
-    /// is what a party said and only the party changes it (its key). A
-    /// consensus over a present party's "disagree" is asked first (see
-    /// [`Session::consensus_conflicts`]) and, when the facilitator records
-    /// it anyway, its history entry names them ("consensus (over disagree:
-    /// 3, 4)"), and the minutes show it.
-    pub fn set_status(
-        &mut self,
-        point: &str,
-        status: Status,
-        dissenters: Vec<PartyId>,
-        reason: &str,
-        now: Timestamp,
-    ) {
-        let reason = reason.trim().to_string();
-        let over = if status == Status::Consensus {
-            self.consensus_conflicts(point)
-        } else {
-            Vec::new()
-        };
-        let dissenting = if status == Status::Dissent {
-            dissenters.clone()
-        } else {
-            Vec::new()
-        };
-        let r = self.record_mut(point);
-        r.status = status;
-        match status {
-            Status::Dissent => {
-                r.dissenters = dissenters;
-                r.dissent_reason = reason.clone();
-                r.skip_reason.clear();
-            }
-            Status::Skipped => {
-                r.skip_reason = reason.clone();
-                r.dissenters.clear();
-                r.dissent_reason.clear();
-            }
-            Status::Open | Status::Consensus => {
-                r.dissenters.clear();
-                r.dissent_reason.clear();
-                r.skip_reason.clear();
-            }
-        }
-        let mut detail = if reason.is_empty() {
-            status.key().to_string()
-        } else {
-            format!("{}: {reason}", status.key())
-        };
-        if !over.is_empty() {
-            let ids: Vec<String> = over.iter().map(|p| p.to_string()).collect();
-            detail.push_str(&format!(" (over disagree: {})", ids.join(", ")));
-        }
-        self.log(point, now, HistoryKind::Status, detail);
-        for party in dissenting {
-            let own = self
-                .record(point)
-                .and_then(|r| r.stance_entry(party))
-                .map(|e| (e.stance, e.reason.clone()));
-            match own {
-                // already "disagree": only a missing reason is filled in
-                Some((Stance::Disagree, own)) => {
-                    if own.is_empty()
-                        && let Some(e) = self
-                            .record_mut(point)
-                            .stances
-                            .iter_mut()
-                            .find(|s| s.party == party)
-                    {
-                        e.reason = reason.clone();
-                    }
-                }
-                Some((_, own)) if !own.is_empty() => {
-                    self.set_stance(point, party, Stance::Disagree, None, now)
-                }
-                _ => self.set_stance(point, party, Stance::Disagree, Some(&reason), now),
-            }
-        }
-    }
-
-    pub fn set_stance(
-        &mut self,
-        point: &str,
-        party: PartyId,
-        stance: Stance,
-        reason: Option<&str>,
-        now: Timestamp,
-    ) {
-        let r = self.record_mut(point);
-        match r.stances.iter_mut().find(|s| s.party == party) {
-            Some(e) => {
-                e.stance = stance;
-                if let Some(reason) = reason {
-                    e.reason = reason.trim().to_string();
-                }
-            }
-            None => r.stances.push(StanceEntry {
-                party,
-                stance,
-                reason: reason.unwrap_or("").trim().to_string(),
-            }),
-        }
-        r.stances.sort_by_key(|s| s.party);
-        // Cycling a party's stance with its key (agree → reservations →
-        // disagree) is one decision: a change moments after the previous one
-        // of the same party replaces that entry instead of adding to it.
-        let workshop = self.workshop_number();
-        let prefix = format!("{party}: ");
-        let r = self.record_mut(point);
-        if let Some(last) = r.history.last()
-            && last.kind == HistoryKind::Stance
-            && last.workshop == workshop
-            && last.detail.starts_with(&prefix)
-            && (0..STANCE_CYCLE_SECS).contains(&(now.as_second() - last.at.as_second()))
-        {
-            r.history.pop();
-        }
-        self.log(
-            point,
-            now,
-            HistoryKind::Stance,
-            format!("{party}: {}", stance.key()),
-        );
     }
 
     pub fn add_note(&mut self, point: &str, text: &str, now: Timestamp) {
@@ -937,43 +849,6 @@ impl Session {
             .filter(|(_, r)| r.status == Status::Dissent)
             .map(|(id, r)| (id.as_str(), r))
             .collect()
-    }
-
-    /// Mark a point's dissent resolved (from the recap at the start of a
-    /// workshop): the point becomes consensus, and its history says which
-    /// dissent was resolved, of whom and why, and when. A dissenter's
-    /// "oneens" is withdrawn with it. Returns false when the point is not in
-    /// dissent.
-    pub fn resolve_dissent(&mut self, point: &str, now: Timestamp) -> bool {
-        let Some(r) = self.points.get_mut(point) else {
-            return false;
-        };
-        if r.status != Status::Dissent {
-            return false;
-        }
-        let who: Vec<String> = r.dissenters.iter().map(|p| p.to_string()).collect();
-        let detail = format!(
-            "{}: resolved dissent of {}: {}",
-            Status::Consensus.key(),
-            who.join(", "),
-            r.dissent_reason
-        );
-        let dissenters = std::mem::take(&mut r.dissenters);
-        r.status = Status::Consensus;
-        r.dissent_reason.clear();
-        self.log(point, now, HistoryKind::Status, detail);
-        // the objection is withdrawn: a dissenter's "oneens" goes back to
-        // "not stated" (the history keeps what it was), so the record does
-        // not say consensus over a standing disagreement
-        for p in dissenters {
-            let disagrees = self
-                .record(point)
-                .is_some_and(|r| r.stance_of(p) == Stance::Disagree);
-            if disagrees {
-                self.set_stance(point, p, Stance::NotStated, Some(""), now);
-            }
-        }
-        true
     }
 
     /// Check what a hand-edited file could get wrong that the types allow:

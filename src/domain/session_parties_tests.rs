@@ -65,7 +65,7 @@ fn a_party_is_absent_for_a_point_discussed_before_it_came() {
 }
 
 #[test]
-fn a_dissenting_party_disagrees_with_the_dissent_reason_unless_it_has_its_own() {
+fn a_dissenting_party_disagrees_and_keeps_only_its_own_reason() {
     let mut s = three();
     s.set_stance("1.1.1", 1, Stance::Reservations, None, ts(20));
     s.set_stance(
@@ -78,7 +78,11 @@ fn a_dissenting_party_disagrees_with_the_dissent_reason_unless_it_has_its_own() 
     s.set_status("1.1.1", Status::Dissent, vec![1, 2], "te vroeg", ts(40));
     let r = s.record("1.1.1").unwrap();
     assert_eq!(r.stance_of(1), Stance::Disagree);
-    assert_eq!(r.stance_entry(1).unwrap().reason, "te vroeg");
+    assert_eq!(
+        r.stance_entry(1).unwrap().reason,
+        "",
+        "the dissent reason is the point's (issue 24)"
+    );
     assert_eq!(r.stance_of(2), Stance::Disagree);
     assert_eq!(r.stance_entry(2).unwrap().reason, "eigen reden");
     // each change of stance is in the history
@@ -103,7 +107,8 @@ fn consensus_over_a_present_disagree_is_found_and_recorded() {
     assert!(s.consensus_conflicts("1.1.2").is_empty());
     s.set_status("1.1.1", Status::Consensus, vec![], "", ts(30));
     let h = s.record("1.1.1").unwrap().history.last().unwrap();
-    assert_eq!(h.detail, "consensus (over disagree: 2)");
+    // only the present one is asked about; the record names both
+    assert_eq!(h.detail, "consensus (over disagree: 2, 3)");
     assert_eq!(
         s.record("1.1.1").unwrap().stance_of(2),
         Stance::Disagree,
@@ -137,4 +142,32 @@ fn a_change_logged_at_the_start_is_how_the_workshop_began() {
     let a = s.attendance(1).unwrap();
     assert!(a[1].absent_throughout(), "{:?}", a[1]);
     assert!(!s.present_at(1, 2, ts(10)));
+}
+
+#[test]
+fn apologies_are_not_absence_and_old_absence_stays_absence() {
+    let mut s = three();
+    // Bewoners (3) was not there from the start; it sent apologies
+    s.set_excused(3, true, true, ts(11));
+    assert!(s.is_excused(3) && !s.is_present(3));
+    // Politie (2) is marked afgemeld while present at the start: absent then
+    s.set_excused(2, true, true, ts(12));
+    assert!(!s.is_present(2));
+    assert!(
+        s.workshops[0].attendance_log.is_empty(),
+        "no departure at the start"
+    );
+    let a = s.attendance(1).unwrap();
+    assert!(a[2].excused_throughout() && !a[2].absent_unexcused());
+    assert!(a[1].excused_throughout());
+    assert!(!a[0].absent_throughout());
+    // not afgemeld after all: absent
+    s.set_excused(2, false, true, ts(13));
+    let a = s.attendance(1).unwrap();
+    assert!(a[1].absent_unexcused());
+    // a file from before: no `excused` field, absent stays absent
+    let text = toml::to_string(&s.workshops[0]).unwrap();
+    assert!(text.contains("excused = [3]"), "{text}");
+    let old: Workshop = toml::from_str(&text.replace("excused = [3]\n", "")).unwrap();
+    assert!(old.excused.is_empty());
 }

@@ -135,25 +135,6 @@ fn parties_parse_from_the_command_line_form() {
 }
 
 #[test]
-fn stance_cycles_through_all_four() {
-    let mut s = Stance::NotStated;
-    let mut seen = vec![];
-    for _ in 0..4 {
-        s = s.next();
-        seen.push(s);
-    }
-    assert_eq!(
-        seen,
-        vec![
-            Stance::Agree,
-            Stance::Reservations,
-            Stance::Disagree,
-            Stance::NotStated
-        ]
-    );
-}
-
-#[test]
 fn a_resolved_dissent_leaves_the_open_list_and_stays_in_the_history() {
     let fw = Framework::builtin();
     let t0 = Timestamp::from_second(1_790_000_000).unwrap();

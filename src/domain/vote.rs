@@ -224,7 +224,8 @@ pub struct FollowUp {
 
 impl FollowUp {
     /// The route in the framework's words, with the facilitator's own
-    /// words after it ("anders: <text>").
+    /// words after it ("intensivering: <text>"); "anders" with words is
+    /// those words alone (issue 24: never "Vervolgroute: anders: …").
     /// A route of the framework with an id of its own is stored as "other"
     /// with its words: those words alone, without "anders:".
     pub fn route_words(&self, fw: &crate::framework::Framework, lang: Lang) -> String {
@@ -249,6 +250,8 @@ impl FollowUp {
         let words = self.route.words(fw, lang);
         if self.text.is_empty() {
             words
+        } else if self.route == Route::Other {
+            self.text.clone()
         } else {
             format!("{words}: {}", self.text)
         }

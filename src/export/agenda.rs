@@ -9,8 +9,9 @@
 
 use jiff::civil::Date;
 
+use super::actions::actions_nodes;
 use super::doc::{Ctx, Node, b, t};
-use super::sections::{actions_nodes, dissent_nodes};
+use super::sections::dissent_nodes;
 use super::{ExportError, Options};
 use crate::framework::Framework;
 use crate::i18n::fill;
@@ -72,7 +73,7 @@ pub(super) fn document(
     ));
     dissent_nodes(&c, 3, &mut out);
     let today = last.map(|w| w.date).unwrap_or(Date::constant(2000, 1, 1));
-    actions_nodes(&c, today, 3, &mut out);
+    actions_nodes(&c, today, None, 3, &mut out);
     let open: Vec<_> = sess.open_parked().collect();
     if !open.is_empty() {
         out.push(Node::Heading(3, vec![t(s.wd_parking)]));

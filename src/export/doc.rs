@@ -3,10 +3,11 @@
 
 use jiff::civil::Date;
 
+use super::actions::{actions_nodes, workshop_actions_nodes};
 use super::anonymize::Names;
 use super::sections::{
-    actions_nodes, counts_nodes, decision_nodes, dissent_nodes, point_nodes, programme_nodes,
-    vote_nodes, votes_list_nodes, workshop_actions_nodes,
+    counts_nodes, decision_nodes, dissent_nodes, point_nodes, programme_nodes, vote_nodes,
+    votes_list_nodes,
 };
 use super::{ExportError, Options};
 use crate::framework::Framework;
@@ -223,6 +224,16 @@ fn session_field(rows: &mut Vec<(String, Vec<Inline>)>, label: &str, text: Strin
     }
 }
 
+/// `text` with `more` in brackets after it, in its own brackets when it
+/// ends in some: "GGD (Anne, vertrok om 05:45)", never "GGD (Anne)
+/// (vertrok om 05:45)" (issue 24).
+pub(super) fn in_brackets(text: &str, more: &str) -> String {
+    match text.strip_suffix(')') {
+        Some(open) if open.contains('(') => format!("{open}, {more})"),
+        _ => format!("{text} ({more})"),
+    }
+}
+
 /// Attendance as it really was (see [`Session::attendance`]): present from
 /// the start, arrived later, absent throughout; every arrival and departure
 /// with its time, e.g. "Bewoners (Dirk) (kwam om 15:10)".
@@ -230,7 +241,7 @@ fn attendance_fields(c: &Ctx, w: &Workshop) -> Vec<(String, Vec<Inline>)> {
     let s = c.s;
     let all = c.sess.attendance(w.number).unwrap_or_default();
     let describe = |a: &PartyAttendance| {
-        let mut text = c.party(a.party);
+        let text = c.party(a.party);
         let changes: Vec<String> = a
             .changes
             .iter()
@@ -243,10 +254,10 @@ fn attendance_fields(c: &Ctx, w: &Workshop) -> Vec<(String, Vec<Inline>)> {
                 fill(template, &[&c.time_of(ch.at)])
             })
             .collect();
-        if !changes.is_empty() {
-            text.push_str(&format!(" ({})", changes.join(", ")));
+        if changes.is_empty() {
+            return text;
         }
-        text
+        in_brackets(&text, &changes.join(", "))
     };
     let list = |items: Vec<String>| {
         if items.is_empty() {
@@ -261,14 +272,23 @@ fn attendance_fields(c: &Ctx, w: &Workshop) -> Vec<(String, Vec<Inline>)> {
         .filter(|a| !a.from_start && !a.changes.is_empty())
         .map(describe)
         .collect();
+    // afgemeld (apologies) apart from absent (issue 24)
+    let excused: Vec<String> = all
+        .iter()
+        .filter(|a| a.excused_throughout())
+        .map(describe)
+        .collect();
     let absent: Vec<String> = all
         .iter()
-        .filter(|a| a.absent_throughout())
+        .filter(|a| a.absent_unexcused())
         .map(describe)
         .collect();
     let mut rows = vec![field(s.ex_present, list(from_start))];
     if !later.is_empty() {
         rows.push(field(s.ex_arrived_later, list(later)));
+    }
+    if !excused.is_empty() {
+        rows.push(field(c.lang.stances().ex_excused, list(excused)));
     }
     rows.push(field(s.ex_absent, list(absent)));
     rows
@@ -348,7 +368,7 @@ fn workshop_body(c: &Ctx, w: &Workshop, level: u8, whole: bool, out: &mut Vec<No
     }
     workshop_actions_nodes(c, w.number, level, out);
     if whole {
-        actions_nodes(c, w.date, level, out);
+        actions_nodes(c, w.date, Some(w.number), level, out);
         // page one ends here: the decision and what follows from it
         out.push(Node::Break);
     }
@@ -446,7 +466,7 @@ fn session_document(c: &Ctx, out: &mut Vec<Node>) {
     votes_list_nodes(c, 3, out);
     dissent_nodes(c, 3, out);
     super::wording::orphan_nodes(c, None, 3, out);
-    actions_nodes(c, today, 3, out);
+    actions_nodes(c, today, None, 3, out);
     for w in &sess.workshops {
         out.push(Node::Break);
         out.push(Node::Heading(

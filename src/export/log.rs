@@ -160,6 +160,16 @@ fn session_words(s: &Strings, lang: Lang, was: &Session, now: &Session) -> Vec<S
                 }
             }
         }
+        // who sent apologies (afgemeld, issue 24), when that changed
+        let was_excused = old.map(|o| o.excused.as_slice()).unwrap_or(&[]);
+        if w.excused != was_excused {
+            let who = if w.excused.is_empty() {
+                s.start_none.to_string()
+            } else {
+                names(now, &w.excused)
+            };
+            out.push(fill(lang.stances().log_excused, &[&who]));
+        }
     }
     for v in now.votes.iter().skip(was.votes.len()) {
         out.push(fill(

@@ -5,18 +5,12 @@ use super::doc::{Inline, Node};
 
 /// Escape text so that it stays plain text inside a Markdown paragraph,
 /// list item or table cell. Newlines become hard line breaks indented by
-/// `indent` (trailing and repeated empty lines dropped); every line start
+/// `indent`, written as two spaces at the line's end (no `\\` a secretary
+/// would have to remove; issue 24), trailing and repeated empty lines dropped; every line start
 /// is guarded against block syntax. Only what a renderer would read as
 /// syntax is escaped: "Zorg & Welzijn" stays as it is.
 pub fn md_escape(text: &str, indent: &str, in_table: bool) -> String {
     md_escape_at(text, indent, in_table, true)
-}
-
-/// Whether `line` ends in a web address: a hard break written right after
-/// it would be read as part of the address by GitHub's autolinker.
-fn ends_in_address(line: &str) -> bool {
-    let last = line.rsplit([' ', '\t']).next().unwrap_or("");
-    last.contains("://") || last.starts_with("www.")
 }
 
 /// Whether `rest` (after a `&`) would make an entity or character reference.
@@ -35,7 +29,7 @@ fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> S
     // no bidi control reaches past this piece of text ([`crate::bidi`])
     let text = crate::bidi::balance(text);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    // a trailing newline would leave a stray backslash; empty lines would end the paragraph
+    // a trailing newline would leave a stray break; empty lines would end the paragraph
     let trimmed = text.trim_end();
     let text = if text[trimmed.len()..].contains('\n') {
         trimmed
@@ -43,23 +37,22 @@ fn md_escape_at(text: &str, indent: &str, in_table: bool, line_start: bool) -> S
         text.as_str()
     };
     let mut out = String::with_capacity(text.len() + 8);
-    let mut previous: Option<&str> = None;
+    let mut previous = false;
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 && line.trim().is_empty() {
             continue;
         }
-        if let Some(prev) = previous {
+        if previous {
             if in_table {
                 out.push_str(" / ");
             } else {
-                if ends_in_address(prev) {
-                    out.push(' ');
-                }
-                out.push_str("\\\n");
+                // a hard break: two spaces, then the newline (also clear of
+                // a web address before it)
+                out.push_str("  \n");
                 out.push_str(indent);
             }
         }
-        previous = Some(line);
+        previous = true;
         let first = i == 0 && !line_start;
         // leading whitespace would start a code block or continuation: drop it
         let line = if first {
@@ -265,7 +258,7 @@ mod tests {
         assert_eq!(md_escape("a|b", "", true), "a\\|b");
         assert_eq!(md_escape("`code`", "", false), "\\`code\\`");
         assert_eq!(md_escape("> quote", "", false), "\\> quote");
-        assert_eq!(md_escape("x\n# y", "  ", false), "x\\\n  \\# y");
+        assert_eq!(md_escape("x\n# y", "  ", false), "x  \n  \\# y");
         assert_eq!(md_escape("x\ny", "", true), "x / y");
         assert_eq!(
             md_escape("achter-de-voordeur", "", false),
@@ -293,11 +286,12 @@ mod tests {
     #[test]
     fn a_note_ending_in_a_newline_leaves_no_backslash() {
         assert_eq!(md_escape("regel\n", "  ", false), "regel");
-        assert_eq!(md_escape("a\n\n\nb\n \n", "  ", false), "a\\\n  b");
-        // a break after a web address stays out of the address
+        assert_eq!(md_escape("a\n\n\nb\n \n", "  ", false), "a  \n  b");
+        // a break after a web address stays out of the address, and no line
+        // ends in a backslash (issue 24)
         assert_eq!(
             md_escape("zie https://x.nl/a\nverder", "  ", false),
-            "zie https://x.nl/a \\\n  verder"
+            "zie https://x.nl/a  \n  verder"
         );
     }
 

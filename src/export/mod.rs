@@ -12,6 +12,7 @@ use crate::i18n::{Lang, fill};
 use crate::session::Session;
 use crate::store::{self, StoreError};
 
+mod actions;
 mod agenda;
 mod anonymize;
 mod board;

@@ -1,12 +1,10 @@
 //! The sections of the minutes: the points discussed, the votes, the
 //! dissent, and the open actions.
 
-use jiff::civil::Date;
-
 use super::doc::{Ctx, Inline, Node, b, t, table};
 use crate::framework::Point;
 use crate::i18n::fill;
-use crate::session::{ActionItem, ItemChange, ItemChangeKind, PointRecord, Stance, Status};
+use crate::session::{ItemChange, ItemChangeKind, PointRecord, Stance, Status, own_reason};
 use crate::vote::Vote;
 
 /// The points touched in workshop `number`, in the framework's order, under
@@ -76,24 +74,25 @@ fn one_point_nodes(
     if let Some(w) = consensus_warning(c, r) {
         out.push(w);
     }
+    // every point discussed has its time, also one under a second (issue 24)
     let seconds = crate::timing::point_seconds_in(c.sess, &p.id, number);
-    if seconds > 0 {
-        out.push(Node::Para(vec![
-            b(format!("{}:", s.ex_time)),
-            t(format!(" {}", crate::timing::duration_text(seconds))),
-        ]));
-    }
+    out.push(Node::Para(vec![
+        b(format!("{}:", s.ex_time)),
+        t(format!(" {}", crate::timing::duration_text(seconds))),
+    ]));
     let stances: Vec<Vec<Inline>> = r
         .stances
         .iter()
-        .filter(|e| e.stance != Stance::NotStated || !e.reason.is_empty())
+        .filter(|e| e.stance != Stance::NotStated || !own_reason(r, e).is_empty())
         .map(|e| {
             let mut v = vec![
                 t(format!("{}: ", c.party(e.party))),
                 b(format!("{} {}", e.stance.symbol(), e.stance.word(c.lang))),
             ];
-            if !e.reason.is_empty() {
-                v.push(t(format!(" — {}", c.user(&e.reason))));
+            // the party's own reason only: the dissent's is the point's (issue 24)
+            let own = own_reason(r, e);
+            if !own.is_empty() {
+                v.push(t(format!(" — {}", c.user(own))));
             }
             v
         })
@@ -105,13 +104,8 @@ fn one_point_nodes(
         .map(|(_, n)| vec![t(c.user(&n.text))])
         .collect();
     labelled_list(s.ui_notes, Node::List(notes), out);
-    // added in this workshop, or done in it (added earlier): each once
-    let actions: Vec<(bool, Vec<Inline>)> = r
-        .live_actions()
-        .filter(|(_, a)| a.workshop == number || a.done_in(number))
-        .map(|(_, a)| (a.done, action_inline(c, a)))
-        .collect();
-    labelled_list(s.ui_actions, Node::Tasks(actions), out);
+    // the action items of the point are listed once, in the workshop's
+    // list with their point ("Actiepunten uit deze bijeenkomst", issue 24)
     labelled_list(
         s.ex_item_changes,
         Node::List(item_changes(c, r, number)),
@@ -215,8 +209,12 @@ pub(super) fn status_inline(c: &Ctx, r: &PointRecord) -> Vec<Inline> {
                 " — {}",
                 fill(s.ui_dissent_by, &[&c.parties(&r.dissenters)])
             )));
+            // one dash in the sentence: the reason follows as its own (issue 24)
             if !r.dissent_reason.is_empty() {
-                st.push(t(format!(" — {}", c.user(&r.dissent_reason))));
+                st.push(t(format!(
+                    ". {}",
+                    fill(s.ui_reason, &[&c.user(&r.dissent_reason)])
+                )));
             }
         }
         Status::Skipped => st.push(t(format!(
@@ -250,22 +248,6 @@ fn consensus_warning(c: &Ctx, r: &PointRecord) -> Option<Node> {
             vec![t(fill(c.s.ex_consensus_over, &[&c.parties(&over)]))],
         )
     })
-}
-
-fn action_inline(c: &Ctx, a: &ActionItem) -> Vec<Inline> {
-    let mut v = vec![t(c.user(&a.what)), t(format!(" — {}", c.owner(a)))];
-    if let Some(d) = a.due {
-        v.push(t(format!(", {}", fill(c.s.ui_due, &[&c.date(d)]))));
-    }
-    match a.done_change() {
-        Some(ch) => v.push(t(format!(
-            " ({})",
-            fill(c.s.ui_done_on, &[&c.day_of(ch.at)])
-        ))),
-        None if a.done => v.push(t(format!(" ({})", c.s.ui_done_word))),
-        None => {}
-    }
-    v
 }
 
 /// A vote: its heading (with the time when its workshop held more than
@@ -383,40 +365,6 @@ pub(super) fn dissent_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
     }
 }
 
-pub(super) fn actions_nodes(c: &Ctx, today: Date, level: u8, out: &mut Vec<Node>) {
-    let s = c.s;
-    out.push(Node::Heading(level, vec![t(s.ex_open_actions)]));
-    let overdue = |a: &ActionItem| a.due.is_some_and(|d| d < today);
-    let mut open = c.sess.open_actions();
-    // overdue first, then by due date (none last), then by workshop
-    open.sort_by_key(|(_, a)| (!overdue(a), a.due.is_none(), a.due, a.workshop));
-    if open.is_empty() {
-        out.push(Node::Para(vec![t(s.start_none)]));
-        return;
-    }
-    let rows = open
-        .iter()
-        .map(|(pid, a)| {
-            let due = match a.due {
-                Some(d) if overdue(a) => vec![b(format!("⚠ {} ({})", c.date(d), s.ex_overdue))],
-                Some(d) => vec![t(c.date(d))],
-                None => vec![t("—")],
-            };
-            vec![
-                vec![t(c.user(&a.what))],
-                vec![t(c.owner(a))],
-                due,
-                vec![t(a.workshop.to_string())],
-                vec![t(pid.to_string())],
-            ]
-        })
-        .collect();
-    out.push(table(
-        &[s.field_what, s.field_who, s.ex_due, s.ex_from, s.point],
-        rows,
-    ));
-}
-
 /// The decision of workshop `number`, on page one: its last vote (outcome,
 /// tally, decision rule, remark, follow-up route, when to look again), or
 /// "no vote". Earlier votes of the same workshop are named; all are shown
@@ -514,32 +462,6 @@ pub(super) fn counts_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>)
     }
     out.push(Node::Fields(fields));
     out.extend(warnings);
-}
-
-/// The action items of workshop `number`: added in it (open or done) and
-/// done in it, each once, with their point.
-pub(super) fn workshop_actions_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
-    let s = c.s;
-    out.push(Node::Heading(level, vec![t(s.ex_actions_of_workshop)]));
-    let mut items = Vec::new();
-    for (_, _, p) in c.fw.iter_points() {
-        let Some(r) = c.sess.record(&p.id) else {
-            continue;
-        };
-        for (_, a) in r
-            .live_actions()
-            .filter(|(_, a)| a.workshop == number || a.done_in(number))
-        {
-            let mut v = action_inline(c, a);
-            v.push(t(format!(" ({} {})", s.point, p.id)));
-            items.push((a.done, v));
-        }
-    }
-    if items.is_empty() {
-        out.push(Node::Para(vec![t(s.start_none)]));
-    } else {
-        out.push(Node::Tasks(items));
-    }
 }
 
 /// The programme at a glance: per block how many points there are, how

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::doc::Ctx;
 use crate::framework::{Point, Pos, Step};
-use crate::session::{ActionItem, PartyId, PointRecord, Status};
+use crate::session::{ActionItem, PartyId, PointRecord, Stance, Status, own_reason};
 use crate::vote::{Choice, Vote};
 
 /// One cell of a table.
@@ -113,10 +113,24 @@ fn point_row(
         // "absent" for a party that was not in the room when the point was
         // discussed, rather than "not stated" (`Session::absent_for_point`)
         if c.sess.absent_for_point(&p.id, pid) {
-            row.push(text(c.s.ui_absent));
+            // afgemeld apart from afwezig (issue 24)
+            let excused = r
+                .and_then(|r| r.last_workshop())
+                .is_some_and(|n| c.sess.excused_in(n, pid));
+            row.push(text(if excused {
+                c.lang.stances().excused
+            } else {
+                c.s.ui_absent
+            }));
             continue;
         }
         let stance = r.map(|r| r.stance_of(pid)).unwrap_or_default();
+        // a present party that said nothing on a consensus point agreed with
+        // the room: "consensus", not "not stated" (issue 24)
+        if stance == Stance::NotStated && status == Status::Consensus {
+            row.push(text(c.s.status_consensus));
+            continue;
+        }
         row.push(text(stance.word(c.lang)));
     }
     let Some(r) = r else {
@@ -138,8 +152,8 @@ fn point_row(
     row.push(text(
         r.stances
             .iter()
-            .filter(|e| !e.reason.trim().is_empty())
-            .map(|e| format!("{}: {}", c.party(e.party), c.user(&e.reason)))
+            .filter(|e| !own_reason(r, e).is_empty())
+            .map(|e| format!("{}: {}", c.party(e.party), c.user(own_reason(r, e))))
             .collect::<Vec<_>>()
             .join("\n"),
     ));
@@ -173,6 +187,7 @@ pub(super) fn actions(c: &Ctx, workshop: Option<u32>) -> Table {
         s.csv_owner.into(),
         s.csv_due.into(),
         s.csv_done.into(),
+        c.lang.stances().csv_done_on.into(),
         s.csv_workshop.into(),
     ];
     let of_workshop = |a: &ActionItem| match workshop {
@@ -192,6 +207,10 @@ pub(super) fn actions(c: &Ctx, workshop: Option<u32>) -> Table {
                 text(c.owner(a)),
                 a.due.map_or(Cell::Empty, Cell::Date),
                 text(if a.done { s.csv_yes } else { s.csv_no }),
+                // the day it was marked done (issue 24); none for an older file
+                a.done_change().map_or(Cell::Empty, |ch| {
+                    Cell::Date(ch.at.to_zoned(c.tz().clone()).date())
+                }),
                 Cell::Number(a.workshop.into()),
             ]);
         }
@@ -319,6 +338,8 @@ pub(super) fn attendance(c: &Ctx, workshop: Option<u32>) -> Table {
         for a in c.sess.attendance(w.number).unwrap_or_default() {
             let how = if a.from_start {
                 s.xl_from_start
+            } else if a.excused_throughout() {
+                c.lang.stances().ex_excused
             } else if a.absent_throughout() {
                 s.ex_absent
             } else {

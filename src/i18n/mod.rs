@@ -7,6 +7,7 @@ mod en;
 mod nl;
 pub mod overview;
 pub mod plan;
+pub mod stances;
 
 pub use strings::Strings;
 

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::i18n::Strings;
+use crate::session::Stance;
 use crate::vote::Choice;
 
 /// Where a binding applies: every screen and every dialog has one, so its
@@ -32,6 +33,10 @@ pub enum Ctx {
     Dissent,
     /// A party's reason for its stance.
     StanceReason,
+    /// A party's stance being picked (after its digit): e, v, o, n.
+    StancePick,
+    /// What a stance change makes of the point's status: consensus or open.
+    StanceThen,
     /// The action-item form.
     ActionItem,
     /// A party added at the start of a workshop.
@@ -130,8 +135,12 @@ pub enum Action {
     MarkDissent,
     MarkOpen,
     MarkSkipped,
-    /// Cycle the stance of the n-th present party (0-based).
+    /// The party with number n + 1: pick its stance (or tick it, mark it present).
     Stance(usize),
+    /// This stance for the party being picked (issue 24: never by cycling).
+    PickStance(crate::session::Stance),
+    /// The selected party sent apologies (afgemeld), or not after all.
+    Excused,
     FocusStances,
     StanceReason,
     /// Back to the attendance list (parties arrive or leave).
@@ -307,6 +316,16 @@ macro_rules! b {
     };
 }
 
+/// A binding whose texts are the stance keys' (`i18n/stances.rs`, issue 24).
+macro_rules! bs {
+    ($ctx:ident, [$($k:expr),*], $label:expr, $action:expr, $help:ident) => {
+        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| crate::i18n::lang_of(s).stances().$help, footer: None, footer_label: "", keep: Keep::Normal }
+    };
+    ($ctx:ident, [$($k:expr),*], $label:expr, $action:expr, $help:ident, $short:ident, $fl:expr) => {
+        Binding { ctx: Ctx::$ctx, keys: &[$($k),*], label: $label, action: $action, help: |s| crate::i18n::lang_of(s).stances().$help, footer: Some(|s| crate::i18n::lang_of(s).stances().$short), footer_label: $fl, keep: Keep::Normal }
+    };
+}
+
 /// Every key binding of the application, one line each.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -351,6 +370,10 @@ pub static BINDINGS: &[Binding] = &[
     b!(Stances, [ch('j'), code(KeyCode::Down)], "", Action::Down, key_stance_focus),
     b!(Stances, [ch(' '), ENTER], "Spatie/Enter", Action::Toggle, key_stance_cycle, key_short_party, "Spatie"),
     b!(Stances, [ch('r')], "r", Action::StanceReason, key_stance_reason, hint_reason, "r"),
+    bs!(Stances, [ch('e')], "e", Action::PickStance(Stance::Agree), key_pick_agree, hint_direct, "e/v/o/n"),
+    bs!(Stances, [ch('v')], "v", Action::PickStance(Stance::Reservations), key_pick_reservations),
+    bs!(Stances, [ch('o')], "o", Action::PickStance(Stance::Disagree), key_pick_disagree),
+    bs!(Stances, [ch('n')], "n", Action::PickStance(Stance::NotStated), key_pick_none),
     b!(Stances, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Stances, [code(KeyCode::Tab), ESC], "Tab/Esc", Action::Back, key_stance_leave, hint_back, "Esc", Always),
     // overview (the footer keeps hints in this order while there is room)
@@ -410,6 +433,8 @@ pub static BINDINGS: &[Binding] = &[
     b!(Start, [ch('9')], "", Action::Stance(8), hint_present),
     b!(Start, [ch('0')], "", Action::Stance(9), hint_present),
     b!(Start, [ch('a')], "a", Action::AddParty, start_add_party, hint_add_party, "a"),
+    // attendance in three states: aanwezig, afgemeld, afwezig (issue 24)
+    bs!(Start, [ch('m')], "m", Action::Excused, key_excused, hint_excused, "m"),
     b!(Start, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(Start, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Start, [ch('q')], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
@@ -623,6 +648,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Attendance, [ch('8')], "", Action::Stance(7), key_present_n),
     b!(Attendance, [ch('9')], "", Action::Stance(8), key_present_n),
     b!(Attendance, [ch('0')], "", Action::Stance(9), key_present_n),
+    bs!(Attendance, [ch('m')], "m", Action::Excused, key_excused, hint_excused, "m"),
     b!(Attendance, [ch('k'), code(KeyCode::Up)], "↑↓", Action::Up, hint_choose, hint_choose, "↑↓"),
     b!(Attendance, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
     b!(Attendance, [code(KeyCode::PageUp), ch('K')], "PgUp/PgDn", Action::PageUp, hint_page),
@@ -669,6 +695,19 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: Ctx::Plan, keys: &[ch('d')], label: "d", action: Action::Spread, help: |s| crate::i18n::lang_of(s).plan().key_spread, footer: Some(|s| crate::i18n::lang_of(s).plan().key_spread_short), footer_label: "d", keep: Keep::Normal },
     b!(Plan, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Plan, [ESC, ch('q')], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    // (end of section)
+    // ---- stances in the room's words (issue 24) ----
+    // the picker lists these four in its body (from this table), whole
+    bs!(StancePick, [ch('e')], "e", Action::PickStance(Stance::Agree), key_pick_agree),
+    bs!(StancePick, [ch('v')], "v", Action::PickStance(Stance::Reservations), key_pick_reservations),
+    bs!(StancePick, [ch('o')], "o", Action::PickStance(Stance::Disagree), key_pick_disagree),
+    bs!(StancePick, [ch('n')], "n", Action::PickStance(Stance::NotStated), key_pick_none),
+    b!(StancePick, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(StancePick, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
+    bs!(StanceThen, [ch('c')], "c", Action::MarkConsensus, key_then_consensus, then_consensus, "c"),
+    bs!(StanceThen, [ch('o')], "o", Action::MarkOpen, key_then_open, then_open, "o"),
+    b!(StanceThen, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
+    b!(StanceThen, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
     // (end of section)
 ];
 

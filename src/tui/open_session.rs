@@ -50,6 +50,8 @@ pub struct OpenSession {
     /// is not starting, so nothing is written until the facilitator starts
     /// it on the start screen (`None` once it runs).
     pub planned: Option<Vec<crate::session::PartyId>>,
+    /// The parties of the planned workshop that sent apologies (afgemeld).
+    pub planned_excused: Vec<crate::session::PartyId>,
     /// A point in a locked block where a restored draft may still be
     /// captured: its text was typed before (see `App::gate_allows`).
     pub gate_pass: Option<String>,
@@ -143,6 +145,7 @@ impl OpenSession {
             taking_attendance: false,
             recap: Default::default(),
             planned,
+            planned_excused: Vec::new(),
             gate_pass: None,
             writer: store::TomlWriter::default(),
             hint: None,
@@ -159,6 +162,11 @@ impl OpenSession {
             return false;
         };
         let started = matches!(self.session.start_workshop(&plan, now), Resume::Started(_));
+        if started {
+            for p in std::mem::take(&mut self.planned_excused) {
+                self.session.set_excused(p, true, true, now);
+            }
+        }
         self.dirty |= started;
         // the file is written anew at a workshop's start: the version before
         // it goes to backups/ (a link to the old file, which no append
@@ -184,7 +192,11 @@ impl OpenSession {
                 Some(i) => {
                     plan.remove(i);
                 }
-                None => plan.push(party),
+                None => {
+                    plan.push(party);
+                    // here after all: no longer afgemeld
+                    self.planned_excused.retain(|&p| p != party);
+                }
             }
             return false;
         }
@@ -194,6 +206,37 @@ impl OpenSession {
         } else {
             self.session.set_present(party, !present, now);
         }
+        if !present {
+            self.session
+                .set_excused(party, false, self.taking_attendance, now);
+        }
+        true
+    }
+
+    /// Whether a party is (or will be, in the planned workshop) afgemeld.
+    pub fn is_excused(&self, party: crate::session::PartyId) -> bool {
+        match &self.planned {
+            Some(_) => self.planned_excused.contains(&party),
+            None => self.session.is_excused(party),
+        }
+    }
+
+    /// Mark a party afgemeld (it sent apologies: absent, and known to be),
+    /// or not any more (then it is absent); returns whether the session
+    /// changed (a planned workshop only changes its plan).
+    pub fn toggle_excused(&mut self, party: crate::session::PartyId, now: Timestamp) -> bool {
+        let excused = !self.is_excused(party);
+        if let Some(plan) = self.planned.as_mut() {
+            if excused {
+                plan.retain(|&p| p != party);
+                self.planned_excused.push(party);
+            } else {
+                self.planned_excused.retain(|&p| p != party);
+            }
+            return false;
+        }
+        self.session
+            .set_excused(party, excused, self.taking_attendance, now);
         true
     }
 
@@ -317,7 +360,15 @@ impl OpenSession {
         let point = point.to_string();
         self.baseline.touch(&self.session, &point);
         let before = self.session.points.get(&point).cloned();
+        // in test builds: no capture breaks the rule of stances, dissent
+        // and consensus (issue 24) on a point where it held
+        #[cfg(debug_assertions)]
+        let held = self.session.stance_rule(&point).is_ok();
         f(&mut self.session, &point, now);
+        #[cfg(debug_assertions)]
+        if held && let Err(e) = self.session.stance_rule(&point) {
+            panic!("capture {label:?} broke the stance rule: {e}");
+        }
         let after = self.session.points.get(&point);
         match Change::between(&point, label, before.as_ref(), after) {
             Some(change) => {

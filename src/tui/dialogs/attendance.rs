@@ -46,6 +46,58 @@ impl AttendanceDialog {
             app.info(t);
         }
     }
+
+    /// Mark the party of row `row` afgemeld (apologies), or not any more.
+    fn excuse(app: &mut App, row: usize) {
+        let now = app.now;
+        let Some(party) = app.party_rows().get(row).map(|r| r.id) else {
+            return;
+        };
+        let changed = app
+            .open_session_mut()
+            .is_some_and(|o| o.toggle_excused(party, now));
+        if changed {
+            app.save_now();
+            let Some(sess) = app.session() else { return };
+            let st = app.lang.stances();
+            let template = if sess.is_excused(party) {
+                st.att_excused
+            } else {
+                st.att_not_excused
+            };
+            let t = fill(template, &[&sess.party_name(party)]);
+            app.info(t);
+        }
+    }
+}
+
+/// The mark of a party on an attendance list: aanwezig, afgemeld or
+/// afwezig, padded to `w` columns, with its style.
+pub fn mark(
+    app: &App,
+    present: bool,
+    excused: bool,
+    w: usize,
+    th: &Theme,
+) -> (String, ratatui::style::Style) {
+    let s = app.s();
+    if present {
+        (format!("☑ {:<w$}", s.present), th.good)
+    } else if excused {
+        (format!("☐ {:<w$}", app.lang.stances().excused), th.dim)
+    } else {
+        (format!("☐ {:<w$}", s.ui_absent), th.dim)
+    }
+}
+
+/// The widest word of [`mark`].
+pub fn mark_width(app: &App) -> usize {
+    let s = app.s();
+    [s.present, s.ui_absent, app.lang.stances().excused]
+        .iter()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 impl Dialog for AttendanceDialog {
@@ -67,6 +119,7 @@ impl Dialog for AttendanceDialog {
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Toggle => Self::toggle(app, self.selected),
+            Action::Excused => Self::excuse(app, self.selected),
             // the party's number for the whole session, not its place here
             Action::Stance(i) => match rows.iter().position(|r| r.number == i + 1) {
                 Some(k) => {
@@ -91,7 +144,7 @@ impl Dialog for AttendanceDialog {
         let inner = popup(f, area, 76, height, s.start_attendance, th);
         let [list, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         // marker, key, mark, name; one column for the scrollbar
-        let mark_w = 2 + s.present.chars().count().max(s.ui_absent.chars().count());
+        let mark_w = 2 + mark_width(app);
         let label_w = label_width(rows.iter().map(|r| r.number).max().unwrap_or(1));
         let room = (list.width as usize).saturating_sub(2 + label_w + 1 + mark_w + 2);
         let lines: Vec<Line<'static>> = rows
@@ -99,11 +152,9 @@ impl Dialog for AttendanceDialog {
             .enumerate()
             .map(|(i, r)| {
                 let on = i == self.selected;
-                let (mark, style) = if r.present {
-                    (format!("☑ {:<w$} ", s.present, w = mark_w - 2), th.good)
-                } else {
-                    (format!("☐ {:<w$} ", s.ui_absent, w = mark_w - 2), th.dim)
-                };
+                let excused = app.open_session().is_some_and(|o| o.is_excused(r.id));
+                let (mark, style) = mark(app, r.present, excused, mark_w - 2, th);
+                let mark = format!("{mark} ");
                 let name = fit(&safe_line(&sess.party_name(r.id)), room);
                 Line::from(vec![
                     Span::styled(marker(on), th.focus),

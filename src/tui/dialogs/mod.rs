@@ -27,6 +27,7 @@ pub mod park;
 pub mod parking;
 pub mod plan;
 pub mod skip;
+pub mod stance_pick;
 pub mod stance_reason;
 pub mod summary;
 pub mod unsaved;
@@ -146,6 +147,11 @@ dialogs! {
     Adopt(adopt::AdoptDialog),
     /// `t` at the start: plan the workshop (steps, minutes, start, end).
     Plan(plan::PlanDialog),
+    // (end of section)
+    // ---- stances in the room's words (issue 24) ----
+    /// A digit (or Space in the stance panel): the party's stance, picked;
+    /// then what follows for the point's status, when something does.
+    StancePick(stance_pick::StancePickDialog),
     // (end of section)
 }
 

@@ -515,8 +515,13 @@ fn attendance_lines(
     let name = |p| safe_line(&sess.party_name(p)).into_owned();
     let mut present = Vec::new();
     let mut absent = Vec::new();
+    let mut excused = Vec::new();
     let mut later = Vec::new();
     for a in &list {
+        if a.excused_throughout() {
+            excused.push(name(a.party));
+            continue;
+        }
         if a.absent_throughout() {
             absent.push(name(a.party));
             continue;
@@ -549,6 +554,12 @@ fn attendance_lines(
     ]));
     for l in later {
         lines.push(Line::from(Span::styled(format!("  ↔ {l}"), th.base)));
+    }
+    if !excused.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  ☐ {}: ", app.lang.stances().excused), th.dim),
+            Span::styled(join(&excused), th.base),
+        ]));
     }
     lines.push(Line::from(vec![
         Span::styled(format!("  ☐ {}: ", s.ui_absent), th.dim),

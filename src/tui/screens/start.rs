@@ -69,6 +69,20 @@ pub fn update(app: &mut App, action: Action) {
                 }
             }
         }
+        Action::Excused => {
+            let ids: Vec<PartyId> = app
+                .session()
+                .map(|s| s.active_parties().map(|p| p.id).collect())
+                .unwrap_or_default();
+            let Some(o) = app.open_session_mut() else {
+                return;
+            };
+            if let Some(&id) = ids.get(o.start_sel)
+                && o.toggle_excused(id, now)
+            {
+                app.save_now();
+            }
+        }
         Action::AddParty => app.overlay = Some(Overlay::AddParty(AddPartyDialog::default())),
         Action::Confirm => {
             // the workshop starts here, not when the session was opened;
@@ -142,15 +156,13 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
             let key = crate::tui::widgets::party_label(number, label_w);
             let sel = i == o.start_sel && !o.recap.focused;
             let style = if sel { th.selected } else { th.base };
-            let mark = if here {
-                format!("☑ {:<10}", s.present)
-            } else {
-                format!("☐ {:<10}", s.ui_absent)
-            };
+            let w = crate::tui::dialogs::attendance::mark_width(app).max(10);
+            let (mark, mark_style) =
+                crate::tui::dialogs::attendance::mark(app, here, o.is_excused(p.id), w, th);
             Line::from(vec![
                 Span::styled(crate::tui::widgets::marker(sel), th.focus),
                 Span::styled(key, th.focus),
-                Span::styled(mark, if here { th.good } else { th.dim }),
+                Span::styled(mark, mark_style),
                 Span::styled(fit(&safe_line(&p.label()), room), style),
             ])
         })

@@ -10,7 +10,7 @@ pub mod point;
 pub mod stances;
 
 use crate::i18n::fill;
-use crate::session::{PartyId, Status};
+use crate::session::Status;
 use crate::tui::app::{ActionForm, App, Overlay, end_workshop, export_minutes, request_quit};
 use crate::tui::dialogs::consensus_check::ConsensusCheckDialog;
 use crate::tui::dialogs::dissent::DissentDialog;
@@ -19,6 +19,7 @@ use crate::tui::dialogs::info::InfoDialog;
 use crate::tui::dialogs::note::NoteDialog;
 use crate::tui::dialogs::overview::OverviewDialog;
 use crate::tui::dialogs::skip::SkipDialog;
+use crate::tui::dialogs::stance_pick::{self, StancePickDialog};
 use crate::tui::dialogs::stance_reason::StanceReasonDialog;
 use crate::tui::dialogs::vote::open_vote;
 use crate::tui::keys::Action;
@@ -71,7 +72,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Stance(i) => {
             if let Some(party) = app.present_party_of_key(i) {
-                cycle_stance(app, party);
+                app.overlay = Some(StancePickDialog::overlay(party));
             }
         }
         Action::FocusStances => {
@@ -162,30 +163,6 @@ fn mark_consensus(app: &mut App) {
     )));
 }
 
-fn cycle_stance(app: &mut App, party: PartyId) {
-    let (current, name) = {
-        let sess = app.session().expect("open");
-        (
-            sess.record(&sess.cursor)
-                .map(|r| r.stance_of(party))
-                .unwrap_or_default(),
-            sess.party_name(party),
-        )
-    };
-    let next = current.next();
-    let label = format!("{name}: {}", next.word(app.lang));
-    app.capture(&label, |sess, p, now| {
-        sess.set_stance(p, party, next, None, now)
-    });
-    if app.all_agree()
-        && app
-            .session()
-            .is_some_and(|s| s.status_of(&s.cursor) != Status::Consensus)
-    {
-        app.info(app.s().ui_suggest_consensus.to_string());
-    }
-}
-
 fn stance_focus_update(app: &mut App, action: Action) {
     let rows = app.party_rows();
     let n = rows.len();
@@ -201,7 +178,7 @@ fn stance_focus_update(app: &mut App, action: Action) {
                 o.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
             }
         }
-        Action::Toggle | Action::StanceReason => {
+        Action::Toggle | Action::StanceReason | Action::PickStance(_) => {
             let Some(row) = rows.get(sel).copied() else {
                 return;
             };
@@ -211,7 +188,9 @@ fn stance_focus_update(app: &mut App, action: Action) {
                 return;
             }
             if action == Action::Toggle {
-                cycle_stance(app, row.id);
+                app.overlay = Some(StancePickDialog::overlay(row.id));
+            } else if let Action::PickStance(stance) = action {
+                app.overlay = stance_pick::pick(app, row.id, stance);
             } else {
                 let party = row.id;
                 let sess = app.session().expect("open");

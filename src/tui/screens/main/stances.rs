@@ -56,23 +56,23 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
         .map(|(i, row)| {
             let selected = focus == Some(i);
             let stance = rec.map(|r| r.stance_of(row.id)).unwrap_or_default();
+            // absent, or afgemeld (apologies, issue 24)
+            let absent = if o.is_excused(row.id) {
+                app.lang.stances().excused
+            } else {
+                s.ui_absent
+            };
             let (word, word_style) = match (row.present, stance) {
                 (true, _) => (
                     format!("{} {}", stance.symbol(), stance.word(app.lang)),
                     th.stance(stance),
                 ),
-                (false, Stance::NotStated) => (
-                    format!("{} {}", crate::tui::widgets::ABSENT, s.ui_absent),
-                    th.dim,
-                ),
+                (false, Stance::NotStated) => {
+                    (format!("{} {absent}", crate::tui::widgets::ABSENT), th.dim)
+                }
                 // what it said before stays in view, with why it says no more
                 (false, _) => (
-                    format!(
-                        "{} {} · {}",
-                        stance.symbol(),
-                        stance.word(app.lang),
-                        s.ui_absent
-                    ),
+                    format!("{} {} · {absent}", stance.symbol(), stance.word(app.lang),),
                     th.dim,
                 ),
             };
@@ -97,9 +97,12 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
                 Span::styled(format!("{name} "), name_style),
                 Span::styled(word, word_style),
             ])];
+            // the party's own reason; the dissent's is the point's (issue 24)
             let reason = rec
-                .and_then(|r| r.stance_entry(row.id))
-                .map(|e| e.reason.as_str())
+                .and_then(|r| {
+                    r.stance_entry(row.id)
+                        .map(|e| crate::session::own_reason(r, e))
+                })
                 .unwrap_or("");
             if !reason.trim().is_empty() {
                 for l in wrap_cut(&safe_line(reason), width.saturating_sub(4), reason_max) {
