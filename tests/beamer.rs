@@ -686,6 +686,7 @@ fn rich_session() -> Session {
             }),
             revisit: Some(jiff::civil::date(2027, 3, 1)),
             deferred_because: None,
+            ..Default::default()
         },
         t,
     );

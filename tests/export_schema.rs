@@ -104,6 +104,7 @@ fn hostile() -> Session {
         }),
         revisit: Some(date(2027, 2, 1)),
         deferred_because: None,
+        ..Default::default()
     };
     let v = Vote::cast(&s, vec![a, b], ballots, closing, at(10));
     s.votes.push(v);

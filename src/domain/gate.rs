@@ -72,6 +72,37 @@ pub fn needs_vote(fw: &Framework, s: &Session) -> bool {
     gate_block(fw).is_some() && w.in_orientation && !s.votes.iter().any(|v| v.workshop == w.number)
 }
 
+/// Where the agenda resumes when the next workshop starts: the next open
+/// point (no status yet) of the lowest block that has an open point and is
+/// not locked: in that block, the first open point at or after the cursor,
+/// else its first open point. While a workshop runs, the cursor itself;
+/// with no such block (all done, or the rest locked), the cursor too.
+/// The one rule the start of a workshop, the recap's "Verder bij" and
+/// `list`'s block follow.
+pub fn resume_point(fw: &Framework, s: &Session) -> String {
+    if s.workshop_open() || fw.pos_of(&s.cursor).is_none() {
+        return s.cursor.clone();
+    }
+    let cursor = fw.pos_of(&s.cursor).map(|p| p.flat).unwrap_or(0);
+    let open: Vec<(Pos, &str)> = fw
+        .iter_points()
+        .filter(|(_, _, p)| s.status_of(&p.id) == crate::session::Status::Open)
+        .map(|(pos, _, p)| (pos, p.id.as_str()))
+        .collect();
+    let Some(block) = open
+        .iter()
+        .map(|(pos, _)| pos.block)
+        .find(|&b| !block_locked(fw, s, b))
+    else {
+        return s.cursor.clone();
+    };
+    let in_block = || open.iter().filter(move |(pos, _)| pos.block == block);
+    in_block()
+        .find(|(pos, _)| pos.flat >= cursor)
+        .or_else(|| in_block().next())
+        .map_or_else(|| s.cursor.clone(), |(_, id)| id.to_string())
+}
+
 /// How the time spent on a step compares with its plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pace {
@@ -225,5 +256,59 @@ mod tests {
         assert_eq!(step_pace(&fw, &s, pos, 0), Pace::Over);
         assert_eq!(step_pace(&fw, &s, pos, u64::MAX), Pace::Over, "no overflow");
         assert_eq!(step_pace(&fw, &s, fw.pos_at(5), 0), Pace::Unplanned);
+    }
+
+    /// Item 9 of issue 24: block 1 done and a note added on 1.2.4 (the
+    /// cursor left there): the next workshop resumes at the next open point
+    /// of the lowest open, unlocked block, not at the cursor.
+    #[test]
+    fn the_next_workshop_resumes_at_the_lowest_open_unlocked_block() {
+        let fw = Framework::builtin();
+        let mut s = session(&fw);
+        let decide = |s: &mut Session, id: &str| {
+            s.set_status(id, crate::session::Status::Consensus, vec![], "", now());
+        };
+        let block_points = |b: usize| -> Vec<String> {
+            fw.iter_points()
+                .filter(|(pos, _, _)| pos.block == b)
+                .map(|(_, _, p)| p.id.clone())
+                .collect()
+        };
+        // a running workshop goes on at its cursor
+        s.cursor = "1.2.4".into();
+        assert_eq!(resume_point(&fw, &s), "1.2.4");
+        s.end_workshop(now());
+        // block 1 open: its first open point at or after the cursor
+        assert_eq!(resume_point(&fw, &s), "1.2.4");
+        decide(&mut s, "1.2.4");
+        let next = block_points(0)
+            .into_iter()
+            .skip_while(|id| id != "1.2.4")
+            .nth(1)
+            .unwrap();
+        assert_eq!(resume_point(&fw, &s), next);
+        // every point of block 1 decided, no GO: block 2 is locked, so
+        // there is nowhere further to go: the cursor stays
+        for id in block_points(0) {
+            decide(&mut s, &id);
+        }
+        assert_eq!(resume_point(&fw, &s), "1.2.4");
+        // a GO: block 2 opens; its first points decided, the next open one
+        let v = vote(&s, Outcome::Go);
+        s.votes.push(v);
+        let two = block_points(1);
+        for id in &two[..3] {
+            decide(&mut s, id);
+        }
+        assert_eq!(resume_point(&fw, &s), two[3]);
+        // an open point left behind in block 1 comes first: the lowest block
+        s.set_status(
+            &block_points(0)[2],
+            crate::session::Status::Open,
+            vec![],
+            "",
+            now(),
+        );
+        assert_eq!(resume_point(&fw, &s), block_points(0)[2]);
     }
 }

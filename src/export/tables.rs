@@ -89,7 +89,20 @@ fn points_head(c: &Ctx, parties: &[PartyId]) -> Vec<String> {
         s.csv_open_actions_count.into(),
         s.ex_last_workshop.into(),
     ]);
+    head.push(s.csv_consensus_over.into());
     head
+}
+
+/// The last column of the point table: the parties a consensus holds
+/// despite their recorded "oneens" (the facilitator's screen, the beamer
+/// and the minutes mark it too); empty otherwise.
+fn consensus_over_cell(c: &Ctx, r: Option<&PointRecord>) -> Cell {
+    let over = r.map(PointRecord::consensus_over).unwrap_or_default();
+    if over.is_empty() {
+        Cell::Empty
+    } else {
+        text(c.parties(&over))
+    }
 }
 
 /// One point of the point table.
@@ -122,6 +135,7 @@ fn point_row(
     let Some(r) = r else {
         row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
         row.extend([Cell::Number(0), Cell::Number(0), Cell::Empty]);
+        row.push(consensus_over_cell(c, r));
         return row;
     };
     // who dissents and why: only while the status says so
@@ -158,6 +172,7 @@ fn point_row(
         r.last_workshop()
             .map_or(Cell::Empty, |n| Cell::Number(n.into())),
     );
+    row.push(consensus_over_cell(c, Some(r)));
     row
 }
 

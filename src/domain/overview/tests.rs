@@ -74,6 +74,7 @@ fn an_area_counts_its_progress_decision_and_overdue_items() {
         }),
         revisit: Some(date(2026, 12, 6)),
         deferred_because: None,
+        ..Default::default()
     };
     vote(&mut s, [Choice::NoGo, Choice::Go], closing);
     let sum = summary(&s, &fw);
@@ -123,6 +124,7 @@ fn a_future_revisit_and_an_area_without_vote_are_not_overdue() {
         }),
         revisit: Some(date(2027, 3, 1)),
         deferred_because: None,
+        ..Default::default()
     };
     vote(&mut s, [Choice::NoGo, Choice::NoGo], closing);
     let sum = summary(&s, &fw);

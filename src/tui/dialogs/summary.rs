@@ -323,9 +323,20 @@ fn decisions(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
             )));
         }
         if !v.remark.trim().is_empty() {
+            let text = if v.is_deferral() {
+                fill(s.recap_defer_reason, &[&v.remark])
+            } else {
+                v.remark.clone()
+            };
             lines.push(Line::from(Span::styled(
-                format!("    {}", safe_line(&v.remark)),
+                format!("    {}", safe_line(&text)),
                 th.dim,
+            )));
+        }
+        if let Some(words) = crate::vote::replaces_words(&sess.votes, i, app.lang) {
+            lines.push(Line::from(Span::styled(
+                format!("    {}", safe_line(&crate::vote::capitalized(&words))),
+                th.base,
             )));
         }
     }
