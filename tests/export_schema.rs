@@ -114,6 +114,25 @@ fn hostile() -> Session {
     };
     let v = Vote::cast(&s, vec![a], vec![], closing, at(11));
     s.votes.push(v);
+    // deferred by the room, and a new vote with its reason (issue 24)
+    let closing = Closing {
+        deferred_because: Some(NASTY.into()),
+        deferred_by_room: true,
+        ..Closing::default()
+    };
+    let v = Vote::cast(&s, vec![a], vec![], closing, at(11));
+    s.votes.push(v);
+    let closing = Closing {
+        again_because: NASTY.into(),
+        ..Closing::default()
+    };
+    let go = vec![Ballot {
+        party: a,
+        choice: Choice::Go,
+        reason: String::new(),
+    }];
+    let v = Vote::cast(&s, vec![a, b], go, closing, at(11));
+    s.votes.push(v);
     s.overrides.push(wijktafel::session::GateOverride {
         workshop: 1,
         at: at(12),

@@ -86,13 +86,13 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             },
         )),
         // being read back: a ballot may still change, so no outcome yet
+        // (in plain letters: block letters are for an outcome)
         VoteStage::ReadBack => parts.push((
             1,
-            Part::Big {
-                symbol: ("◐".into(), th.warn),
-                word: s.beamer_vote_checking.into(),
-                style: th.warn,
-            },
+            Part::Text(vec![(
+                format!("◐ {}", s.beamer_vote_checking),
+                th.warn.add_modifier(ratatui::style::Modifier::BOLD),
+            )]),
         )),
         _ if b.opts.hide_tally => {
             parts.push((

@@ -474,7 +474,13 @@ fn vote_lines(app: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'stati
         lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim)));
         return;
     };
-    let workshop = fill(s.ui_workshop, &[&v.workshop.to_string()]);
+    // "(besloten door de deelnemers, bijeenkomst 1)": one pair of brackets
+    let mut about: Vec<String> = v
+        .deferred
+        .map(|d| d.word(app.lang).to_string())
+        .into_iter()
+        .collect();
+    about.push(fill(s.vote_of_workshop, &[&v.workshop.to_string()]));
     // a deferral holds no ballots worth counting: no tally after it
     let tally = if v.is_deferral() && v.ballots.is_empty() {
         String::new()
@@ -483,13 +489,10 @@ fn vote_lines(app: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'stati
     };
     lines.push(Line::from(vec![
         Span::styled(
-            format!(
-                "  {}",
-                crate::tui::dialogs::vote::outcome_text(v.outcome, v.deferred, app.lang)
-            ),
+            format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
             th.outcome(v.outcome),
         ),
-        Span::styled(format!(" ({workshop}){tally}"), th.dim),
+        Span::styled(format!(" ({}){tally}", about.join(", ")), th.dim),
     ]));
     let mut plain = |text: String| {
         lines.push(Line::from(Span::styled(
