@@ -253,6 +253,17 @@ fn a_deferral_by_the_room_is_no_vote_and_the_next_recap_gives_its_reason() {
         no_go_line.contains("vervangen door een latere stemming"),
         "{no_go_line}"
     );
+    // the votes' CSV: the NO-GO replaced by vote 3, the GO's reason, and
+    // nobody "nog niet gestemd" in the deferral (no vote was held)
+    let csv = export::csv_votes(&Framework::builtin(), &s, None, &opts()).unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    let rows: Vec<Vec<String>> = text.lines().map(cells).collect();
+    let col = |name: &str| rows[0].iter().position(|h| h.contains(name)).expect(name);
+    let (by, why) = (col("Vervangen door stemming"), col("Reden nieuwe stemming"));
+    assert_eq!(rows[2][by], "3", "{text}");
+    assert_eq!(rows[1][by], "", "a deferral is not replaced: {text}");
+    assert_eq!(rows[3][why], "BZK heeft nu wel middelen", "{text}");
+    assert!(!rows[1].join(";").contains("nog niet gestemd"), "{text}");
 }
 
 #[test]
@@ -336,6 +347,20 @@ fn the_next_workshop_resumes_at_the_next_open_point_not_at_the_cursor() {
     update(&mut f.app, Action::Confirm);
     assert_eq!(cursor(&f.app), two[4]);
     assert_eq!(on_disk(&f.path).cursor, two[4], "saved with the start");
+}
+
+/// The cells of one CSV line (`;`, quotes around a cell holding one).
+fn cells(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => out.push(String::new()),
+            _ => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
 }
 
 /// Item 8: consensus over a recorded "oneens" is in the CSV, in its own

@@ -240,6 +240,7 @@ pub(super) fn votes(c: &Ctx, workshop: Option<u32>) -> Table {
         s.ex_follow_up.into(),
         s.ex_revisit.into(),
         s.xl_superseded_by.into(),
+        s.xl_again_because.into(),
     ];
     for &p in &parties {
         let org = c.organisation(p);
@@ -287,13 +288,22 @@ fn vote_row(c: &Ctx, i: usize, v: &Vote) -> Vec<Cell> {
             .as_ref()
             .map_or(Cell::Empty, |f| text(c.user(&f.route_words(c.fw, c.lang)))),
         v.revisit.map_or(Cell::Empty, Cell::Date),
-        later.map_or(Cell::Empty, |_| Cell::Number(i as u64 + 2)),
+        // the number of the vote held that replaced it (a deferral between
+        // them is no vote)
+        later
+            .and_then(|l| c.sess.votes.iter().position(|x| std::ptr::eq(x, l)))
+            .map_or(Cell::Empty, |j| Cell::Number(j as u64 + 1)),
+        opt_text(c.user(&v.again_because)),
     ]
 }
 
 /// Party `p`'s ballot in `v` and its reason: "afwezig" when the party was
 /// not there, "nog niet gestemd" when it was there without a ballot.
 fn ballot_cells(c: &Ctx, v: &Vote, p: PartyId) -> (Cell, Cell) {
+    // a deferral without ballots: no vote was held, nobody "did not vote"
+    if v.is_deferral() && v.ballots.is_empty() {
+        return (Cell::Empty, Cell::Empty);
+    }
     match v.ballots.iter().find(|b| b.party == p) {
         Some(b) => (text(choice_word(c, b.choice)), opt_text(c.user(&b.reason))),
         None if v.present.contains(&p) => (text(c.s.vote_not_voted), Cell::Empty),

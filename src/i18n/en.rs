@@ -770,6 +770,7 @@ pub static EN: Strings = Strings {
     ex_replaces: "replaces the {0} of workshop {1}",
     ex_replaces_label: "Replaces",
     beamer_vote_checking: "result being checked",
+    xl_again_because: "Reason for a new vote",
     csv_consensus_over: "Consensus despite disagree of",
     // (end of section)
 };

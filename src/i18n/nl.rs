@@ -770,6 +770,7 @@ pub static NL: Strings = Strings {
     ex_replaces: "vervangt het {0} van bijeenkomst {1}",
     ex_replaces_label: "Vervangt",
     beamer_vote_checking: "uitslag wordt gecontroleerd",
+    xl_again_because: "Reden nieuwe stemming",
     csv_consensus_over: "Consensus ondanks oneens van",
     // (end of section)
 };

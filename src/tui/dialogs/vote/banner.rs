@@ -92,17 +92,17 @@ fn details(app: &App, v: &Vote, width: usize, th: &Theme) -> Vec<Line<'static>> 
     let style = th.outcome(v.outcome).add_modifier(Modifier::BOLD);
     let outcome = outcome_text(v.outcome, v.deferred, app.lang);
     let mut lines = vec![Line::from(Span::styled(outcome, style))];
-    // a deferral without ballots: nothing counted, no rule applied
+    // a deferral without ballots: nothing counted
     if !(v.is_deferral() && v.ballots.is_empty()) {
         lines.push(Line::from(Span::styled(
             v.tally.describe(app.lang),
             th.base.add_modifier(Modifier::BOLD),
         )));
-        lines.push(Line::from(Span::styled(
-            fill(s.vote_rule, &[&v.rule.describe(app.lang)]),
-            th.dim,
-        )));
     }
+    lines.push(Line::from(Span::styled(
+        fill(s.vote_rule, &[&v.rule.describe(app.lang)]),
+        th.dim,
+    )));
     let mut plain = |text: String| lines.push(Line::from(Span::styled(text, th.base)));
     if v.is_deferral() && !v.remark.is_empty() {
         plain(safe_line(&fill(s.recap_defer_reason, &[&v.remark])).into_owned());
