@@ -22,9 +22,10 @@ pub fn block_locked(fw: &Framework, s: &Session, block: usize) -> bool {
     }
 }
 
-/// Whether an override opened `block` after the latest vote (or with no vote yet).
+/// Whether an override opened `block` after the latest vote held (or with
+/// no vote yet): a deferral is no vote, so it closes nothing again.
 fn overridden(fw: &Framework, s: &Session, block: usize) -> bool {
-    let since = s.latest_vote().map(|v| v.at);
+    let since = crate::vote::latest_held(&s.votes).map(|(_, v)| v.at);
     s.overrides
         .iter()
         .any(|o| o.block == fw.blocks[block].id && since.is_none_or(|t| o.at >= t))
@@ -310,5 +311,42 @@ mod tests {
             now(),
         );
         assert_eq!(resume_point(&fw, &s), block_points(0)[2]);
+    }
+
+    /// A deferral is no vote: after a GO the blocks stay open, and an
+    /// override given after a NO-GO still holds after a deferral.
+    #[test]
+    fn a_deferral_changes_no_gate() {
+        let fw = Framework::builtin();
+        let mut s = session(&fw);
+        let at = |secs: i64| Timestamp::from_second(1_790_000_000 + secs).unwrap();
+        let deferral = |s: &Session, secs| {
+            let closing = Closing {
+                deferred_because: Some("later".into()),
+                deferred_by_room: true,
+                ..Closing::default()
+            };
+            Vote::cast(s, vec![1], vec![], closing, at(secs))
+        };
+        let mut no_go = vote(&s, Outcome::NoGo);
+        no_go.at = at(0);
+        s.votes.push(no_go);
+        s.overrides.push(crate::session::GateOverride {
+            workshop: 1,
+            at: at(60),
+            block: fw.blocks[1].id.clone(),
+            reason: "bestuurlijk besluit".into(),
+        });
+        let d = deferral(&s, 120);
+        s.votes.push(d);
+        assert!(!block_locked(&fw, &s, 1), "the override still holds");
+        assert!(block_locked(&fw, &s, 2));
+        let mut go = vote(&s, Outcome::Go);
+        go.at = at(180);
+        s.votes.push(go);
+        let d = deferral(&s, 240);
+        s.votes.push(d);
+        assert!(s.gate_open(), "the GO still decides");
+        assert!(!block_locked(&fw, &s, 2));
     }
 }
