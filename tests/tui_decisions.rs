@@ -343,6 +343,13 @@ fn the_next_workshop_resumes_at_the_next_open_point_not_at_the_cursor() {
     let listed =
         wijktafel::commands::list::list_text(&Store::at(f.dir.path()), None, Lang::Nl).unwrap();
     assert!(listed.contains(&fw.blocks[1].title), "{listed}");
+    // the agenda of the next workshop: block 2's steps from there
+    let agenda = export::render(&fw, &s, export::Format::Agenda, None, &opts()).unwrap();
+    let agenda = String::from_utf8(agenda).unwrap();
+    assert!(
+        agenda.contains(&format!("Blok 2 — {}", fw.blocks[1].title)),
+        "{agenda}"
+    );
     let mut f = f;
     update(&mut f.app, Action::Confirm);
     assert_eq!(cursor(&f.app), two[4]);

@@ -427,6 +427,7 @@ mod tests {
             (Ctx::VoteReason, Some("F1"), 72),
             (Ctx::FollowUp, Some("F1"), 72),
             (Ctx::Defer, Some("F1"), 72),
+            (Ctx::VoteAgain, Some("F1"), 72),
             (Ctx::Summary, Some("?"), 70),
             (Ctx::Banner, None, 80),
         ];
