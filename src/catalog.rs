@@ -89,7 +89,8 @@ fn summary_of(path: PathBuf, sess: crate::session::Session, given: Option<&Given
             .ok()
             .and_then(|r| {
                 let fw = r.fw;
-                fw.pos_of(&sess.cursor)
+                // the block the next workshop resumes in (the one rule)
+                fw.pos_of(&crate::gate::resume_point(&fw, &sess))
                     .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title))
             }),
         last_workshop: sess.current_workshop().map(|w| (w.number, w.date)),

@@ -691,6 +691,7 @@ fn rich_session() -> Session {
             }),
             revisit: Some(jiff::civil::date(2027, 3, 1)),
             deferred_because: None,
+            ..Default::default()
         },
         t,
     );
@@ -959,34 +960,63 @@ fn the_skip_reason_the_decision_and_notes_in_full_reach_the_room() {
     assert!(s.contains("Wijkteam Zorg"), "{s}");
 }
 
+/// Issue 24, item 7: during the read-back the room sees "uitslag wordt
+/// gecontroleerd" with the tally and no outcome (a ballot may still be
+/// corrected); once confirmed (the follow-up after a NO-GO) the outcome,
+/// kept while the route is chosen; the decision rule with every stage.
 #[test]
-fn the_read_back_shows_the_outcome_and_a_long_typed_text_shows_its_end() {
+fn the_read_back_shows_no_outcome_until_confirmed_and_a_long_typed_text_shows_its_end() {
     let sess = rich_session();
     let ids: Vec<_> = sess.parties.iter().map(|p| p.id).collect();
-    let ballots = vec![Ballot {
-        party: ids[0],
-        choice: Choice::Go,
-        reason: String::new(),
-    }];
+    let ballots = vec![
+        Ballot {
+            party: ids[0],
+            choice: Choice::Go,
+            reason: String::new(),
+        },
+        Ballot {
+            party: ids[1],
+            choice: Choice::NoGo,
+            reason: "eerst de bewoners".into(),
+        },
+    ];
     let dialog = |stage| LiveDialog::Vote {
         stage,
         present: ids.clone(),
         ballots: ballots.clone(),
     };
-    let s = point_view(
-        &sess,
-        state(LiveScreen::Point, dialog(VoteStage::ReadBack), None),
-        80,
-        24,
-    );
-    assert!(s.contains("▲"), "{s}");
-    let s = point_view(
-        &sess,
-        state(LiveScreen::Point, dialog(VoteStage::Ballots), None),
-        80,
-        24,
-    );
-    assert!(!s.contains("▲  █"), "no outcome before the read-back:\n{s}");
+    // the outcome in block letters: its symbol before the letters
+    let big_no_go = |s: &str| s.contains("▼  █") || s.contains("▼ NO-GO");
+    for (w, h) in [(80, 24), (160, 45)] {
+        let s = point_view(
+            &sess,
+            state(LiveScreen::Point, dialog(VoteStage::ReadBack), None),
+            w,
+            h,
+        );
+        assert!(s.contains("uitslag wordt gecontroleerd"), "{s}");
+        assert!(s.contains("Go 1 · No-go 1"), "the tally: {s}");
+        assert!(s.contains("Beslisregel: consensus"), "{s}");
+        assert!(!big_no_go(&s), "no outcome before it is confirmed:\n{s}");
+        let s = point_view(
+            &sess,
+            state(LiveScreen::Point, dialog(VoteStage::Ballots), None),
+            w,
+            h,
+        );
+        assert!(!big_no_go(&s), "no outcome while voting:\n{s}");
+        assert!(s.contains("Beslisregel: consensus"), "{s}");
+        // confirmed: the outcome stays while the route is chosen
+        let s = point_view(
+            &sess,
+            state(LiveScreen::Point, dialog(VoteStage::FollowUp), None),
+            w,
+            h,
+        );
+        assert!(big_no_go(&s), "{s}");
+        assert!(!s.contains("gecontroleerd"), "{s}");
+        assert!(s.contains("Beslisregel: consensus"), "{s}");
+    }
     let typed = format!("{} het laatste woord", "woord ".repeat(500));
     let mut b = beamer_for(
         Path::new("/nergens/testwijk.toml"),
@@ -1177,4 +1207,61 @@ fn the_recap_on_the_beamer_follows_the_facilitators_pages() {
     );
     assert_ne!(page(1), first, "a page further");
     assert_eq!(page(50), last, "never past the end");
+}
+
+/// Issue 24, items 3 and 8: the room sees "consensus vastgelegd ondanks
+/// “oneens” van X" where the facilitator's screen marks it, and the next
+/// recap gives a deferral's reason and who decided it.
+#[test]
+fn the_room_sees_consensus_despite_disagree_and_a_deferrals_reason() {
+    let mut sess = rich_session();
+    let ids: Vec<_> = sess.parties.iter().map(|p| p.id).collect();
+    let t = now();
+    sess.set_stance("1.1.1", ids[2], Stance::Disagree, None, t);
+    let mut live = state(LiveScreen::Point, LiveDialog::None, None);
+    live.point = "1.1.1".into();
+    let s = point_view(&sess, live, 160, 45);
+    assert!(
+        s.contains("⚠ consensus vastgelegd ondanks “oneens” van Politie"),
+        "{s}"
+    );
+    // a point without it says nothing of the kind
+    let mut live = state(LiveScreen::Point, LiveDialog::None, None);
+    live.point = "1.1.3".into();
+    assert!(!point_view(&sess, live, 160, 45).contains("ondanks"));
+    // deferred by the room; the workshop ends; the next one's recap
+    let deferral = Vote::cast(
+        &sess,
+        ids.clone(),
+        vec![],
+        Closing {
+            deferred_because: Some("eerst de cijfers van de GGD".into()),
+            deferred_by_room: true,
+            ..Default::default()
+        },
+        t,
+    );
+    wijktafel::vote::append(&mut sess.votes, deferral);
+    sess.end_workshop(t);
+    let s = point_view(
+        &sess,
+        state(
+            LiveScreen::Recap {
+                planned: true,
+                page: 0,
+            },
+            LiveDialog::None,
+            None,
+        ),
+        160,
+        45,
+    );
+    assert!(
+        s.contains("‖ UITGESTELD (besloten door de deelnemers, bijeenkomst 1)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Reden van uitstel: eerst de cijfers van de GGD"),
+        "{s}"
+    );
 }

@@ -68,6 +68,9 @@ fn read_back_correction_a_new_no_go_and_the_gate_in_the_real_terminal() {
     t.keys(&["j"]);
     t.wait_for("Er is al gestemd");
     t.keys(&["n"]);
+    // why the room votes again: optional
+    t.wait_for("Reden voor een nieuwe stemming");
+    t.keys(&["Enter"]);
     t.wait_for("nog niet gestemd");
     t.keys(&["1", "n", "r"]);
     t.wait_for("Reden van Gemeente");

@@ -378,6 +378,7 @@ fn the_votes_file_has_outcome_tally_ballots_and_reasons() {
         }),
         revisit: Some(date(2027, 1, 15)),
         deferred_because: None,
+        ..Default::default()
     };
     let v = wijktafel::vote::Vote::cast(&s, present, ballots, closing, at(10_130));
     s.votes.push(v);

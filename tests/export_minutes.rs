@@ -119,6 +119,7 @@ fn no_go_session() -> Session {
         }),
         revisit: Some(date(2027, 3, 1)),
         deferred_because: None,
+        ..Default::default()
     };
     let vote = Vote::cast(&s, present, ballots, closing, at(14, 30));
     wijktafel::vote::append(&mut s.votes, vote);
@@ -515,6 +516,7 @@ fn session_with(text: &str) -> Session {
         }),
         revisit: None,
         deferred_because: None,
+        ..Default::default()
     };
     let vote = Vote::cast(&s, present, ballots, closing, at(14, 0));
     wijktafel::vote::append(&mut s.votes, vote);

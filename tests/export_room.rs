@@ -103,6 +103,7 @@ fn rich() -> Session {
         }),
         revisit: Some(date(2027, 1, 20)),
         deferred_because: None,
+        ..Default::default()
     };
     let v = Vote::cast(&s, vec![1, 2, 3, 6, 7], ballots, closing, at(60));
     s.votes.push(v);

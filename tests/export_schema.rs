@@ -106,6 +106,7 @@ fn hostile() -> Session {
         }),
         revisit: Some(date(2027, 2, 1)),
         deferred_because: None,
+        ..Default::default()
     };
     let v = Vote::cast(&s, vec![a, b], ballots, closing, at(10));
     s.votes.push(v);
@@ -114,6 +115,25 @@ fn hostile() -> Session {
         ..Closing::default()
     };
     let v = Vote::cast(&s, vec![a], vec![], closing, at(11));
+    s.votes.push(v);
+    // deferred by the room, and a new vote with its reason (issue 24)
+    let closing = Closing {
+        deferred_because: Some(NASTY.into()),
+        deferred_by_room: true,
+        ..Closing::default()
+    };
+    let v = Vote::cast(&s, vec![a], vec![], closing, at(11));
+    s.votes.push(v);
+    let closing = Closing {
+        again_because: NASTY.into(),
+        ..Closing::default()
+    };
+    let go = vec![Ballot {
+        party: a,
+        choice: Choice::Go,
+        reason: String::new(),
+    }];
+    let v = Vote::cast(&s, vec![a, b], go, closing, at(11));
     s.votes.push(v);
     s.overrides.push(wijktafel::session::GateOverride {
         workshop: 1,

@@ -49,6 +49,7 @@ fn session() -> Session {
         }),
         revisit: Some(date(2027, 3, 1)),
         deferred_because: None,
+        ..Default::default()
     };
     let at = Timestamp::from_second(1_800_000_000).unwrap();
     let v = Vote::cast(&s, present.clone(), ballots, closing, at);

@@ -801,8 +801,11 @@ fn snapshots_of_every_screen_and_overlay() {
     // the vote screen and the banner of the recorded GO
     f.app.open_session_mut().unwrap().session.cursor = "1.5.1".into();
     press(&mut f.app, ch('v'));
-    // the demo holds a vote: a new one is asked for explicitly
+    // the demo holds a vote: a new one is asked for explicitly, and why
+    // (optional: Enter goes on to the ballots)
     press(&mut f.app, ch('n'));
+    snap("overlay_vote_again", &f.app);
+    press(&mut f.app, key(KeyCode::Enter));
     press(&mut f.app, ch('g'));
     press(&mut f.app, ch('2'));
     press(&mut f.app, ch('n'));

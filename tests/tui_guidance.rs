@@ -189,6 +189,20 @@ fn the_start_screen_shows_the_guidance_of_a_block_nothing_is_recorded_in() {
     assert_eq!(f.app.screen(), Screen::Start);
     let words = flat(&render_text(&f.app, 160, 45));
     assert!(!words.contains("Nieuw blok"), "{words}");
+    // block 1 decided and a GO: the agenda resumes in block 2 (issue 24:
+    // the next open point of the lowest open, unlocked block)
+    let block_one: Vec<String> = fw
+        .iter_points()
+        .filter(|(pos, _, _)| pos.block == 0)
+        .map(|(_, _, p)| p.id.clone())
+        .collect();
+    for id in &block_one {
+        s.set_status(id, Status::Consensus, vec![], "", now());
+    }
+    let mut go = wijktafel::vote::Vote::cast(&s, vec![1], vec![], Default::default(), now());
+    go.outcome = wijktafel::vote::Outcome::Go;
+    go.deferred = None;
+    s.votes.push(go);
     // resuming inside block 2, untouched: not its start, no guidance
     s.cursor = "2.1.2".into();
     let f = app_with(fw.clone(), s.clone(), Lang::Nl);

@@ -313,7 +313,7 @@ fn the_summary_marks_an_earlier_vote_as_replaced() {
     f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
     let screen = render_text(&f.app, 160, 45);
     assert!(
-        screen.contains("NO-GO (quorum niet gehaald) (14:46)"),
+        screen.contains("NO-GO (quorum niet gehaald, 14:46)"),
         "{screen}"
     );
     assert!(
@@ -321,7 +321,7 @@ fn the_summary_marks_an_earlier_vote_as_replaced() {
         "{screen}"
     );
     assert!(
-        screen.contains("GO (quorum niet gehaald) (15:15)"),
+        screen.contains("GO (quorum niet gehaald, 15:15)"),
         "{screen}"
     );
 }

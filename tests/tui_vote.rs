@@ -98,6 +98,9 @@ fn vote_go(app: &mut App) {
     ch(app, 'v');
     if app.ctx() == Ctx::VoteEarlier {
         ch(app, 'n');
+        // why the room votes again: optional
+        ctx_is_vote(app, Ctx::VoteAgain);
+        press(app, KeyCode::Enter);
     }
     cast(app, None);
     press(app, KeyCode::Enter);
@@ -232,6 +235,20 @@ fn an_earlier_vote_is_shown_and_a_new_vote_is_added_and_decides() {
     f.app.now = now() + SignedDuration::from_mins(20);
     ch(&mut f.app, 'v');
     ch(&mut f.app, 'n');
+    // why the room votes again (optional): it goes into the minutes
+    ctx_is_vote(&f.app, Ctx::VoteAgain);
+    let screen = render_text(&f.app, 80, 24);
+    assert!(
+        screen.contains("Deze stemming vervangt het ▲ GO van bijeenkomst 1."),
+        "{screen}"
+    );
+    keys(&mut f.app, "de wethouder vroeg erom");
+    // Esc goes back to the earlier vote; n again keeps nothing typed
+    press(&mut f.app, KeyCode::Esc);
+    ctx_is_vote(&f.app, Ctx::VoteEarlier);
+    ch(&mut f.app, 'n');
+    keys(&mut f.app, "de wethouder vroeg erom");
+    press(&mut f.app, KeyCode::Enter);
     ctx_is_vote(&f.app, Ctx::Vote);
     assert!(
         render_text(&f.app, 80, 24).contains("? nog niet gestemd"),
@@ -263,6 +280,12 @@ fn an_earlier_vote_is_shown_and_a_new_vote_is_added_and_decides() {
         "{md}"
     );
     assert!(!md[second..].contains("Vervangen door"), "{md}");
+    // the new vote says what it replaces and why
+    assert_eq!(s.votes[1].again_because, "de wethouder vroeg erom");
+    assert!(
+        md[second..].contains("het ▲ GO van bijeenkomst 1 (de wethouder vroeg erom)"),
+        "{md}"
+    );
     // and v shows the latest one now
     ch(&mut f.app, 'v');
     assert!(render_text(&f.app, 80, 24).contains("Stemmingen in deze sessie: 2"));
@@ -283,6 +306,7 @@ fn after_a_new_no_go_nothing_is_captured_in_the_locked_block_by_any_path() {
     ch(&mut f.app, 'v');
     ch(&mut f.app, 'j'); // the vote belongs to step 1.5: vote anyway
     ch(&mut f.app, 'n');
+    press(&mut f.app, KeyCode::Enter); // no reason given
     cast(&mut f.app, Some('1'));
     press(&mut f.app, KeyCode::Enter);
     press(&mut f.app, KeyCode::Enter);
@@ -380,6 +404,7 @@ fn the_header_shows_the_decision_whole_or_its_route_cut_with_an_ellipsis() {
     f.app.now = now() + SignedDuration::from_mins(20);
     ch(&mut f.app, 'v');
     ch(&mut f.app, 'n');
+    press(&mut f.app, KeyCode::Enter);
     cast(&mut f.app, Some('3'));
     press(&mut f.app, KeyCode::Enter);
     press(&mut f.app, KeyCode::Enter);

@@ -42,19 +42,44 @@ pub fn parts(b: &Beamer, sess: &Session, v: &Vote, th: &Theme) -> Vec<(u8, Part)
         ),
     ];
     let why = defer_text(v.deferred, b.lang);
+    // a deferral holds no ballots worth counting: who decided it, no tally
+    let counted = if v.is_deferral() && v.ballots.is_empty() {
+        why.trim().to_string()
+    } else {
+        format!("{}{why}", v.tally.describe(b.lang))
+    };
+    parts.push((2, Part::Text(vec![(counted, th.base)])));
+    // the rule the room decided by
     parts.push((
         2,
         Part::Text(vec![(
-            format!("{}{why}", v.tally.describe(b.lang)),
-            th.base,
+            fill(s.vote_rule, &[&v.rule.describe(b.lang)]),
+            th.dim,
         )]),
     ));
-    // the facilitator's reason for deferring (or a remark), as recorded
+    // the reason for deferring (or a remark), as recorded
     if !v.remark.trim().is_empty() {
+        let template = if v.is_deferral() {
+            s.recap_defer_reason
+        } else {
+            s.ui_reason
+        };
         parts.push((
             1,
             Part::Text(vec![(
-                safe_line(&fill(s.ui_reason, &[&v.remark])).into_owned(),
+                safe_line(&fill(template, &[&v.remark])).into_owned(),
+                th.base,
+            )]),
+        ));
+    }
+    // a new vote: what it replaces, and why the room voted again
+    if let Some(i) = sess.votes.iter().position(|x| std::ptr::eq(x, v))
+        && let Some(words) = crate::vote::replaces_words(&sess.votes, i, b.lang)
+    {
+        parts.push((
+            2,
+            Part::Text(vec![(
+                safe_line(&crate::vote::capitalized(&words)).into_owned(),
                 th.base,
             )]),
         ));

@@ -72,6 +72,23 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             )]),
         ));
     }
+    // consensus despite a recorded "oneens", as the facilitator's screen says it
+    if let Some(r) = rec {
+        let over: Vec<String> = r
+            .consensus_over()
+            .into_iter()
+            .map(|p| safe_line(&sess.party_name(p)).into_owned())
+            .collect();
+        if !over.is_empty() {
+            parts.push((
+                1,
+                Part::Text(vec![(
+                    format!("⚠ {}", fill(s.ex_consensus_over, &[&over.join(", ")])),
+                    th.warn,
+                )]),
+            ));
+        }
+    }
     // dissent: as it is being recorded, else as saved
     let name = |p| safe_line(&sess.party_name(p)).into_owned();
     match &live.dialog {

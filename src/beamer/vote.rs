@@ -1,6 +1,10 @@
-//! The go/no-go being held: the question, then the ballots as they are
-//! entered with the tally and what the outcome would be now, or (with
-//! `--hide-tally`) only "stemming loopt" until the vote is closed.
+//! The go/no-go being held: the question and the decision rule, then the
+//! ballots as they are entered with the tally, or (with `--hide-tally`)
+//! only "stemming loopt" until the vote is closed. While the facilitator
+//! reads the result back, the room sees "uitslag wordt gecontroleerd" with
+//! the tally and no outcome: a ballot may still be corrected. The outcome
+//! comes once the read-back is confirmed, and stays while the follow-up
+//! route is chosen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -41,8 +45,16 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             )]),
         ),
     ];
+    // the rule the room decides by, with every vote
+    parts.push((
+        2,
+        Part::Text(vec![(
+            fill(s.vote_rule, &[&sess.rule.describe(b.lang)]),
+            th.dim,
+        )]),
+    ));
     if *stage == VoteStage::Earlier {
-        if let Some(v) = sess.latest_vote() {
+        if let Some((_, v)) = crate::vote::latest_held(&sess.votes) {
             parts.push((
                 1,
                 Part::Text(vec![
@@ -61,30 +73,40 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
         s.beamer_ballots_in,
         &[&ballots.len().to_string(), &present.len().to_string()],
     );
-    if b.opts.hide_tally {
-        parts.push((
-            1,
-            Part::Big {
-                symbol: ("◐".into(), th.warn),
-                word: s.beamer_vote_running.into(),
-                style: th.warn,
-            },
-        ));
-        parts.push((2, Part::Text(vec![(entered, th.dim)])));
-        return parts;
-    }
     let total = sess.active_parties().count() as u32;
     let preview = crate::vote::preview(&sess.rule, ballots, present.len() as u32, total);
-    if *stage == VoteStage::ReadBack {
-        // the outcome being read back, so the room checks what is recorded
-        parts.push((
+    match stage {
+        // confirmed: the outcome, kept while the follow-up is chosen
+        VoteStage::FollowUp => parts.push((
             1,
             Part::Big {
                 symbol: (preview.outcome.symbol().into(), th.outcome(preview.outcome)),
                 word: preview.outcome.word(b.lang).into(),
                 style: th.outcome(preview.outcome),
             },
-        ));
+        )),
+        // being read back: a ballot may still change, so no outcome yet
+        // (in plain letters: block letters are for an outcome)
+        VoteStage::ReadBack => parts.push((
+            1,
+            Part::Text(vec![(
+                format!("◐ {}", s.beamer_vote_checking),
+                th.warn.add_modifier(ratatui::style::Modifier::BOLD),
+            )]),
+        )),
+        _ if b.opts.hide_tally => {
+            parts.push((
+                1,
+                Part::Big {
+                    symbol: ("◐".into(), th.warn),
+                    word: s.beamer_vote_running.into(),
+                    style: th.warn,
+                },
+            ));
+            parts.push((2, Part::Text(vec![(entered, th.dim)])));
+            return parts;
+        }
+        _ => {}
     }
     parts.push((
         1,

@@ -284,6 +284,20 @@ impl PointRecord {
         self.stances.iter().find(|s| s.party == party)
     }
 
+    /// The parties recorded as "oneens" on a point marked consensus: the
+    /// consensus holds despite them. Empty on any other point. The
+    /// beamer and the CSV mark it as the facilitator's screen does.
+    pub fn consensus_over(&self) -> Vec<PartyId> {
+        if self.status != Status::Consensus {
+            return Vec::new();
+        }
+        self.stances
+            .iter()
+            .filter(|e| e.stance == Stance::Disagree)
+            .map(|e| e.party)
+            .collect()
+    }
+
     /// Whether anything was captured on this point in the given workshop:
     /// a status or stance, a note or action item that is still there, or a
     /// change to one (an edit, done, reopened, removed: the minutes of that

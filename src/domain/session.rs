@@ -812,9 +812,10 @@ impl Session {
         self.votes.last()
     }
 
-    /// Whether blocks after the orientation block are open (latest vote is GO).
+    /// Whether blocks after the orientation block are open: the latest vote
+    /// held is a GO (a deferral after it is no vote and changes nothing).
     pub fn gate_open(&self) -> bool {
-        self.latest_vote().is_some_and(|v| v.outcome == Outcome::Go)
+        crate::vote::latest_held(&self.votes).is_some_and(|(_, v)| v.outcome == Outcome::Go)
     }
 
     /// Index of the block the cursor is in (0-based).

@@ -118,6 +118,8 @@ pub enum DeferReason {
     NoVotes,
     /// The facilitator deferred the decision.
     Facilitator,
+    /// The room decided to defer the decision.
+    Room,
 }
 
 impl DeferReason {
@@ -127,6 +129,7 @@ impl DeferReason {
             DeferReason::Quorum => s.defer_quorum,
             DeferReason::NoVotes => s.defer_no_votes,
             DeferReason::Facilitator => s.defer_facilitator,
+            DeferReason::Room => s.defer_room,
         }
     }
 }
@@ -289,6 +292,9 @@ pub struct Vote {
     /// When to look again ("vinger aan de pols").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revisit: Option<Date>,
+    /// Why the room voted again after an earlier outcome (optional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub again_because: String,
 }
 
 /// A vote as far as the ballots go: the tally and what the rule decides.
@@ -323,8 +329,12 @@ pub struct Closing {
     pub follow_up: Option<FollowUp>,
     /// When to look again (kept unless the outcome is GO).
     pub revisit: Option<Date>,
-    /// The facilitator defers the decision, with this reason.
+    /// The decision is deferred, with this reason.
     pub deferred_because: Option<String>,
+    /// Who decided to defer: the room (`true`) or the facilitator.
+    pub deferred_by_room: bool,
+    /// Why the room votes again after an earlier outcome (optional).
+    pub again_because: String,
 }
 
 impl Vote {
@@ -342,7 +352,11 @@ impl Vote {
         let remark = closing.deferred_because.unwrap_or_default();
         if !remark.is_empty() {
             p.outcome = Outcome::Deferred;
-            p.deferred = Some(DeferReason::Facilitator);
+            p.deferred = Some(if closing.deferred_by_room {
+                DeferReason::Room
+            } else {
+                DeferReason::Facilitator
+            });
         }
         Vote {
             workshop: s.workshop_number(),
@@ -357,7 +371,18 @@ impl Vote {
             remark,
             follow_up: closing.follow_up.filter(|_| p.outcome == Outcome::NoGo),
             revisit: closing.revisit.filter(|_| p.outcome != Outcome::Go),
+            again_because: closing.again_because,
         }
+    }
+
+    /// Whether this is a deferral decided by the room or the facilitator:
+    /// no vote was held (unlike a vote deferred for want of a quorum or
+    /// of Go and No-go ballots, where the room did vote).
+    pub fn is_deferral(&self) -> bool {
+        matches!(
+            self.deferred,
+            Some(DeferReason::Room | DeferReason::Facilitator)
+        )
     }
 }
 
@@ -369,9 +394,63 @@ pub fn append(votes: &mut Vec<Vote>, vote: Vote) {
     votes.push(vote);
 }
 
-/// The vote that replaced `votes[i]` as the decision: the next one held.
+/// The vote that replaced `votes[i]` as the decision: the next vote held
+/// after it. A deferral is not a vote: it replaces nothing and is replaced
+/// by nothing.
 pub fn superseded_by(votes: &[Vote], i: usize) -> Option<&Vote> {
-    votes.get(i + 1)
+    if votes.get(i)?.is_deferral() {
+        return None;
+    }
+    votes.iter().skip(i + 1).find(|v| !v.is_deferral())
+}
+
+/// The vote `votes[i]` replaced: the last vote held before it (`None` for a
+/// deferral, and for the first vote held).
+pub fn replaces(votes: &[Vote], i: usize) -> Option<&Vote> {
+    if votes.get(i)?.is_deferral() {
+        return None;
+    }
+    votes[..i].iter().rev().find(|v| !v.is_deferral())
+}
+
+/// "vervangt het ▼ NO-GO van bijeenkomst 2 (reden)": what `votes[i]`
+/// replaced, and why the room voted again when it said so; `None` when it
+/// replaced nothing.
+pub fn replaces_words(votes: &[Vote], i: usize, lang: Lang) -> Option<String> {
+    let earlier = replaces(votes, i)?;
+    let what = format!(
+        "{} {}",
+        earlier.outcome.symbol(),
+        earlier.outcome.word(lang)
+    );
+    let mut out = crate::i18n::fill(
+        lang.strings().ex_replaces,
+        &[&what, &earlier.workshop.to_string()],
+    );
+    let why = votes[i].again_because.trim();
+    if !why.is_empty() {
+        out.push_str(&format!(" ({why})"));
+    }
+    Some(out)
+}
+
+/// The same words starting with a capital, for a line of their own.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The latest vote held (deferrals left out): what `v` shows before a new
+/// vote, with its place in `votes`.
+pub fn latest_held(votes: &[Vote]) -> Option<(usize, &Vote)> {
+    votes
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, v)| !v.is_deferral())
 }
 
 /// How many of `total` parties must be present for the quorum.
@@ -432,113 +511,5 @@ pub fn decide(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn rule(kind: RuleKind, quorum: f64) -> DecisionRule {
-        DecisionRule { kind, quorum }
-    }
-
-    /// Every combination of Go / No-go / Abstain / absent for 1–6 parties,
-    /// both rules, checked against the rule's plain statement.
-    #[test]
-    fn every_combination_up_to_six_parties() {
-        let mut cases = 0;
-        for n in 1u32..=6 {
-            // each party: 0 go, 1 no-go, 2 abstain, 3 absent
-            for code in 0..4u32.pow(n) {
-                let mut c = code;
-                let mut ballots = vec![];
-                let mut present = 0;
-                for p in 0..n {
-                    let v = c % 4;
-                    c /= 4;
-                    if v == 3 {
-                        continue;
-                    }
-                    present += 1;
-                    let choice = [Choice::Go, Choice::NoGo, Choice::Abstain][v as usize];
-                    ballots.push(Ballot {
-                        party: p + 1,
-                        choice,
-                        reason: String::new(),
-                    });
-                }
-                let t = tally(&ballots, n, present);
-                assert_eq!(t.go + t.no_go + t.abstain + t.absent, n);
-                for kind in [RuleKind::Consensus, RuleKind::Majority] {
-                    let r = rule(kind, 0.5);
-                    let (o, why) = decide(&r, &t, present, n);
-                    let quorum = 2 * present >= n;
-                    let expected = if !quorum || (t.go == 0 && t.no_go == 0) {
-                        Outcome::Deferred
-                    } else if match kind {
-                        RuleKind::Consensus => t.go >= 1 && t.no_go == 0,
-                        RuleKind::Majority => t.go > t.no_go,
-                    } {
-                        Outcome::Go
-                    } else {
-                        Outcome::NoGo
-                    };
-                    assert_eq!(o, expected, "n={n} code={code} {kind:?} {t:?}");
-                    assert_eq!(why.is_some(), o == Outcome::Deferred);
-                    cases += 1;
-                }
-            }
-        }
-        assert_eq!(cases, 2 * (4 + 16 + 64 + 256 + 1024 + 4096));
-    }
-
-    #[test]
-    fn quorum_edges() {
-        let r = rule(RuleKind::Consensus, 0.5);
-        assert!(quorum_met(&r, 2, 4), "exactly at the quorum");
-        assert!(!quorum_met(&r, 1, 4), "just below");
-        assert!(quorum_met(&r, 3, 5));
-        assert!(!quorum_met(&r, 2, 5));
-        let r = rule(RuleKind::Majority, 2.0 / 3.0);
-        assert!(quorum_met(&r, 4, 6));
-        assert!(!quorum_met(&r, 3, 6));
-        assert!(quorum_met(&rule(RuleKind::Consensus, 0.0), 0, 3));
-        assert!(!quorum_met(&r, 0, 0));
-        // quorum not met: never GO or NO-GO, even when everyone present agrees
-        let t = Tally {
-            go: 1,
-            no_go: 0,
-            abstain: 0,
-            absent: 3,
-        };
-        assert_eq!(
-            decide(&rule(RuleKind::Consensus, 0.5), &t, 1, 4),
-            (Outcome::Deferred, Some(DeferReason::Quorum))
-        );
-    }
-
-    #[test]
-    fn consensus_and_majority_differ_on_a_single_no_go() {
-        let t = Tally {
-            go: 3,
-            no_go: 1,
-            abstain: 0,
-            absent: 0,
-        };
-        assert_eq!(
-            decide(&rule(RuleKind::Consensus, 0.5), &t, 4, 4).0,
-            Outcome::NoGo
-        );
-        assert_eq!(
-            decide(&rule(RuleKind::Majority, 0.5), &t, 4, 4).0,
-            Outcome::Go
-        );
-        let tie = Tally {
-            go: 2,
-            no_go: 2,
-            abstain: 0,
-            absent: 0,
-        };
-        assert_eq!(
-            decide(&rule(RuleKind::Majority, 0.5), &tie, 4, 4).0,
-            Outcome::NoGo
-        );
-    }
-}
+#[path = "vote_tests.rs"]
+mod tests;

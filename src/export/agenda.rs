@@ -110,8 +110,9 @@ fn steps_nodes(c: &Ctx, out: &mut Vec<Node>) {
     if c.fw.point_count() == 0 {
         return;
     }
+    // where the next workshop starts: the one rule (`gate::resume_point`)
     let pos =
-        c.fw.pos_of(&c.sess.cursor)
+        c.fw.pos_of(&crate::gate::resume_point(c.fw, c.sess))
             .unwrap_or_else(|| c.fw.pos_at(0));
     let block = &c.fw.blocks[pos.block];
     out.push(Node::Para(vec![b(format!(

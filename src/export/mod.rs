@@ -32,6 +32,7 @@ mod markdown;
 pub mod overview;
 mod sections;
 mod tables;
+mod votes;
 mod wording;
 mod workday;
 mod xlsx;

@@ -1,11 +1,11 @@
-//! The sections of the minutes: the points discussed, the votes, the
-//! dissent, and the open actions.
+//! The sections of the minutes: the points discussed and the dissent (the
+//! votes are in [`super::votes`], the action items in [`super::actions`]).
 
 use super::doc::{Ctx, Inline, Node, b, t, table};
+pub(super) use super::votes::{decision_nodes, vote_nodes, votes_list_nodes};
 use crate::framework::Point;
 use crate::i18n::fill;
 use crate::session::{ItemChange, ItemChangeKind, PointRecord, Stance, Status, own_reason};
-use crate::vote::Vote;
 
 /// The points touched in workshop `number`, in the framework's order, under
 /// a heading per step (at `level`), each point (at `level + 1`) with its
@@ -250,88 +250,6 @@ fn consensus_warning(c: &Ctx, r: &PointRecord) -> Option<Node> {
     })
 }
 
-/// A vote: its heading (with the time when its workshop held more than
-/// one), the ballots, the outcome; a vote a later one replaced says so.
-pub(super) fn vote_nodes(c: &Ctx, v: &Vote, level: u8, out: &mut Vec<Node>) {
-    let s = c.s;
-    let outcome = format!("{} {}", v.outcome.symbol(), v.outcome.word(c.lang));
-    let index = c.sess.votes.iter().position(|x| std::ptr::eq(x, v));
-    let later = index.and_then(|i| crate::vote::superseded_by(&c.sess.votes, i));
-    let same_workshop = c
-        .sess
-        .votes
-        .iter()
-        .filter(|x| x.workshop == v.workshop)
-        .count();
-    let heading = if same_workshop > 1 {
-        format!("{} — {outcome} ({})", s.ex_votes_title, c.time_of(v.at))
-    } else {
-        format!("{} — {outcome}", s.ex_votes_title)
-    };
-    out.push(Node::Heading(level, vec![t(heading)]));
-    if let Some(l) = later {
-        let when = if l.workshop == v.workshop {
-            c.time_of(l.at)
-        } else {
-            format!(
-                "{} ({})",
-                fill(s.vote_of_workshop, &[&l.workshop.to_string()]),
-                c.time_of(l.at)
-            )
-        };
-        out.push(Node::Para(vec![b(fill(s.vote_superseded, &[&when]))]));
-    }
-    let rows: Vec<Vec<Vec<Inline>>> = v
-        .ballots
-        .iter()
-        .map(|bl| {
-            vec![
-                vec![t(c.party(bl.party))],
-                vec![b(format!(
-                    "{} {}",
-                    bl.choice.symbol(),
-                    bl.choice.word(c.lang)
-                ))],
-                vec![t(c.user(&bl.reason))],
-            ]
-        })
-        .collect();
-    out.push(table(&[s.ex_party, s.ex_vote, s.field_reason], rows));
-    out.push(Node::Fields(vote_fields(c, v)));
-}
-
-/// A vote's outcome (with why it was deferred), tally, decision rule,
-/// remark, follow-up route and when to look again, as labelled values.
-fn vote_fields(c: &Ctx, v: &Vote) -> Vec<(String, Vec<Inline>)> {
-    let s = c.s;
-    let mut outcome = vec![b(format!(
-        "{} {}",
-        v.outcome.symbol(),
-        v.outcome.word(c.lang)
-    ))];
-    if let Some(d) = v.deferred {
-        outcome.push(t(format!(" ({})", d.word(c.lang))));
-    }
-    let mut fields = vec![
-        (s.ex_outcome.to_string(), outcome),
-        (s.ex_tally.to_string(), vec![t(v.tally.describe(c.lang))]),
-        (s.ex_rule.to_string(), vec![t(v.rule.describe(c.lang))]),
-    ];
-    if !v.remark.is_empty() {
-        fields.push((s.field_reason.to_string(), vec![t(c.user(&v.remark))]));
-    }
-    if let Some(fu) = &v.follow_up {
-        // the route in the framework's words (a municipality's own file
-        // may word it differently, or add a route of its own)
-        let route = c.user(&fu.route_words(c.fw, c.lang));
-        fields.push((s.ex_follow_up.to_string(), vec![t(route)]));
-    }
-    if let Some(d) = v.revisit {
-        fields.push((s.ex_revisit.to_string(), vec![t(c.date(d))]));
-    }
-    fields
-}
-
 pub(super) fn dissent_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
     let s = c.s;
     out.push(Node::Heading(level, vec![t(s.ex_open_dissent)]));
@@ -362,53 +280,6 @@ pub(super) fn dissent_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
         out.push(Node::Para(vec![t(s.start_none)]));
     } else {
         out.push(Node::List(items));
-    }
-}
-
-/// The decision of workshop `number`, on page one: its last vote (outcome,
-/// tally, decision rule, remark, follow-up route, when to look again), or
-/// "no vote". Earlier votes of the same workshop are named; all are shown
-/// in full further on.
-pub(super) fn decision_nodes(c: &Ctx, number: u32, level: u8, out: &mut Vec<Node>) {
-    let s = c.s;
-    out.push(Node::Heading(level, vec![t(s.ex_decision)]));
-    let votes: Vec<(usize, &Vote)> = c
-        .sess
-        .votes
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| v.workshop == number)
-        .collect();
-    let Some(&(i, v)) = votes.last() else {
-        out.push(Node::Para(vec![t(s.ex_no_vote)]));
-        return;
-    };
-    let fields = vote_fields(c, v);
-    out.push(Node::Fields(fields));
-    if votes.len() > 1 {
-        let earlier: Vec<String> = votes[..votes.len() - 1]
-            .iter()
-            .map(|(_, e)| {
-                format!(
-                    "{} {} ({})",
-                    e.outcome.symbol(),
-                    e.outcome.word(c.lang),
-                    c.time_of(e.at)
-                )
-            })
-            .collect();
-        out.push(Node::Para(vec![t(fill(
-            s.ex_earlier_votes,
-            &[&earlier.join(", ")],
-        ))]));
-    }
-    if crate::vote::superseded_by(&c.sess.votes, i).is_some() {
-        out.push(Node::Para(vec![t(format!(
-            "{} {}: {}",
-            v.outcome.symbol(),
-            v.outcome.word(c.lang),
-            s.ex_replaced
-        ))]));
     }
 }
 
@@ -520,44 +391,6 @@ pub(super) fn programme_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
     head.extend(heads.iter().map(String::as_str));
     out.push(table(&head, rows));
     out.extend(warnings);
-}
-
-/// Every vote of the session with its date and outcome; a vote a later
-/// one replaced says so.
-pub(super) fn votes_list_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
-    let s = c.s;
-    out.push(Node::Heading(level, vec![t(s.ex_votes_all)]));
-    let items: Vec<Vec<Inline>> = c
-        .sess
-        .votes
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let outcome = match v.deferred {
-                Some(d) => format!("{} ({})", v.outcome.word(c.lang), d.word(c.lang)),
-                None => v.outcome.word(c.lang).to_string(),
-            };
-            let mut line = vec![
-                b(format!("{}:", c.day_of(v.at))),
-                t(format!(
-                    " {} {outcome} — {} ({}, {})",
-                    v.outcome.symbol(),
-                    v.tally.describe(c.lang),
-                    fill(s.vote_of_workshop, &[&v.workshop.to_string()]),
-                    c.time_of(v.at)
-                )),
-            ];
-            if crate::vote::superseded_by(&c.sess.votes, i).is_some() {
-                line.push(t(format!(" — {}", s.ex_replaced)));
-            }
-            line
-        })
-        .collect();
-    if items.is_empty() {
-        out.push(Node::Para(vec![t(s.start_none)]));
-    } else {
-        out.push(Node::List(items));
-    }
 }
 
 /// The last later workshop in which the point's status or a stance was

@@ -89,7 +89,20 @@ fn points_head(c: &Ctx, parties: &[PartyId]) -> Vec<String> {
         s.csv_open_actions_count.into(),
         s.ex_last_workshop.into(),
     ]);
+    head.push(s.csv_consensus_over.into());
     head
+}
+
+/// The last column of the point table: the parties a consensus holds
+/// despite their recorded "oneens" (the facilitator's screen, the beamer
+/// and the minutes mark it too); empty otherwise.
+fn consensus_over_cell(c: &Ctx, r: Option<&PointRecord>) -> Cell {
+    let over = r.map(PointRecord::consensus_over).unwrap_or_default();
+    if over.is_empty() {
+        Cell::Empty
+    } else {
+        text(c.parties(&over))
+    }
 }
 
 /// One point of the point table.
@@ -136,6 +149,7 @@ fn point_row(
     let Some(r) = r else {
         row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
         row.extend([Cell::Number(0), Cell::Number(0), Cell::Empty]);
+        row.push(consensus_over_cell(c, r));
         return row;
     };
     // who dissents and why: only while the status says so
@@ -172,6 +186,7 @@ fn point_row(
         r.last_workshop()
             .map_or(Cell::Empty, |n| Cell::Number(n.into())),
     );
+    row.push(consensus_over_cell(c, Some(r)));
     row
 }
 
@@ -244,6 +259,7 @@ pub(super) fn votes(c: &Ctx, workshop: Option<u32>) -> Table {
         s.ex_follow_up.into(),
         s.ex_revisit.into(),
         s.xl_superseded_by.into(),
+        s.xl_again_because.into(),
     ];
     for &p in &parties {
         let org = c.organisation(p);
@@ -291,13 +307,22 @@ fn vote_row(c: &Ctx, i: usize, v: &Vote) -> Vec<Cell> {
             .as_ref()
             .map_or(Cell::Empty, |f| text(c.user(&f.route_words(c.fw, c.lang)))),
         v.revisit.map_or(Cell::Empty, Cell::Date),
-        later.map_or(Cell::Empty, |_| Cell::Number(i as u64 + 2)),
+        // the number of the vote held that replaced it (a deferral between
+        // them is no vote)
+        later
+            .and_then(|l| c.sess.votes.iter().position(|x| std::ptr::eq(x, l)))
+            .map_or(Cell::Empty, |j| Cell::Number(j as u64 + 1)),
+        opt_text(c.user(&v.again_because)),
     ]
 }
 
 /// Party `p`'s ballot in `v` and its reason: "afwezig" when the party was
 /// not there, "nog niet gestemd" when it was there without a ballot.
 fn ballot_cells(c: &Ctx, v: &Vote, p: PartyId) -> (Cell, Cell) {
+    // a deferral without ballots: no vote was held, nobody "did not vote"
+    if v.is_deferral() && v.ballots.is_empty() {
+        return (Cell::Empty, Cell::Empty);
+    }
     match v.ballots.iter().find(|b| b.party == p) {
         Some(b) => (text(choice_word(c, b.choice)), opt_text(c.user(&b.reason))),
         None if v.present.contains(&p) => (text(c.s.vote_not_voted), Cell::Empty),

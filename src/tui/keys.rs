@@ -72,6 +72,8 @@ pub enum Ctx {
     VoteReadBack,
     /// Esc on ballots already cast: throw them away?
     VoteDrop,
+    /// A new vote after an earlier one: why (optional).
+    VoteAgain,
     // (end of section)
     // ---- notes and actions (issue 14) ----
     /// The notes and action items of the current point (`x`).
@@ -566,6 +568,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(FollowUp, [ESC], "Esc", Action::Back, key_followup_back, hint_back, "Esc", Always),
     // the facilitator defers: the reason
     b!(Defer, [ENTER], "Enter", Action::Confirm, key_vote_defer, hint_record, "Enter"),
+    b!(Defer, [code(KeyCode::Tab), code(KeyCode::BackTab)], "Tab", Action::NextField, key_defer_who, hint_defer_who, "Tab"),
     b!(Defer, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
     b!(Defer, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
     b!(Defer, [ESC], "Esc", Action::Back, hint_cancel, hint_cancel, "Esc", Always),
@@ -588,6 +591,11 @@ pub static BINDINGS: &[Binding] = &[
     b!(VoteDrop, [ch('j'), ch('y')], "j", Action::Confirm, key_vote_drop, hint_discard, "j", Always),
     b!(VoteDrop, [F1, ch('?')], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(VoteDrop, [ch('n'), ESC], "n/Esc", Action::Back, key_vote_keep, hint_back, "n/Esc", Always),
+    // a new vote: why the room votes again (optional)
+    b!(VoteAgain, [ENTER], "Enter", Action::Confirm, key_vote_again, hint_to_ballots, "Enter"),
+    b!(VoteAgain, [], "Ctrl+U, Ctrl+W, Home/End", Action::EditKeys, key_edit_keys, hint_clear, "Ctrl+U"),
+    b!(VoteAgain, [F1], "F1", Action::Help, key_help, key_short_more, "F1", Always),
+    b!(VoteAgain, [ESC], "Esc", Action::Back, key_vote_again_back, hint_back, "Esc", Always),
     // (end of section)
     // ---- notes and actions (issue 14) ----
     b!(Main, [ch('x')], "x", Action::Items, key_items),

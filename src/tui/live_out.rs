@@ -124,7 +124,7 @@ fn seen_of(overlay: &Overlay, state: &mut LiveState) {
         Overlay::Action(a) => state.typing = typing(TypingKind::Action, &a.what),
         Overlay::Vote(v) => {
             let stage = match &v.stage {
-                Stage::Earlier => VoteStage::Earlier,
+                Stage::Earlier | Stage::Again(_) => VoteStage::Earlier,
                 Stage::Ballots | Stage::Reason(_) | Stage::Drop => VoteStage::Ballots,
                 Stage::ReadBack => VoteStage::ReadBack,
                 Stage::FollowUp(_) => VoteStage::FollowUp,
@@ -138,6 +138,7 @@ fn seen_of(overlay: &Overlay, state: &mut LiveState) {
             state.typing = match &v.stage {
                 Stage::Reason(ed) => typing(TypingKind::Reason, ed),
                 Stage::Defer(form) => typing(TypingKind::Reason, &form.reason),
+                Stage::Again(ed) => typing(TypingKind::Reason, ed),
                 _ => None,
             };
         }

@@ -102,9 +102,17 @@ impl App {
     /// Start the planned workshop, if there is one, and save it.
     pub fn start_workshop(&mut self) {
         let now = self.now;
-        let started = self
-            .open_session_mut()
-            .is_some_and(|o| o.start_workshop(now));
+        // the agenda resumes where the one rule says (`gate::resume_point`)
+        let resume = self
+            .open_session()
+            .map(|o| crate::gate::resume_point(&self.fw, &o.session));
+        let started = self.open_session_mut().is_some_and(|o| {
+            let started = o.start_workshop(now);
+            if let (true, Some(point)) = (started, resume) {
+                o.session.cursor = point;
+            }
+            started
+        });
         if started {
             self.mark_orientation();
             self.save_now();

@@ -125,6 +125,7 @@ pub fn area(i: usize, fw: &Framework) -> Session {
                 }),
                 revisit: Some(revisit),
                 deferred_because: None,
+                ..Default::default()
             };
             vote(&mut s, Choice::NoGo, closing);
         }

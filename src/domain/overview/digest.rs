@@ -48,7 +48,8 @@ pub struct Digest {
     pub framework_id: String,
     pub framework_version: String,
     pub framework_title: String,
-    /// Index of the block reached, and that block as "2 Title" (`list`).
+    /// Index of the block reached (where the next workshop resumes, see
+    /// `gate::resume_point`), and that block as "2 Title" (`list`).
     pub block_reached: usize,
     pub block_label: Option<String>,
     pub blocks: Vec<BlockProgress>,
@@ -104,7 +105,10 @@ impl Digest {
                 reason,
             });
         }
-        let block_reached = s.cursor_block(fw);
+        // where the next workshop resumes (while one runs: the cursor):
+        // the one rule `list`, the recap and the start follow
+        let resume = crate::gate::resume_point(fw, s);
+        let block_reached = fw.pos_of(&resume).map(|p| p.block).unwrap_or(0);
         Digest {
             version: DIGEST_VERSION,
             name: s.name.clone(),
@@ -116,7 +120,7 @@ impl Digest {
             framework_title: fw.title.clone(),
             block_reached,
             block_label: fw
-                .pos_of(&s.cursor)
+                .pos_of(&resume)
                 .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title)),
             blocks,
             decision: decision(s, fw),

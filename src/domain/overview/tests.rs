@@ -74,6 +74,7 @@ fn an_area_counts_its_progress_decision_and_overdue_items() {
         }),
         revisit: Some(date(2026, 12, 6)),
         deferred_because: None,
+        ..Default::default()
     };
     vote(&mut s, [Choice::NoGo, Choice::Go], closing);
     let sum = summary(&s, &fw);
@@ -123,6 +124,7 @@ fn a_future_revisit_and_an_area_without_vote_are_not_overdue() {
         }),
         revisit: Some(date(2027, 3, 1)),
         deferred_because: None,
+        ..Default::default()
     };
     vote(&mut s, [Choice::NoGo, Choice::NoGo], closing);
     let sum = summary(&s, &fw);
@@ -209,6 +211,11 @@ fn sorting_and_selecting_by_municipality() {
     let mut b = session(&fw, "beta", "stad ", 2, date(2026, 6, 1));
     let c = session(&fw, "Gamma", "Dorp", 1, date(2026, 3, 1));
     b.cursor = fw.point_at(fw.first_of_step(2, 0)).id.clone();
+    // the block reached is where the next workshop resumes: blocks 1 and 2
+    // of "beta" are decided
+    for (_, _, p) in fw.iter_points().filter(|(pos, _, _)| pos.block < 2) {
+        b.set_status(&p.id, Status::Consensus, vec![], "", ts(1));
+    }
     a.add_action("1.1.1", "x", None, Some(date(2026, 1, 2)), ts(1));
     vote(
         &mut b,

@@ -12,7 +12,6 @@ use crate::i18n::fill;
 use crate::session::{Session, Status};
 use crate::timing::{StepTouched, step_seconds_in, steps_touched};
 use crate::tui::app::{App, finish_workshop};
-use crate::tui::dialogs::vote::outcome_text;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::env::Env;
 use crate::tui::keys::{Action, Ctx};
@@ -291,12 +290,23 @@ fn decisions(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
     }
     for (i, v) in votes {
         let at = v.at.to_zoned(app.tz.clone()).strftime("%H:%M").to_string();
+        // "(besloten door de deelnemers, 14:05)": one pair of brackets;
+        // a deferral without ballots has nothing to count
+        let about = match v.deferred {
+            Some(d) => format!("{}, {at}", d.word(app.lang)),
+            None => at,
+        };
+        let tally = if v.is_deferral() && v.ballots.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", v.tally.describe(app.lang))
+        };
         lines.push(Line::from(vec![
             Span::styled(
-                format!("  {}", outcome_text(v.outcome, v.deferred, app.lang)),
+                format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
                 th.outcome(v.outcome),
             ),
-            Span::styled(format!(" ({at}) · {}", v.tally.describe(app.lang)), th.dim),
+            Span::styled(format!(" ({about}){tally}"), th.dim),
         ]));
         // an earlier vote stays, marked as replaced: nothing is silently overwritten
         if let Some(later) = crate::vote::superseded_by(&sess.votes, i) {
@@ -323,9 +333,20 @@ fn decisions(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
             )));
         }
         if !v.remark.trim().is_empty() {
+            let text = if v.is_deferral() {
+                fill(s.recap_defer_reason, &[&v.remark])
+            } else {
+                v.remark.clone()
+            };
             lines.push(Line::from(Span::styled(
-                format!("    {}", safe_line(&v.remark)),
+                format!("    {}", safe_line(&text)),
                 th.dim,
+            )));
+        }
+        if let Some(words) = crate::vote::replaces_words(&sess.votes, i, app.lang) {
+            lines.push(Line::from(Span::styled(
+                format!("    {}", safe_line(&crate::vote::capitalized(&words))),
+                th.base,
             )));
         }
     }

@@ -400,7 +400,8 @@ pub fn recap_lines(
     }
     super::workday::plan_lines(app, sess, planned, v.for_room, th, &mut lines);
     orphan_lines(app, sess, th, &mut lines);
-    if let Some(p) = app.fw.pos_of(&sess.cursor) {
+    // where the agenda resumes: the one rule (`gate::resume_point`)
+    if let Some(p) = app.fw.pos_of(&crate::gate::resume_point(app.fw, sess)) {
         let pt = app.fw.point_at(p.flat);
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
@@ -466,35 +467,52 @@ fn orphan_lines(app: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'sta
     }
 }
 
-/// The latest vote: outcome, tally, follow-up route and revisit date.
+/// The latest vote: outcome, tally, follow-up route and revisit date; a
+/// deferral with who decided it and why (as a NO-GO with its route); a new
+/// vote with what it replaced and why.
 fn vote_lines(app: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'static>>) {
     let s = app.s();
     let Some(v) = sess.latest_vote() else {
         lines.push(Line::from(Span::styled(format!("  {}", s.no_vote), th.dim)));
         return;
     };
-    let workshop = fill(s.ui_workshop, &[&v.workshop.to_string()]);
+    // "(besloten door de deelnemers, bijeenkomst 1)": one pair of brackets
+    let mut about: Vec<String> = v
+        .deferred
+        .map(|d| d.word(app.lang).to_string())
+        .into_iter()
+        .collect();
+    about.push(fill(s.vote_of_workshop, &[&v.workshop.to_string()]));
+    // a deferral holds no ballots worth counting: no tally after it
+    let tally = if v.is_deferral() && v.ballots.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", v.tally.describe(app.lang))
+    };
     lines.push(Line::from(vec![
         Span::styled(
             format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
             th.outcome(v.outcome),
         ),
-        Span::styled(
-            format!(" ({workshop}) · {}", v.tally.describe(app.lang)),
-            th.dim,
-        ),
+        Span::styled(format!(" ({}){tally}", about.join(", ")), th.dim),
     ]));
-    if let Some(fu) = &v.follow_up {
+    let mut plain = |text: String| {
         lines.push(Line::from(Span::styled(
-            format!("  {}", safe_line(&fu.describe(app.fw, app.lang))),
+            format!("  {}", safe_line(&text)),
             th.base,
-        )));
+        )))
+    };
+    if v.is_deferral() && !v.remark.trim().is_empty() {
+        plain(fill(s.recap_defer_reason, &[&v.remark]));
+    }
+    if let Some(words) = crate::vote::replaces_words(&sess.votes, sess.votes.len() - 1, app.lang) {
+        plain(crate::vote::capitalized(&words));
+    }
+    if let Some(fu) = &v.follow_up {
+        plain(fu.describe(app.fw, app.lang));
     }
     if let Some(d) = v.revisit {
-        lines.push(Line::from(Span::styled(
-            format!("  {}", fill(s.start_revisit, &[&app.lang.date(d)])),
-            th.base,
-        )));
+        plain(fill(s.start_revisit, &[&app.lang.date(d)]));
     }
 }
 

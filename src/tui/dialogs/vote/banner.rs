@@ -91,20 +91,31 @@ fn details(app: &App, v: &Vote, width: usize, th: &Theme) -> Vec<Line<'static>> 
     let s = app.s();
     let style = th.outcome(v.outcome).add_modifier(Modifier::BOLD);
     let outcome = outcome_text(v.outcome, v.deferred, app.lang);
-    let mut lines = vec![
-        Line::from(Span::styled(outcome, style)),
-        Line::from(Span::styled(
+    let mut lines = vec![Line::from(Span::styled(outcome, style))];
+    // a deferral without ballots: nothing counted
+    if !(v.is_deferral() && v.ballots.is_empty()) {
+        lines.push(Line::from(Span::styled(
             v.tally.describe(app.lang),
             th.base.add_modifier(Modifier::BOLD),
-        )),
-        Line::from(Span::styled(
-            fill(s.vote_rule, &[&v.rule.describe(app.lang)]),
-            th.dim,
-        )),
-    ];
+        )));
+    }
+    lines.push(Line::from(Span::styled(
+        fill(s.vote_rule, &[&v.rule.describe(app.lang)]),
+        th.dim,
+    )));
     let mut plain = |text: String| lines.push(Line::from(Span::styled(text, th.base)));
-    if !v.remark.is_empty() {
+    if v.is_deferral() && !v.remark.is_empty() {
+        plain(safe_line(&fill(s.recap_defer_reason, &[&v.remark])).into_owned());
+    } else if !v.remark.is_empty() {
         plain(safe_line(&v.remark).into_owned());
+    }
+    // a new vote: what it replaces, and why the room voted again
+    let sess = app.session();
+    let index = sess.and_then(|x| x.votes.iter().position(|o| std::ptr::eq(o, v)));
+    if let (Some(sess), Some(i)) = (sess, index)
+        && let Some(words) = crate::vote::replaces_words(&sess.votes, i, app.lang)
+    {
+        plain(safe_line(&crate::vote::capitalized(&words)).into_owned());
     }
     if let Some(d) = v.revisit {
         plain(fill(s.start_revisit, &[&app.lang.date(d)]));

@@ -252,7 +252,7 @@ impl FollowUpForm {
         Next::Record(Closing {
             follow_up: Some(FollowUp { route, text, id }),
             revisit,
-            deferred_because: None,
+            ..Closing::default()
         })
     }
 

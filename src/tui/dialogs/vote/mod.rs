@@ -63,6 +63,8 @@ pub struct VoteState {
 pub enum VoteStage {
     /// A vote was held before: it is shown, and a new one is asked for.
     Earlier,
+    /// A new vote: why the room votes again (optional).
+    Again(TextArea<'static>),
     /// Choosing per party.
     Ballots,
     /// A reason being typed for the selected party.
@@ -95,6 +97,8 @@ pub struct VoteDialog {
     pub stage: VoteStage,
     /// Held to end the workshop (`w`): after the outcome, its summary.
     pub ending: bool,
+    /// Why the room votes again after an earlier vote (optional).
+    pub again: String,
 }
 
 impl VoteDialog {
@@ -112,6 +116,7 @@ impl VoteDialog {
             votes: VoteState { lines, selected: 0 },
             stage: VoteStage::Ballots,
             ending: false,
+            again: String::new(),
         }
     }
 
@@ -147,7 +152,11 @@ pub fn open_vote_for(app: &mut App, confirmed: bool, ending: bool) {
     }
     let mut dialog = VoteDialog::new(app.present_parties());
     dialog.ending = ending;
-    if app.session().is_some_and(|s| s.latest_vote().is_some()) {
+    // a deferral is not a vote: only a vote held is shown first
+    if app
+        .session()
+        .is_some_and(|s| crate::vote::latest_held(&s.votes).is_some())
+    {
         dialog.stage = VoteStage::Earlier;
     }
     app.overlay = Some(Overlay::Vote(dialog));
@@ -251,10 +260,24 @@ pub fn outcome_text(outcome: crate::vote::Outcome, d: Option<DeferReason>, lang:
     )
 }
 
+impl VoteDialog {
+    /// Record the vote and show its outcome (then, when ending, the summary).
+    fn recorded(&self, app: &mut App, closing: Closing) -> Transition {
+        match record_vote(app, &self.votes, closing) {
+            Some(banner) if self.ending => {
+                Transition::Open(Box::new(Overlay::EndBanner(EndBanner(banner))))
+            }
+            Some(banner) => Transition::Open(Box::new(Overlay::Banner(banner))),
+            None => Transition::Close,
+        }
+    }
+}
+
 impl Dialog for VoteDialog {
     fn ctx(&self) -> Ctx {
         match self.stage {
             VoteStage::Earlier => Ctx::VoteEarlier,
+            VoteStage::Again(_) => Ctx::VoteAgain,
             VoteStage::Ballots => Ctx::Vote,
             VoteStage::Reason(_) => Ctx::VoteReason,
             VoteStage::ReadBack => Ctx::VoteReadBack,
@@ -267,6 +290,7 @@ impl Dialog for VoteDialog {
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let next = match &mut self.stage {
             VoteStage::Earlier => earlier::update(action),
+            VoteStage::Again(ed) => earlier::again_update(ed, &mut self.again, action),
             VoteStage::Ballots => ballots::update(&mut self.votes, app, action),
             VoteStage::Reason(ed) => ballots::reason_update(ed, &mut self.votes, action),
             VoteStage::ReadBack => read_back::update(&self.votes, app, action),
@@ -284,13 +308,10 @@ impl Dialog for VoteDialog {
                 self.stage = stage;
                 Transition::Stay
             }
-            Next::Record(closing) => match record_vote(app, &self.votes, closing) {
-                Some(banner) if self.ending => {
-                    Transition::Open(Box::new(Overlay::EndBanner(EndBanner(banner))))
-                }
-                Some(banner) => Transition::Open(Box::new(Overlay::Banner(banner))),
-                None => Transition::Close,
-            },
+            Next::Record(mut closing) => {
+                closing.again_because = self.again.clone();
+                self.recorded(app, closing)
+            }
             // Esc on the ballots: ask first when any were cast
             Next::Close if matches!(self.stage, VoteStage::Ballots) && self.has_ballots() => {
                 self.stage = VoteStage::Drop;
@@ -316,13 +337,13 @@ impl Dialog for VoteDialog {
             safe_line(&app.fw.vote_question(app.lang)).into_owned(),
             th.point,
         ));
-        match self.stage {
-            VoteStage::Earlier | VoteStage::ReadBack => {
+        match &self.stage {
+            VoteStage::Earlier | VoteStage::ReadBack | VoteStage::Again(_) => {
                 f.render_widget(question.wrap(Wrap { trim: true }), q);
-                if matches!(self.stage, VoteStage::Earlier) {
-                    earlier::render(app, f, rest, th);
-                } else {
-                    read_back::render(app, &self.votes, f, rest, th);
+                match &self.stage {
+                    VoteStage::Earlier => earlier::render(app, f, rest, th),
+                    VoteStage::Again(ed) => earlier::render_again(app, ed, f, rest, th),
+                    _ => read_back::render(app, &self.votes, f, rest, th),
                 }
                 f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
                 return;
@@ -367,7 +388,8 @@ impl Dialog for VoteDialog {
         ballots::render_lines(app, &self.votes, f, list, th);
         ballots::render_tally(app, &self.votes, f, tally, th);
         match &self.stage {
-            VoteStage::Ballots | VoteStage::Earlier | VoteStage::ReadBack => {}
+            VoteStage::Ballots | VoteStage::Earlier | VoteStage::Again(_) | VoteStage::ReadBack => {
+            }
             VoteStage::Drop => f.render_widget(
                 Paragraph::new(Span::styled(s.vote_drop_ask, th.warn)).wrap(Wrap { trim: true }),
                 extra,
@@ -384,7 +406,7 @@ impl Dialog for VoteDialog {
             VoteStage::Ballots | VoteStage::Earlier | VoteStage::ReadBack | VoteStage::Drop => {
                 Vec::new()
             }
-            VoteStage::Reason(ed) => vec![(ed, true)],
+            VoteStage::Reason(ed) | VoteStage::Again(ed) => vec![(ed, true)],
             VoteStage::FollowUp(form) => form.editors_mut(),
             VoteStage::Defer(form) => vec![(&mut form.reason, true)],
         }
@@ -405,6 +427,7 @@ mod tests {
             (Ctx::VoteReason, Some("F1"), 72),
             (Ctx::FollowUp, Some("F1"), 72),
             (Ctx::Defer, Some("F1"), 72),
+            (Ctx::VoteAgain, Some("F1"), 72),
             (Ctx::Summary, Some("?"), 70),
             (Ctx::Banner, None, 80),
         ];
