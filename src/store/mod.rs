@@ -21,6 +21,7 @@ mod names;
 mod parse;
 mod prescan;
 mod read;
+mod schema;
 mod stamp;
 mod writer;
 
@@ -34,6 +35,7 @@ pub use names::*;
 pub use parse::*;
 pub use prescan::*;
 pub use read::*;
+pub use schema::*;
 pub use stamp::*;
 pub use writer::*;
 
