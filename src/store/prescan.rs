@@ -118,6 +118,14 @@ struct Place {
     map_key_of: Option<&'static Shape>,
 }
 
+/// A key for a message: at most 80 characters, "…" when it is longer.
+fn shown(key: &str) -> String {
+    match key.char_indices().nth(80) {
+        Some((i, _)) => format!("{}…", &key[..i]),
+        None => key.to_string(),
+    }
+}
+
 fn refused(offset: usize, message: String) -> Stop {
     Stop::Refused(ScanError { offset, message })
 }
@@ -264,8 +272,7 @@ impl Scanner<'_> {
                 .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-'))
                 .unwrap_or(rest.len()),
         };
-        let raw = String::from_utf8_lossy(&rest[..n.min(rest.len())]);
-        raw.chars().take(80).collect()
+        shown(&String::from_utf8_lossy(&rest[..n.min(rest.len())]))
     }
 
     /// The whole dotted key at `at` (for messages), at most 80 characters.
@@ -275,8 +282,7 @@ impl Scanner<'_> {
             .iter()
             .position(|c| matches!(c, b']' | b'=' | b'\n' | b'\r' | b'{'))
             .unwrap_or(rest.len());
-        let raw = String::from_utf8_lossy(&rest[..n]);
-        raw.trim().chars().take(80).collect()
+        shown(String::from_utf8_lossy(&rest[..n]).trim())
     }
 
     /// `[a.b]` or `[[a.b]]`: the shape of the table it opens.
