@@ -92,31 +92,51 @@ const SHAPES: &[Shape] = &[
     ),
     (
         "100,000 points with an unknown inner key",
-        || repeat(100_000, |i| format!("[points.\"1.1.{i}\"]\nstatus = \"open\"\nzz = 1\n")),
+        || {
+            repeat(100_000, |i| {
+                format!("[points.\"1.1.{i}\"]\nstatus = \"open\"\nzz = 1\n")
+            })
+        },
         "unknown field `zz`",
     ),
     (
         "60,000 note tables with a key twice",
-        || repeat(60_000, |_| "[[points.\"1.1.1\".notes]]\nworkshop = 1\nworkshop = 1\n".into()),
+        || {
+            repeat(60_000, |_| {
+                "[[points.\"1.1.1\".notes]]\nworkshop = 1\nworkshop = 1\n".into()
+            })
+        },
         "duplicate key `workshop`",
     ),
     (
         "60,000 valid note tables",
         || {
             repeat(60_000, |i| {
-                format!("[[points.\"1.1.1\".notes]]\nworkshop = 1\nat = \"2026-12-07T10:00:00Z\"\ntext = \"n{i}\"\n")
+                format!(
+                    "[[points.\"1.1.1\".notes]]\nworkshop = 1\nat = \"2026-12-07T10:00:00Z\"\ntext = \"n{i}\"\n"
+                )
             })
         },
         "more than 50000 tables",
     ),
     (
         "an inline array of 2,000,000 party ids",
-        || format!("{HEAD}[[workshops]]\nnumber = 1\npresent = [{}]\n", "1,".repeat(2_000_000)),
+        || {
+            format!(
+                "{HEAD}[[workshops]]\nnumber = 1\npresent = [{}]\n",
+                "1,".repeat(2_000_000)
+            )
+        },
         "more than 1000 values in `present`",
     ),
     (
         "1,000,000 nested arrays",
-        || format!("{HEAD}[[points.\"1.1.1\".notes]]\ntext = {}", "[".repeat(1_000_000)),
+        || {
+            format!(
+                "{HEAD}[[points.\"1.1.1\".notes]]\ntext = {}",
+                "[".repeat(1_000_000)
+            )
+        },
         "`text`: expected a string",
     ),
     (
@@ -126,7 +146,11 @@ const SHAPES: &[Shape] = &[
     ),
     (
         "200,000 parties",
-        || repeat(200_000, |i| format!("[[parties]]\nid = {i}\norganisation = \"p\"\n")),
+        || {
+            repeat(200_000, |i| {
+                format!("[[parties]]\nid = {i}\norganisation = \"p\"\n")
+            })
+        },
         "more than 1000 of `parties`",
     ),
     (
@@ -151,7 +175,10 @@ fn journal(lines: u64, values: usize) -> String {
         let json = format!(
             "{{\"seq\":{seq},\"at\":\"2026-12-07T10:00:00Z\",\"w\":0,\"what\":\"note\",\"points\":{{\"1.1.1\":{{\"=\":[null,[{zeros}0]]}}}}}}"
         );
-        t.push_str(&format!("#@ {:08x} {json}\n", crc32fast::hash(json.as_bytes())));
+        t.push_str(&format!(
+            "#@ {:08x} {json}\n",
+            crc32fast::hash(json.as_bytes())
+        ));
     }
     t
 }
