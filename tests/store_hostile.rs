@@ -32,6 +32,8 @@ struct Cost {
     stderr: String,
 }
 
+// the child is reaped by `wait4` (for its own rusage), not by `Child::wait`
+#[allow(clippy::zombie_processes)]
 fn cost(args: &[&std::ffi::OsStr], dir: &Path) -> Cost {
     let err = dir.join("stderr.txt");
     let start = Instant::now();

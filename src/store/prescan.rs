@@ -355,9 +355,16 @@ impl Scanner<'_> {
                     match found {
                         Some((i, sh)) => (sh, Some(i), None),
                         None => {
+                            // as serde says it, with the keys the table takes
+                            let known: Vec<String> =
+                                s.fields.iter().map(|(n, _)| format!("`{n}`")).collect();
                             return Err(refused(
                                 seg_at,
-                                format!("unknown field `{}`", self.raw_key(seg_at)),
+                                format!(
+                                    "unknown field `{}`, expected one of {}",
+                                    self.raw_key(seg_at),
+                                    known.join(", ")
+                                ),
                             ));
                         }
                     }

@@ -92,7 +92,11 @@ fn known_names_pass_and_unknown_ones_are_refused_where_they_are() {
         Ok(())
     );
     let e = scan("format_version = 3\n\n[t0]\n").unwrap_err();
-    assert_eq!((e.offset, e.message.as_str()), (21, "unknown field `t0`"));
+    assert_eq!(e.offset, 21);
+    assert_eq!(
+        e.message,
+        "unknown field `t0`, expected one of `format_version`, `name`, `points`, `workshops`"
+    );
     assert!(scan("[[t0]]").is_err());
     assert!(scan("t0.x = 1").is_err());
     assert!(scan("\"t0\" = 1").is_err());
@@ -108,7 +112,12 @@ fn known_names_pass_and_unknown_ones_are_refused_where_they_are() {
 #[test]
 fn unknown_keys_are_refused_at_every_level() {
     let e = scan("[points.x]\na = 1\nk0 = 1\n").unwrap_err();
-    assert_eq!((e.offset, e.message.as_str()), (17, "unknown field `k0`"));
+    assert_eq!(e.offset, 17);
+    assert!(
+        e.message
+            .starts_with("unknown field `k0`, expected one of `a`, `note`"),
+        "{e:?}"
+    );
     refused_with("[[points.x.notes]]\nzz = 1\n", "unknown field `zz`");
     refused_with("[points.x.t]\nzz = 1\n", "unknown field `zz`");
     refused_with("[points.x.zz]\n", "unknown field `zz`");
@@ -232,5 +241,6 @@ fn the_session_fields_are_read_from_its_type() {
 #[test]
 fn a_journal_in_the_toml_is_refused() {
     let e = prescan_session("format_version = 4\n[[journal]]\nseq = 1\n", SESSION_LIMITS);
-    assert_eq!(e.unwrap_err().message, "unknown field `journal`");
+    let e = e.unwrap_err();
+    assert!(e.message.starts_with("unknown field `journal`, "), "{e:?}");
 }
