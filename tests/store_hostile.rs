@@ -144,7 +144,7 @@ const SHAPES: &[Shape] = &[
     (
         "a key of 4 MB",
         || format!("{HEAD}\"{}\" = 1\n", "x".repeat(4_000_000)),
-        "unknown field `\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`",
+        "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`",
     ),
     (
         "200,000 parties",

@@ -118,6 +118,56 @@ struct Place {
     map_key_of: Option<&'static Shape>,
 }
 
+/// The text of a basic string's escapes (`\\n`, `\\u001b`, …); an escape
+/// it does not know is kept as it is.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let e = chars.next();
+        let simple = match e {
+            Some('n') => Some('\n'),
+            Some('t') => Some('\t'),
+            Some('r') => Some('\r'),
+            Some('b') => Some('\u{8}'),
+            Some('f') => Some('\u{c}'),
+            Some('e') => Some('\u{1b}'),
+            Some(c @ ('"' | '\\')) => Some(c),
+            _ => None,
+        };
+        let hex = match e {
+            Some('u') => 4,
+            Some('U') => 8,
+            Some('x') => 2,
+            _ => 0,
+        };
+        if let Some(c) = simple {
+            out.push(c);
+        } else if hex > 0 {
+            let digits: String = chars.clone().take(hex).collect();
+            match u32::from_str_radix(&digits, 16)
+                .ok()
+                .and_then(char::from_u32)
+            {
+                Some(c) if digits.len() == hex => {
+                    out.push(c);
+                    for _ in 0..hex {
+                        chars.next();
+                    }
+                }
+                _ => out.extend(['\\'].into_iter().chain(e)),
+            }
+        } else {
+            out.extend(['\\'].into_iter().chain(e));
+        }
+    }
+    out
+}
+
 /// A key for a message: at most 80 characters, "…" when it is longer.
 fn shown(key: &str) -> String {
     match key.char_indices().nth(80) {
@@ -272,7 +322,15 @@ impl Scanner<'_> {
                 .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-'))
                 .unwrap_or(rest.len()),
         };
-        shown(&String::from_utf8_lossy(&rest[..n.min(rest.len())]))
+        let raw = String::from_utf8_lossy(&rest[..n.min(rest.len())]);
+        // as serde names it: without its quotes, its escapes read (the
+        // message is shown with control characters made visible)
+        let quoted = |q: char| raw.strip_prefix(q).map(|r| r.strip_suffix(q).unwrap_or(r));
+        match (quoted('"'), quoted('\'')) {
+            (Some(inner), _) => shown(&unescape(inner)),
+            (None, Some(inner)) => shown(inner),
+            (None, None) => shown(&raw),
+        }
     }
 
     /// The whole dotted key at `at` (for messages), at most 80 characters.

@@ -100,9 +100,10 @@ fn known_names_pass_and_unknown_ones_are_refused_where_they_are() {
     assert!(scan("[[t0]]").is_err());
     assert!(scan("t0.x = 1").is_err());
     assert!(scan("\"t0\" = 1").is_err());
+    let e = scan("\"na\\u006de\\u001b\\n\\q\" = 1").unwrap_err();
     assert!(
-        scan("\"na\\u006de\" = 1").is_err(),
-        "escaped: not taken as known"
+        e.message.starts_with("unknown field `name\u{1b}\n\\q`"),
+        "escaped: not taken as known, shown as toml reads it: {e:?}"
     );
     assert_eq!(scan("[ 'points' . x ]\n"), Ok(()));
 }

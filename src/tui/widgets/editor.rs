@@ -123,7 +123,7 @@ pub fn render_editor(
     f.render_widget(blk, area);
     // wrapped at spaces by terminal columns, as everywhere else (issue 25)
     let cursor = active.then(|| editor_cursor_style(th, active));
-    super::editor_view::draw(ta, f, inner, th.base, cursor, th.selected);
+    super::editor_view::draw(ta, f, inner, cursor, th);
 }
 
 /// The cursor of the editor with focus is reversed; elsewhere it is hidden.

@@ -13,11 +13,12 @@ use std::ops::Range;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Block, Clear};
 use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
+use super::popup::clear;
 use super::wrap::wrap_ranges;
+use crate::tui::theme::Theme;
 
 thread_local! {
     /// The width of the editor with focus when it was last drawn (0: not yet).
@@ -73,18 +74,12 @@ fn rows_around(ta: &TextArea<'_>, width: usize, height: usize) -> (Vec<Row>, usi
     (rows, at)
 }
 
-/// Draw the editor's text in `area`: `base` for the text, `cursor` (when
-/// it has focus) for the cell of the cursor, `selected` for a selection.
-pub fn draw(
-    ta: &TextArea<'_>,
-    f: &mut Frame,
-    area: Rect,
-    base: Style,
-    cursor: Option<Style>,
-    selected: Style,
-) {
-    f.render_widget(Clear, area);
-    f.render_widget(Block::new().style(base), area);
+/// Draw the editor's text in `area` in the theme's colours; `cursor` (when
+/// it has focus) is the style of the cursor's cell.
+pub fn draw(ta: &TextArea<'_>, f: &mut Frame, area: Rect, cursor: Option<Style>, th: &Theme) {
+    let area = area.intersection(f.area());
+    clear(f, area, th);
+    let (base, selected) = (th.base, th.selected);
     if area.width == 0 || area.height == 0 {
         return;
     }
