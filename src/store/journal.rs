@@ -129,9 +129,10 @@ pub fn parse_events(
 }
 
 /// The most JSON values (objects, arrays and the items in them) one event
-/// line may hold: as many as the whole snapshot may (an event that touched
-/// every point of the largest session holds about that many).
-pub const EVENT_VALUES: usize = super::SESSION_LIMITS.items;
+/// line may hold: twice as many as the whole snapshot may (an event that
+/// touched every point of the largest session, a restore, holds what they
+/// were and what they became).
+pub const EVENT_VALUES: usize = 2 * super::SESSION_LIMITS.items;
 
 /// The journal's JSON may hold one value per this many bytes, no more: a
 /// real event spends 8 bytes and more on each (keys, times, texts), while
