@@ -156,6 +156,23 @@ const SHAPES: &[Shape] = &[
         "more than 1000 of `parties`",
     ),
     (
+        "49,000 note tables without `at`",
+        || {
+            repeat(49_000, |i| {
+                format!(
+                    "[[points.\"1.1.{}\".notes]]\nworkshop = 1\ntext = \"n\"\n",
+                    i % 9000
+                )
+            })
+        },
+        "missing field `at`",
+    ),
+    (
+        "49,990 votes with only `present`",
+        || repeat(49_990, |i| format!("[[votes]]\npresent = [{i}]\n")),
+        "missing field `workshop`",
+    ),
+    (
         "one journal line of 3,000,000 values",
         || journal(1, 3_000_000),
         "values in one event",

@@ -21,6 +21,7 @@ mod names;
 mod parse;
 mod prescan;
 mod read;
+mod required;
 mod schema;
 mod stamp;
 mod writer;

@@ -107,6 +107,8 @@ struct Current {
     shape: Option<&'static Shape>,
     /// The keys given so far (a bit per field of a struct's schema).
     seen: u64,
+    /// Where the table starts (its header, its `{`; 0 for the top).
+    at: usize,
 }
 
 /// Where a dotted key leads: the shape of its value, the index of its first
@@ -185,21 +187,35 @@ impl Scanner<'_> {
         let mut cur = Current {
             shape: Some(self.root),
             seen: 0,
+            at: 0,
         };
         loop {
             self.skip_blank(true);
             let Some(&c) = self.b.get(self.i) else {
+                self.complete(&cur).map_err(|e| match e {
+                    Stop::Refused(e) => e,
+                    Stop::Malformed => unreachable!("only refusals"),
+                })?;
                 return Ok(ScanLimits {
                     tables: self.tables,
                     items: self.items,
                 });
             };
             let r = if c == b'[' {
-                cur = Current {
-                    shape: None,
-                    seen: 0,
-                };
-                self.header().map(|shape| cur.shape = Some(shape))
+                // the new header's own names first, then what the table
+                // before it missed (as serde: unknown keys, then missing ones)
+                let before = std::mem::replace(
+                    &mut cur,
+                    Current {
+                        shape: None,
+                        seen: 0,
+                        at: self.i,
+                    },
+                );
+                self.header().and_then(|shape| {
+                    cur.shape = Some(shape);
+                    self.complete(&before)
+                })
             } else {
                 self.key_value(&mut cur)
             };
@@ -341,6 +357,20 @@ impl Scanner<'_> {
             .position(|c| matches!(c, b']' | b'=' | b'\n' | b'\r' | b'{'))
             .unwrap_or(rest.len());
         shown(String::from_utf8_lossy(&rest[..n]).trim())
+    }
+
+    /// The table `cur` ends: it must hold every key its schema cannot do
+    /// without (as serde says it).
+    fn complete(&self, cur: &Current) -> Result<(), Stop> {
+        let Some(Shape::Table(s) | Shape::Tables(s, _)) = cur.shape else {
+            return Ok(());
+        };
+        let missing = s.required() & !cur.seen;
+        if missing == 0 {
+            return Ok(());
+        }
+        let name = s.fields[missing.trailing_zeros() as usize].0;
+        Err(refused(cur.at, format!("missing field `{name}`")))
     }
 
     /// `[a.b]` or `[[a.b]]`: the shape of the table it opens.
@@ -630,16 +660,17 @@ impl Scanner<'_> {
     /// `{ a = 1, … }`: the keys of a `Table`, or any keys of a `Map`.
     fn inline_table(&mut self, shape: &'static Shape, depth: usize) -> Result<(), Stop> {
         self.count(self.i, true)?;
-        self.i += 1;
         let mut cur = Current {
             shape: Some(shape),
             seen: 0,
+            at: self.i,
         };
+        self.i += 1;
         loop {
             self.skip_blank(true);
             if self.peek() == Some(b'}') {
                 self.i += 1;
-                return Ok(());
+                return self.complete(&cur);
             }
             let at = self.i;
             self.count(at, false)?;
@@ -664,7 +695,7 @@ impl Scanner<'_> {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(());
+                    return self.complete(&cur);
                 }
                 _ => return Err(Stop::Malformed),
             }

@@ -4,10 +4,14 @@ use super::*;
 static INNER: Schema = Schema {
     name: "Inner",
     fields: &[("a", Int), ("b", List(&Table(&LEAF), 10)), ("c", Int)],
+    serde: || (&[], 0),
+    required: std::sync::OnceLock::new(),
 };
 static LEAF: Schema = Schema {
     name: "Leaf",
     fields: &[("c", Int)],
+    serde: || (&[], 0),
+    required: std::sync::OnceLock::new(),
 };
 static POINT: Schema = Schema {
     name: "Point",
@@ -20,6 +24,15 @@ static POINT: Schema = Schema {
         ("ok", Bool),
         ("q", Float),
     ],
+    serde: || (&[], 0),
+    required: std::sync::OnceLock::new(),
+};
+static NEEDS: Schema = Schema {
+    name: "Needs",
+    fields: &[("a", Int), ("t", Table(&LEAF)), ("c", Int)],
+    // as serde would say it: its own order, `t` too (a table: under a header of its own)
+    serde: || (&["c", "t", "a"], 0b111),
+    required: std::sync::OnceLock::new(),
 };
 static TOP: Schema = Schema {
     name: "Top",
@@ -28,7 +41,10 @@ static TOP: Schema = Schema {
         ("name", Str),
         ("points", Map(&Table(&POINT), 3)),
         ("workshops", Tables(&INNER, 100)),
+        ("needs", Tables(&NEEDS, 10)),
     ],
+    serde: || (&[], 0),
+    required: std::sync::OnceLock::new(),
 };
 static ROOT: Shape = Table(&TOP);
 
@@ -95,7 +111,7 @@ fn known_names_pass_and_unknown_ones_are_refused_where_they_are() {
     assert_eq!(e.offset, 21);
     assert_eq!(
         e.message,
-        "unknown field `t0`, expected one of `format_version`, `name`, `points`, `workshops`"
+        "unknown field `t0`, expected one of `format_version`, `name`, `points`, `workshops`, `needs`"
     );
     assert!(scan("[[t0]]").is_err());
     assert!(scan("t0.x = 1").is_err());
@@ -241,7 +257,33 @@ fn the_session_fields_are_read_from_its_type() {
 /// The journal is never TOML: a `[[journal]]` table in the snapshot is refused.
 #[test]
 fn a_journal_in_the_toml_is_refused() {
-    let e = prescan_session("format_version = 4\n[[journal]]\nseq = 1\n", SESSION_LIMITS);
+    let e = prescan_session(
+        "format_version = 4\nname = 'x'\ncreated = '2026-12-07T10:00:00Z'\n[[journal]]\nseq = 1\n",
+        SESSION_LIMITS,
+    );
     let e = e.unwrap_err();
     assert!(e.message.starts_with("unknown field `journal`, "), "{e:?}");
+}
+
+/// A table without a key its type cannot do without is refused where the
+/// table starts, before toml builds anything (a table-valued field comes
+/// under a header of its own, so it is not asked for in the body).
+#[test]
+fn a_table_without_a_required_key_is_refused() {
+    assert_eq!(scan("[[needs]]\na = 1\nc = 2\n[needs.t]\nc = 1\n"), Ok(()));
+    let e = scan("[[needs]]\na = 1\nc = 2\n[[needs]]\na = 1\n[[needs]]\n").unwrap_err();
+    assert_eq!((e.offset, e.message.as_str()), (22, "missing field `c`"));
+    refused_with("[[needs]]\nc = 1\n", "missing field `a`");
+    refused_with("needs = [{ a = 1 }]\n", "missing field `c`");
+    assert_eq!(scan("needs = [{ a = 1, c = 1 }]\n"), Ok(()));
+    let s = crate::store::SESSION.required();
+    let names: Vec<&str> = (0..64)
+        .filter(|i| s & (1 << i) != 0)
+        .map(|i| crate::store::SESSION.fields[i].0)
+        .collect();
+    assert_eq!(
+        names,
+        ["format_version", "name", "created"],
+        "`framework` is a table"
+    );
 }

@@ -34,9 +34,41 @@ pub struct Schema {
     /// The Rust type it is read into (for messages and the test).
     pub name: &'static str,
     pub fields: &'static [(&'static str, Shape)],
+    /// The type's fields and the bits of those without a default, as its
+    /// `Deserialize` has them ([`of`]).
+    pub serde: fn() -> (&'static [&'static str], u64),
+    /// [`Schema::required`], worked out once.
+    pub required: std::sync::OnceLock<u64>,
+}
+
+/// The fields of `T` and which of them it cannot do without.
+pub fn of<T: serde::de::DeserializeOwned>() -> (&'static [&'static str], u64) {
+    let f = struct_fields::<T>();
+    (f, super::required::required_fields::<T>(f))
 }
 
 impl Schema {
+    /// The bits (by index in `fields`) of the keys a table of this schema
+    /// must hold itself: the fields without a default whose value is not a
+    /// table (those come under headers of their own).
+    pub fn required(&self) -> u64 {
+        *self.required.get_or_init(|| {
+            let (names, mask) = (self.serde)();
+            let mut mine = 0;
+            for (i, (name, shape)) in self.fields.iter().enumerate() {
+                let table = matches!(shape, Table(_) | Tables(..) | Map(..));
+                let required = names
+                    .iter()
+                    .position(|n| n == name)
+                    .is_some_and(|j| j < 64 && mask & (1 << j) != 0);
+                if required && !table {
+                    mine |= 1 << i;
+                }
+            }
+            mine
+        })
+    }
+
     /// The index and shape of the key `name`.
     pub fn field(&self, name: &str) -> Option<(usize, &'static Shape)> {
         self.fields
@@ -68,16 +100,22 @@ const PARTY_IDS: Shape = List(&Int, MAX_PARTIES);
 static FRAMEWORK_REF: Schema = Schema {
     name: "FrameworkRef",
     fields: &[("id", Str), ("version", Str), ("hash", Str)],
+    serde: of::<crate::session::FrameworkRef>,
+    required: std::sync::OnceLock::new(),
 };
 
 static RULE: Schema = Schema {
     name: "DecisionRule",
     fields: &[("kind", Str), ("quorum", Float)],
+    serde: of::<crate::domain::vote::DecisionRule>,
+    required: std::sync::OnceLock::new(),
 };
 
 static DRAFT: Schema = Schema {
     name: "Draft",
     fields: &[("point", Str), ("kind", Str), ("text", Str), ("at", Str)],
+    serde: of::<crate::domain::record::Draft>,
+    required: std::sync::OnceLock::new(),
 };
 
 static PARTY: Schema = Schema {
@@ -89,6 +127,8 @@ static PARTY: Schema = Schema {
         ("domain", Str),
         ("removed", Str),
     ],
+    serde: of::<crate::session::Party>,
+    required: std::sync::OnceLock::new(),
 };
 
 static ATTENDANCE_CHANGE: Schema = Schema {
@@ -99,6 +139,8 @@ static ATTENDANCE_CHANGE: Schema = Schema {
         ("present", Bool),
         ("point", Str),
     ],
+    serde: of::<crate::session::AttendanceChange>,
+    required: std::sync::OnceLock::new(),
 };
 
 static WORKSHOP: Schema = Schema {
@@ -112,11 +154,15 @@ static WORKSHOP: Schema = Schema {
         ("attendance_log", Tables(&ATTENDANCE_CHANGE, ANY)),
         ("in_orientation", Bool),
     ],
+    serde: of::<crate::session::Workshop>,
+    required: std::sync::OnceLock::new(),
 };
 
 static STANCE: Schema = Schema {
     name: "StanceEntry",
     fields: &[("party", Int), ("stance", Str), ("reason", Str)],
+    serde: of::<crate::domain::record::StanceEntry>,
+    required: std::sync::OnceLock::new(),
 };
 
 static ITEM_CHANGE: Schema = Schema {
@@ -129,6 +175,8 @@ static ITEM_CHANGE: Schema = Schema {
         ("owner", Int),
         ("due", Str),
     ],
+    serde: of::<crate::domain::record::ItemChange>,
+    required: std::sync::OnceLock::new(),
 };
 
 static NOTE: Schema = Schema {
@@ -139,6 +187,8 @@ static NOTE: Schema = Schema {
         ("text", Str),
         ("changes", Tables(&ITEM_CHANGE, ANY)),
     ],
+    serde: of::<crate::domain::record::Note>,
+    required: std::sync::OnceLock::new(),
 };
 
 static ACTION: Schema = Schema {
@@ -152,6 +202,8 @@ static ACTION: Schema = Schema {
         ("done", Bool),
         ("changes", Tables(&ITEM_CHANGE, ANY)),
     ],
+    serde: of::<crate::domain::record::ActionItem>,
+    required: std::sync::OnceLock::new(),
 };
 
 static HISTORY: Schema = Schema {
@@ -162,6 +214,8 @@ static HISTORY: Schema = Schema {
         ("kind", Str),
         ("detail", Str),
     ],
+    serde: of::<crate::domain::record::HistoryEntry>,
+    required: std::sync::OnceLock::new(),
 };
 
 static POINT: Schema = Schema {
@@ -177,11 +231,15 @@ static POINT: Schema = Schema {
         ("seconds", Int),
         ("history", Tables(&HISTORY, ANY)),
     ],
+    serde: of::<crate::domain::record::PointRecord>,
+    required: std::sync::OnceLock::new(),
 };
 
 static BALLOT: Schema = Schema {
     name: "Ballot",
     fields: &[("party", Int), ("choice", Str), ("reason", Str)],
+    serde: of::<crate::domain::vote::Ballot>,
+    required: std::sync::OnceLock::new(),
 };
 
 static TALLY: Schema = Schema {
@@ -192,11 +250,15 @@ static TALLY: Schema = Schema {
         ("abstain", Int),
         ("absent", Int),
     ],
+    serde: of::<crate::domain::vote::Tally>,
+    required: std::sync::OnceLock::new(),
 };
 
 static FOLLOW_UP: Schema = Schema {
     name: "FollowUp",
     fields: &[("route", Str), ("text", Str), ("id", Str)],
+    serde: of::<crate::domain::vote::FollowUp>,
+    required: std::sync::OnceLock::new(),
 };
 
 static VOTE: Schema = Schema {
@@ -215,6 +277,8 @@ static VOTE: Schema = Schema {
         ("follow_up", Table(&FOLLOW_UP)),
         ("revisit", Str),
     ],
+    serde: of::<crate::domain::vote::Vote>,
+    required: std::sync::OnceLock::new(),
 };
 
 static OVERRIDE: Schema = Schema {
@@ -225,6 +289,8 @@ static OVERRIDE: Schema = Schema {
         ("block", Str),
         ("reason", Str),
     ],
+    serde: of::<crate::session::GateOverride>,
+    required: std::sync::OnceLock::new(),
 };
 
 static SWITCH: Schema = Schema {
@@ -236,21 +302,29 @@ static SWITCH: Schema = Schema {
         ("to", Table(&FRAMEWORK_REF)),
         ("from_text", Str),
     ],
+    serde: of::<crate::domain::framework::carried::FrameworkSwitch>,
+    required: std::sync::OnceLock::new(),
 };
 
 static SOURCE: Schema = Schema {
     name: "FrameworkSource",
     fields: &[("text", Str)],
+    serde: of::<crate::domain::framework::carried::FrameworkSource>,
+    required: std::sync::OnceLock::new(),
 };
 
 static JOURNAL_FROM: Schema = Schema {
     name: "JournalFrom",
     fields: &[("at", Str), ("after_workshop", Int)],
+    serde: of::<crate::domain::journal::JournalFrom>,
+    required: std::sync::OnceLock::new(),
 };
 
 static AMENDMENT: Schema = Schema {
     name: "Amendment",
     fields: &[("text", Str), ("party", Int), ("part", Str)],
+    serde: of::<crate::domain::workday::Amendment>,
+    required: std::sync::OnceLock::new(),
 };
 
 static ADOPTION: Schema = Schema {
@@ -261,6 +335,8 @@ static ADOPTION: Schema = Schema {
         ("at", Str),
         ("amendments", Tables(&AMENDMENT, ANY)),
     ],
+    serde: of::<crate::domain::workday::Adoption>,
+    required: std::sync::OnceLock::new(),
 };
 
 static PARKED_OUTCOME: Schema = Schema {
@@ -272,6 +348,8 @@ static PARKED_OUTCOME: Schema = Schema {
         ("workshop", Int),
         ("at", Str),
     ],
+    serde: of::<crate::domain::workday::ParkedOutcome>,
+    required: std::sync::OnceLock::new(),
 };
 
 static PARKED: Schema = Schema {
@@ -285,6 +363,8 @@ static PARKED: Schema = Schema {
         ("at", Str),
         ("outcome", Table(&PARKED_OUTCOME)),
     ],
+    serde: of::<crate::domain::workday::ParkedTopic>,
+    required: std::sync::OnceLock::new(),
 };
 
 /// A session file. Its `journal` is not here: the journal is written as
@@ -316,6 +396,8 @@ pub static SESSION: Schema = Schema {
         ("adoptions", Tables(&ADOPTION, MAX_PER_WORKSHOP)),
         ("parking", Tables(&PARKED, MAX_PER_WORKSHOP)),
     ],
+    serde: of::<crate::session::Session>,
+    required: std::sync::OnceLock::new(),
 };
 
 /// The whole session file: a table of [`SESSION`]'s keys.
