@@ -86,12 +86,13 @@ pub fn parse_events(
     start: usize,
     first_line: usize,
 ) -> Result<(Vec<Event>, Option<Torn>), Damaged> {
+    journal_within_limits(&text[start..], first_line)?;
     let mut events: Vec<Event> = Vec::new();
     let mut offset = start;
-    let lines: Vec<&str> = text[start..].split_inclusive('\n').collect();
-    for (i, raw) in lines.iter().enumerate() {
+    let mut lines = text[start..].split_inclusive('\n').enumerate().peekable();
+    while let Some((i, raw)) = lines.next() {
         let line = first_line + i;
-        let last = i + 1 == lines.len();
+        let last = lines.peek().is_none();
         let here = offset;
         offset += raw.len();
         // a line that is no comment is TOML's (the snapshot reader judges
@@ -118,6 +119,70 @@ pub fn parse_events(
         }
     }
     Ok((events, None))
+}
+
+/// The most JSON values (objects, arrays and the items in them) one event
+/// line may hold: twice as many as the whole snapshot may (an event that
+/// touched every point of the largest session, a restore, holds what they
+/// were and what they became).
+pub const EVENT_VALUES: usize = 2 * super::SESSION_LIMITS.items;
+
+/// The journal's JSON may hold one value per this many bytes, no more: a
+/// real event spends 8 bytes and more on each (keys, times, texts), while
+/// `[0,0,0,…]`, two bytes a value, would cost serde_json 16 to 32 times
+/// its size in memory.
+pub const BYTES_PER_VALUE: usize = 6;
+
+/// Look over the journal's lines before any is parsed (one pass, nothing
+/// allocated): no line holds more than [`EVENT_VALUES`] values, and all
+/// of them together no more than one per [`BYTES_PER_VALUE`] bytes.
+fn journal_within_limits(journal: &str, first_line: usize) -> Result<(), Damaged> {
+    let (mut values, mut bytes) = (0usize, 0usize);
+    for (i, raw) in journal.split_inclusive('\n').enumerate() {
+        let Some(json) = raw.strip_prefix(PREFIX) else {
+            continue;
+        };
+        let n = json_values(json.as_bytes());
+        if n > EVENT_VALUES {
+            return Err(Damaged {
+                line: first_line + i,
+                message: format!("more than {EVENT_VALUES} values in one event"),
+            });
+        }
+        values += n;
+        bytes += json.len();
+        if values.saturating_mul(BYTES_PER_VALUE) > bytes + 4096 {
+            return Err(Damaged {
+                line: first_line + i,
+                message: format!(
+                    "more than one value per {BYTES_PER_VALUE} bytes: not a journal wijktafel wrote"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The values JSON text holds, roughly: its `[`, `{` and `,` outside strings.
+fn json_values(b: &[u8]) -> usize {
+    let (mut n, mut in_str, mut esc) = (0, false, false);
+    for &c in b {
+        if in_str {
+            match c {
+                _ if esc => esc = false,
+                b'\\' => esc = true,
+                b'"' => in_str = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                b'"' => in_str = true,
+                b'[' | b'{' | b',' => n += 1,
+                _ => {}
+            }
+        }
+    }
+    n
 }
 
 fn parse_line(line: &str, previous: Option<u64>) -> Result<Event, String> {

@@ -23,6 +23,8 @@ mod names;
 mod parse;
 mod prescan;
 mod read;
+mod required;
+mod schema;
 mod stamp;
 mod writer;
 
@@ -38,6 +40,7 @@ pub use names::*;
 pub use parse::*;
 pub use prescan::*;
 pub use read::*;
+pub use schema::*;
 pub use stamp::*;
 pub use writer::*;
 

@@ -78,8 +78,7 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
     // lines are TOML comments, and anything else after the mark is TOML's
     let snapshot = &text[..torn.as_ref().map_or(text.len(), |t| t.offset)];
     // refused before toml builds anything (see `read.rs`)
-    prescan(snapshot, struct_fields::<Session>(), SESSION_LIMITS)
-        .map_err(|e| corrupt(e.offset, e.message))?;
+    prescan_session(snapshot, SESSION_LIMITS).map_err(|e| corrupt(e.offset, e.message))?;
     let session: Session = toml::from_str(snapshot).map_err(|e| {
         corrupt(
             e.span().map(|s| s.start).unwrap_or(0),

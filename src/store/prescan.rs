@@ -1,10 +1,16 @@
 //! A cheap look at TOML text before the TOML library builds anything from
-//! it: one pass that refuses unknown top-level keys and tables, and more
-//! tables and values than any real file holds. The `toml` crate builds its
-//! whole tree before serde sees an unknown field (before this scan
-//! a 4 MB file of 300,000 tables cost 491 MB and a second, 29 MB of
-//! 2,000,000 tables 3.2 GB and 19 s, before "unknown field `t0`"). The
-//! scan needs no memory of its own.
+//! it: one pass that checks every key of every table against the file's
+//! [`Schema`] (unknown keys, keys given twice in a table, a value of the
+//! wrong kind), and refuses more tables and values than any real file
+//! holds. The `toml` crate lexes the whole text and builds its whole tree
+//! before serde sees an unknown field (before this scan a 4 MB file of
+//! 300,000 tables cost 491 MB and a second, 29 MB of 2,000,000 tables
+//! 3.2 GB and 19 s, before "unknown field `t0`"; with a scan that knew only
+//! the top-level keys, 300,000 unknown keys inside `[framework]`, 3.5 MB,
+//! still cost 143 MB). The scan needs no memory of its own but one counter
+//! for each kind of table (see RELIABILITY.md for what is measured).
+
+use super::schema::{SESSION_FILE, Shape};
 
 /// How much a file may hold before the TOML parser sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,16 +26,15 @@ pub struct ScanLimits {
 /// most the generator makes: ten years of ten workshops, 12,945 notes),
 /// which has 15,834 tables and 67,247 items. The parser's tree costs
 /// about 350 bytes a table and 460 a key, so a file within the limits,
-/// whatever it holds, costs at most about 140 MB and a second to refuse
-/// (measured in RELIABILITY.md).
+/// whatever it holds, costs at most about 140 MB and a second to parse.
 pub const SESSION_LIMITS: ScanLimits = ScanLimits {
     tables: 50_000,
     items: 300_000,
 };
 
-/// Deeper nesting of arrays and inline tables than this is refused (a
-/// session file nests two deep).
-const MAX_DEPTH: usize = 64;
+/// Deeper nesting of arrays and inline tables than this is refused (the
+/// schema itself nests three deep).
+const MAX_DEPTH: usize = 8;
 
 /// What [`prescan`] found wrong: where (a byte offset) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,21 +43,35 @@ pub struct ScanError {
     pub message: String,
 }
 
-/// Look over TOML text before it is parsed: every top-level key and the
-/// first name of every table header must be one of `known`, and the text
-/// may hold at most `limits` tables (headers, inline tables) and items
-/// (tables, keys, array elements), nested at most [`MAX_DEPTH`] deep. One pass,
-/// no allocation. Syntax errors are left to the TOML parser: a line the
-/// scan does not understand is skipped (its items still count). Returns
-/// what the text holds (as counted against the limits).
-pub fn prescan(text: &str, known: &[&str], limits: ScanLimits) -> Result<ScanLimits, ScanError> {
+/// [`prescan`] with the session file's schema.
+pub fn prescan_session(text: &str, limits: ScanLimits) -> Result<ScanLimits, ScanError> {
+    prescan(text, &SESSION_FILE, limits)
+}
+
+/// Look over TOML text before it is parsed: every key of every table
+/// (headers, keys, inline tables) must be one the schema of `root` (a
+/// [`Shape::Table`]) has there, given
+/// once in its table, with a value of its kind, and no more tables of a
+/// kind than the schema allows; the text may hold at most `limits` tables
+/// (headers, inline tables) and items (tables, keys, array elements). One
+/// pass, no allocation but a counter per kind of table. Syntax errors are
+/// left to the TOML parser: a line the scan does not understand is skipped
+/// (its items still count; after a header it does not understand, the keys
+/// up to the next header are not checked). Returns what the text holds (as
+/// counted against the limits).
+pub fn prescan(
+    text: &str,
+    root: &'static Shape,
+    limits: ScanLimits,
+) -> Result<ScanLimits, ScanError> {
     let mut s = Scanner {
         b: text.as_bytes(),
         i: 0,
         items: 0,
         tables: 0,
         limits,
-        known,
+        root,
+        counts: Vec::new(),
     };
     s.run()
 }
@@ -63,7 +82,9 @@ struct Scanner<'a> {
     items: usize,
     tables: usize,
     limits: ScanLimits,
-    known: &'a [&'a str],
+    root: &'static Shape,
+    /// How many of each capped kind (by the address of its shape).
+    counts: Vec<(usize, usize)>,
 }
 
 /// A line the scan does not understand: skipped.
@@ -80,74 +101,71 @@ impl From<Malformed> for Stop {
     }
 }
 
-impl<'a> Scanner<'a> {
+/// The table the lines below a header belong to.
+struct Current {
+    /// `None` after a header the scan did not understand.
+    shape: Option<&'static Shape>,
+    /// The keys given so far (a bit per field of a struct's schema).
+    seen: u64,
+    /// Where the table starts (its header, its `{`; 0 for the top).
+    at: usize,
+}
+
+/// Where a dotted key leads: the shape of its value, the index of its first
+/// segment in its table's schema, and the map it names a key of.
+struct Place {
+    shape: &'static Shape,
+    first: Option<usize>,
+    segments: usize,
+    map_key_of: Option<&'static Shape>,
+}
+
+fn refused(offset: usize, message: String) -> Stop {
+    Stop::Refused(ScanError { offset, message })
+}
+
+impl Scanner<'_> {
     fn run(&mut self) -> Result<ScanLimits, ScanError> {
-        let mut in_table = false;
+        let mut cur = Current {
+            shape: Some(self.root),
+            seen: 0,
+            at: 0,
+        };
         loop {
             self.skip_blank(true);
             let Some(&c) = self.b.get(self.i) else {
+                self.complete(&cur).map_err(|e| match e {
+                    Stop::Refused(e) => e,
+                    Stop::Malformed => unreachable!("only refusals"),
+                })?;
                 return Ok(ScanLimits {
                     tables: self.tables,
                     items: self.items,
                 });
             };
             let r = if c == b'[' {
-                in_table = true;
-                self.header()
+                // the new header's own names first, then what the table
+                // before it missed (as serde: unknown keys, then missing ones)
+                let before = std::mem::replace(
+                    &mut cur,
+                    Current {
+                        shape: None,
+                        seen: 0,
+                        at: self.i,
+                    },
+                );
+                self.header().and_then(|shape| {
+                    cur.shape = Some(shape);
+                    self.complete(&before)
+                })
             } else {
-                self.key_value(!in_table)
+                self.key_value(&mut cur)
             };
             match r.and_then(|()| self.end_of_line()) {
                 Ok(()) => {}
                 Err(Stop::Refused(e)) => return Err(e),
                 Err(Stop::Malformed) => self.skip_line(),
             }
-        }
-    }
-
-    fn peek(&self) -> Option<u8> {
-        self.b.get(self.i).copied()
-    }
-
-    fn starts(&self, s: &[u8]) -> bool {
-        self.b.get(self.i..).is_some_and(|r| r.starts_with(s))
-    }
-
-    /// Spaces and tabs; with `lines` also line breaks and comments.
-    fn skip_blank(&mut self, lines: bool) {
-        while let Some(c) = self.peek() {
-            match c {
-                b' ' | b'\t' => self.i += 1,
-                b'\n' | b'\r' if lines => self.i += 1,
-                b'#' if lines => self.skip_comment(),
-                _ => return,
-            }
-        }
-    }
-
-    fn skip_comment(&mut self) {
-        let rest = self.b.get(self.i..).unwrap_or_default();
-        match rest.iter().position(|&c| c == b'\n') {
-            Some(n) => self.i += n,
-            None => self.i = self.b.len(),
-        }
-    }
-
-    fn skip_line(&mut self) {
-        self.skip_comment();
-    }
-
-    /// After a header or a key/value: a comment, then the end of the line.
-    fn end_of_line(&mut self) -> Result<(), Stop> {
-        self.skip_blank(false);
-        match self.peek() {
-            None | Some(b'\n') => Ok(()),
-            Some(b'\r') if self.b.get(self.i + 1) == Some(&b'\n') => Ok(()),
-            Some(b'#') => {
-                self.skip_comment();
-                Ok(())
-            }
-            _ => Err(Stop::Malformed),
         }
     }
 
@@ -163,160 +181,200 @@ impl<'a> Scanner<'a> {
             None
         };
         match over {
-            Some((n, what)) => Err(Stop::Refused(ScanError {
-                offset: at,
-                message: format!("more than {n} {what}: not a file wijktafel wrote"),
-            })),
+            Some((n, what)) => Err(refused(
+                at,
+                format!("more than {n} {what}: not a file wijktafel wrote"),
+            )),
             None => Ok(()),
         }
     }
 
-    /// A name at the top level must be a known one.
-    fn check_known(&self, at: usize, name: Option<&str>) -> Result<(), Stop> {
-        match name {
-            Some(n) if self.known.contains(&n) => Ok(()),
-            _ => {
-                let raw = String::from_utf8_lossy(&self.b[at..self.key_end(at)]);
-                Err(Stop::Refused(ScanError {
-                    offset: at,
-                    message: format!(
-                        "unknown field `{}`",
-                        raw.chars().take(80).collect::<String>()
-                    ),
-                }))
-            }
-        }
-    }
-
-    /// Where the first segment of a key that starts at `at` ends (for messages).
-    fn key_end(&self, at: usize) -> usize {
-        let rest = &self.b[at..];
-        let n = match rest.first() {
-            Some(&q @ (b'"' | b'\'')) => rest[1..]
-                .iter()
-                .position(|&c| c == q || c == b'\n')
-                .map_or(rest.len(), |p| p + 2),
-            _ => rest
-                .iter()
-                .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-'))
-                .unwrap_or(rest.len()),
+    /// One more of a capped kind (an element of `[[x]]`, a key of a map).
+    fn count_kind(&mut self, at: usize, kind: &'static Shape) -> Result<(), Stop> {
+        let (cap, what) = match kind {
+            Shape::Tables(s, n) => (*n, s.name),
+            Shape::Map(_, n) => (*n, "key"),
+            _ => return Ok(()),
         };
-        (at + n).min(self.b.len())
+        let id = kind as *const Shape as usize;
+        let n = match self.counts.iter_mut().find(|(k, _)| *k == id) {
+            Some((_, n)) => n,
+            None => {
+                self.counts.push((id, 0));
+                &mut self.counts.last_mut().expect("just pushed").1
+            }
+        };
+        *n += 1;
+        if *n > cap {
+            return Err(refused(
+                at,
+                format!(
+                    "more than {cap} of `{}` ({what}): not a file wijktafel wrote",
+                    self.raw_path(at)
+                ),
+            ));
+        }
+        Ok(())
     }
 
-    /// `[a.b]` or `[[a.b]]`.
-    fn header(&mut self) -> Result<(), Stop> {
+    /// The table `cur` ends: it must hold every key its schema cannot do
+    /// without (as serde says it).
+    fn complete(&self, cur: &Current) -> Result<(), Stop> {
+        let Some(Shape::Table(s) | Shape::Tables(s, _)) = cur.shape else {
+            return Ok(());
+        };
+        let missing = s.required() & !cur.seen;
+        if missing == 0 {
+            return Ok(());
+        }
+        let name = s.fields[missing.trailing_zeros() as usize].0;
+        Err(refused(cur.at, format!("missing field `{name}`")))
+    }
+
+    /// `[a.b]` or `[[a.b]]`: the shape of the table it opens.
+    fn header(&mut self) -> Result<&'static Shape, Stop> {
         let at = self.i;
         self.count(at, true)?;
         let double = self.starts(b"[[");
         self.i += if double { 2 } else { 1 };
-        self.skip_blank(false);
-        let first_at = self.i;
-        let first = self.key_path()?;
-        self.check_known(first_at, first)?;
+        let place = self.key_path(self.root)?;
         self.skip_blank(false);
         let close: &[u8] = if double { b"]]" } else { b"]" };
         if !self.starts(close) {
             return Err(Stop::Malformed);
         }
         self.i += close.len();
-        Ok(())
+        let name_at = at + if double { 2 } else { 1 };
+        match (double, place.shape) {
+            (true, Shape::Tables(..)) => self.count_kind(name_at, place.shape)?,
+            (false, Shape::Table(_) | Shape::Map(..)) => {}
+            _ => return Err(self.wrong_kind(name_at, place.shape)),
+        }
+        if let Some(map) = place.map_key_of {
+            self.count_kind(name_at, map)?;
+        }
+        Ok(place.shape)
     }
 
-    /// `a.b = value`; `top`: before the first header.
-    fn key_value(&mut self, top: bool) -> Result<(), Stop> {
+    /// `a.b = value` in the table `cur`.
+    fn key_value(&mut self, cur: &mut Current) -> Result<(), Stop> {
         let at = self.i;
         self.count(at, false)?;
-        let first = self.key_path()?;
-        if top {
-            self.check_known(at, first)?;
+        let Some(shape) = cur.shape else {
+            return Err(Stop::Malformed);
+        };
+        let place = self.key_path(shape)?;
+        if let (1, Some(bit)) = (place.segments, place.first) {
+            if cur.seen & (1 << bit) != 0 {
+                return Err(refused(at, format!("duplicate key `{}`", self.raw_key(at))));
+            }
+            cur.seen |= 1 << bit;
+        }
+        if let Some(map) = place.map_key_of {
+            self.count_kind(at, map)?;
         }
         self.skip_blank(false);
         if self.peek() != Some(b'=') {
             return Err(Stop::Malformed);
         }
         self.i += 1;
-        self.value(0)
+        self.value(place.shape, at, 0)
     }
 
-    /// A dotted key; returns its first segment when it is plain text (a
-    /// quoted segment with escapes is returned as `None`: unknown).
-    fn key_path(&mut self) -> Result<Option<&'a str>, Malformed> {
-        let b = self.b;
-        let mut first = None;
-        let mut n = 0;
+    /// A dotted key, each segment looked up from `from`.
+    fn key_path(&mut self, from: &'static Shape) -> Result<Place, Stop> {
+        let mut place = Place {
+            shape: from,
+            first: None,
+            segments: 0,
+            map_key_of: None,
+        };
         loop {
             self.skip_blank(false);
+            let seg_at = self.i;
             let seg = self.simple_key()?;
-            if n == 0 {
-                first = seg.map(|r| &b[r]);
+            let (shape, index, map) = match place.shape {
+                Shape::Table(s) | Shape::Tables(s, _) => {
+                    let found = seg
+                        .and_then(|r| std::str::from_utf8(&self.b[r]).ok())
+                        .and_then(|name| s.field(name));
+                    match found {
+                        Some((i, sh)) => (sh, Some(i), None),
+                        None => {
+                            // as serde says it, with the keys the table takes
+                            let known: Vec<String> =
+                                s.fields.iter().map(|(n, _)| format!("`{n}`")).collect();
+                            return Err(refused(
+                                seg_at,
+                                format!(
+                                    "unknown field `{}`, expected one of {}",
+                                    self.raw_key(seg_at),
+                                    known.join(", ")
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Shape::Map(v, _) => (*v, None, Some(place.shape)),
+                other => return Err(self.wrong_kind(seg_at, other)),
+            };
+            if place.segments == 0 {
+                place.first = index;
             }
-            n += 1;
+            place.segments += 1;
+            place.shape = shape;
+            place.map_key_of = map;
             self.skip_blank(false);
             if self.peek() == Some(b'.') {
                 self.i += 1;
             } else {
-                break;
-            }
-        }
-        Ok(first.and_then(|s| std::str::from_utf8(s).ok()))
-    }
-
-    /// One key segment; its text when it has no escapes.
-    fn simple_key(&mut self) -> Result<Option<std::ops::Range<usize>>, Malformed> {
-        let start = self.i;
-        match self.peek() {
-            Some(q @ (b'"' | b'\'')) => {
-                self.i += 1;
-                let mut escaped = false;
-                loop {
-                    match self.peek() {
-                        None | Some(b'\n') => return Err(Malformed),
-                        Some(b'\\') if q == b'"' => {
-                            escaped = true;
-                            self.i += 2;
-                        }
-                        Some(c) if c == q => {
-                            self.i += 1;
-                            return Ok((!escaped).then_some(start + 1..self.i - 1));
-                        }
-                        Some(_) => self.i += 1,
-                    }
-                }
-            }
-            _ => {
-                while self
-                    .peek()
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
-                {
-                    self.i += 1;
-                }
-                if self.i == start {
-                    return Err(Malformed);
-                }
-                Ok(Some(start..self.i))
+                return Ok(place);
             }
         }
     }
 
-    /// A value: a string, an array, an inline table or a bare scalar.
-    fn value(&mut self, depth: usize) -> Result<(), Stop> {
+    /// The key at `at` does not hold what is given there.
+    fn wrong_kind(&self, at: usize, want: &Shape) -> Stop {
+        let what = match want {
+            Shape::Str => "a string",
+            Shape::Int => "an integer",
+            Shape::Float => "a number",
+            Shape::Bool => "true or false",
+            Shape::List(..) => "an array of values",
+            Shape::Table(_) => "a table",
+            Shape::Tables(..) => "an array of tables",
+            Shape::Map(..) => "a table of keys",
+        };
+        refused(
+            at,
+            format!("invalid type at `{}`: expected {what}", self.raw_path(at)),
+        )
+    }
+
+    /// A value of the key at `key_at`, which must be a `want`.
+    fn value(&mut self, want: &'static Shape, key_at: usize, depth: usize) -> Result<(), Stop> {
         if depth > MAX_DEPTH {
-            return Err(Stop::Refused(ScanError {
-                offset: self.i,
-                message: format!("arrays and tables nested more than {MAX_DEPTH} deep"),
-            }));
+            return Err(refused(
+                self.i,
+                format!("arrays and tables nested more than {MAX_DEPTH} deep"),
+            ));
         }
         self.skip_blank(false);
-        match self.peek() {
-            Some(b'"') if self.starts(b"\"\"\"") => self.multiline(b"\"\"\"", true)?,
-            Some(b'\'') if self.starts(b"'''") => self.multiline(b"'''", false)?,
-            Some(b'"' | b'\'') => {
-                self.simple_key()?;
+        let c = self.peek();
+        let ok = match (want, c) {
+            (Shape::Str, Some(b'"' | b'\'')) => {
+                self.string()?;
+                true
             }
-            Some(b'[') => self.array(depth)?,
-            Some(b'{') => self.inline_table(depth)?,
-            _ => {
+            (Shape::List(..) | Shape::Tables(..), Some(b'[')) => {
+                self.array(want, key_at, depth)?;
+                true
+            }
+            (Shape::Table(_) | Shape::Map(..), Some(b'{')) => {
+                self.inline_table(want, depth)?;
+                true
+            }
+            (Shape::Int | Shape::Float | Shape::Bool, Some(c)) => {
                 let start = self.i;
                 while self
                     .peek()
@@ -324,36 +382,31 @@ impl<'a> Scanner<'a> {
                 {
                     self.i += 1;
                 }
-                if self.i == start {
-                    return Err(Stop::Malformed);
+                let word = self.b[start..self.i].trim_ascii();
+                match want {
+                    Shape::Bool => word == b"true" || word == b"false",
+                    Shape::Int => c.is_ascii_digit() || c == b'+' || c == b'-',
+                    _ => c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'i' | b'n'),
                 }
             }
-        }
-        Ok(())
-    }
-
-    /// A multi-line string; up to two more quotes may end it (`""""`).
-    fn multiline(&mut self, delim: &[u8], escapes: bool) -> Result<(), Malformed> {
-        self.i += 3;
-        loop {
-            match self.peek() {
-                None => return Err(Malformed),
-                Some(b'\\') if escapes => self.i += 2,
-                Some(_) if self.starts(delim) => {
-                    self.i += 3;
-                    for _ in 0..2 {
-                        if self.peek() == Some(delim[0]) {
-                            self.i += 1;
-                        }
-                    }
-                    return Ok(());
-                }
-                Some(_) => self.i += 1,
-            }
+            (_, None | Some(b'\n' | b'\r' | b'#')) => return Err(Stop::Malformed),
+            _ => false,
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.wrong_kind(key_at, want))
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<(), Stop> {
+    /// `[…]`: the values of a `List`, or the inline tables of `Tables`.
+    fn array(&mut self, want: &'static Shape, key_at: usize, depth: usize) -> Result<(), Stop> {
+        let (element, cap) = match want {
+            Shape::List(e, n) => (Some(*e), *n),
+            Shape::Tables(_, n) => (None, *n),
+            _ => return Err(self.wrong_kind(key_at, want)),
+        };
+        let mut n = 0;
         self.i += 1;
         loop {
             self.skip_blank(true);
@@ -363,7 +416,24 @@ impl<'a> Scanner<'a> {
             }
             let at = self.i;
             self.count(at, false)?;
-            self.value(depth + 1)?;
+            n += 1;
+            if matches!(want, Shape::Tables(..)) {
+                self.count_kind(key_at, want)?;
+            } else if n > cap {
+                return Err(refused(
+                    at,
+                    format!(
+                        "more than {cap} values in `{}`: not a file wijktafel wrote",
+                        self.raw_key(key_at)
+                    ),
+                ));
+            }
+            match element {
+                Some(e) => self.value(e, key_at, depth + 1)?,
+                // an inline table of the array's schema
+                None if self.peek() == Some(b'{') => self.inline_table(want, depth + 1)?,
+                None => return Err(self.wrong_kind(key_at, want)),
+            }
             self.skip_blank(true);
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -376,30 +446,45 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn inline_table(&mut self, depth: usize) -> Result<(), Stop> {
+    /// `{ a = 1, … }`: the keys of a `Table`, or any keys of a `Map`.
+    fn inline_table(&mut self, shape: &'static Shape, depth: usize) -> Result<(), Stop> {
         self.count(self.i, true)?;
+        let mut cur = Current {
+            shape: Some(shape),
+            seen: 0,
+            at: self.i,
+        };
         self.i += 1;
         loop {
             self.skip_blank(true);
             if self.peek() == Some(b'}') {
                 self.i += 1;
-                return Ok(());
+                return self.complete(&cur);
             }
             let at = self.i;
             self.count(at, false)?;
-            self.key_path()?;
+            let place = self.key_path(shape)?;
+            if let (1, Some(bit)) = (place.segments, place.first) {
+                if cur.seen & (1 << bit) != 0 {
+                    return Err(refused(at, format!("duplicate key `{}`", self.raw_key(at))));
+                }
+                cur.seen |= 1 << bit;
+            }
+            if let Some(map) = place.map_key_of {
+                self.count_kind(at, map)?;
+            }
             self.skip_blank(false);
             if self.peek() != Some(b'=') {
                 return Err(Stop::Malformed);
             }
             self.i += 1;
-            self.value(depth + 1)?;
+            self.value(place.shape, at, depth + 1)?;
             self.skip_blank(true);
             match self.peek() {
                 Some(b',') => self.i += 1,
                 Some(b'}') => {
                     self.i += 1;
-                    return Ok(());
+                    return self.complete(&cur);
                 }
                 _ => return Err(Stop::Malformed),
             }
@@ -407,147 +492,10 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// The names a struct accepts at its top level, as its `Deserialize`
-/// declares them (so the list never goes out of step with the type).
-pub fn struct_fields<'de, T: serde::Deserialize<'de>>() -> &'static [&'static str] {
-    struct Grab;
-    #[derive(Debug)]
-    struct Fields(&'static [&'static str]);
-    impl std::fmt::Display for Fields {
-        fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            write!(f, "fields")
-        }
-    }
-    impl std::error::Error for Fields {}
-    impl serde::de::Error for Fields {
-        fn custom<M: std::fmt::Display>(_: M) -> Self {
-            Fields(&[])
-        }
-    }
-    impl<'de> serde::Deserializer<'de> for Grab {
-        type Error = Fields;
-        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Fields> {
-            Err(Fields(&[]))
-        }
-        fn deserialize_struct<V: serde::de::Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Fields> {
-            Err(Fields(fields))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map enum identifier ignored_any
-        }
-    }
-    match T::deserialize(Grab) {
-        Err(Fields(f)) => f,
-        Ok(_) => &[],
-    }
-}
+// the scanner's reading of TOML's lexical pieces, and of names for messages
+#[path = "prescan_lex.rs"]
+mod lex;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const KNOWN: &[&str] = &["format_version", "name", "points", "workshops"];
-
-    fn prescan_unit(t: &str, k: &[&str], l: ScanLimits) -> Result<(), ScanError> {
-        prescan(t, k, l).map(|_| ())
-    }
-
-    /// The largest demo (100 workshops: ten years) fits three times over.
-    #[test]
-    fn the_largest_demo_fits_three_times_in_the_limits() {
-        let fw = crate::framework::Framework::builtin();
-        let text = crate::store::to_toml(&crate::demo::build(&fw, 100));
-        let all = ScanLimits {
-            tables: usize::MAX,
-            items: usize::MAX,
-        };
-        let n = prescan(&text, struct_fields::<crate::session::Session>(), all).unwrap();
-        eprintln!("100-workshop demo: {} bytes, {n:?}", text.len());
-        assert!(n.tables * 3 <= SESSION_LIMITS.tables, "{n:?}");
-        assert!(n.items * 3 <= SESSION_LIMITS.items, "{n:?}");
-        assert!(n.tables > 15_000, "{n:?}");
-    }
-
-    fn scan(t: &str) -> Result<(), ScanError> {
-        prescan_unit(
-            t,
-            KNOWN,
-            ScanLimits {
-                tables: 100,
-                items: 300,
-            },
-        )
-    }
-
-    #[test]
-    fn known_names_pass_and_unknown_ones_are_refused_where_they_are() {
-        assert_eq!(
-            scan("format_version = 3\nname = 'x'\n[points.\"1.1\"]\na=1"),
-            Ok(())
-        );
-        let e = scan("format_version = 3\n\n[t0]\n").unwrap_err();
-        assert_eq!((e.offset, e.message.as_str()), (21, "unknown field `t0`"));
-        assert!(scan("[[t0]]").is_err());
-        assert!(scan("t0.x = 1").is_err());
-        assert!(scan("\"t0\" = 1").is_err());
-        assert!(
-            scan("\"na\\u006de\" = 1").is_err(),
-            "escaped: not taken as known"
-        );
-        // keys inside a table are the table's own
-        assert_eq!(scan("[workshops]\nt0 = 1\n"), Ok(()));
-        assert_eq!(scan("[ 'points' . x ]\n"), Ok(()));
-    }
-
-    #[test]
-    fn strings_and_comments_hide_nothing_and_show_nothing() {
-        let t = "name = \"\"\"\n[t0]\n\\\"\"\"\n[t1]\"\"\"\"\nformat_version = 3 # [t2]\n\
-                 [points.x]\nnote = '''\n[t3]'''''\n# [t4]\nlist = [\n  \"a\", # ]\n  [1, 2],\n]\n\
-                 t = { a = \"}\", b = [ { c = 1 } ] }\n";
-        assert_eq!(scan(t), Ok(()));
-    }
-
-    #[test]
-    fn too_many_items_or_too_deep_is_refused() {
-        let many: String = (0..101).map(|_| "[[workshops]]\n").collect();
-        let e = scan(&many).unwrap_err();
-        assert_eq!(e.offset, 100 * 14);
-        assert!(e.message.contains("more than 100 tables"), "{e:?}");
-        assert_eq!(scan(&format!("name = [{}]", "1,".repeat(250))), Ok(()));
-        let e = scan(&format!("name = [{}]", "1,".repeat(300))).unwrap_err();
-        assert!(e.message.contains("more than 300 tables, keys"), "{e:?}");
-        assert!(scan(&format!("name = [{}]", "{a=1},".repeat(101))).is_err());
-        let deep = format!("name = {}{}", "[".repeat(100), "]".repeat(100));
-        let e = prescan_unit(&deep, KNOWN, SESSION_LIMITS).unwrap_err();
-        assert!(e.message.contains("nested"), "{e:?}");
-    }
-
-    #[test]
-    fn a_line_it_does_not_understand_is_left_to_the_parser() {
-        assert_eq!(scan("name = \n= 3\n[points]\n"), Ok(()));
-        assert_eq!(scan("name = 'unterminated\n[points]\n"), Ok(()));
-        assert!(scan("name = 'x' junk\n[t9]\n").is_err(), "scanning goes on");
-    }
-
-    #[test]
-    fn the_session_fields_are_read_from_its_type() {
-        let f = struct_fields::<crate::session::Session>();
-        for name in [
-            "format_version",
-            "name",
-            "points",
-            "workshops",
-            "votes",
-            "draft",
-        ] {
-            assert!(f.contains(&name), "{name} in {f:?}");
-        }
-    }
-}
+#[path = "prescan_tests.rs"]
+mod tests;

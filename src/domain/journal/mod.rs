@@ -352,11 +352,16 @@ pub fn apply_events<'a>(
     forward: bool,
 ) -> Result<(), String> {
     let mut meta: Option<Value> = None;
+    // each point touched is turned into JSON once and back once, however
+    // many events touch it (a journal of many events on one large point
+    // costs what its deltas hold, not events × the point's size)
+    let mut touched: BTreeMap<&str, Value> = BTreeMap::new();
     for e in events {
         for (id, d) in &e.points {
-            let mut v = point_value(s, id);
-            d.apply(&mut v, forward);
-            set_point(s, id, v)?;
+            let v = touched
+                .entry(id.as_str())
+                .or_insert_with(|| point_value(s, id));
+            d.apply(v, forward);
         }
         if !e.session.is_empty() {
             let m = meta.get_or_insert_with(|| meta_value(s));
@@ -369,6 +374,9 @@ pub fn apply_events<'a>(
                 }
             }
         }
+    }
+    for (id, v) in touched {
+        set_point(s, id, v)?;
     }
     if let Some(m) = meta {
         set_meta(s, m)?;

@@ -68,6 +68,13 @@ pub fn edit(ta: &mut TextArea<'static>, action: &Action, multiline: bool) -> Edi
             KeyCode::Tab => Edit::Tab,
             KeyCode::BackTab => Edit::BackTab,
             KeyCode::Char(c) if c.is_control() => Edit::Other,
+            // by the rows as they are drawn (see `editor_view`)
+            KeyCode::Up | KeyCode::Down
+                if ev.modifiers.is_empty()
+                    && super::editor_view::move_row(ta, ev.code == KeyCode::Down) =>
+            {
+                Edit::Other
+            }
             // Ctrl+U: the whole field is cleared (Ctrl+Y brings it back);
             // Ctrl+W (a word back), Home and End are the editor's own
             KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -114,21 +121,9 @@ pub fn render_editor(
         ));
     let inner = blk.inner(area);
     f.render_widget(blk, area);
-    let cursor = editor_cursor_style(th, active);
-    if ta.style() == th.base
-        && ta.cursor_style() == cursor
-        && ta.cursor_line_style() == Style::default()
-    {
-        // styled in `update` (see `App::restyle_editors`): draw the editor
-        // itself, so its wrapping is computed once and its scroll position kept
-        f.render_widget(ta, inner);
-        return;
-    }
-    let mut ta = ta.clone();
-    ta.set_style(th.base);
-    ta.set_cursor_line_style(Style::default());
-    ta.set_cursor_style(cursor);
-    f.render_widget(&ta, inner);
+    // wrapped at spaces by terminal columns, as everywhere else (issue 25)
+    let cursor = active.then(|| editor_cursor_style(th, active));
+    super::editor_view::draw(ta, f, inner, cursor, th);
 }
 
 /// The cursor of the editor with focus is reversed; elsewhere it is hidden.

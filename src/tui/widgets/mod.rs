@@ -2,6 +2,7 @@
 
 pub mod big_letters;
 pub mod editor;
+pub mod editor_view;
 pub mod footer;
 pub mod popup;
 pub mod recap;

@@ -119,6 +119,61 @@ pub fn wrapped_rows(text: &str, width: usize) -> usize {
     wrap_styled(&[(text.to_string(), Style::default())], width, usize::MAX).len()
 }
 
+/// Where a line of an editor breaks when it is wrapped to `width` columns,
+/// as [`wrap_styled`] breaks words (at spaces, by terminal columns, a word
+/// longer than a row broken between glyphs), but keeping every character:
+/// byte ranges, one per row, that cover the whole line. The spaces at a
+/// break stay at the end of their row (past its edge if need be), so no
+/// row but the first starts with a space.
+pub fn wrap_ranges(line: &str, width: usize) -> Vec<std::ops::Range<usize>> {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let (mut start, mut col) = (0, 0);
+    let mut rest = line;
+    while !rest.is_empty() {
+        let at = line.len() - rest.len();
+        let space = rest.starts_with(' ');
+        let n = rest
+            .find(|c: char| (c == ' ') != space)
+            .unwrap_or(rest.len());
+        let (token, tail) = rest.split_at(n);
+        rest = tail;
+        if space {
+            col += token.width();
+            continue;
+        }
+        if col > 0 && col + token.width() > width {
+            rows.push(start..at);
+            (start, col) = (at, 0);
+        }
+        let mut word = token;
+        while col + word.width() > width {
+            let (head, _) = split_at_width(word, width - col);
+            // a glyph wider than the row still takes a row of its own
+            let head = if head.is_empty() && col == 0 {
+                let c = word.chars().next().map_or(0, char::len_utf8);
+                if c == word.len() {
+                    break;
+                }
+                &word[..c]
+            } else {
+                head
+            };
+            let end = line.len() - rest.len() - word.len() + head.len();
+            if end > start {
+                rows.push(start..end);
+            }
+            (start, col) = (end, 0);
+            word = &word[head.len()..];
+        }
+        col += word.width();
+    }
+    if start < line.len() || rows.is_empty() {
+        rows.push(start..line.len());
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +226,43 @@ mod tests {
         );
         assert_eq!(text(&lines), ["Status: OPEN"]);
         assert_eq!(lines[0].spans.last().unwrap().style, bold);
+    }
+
+    fn rows(line: &str, width: usize) -> Vec<&str> {
+        wrap_ranges(line, width)
+            .into_iter()
+            .map(|r| &line[r])
+            .collect()
+    }
+
+    #[test]
+    fn editor_rows_keep_every_character_and_break_where_words_do() {
+        let t = "een deel (Kadebuurt). 华人社区协会 ok";
+        assert_eq!(
+            rows(t, 12),
+            ["een deel ", "(Kadebuurt). ", "华人社区协会 ", "ok"]
+        );
+        assert_eq!(rows(t, 12).concat(), t);
+        assert_eq!(rows("", 5), [""]);
+        assert_eq!(rows("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(rows("a  b", 1), ["a  ", "b"]);
+        assert_eq!(rows("华人", 1), ["华", "人"], "a glyph wider than a row");
+        assert_eq!(rows("ab 华人社区", 5), ["ab ", "华人", "社区"]);
+        for w in 1..30 {
+            let r = rows(t, w);
+            assert_eq!(r.concat(), t, "{w}");
+            for row in &r[1..] {
+                assert!(!row.starts_with(' '), "{w}: {r:?}");
+            }
+            for row in &r {
+                assert!(row.trim_end().width() <= w.max(2), "{w}: {r:?}");
+            }
+        }
+        // the same rows as the program's wrap, but for the kept spaces
+        let words: Vec<String> = rows(t, 14)
+            .iter()
+            .map(|r| r.trim_end().to_string())
+            .collect();
+        assert_eq!(words, wrap_cut(t, 14, 99));
     }
 }

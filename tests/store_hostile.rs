@@ -1,0 +1,246 @@
+//! Hostile session files of every shape that got past the first pre-scan
+//! (issue 28): each is refused by the schema-aware pre-scan or the journal's
+//! count before the TOML or JSON parser builds anything, so `export` of it
+//! costs little time and at most 5× its size in memory (peak RSS of the
+//! real binary, read with `wait4` for that one child). Release numbers for
+//! every reader are in RELIABILITY.md; `MEASURE=1` prints them here.
+#![cfg(unix)]
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn new_session(store_dir: &Path, name: &str) -> std::path::PathBuf {
+    let out = Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+        .env_remove("WIJKTAFEL_DIR")
+        .arg("--dir")
+        .arg(store_dir)
+        .args(["new", name, "--no-open"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::path::PathBuf::from(String::from_utf8(out.stdout).unwrap().trim())
+}
+
+/// What one run of the binary cost: wall time, peak RSS in bytes, exit
+/// code, stderr.
+struct Cost {
+    time: Duration,
+    rss: u64,
+    code: i32,
+    stderr: String,
+}
+
+// the child is reaped by `wait4` (for its own rusage), not by `Child::wait`
+#[allow(clippy::zombie_processes)]
+fn cost(args: &[&std::ffi::OsStr], dir: &Path) -> Cost {
+    let err = dir.join("stderr.txt");
+    let start = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_wijktafel"))
+        .env_remove("WIJKTAFEL_DIR")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(&err).unwrap())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // this child's own peak, not the largest of every child of the test process
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut ru) };
+    assert_eq!(pid, child.id() as libc::pid_t);
+    let time = start.elapsed();
+    Cost {
+        time,
+        rss: ru.ru_maxrss as u64 * 1024,
+        code: if libc::WIFEXITED(status) {
+            libc::WEXITSTATUS(status)
+        } else {
+            -1
+        },
+        stderr: fs::read_to_string(&err).unwrap_or_default(),
+    }
+}
+
+/// The binary's own footprint, reading a small valid session.
+fn baseline(dir: &Path) -> u64 {
+    let store = dir.join("base");
+    let p = new_session(&store, "Klein");
+    cost(&["export".as_ref(), p.as_os_str()], dir).rss
+}
+
+const HEAD: &str = "format_version = 4\nname = \"Vijandig\"\ncreated = \"2026-12-07T10:00:00Z\"\n\
+                    cursor = \"1.1.1\"\n\n[framework]\nid = \"plv-afwegingskader\"\nversion = \"2022.2\"\n\n";
+
+/// `HEAD`, then `n` times what `each` makes of 0, 1, 2, …
+fn repeat(n: usize, each: impl Fn(usize) -> String) -> String {
+    let mut t = String::from(HEAD);
+    for i in 0..n {
+        t.push_str(&each(i));
+    }
+    t
+}
+
+type Shape = (&'static str, fn() -> String, &'static str);
+
+/// The hostile shapes (each made when it is tried, 3–8 MB) and the words
+/// of their refusal.
+const SHAPES: &[Shape] = &[
+    (
+        "300,000 unknown keys in [framework]",
+        || repeat(300_000, |i| format!("k{i} = 1\n")),
+        "unknown field `k0`",
+    ),
+    (
+        "100,000 points with an unknown inner key",
+        || {
+            repeat(100_000, |i| {
+                format!("[points.\"1.1.{i}\"]\nstatus = \"open\"\nzz = 1\n")
+            })
+        },
+        "unknown field `zz`",
+    ),
+    (
+        "60,000 note tables with a key twice",
+        || {
+            repeat(60_000, |_| {
+                "[[points.\"1.1.1\".notes]]\nworkshop = 1\nworkshop = 1\n".into()
+            })
+        },
+        "duplicate key `workshop`",
+    ),
+    (
+        "60,000 valid note tables",
+        || {
+            repeat(60_000, |i| {
+                format!(
+                    "[[points.\"1.1.1\".notes]]\nworkshop = 1\nat = \"2026-12-07T10:00:00Z\"\ntext = \"n{i}\"\n"
+                )
+            })
+        },
+        "more than 50000 tables",
+    ),
+    (
+        "an inline array of 2,000,000 party ids",
+        || {
+            format!(
+                "{HEAD}[[workshops]]\nnumber = 1\npresent = [{}]\n",
+                "1,".repeat(2_000_000)
+            )
+        },
+        "more than 1000 values in `present`",
+    ),
+    (
+        "1,000,000 nested arrays",
+        || {
+            format!(
+                "{HEAD}[[points.\"1.1.1\".notes]]\ntext = {}",
+                "[".repeat(1_000_000)
+            )
+        },
+        "`text`: expected a string",
+    ),
+    (
+        "a key of 4 MB",
+        || format!("{HEAD}\"{}\" = 1\n", "x".repeat(4_000_000)),
+        "unknown field `xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…`",
+    ),
+    (
+        "200,000 parties",
+        || {
+            repeat(200_000, |i| {
+                format!("[[parties]]\nid = {i}\norganisation = \"p\"\n")
+            })
+        },
+        "more than 1000 of `parties`",
+    ),
+    (
+        "49,000 note tables without `at`",
+        || {
+            repeat(49_000, |i| {
+                format!(
+                    "[[points.\"1.1.{}\".notes]]\nworkshop = 1\ntext = \"n\"\n",
+                    i % 9000
+                )
+            })
+        },
+        "missing field `at`",
+    ),
+    (
+        "49,990 votes with only `present`",
+        || repeat(49_990, |i| format!("[[votes]]\npresent = [{i}]\n")),
+        "missing field `workshop`",
+    ),
+    (
+        "one journal line of 3,000,000 values",
+        || journal(1, 3_000_000),
+        "values in one event",
+    ),
+    (
+        "20,000 journal lines of 100 values",
+        || journal(20_000, 100),
+        "more than one value per 6 bytes",
+    ),
+];
+
+/// A journal of `lines` valid event lines (checksums right), each setting
+/// a point to an array of `values` zeros.
+fn journal(lines: u64, values: usize) -> String {
+    let mark = "\n# ── journal: what happened, one event per line, newest last (do not edit) ──\n";
+    let zeros = "0,".repeat(values);
+    let mut t = format!("{HEAD}{mark}");
+    for seq in 1..=lines {
+        let json = format!(
+            "{{\"seq\":{seq},\"at\":\"2026-12-07T10:00:00Z\",\"w\":0,\"what\":\"note\",\"points\":{{\"1.1.1\":{{\"=\":[null,[{zeros}0]]}}}}}}"
+        );
+        t.push_str(&format!(
+            "#@ {:08x} {json}\n",
+            crc32fast::hash(json.as_bytes())
+        ));
+    }
+    t
+}
+
+fn check(name: &str, size: u64, words: &str, base: u64, dir: &Path) {
+    let path = dir.join("vijandig.toml");
+    let c = cost(&["export".as_ref(), path.as_os_str()], dir);
+    if std::env::var_os("MEASURE").is_some() {
+        eprintln!(
+            "{name}: {:.1} MB, {:.2} s, peak RSS {:.1} MB (baseline {:.1} MB)",
+            size as f64 / 1e6,
+            c.time.as_secs_f64(),
+            c.rss as f64 / 1e6,
+            base as f64 / 1e6
+        );
+    }
+    assert_eq!(c.code, 2, "{name}: {}", c.stderr);
+    assert!(c.stderr.contains(words), "{name}: {}", c.stderr);
+    // the binary's own footprint, then at most 5× the file (the text is read
+    // whole: 1×); a debug build on a loaded 2-core machine: 5 s
+    assert!(
+        c.rss <= base + 5 * size,
+        "{name}: peak RSS {} MB for {} MB (baseline {} MB)",
+        c.rss / 1_000_000,
+        size / 1_000_000,
+        base / 1_000_000
+    );
+    assert!(c.time < Duration::from_secs(5), "{name}: {:?}", c.time);
+}
+
+/// One test, one shape at a time: the peak RSS of a child counts the
+/// test process's own memory at the moment it forks, so that is kept small
+/// (each shape is written, dropped, then tried).
+#[test]
+fn every_hostile_shape_is_refused_within_five_times_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = baseline(dir.path());
+    for (name, make, words) in SHAPES {
+        let path = dir.path().join("vijandig.toml");
+        let text = make();
+        fs::write(&path, &text).unwrap();
+        let size = text.len() as u64;
+        drop(text);
+        check(name, size, words, base, dir.path());
+    }
+}
