@@ -151,6 +151,7 @@ static WORKSHOP: Schema = Schema {
         ("started", Str),
         ("ended", Str),
         ("present", PARTY_IDS),
+        ("excused", PARTY_IDS),
         ("attendance_log", Tables(&ATTENDANCE_CHANGE, ANY)),
         ("in_orientation", Bool),
     ],
@@ -276,6 +277,7 @@ static VOTE: Schema = Schema {
         ("remark", Str),
         ("follow_up", Table(&FOLLOW_UP)),
         ("revisit", Str),
+        ("again_because", Str),
     ],
     serde: of::<crate::domain::vote::Vote>,
     required: std::sync::OnceLock::new(),
@@ -367,6 +369,27 @@ static PARKED: Schema = Schema {
     required: std::sync::OnceLock::new(),
 };
 
+static STEP_BUDGET: Schema = Schema {
+    name: "StepBudget",
+    fields: &[("step", Str), ("minutes", Int)],
+    serde: of::<crate::domain::budget::StepBudget>,
+    required: std::sync::OnceLock::new(),
+};
+
+static PLAN: Schema = Schema {
+    name: "WorkshopPlan",
+    fields: &[
+        ("workshop", Int),
+        ("date", Str),
+        ("start", Str),
+        ("end", Str),
+        ("steps", Tables(&STEP_BUDGET, ANY)),
+        ("at", Str),
+    ],
+    serde: of::<crate::domain::budget::WorkshopPlan>,
+    required: std::sync::OnceLock::new(),
+};
+
 /// A session file. Its `journal` is not here: the journal is written as
 /// comment lines after the snapshot, never as TOML (see `journal.rs`), so a
 /// `journal` key in the TOML is refused.
@@ -395,6 +418,7 @@ pub static SESSION: Schema = Schema {
         ("journal_from", Table(&JOURNAL_FROM)),
         ("adoptions", Tables(&ADOPTION, MAX_PER_WORKSHOP)),
         ("parking", Tables(&PARKED, MAX_PER_WORKSHOP)),
+        ("plans", Tables(&PLAN, MAX_PER_WORKSHOP)),
     ],
     serde: of::<crate::session::Session>,
     required: std::sync::OnceLock::new(),
@@ -484,6 +508,14 @@ mod tests {
             (&ADOPTION, struct_fields::<workday::Adoption>()),
             (&PARKED_OUTCOME, struct_fields::<workday::ParkedOutcome>()),
             (&PARKED, struct_fields::<workday::ParkedTopic>()),
+            (
+                &STEP_BUDGET,
+                struct_fields::<crate::domain::budget::StepBudget>(),
+            ),
+            (
+                &PLAN,
+                struct_fields::<crate::domain::budget::WorkshopPlan>(),
+            ),
         ]
     }
 

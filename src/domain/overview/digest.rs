@@ -48,8 +48,8 @@ pub struct Digest {
     pub framework_id: String,
     pub framework_version: String,
     pub framework_title: String,
-    /// Index of the block reached (where the next workshop resumes, see
-    /// `gate::resume_point`), and that block as "2 Title" (`list`).
+    /// Index of the block reached (the cursor's), and the block where the
+    /// next workshop resumes as "2 Title" (`list`, `gate::resume_point`).
     pub block_reached: usize,
     pub block_label: Option<String>,
     pub blocks: Vec<BlockProgress>,
@@ -105,10 +105,11 @@ impl Digest {
                 reason,
             });
         }
-        // where the next workshop resumes (while one runs: the cursor):
-        // the one rule `list`, the recap and the start follow
+        // `list`'s block is where the next workshop resumes (the rule the
+        // recap and the start follow); the block *reached* is the one the
+        // room has come to (the cursor), also with open points behind it
         let resume = crate::gate::resume_point(fw, s);
-        let block_reached = fw.pos_of(&resume).map(|p| p.block).unwrap_or(0);
+        let block_reached = s.cursor_block(fw);
         Digest {
             version: DIGEST_VERSION,
             name: s.name.clone(),
