@@ -5,6 +5,17 @@ use crate::framework::carried::Given;
 use crate::safe_text::safe_line;
 use crate::store::{Store, StoreError};
 
+use super::Failure;
+use super::args::Cli;
+use super::launch::open_store;
+use super::output::write_stdout;
+
+/// `list`: one line per stored session.
+pub(super) fn run(cli: &Cli, given: Option<&Given>) -> Result<(), Failure> {
+    let store = open_store(cli)?;
+    Ok(write_stdout(&list_text(&store, given, cli.lang)?)?)
+}
+
 /// The `list` output: one aligned line per session.
 pub fn list_text(
     store: &Store,
