@@ -20,3 +20,25 @@ mod e2e_vote;
 mod e2e_warning;
 mod e2e_workday;
 
+/// Without tmux (or strace) the tests above return early and would pass
+/// unseen; this one fails instead, naming what is missing, unless
+/// `WIJKTAFEL_ALLOW_SKIP=1` says that skipping them is meant. CI installs
+/// both (`.ci/run`), so there it passes.
+#[cfg(unix)]
+#[test]
+fn the_tools_of_the_end_to_end_tests_are_installed() {
+    let missing: Vec<&str> = ["tmux", "strace"]
+        .into_iter()
+        // strace is Linux's; elsewhere the network test is not meant to run
+        .filter(|tool| cfg!(target_os = "linux") || *tool != "strace")
+        .filter(|tool| std::process::Command::new(tool).arg("-V").output().is_err())
+        .collect();
+    let allowed = std::env::var("WIJKTAFEL_ALLOW_SKIP").is_ok_and(|v| v == "1");
+    assert!(
+        missing.is_empty() || allowed,
+        "not installed: {}. The end-to-end tests that need it returned without \
+         testing anything. Install it, or run with WIJKTAFEL_ALLOW_SKIP=1 to skip \
+         them knowingly.",
+        missing.join(", ")
+    );
+}
