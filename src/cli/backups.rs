@@ -63,7 +63,7 @@ pub fn backups_text(path: &std::path::Path, query: &str, lang: Lang) -> Result<S
             time_label(e.time, lang),
             workshop,
             reasons(&e.kept_for, at_start, lang),
-            human_size(e.size, lang),
+            lang.size(e.size),
             cell(&holds),
         ]);
     }
@@ -174,17 +174,4 @@ pub(super) fn holds_text(sess: &Session, lang: Lang) -> String {
             &vote,
         ],
     )
-}
-
-/// "980 B", "12,3 kB" (Dutch) or "12.3 kB", "1,2 MB".
-pub(super) fn human_size(bytes: u64, lang: Lang) -> String {
-    let t = match bytes {
-        0..1_000 => format!("{bytes} B"),
-        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1_000.0),
-        _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
-    };
-    match lang {
-        Lang::Nl => t.replace('.', ","),
-        Lang::En => t,
-    }
 }
