@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod architecture;
 mod cli_attacks;
 mod cli_help;
 mod demo;
