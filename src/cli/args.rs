@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::export::overview::OverviewFormat;
 use crate::i18n::Lang;
 use crate::tui::theme::ThemeKind;
 use crate::vote::RuleKind;
@@ -100,8 +101,8 @@ pub enum Command {
     #[command(after_help = "Voorbeeld: wijktafel list --dir ./sessions")]
     List,
     /// Waar elke wijk staat en wat de wijken van elkaar leren: alle sessies van de opslag en van de genoemde mappen, alleen gelezen.
-    #[command(alias = "overview", after_help = super::overview::EXAMPLES)]
-    Overzicht(super::overview::OverviewArgs),
+    #[command(alias = "overview", after_help = OVERVIEW_EXAMPLES)]
+    Overzicht(OverviewArgs),
     /// Verslag (md, html) of gegevens (json, xlsx, csv) van een sessie schrijven.
     #[command(
         after_help = "Voorbeelden:\n  wijktafel export \"De Horst\" --format md --workshop 2 -o verslag.md\n  wijktafel export \"De Horst\" --format xlsx -o stand.xlsx\n  wijktafel export \"De Horst\" --format csv --items stemmingen -o stemmingen.csv\n  wijktafel export gegevens.json --format md\n\nVoor Excel en LibreOffice: xlsx (tabbladen gesprekspunten, stemmingen, actiepunten,\naanwezigheid; tekst blijft tekst, datums zijn datums). De CSV is voor andere programma's\n(puntkomma's, UTF-8 met BOM). Een CSV-cel die een spreadsheet als formule zou lezen\n(begint met = + - @) krijgt een onzichtbaar teken ervoor (U+2060): te zien zoals getypt,\nnooit uitgevoerd. Getallen en telefoonnummers als \"+31 6 12345678\" blijven zoals ze zijn.\n\n--anonymize vervangt namen als hele woorden: de vertegenwoordigers (volledige naam,\nvoornaam, achternaam, ook zonder accenten: Yilmaz) door hun organisatie, de\nprocesbegeleider door \"Procesbegeleider\". Vrije tekst kan mensen nog steeds herkenbaar maken: lees het na."
@@ -207,7 +208,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = FrameworkFormat::Md)]
         format: FrameworkFormat,
         #[command(subcommand)]
-        action: Option<super::framework_switch::FrameworkAction>,
+        action: Option<FrameworkAction>,
     },
 }
 
@@ -232,4 +233,42 @@ fn rule_parser() -> impl clap::builder::TypedValueParser<Value = RuleKind> {
         "meerderheid" | "majority" => RuleKind::Majority,
         _ => RuleKind::Consensus,
     })
+}
+
+/// `framework switch`.
+#[derive(Debug, Subcommand)]
+pub enum FrameworkAction {
+    /// Het afwegingskader van een sessie bewust wisselen: toont wat verandert en vraagt het; eerdere bijeenkomsten houden de woorden van toen.
+    #[command(
+        after_help = "Voorbeeld: wijktafel framework switch \"Kleinstad Noord\" kleinstad-kader-2.toml"
+    )]
+    Switch {
+        /// Naam, bestandsnaam of pad van de sessie
+        session: String,
+        /// Het nieuwe afwegingskader (TOML)
+        file: PathBuf,
+        /// Niet vragen, meteen wisselen (voor scripts)
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// The examples under `wijktafel overzicht --help`.
+pub const OVERVIEW_EXAMPLES: &str = "Voorbeelden:\n  wijktafel overzicht\n  wijktafel overzicht /mnt/gedeeld/wijken --municipality Kleinstad --format html -o overzicht.html\n  wijktafel overzicht --format xlsx -o overzicht.xlsx";
+
+/// What `overzicht` is asked for.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OverviewArgs {
+    /// Nog meer mappen met sessies (alleen gelezen), naast de map van --dir
+    #[arg(value_name = "MAP")]
+    pub dirs: Vec<PathBuf>,
+    /// Alleen de wijken van deze gemeente
+    #[arg(long, value_name = "GEMEENTE")]
+    pub municipality: Option<String>,
+    /// md (standaard), html (afdrukbaar op A4, met warmtekaart), json (zie assets/overview-schema-v1.json) of xlsx (een tabblad per weergave)
+    #[arg(long, value_enum, default_value_t = OverviewFormat::Md)]
+    pub format: OverviewFormat,
+    /// Naar dit bestand schrijven (0600) in plaats van naar het scherm
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

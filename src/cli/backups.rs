@@ -7,8 +7,8 @@ use crate::safe_text::{safe_line, shell_word};
 use crate::session::Session;
 use crate::store::{self, Store, StoreError};
 
-use super::Failure;
 use super::args::Cli;
+use super::failure::Failure;
 use super::launch::open_store;
 use super::list::cell;
 use super::output::{aligned, write_stdout};

@@ -4,9 +4,9 @@ use crate::framework::Framework;
 use crate::framework::carried::Given;
 use crate::store;
 
-use super::Failure;
 use super::args::Cli;
 use super::carried::session_framework;
+use super::failure::Failure;
 use super::launch::{interactive, open_store};
 
 /// `beamer`: the room's view of a session another window has open. Reads

@@ -2,7 +2,7 @@
 //! session keeps the one it is made with; every other command reads a
 //! session with its own.
 
-use crate::cli::Failure;
+use super::failure::Failure;
 use crate::framework::carried::{Given, carry, resolve};
 use crate::framework::{DEFAULT_TOML, Framework};
 use crate::i18n::Lang;

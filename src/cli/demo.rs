@@ -5,9 +5,9 @@ use crate::framework::Framework;
 use crate::framework::carried::Given;
 use crate::store;
 
-use super::Failure;
 use super::args::Cli;
 use super::carried::carry_new;
+use super::failure::Failure;
 use super::launch::{created_without_terminal, interactive, open_path, open_store};
 use super::output::write_path_line;
 

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use crate::framework::carried::Given;
 use crate::store::{self, StoreError};
 
-use super::Failure;
 use super::args::{Cli, ExportFormat};
 use super::carried::session_framework;
+use super::failure::Failure;
 use super::launch::open_store;
 use super::output::{write_path_line, write_stdout_bytes};
 

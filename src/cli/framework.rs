@@ -3,8 +3,8 @@
 
 use crate::framework::Framework;
 
-use super::Failure;
 use super::args::{Cli, FrameworkFormat};
+use super::failure::Failure;
 use super::output::write_stdout;
 
 /// `framework`: the framework as a hand-out or as JSON.

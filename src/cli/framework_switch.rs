@@ -5,34 +5,16 @@
 //! session, so the workshops held before keep the words the room saw.
 
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
 
-use clap::Subcommand;
-
-use crate::cli::{Cli, Failure, interactive};
+use super::args::{Cli, FrameworkAction};
+use super::failure::Failure;
+use super::launch::interactive;
 use crate::framework::Framework;
 use crate::framework::carried::{Adopt, Diff, Given, current_text, diff, resolve, switch};
 use crate::i18n::{Lang, fill};
 use crate::safe_text::{safe_line, safe_text, shell_word};
 use crate::session::Session;
 use crate::store::{self, SessionLock, Store};
-
-#[derive(Debug, Subcommand)]
-pub enum FrameworkAction {
-    /// Het afwegingskader van een sessie bewust wisselen: toont wat verandert en vraagt het; eerdere bijeenkomsten houden de woorden van toen.
-    #[command(
-        after_help = "Voorbeeld: wijktafel framework switch \"Kleinstad Noord\" kleinstad-kader-2.toml"
-    )]
-    Switch {
-        /// Naam, bestandsnaam of pad van de sessie
-        session: String,
-        /// Het nieuwe afwegingskader (TOML)
-        file: PathBuf,
-        /// Niet vragen, meteen wisselen (voor scripts)
-        #[arg(long)]
-        yes: bool,
-    },
-}
 
 /// Run `framework switch`.
 pub fn run(cli: &Cli, given: Option<&Given>, action: &FrameworkAction) -> Result<(), Failure> {

@@ -8,9 +8,9 @@ use crate::i18n::{Lang, fill};
 use crate::safe_text::safe_line;
 use crate::store::{self, SessionLock, Store, StoreError};
 
-use super::Failure;
 use super::args::{Cli, Command};
 use super::carried::session_framework;
+use super::failure::Failure;
 use super::output::write_stdout;
 
 /// The store named on the command line; warns on stderr when its existing

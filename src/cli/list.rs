@@ -5,8 +5,8 @@ use crate::framework::carried::Given;
 use crate::safe_text::safe_line;
 use crate::store::{Store, StoreError};
 
-use super::Failure;
 use super::args::Cli;
+use super::failure::Failure;
 use super::launch::open_store;
 use super::output::write_stdout;
 

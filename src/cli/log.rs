@@ -1,8 +1,11 @@
 //! `wijktafel log` and `wijktafel restore --event` (issue 23): what
 //! happened in a session, from its journal, and going back to any event.
 
+use super::args::Cli;
 use super::carried::session_framework;
-use crate::cli::{Cli, Failure, open_store, write_stdout_bytes};
+use super::failure::Failure;
+use super::launch::open_store;
+use super::output::write_stdout_bytes;
 use crate::export::LogFilter;
 use crate::framework::carried::Given;
 use crate::safe_text::shell_word;

@@ -19,17 +19,14 @@
 //! `open` (and `new`, `demo` without `--no-open`/`--out`) need a terminal on
 //! standard input and output; without one, nothing is started or saved.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use crate::export::ExportError;
 use crate::framework::carried::Given;
 use crate::framework::{Framework, FrameworkError};
 use crate::i18n::fill;
 use crate::safe_text::{safe_line, safe_text};
-use crate::store::StoreError;
 use crate::vote::DecisionRule;
 
 mod args;
@@ -38,6 +35,7 @@ mod beamer;
 mod carried;
 mod demo;
 mod export;
+mod failure;
 mod framework;
 mod framework_switch;
 pub mod help_en;
@@ -53,11 +51,10 @@ mod restore;
 
 pub use args::{Cli, Command, ExportFormat, FrameworkFormat};
 pub use backups::backups_text;
+pub use failure::Failure;
 pub use help_nl::dutch_help;
-pub(crate) use launch::{interactive, open_store};
 pub use list::list_text;
 pub use output::for_terminal;
-pub(crate) use output::{write_path_line, write_stdout_bytes};
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
@@ -130,37 +127,6 @@ pub fn main() -> ExitCode {
 /// file contents and arguments, which may hold escape sequences.
 fn print_error(message: &str) {
     eprintln!("wijktafel: {}", safe_line(message));
-}
-
-/// Why a command failed.
-#[derive(Debug)]
-pub enum Failure {
-    Store(StoreError),
-    Usage(String),
-    /// Refused or failed, not for a wrong argument (exit 1).
-    Failed(String),
-    Io(std::io::Error),
-    /// `open` needs a terminal; nothing was changed.
-    NoTerminal(PathBuf),
-}
-
-impl From<StoreError> for Failure {
-    fn from(e: StoreError) -> Self {
-        Failure::Store(e)
-    }
-}
-
-/// An export that cannot be made is a wrong argument (`--workshop`).
-impl From<ExportError> for Failure {
-    fn from(e: ExportError) -> Self {
-        Failure::Usage(e.to_string())
-    }
-}
-
-impl From<std::io::Error> for Failure {
-    fn from(e: std::io::Error) -> Self {
-        Failure::Io(e)
-    }
 }
 
 /// Load the framework named on the command line (with its text, which a

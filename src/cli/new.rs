@@ -7,9 +7,9 @@ use crate::session::{Session, parse_party};
 use crate::store::clean_line;
 use crate::vote::DecisionRule;
 
-use super::Failure;
 use super::args::Cli;
 use super::carried::carry_new;
+use super::failure::Failure;
 use super::launch::{created_without_terminal, interactive, open_path, open_store};
 use super::output::write_path_line;
 

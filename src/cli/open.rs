@@ -3,8 +3,8 @@
 use crate::framework::Framework;
 use crate::framework::carried::Given;
 
-use super::Failure;
 use super::args::Cli;
+use super::failure::Failure;
 use super::launch::{interactive, new_app, open_path, open_store};
 use super::output::write_stdout;
 

@@ -4,42 +4,21 @@
 //! written but the `-o` file. A file that cannot be read is listed with
 //! its reason; it never stops the overview.
 
-use std::path::PathBuf;
-
+use super::args::OverviewArgs;
+use super::failure::Failure;
 use crate::catalog::gather;
-use crate::cli::Failure;
 use crate::export::overview::{OverviewFormat, render};
 use crate::framework::carried::Given;
 use crate::store;
 
-/// The examples under `wijktafel overzicht --help`.
-pub const EXAMPLES: &str = "Voorbeelden:\n  wijktafel overzicht\n  wijktafel overzicht /mnt/gedeeld/wijken --municipality Kleinstad --format html -o overzicht.html\n  wijktafel overzicht --format xlsx -o overzicht.xlsx";
-
-/// What `overzicht` is asked for.
-#[derive(Debug, Clone, clap::Args)]
-pub struct OverviewArgs {
-    /// Nog meer mappen met sessies (alleen gelezen), naast de map van --dir
-    #[arg(value_name = "MAP")]
-    pub dirs: Vec<PathBuf>,
-    /// Alleen de wijken van deze gemeente
-    #[arg(long, value_name = "GEMEENTE")]
-    pub municipality: Option<String>,
-    /// md (standaard), html (afdrukbaar op A4, met warmtekaart), json (zie assets/overview-schema-v1.json) of xlsx (een tabblad per weergave)
-    #[arg(long, value_enum, default_value_t = OverviewFormat::Md)]
-    pub format: OverviewFormat,
-    /// Naar dit bestand schrijven (0600) in plaats van naar het scherm
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
-
 /// `overzicht`: gather, select, write.
 pub fn run(
-    cli: &crate::cli::Cli,
+    cli: &super::args::Cli,
     given: Option<&Given>,
     args: &OverviewArgs,
 ) -> Result<(), Failure> {
     let lang = cli.lang;
-    let store = crate::cli::open_store(cli)?;
+    let store = super::launch::open_store(cli)?;
     if args.format == OverviewFormat::Xlsx
         && args.output.is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stdout())
@@ -66,8 +45,8 @@ pub fn run(
     match &args.output {
         Some(out) => {
             store::write_export(out, &bytes)?;
-            Ok(crate::cli::write_path_line(out)?)
+            Ok(super::output::write_path_line(out)?)
         }
-        None => Ok(crate::cli::write_stdout_bytes(&bytes)?),
+        None => Ok(super::output::write_stdout_bytes(&bytes)?),
     }
 }

@@ -5,9 +5,9 @@ use crate::i18n::fill;
 use crate::safe_text::{safe_line, shell_word};
 use crate::store;
 
-use super::Failure;
 use super::args::Cli;
 use super::backups::{session_or_its_backups, time_label, workshop_label};
+use super::failure::Failure;
 use super::launch::open_store;
 use super::output::write_stdout;
 
