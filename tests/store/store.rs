@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::common::bin;
@@ -292,7 +292,7 @@ fn a_stale_lock_is_taken_over() {
     fs::write(&path, "").unwrap();
     let lock = SessionLock::path_for(&path);
     // a child that takes the lock (flock) and then hangs
-    let mut child = Command::new("sh")
+    let mut child = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!(
             "exec flock -o -x {} -c 'echo held; exec sleep 10'",
@@ -480,7 +480,7 @@ fn odd_names_stay_inside_the_store() {
 fn files_are_private_even_under_a_permissive_umask() {
     let dir = tempfile::tempdir().unwrap();
     let store_dir = dir.path().join("nested").join("store");
-    let status = Command::new("sh")
+    let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!(
             // `open` needs a terminal (issue 12): a pseudo terminal from script(1);
