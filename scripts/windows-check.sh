@@ -88,7 +88,7 @@ libtest=$(cargo test --locked --lib --target x86_64-pc-windows-gnu --no-run --me
 
 # 3. saves, backups, locks and exports through the files (tests/*.rs)
 cargo test --locked --quiet --target x86_64-pc-windows-gnu \
-  --test store --test backups --test export --test paste_crlf 2>&1 | tail -n 12
+  --test store --test export --test tui -- store:: backups:: export:: paste_crlf:: 2>&1 | tail -n 12
 
 echo "windows-check: integration tests at $(($(date +%s) - t0)) s"
 

@@ -10,8 +10,6 @@ pub mod beamer;
 pub mod bidi;
 pub mod catalog;
 pub mod cli;
-pub mod cli_en;
-pub mod commands;
 pub mod demo;
 pub mod domain;
 pub mod emergency;

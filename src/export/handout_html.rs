@@ -5,7 +5,7 @@
 //! on. Inline CSS, no scripts, no external resources; every piece of the
 //! framework's text is escaped (a framework file may be anybody's).
 
-use super::html::{html_escape, page_css};
+use super::html::{head, html_escape, page_css};
 use crate::framework::Framework;
 use crate::i18n::{Lang, fill};
 
@@ -43,16 +43,7 @@ pub fn handout_html(fw: &Framework, lang: Lang) -> String {
     let s = lang.strings();
     let title = fill(s.ho_title, &[&fw.title]);
     let mut out = String::new();
-    out.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
-        match lang {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        },
-        html_escape(&title),
-        CSS,
-        page_css(&title, s.ex_page)
-    ));
+    out.push_str(&head(lang, &title, &[CSS, &page_css(&title, s.ex_page)]));
     out.push_str(&format!("<h1>{}</h1>\n", text(&title)));
     out.push_str(&format!(
         "<p class=\"source\">{}: {}</p>\n",

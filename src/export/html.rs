@@ -70,34 +70,6 @@ fn bdi_tags(escaped: &str) -> String {
     out
 }
 
-/// Month names as the minutes write dates in prose ("12 oktober 2026").
-pub(super) const MONTHS: [&str; 24] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The word after an overdue date, in both languages (`ex_overdue`).
 pub(super) const OVERDUE: [&str; 2] = ["verlopen", "overdue"];
 
@@ -124,7 +96,7 @@ fn no_break_amounts(text: &str) -> String {
 /// "(verlopen)" after it.
 fn no_break_long_dates(text: &str) -> String {
     let mut out = text.to_string();
-    for m in MONTHS {
+    for m in crate::i18n::MONTHS.as_flattened() {
         let pat = format!(" {m} ");
         let mut from = 0;
         while let Some(rel) = out[from..].find(&pat) {
@@ -298,18 +270,28 @@ fn title_of(doc: &[Node]) -> String {
         .unwrap_or_default()
 }
 
+/// The start of every HTML document wijktafel writes (minutes, handout,
+/// overview) up to and including `<body>`: language, charset, viewport,
+/// the escaped title and the style sheets given.
+pub(crate) fn head(lang: Lang, title: &str, css: &[&str]) -> String {
+    let lang_attr = match lang {
+        Lang::Nl => "nl",
+        Lang::En => "en",
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+        html_escape(title),
+        css.concat()
+    )
+}
+
 pub(super) fn to_html(doc: &[Node], lang: Lang) -> String {
     let title = title_of(doc);
     let mut out = String::new();
-    out.push_str(&format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{}{}</style>\n</head>\n<body>\n",
-        match lang {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        },
-        html_escape(&title),
-        CSS,
-        page_css(&title, lang.strings().ex_page)
+    out.push_str(&head(
+        lang,
+        &title,
+        &[CSS, &page_css(&title, lang.strings().ex_page)],
     ));
     let last = doc.len().saturating_sub(1);
     let mut skip = false;

@@ -5,7 +5,8 @@
 //! much text they hold. A word breaks only when the page is too narrow for
 //! every column's longest word, and then in the text columns first.
 
-use super::html::{MONTHS, OVERDUE};
+use super::html::OVERDUE;
+use crate::i18n::MONTHS;
 
 /// The width of a printed A4 page's text in `ch` (178 mm at 10.5 pt).
 const PAGE_CH: f64 = 75.0;
@@ -36,7 +37,9 @@ pub(super) fn unit_lengths(text: &str) -> Vec<usize> {
         let mut n = 1;
         if digits(words[i], 1..=2)
             && words[i].chars().all(|c| c.is_ascii_digit())
-            && words.get(i + 1).is_some_and(|m| MONTHS.contains(m))
+            && words
+                .get(i + 1)
+                .is_some_and(|m| MONTHS.as_flattened().contains(m))
             && words.get(i + 2).is_some_and(|y| digits(y, 4..=4))
         {
             n = 3;

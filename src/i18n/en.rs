@@ -528,7 +528,7 @@ pub static EN: Strings = Strings {
     ex_what_action: "action added",
     ex_what_done: "action done",
     ex_what_item_changed: "note or action changed",
-    ex_written_later: "these minutes of workshop {0} were written later, after workshop {1}: the points are shown as they stand now; what changed later is marked at the point. The minutes written when workshop {0} ended are in the exports folder.",
+    ex_written_later: "these minutes of workshop {0} were written later, after workshop {1}: the points are shown as they stand now; what changed later is marked at the point. If workshop {0} was ended in wijktafel (w), the minutes written then are in the exports folder next to the session.",
     key_present_toggle: "mark the chosen party present or absent",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----

@@ -29,6 +29,39 @@ pub enum Lang {
     En,
 }
 
+/// The months' names in running text, Dutch then English: the one table
+/// (`Lang::date_long`, and the HTML minutes keeping such a date on one line).
+pub const MONTHS: [[&str; 12]; 2] = [
+    [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+];
+
 impl Lang {
     /// A date as its readers write it: 12-10-2026 in Dutch, ISO in English.
     pub fn date(self, d: jiff::civil::Date) -> String {
@@ -40,40 +73,26 @@ impl Lang {
 
     /// A date in running text: "12 oktober 2026", "12 October 2026".
     pub fn date_long(self, d: jiff::civil::Date) -> String {
-        const NL: [&str; 12] = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let months = match self {
-            Lang::Nl => &NL,
-            Lang::En => &EN,
+            Lang::Nl => &MONTHS[0],
+            Lang::En => &MONTHS[1],
         };
         let m = months[(d.month() as usize).clamp(1, 12) - 1];
         format!("{} {m} {}", d.day(), d.year())
+    }
+
+    /// A size as its readers write it: "980 B", "12,3 kB" (Dutch) or
+    /// "12.3 kB", "1,2 MB" (`backups`, the paste limit).
+    pub fn size(self, bytes: u64) -> String {
+        let t = match bytes {
+            0..1_000 => format!("{bytes} B"),
+            1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1_000.0),
+            _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
+        };
+        match self {
+            Lang::Nl => t.replace('.', ","),
+            Lang::En => t,
+        }
     }
 
     pub fn strings(self) -> &'static Strings {

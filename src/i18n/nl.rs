@@ -528,7 +528,7 @@ pub static NL: Strings = Strings {
     ex_what_action: "actie toegevoegd",
     ex_what_done: "actie afgerond",
     ex_what_item_changed: "notitie of actie gewijzigd",
-    ex_written_later: "dit verslag van bijeenkomst {0} is later gemaakt, na bijeenkomst {1}: de gesprekspunten staan er zoals ze nu zijn; wat later gewijzigd is, is bij het punt gemarkeerd. Het verslag van het afsluiten van bijeenkomst {0} staat in de map exports.",
+    ex_written_later: "dit verslag van bijeenkomst {0} is later gemaakt, na bijeenkomst {1}: de gesprekspunten staan er zoals ze nu zijn; wat later gewijzigd is, is bij het punt gemarkeerd. Is bijeenkomst {0} in wijktafel afgesloten (w), dan staat het verslag van toen in de map exports naast de sessie.",
     key_present_toggle: "de gekozen partij aanwezig of afwezig zetten",
     // (end of section)
     // ---- csv, json, anonymize (issue 15) ----

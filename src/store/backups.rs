@@ -45,7 +45,7 @@ use jiff::Timestamp;
 use super::*;
 
 // These numbers are also said in words: `bk_footer` and `bk_reason_window`
-// in `i18n/`, the `backups` help in `cli.rs`, README.md and RELIABILITY.md.
+// in `i18n/`, the `backups` help in `cli/args.rs`, README.md and RELIABILITY.md.
 
 /// How many of the newest backups are always kept ("laatste opslagen").
 pub const BACKUPS_KEPT: usize = 10;

@@ -114,7 +114,7 @@ pub struct App {
     pub live: Option<crate::tui::live_out::LiveOut>,
 }
 
-pub use crate::tui::text::{human_size, parse_date};
+pub use crate::tui::text::parse_date;
 
 impl App {
     /// `fw` is the framework of new sessions; one that is not the
@@ -567,8 +567,8 @@ fn dispatch(app: &mut App, action: Action) {
         let t = fill(
             app.s().ui_paste_too_big,
             &[
-                &human_size(text.len(), app.lang),
-                &human_size(PASTE_LIMIT, app.lang),
+                &app.lang.size(text.len() as u64),
+                &app.lang.size(PASTE_LIMIT as u64),
             ],
         );
         app.error(t);

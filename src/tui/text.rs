@@ -1,27 +1,11 @@
 //! Making user text safe to show on a terminal: the filter lives in
 //! [`crate::safe_text`] so that the command line uses the very same one.
 //! And the small readings and writings of text the screens share: a due
-//! date typed, a size in a message.
+//! date typed (a size in a message is `Lang::size`).
 
 use jiff::civil::Date;
 
-use crate::i18n::Lang;
-
 pub use crate::safe_text::{clean_input, safe_line, safe_lines};
-
-/// "1,3 MB" (Dutch) or "1.3 MB", "980 kB": sizes in a message.
-pub fn human_size(bytes: usize, lang: Lang) -> String {
-    if bytes >= 1_000_000 {
-        let t = format!("{:.1} MB", bytes as f64 / 1_000_000.0);
-        if lang == Lang::Nl {
-            t.replace('.', ",")
-        } else {
-            t
-        }
-    } else {
-        format!("{} kB", bytes.div_ceil(1000))
-    }
-}
 
 /// Parse a due date: 2026-12-15, 15-12-2026 or 15/12/2026.
 pub fn parse_date(s: &str) -> Option<Date> {

@@ -1,10 +1,33 @@
-//! Shared helpers for the tests of the real binary in tmux: `mod common;`
-//! in a test file, then `common::Tmux`, `common::shell`, `common::new_session`.
+//! What the test binaries share (each declares it once in its `main.rs`;
+//! a test file says `use crate::common;`): the tmux driver for the real
+//! binary (`Tmux`, `shell`, `new_session`, `open_workshop`, `end_workshop`,
+//! waits bounded by [`limit`]), the app on a TestBackend (`open_app`,
+//! `press`, `on_disk`, `render_text`), the binary as a command (`bin`), and
+//! child processes of a test binary (`child`).
 #![allow(dead_code)]
+
+pub mod areas;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+/// How long a wait of the end-to-end tests may take: `base` times
+/// `WIJKTAFEL_E2E_SCALE` (a number, 1 when unset), the one setting for every
+/// limit of these tests, for a slow or loaded machine.
+pub fn limit(base: Duration) -> Duration {
+    let scale = std::env::var("WIJKTAFEL_E2E_SCALE")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .unwrap_or(1.0);
+    base.mul_f64(scale)
+}
+
+/// The longest a screen, a file or an exit is waited for.
+fn wait_limit() -> Duration {
+    limit(Duration::from_secs(15))
+}
 
 /// A tmux server of our own (own socket), so tests never touch a user's tmux.
 pub struct Tmux {
@@ -92,7 +115,7 @@ impl Tmux {
 
     /// Wait until the screen shows `needle` (polling; the app is a separate process).
     pub fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + wait_limit();
         loop {
             let s = self.screen();
             if s.contains(needle) {
@@ -108,7 +131,7 @@ impl Tmux {
 
     /// Wait until `check` holds for the session file.
     pub fn wait_file(&self, path: &Path, check: impl Fn(&wijktafel::session::Session) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + wait_limit();
         loop {
             if let Ok(s) = wijktafel::store::load(path)
                 && check(&s)
@@ -124,8 +147,64 @@ impl Tmux {
         }
     }
 
+    /// Wait until the screen no longer shows `needle`.
+    pub fn wait_gone(&self, needle: &str) -> String {
+        let deadline = Instant::now() + wait_limit();
+        loop {
+            let s = self.screen();
+            if !s.contains(needle) {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "still there: {needle:?}:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the screen shows one of `needles`; which one.
+    pub fn wait_any(&self, needles: &[&str]) -> usize {
+        let deadline = Instant::now() + wait_limit();
+        loop {
+            let s = self.screen();
+            if let Some(i) = needles.iter().position(|n| s.contains(n)) {
+                return i;
+            }
+            assert!(Instant::now() < deadline, "none of {needles:?}:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the screen differs from `before` (a key was handled and
+    /// drawn), then until it holds still: the next frame in full.
+    pub fn wait_change(&self, before: &str) -> String {
+        let deadline = Instant::now() + wait_limit();
+        loop {
+            let s = self.screen();
+            if s != before {
+                return self.wait_still();
+            }
+            assert!(Instant::now() < deadline, "the screen did not change:\n{s}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Wait until two captures 50 ms apart are the same: a frame drawn in
+    /// full, not one the terminal is still receiving.
+    pub fn wait_still(&self) -> String {
+        let deadline = Instant::now() + wait_limit();
+        let mut last = self.screen();
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            let s = self.screen();
+            if s == last {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "the screen keeps changing:\n{s}");
+            last = s;
+        }
+    }
+
     pub fn wait_exit(&self) {
-        let deadline = Instant::now() + Duration::from_secs(15);
+        let deadline = Instant::now() + wait_limit();
         loop {
             let s = self.screen();
             if s.contains("EXIT=") {
@@ -161,6 +240,50 @@ pub fn shell(dir: &Path, args: &str) -> String {
     )
 }
 
+/// Open the session "Zuidrand" in tmux at 120×35, take attendance as it
+/// is, and wait for the point; `None` without tmux.
+pub fn open_workshop(dir: &Path, name: &str) -> Option<Tmux> {
+    let t = Tmux::start(name, &shell(dir, "open Zuidrand"), 120, 35)?;
+    t.wait_for("Wie is er aanwezig?");
+    t.keys(&["Enter"]);
+    t.wait_for("GESPREKSPUNT");
+    Some(t)
+}
+
+/// `w` in block 1: the go/no-go asked first is deferred (with a reason),
+/// then the summary's Enter ends workshop `number`, written to `path`.
+pub fn end_workshop(t: &Tmux, path: &Path, number: u32) {
+    t.keys(&["w"]);
+    if t.wait_any(&["Nu stemmen?", "afsluiten en verslag"]) == 0 {
+        t.keys(&["j"]);
+        if t.wait_for("Go/no-go").contains("Er is al gestemd") {
+            t.keys(&["n"]);
+        }
+        t.wait_for("nog niet gestemd");
+        t.keys(&["u"]);
+        t.text("volgende keer");
+        t.keys(&["Enter"]);
+        t.wait_for("verder (elke toets)");
+        t.keys(&["Enter"]);
+    }
+    t.wait_for("afsluiten en verslag");
+    t.keys(&["Enter"]);
+    t.wait_file(path, |s| {
+        s.workshops
+            .iter()
+            .any(|w| w.number == number && w.ended.is_some())
+    });
+}
+
+/// The binary as a command, without the user's `WIJKTAFEL_DIR`.
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_wijktafel"));
+    c.env_remove("WIJKTAFEL_DIR");
+    c
+}
+
+/// The session "Zuidrand" with four parties, made by the binary (`new
+/// --no-open`) in `dir`; its path.
 pub fn new_session(dir: &Path) -> PathBuf {
     let out = Command::new(env!("CARGO_BIN_EXE_wijktafel"))
         .arg("--dir")
@@ -220,6 +343,26 @@ pub fn render_text(app: &wijktafel::tui::app::App, w: u16, h: u16) -> String {
 // The app on a TestBackend: one fixture for the TUI and beamer tests
 // ---------------------------------------------------------------------------
 
+/// Press a key (no modifiers) as the terminal would send it: through the
+/// one key table, then `update`.
+pub fn press(app: &mut wijktafel::tui::app::App, code: ratatui::crossterm::event::KeyCode) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    press_key(app, KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Press a key with its modifiers as the terminal would send it.
+pub fn press_key(app: &mut wijktafel::tui::app::App, ev: ratatui::crossterm::event::KeyEvent) {
+    use ratatui::crossterm::event::Event;
+    if let Some(a) = wijktafel::tui::map_event(app, Event::Key(ev)) {
+        wijktafel::tui::app::update(app, a);
+    }
+}
+
+/// The session file at `path` as the store reads it.
+pub fn on_disk(path: &Path) -> wijktafel::session::Session {
+    wijktafel::store::load(path).unwrap()
+}
+
 /// The tests' fixed moment: 2026-10-12T14:45:00Z.
 pub const NOW: i64 = 1_791_816_300;
 
@@ -261,4 +404,30 @@ pub fn open_app(
     app.tz = jiff::tz::TimeZone::UTC;
     app.open_path(&path).unwrap();
     Fixture { dir, path, app }
+}
+
+// ---------------------------------------------------------------------------
+// Child processes: a test that must run in a process of its own
+// ---------------------------------------------------------------------------
+
+/// Run the `#[ignore]`d child entry `entry` of the module at `module_path`
+/// (pass `module_path!()`) in a new process of this test binary, with
+/// `env` set; the entry returns at once without it. Ignored, so that it is
+/// not counted as a passing test of its own.
+pub fn child(module_path: &str, entry: &str, env: (&str, &std::ffi::OsStr)) -> Command {
+    // a test's name is its module path without the crate's name
+    let name = match module_path.split_once("::") {
+        Some((_, m)) => format!("{m}::{entry}"),
+        None => entry.to_string(),
+    };
+    let mut c = Command::new(std::env::current_exe().unwrap());
+    c.args([
+        "--ignored",
+        "--exact",
+        &name,
+        "--nocapture",
+        "--test-threads=1",
+    ])
+    .env(env.0, env.1);
+    c
 }

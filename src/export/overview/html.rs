@@ -4,7 +4,7 @@
 //! white), the trouble points with their reasons and the median times.
 
 use super::*;
-use crate::export::html::{CSS, html_escape, html_text};
+use crate::export::html::{CSS, head, html_escape, html_text};
 
 /// User text: isolated, escaped.
 fn u(text: &str) -> String {
@@ -32,13 +32,9 @@ ul.reasons{margin:0;padding-left:1rem}table.areas{font-size:.85em}\
 pub fn html(r: &Report, lang: Lang) -> String {
     let o = lang.overview();
     let ov = &r.overview;
-    let lang_attr = match lang {
-        Lang::Nl => "nl",
-        Lang::En => "en",
-    };
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang_attr}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{CSS}{EXTRA_CSS}</style></head><body>\n<h1>{}</h1>\n<p>{}</p>\n",
-        html_escape(o.title),
+    let mut out = head(lang, o.title, &[CSS, EXTRA_CSS]);
+    out += &format!(
+        "<h1>{}</h1>\n<p>{}</p>\n",
         html_escape(o.title),
         html_escape(&fill(
             o.as_of,
