@@ -142,7 +142,10 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
     ]
     .iter()
     .map(|st| st.word(b.lang).chars().count())
-    .chain([s.ui_absent.chars().count()])
+    .chain([
+        s.ui_absent.chars().count(),
+        b.lang.stances().excused.chars().count(),
+    ])
     .max()
     .unwrap_or(0);
     // the present parties that have not spoken share one line, so the
@@ -168,6 +171,13 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             // as on the facilitator's screen: an absent party is absent, not
             // "niet uitgesproken"; what it said before stays, marked absent
             let present = sess.is_present(p.id);
+            // apologies are not absence (issue 24): "afgemeld", as on the
+            // facilitator's screen
+            let absent_word = if sess.is_excused(p.id) {
+                b.lang.stances().excused
+            } else {
+                s.ui_absent
+            };
             let (word, style, name_style) = match (present, st) {
                 (true, _) => (
                     format!("  {} {:<word_w$} ", st.symbol(), st.word(b.lang)),
@@ -178,7 +188,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                     format!(
                         "  {} {:<word_w$} ",
                         crate::tui::widgets::ABSENT,
-                        s.ui_absent
+                        absent_word
                     ),
                     th.dim,
                     th.dim,
@@ -192,7 +202,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             // the name and its reason wrap under it into rows left free
             let mut line = vec![(name(p.id), name_style)];
             if !present && st != Stance::NotStated {
-                line.push((format!("({})", s.ui_absent), th.dim));
+                line.push((format!("({absent_word})"), th.dim));
             }
             // the party's own reason; the dissent's is the point's (issue 24)
             if let Some(r) = rec

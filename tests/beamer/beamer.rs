@@ -1259,3 +1259,22 @@ fn the_room_sees_consensus_despite_disagree_and_a_deferrals_reason() {
         "{s}"
     );
 }
+
+/// Apologies are not absence (issue 24): the beamer says "afgemeld" for a
+/// party that sent them, "afwezig" for one that did not.
+#[test]
+fn the_beamer_says_afgemeld_for_apologies_and_afwezig_for_absence() {
+    let mut s = rich_session();
+    let parties: Vec<_> = s.active_parties().map(|p| p.id).collect();
+    let t = Timestamp::from_second(NOW).unwrap();
+    s.set_present(parties[1], false, t);
+    s.set_excused(parties[2], true, false, t);
+    let dir = tempfile::tempdir().unwrap();
+    let path = Store::at(dir.path()).create(&s).unwrap();
+    let mut b = beamer_for(&path, Options::default());
+    b.session = Loaded::Read(Box::new(store::load(&path).unwrap()));
+    b.live = Some(state(LiveScreen::Point, LiveDialog::None, None));
+    let screen = draw(&b, 160, 45);
+    assert!(screen.contains("afgemeld"), "{screen}");
+    assert!(screen.contains("afwezig"), "{screen}");
+}
