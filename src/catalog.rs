@@ -94,7 +94,7 @@ fn summary_of(path: PathBuf, sess: crate::session::Session, given: Option<&Given
                     .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title))
             }),
         last_workshop: sess.current_workshop().map(|w| (w.number, w.date)),
-        latest_vote: sess.latest_vote().map(|v| (v.outcome, v.workshop)),
+        latest_vote: sess.decision_in_force().map(|v| (v.outcome, v.workshop)),
         name: sess.name,
         area: sess.area,
         error: None,

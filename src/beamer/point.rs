@@ -296,7 +296,7 @@ fn decision(b: &Beamer, sess: &Session, th: &Theme) -> Option<Part> {
         lang: b.lang,
         tz: b.tz.clone(),
     };
-    let v = sess.latest_vote()?;
+    let v = sess.decision_in_force()?;
     let full = decision::forms(&env, sess).into_iter().next()?;
     // the outcome in its colour, the follow-up after it dimmed
     let dated = full.split(" · ").next().unwrap_or(&full).to_string();

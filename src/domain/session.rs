@@ -812,6 +812,15 @@ impl Session {
         self.votes.last()
     }
 
+    /// The decision in force: the latest vote held (a deferral after it
+    /// changes nothing), or, when no vote was held, the latest deferral.
+    /// What the headers and `list` show (issue 24).
+    pub fn decision_in_force(&self) -> Option<&Vote> {
+        crate::vote::latest_held(&self.votes)
+            .map(|(_, v)| v)
+            .or_else(|| self.latest_vote())
+    }
+
     /// Whether blocks after the orientation block are open: the latest vote
     /// held is a GO (a deferral after it is no vote and changes nothing).
     pub fn gate_open(&self) -> bool {

@@ -252,3 +252,31 @@ fn the_chain_of_decisions_leaves_deferrals_out() {
     assert_eq!(latest_held(&s.votes).map(|(i, _)| i), Some(2));
     assert!(superseded_by(&s.votes, 2).is_none());
 }
+
+/// The decision in force (what the headers and `list` show): a deferral
+/// after a GO leaves the GO in force; with no vote held, the deferral.
+#[test]
+fn a_deferral_after_a_go_leaves_the_go_in_force() {
+    let fw = crate::framework::Framework::builtin();
+    let mut s = crate::demo::build(&fw, 2);
+    assert_eq!(s.decision_in_force().map(|v| v.outcome), Some(Outcome::Go));
+    let deferral = Vote::cast(
+        &s,
+        vec![1, 2],
+        vec![],
+        Closing {
+            deferred_because: Some("de wethouder is er niet".into()),
+            deferred_by_room: true,
+            ..Closing::default()
+        },
+        Timestamp::UNIX_EPOCH,
+    );
+    s.votes.push(deferral.clone());
+    assert_eq!(s.latest_vote().map(|v| v.outcome), Some(Outcome::Deferred));
+    assert_eq!(s.decision_in_force().map(|v| v.outcome), Some(Outcome::Go));
+    s.votes = vec![deferral];
+    assert_eq!(
+        s.decision_in_force().map(|v| v.outcome),
+        Some(Outcome::Deferred)
+    );
+}

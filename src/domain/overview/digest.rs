@@ -194,7 +194,7 @@ fn step_times(s: &Session, fw: &Framework) -> Vec<StepTime> {
 }
 
 fn decision(s: &Session, fw: &Framework) -> Option<DigestDecision> {
-    let v = s.latest_vote()?;
+    let v = s.decision_in_force()?;
     Some(DigestDecision {
         outcome: v.outcome,
         workshop: v.workshop,

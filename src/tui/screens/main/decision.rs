@@ -14,10 +14,11 @@ use crate::tui::text::safe_line;
 use crate::tui::widgets::status::fit;
 use crate::vote::Outcome;
 
-/// The forms of the decision, longest first; empty when no vote was held.
+/// The forms of the decision in force (the latest vote held; a deferral
+/// after it changes nothing), longest first; empty when there is none.
 pub fn forms(app: &Env, sess: &Session) -> Vec<String> {
     let s = app.s();
-    let Some(v) = sess.latest_vote() else {
+    let Some(v) = sess.decision_in_force() else {
         return Vec::new();
     };
     let word = format!("{} {}", v.outcome.symbol(), v.outcome.word(app.lang));
@@ -36,9 +37,9 @@ pub fn forms(app: &Env, sess: &Session) -> Vec<String> {
     out
 }
 
-/// The route after the latest vote's NO-GO, in the framework's words.
+/// The route after the NO-GO in force, in the framework's words.
 fn route(app: &Env, sess: &Session) -> Option<String> {
-    let v = sess.latest_vote()?;
+    let v = sess.decision_in_force()?;
     match (v.outcome, &v.follow_up) {
         (Outcome::NoGo, Some(fu)) => {
             Some(safe_line(&fu.route_words(app.fw, app.lang)).into_owned())
