@@ -588,3 +588,44 @@ fn on_the_follow_up_a_cut_ballot_list_says_how_many_parties_are_out_of_view() {
     );
     let _ = path;
 }
+
+/// The earlier vote shown before a new one gives its revisit date as every
+/// other view does (20-01-2027), not as the ISO date it is stored in
+/// (issue 24, item 10).
+#[test]
+fn the_earlier_vote_gives_its_revisit_date_as_every_view_does() {
+    use wijktafel::vote::{Ballot, Choice, Closing, FollowUp, Route, Vote};
+    let fw = Framework::builtin();
+    let mut s = Session::new("Testwijk", &fw, now());
+    for (o, r) in common::FOUR_PARTIES {
+        s.add_party(o, r, "");
+    }
+    s.resume(now());
+    let ballots = (1..=4)
+        .map(|p| Ballot {
+            party: p,
+            choice: if p == 1 { Choice::NoGo } else { Choice::Go },
+            reason: String::new(),
+        })
+        .collect();
+    let closing = Closing {
+        follow_up: Some(FollowUp {
+            route: Route::Other,
+            text: "eerst een wijkanalyse".into(),
+            id: None,
+        }),
+        revisit: Some(jiff::civil::date(2027, 1, 20)),
+        ..Default::default()
+    };
+    let v = Vote::cast(&s, vec![1, 2, 3, 4], ballots, closing, now());
+    assert_eq!(v.outcome, Outcome::NoGo);
+    s.votes.push(v);
+    let mut f = open_app(fw, &s, Lang::Nl);
+    update(&mut f.app, Action::Confirm);
+    to_decision_step(&mut f.app);
+    ch(&mut f.app, 'v');
+    let screen = render_text(&f.app, 160, 45);
+    assert!(screen.contains("Er is al gestemd"), "{screen}");
+    assert!(screen.contains("20-01-2027"), "{screen}");
+    assert!(!screen.contains("2027-01-20"), "{screen}");
+}

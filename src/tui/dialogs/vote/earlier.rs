@@ -114,7 +114,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         plain(safe_line(&v.remark).into_owned());
     }
     if let Some(d) = v.revisit {
-        plain(fill(s.start_revisit, &[&d.to_string()]));
+        plain(fill(s.start_revisit, &[&app.lang.date(d)]));
     }
     if let Some(fu) = &v.follow_up {
         // the route in the framework's words wraps (up to 3 rows, then "…")
