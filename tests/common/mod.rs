@@ -431,3 +431,40 @@ pub fn child(module_path: &str, entry: &str, env: (&str, &std::ffi::OsStr)) -> C
     .env(env.0, env.1);
     c
 }
+
+/// Every edit of item 10 a secretary would have to make, found in `text`
+/// (the framework's own questions and titles taken out first: they are
+/// quoted, not written by the program).
+pub fn edits_needed(text: &str, fw: &wijktafel::framework::Framework) -> Vec<String> {
+    let mut text = text.to_string();
+    for (_, step, p) in fw.iter_points() {
+        text = text.replace(&p.text, "«vraag»");
+        text = text.replace(&step.title, "«stap»");
+    }
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let l = line.trim_end_matches(' ');
+        if l.contains(") (") {
+            found.push(format!("double brackets: {line}"));
+        }
+        if l.matches(" — ").count() > 1 {
+            found.push(format!("two dashes: {line}"));
+        }
+        if l.contains("anders: ") {
+            found.push(format!("\"anders:\": {line}"));
+        }
+        if l.ends_with('\\') {
+            found.push(format!("a backslash at the end: {line}"));
+        }
+    }
+    // one spelling of go/no-go in what the program writes
+    let lower = text.to_lowercase();
+    let spellings: std::collections::BTreeSet<&str> = ["go/no-go", "go/no go", "go-no-go"]
+        .into_iter()
+        .filter(|w| lower.contains(w))
+        .collect();
+    if spellings.len() > 1 {
+        found.push(format!("spellings of go/no-go: {spellings:?}"));
+    }
+    found
+}

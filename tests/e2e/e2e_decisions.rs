@@ -239,4 +239,15 @@ fn deferral_no_go_and_a_new_vote_with_the_beamer_beside() {
         "{md}"
     );
     assert!(!md.contains("| Partij | Stem |"), "{md}");
+    // the three workshops' minutes need none of the edits of item 10
+    let fw = wijktafel::framework::Framework::builtin();
+    for w in ["1", "2", "3"] {
+        let md = export(&store_dir, w);
+        let found = common::edits_needed(&md, &fw);
+        assert!(
+            found.is_empty(),
+            "workshop {w}:\n{}\n\n{md}",
+            found.join("\n")
+        );
+    }
 }

@@ -4,6 +4,7 @@
 //! in the CSV for a party that said nothing on a consensus point (item 11)
 //! and the dissent reason as the point's, shown once (item 12).
 
+use crate::common;
 use jiff::Timestamp;
 use jiff::civil::date;
 use jiff::tz::TimeZone;
@@ -142,43 +143,6 @@ fn plain_html(html: &str) -> String {
         .replace('\u{a0}', " ")
 }
 
-/// Every edit of item 10 a secretary would have to make, found in `text`
-/// (the framework's own questions and titles taken out first: they are
-/// quoted, not written by the program).
-fn edits_needed(text: &str, fw: &Framework) -> Vec<String> {
-    let mut text = text.to_string();
-    for (_, step, p) in fw.iter_points() {
-        text = text.replace(&p.text, "«vraag»");
-        text = text.replace(&step.title, "«stap»");
-    }
-    let mut found = Vec::new();
-    for line in text.lines() {
-        let l = line.trim_end_matches(' ');
-        if l.contains(") (") {
-            found.push(format!("double brackets: {line}"));
-        }
-        if l.matches(" — ").count() > 1 {
-            found.push(format!("two dashes: {line}"));
-        }
-        if l.contains("anders: ") {
-            found.push(format!("\"anders:\": {line}"));
-        }
-        if l.ends_with('\\') {
-            found.push(format!("a backslash at the end: {line}"));
-        }
-    }
-    // one spelling of go/no-go in what the program writes
-    let lower = text.to_lowercase();
-    let spellings: std::collections::BTreeSet<&str> = ["go/no-go", "go/no go", "go-no-go"]
-        .into_iter()
-        .filter(|w| lower.contains(w))
-        .collect();
-    if spellings.len() > 1 {
-        found.push(format!("spellings of go/no-go: {spellings:?}"));
-    }
-    found
-}
-
 #[test]
 fn the_minutes_of_a_rich_workshop_need_no_edits() {
     let fw = Framework::builtin();
@@ -186,7 +150,7 @@ fn the_minutes_of_a_rich_workshop_need_no_edits() {
     let md = render(&s, Format::Md, Some(1));
     let html = plain_html(&render(&s, Format::Html, Some(1)));
     for (name, text) in [("md", &md), ("html", &html)] {
-        let found = edits_needed(text, &fw);
+        let found = common::edits_needed(text, &fw);
         assert!(found.is_empty(), "{name}:\n{}\n\n{text}", found.join("\n"));
         // each action item once
         for what in ["Cijfers opvragen", "Planning delen"] {
@@ -237,7 +201,7 @@ fn the_edit_finder_finds_each_pattern() {
         "eerste regel\\",
         "Go/no-go en go/no go",
     ] {
-        assert_eq!(edits_needed(bad, &fw).len(), 1, "{bad}");
+        assert_eq!(common::edits_needed(bad, &fw).len(), 1, "{bad}");
     }
 }
 
