@@ -46,28 +46,38 @@ pub fn summaries(
 }
 
 fn summarize(path: PathBuf, given: Option<&Given>, lang: Lang) -> Summary {
-    match read(&path) {
+    match read(&path, given) {
         Ok(Read::Digest(d)) => summary_of_digest(path, &d),
-        Ok(Read::Session(sess)) => summary_of(path, *sess, given),
+        Ok(Read::Unresolved(sess, _)) => summary_without_framework(path, *sess),
         Err(e) => unread_summary(path, e.message(lang)),
     }
 }
 
-/// A session file as the readers of many find it: its digest when the
-/// file still is what the digest describes (a few kB read), else the
-/// session itself (see `store/digest.rs`).
+/// A session file as the readers of many find it: its digest, the one kept
+/// in the file when the file still is what it describes (a few kB read),
+/// else made from the session read whole (see `store/digest.rs`); the
+/// session alone when its framework cannot be read.
 enum Read {
     Digest(Box<Digest>),
-    Session(Box<crate::session::Session>),
+    Unresolved(
+        Box<crate::session::Session>,
+        crate::framework::carried::CarriedError,
+    ),
 }
 
-fn read(path: &Path) -> Result<Read, StoreError> {
-    match store::read_digest(path) {
-        Ok(Some(d)) => Ok(Read::Digest(Box::new(d))),
-        // a file the guarded open refuses is refused by the load too, with
-        // the same error; one without a usable digest is read whole
-        _ => store::load(path).map(|s| Read::Session(Box::new(s))),
+fn read(path: &Path, given: Option<&Given>) -> Result<Read, StoreError> {
+    if let Ok(Some(d)) = store::read_digest(path) {
+        return Ok(Read::Digest(Box::new(d)));
     }
+    // a file the guarded open refuses is refused by the load too, with the
+    // same error; one without a usable digest is read whole
+    let sess = store::load(path)?;
+    Ok(
+        match resolve(&sess, given).or_else(|_| resolve(&sess, None)) {
+            Ok(r) => Read::Digest(Box::new(Digest::of(&sess, &r.fw))),
+            Err(e) => Read::Unresolved(Box::new(sess), e),
+        },
+    )
 }
 
 fn summary_of_digest(path: PathBuf, d: &Digest) -> Summary {
@@ -82,17 +92,11 @@ fn summary_of_digest(path: PathBuf, d: &Digest) -> Summary {
     }
 }
 
-fn summary_of(path: PathBuf, sess: crate::session::Session, given: Option<&Given>) -> Summary {
+/// What `list` can say of a session whose framework cannot be read: all
+/// but its block.
+fn summary_without_framework(path: PathBuf, sess: crate::session::Session) -> Summary {
     Summary {
-        block: resolve(&sess, given)
-            .or_else(|_| resolve(&sess, None))
-            .ok()
-            .and_then(|r| {
-                let fw = r.fw;
-                // the block the next workshop resumes in (the one rule)
-                fw.pos_of(&crate::gate::resume_point(&fw, &sess))
-                    .map(|p| format!("{} {}", fw.blocks[p.block].id, fw.blocks[p.block].title))
-            }),
+        block: None,
         last_workshop: sess.current_workshop().map(|w| (w.number, w.date)),
         latest_vote: sess.decision_in_force().map(|v| (v.outcome, v.workshop)),
         name: sess.name,
@@ -171,30 +175,10 @@ fn area_of(
     today: Date,
     lang: Lang,
 ) -> Result<AreaSummary, String> {
-    match read(path).map_err(|e| e.message(lang))? {
+    match read(path, given).map_err(|e| e.message(lang))? {
         Read::Digest(d) => Ok(d.area_summary(&path.display().to_string(), today, lang)),
-        Read::Session(sess) => area_of_session(path, &sess, given, today, lang),
+        Read::Unresolved(sess, e) => Err(e.message(&sess.name, lang)),
     }
-}
-
-fn area_of_session(
-    path: &Path,
-    sess: &crate::session::Session,
-    given: Option<&Given>,
-    today: Date,
-    lang: Lang,
-) -> Result<AreaSummary, String> {
-    let fw = resolve(sess, given)
-        .or_else(|_| resolve(sess, None))
-        .map_err(|e| e.message(&sess.name, lang))?
-        .fw;
-    Ok(AreaSummary::of(
-        &path.display().to_string(),
-        sess,
-        &fw,
-        today,
-        lang,
-    ))
 }
 
 /// The overview of every session in `dirs` on `today`.
@@ -229,21 +213,17 @@ pub fn home(
     let mut areas = Vec::new();
     let mut unreadable = Vec::new();
     for path in files {
-        match read(&path) {
+        match read(&path, given) {
             Ok(Read::Digest(d)) => {
                 list.push(summary_of_digest(path.clone(), &d));
                 areas.push(d.area_summary(&path.display().to_string(), today, lang));
             }
-            Ok(Read::Session(sess)) => {
-                let sess = *sess;
-                match area_of_session(&path, &sess, given, today, lang) {
-                    Ok(a) => areas.push(a),
-                    Err(reason) => unreadable.push(Unreadable {
-                        path: path.display().to_string(),
-                        reason,
-                    }),
-                }
-                list.push(summary_of(path, sess, given));
+            Ok(Read::Unresolved(sess, e)) => {
+                unreadable.push(Unreadable {
+                    path: path.display().to_string(),
+                    reason: e.message(&sess.name, lang),
+                });
+                list.push(summary_without_framework(path, *sess));
             }
             Err(e) => {
                 unreadable.push(Unreadable {
