@@ -26,6 +26,7 @@ mod read;
 mod required;
 mod schema;
 mod stamp;
+mod stream;
 mod writer;
 
 pub use backup_health::*;

@@ -79,17 +79,27 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
     let snapshot = &text[..torn.as_ref().map_or(text.len(), |t| t.offset)];
     // refused before toml builds anything (see `read.rs`)
     prescan_session(snapshot, SESSION_LIMITS).map_err(|e| corrupt(e.offset, e.message))?;
-    let session: Session = toml::from_str(snapshot).map_err(|e| {
-        corrupt(
-            e.span().map(|s| s.start).unwrap_or(0),
-            e.message().trim().to_string(),
-        )
-    })?;
+    let session = read_snapshot(snapshot).map_err(|(at, m)| corrupt(at, m))?;
     let session = migrate(session)
         .and_then(|s| replay(s, events))
         .and_then(|s| s.validate().map(|()| s))
         .map_err(|m| corrupt(start.min(text.len()), m))?;
     Ok((session, torn))
+}
+
+/// The snapshot's TOML as a session: read as it streams (no tree, see
+/// `store/stream`), or, where the text is TOML this program does not
+/// write or is no session, by the `toml` crate, which reads it the same or
+/// names the fault (its offset and message).
+fn read_snapshot(snapshot: &str) -> Result<Session, (usize, String)> {
+    stream::from_str(snapshot).or_else(|_| {
+        toml::from_str(snapshot).map_err(|e| {
+            (
+                e.span().map(|s| s.start).unwrap_or(0),
+                e.message().trim().to_string(),
+            )
+        })
+    })
 }
 
 /// The snapshot with the journal's later events applied; the journal kept.

@@ -106,8 +106,41 @@ impl OpenSession {
     /// Lock and load a session file. An unended workshop goes on; otherwise
     /// the next one is planned, and starts only with [`OpenSession::start_workshop`].
     pub fn open(path: &Path, fw: &Framework) -> Result<OpenSession, StoreError> {
+        Ok(Self::load(path)?.open(fw))
+    }
+
+    /// Lock and read a session file, to be opened with its framework
+    /// ([`Loading::open`]) once that is known from the session itself:
+    /// the file is read once.
+    pub fn load(path: &Path) -> Result<Loading, StoreError> {
         let lock = SessionLock::acquire(path)?;
         let loaded = store::load_for_writing(path)?;
+        Ok(Loading {
+            path: path.to_path_buf(),
+            lock,
+            loaded,
+        })
+    }
+}
+
+/// A session file locked and read, not yet opened (see [`OpenSession::load`]).
+pub struct Loading {
+    path: std::path::PathBuf,
+    lock: SessionLock,
+    loaded: store::Loaded,
+}
+
+impl Loading {
+    /// The session as read.
+    pub fn session(&self) -> &crate::session::Session {
+        &self.loaded.session
+    }
+
+    /// Open it with `fw`: an unended workshop goes on; otherwise the next
+    /// one is planned.
+    pub fn open(self, fw: &Framework) -> OpenSession {
+        let Loading { path, lock, loaded } = self;
+        let path = path.as_path();
         let mut session = loaded.session;
         if fw.pos_of(&session.cursor).is_none() {
             session.cursor = fw.point_at(0).id.clone();
@@ -122,7 +155,7 @@ impl OpenSession {
             }
             _ => None,
         };
-        Ok(OpenSession {
+        OpenSession {
             baseline: Baseline::of(&session),
             written_seq: session.journal.last().map(|e| e.seq).unwrap_or(0),
             appended: false,
@@ -152,9 +185,11 @@ impl OpenSession {
             rewrite: opened_notice.is_some(),
             opened_notice,
             stamp: loaded.stamp,
-        })
+        }
     }
+}
 
+impl OpenSession {
     /// Start the planned workshop (on the start screen's Enter); returns
     /// whether one was started (then the session must be saved).
     pub fn start_workshop(&mut self, now: Timestamp) -> bool {

@@ -124,12 +124,13 @@ impl App {
     /// the start screen.
     pub fn open_path(&mut self, path: &Path) -> Result<(), OpenError> {
         use crate::framework::carried::{Adopt, adopt, resolve};
-        let peek = store::load(path)?;
-        let resolved = resolve(&peek, self.framework_arg.as_ref()).map_err(|e| {
+        let loading = OpenSession::load(path)?;
+        let peek = loading.session();
+        let resolved = resolve(peek, self.framework_arg.as_ref()).map_err(|e| {
             OpenError::Framework(e.message(&crate::safe_text::shell_word(&peek.name), self.lang))
         })?;
         self.fw = resolved.fw;
-        let mut open = OpenSession::open(path, &self.fw)?;
+        let mut open = loading.open(&self.fw);
         // an old session given its framework once keeps it: written now
         // (the one deliberate write of an open); the built-in one's
         // fingerprint waits for the next save

@@ -1,0 +1,200 @@
+//! The TOML text as a stream of parser events, one top-level line at a
+//! time: `toml_parser` lexes and checks the grammar of each line (a table
+//! header, a key with its value, a comment), so no more than one line's
+//! tokens and events are ever held. Blanks, comments and line ends are
+//! dropped; what is left says everything the reader needs.
+
+use std::borrow::Cow;
+
+use toml_parser::decoder::ScalarKind;
+use toml_parser::lexer::{Lexer, Token, TokenKind};
+use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
+use toml_parser::{ParseError, Raw, Source};
+
+use super::StreamError;
+
+/// How deep arrays and inline tables may nest (as the `toml` crate).
+const MAX_NESTING: u32 = 80;
+
+/// A table header: `[a.b]` or `[[a.b]]`.
+#[derive(Debug)]
+pub(super) struct Header<'a> {
+    pub array: bool,
+    pub path: Vec<Cow<'a, str>>,
+    pub at: usize,
+}
+
+/// A scalar value, decoded.
+pub(super) enum Scalar<'a> {
+    Str(Cow<'a, str>),
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+}
+
+pub(super) struct Events<'a> {
+    text: &'a str,
+    lexer: Lexer<'a>,
+    tokens: Vec<Token>,
+    /// The events of the line being read (kept to reuse its memory).
+    parsed: Vec<Event>,
+    line: Vec<Event>,
+    next: usize,
+    /// Where the last event handed out starts (for messages).
+    pub at: usize,
+}
+
+impl<'a> Events<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Events {
+            text,
+            lexer: Source::new(text).lex(),
+            tokens: Vec::new(),
+            parsed: Vec::new(),
+            line: Vec::new(),
+            next: 0,
+            at: 0,
+        }
+    }
+
+    /// The next event, without taking it; `None` at the end of the text.
+    pub fn peek(&mut self) -> Result<Option<Event>, StreamError> {
+        while self.next == self.line.len() {
+            if !self.read_line()? {
+                return Ok(None);
+            }
+        }
+        Ok(Some(self.line[self.next]))
+    }
+
+    pub fn take(&mut self) -> Result<Option<Event>, StreamError> {
+        let event = self.peek()?;
+        if let Some(e) = event {
+            self.next += 1;
+            self.at = e.span().start();
+        }
+        Ok(event)
+    }
+
+    /// The next event, which must be there.
+    pub fn expect(&mut self) -> Result<Event, StreamError> {
+        self.take()?
+            .ok_or_else(|| StreamError::unsupported("unexpected end", self.text.len()))
+    }
+
+    /// Lex the next top-level line (up to a line end outside brackets, so
+    /// an array over several lines is one) and parse it into events.
+    /// `false` at the end of the text.
+    fn read_line(&mut self) -> Result<bool, StreamError> {
+        self.tokens.clear();
+        self.line.clear();
+        self.next = 0;
+        let mut depth = 0usize;
+        for token in self.lexer.by_ref() {
+            self.tokens.push(token);
+            match token.kind() {
+                TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+                TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                    depth = depth.saturating_sub(1)
+                }
+                TokenKind::Newline if depth == 0 => break,
+                _ => {}
+            }
+        }
+        if self.tokens.is_empty() {
+            return Ok(false);
+        }
+        let source = Source::new(self.text);
+        let mut error: Option<ParseError> = None;
+        self.parsed.clear();
+        {
+            let mut valid = ValidateWhitespace::new(&mut self.parsed, source);
+            let mut guard = RecursionGuard::new(&mut valid, MAX_NESTING);
+            toml_parser::parser::parse_document(&self.tokens, &mut guard, &mut error);
+        }
+        if error.is_some() {
+            let at = self.tokens[0].span().start();
+            return Err(StreamError::unsupported("a line TOML does not accept", at));
+        }
+        self.line.extend(self.parsed.iter().copied().filter(|e| {
+            !matches!(
+                e.kind(),
+                EventKind::Whitespace | EventKind::Comment | EventKind::Newline
+            )
+        }));
+        Ok(true)
+    }
+
+    fn raw(&self, event: Event) -> Raw<'a> {
+        let span = event.span();
+        Raw::new_unchecked(&self.text[span.start()..span.end()], event.encoding(), span)
+    }
+
+    /// A key's text (quoted or bare).
+    pub fn key(&self, event: Event) -> Result<Cow<'a, str>, StreamError> {
+        let mut out: Cow<'a, str> = Cow::Borrowed("");
+        let mut error: Option<ParseError> = None;
+        self.raw(event).decode_key(&mut out, &mut error);
+        match error {
+            None => Ok(out),
+            Some(_) => Err(StreamError::unsupported(
+                "a key TOML does not accept",
+                event.span().start(),
+            )),
+        }
+    }
+
+    /// A scalar's value; dates and times are left to the `toml` crate.
+    pub fn scalar(&self, event: Event) -> Result<Scalar<'a>, StreamError> {
+        let at = event.span().start();
+        let mut out: Cow<'a, str> = Cow::Borrowed("");
+        let mut error: Option<ParseError> = None;
+        let kind = self.raw(event).decode_scalar(&mut out, &mut error);
+        if error.is_some() {
+            return Err(StreamError::unsupported("a value TOML does not accept", at));
+        }
+        let bad = || StreamError::unsupported("a number out of range", at);
+        Ok(match kind {
+            ScalarKind::String => Scalar::Str(out),
+            ScalarKind::Boolean(b) => Scalar::Bool(b),
+            ScalarKind::Integer(radix) => {
+                Scalar::Int(i64::from_str_radix(&out, radix.value()).map_err(|_| bad())?)
+            }
+            ScalarKind::Float => Scalar::Float(parse_float(&out).ok_or_else(bad)?),
+            ScalarKind::DateTime => {
+                return Err(StreamError::unsupported("a date-time value", at));
+            }
+        })
+    }
+
+    /// The header that starts with `open` (taken): its keys up to its close.
+    pub fn header(&mut self, open: Event) -> Result<Header<'a>, StreamError> {
+        let array = open.kind() == EventKind::ArrayTableOpen;
+        let mut path = Vec::new();
+        loop {
+            let e = self.expect()?;
+            match e.kind() {
+                EventKind::SimpleKey => path.push(self.key(e)?),
+                EventKind::KeySep => {}
+                EventKind::StdTableClose | EventKind::ArrayTableClose => break,
+                _ => return Err(StreamError::unsupported("a header", e.span().start())),
+            }
+        }
+        Ok(Header {
+            array,
+            path,
+            at: open.span().start(),
+        })
+    }
+}
+
+/// A TOML float's text as the decoder leaves it (`inf`, `nan`, digits).
+fn parse_float(s: &str) -> Option<f64> {
+    let s = s.replace('_', "");
+    match s.as_str() {
+        "inf" | "+inf" => Some(f64::INFINITY),
+        "-inf" => Some(f64::NEG_INFINITY),
+        "nan" | "+nan" | "-nan" => Some(f64::NAN),
+        _ => s.parse().ok(),
+    }
+}

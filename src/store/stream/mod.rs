@@ -1,0 +1,74 @@
+//! Reading the TOML snapshot straight into the session (issue 23's cost of
+//! `open`): a serde deserializer over `toml_parser`'s events, one line at a
+//! time, that builds no document tree. The `toml` crate lexes the whole
+//! text into tokens, then events, then a tree of spanned values before
+//! serde sees a field: for the 100-workshop demo (2.6 MB) 54 ms and a
+//! 46 MB peak. This reader holds one line's tokens and the session it
+//! builds.
+//!
+//! It reads TOML in the order this program writes it: a table's keys, then
+//! its sub-tables, each table in one piece. TOML allows more (a table
+//! continued after another one, dotted keys, dates and times); where the
+//! text does that, or breaks TOML's rules, or does not make a session, the
+//! reader stops with [`StreamError`] and the caller reads the text with the
+//! `toml` crate instead, which either reads it or names the exact fault.
+//! So the faster path never decides alone that a file is corrupt, and
+//! never accepts one that `toml` refuses: a key given twice, a table given
+//! twice or continued later shows up as a key given twice in some table
+//! above it, which stops this reader too.
+
+mod events;
+mod tables;
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+/// Why the streaming reader stopped (the caller falls back to `toml`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamError {
+    pub message: String,
+    pub offset: usize,
+}
+
+impl StreamError {
+    fn unsupported(what: &str, offset: usize) -> Self {
+        StreamError {
+            message: what.to_string(),
+            offset,
+        }
+    }
+}
+
+impl fmt::Display for StreamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for StreamError {}
+
+impl serde::de::Error for StreamError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        StreamError {
+            message: msg.to_string(),
+            offset: 0,
+        }
+    }
+}
+
+/// Read TOML text into `T` without building a tree.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, StreamError> {
+    let mut reader = tables::Reader::new(text);
+    let value = T::deserialize(tables::TableDe::root(&mut reader)).map_err(|mut e| {
+        if e.offset == 0 {
+            e.offset = reader.at();
+        }
+        e
+    })?;
+    reader.finished()?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests;

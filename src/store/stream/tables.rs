@@ -1,0 +1,432 @@
+//! The serde side of the streaming reader: tables from headers (a table's
+//! keys, then the headers below it), arrays of tables, and the values
+//! written after a key (scalars, arrays, inline tables).
+
+use std::borrow::Cow;
+
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use toml_parser::parser::{Event, EventKind};
+
+use super::StreamError;
+use super::events::{Events, Header, Scalar};
+
+pub(super) struct Reader<'a> {
+    ev: Events<'a>,
+    /// A header read but not yet entered.
+    pending: Option<Header<'a>>,
+    /// The path of the table being read (its first `depth` keys count).
+    path: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Reader {
+            ev: Events::new(text),
+            pending: None,
+            path: Vec::new(),
+        }
+    }
+
+    pub fn at(&self) -> usize {
+        self.pending.as_ref().map_or(self.ev.at, |h| h.at)
+    }
+
+    /// Everything was read: no header or line is left over.
+    pub fn finished(&mut self) -> Result<(), StreamError> {
+        self.fill_pending()?;
+        let left = self.pending.is_some() || self.ev.peek()?.is_some();
+        match left {
+            true => Err(StreamError::unsupported(
+                "text after the session",
+                self.at(),
+            )),
+            false => Ok(()),
+        }
+    }
+
+    /// When the next line is a header, read it into `pending`.
+    fn fill_pending(&mut self) -> Result<(), StreamError> {
+        if self.pending.is_none()
+            && let Some(e) = self.ev.peek()?
+            && matches!(
+                e.kind(),
+                EventKind::StdTableOpen | EventKind::ArrayTableOpen
+            )
+        {
+            self.ev.take()?;
+            self.pending = Some(self.ev.header(e)?);
+        }
+        Ok(())
+    }
+
+    /// The pending header names a table strictly inside the one at `depth`.
+    fn pending_below(&self, depth: usize) -> Option<Cow<'a, str>> {
+        let h = self.pending.as_ref()?;
+        (h.path.len() > depth && h.path[..depth] == self.path[..depth])
+            .then(|| h.path[depth].clone())
+    }
+
+    /// A key given twice in one table stops the reader.
+    fn once(&self, keys: &mut Keys<'a>, key: &Cow<'a, str>) -> Result<(), StreamError> {
+        match keys.insert(key) {
+            true => Ok(()),
+            false => Err(StreamError::unsupported("a key given twice", self.at())),
+        }
+    }
+
+    /// After `key`: `=`, or a dotted key (left to `toml`).
+    fn key_value_sep(&mut self) -> Result<(), StreamError> {
+        let e = self.ev.expect()?;
+        match e.kind() {
+            EventKind::KeyValSep => Ok(()),
+            _ => Err(StreamError::unsupported("a dotted key", e.span().start())),
+        }
+    }
+
+    fn unexpected(&self, e: Event) -> StreamError {
+        StreamError::unsupported(e.kind().description(), e.span().start())
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Opened {
+    /// The whole file.
+    Root,
+    /// A key whose value is given by the pending header (or headers below).
+    Header,
+    /// An element of an array of tables, its header already read.
+    Element,
+}
+
+/// A table given by headers (or the whole file).
+pub(super) struct TableDe<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    depth: usize,
+    opened: Opened,
+}
+
+impl<'r, 'a> TableDe<'r, 'a> {
+    pub fn root(r: &'r mut Reader<'a>) -> Self {
+        TableDe {
+            r,
+            depth: 0,
+            opened: Opened::Root,
+        }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for TableDe<'_, '_> {
+    type Error = StreamError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, StreamError> {
+        let TableDe { r, depth, opened } = self;
+        if let Opened::Header = opened {
+            let (exact, array) = match &r.pending {
+                Some(h) => (h.path.len() == depth, h.array),
+                None => return Err(StreamError::unsupported("a missing header", r.at())),
+            };
+            if exact && array {
+                return visitor.visit_seq(ArrayTables { r, depth });
+            }
+            if exact {
+                r.pending = None;
+            }
+        }
+        visitor.visit_map(TableMap {
+            r,
+            depth,
+            keys: Keys::default(),
+            child: false,
+        })
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, StreamError> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, StreamError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        _visitor: V,
+    ) -> Result<V::Value, StreamError> {
+        Err(StreamError::unsupported("an enum as a table", self.r.at()))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+        identifier ignored_any
+    }
+}
+
+/// The keys of a table given by headers: its own lines, then the tables
+/// whose headers lie inside it.
+struct TableMap<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    depth: usize,
+    keys: Keys<'a>,
+    /// The value of the key just given is a table given by headers.
+    child: bool,
+}
+
+impl<'de, 'a> MapAccess<'de> for TableMap<'_, 'a> {
+    type Error = StreamError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, StreamError> {
+        let r = &mut *self.r;
+        r.path.truncate(self.depth);
+        r.fill_pending()?;
+        if r.pending.is_some() {
+            let Some(key) = r.pending_below(self.depth) else {
+                return Ok(None);
+            };
+            r.once(&mut self.keys, &key)?;
+            r.path.push(key.clone());
+            self.child = true;
+            return seed.deserialize(KeyDe(key)).map(Some);
+        }
+        let Some(e) = r.ev.take()? else {
+            return Ok(None);
+        };
+        if e.kind() != EventKind::SimpleKey {
+            return Err(r.unexpected(e));
+        }
+        let key = r.ev.key(e)?;
+        r.key_value_sep()?;
+        r.once(&mut self.keys, &key)?;
+        self.child = false;
+        seed.deserialize(KeyDe(key)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, StreamError> {
+        match self.child {
+            true => seed.deserialize(TableDe {
+                r: self.r,
+                depth: self.depth + 1,
+                opened: Opened::Header,
+            }),
+            false => seed.deserialize(ValueDe { r: self.r }),
+        }
+    }
+}
+
+/// `[[a.b]]` headers in a row: one element each.
+struct ArrayTables<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    depth: usize,
+}
+
+impl<'de> SeqAccess<'de> for ArrayTables<'_, '_> {
+    type Error = StreamError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, StreamError> {
+        let r = &mut *self.r;
+        r.path.truncate(self.depth);
+        r.fill_pending()?;
+        let next = r
+            .pending
+            .as_ref()
+            .is_some_and(|h| h.array && h.path[..] == r.path[..]);
+        if !next {
+            return Ok(None);
+        }
+        r.pending = None;
+        seed.deserialize(TableDe {
+            r,
+            depth: self.depth,
+            opened: Opened::Element,
+        })
+        .map(Some)
+    }
+}
+
+/// The value after `key =`.
+struct ValueDe<'r, 'a> {
+    r: &'r mut Reader<'a>,
+}
+
+impl<'de> de::Deserializer<'de> for ValueDe<'_, '_> {
+    type Error = StreamError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, StreamError> {
+        let r = self.r;
+        let e = r.ev.expect()?;
+        match e.kind() {
+            EventKind::Scalar => match r.ev.scalar(e)? {
+                Scalar::Str(Cow::Borrowed(s)) => visitor.visit_str(s),
+                Scalar::Str(Cow::Owned(s)) => visitor.visit_string(s),
+                Scalar::Bool(b) => visitor.visit_bool(b),
+                Scalar::Int(i) => visitor.visit_i64(i),
+                Scalar::Float(f) => visitor.visit_f64(f),
+            },
+            EventKind::ArrayOpen => visitor.visit_seq(InlineArray { r }),
+            EventKind::InlineTableOpen => visitor.visit_map(InlineTable {
+                r,
+                keys: Keys::default(),
+            }),
+            _ => Err(r.unexpected(e)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, StreamError> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, StreamError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, StreamError> {
+        let r = self.r;
+        let e = r.ev.expect()?;
+        match (e.kind(), r.ev.scalar(e)) {
+            (EventKind::Scalar, Ok(Scalar::Str(s))) => {
+                visitor.visit_enum(s.into_owned().into_deserializer())
+            }
+            _ => Err(StreamError::unsupported(
+                "an enum not given by name",
+                e.span().start(),
+            )),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+        identifier ignored_any
+    }
+}
+
+/// `[a, b, …]`
+struct InlineArray<'r, 'a> {
+    r: &'r mut Reader<'a>,
+}
+
+impl<'de> SeqAccess<'de> for InlineArray<'_, '_> {
+    type Error = StreamError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, StreamError> {
+        loop {
+            let Some(e) = self.r.ev.peek()? else {
+                return Err(StreamError::unsupported("an open array", self.r.at()));
+            };
+            match e.kind() {
+                EventKind::ValueSep => self.r.ev.take().map(drop)?,
+                EventKind::ArrayClose => return self.r.ev.take().map(|_| None),
+                _ => return seed.deserialize(ValueDe { r: self.r }).map(Some),
+            }
+        }
+    }
+}
+
+/// `{ a = 1, … }`
+struct InlineTable<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    keys: Keys<'a>,
+}
+
+impl<'de, 'a> MapAccess<'de> for InlineTable<'_, 'a> {
+    type Error = StreamError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, StreamError> {
+        loop {
+            let e = self.r.ev.expect()?;
+            match e.kind() {
+                EventKind::ValueSep => {}
+                EventKind::InlineTableClose => return Ok(None),
+                EventKind::SimpleKey => {
+                    let key = self.r.ev.key(e)?;
+                    self.r.key_value_sep()?;
+                    self.r.once(&mut self.keys, &key)?;
+                    return seed.deserialize(KeyDe(key)).map(Some);
+                }
+                _ => return Err(self.r.unexpected(e)),
+            }
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, StreamError> {
+        seed.deserialize(ValueDe { r: self.r })
+    }
+}
+
+/// The keys given so far in one table: a list while it is short, a set
+/// when it is long (a hand-made file may give thousands).
+#[derive(Default)]
+struct Keys<'a> {
+    few: Vec<Cow<'a, str>>,
+    many: Option<std::collections::HashSet<Cow<'a, str>>>,
+}
+
+impl<'a> Keys<'a> {
+    /// `false` when the key was given before.
+    fn insert(&mut self, key: &Cow<'a, str>) -> bool {
+        if let Some(set) = &mut self.many {
+            return set.insert(key.clone());
+        }
+        if self.few.contains(key) {
+            return false;
+        }
+        self.few.push(key.clone());
+        if self.few.len() > 32 {
+            self.many = Some(self.few.drain(..).collect());
+        }
+        true
+    }
+}
+
+/// A key, handed to serde without copying it when the text holds it as it is.
+struct KeyDe<'a>(Cow<'a, str>);
+
+impl<'de> de::Deserializer<'de> for KeyDe<'_> {
+    type Error = StreamError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, StreamError> {
+        match self.0 {
+            Cow::Borrowed(s) => visitor.visit_str(s),
+            Cow::Owned(s) => visitor.visit_string(s),
+        }
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct
+        identifier ignored_any option newtype_struct enum
+    }
+}

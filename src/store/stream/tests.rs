@@ -1,0 +1,174 @@
+use proptest::prelude::*;
+
+use super::from_str;
+
+/// What the `toml` crate reads from the same text.
+fn by_toml(text: &str) -> Result<toml::Table, toml::de::Error> {
+    toml::from_str(text)
+}
+
+/// The rule of this reader: where it reads, it reads what `toml` reads;
+/// where it stops, `toml` decides.
+fn agrees(text: &str) -> bool {
+    match from_str::<toml::Table>(text) {
+        Ok(mine) => {
+            assert_eq!(Ok(&mine), by_toml(text).as_ref().map_err(|_| ()), "{text}");
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+#[test]
+fn reads_what_this_program_writes() {
+    let text = r#"
+# a comment
+format_version = 4
+name = "De \"Horst\"\n"
+lit = 'C:\path'
+n = -12
+h = 0xff
+f = 1.5e3
+inf = -inf
+yes = true
+list = [1, 2,
+  3, # a comment inside
+]
+inline = { a = 1, b = "x", c = [true] }
+nested = [[1, 2], ["a"]]
+
+[framework]
+id = "plv"
+
+[[parties]]
+name = "Politie"
+
+[[parties]]
+name = "Bewoners"
+tags = []
+
+[points."1.1.1"]
+status = "consensus"
+text = """
+twee
+regels"""
+
+[[points."1.1.1".notes]]
+text = "een"
+
+[[points."1.1.1".notes]]
+text = "twee"
+
+[[points."1.1.1".actions]]
+what = "x"
+
+[[points."1.1.1".actions.changes]]
+at = 3
+
+[points."1.1.1".actions.extra]
+k = 1
+
+[[points."1.2.1".notes]]
+text = "drie"
+
+[votes.tally]
+go = 3
+"#;
+    assert!(agrees(text));
+}
+
+#[test]
+fn leaves_to_toml_what_it_does_not_stream() {
+    for text in [
+        // a table continued after another one
+        "[a.b]\nx = 1\n[c]\ny = 2\n[a.d]\nz = 3\n",
+        // a super-table given after its sub-table
+        "[a.b]\nx = 1\n[a]\ny = 2\n",
+        // dotted keys
+        "a.b = 1\n",
+        // a date
+        "at = 2026-12-07T10:00:00Z\n",
+    ] {
+        assert!(!agrees(text), "{text}");
+        assert!(by_toml(text).is_ok(), "toml reads {text}");
+    }
+}
+
+#[test]
+fn never_accepts_what_toml_refuses() {
+    for text in [
+        "a = 1\na = 2\n",
+        "[a]\nx = 1\n[a]\ny = 2\n",
+        "[[a]]\nx = 1\n[a]\ny = 2\n",
+        "[a]\nx = 1\n[[a]]\ny = 2\n",
+        "a = { x = 1, x = 2 }\n",
+        "a = 1 b = 2\n",
+        "a = \"\\q\"\n",
+        "a = [1, 2\n",
+        "a = 1\n[a]\n",
+        "a = 99999999999999999999\n",
+        "x = \"\u{7}\"\n",
+        "# \u{0}\n",
+        "[a\n",
+    ] {
+        assert!(by_toml(text).is_err(), "toml refuses {text:?}");
+        assert!(from_str::<toml::Table>(text).is_err(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_session_reads_the_same_both_ways() {
+    for workshops in [2, 40] {
+        let session = crate::demo::build(&crate::framework::Framework::builtin(), workshops);
+        let text = toml::to_string(&session).unwrap();
+        let mine: crate::session::Session = from_str(&text).unwrap();
+        let theirs: crate::session::Session = toml::from_str(&text).unwrap();
+        assert_eq!(
+            serde_json::to_value(&mine).unwrap(),
+            serde_json::to_value(&theirs).unwrap()
+        );
+    }
+}
+
+fn value() -> impl Strategy<Value = toml::Value> {
+    let leaf = prop_oneof![
+        any::<i64>().prop_map(toml::Value::Integer),
+        any::<bool>().prop_map(toml::Value::Boolean),
+        "[a-z \"'\\\\\n\u{e9}\u{1f600}]{0,8}".prop_map(toml::Value::String),
+        (-1e9f64..1e9).prop_map(toml::Value::Float),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(toml::Value::Array),
+            prop::collection::btree_map("[a-c]{1,2}|\"[a. ]{1,3}\"", inner, 0..4)
+                .prop_map(|m| toml::Value::Table(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Whatever `toml` writes, this reader reads the same; with its lines
+    /// shuffled, it reads the same or leaves the text to `toml`.
+    #[test]
+    fn written_tables_read_the_same(
+        table in prop::collection::btree_map("[a-d]{1,2}", value(), 0..5),
+        swaps in prop::collection::vec((0usize..64, 0usize..64), 0..3),
+    ) {
+        let table: toml::Table = table.into_iter().collect();
+        let text = toml::to_string(&table).unwrap();
+        prop_assert_eq!(from_str::<toml::Table>(&text).ok(), Some(table));
+        let mut lines: Vec<&str> = text.lines().collect();
+        for (a, b) in swaps {
+            if !lines.is_empty() {
+                let n = lines.len();
+                lines.swap(a % n, b % n);
+            }
+        }
+        let shuffled = lines.join("\n");
+        if let Ok(mine) = from_str::<toml::Table>(&shuffled) {
+            prop_assert_eq!(Some(mine), by_toml(&shuffled).ok());
+        }
+    }
+}
