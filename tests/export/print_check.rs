@@ -13,20 +13,8 @@ use wijktafel::export::{self, Options};
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+/// The Dutch month names, as the minutes write them.
+const MONTHS: [&str; 12] = wijktafel::i18n::MONTHS[0];
 
 fn chromium() -> Option<&'static str> {
     let found = ["chromium", "chromium-browser", "google-chrome"]
