@@ -17,6 +17,8 @@ use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store;
 use wijktafel::vote::{Ballot, Choice, Closing, FollowUp, Route, Vote};
 
+use crate::html_snap::readable;
+
 fn opts(lang: Lang) -> Options {
     Options {
         lang,
@@ -134,16 +136,22 @@ fn golden_files_for_the_new_layouts() {
     let nl = Lang::Nl;
     // with a GO (workshop 2 of the demo, not ended)
     insta::assert_snapshot!("minutes_go_md", render(&demo, Format::Md, Some(2), nl));
-    insta::assert_snapshot!("minutes_go_html", render(&demo, Format::Html, Some(2), nl));
+    insta::assert_snapshot!(
+        "minutes_go_html",
+        readable(&render(&demo, Format::Html, Some(2), nl))
+    );
     // with a NO-GO
     insta::assert_snapshot!("minutes_no_go_md", render(&no_go, Format::Md, Some(1), nl));
     insta::assert_snapshot!(
         "minutes_no_go_html",
-        render(&no_go, Format::Html, Some(1), nl)
+        readable(&render(&no_go, Format::Html, Some(1), nl))
     );
     // without a vote (workshop 1 of the demo) and the session report in
     // Markdown: tests/export/export.rs (demo-de-horst_md_w1, _html_w1, _md)
-    insta::assert_snapshot!("session_report_html", render(&demo, Format::Html, None, nl));
+    insta::assert_snapshot!(
+        "session_report_html",
+        readable(&render(&demo, Format::Html, None, nl))
+    );
     insta::assert_snapshot!(
         "minutes_no_go_md_en",
         render(&no_go, Format::Md, Some(1), Lang::En)
