@@ -6,7 +6,7 @@ use crate::html_snap::readable;
 use wijktafel::export::html_escape as esc;
 use wijktafel::framework::Framework;
 
-fn handout(args: &[&str]) -> String {
+pub(crate) fn handout(args: &[&str]) -> String {
     let out = bin()
         .args(args)
         .args(["framework", "--format", "html"])

@@ -7,7 +7,7 @@ use wijktafel::export::{self, Options};
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 
-use crate::common::bin;
+use crate::handout_html::handout;
 use crate::html_snap::{css_line, pretty_css, readable, style_of};
 
 fn minutes() -> String {
@@ -21,24 +21,15 @@ fn minutes() -> String {
     export::html(&fw, &s, Some(2), &o).unwrap()
 }
 
-fn handout() -> String {
-    let out = bin()
-        .args(["framework", "--format", "html"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn the_style_sheets_one_rule_a_line() {
     insta::assert_snapshot!("minutes_css", pretty_css(style_of(&minutes())));
-    insta::assert_snapshot!("handout_css", pretty_css(style_of(&handout())));
+    insta::assert_snapshot!("handout_css", pretty_css(style_of(&handout(&[]))));
 }
 
 #[test]
 fn the_pretty_sheet_is_the_whole_sheet() {
-    for html in [minutes(), handout()] {
+    for html in [minutes(), handout(&[])] {
         let css = style_of(&html);
         let pretty = pretty_css(css);
         let mut lines = pretty.lines();
