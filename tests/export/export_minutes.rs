@@ -606,3 +606,36 @@ fn the_minutes_show_the_chosen_route_in_the_frameworks_words() {
     assert!(md.contains("Wijkprogramma light, zoals in Noord"), "{md}");
     assert!(!md.contains(seed));
 }
+
+/// "Actiepunten (open, uit eerdere bijeenkomsten)" in the minutes of
+/// workshop 30 of 40 lists the open items of workshops 1–29 only: the
+/// minutes written later listed those of workshops 31–40 there too.
+#[test]
+fn earlier_open_actions_are_of_earlier_workshops_only() {
+    let fw = Framework::builtin();
+    let s = wijktafel::demo::build(&fw, 40);
+    let later = s
+        .open_actions()
+        .iter()
+        .filter(|(_, a)| a.workshop > 30)
+        .count();
+    assert!(later > 0, "the demo has open items of later workshops");
+    let md =
+        String::from_utf8(export::render(&fw, &s, Format::Md, Some(30), &opts(Lang::Nl)).unwrap())
+            .unwrap();
+    let heading = "## Actiepunten (open, uit eerdere bijeenkomsten)\n";
+    let section = &md[md.find(heading).expect(&md) + heading.len()..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    // (before the change: the later workshops' items, here)
+    let rows: Vec<&str> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("|---"))
+        .skip(1)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert!(rows.is_empty() == section.contains("geen"), "{section}");
+    for row in &rows {
+        let from: u32 = row.split('|').nth(4).unwrap().trim().parse().expect(row);
+        assert!(from < 30, "{row}");
+    }
+}
