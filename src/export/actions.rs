@@ -27,23 +27,24 @@ pub(super) fn action_inline(c: &Ctx, a: &ActionItem) -> Vec<Inline> {
 }
 
 /// The open action items of the whole session, overdue first; with
-/// `except` those of that workshop left out (its minutes list them above).
+/// `before` only those of the workshops before that one (its minutes list
+/// its own above, and a later workshop's are not "earlier" ones).
 pub(super) fn actions_nodes(
     c: &Ctx,
     today: Date,
-    except: Option<u32>,
+    before: Option<u32>,
     level: u8,
     out: &mut Vec<Node>,
 ) {
     let s = c.s;
-    let heading = match except {
+    let heading = match before {
         Some(_) => c.lang.stances().ex_open_actions_earlier,
         None => s.ex_open_actions,
     };
     out.push(Node::Heading(level, vec![t(heading)]));
     let overdue = |a: &ActionItem| a.due.is_some_and(|d| d < today);
     let mut open = c.sess.open_actions();
-    open.retain(|(_, a)| except.is_none_or(|n| a.workshop != n));
+    open.retain(|(_, a)| before.is_none_or(|n| a.workshop < n));
     // overdue first, then by due date (none last), then by workshop
     open.sort_by_key(|(_, a)| (!overdue(a), a.due.is_none(), a.due, a.workshop));
     if open.is_empty() {

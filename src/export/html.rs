@@ -26,12 +26,26 @@ pub fn html_escape(s: &str) -> String {
     out
 }
 
+/// Where a piece of text stands. In running text an overdue date's
+/// "(verlopen)" stays on the line of its date; in a table cell it may wrap
+/// below it, so that a suffix does not widen the date's column (the date
+/// itself, with its ⚠, still never breaks).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Place {
+    Text,
+    Cell,
+}
+
 pub(super) fn html_text(s: &str) -> String {
+    html_text_in(s, Place::Text)
+}
+
+fn html_text_in(s: &str, place: Place) -> String {
     // no bidi control reaches past this piece of text ([`crate::bidi`])
     let s = crate::bidi::balance(s);
     let escaped = html_escape(&s.replace("\r\n", "\n").replace('\r', "\n"));
-    let joined = no_break_amounts(&no_break_long_dates(&no_break_dates(&escaped)));
-    bdi_tags(&joined).replace('\n', "<br>")
+    let dates = no_break_long_dates(&no_break_dates(&escaped, place), place);
+    bdi_tags(&no_break_amounts(&dates)).replace('\n', "<br>")
 }
 
 /// The isolates of escaped, balanced text as HTML: each FSI…PDI pair (a
@@ -71,7 +85,7 @@ fn bdi_tags(escaped: &str) -> String {
 }
 
 /// The word after an overdue date, in both languages (`ex_overdue`).
-pub(super) const OVERDUE: [&str; 2] = ["verlopen", "overdue"];
+const OVERDUE: [&str; 2] = ["verlopen", "overdue"];
 
 /// An amount keeps its currency sign: "€ 1.250" never breaks after "€".
 fn no_break_amounts(text: &str) -> String {
@@ -92,9 +106,9 @@ fn no_break_amounts(text: &str) -> String {
 }
 
 /// A date in words keeps its day, month and year on one line: the two
-/// spaces of "12 oktober 2026" become non-breaking, and the one before
-/// "(verlopen)" after it.
-fn no_break_long_dates(text: &str) -> String {
+/// spaces of "12 oktober 2026" become non-breaking, and in running text
+/// the one before "(verlopen)" after it.
+fn no_break_long_dates(text: &str, place: Place) -> String {
     let mut out = text.to_string();
     for m in crate::i18n::MONTHS.as_flattened() {
         let pat = format!(" {m} ");
@@ -114,7 +128,7 @@ fn no_break_long_dates(text: &str) -> String {
                 let overdue = OVERDUE
                     .iter()
                     .map(|w| format!(" ({w})"))
-                    .find(|w| out[end..].starts_with(w.as_str()));
+                    .find(|w| place == Place::Text && out[end..].starts_with(w.as_str()));
                 if let Some(w) = &overdue {
                     end += w.len();
                 }
@@ -144,8 +158,8 @@ fn no_break_long_dates(text: &str) -> String {
 }
 
 /// Every date "2026-10-05" in escaped text kept on one line: a column
-/// never shows "2026-/10-05".
-fn no_break_dates(escaped: &str) -> String {
+/// never shows "2026-/10-05". In running text "(verlopen)" stays with it.
+fn no_break_dates(escaped: &str, place: Place) -> String {
     let b = escaped.as_bytes();
     // 2026-10-05, and the Dutch short form 05-10-2026
     let is_date = |i: usize| {
@@ -184,7 +198,7 @@ fn no_break_dates(escaped: &str) -> String {
             if let Some(w) = OVERDUE
                 .iter()
                 .map(|w| format!(" ({w})"))
-                .find(|w| escaped[i..].starts_with(w.as_str()))
+                .find(|w| place == Place::Text && escaped[i..].starts_with(w.as_str()))
             {
                 out.push_str(&w.replacen(' ', "\u{a0}", 1));
                 i += w.len();
@@ -200,10 +214,14 @@ fn no_break_dates(escaped: &str) -> String {
 }
 
 fn html_inlines(v: &[Inline]) -> String {
+    html_inlines_in(v, Place::Text)
+}
+
+fn html_inlines_in(v: &[Inline], place: Place) -> String {
     v.iter()
         .map(|i| match i {
-            Inline::Text(s) => html_text(s),
-            Inline::Strong(s) => format!("<strong>{}</strong>", html_text(s)),
+            Inline::Text(s) => html_text_in(s, place),
+            Inline::Strong(s) => format!("<strong>{}</strong>", html_text_in(s, place)),
         })
         .collect()
 }
@@ -398,21 +416,9 @@ fn push_node(out: &mut String, n: &Node) {
     }
 }
 
-fn inline_text(v: &[Inline]) -> String {
-    v.iter()
-        .map(|i| match i {
-            Inline::Text(s) | Inline::Strong(s) => s.as_str(),
-        })
-        .collect()
-}
-
 fn push_table(out: &mut String, head: &[String], rows: &[Vec<Vec<Inline>>]) {
     out.push_str("<table>\n<colgroup>");
-    let texts: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| inline_text(c)).collect())
-        .collect();
-    for pct in super::html_table::percent_widths(head, &texts) {
+    for pct in super::html_table::percent_widths(head, rows) {
         out.push_str(&format!("<col style=\"width:{pct}%\">"));
     }
     out.push_str("</colgroup>\n");
@@ -427,7 +433,7 @@ fn push_table(out: &mut String, head: &[String], rows: &[Vec<Vec<Inline>>]) {
     for r in rows {
         out.push_str("<tr>");
         for cell in r {
-            out.push_str(&format!("<td>{}</td>", html_inlines(cell)));
+            out.push_str(&format!("<td>{}</td>", html_inlines_in(cell, Place::Cell)));
         }
         out.push_str("</tr>\n");
     }
@@ -441,26 +447,49 @@ mod tests {
     #[test]
     fn dates_stay_on_one_line_and_other_numbers_do_not_change() {
         assert_eq!(
-            no_break_dates("uiterlijk 2026-10-05, ⚠ 2026-11-30 (verlopen)"),
+            no_break_dates("uiterlijk 2026-10-05, ⚠ 2026-11-30 (verlopen)", Place::Text),
             "uiterlijk <span class=\"nw\">2026-10-05</span>, <span class=\"nw\">⚠ 2026-11-30\u{a0}(verlopen)</span>"
         );
         assert_eq!(
-            no_break_dates("⚠ 09-07-2029 (verlopen)"),
+            no_break_dates("⚠ 09-07-2029 (verlopen)", Place::Text),
             "<span class=\"nw\">⚠ 09-07-2029\u{a0}(verlopen)</span>"
         );
         for same in ["12026-10-05", "2026-10-051", "2026-1-05", "06-12345-67"] {
-            assert_eq!(no_break_dates(same), same);
+            assert_eq!(no_break_dates(same, Place::Text), same);
         }
+    }
+
+    /// In a table cell "(verlopen)" may wrap below its date: a column must
+    /// not be widened by a suffix (the printed date column ran into the
+    /// next one). The date and its ⚠ still never break. In running text
+    /// (the tests above) the suffix stays with its date.
+    #[test]
+    fn in_a_cell_the_overdue_word_may_wrap_below_its_date() {
+        assert_eq!(
+            no_break_dates("⚠ 2026-11-30 (verlopen)", Place::Cell),
+            "<span class=\"nw\">⚠ 2026-11-30</span> (verlopen)"
+        );
+        assert_eq!(
+            no_break_long_dates("⚠ 5 mei 2027 (overdue)", Place::Cell),
+            "<span class=\"nw\">⚠\u{a0}5\u{a0}mei\u{a0}2027</span> (overdue)"
+        );
+        assert_eq!(
+            html_inlines_in(
+                &[Inline::Strong("⚠ 5 oktober 2026 (verlopen)".into())],
+                Place::Cell
+            ),
+            "<strong><span class=\"nw\">⚠\u{a0}5\u{a0}oktober\u{a0}2026</span> (verlopen)</strong>"
+        );
     }
 
     #[test]
     fn a_date_with_its_overdue_word_and_an_amount_never_break() {
         assert_eq!(
-            no_break_long_dates("op 10 oktober 2026 (verlopen) en 5 mei 2027."),
+            no_break_long_dates("op 10 oktober 2026 (verlopen) en 5 mei 2027.", Place::Text),
             "op <span class=\"nw\">10\u{a0}oktober\u{a0}2026\u{a0}(verlopen)</span> en <span class=\"nw\">5\u{a0}mei\u{a0}2027</span>."
         );
         assert_eq!(
-            no_break_long_dates("⚠ 5 mei 2027 (overdue)"),
+            no_break_long_dates("⚠ 5 mei 2027 (overdue)", Place::Text),
             "<span class=\"nw\">⚠\u{a0}5\u{a0}mei\u{a0}2027\u{a0}(overdue)</span>"
         );
         assert_eq!(no_break_amounts("€ 1.250 of € x"), "€\u{a0}1.250 of € x");

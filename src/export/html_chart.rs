@@ -1,6 +1,8 @@
 //! The status chart of the HTML minutes as inline SVG (issue 15): one
 //! stacked bar per row, each status with a colour and a pattern so it also
-//! reads in black and white.
+//! reads in black and white. One SVG element a line (white space between
+//! elements draws nothing; none is written inside a `<text>`), so that a
+//! change of the chart is a readable diff.
 
 use super::chart::Chart;
 use super::html::html_escape;
@@ -25,7 +27,7 @@ const STEP: f64 = 6.0;
 fn svg_box(x: f64, y: f64, w: f64, h: f64, i: usize) -> String {
     let (bg, fg, kind) = FILLS[i];
     let mut out = format!(
-        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{bg}\"/>"
+        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"{bg}\"/>\n"
     );
     let mut d = String::new();
     // lines going up to the right: (x + a, y + t - a) for a in the box
@@ -80,11 +82,11 @@ fn svg_box(x: f64, y: f64, w: f64, h: f64, i: usize) -> String {
             }
         };
         out.push_str(&format!(
-            "<path class=\"{kind}\" d=\"{d}\" stroke=\"{fg}\" {stroke} fill=\"none\"/>"
+            "<path class=\"{kind}\" d=\"{d}\" stroke=\"{fg}\" {stroke} fill=\"none\"/>\n"
         ));
     }
     out.push_str(&format!(
-        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"none\" stroke=\"#222\" stroke-width=\"1\"/>"
+        "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{h:.1}\" fill=\"none\" stroke=\"#222\" stroke-width=\"1\"/>\n"
     ));
     out
 }
@@ -105,7 +107,7 @@ fn label_svg(text: &str, width: f64, size: f64, mid: f64) -> String {
             String::new()
         };
         format!(
-            "<text x=\"0\" y=\"{y:.1}\" dominant-baseline=\"central\" font-size=\"{size:.1}\"{squeeze}>{}</text>",
+            "<text x=\"0\" y=\"{y:.1}\" dominant-baseline=\"central\" font-size=\"{size:.1}\"{squeeze}>{}</text>\n",
             html_escape(t)
         )
     };
@@ -175,7 +177,7 @@ pub(super) fn push_chart(out: &mut String, ch: &Chart) {
     let legend_h = 26.0;
     let height = legend_h + row_h * ch.rows.len() as f64 + 4.0;
     out.push_str(&format!(
-        "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {height}\" width=\"{W}\" height=\"{height}\" role=\"img\" aria-label=\"{}\" font-family=\"'DejaVu Sans',system-ui,sans-serif\" font-size=\"{font}\">",
+        "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {height}\" width=\"{W}\" height=\"{height}\" role=\"img\" aria-label=\"{}\" font-family=\"'DejaVu Sans',system-ui,sans-serif\" font-size=\"{font}\">\n",
         html_escape(&ch.caption),
         html_escape(&ch.caption)
     ));
@@ -183,7 +185,7 @@ pub(super) fn push_chart(out: &mut String, ch: &Chart) {
     let mut x = 0.0;
     for (i, word) in ch.statuses.iter().enumerate() {
         out.push_str(&format!(
-            "{}<text x=\"{}\" y=\"15\" font-size=\"11\">{}</text>",
+            "{}<text x=\"{:.1}\" y=\"15\" font-size=\"11\">{}</text>\n",
             svg_box(x, 4.0, 22.0, 14.0, i),
             x + 28.0,
             html_escape(word)
@@ -195,7 +197,7 @@ pub(super) fn push_chart(out: &mut String, ch: &Chart) {
         let y = legend_h + row_h * r as f64;
         let mid = y + bar_h / 2.0;
         out.push_str(&format!(
-            "<g><title>{}</title>{}",
+            "<g><title>{}</title>\n{}",
             html_escape(&row.label),
             label_svg(&row.label, LABEL - 8.0, font, mid)
         ));
@@ -222,7 +224,7 @@ pub(super) fn push_chart(out: &mut String, ch: &Chart) {
                 .unwrap_or_else(|| n.to_string());
             let lw = text_width(&label, font) + 4.0;
             out.push_str(&format!(
-                "<g><title>{n} {}</title>{}<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{lw:.1}\" height=\"{:.1}\" rx=\"2\" fill=\"#fff\" fill-opacity=\"0.9\"/><text x=\"{:.1}\" y=\"{mid:.1}\" text-anchor=\"middle\" dominant-baseline=\"central\" font-weight=\"600\">{}</text></g>",
+                "<g><title>{n} {}</title>\n{}<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{lw:.1}\" height=\"{:.1}\" rx=\"2\" fill=\"#fff\" fill-opacity=\"0.9\"/>\n<text x=\"{:.1}\" y=\"{mid:.1}\" text-anchor=\"middle\" dominant-baseline=\"central\" font-weight=\"600\">{}</text>\n</g>\n",
                 html_escape(symbol_word),
                 svg_box(sx, y, w, bar_h, i),
                 sx + (w - lw) / 2.0,
@@ -234,7 +236,7 @@ pub(super) fn push_chart(out: &mut String, ch: &Chart) {
             sx += w;
         }
         out.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{mid:.1}\" dominant-baseline=\"central\">{}</text></g>",
+            "<text x=\"{:.1}\" y=\"{mid:.1}\" dominant-baseline=\"central\">{}</text>\n</g>\n",
             bar_x + bar_w + 8.0,
             html_escape(&fill(&ch.total_word, &[&row.total().to_string()]))
         ));

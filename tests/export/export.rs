@@ -13,6 +13,8 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Status};
 use wijktafel::store;
 
+use crate::html_snap::readable;
+
 fn opts(lang: Lang) -> Options {
     Options {
         lang,
@@ -44,7 +46,7 @@ fn golden_files_for_every_format() {
         insta::assert_snapshot!(format!("{stem}_md_w1"), render(&s, Format::Md, Some(1), &o));
         insta::assert_snapshot!(
             format!("{stem}_html_w1"),
-            render(&s, Format::Html, Some(1), &o)
+            readable(&render(&s, Format::Html, Some(1), &o))
         );
         insta::assert_snapshot!(format!("{stem}_csv"), render(&s, Format::Csv, None, &o));
         insta::assert_snapshot!(format!("{stem}_json"), render(&s, Format::Json, None, &o));

@@ -17,6 +17,8 @@ use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store;
 use wijktafel::vote::{Ballot, Choice, Closing, FollowUp, Route, Vote};
 
+use crate::html_snap::readable;
+
 fn opts(lang: Lang) -> Options {
     Options {
         lang,
@@ -134,16 +136,22 @@ fn golden_files_for_the_new_layouts() {
     let nl = Lang::Nl;
     // with a GO (workshop 2 of the demo, not ended)
     insta::assert_snapshot!("minutes_go_md", render(&demo, Format::Md, Some(2), nl));
-    insta::assert_snapshot!("minutes_go_html", render(&demo, Format::Html, Some(2), nl));
+    insta::assert_snapshot!(
+        "minutes_go_html",
+        readable(&render(&demo, Format::Html, Some(2), nl))
+    );
     // with a NO-GO
     insta::assert_snapshot!("minutes_no_go_md", render(&no_go, Format::Md, Some(1), nl));
     insta::assert_snapshot!(
         "minutes_no_go_html",
-        render(&no_go, Format::Html, Some(1), nl)
+        readable(&render(&no_go, Format::Html, Some(1), nl))
     );
     // without a vote (workshop 1 of the demo) and the session report in
     // Markdown: tests/export/export.rs (demo-de-horst_md_w1, _html_w1, _md)
-    insta::assert_snapshot!("session_report_html", render(&demo, Format::Html, None, nl));
+    insta::assert_snapshot!(
+        "session_report_html",
+        readable(&render(&demo, Format::Html, None, nl))
+    );
     insta::assert_snapshot!(
         "minutes_no_go_md_en",
         render(&no_go, Format::Md, Some(1), Lang::En)
@@ -597,4 +605,37 @@ fn the_minutes_show_the_chosen_route_in_the_frameworks_words() {
             .unwrap();
     assert!(md.contains("Wijkprogramma light, zoals in Noord"), "{md}");
     assert!(!md.contains(seed));
+}
+
+/// "Actiepunten (open, uit eerdere bijeenkomsten)" in the minutes of
+/// workshop 30 of 40 lists the open items of workshops 1–29 only: the
+/// minutes written later listed those of workshops 31–40 there too.
+#[test]
+fn earlier_open_actions_are_of_earlier_workshops_only() {
+    let fw = Framework::builtin();
+    let s = wijktafel::demo::build(&fw, 40);
+    let later = s
+        .open_actions()
+        .iter()
+        .filter(|(_, a)| a.workshop > 30)
+        .count();
+    assert!(later > 0, "the demo has open items of later workshops");
+    let md =
+        String::from_utf8(export::render(&fw, &s, Format::Md, Some(30), &opts(Lang::Nl)).unwrap())
+            .unwrap();
+    let heading = "## Actiepunten (open, uit eerdere bijeenkomsten)\n";
+    let section = &md[md.find(heading).expect(&md) + heading.len()..];
+    let section = &section[..section.find("\n## ").unwrap_or(section.len())];
+    // (before the change: the later workshops' items, here)
+    let rows: Vec<&str> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("|---"))
+        .skip(1)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert!(rows.is_empty() == section.contains("geen"), "{section}");
+    for row in &rows {
+        let from: u32 = row.split('|').nth(4).unwrap().trim().parse().expect(row);
+        assert!(from < 30, "{row}");
+    }
 }

@@ -2,10 +2,11 @@
 //! participants (issue 15), tested on the real binary.
 
 use crate::common::bin;
+use crate::html_snap::readable;
 use wijktafel::export::html_escape as esc;
 use wijktafel::framework::Framework;
 
-fn handout(args: &[&str]) -> String {
+pub(crate) fn handout(args: &[&str]) -> String {
     let out = bin()
         .args(args)
         .args(["framework", "--format", "html"])
@@ -139,5 +140,5 @@ fn a_hostile_framework_file_stays_text() {
 
 #[test]
 fn golden_handout() {
-    insta::assert_snapshot!("handout_html_nl", handout(&[]));
+    insta::assert_snapshot!("handout_html_nl", readable(&handout(&[])));
 }

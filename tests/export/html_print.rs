@@ -14,6 +14,8 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Status};
 
+use crate::html_snap::style_of;
+
 fn opts(lang: Lang) -> Options {
     Options {
         lang,
@@ -89,13 +91,6 @@ fn print_dir_write(name: &str, html: &str) {
     if let Some(dir) = std::env::var_os("WIJKTAFEL_PRINT_DIR") {
         std::fs::write(std::path::Path::new(&dir).join(name), html).unwrap();
     }
-}
-
-/// The style element's text.
-fn style_of(html: &str) -> &str {
-    let a = html.find("<style>").unwrap() + "<style>".len();
-    let b = html[a..].find("</style>").unwrap();
-    &html[a..a + b]
 }
 
 #[test]

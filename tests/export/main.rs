@@ -18,5 +18,7 @@ mod export_time;
 mod export_workday;
 mod export_xlsx;
 mod handout_html;
+mod html_css;
 mod html_print;
+mod html_snap;
 mod print_check;

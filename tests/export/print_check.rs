@@ -13,20 +13,8 @@ use wijktafel::export::{self, Options};
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+/// The Dutch month names, as the minutes write them.
+const MONTHS: [&str; 12] = wijktafel::i18n::MONTHS[0];
 
 fn chromium() -> Option<&'static str> {
     let found = ["chromium", "chromium-browser", "google-chrome"]
@@ -80,7 +68,10 @@ fn print(browser: &str, dir: &Path, name: &str, html: &str) -> Vec<String> {
 }
 
 /// Lines that end in a date cut short ("5 oktober 202", "10 oktober",
-/// "09-07-"), or start with what was cut off ("6 (verlopen)", "(verlopen)").
+/// "09-07-"), or start with what was cut off ("6 (verlopen)", "(verlopen)
+/// en …"). In a table cell "(verlopen)" may wrap below its whole date: a
+/// line that is only "(verlopen)" is such a cell's second line (pdftotext
+/// does not always put the date's line just before it).
 fn split_dates(pages: &[String]) -> Vec<String> {
     let mut bad = Vec::new();
     for (p, page) in pages.iter().enumerate() {
@@ -103,7 +94,7 @@ fn split_dates(pages: &[String]) -> Vec<String> {
                     .rsplit(' ')
                     .next()
                     .is_some_and(|w| w.trim_end_matches('-').split('-').all(digits));
-            let starts_cut = line.starts_with("(verlopen)")
+            let starts_cut = (line.starts_with("(verlopen)") && line != "(verlopen)")
                 || (words.first().is_some_and(|w| digits(w) && w.len() < 4)
                     && words.get(1).is_some_and(|w| *w == "(verlopen)"));
             if ends_in_month || ends_in_short_year || ends_in_day || cut_short || starts_cut {
