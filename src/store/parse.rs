@@ -88,18 +88,23 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
 }
 
 /// The snapshot's TOML as a session: read as it streams (no tree, see
-/// `store/stream`), or, where the text is TOML this program does not
-/// write or is no session, by the `toml` crate, which reads it the same or
-/// names the fault (its offset and message).
+/// `store/stream`), refused where that reading finds a fault for certain,
+/// or, where the text is TOML this program does not write, read by the
+/// `toml` crate, which reads it the same or names the fault (its offset
+/// and message).
 fn read_snapshot(snapshot: &str) -> Result<Session, (usize, String)> {
-    stream::from_str(snapshot).or_else(|_| {
-        toml::from_str(snapshot).map_err(|e| {
+    match stream::from_str(snapshot) {
+        Ok(session) => Ok(session),
+        // refused without building toml's tree (issue 28: a hostile file
+        // costs what its valid part costs, not toml's 2.5 KB a table)
+        Err(e) if e.kind == stream::Kind::Fault => Err((e.offset, e.message)),
+        Err(_) => toml::from_str(snapshot).map_err(|e| {
             (
                 e.span().map(|s| s.start).unwrap_or(0),
                 e.message().trim().to_string(),
             )
-        })
-    })
+        }),
+    }
 }
 
 /// The snapshot with the journal's later events applied; the journal kept.

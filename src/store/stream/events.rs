@@ -113,8 +113,7 @@ impl<'a> Events<'a> {
             toml_parser::parser::parse_document(&self.tokens, &mut guard, &mut error);
         }
         if error.is_some() {
-            let at = self.tokens[0].span().start();
-            return Err(StreamError::unsupported("a line TOML does not accept", at));
+            return Err(self.line_fault());
         }
         self.line.extend(self.parsed.iter().copied().filter(|e| {
             !matches!(
@@ -123,6 +122,24 @@ impl<'a> Events<'a> {
             )
         }));
         Ok(true)
+    }
+
+    /// The fault of the line being read, as the `toml` crate words it for
+    /// that line alone (a line is a TOML document of its own; the offset
+    /// is the file's); left to `toml` if it reads the line after all.
+    fn line_fault(&self) -> StreamError {
+        let (Some(first), Some(last)) = (self.tokens.first(), self.tokens.last()) else {
+            return StreamError::unsupported("an empty line", self.at);
+        };
+        let start = first.span().start();
+        match toml::from_str::<toml::Table>(&self.text[start..last.span().end()]) {
+            Err(e) => StreamError {
+                message: e.message().trim().to_string(),
+                offset: start + e.span().map_or(0, |s| s.start),
+                kind: super::Kind::Fault,
+            },
+            Ok(_) => StreamError::unsupported("a line read apart", start),
+        }
     }
 
     fn raw(&self, event: Event) -> Raw<'a> {
@@ -151,9 +168,9 @@ impl<'a> Events<'a> {
         let mut error: Option<ParseError> = None;
         let kind = self.raw(event).decode_scalar(&mut out, &mut error);
         if error.is_some() {
-            return Err(StreamError::unsupported("a value TOML does not accept", at));
+            return Err(self.line_fault());
         }
-        let bad = || StreamError::unsupported("a number out of range", at);
+        let bad = || self.line_fault();
         Ok(match kind {
             ScalarKind::String => Scalar::Str(out),
             ScalarKind::Boolean(b) => Scalar::Bool(b),

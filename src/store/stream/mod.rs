@@ -18,17 +18,32 @@
 //! above it, which stops this reader too.
 
 mod events;
+mod layout;
 mod tables;
 
 use std::fmt;
 
 use serde::de::DeserializeOwned;
 
-/// Why the streaming reader stopped (the caller falls back to `toml`).
+/// Why the streaming reader stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StreamError {
     pub message: String,
     pub offset: usize,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The file is not a session, for certain: a line TOML does not accept
+    /// (the message is toml's own for that line), or text in the order this
+    /// reader reads that does not make a session (serde's message).
+    Fault,
+    /// TOML this reader does not stream: the `toml` crate decides.
+    Unread,
+    /// Serde refused a value: a fault if the text is in streaming order
+    /// (see [`layout::in_stream_order`]), else left to `toml` (internal).
+    Data,
 }
 
 impl StreamError {
@@ -36,6 +51,7 @@ impl StreamError {
         StreamError {
             message: what.to_string(),
             offset,
+            kind: Kind::Unread,
         }
     }
 }
@@ -53,21 +69,33 @@ impl serde::de::Error for StreamError {
         StreamError {
             message: msg.to_string(),
             offset: 0,
+            kind: Kind::Data,
         }
     }
 }
 
-/// Read TOML text into `T` without building a tree.
+/// Read TOML text into `T` without building a tree. A [`Kind::Fault`]
+/// is the file's; after [`Kind::Unread`] the `toml` crate must decide.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, StreamError> {
     let mut reader = tables::Reader::new(text);
-    let value = T::deserialize(tables::TableDe::root(&mut reader)).map_err(|mut e| {
+    let read = T::deserialize(tables::TableDe::root(&mut reader)).and_then(|value| {
+        reader.finished()?;
+        Ok(value)
+    });
+    read.map_err(|mut e| {
         if e.offset == 0 {
             e.offset = reader.at();
         }
+        if e.kind == Kind::Data {
+            // a value refused where the text reads in another order than
+            // this reader's (a table continued later) may be toml's to read
+            e.kind = match layout::in_stream_order(text) {
+                true => Kind::Fault,
+                false => Kind::Unread,
+            };
+        }
         e
-    })?;
-    reader.finished()?;
-    Ok(value)
+    })
 }
 
 #[cfg(test)]

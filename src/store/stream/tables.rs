@@ -67,7 +67,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A key given twice in one table stops the reader.
-    fn once(&self, keys: &mut Keys<'a>, key: &Cow<'a, str>) -> Result<(), StreamError> {
+    fn once(&self, keys: &mut Keys<'a>, key: Cow<'a, str>) -> Result<(), StreamError> {
         match keys.insert(key) {
             true => Ok(()),
             false => Err(StreamError::unsupported("a key given twice", self.at())),
@@ -192,7 +192,7 @@ impl<'de, 'a> MapAccess<'de> for TableMap<'_, 'a> {
             let Some(key) = r.pending_below(self.depth) else {
                 return Ok(None);
             };
-            r.once(&mut self.keys, &key)?;
+            r.once(&mut self.keys, key.clone())?;
             r.path.push(key.clone());
             self.child = true;
             return seed.deserialize(KeyDe(key)).map(Some);
@@ -205,7 +205,7 @@ impl<'de, 'a> MapAccess<'de> for TableMap<'_, 'a> {
         }
         let key = r.ev.key(e)?;
         r.key_value_sep()?;
-        r.once(&mut self.keys, &key)?;
+        r.once(&mut self.keys, key.clone())?;
         self.child = false;
         seed.deserialize(KeyDe(key)).map(Some)
     }
@@ -370,7 +370,7 @@ impl<'de, 'a> MapAccess<'de> for InlineTable<'_, 'a> {
                 EventKind::SimpleKey => {
                     let key = self.r.ev.key(e)?;
                     self.r.key_value_sep()?;
-                    self.r.once(&mut self.keys, &key)?;
+                    self.r.once(&mut self.keys, key.clone())?;
                     return seed.deserialize(KeyDe(key)).map(Some);
                 }
                 _ => return Err(self.r.unexpected(e)),
@@ -396,14 +396,14 @@ struct Keys<'a> {
 
 impl<'a> Keys<'a> {
     /// `false` when the key was given before.
-    fn insert(&mut self, key: &Cow<'a, str>) -> bool {
+    fn insert(&mut self, key: Cow<'a, str>) -> bool {
         if let Some(set) = &mut self.many {
-            return set.insert(key.clone());
+            return set.insert(key);
         }
-        if self.few.contains(key) {
+        if self.few.contains(&key) {
             return false;
         }
-        self.few.push(key.clone());
+        self.few.push(key);
         if self.few.len() > 32 {
             self.many = Some(self.few.drain(..).collect());
         }

@@ -172,3 +172,52 @@ proptest! {
         }
     }
 }
+
+/// A fault found while streaming is the file's, worded as toml words it,
+/// at the same place.
+#[test]
+fn faults_are_named_as_toml_names_them() {
+    use super::Kind;
+    let session = crate::demo::build(&crate::framework::Framework::builtin(), 2);
+    let good = toml::to_string(&session).unwrap();
+    let cases = [
+        // a line toml does not accept, after valid tables
+        good.replacen("\n[[workshops]]\n", "\n[[workshops]]\nnumber = 1 y\n", 1),
+        // a word that is no choice
+        good.replacen("stance = \"agree\"", "stance = \"bogus\"", 1),
+        // a number too large for its field
+        good.replacen("party = 1\n", "party = 99999999999\n", 1),
+    ];
+    for text in &cases {
+        assert_ne!(text, &good);
+        let mine = from_str::<crate::session::Session>(text).unwrap_err();
+        let theirs = toml::from_str::<crate::session::Session>(text).unwrap_err();
+        assert_eq!(mine.kind, Kind::Fault, "{mine}");
+        assert_eq!(mine.message, theirs.message().trim(), "{text}");
+        let line = |at: usize| text[..at].matches('\n').count();
+        assert_eq!(line(mine.offset), line(theirs.span().unwrap().start));
+    }
+}
+
+/// Refused by serde where the tables are out of streaming order: toml
+/// decides (it may read a super-table given after its sub-table).
+#[test]
+fn a_refusal_out_of_streaming_order_is_left_to_toml() {
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct A {
+        x: i64,
+        b: toml::Table,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Root {
+        a: A,
+    }
+    let text = "[a.b]\ny = 1\n[a]\nx = 2\n";
+    assert!(toml::from_str::<Root>(text).is_ok());
+    assert_eq!(
+        from_str::<Root>(text).unwrap_err().kind,
+        super::Kind::Unread
+    );
+}
