@@ -205,6 +205,27 @@ const SHAPES: &[Shape] = &[
         },
         "unknown variant `bogus`",
     ),
+    // the same out of the order this program writes: read again in that
+    // order (store/stream/reorder.rs), still without toml's tree
+    (
+        "49,000 note tables on points in turn, then a word that is no choice",
+        || {
+            let mut t = repeat(49_000, |i| valid_note((i % 8_000) * 6));
+            t.push_str("[points.\"9.9.9\"]\nstatus = \"bogus\"\n");
+            t
+        },
+        "unknown variant `bogus`",
+    ),
+    (
+        "49,000 valid note tables, then a point's table given twice",
+        || {
+            let mut t = repeat(49_000, valid_note);
+            t.push_str("[points.\"9.9.9\"]\nstatus = \"open\"\n");
+            t.push_str("[points.\"9.9.9\"]\nstatus = \"open\"\n");
+            t
+        },
+        "duplicate key",
+    ),
     (
         "one journal line of 3,000,000 values",
         || journal(1, 3_000_000),

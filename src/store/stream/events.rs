@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use toml_parser::decoder::ScalarKind;
 use toml_parser::lexer::{Lexer, Token, TokenKind};
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
-use toml_parser::{ParseError, Raw, Source};
+use toml_parser::{ParseError, Raw, Source, Span};
 
 use super::StreamError;
 
@@ -33,7 +33,12 @@ pub(super) enum Scalar<'a> {
 }
 
 pub(super) struct Events<'a> {
+    /// The whole text (spans handed out are offsets in it).
     text: &'a str,
+    /// The part being lexed, from `base`, and the parts still to come.
+    part: &'a str,
+    base: usize,
+    rest: std::vec::IntoIter<(usize, usize)>,
     lexer: Lexer<'a>,
     tokens: Vec<Token>,
     /// The events of the line being read (kept to reuse its memory).
@@ -46,9 +51,17 @@ pub(super) struct Events<'a> {
 
 impl<'a> Events<'a> {
     pub fn new(text: &'a str) -> Self {
+        Self::over(text, vec![(0, text.len())])
+    }
+
+    /// The parts of `text` (ranges of whole lines) one after the other.
+    pub fn over(text: &'a str, parts: Vec<(usize, usize)>) -> Self {
         Events {
             text,
-            lexer: Source::new(text).lex(),
+            part: "",
+            base: 0,
+            rest: parts.into_iter(),
+            lexer: Source::new("").lex(),
             tokens: Vec::new(),
             parsed: Vec::new(),
             line: Vec::new(),
@@ -102,9 +115,15 @@ impl<'a> Events<'a> {
             }
         }
         if self.tokens.is_empty() {
-            return Ok(false);
+            let Some((start, end)) = self.rest.next() else {
+                return Ok(false);
+            };
+            self.part = &self.text[start..end];
+            self.base = start;
+            self.lexer = Source::new(self.part).lex();
+            return Ok(true);
         }
-        let source = Source::new(self.text);
+        let source = Source::new(self.part);
         let mut error: Option<ParseError> = None;
         self.parsed.clear();
         {
@@ -115,11 +134,18 @@ impl<'a> Events<'a> {
         if error.is_some() {
             return Err(self.line_fault());
         }
-        self.line.extend(self.parsed.iter().copied().filter(|e| {
-            !matches!(
+        // spans in the part, made offsets in the text
+        let base = self.base;
+        self.line.extend(self.parsed.iter().filter_map(|e| {
+            let span = e.span();
+            let kept = !matches!(
                 e.kind(),
                 EventKind::Whitespace | EventKind::Comment | EventKind::Newline
-            )
+            );
+            kept.then(|| {
+                let span = Span::new_unchecked(base + span.start(), base + span.end());
+                Event::new_unchecked(e.kind(), e.encoding(), span)
+            })
         }));
         Ok(true)
     }
@@ -132,10 +158,10 @@ impl<'a> Events<'a> {
             return StreamError::unsupported("an empty line", self.at);
         };
         let start = first.span().start();
-        match toml::from_str::<toml::Table>(&self.text[start..last.span().end()]) {
+        match toml::from_str::<toml::Table>(&self.part[start..last.span().end()]) {
             Err(e) => StreamError {
                 message: e.message().trim().to_string(),
-                offset: start + e.span().map_or(0, |s| s.start),
+                offset: self.base + start + e.span().map_or(0, |s| s.start),
                 kind: super::Kind::Fault,
             },
             Ok(_) => StreamError::unsupported("a line read apart", start),

@@ -16,7 +16,11 @@ use super::events::Events;
 /// array of tables); a table's own header never after a header inside it.
 /// One pass over the text, a hash for each table path seen.
 pub fn in_stream_order(text: &str) -> bool {
-    let mut ev = Events::new(text);
+    in_order(Events::new(text))
+}
+
+/// [`in_stream_order`] of the events given.
+pub fn in_order(mut ev: Events) -> bool {
     let mut seen: HashSet<u64> = HashSet::new();
     let mut arrays: HashSet<u64> = HashSet::new();
     let mut last: Vec<String> = Vec::new();

@@ -19,6 +19,7 @@
 
 mod events;
 mod layout;
+mod reorder;
 mod tables;
 
 use std::fmt;
@@ -42,8 +43,12 @@ pub enum Kind {
     /// TOML this reader does not stream: the `toml` crate decides.
     Unread,
     /// Serde refused a value: a fault if the text is in streaming order
-    /// (see [`layout::in_stream_order`]), else left to `toml` (internal).
+    /// (see [`layout::in_stream_order`]), else read in that order (internal).
     Data,
+    /// A key given twice in a table: once the text is in streaming order,
+    /// a fault (TOML's "duplicate key"); before, maybe a table continued
+    /// (internal).
+    Twice,
 }
 
 impl StreamError {
@@ -76,8 +81,56 @@ impl serde::de::Error for StreamError {
 
 /// Read TOML text into `T` without building a tree. A [`Kind::Fault`]
 /// is the file's; after [`Kind::Unread`] the `toml` crate must decide.
+/// Text whose tables come in another order than this program writes is
+/// read again in streaming order (`reorder.rs`: its sections in another
+/// order, no copy).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, StreamError> {
-    let mut reader = tables::Reader::new(text);
+    let e = match read(text, vec![(0, text.len())]) {
+        Ok(value) => return Ok(value),
+        Err(e) if e.kind == Kind::Fault => return Err(e),
+        Err(e) => e,
+    };
+    if layout::in_stream_order(text) {
+        return Err(settled(e));
+    }
+    let Some(parts) = reorder::reorder(text) else {
+        return Err(StreamError {
+            kind: Kind::Unread,
+            ..e
+        });
+    };
+    match read(text, parts.clone()) {
+        Ok(value) => Ok(value),
+        // in streaming order, a table given twice comes twice in a row
+        Err(e) if matches!(e.kind, Kind::Fault | Kind::Twice) => Err(settled(e)),
+        Err(e) if layout::in_order(events::Events::over(text, parts)) => Err(settled(e)),
+        Err(e) => Err(StreamError {
+            kind: Kind::Unread,
+            ..e
+        }),
+    }
+}
+
+/// An error of text in streaming order: a refused value or a key given
+/// twice is the file's fault.
+fn settled(e: StreamError) -> StreamError {
+    match e.kind {
+        Kind::Data => StreamError {
+            kind: Kind::Fault,
+            ..e
+        },
+        Kind::Twice => StreamError {
+            kind: Kind::Fault,
+            message: "duplicate key".into(),
+            ..e
+        },
+        _ => e,
+    }
+}
+
+/// Read the parts of `text` (ranges of whole lines), one after the other.
+fn read<T: DeserializeOwned>(text: &str, parts: Vec<(usize, usize)>) -> Result<T, StreamError> {
+    let mut reader = tables::Reader::over(text, parts);
     let read = T::deserialize(tables::TableDe::root(&mut reader)).and_then(|value| {
         reader.finished()?;
         Ok(value)
@@ -85,14 +138,6 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, StreamError> {
     read.map_err(|mut e| {
         if e.offset == 0 {
             e.offset = reader.at();
-        }
-        if e.kind == Kind::Data {
-            // a value refused where the text reads in another order than
-            // this reader's (a table continued later) may be toml's to read
-            e.kind = match layout::in_stream_order(text) {
-                true => Kind::Fault,
-                false => Kind::Unread,
-            };
         }
         e
     })

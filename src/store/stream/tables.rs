@@ -19,9 +19,10 @@ pub(super) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str) -> Self {
+    /// The parts of `text` (ranges of whole lines), one after the other.
+    pub fn over(text: &'a str, parts: Vec<(usize, usize)>) -> Self {
         Reader {
-            ev: Events::new(text),
+            ev: Events::over(text, parts),
             pending: None,
             path: Vec::new(),
         }
@@ -70,7 +71,10 @@ impl<'a> Reader<'a> {
     fn once(&self, keys: &mut Keys<'a>, key: Cow<'a, str>) -> Result<(), StreamError> {
         match keys.insert(key) {
             true => Ok(()),
-            false => Err(StreamError::unsupported("a key given twice", self.at())),
+            false => Err(StreamError {
+                kind: super::Kind::Twice,
+                ..StreamError::unsupported("a key given twice", self.at())
+            }),
         }
     }
 
