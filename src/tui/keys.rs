@@ -120,8 +120,10 @@ pub enum Action {
     MarkDissent,
     MarkOpen,
     MarkSkipped,
-    /// The party with number n + 1: pick its stance (or tick it, mark it present).
-    Stance(usize),
+    /// A digit key, 1…9 as 0…8 and 0 as 9: the party with number n + 1
+    /// (pick its stance, tick it, mark it present, select its ballot) or,
+    /// after a NO-GO, the route n + 1.
+    Digit(usize),
     /// This stance for the party being picked (issue 24: never by cycling).
     PickStance(crate::session::Stance),
     /// The selected party sent apologies (afgemeld), or not after all.
@@ -165,8 +167,11 @@ pub enum Action {
     WriteCopy,
     /// The go/no-go: the selected party's choice.
     Cast(Choice),
-    /// The go/no-go: the selected party's next (`true`) or previous choice.
-    CycleChoice(bool),
+    /// The next value of what is selected: the party's choice in the
+    /// go/no-go, a step's minutes or a time in the plan (→).
+    Next,
+    /// Its previous value (←).
+    Prev,
     /// The go/no-go: the facilitator defers the vote.
     Defer,
     /// A key for a text editor or dialog.

@@ -56,7 +56,7 @@ pub fn update(app: &mut App, action: Action) {
                 .unwrap_or_default();
             app.overlay = Some(Overlay::Skip(SkipDialog::new(&reason)));
         }
-        Action::Stance(i) => {
+        Action::Digit(i) => {
             if let Some(party) = app.present_party_of_key(i) {
                 app.overlay = Some(StancePickDialog::overlay(party));
             }
@@ -126,7 +126,7 @@ fn gate_refuses(app: &mut App, action: &Action) -> bool {
             | Action::MarkDissent
             | Action::MarkOpen
             | Action::MarkSkipped
-            | Action::Stance(_)
+            | Action::Digit(_)
             | Action::FocusStances
             | Action::AddNote
             | Action::AddAction
