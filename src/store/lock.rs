@@ -152,18 +152,7 @@ impl SessionLock {
             })?),
             None => None,
         };
-        let info = format!(
-            "pid = {}\nuser = \"{}\"\nhost = \"{}\"\nsince = \"{}\"\n",
-            std::process::id(),
-            // USER on Unix, USERNAME on Windows
-            clean_line(
-                &std::env::var("USER")
-                    .or_else(|_| std::env::var("USERNAME"))
-                    .unwrap_or_else(|_| "?".into())
-            ),
-            clean_line(&hostname()),
-            Timestamp::now()
-        );
+        let info = Self::holder_info();
         let lock = SessionLock {
             _file: file,
             path,
@@ -181,6 +170,22 @@ impl SessionLock {
         let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
         remove_stale_temps(session);
         Ok(lock)
+    }
+
+    /// What the lock file says of its holder: process, user, host, since.
+    fn holder_info() -> String {
+        format!(
+            "pid = {}\nuser = \"{}\"\nhost = \"{}\"\nsince = \"{}\"\n",
+            std::process::id(),
+            // USER on Unix, USERNAME on Windows
+            clean_line(
+                &std::env::var("USER")
+                    .or_else(|_| std::env::var("USERNAME"))
+                    .unwrap_or_else(|_| "?".into())
+            ),
+            clean_line(&hostname()),
+            Timestamp::now()
+        )
     }
 
     pub fn path(&self) -> &Path {

@@ -20,7 +20,7 @@ fn product_keys_are_bound() {
         lookup(Ctx::Main, &key(KeyCode::Char('J'), KeyModifiers::SHIFT)),
         Some(Action::NextStep)
     );
-    assert_eq!(m('0'), Some(Action::Stance(9)));
+    assert_eq!(m('0'), Some(Action::Digit(9)));
     assert_eq!(m('r'), None);
     assert_eq!(
         lookup(Ctx::Main, &key(KeyCode::Char('r'), KeyModifiers::CONTROL)),

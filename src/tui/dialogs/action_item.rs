@@ -211,6 +211,10 @@ impl Dialog for ActionForm {
         Ctx::ActionItem
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let parties = app
             .session()

@@ -29,6 +29,10 @@ impl Dialog for AddPartyDialog {
         Ctx::AddParty
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         match keys::command(Ctx::AddParty, &action) {
             Some(Action::Confirm) => {

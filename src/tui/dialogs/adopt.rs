@@ -126,6 +126,10 @@ impl Dialog for AdoptDialog {
         Ctx::Adopt
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let parties = app
             .session()

@@ -105,10 +105,6 @@ impl Dialog for AttendanceDialog {
         Ctx::Attendance
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let rows = app.party_rows();
         let last = rows.len().saturating_sub(1);
@@ -121,7 +117,7 @@ impl Dialog for AttendanceDialog {
             Action::Toggle => Self::toggle(app, self.selected),
             Action::Excused => Self::excuse(app, self.selected),
             // the party's number for the whole session, not its place here
-            Action::Stance(i) => match rows.iter().position(|r| r.number == i + 1) {
+            Action::Digit(i) => match rows.iter().position(|r| r.number == i + 1) {
                 Some(k) => {
                     self.selected = k;
                     Self::toggle(app, k);

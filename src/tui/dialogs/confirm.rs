@@ -38,10 +38,6 @@ impl Dialog for ConfirmDialog {
         Ctx::Confirm
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         match action {
             Action::Confirm => match self.on_yes {

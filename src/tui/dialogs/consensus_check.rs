@@ -58,10 +58,6 @@ impl Dialog for ConsensusCheckDialog {
         Ctx::Confirm
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         match action {
             Action::Confirm => {

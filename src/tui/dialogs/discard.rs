@@ -22,10 +22,6 @@ impl Dialog for DiscardDialog {
         Ctx::Discard
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         match action {
             Action::Confirm => {

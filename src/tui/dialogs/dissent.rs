@@ -119,7 +119,7 @@ impl DissentDialog {
             }
             // the party's number, not its place in this list; an absent
             // party says so (unless it is listed: then it can be un-ticked)
-            Action::Stance(i) => match rows.iter().position(|r| r.number == i + 1) {
+            Action::Digit(i) => match rows.iter().position(|r| r.number == i + 1) {
                 Some(k) => {
                     self.toggle(rows[k].id);
                     self.selected = k;
@@ -204,6 +204,10 @@ impl Dialog for DissentDialog {
         } else {
             Ctx::DissentParties
         }
+    }
+
+    fn raw_keys(&self) -> bool {
+        true
     }
 
     fn update(&mut self, app: &mut App, action: Action) -> Transition {

@@ -70,6 +70,10 @@ impl Dialog for GateOverrideDialog {
         }
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn has_text(&self) -> bool {
         !editor_text(&self.reason).trim().is_empty()
     }

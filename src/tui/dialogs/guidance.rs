@@ -61,10 +61,6 @@ impl Dialog for GuidanceDialog {
         Ctx::Guidance
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, _app: &mut App, action: Action) -> Transition {
         match action {
             Action::Back => Transition::Close,

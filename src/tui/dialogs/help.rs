@@ -69,10 +69,6 @@ impl Dialog for HelpDialog {
         Ctx::Reading
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, _app: &mut App, action: Action) -> Transition {
         match action {
             Action::Back | Action::Help => {

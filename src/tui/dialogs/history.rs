@@ -51,10 +51,6 @@ impl Dialog for HistoryDialog {
         Ctx::History
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, _app: &mut App, action: Action) -> Transition {
         match action {
             Action::Back => Transition::Close,

@@ -49,10 +49,6 @@ impl Dialog for InfoDialog {
         Ctx::Reading
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, _app: &mut App, action: Action) -> Transition {
         match action {
             Action::Back => return Transition::Close,

@@ -97,10 +97,6 @@ impl Dialog for ItemsDialog {
         Ctx::Items
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let rows = current_rows(app);
         let last = rows.len().saturating_sub(1);

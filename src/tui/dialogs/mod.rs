@@ -194,9 +194,10 @@ pub trait Dialog {
     fn ctx(&self) -> Ctx;
 
     /// Whether keys reach the dialog as they are (text fields), rather than
-    /// as the actions of its key-table context.
+    /// as the actions of its key-table context. Opt-in: a dialog that takes
+    /// text says so; every other one gets typed actions.
     fn raw_keys(&self) -> bool {
-        true
+        false
     }
 
     /// Handle an action; the dialog edits itself in place.

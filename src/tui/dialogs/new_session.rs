@@ -113,6 +113,10 @@ impl Dialog for NewForm {
         Ctx::NewSession
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let parties = self.field == NewField::Parties;
         match keys::command(Ctx::NewSession, &action) {

@@ -76,6 +76,10 @@ impl Dialog for NoteDialog {
         Ctx::Note
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let editing = self.edit.is_some();
         match keys::command(Ctx::Note, &action) {

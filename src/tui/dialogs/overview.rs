@@ -65,6 +65,10 @@ impl Dialog for OverviewDialog {
         Ctx::Overview
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         // digits and dots type an id (`GoToId` in the key table)
         let Some(command) = keys::command(Ctx::Overview, &action) else {

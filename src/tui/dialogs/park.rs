@@ -179,6 +179,10 @@ impl Dialog for ParkDialog {
         }
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let parties = app
             .session()

@@ -76,10 +76,6 @@ impl Dialog for ParkingDialog {
         Ctx::Parking
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let n = app.session().map(|s| s.parking.len()).unwrap_or(0);
         match action {

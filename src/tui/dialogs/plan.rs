@@ -243,16 +243,13 @@ impl Dialog for PlanDialog {
         Ctx::Plan
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let last = self.rows.len() + 1;
         match action {
             Action::Up => self.sel = self.sel.saturating_sub(1),
             Action::Down => self.sel = (self.sel + 1).min(last),
-            Action::CycleChoice(more) => self.change(more),
+            Action::Next => self.change(true),
+            Action::Prev => self.change(false),
             Action::Toggle => {
                 if let Some(r) = self.sel.checked_sub(2).and_then(|i| self.rows.get_mut(i)) {
                     r.on = !r.on;

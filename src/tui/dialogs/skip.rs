@@ -29,6 +29,10 @@ impl Dialog for SkipDialog {
         Ctx::Skip
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         match keys::command(Ctx::Skip, &action) {
             Some(Action::Confirm) => {

@@ -112,10 +112,6 @@ impl Dialog for StancePickDialog {
         }
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         match (self.picked, action) {
             (None, Action::PickStance(stance)) => match pick(app, self.party, stance) {

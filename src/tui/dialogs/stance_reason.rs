@@ -32,6 +32,10 @@ impl Dialog for StanceReasonDialog {
         Ctx::StanceReason
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         match keys::command(Ctx::StanceReason, &action) {
             Some(Action::Confirm) => {

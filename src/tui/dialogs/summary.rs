@@ -33,10 +33,6 @@ impl Dialog for SummaryDialog {
         Ctx::Summary
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         if self.scroll.follow(&action) {
             return Transition::Stay;

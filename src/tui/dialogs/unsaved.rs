@@ -38,10 +38,6 @@ impl Dialog for UnsavedDialog {
         }
     }
 
-    fn raw_keys(&self) -> bool {
-        false
-    }
-
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         match (self.confirming, action) {
             (true, Action::Confirm) => {

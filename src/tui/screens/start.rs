@@ -39,14 +39,14 @@ pub fn update(app: &mut App, action: Action) {
                 o.start_sel = (o.start_sel + 1).min(n.saturating_sub(1));
             }
         }
-        Action::Toggle | Action::Stance(_) => {
+        Action::Toggle | Action::Digit(_) => {
             let Some(sess) = app.session() else {
                 return;
             };
             let ids: Vec<PartyId> = sess.active_parties().map(|p| p.id).collect();
             // a number key is the party's number for the whole session
             let number = match action {
-                Action::Stance(i) => Some(i + 1),
+                Action::Digit(i) => Some(i + 1),
                 _ => None,
             };
             let by_number = number.map(|n| {

@@ -33,7 +33,7 @@ pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
         Some(Action::Down) => v.selected = (v.selected + 1).min(n.saturating_sub(1)),
         // a number key is the party's number for the whole session, as on
         // the main screen; an absent party's key says so and picks nobody
-        Some(Action::Stance(i)) => {
+        Some(Action::Digit(i)) => {
             let target = app
                 .session()
                 .and_then(|s| s.party_by_number(i + 1))
@@ -56,7 +56,8 @@ pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
                 to_next_without_ballot(v);
             }
         }
-        Some(Action::CycleChoice(forward)) => set(v, |old| cycle(old, forward)),
+        Some(Action::Next) => set(v, |old| cycle(old, true)),
+        Some(Action::Prev) => set(v, |old| cycle(old, false)),
         Some(Action::StanceReason) => {
             let text = v.lines.get(v.selected).map(|l| l.reason.as_str());
             return Next::To(VoteStage::Reason(editor(text.unwrap_or_default())));

@@ -187,7 +187,7 @@ impl FollowUpForm {
             }
             // a digit picks a route until one is chosen; after that it is
             // the start of the date ("1" then "2027-03-01")
-            (Field::Route, Some(Action::Stance(i)))
+            (Field::Route, Some(Action::Digit(i)))
                 if i < self.choices.len() && self.chosen.is_none() =>
             {
                 self.chosen = Some(i)

@@ -287,6 +287,10 @@ impl Dialog for VoteDialog {
         }
     }
 
+    fn raw_keys(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, app: &mut App, action: Action) -> Transition {
         let next = match &mut self.stage {
             VoteStage::Earlier => earlier::update(action),

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -53,15 +54,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         }
         for (si, st) in b.steps.iter().enumerate() {
             let statuses: Vec<Status> = st.points.iter().map(|p| sess.status_of(&p.id)).collect();
-            let sym = if statuses.contains(&Status::Dissent) {
-                (Status::Dissent.symbol(), th.bad)
-            } else if statuses.iter().all(|&x| x != Status::Open) {
-                ("✔", th.good)
-            } else if statuses.iter().any(|&x| x != Status::Open) {
-                ("◐", th.warn)
-            } else {
-                ("○", th.dim)
-            };
+            let sym = step_symbol(&statuses, th);
             let cur = bi == pos.block && si == pos.step;
             let style = if cur {
                 th.selected
@@ -110,4 +103,18 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             vertical: 0,
         }),
     );
+}
+
+/// A step's mark in the agenda from its points' statuses: dissent, all
+/// done, some done, none.
+fn step_symbol(statuses: &[Status], th: &Theme) -> (&'static str, Style) {
+    if statuses.contains(&Status::Dissent) {
+        (Status::Dissent.symbol(), th.bad)
+    } else if statuses.iter().all(|&x| x != Status::Open) {
+        ("✔", th.good)
+    } else if statuses.iter().any(|&x| x != Status::Open) {
+        ("◐", th.warn)
+    } else {
+        ("○", th.dim)
+    }
 }

@@ -11,7 +11,9 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 
+use crate::framework::Pos;
 use crate::i18n::fill;
+use crate::session::Session;
 use crate::tui::app::App;
 use crate::tui::keys::Ctx;
 use crate::tui::text::safe_line;
@@ -40,29 +42,10 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
-    // the step, and the point's timer on the right when both fit
-    let (timer, timer_style) = super::point::timer(app, sess, pos, th);
-    let bar = super::point::step_bar(app, pos, f, top, th);
-    if bar + 2 + timer.chars().count() <= top.width as usize {
-        f.render_widget(
-            Paragraph::new(Line::from(Span::styled(timer, timer_style)).right_aligned()),
-            top,
-        );
-    }
+    step_row(app, sess, pos, f, top, th);
     f.render_widget(Paragraph::new(plan).style(th.base), plan_area);
 
-    // a wide margin on large windows, a row of air under the step bar
-    let margin = if body.width >= 120 {
-        body.width / 10
-    } else {
-        2
-    };
-    let inner = Rect::new(
-        body.x + margin,
-        body.y + 1,
-        body.width.saturating_sub(2 * margin).max(1),
-        body.height.saturating_sub(1),
-    );
+    let inner = text_area(body);
     let width = inner.width as usize;
     let mut room = inner.height as usize;
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -100,22 +83,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let word = status.word(app.lang).to_uppercase();
     let status_rows = status_full.min(room.max(1));
     let style = th.status(status).add_modifier(Modifier::BOLD);
-    // twice as wide and tall when that leaves the consideration 4 rows
-    let fits = |scale: usize, rows: usize| {
-        drawable(&word)
-            && big_text(&word, scale)[0].chars().count() <= width
-            && room > status_rows + rows
-    };
-    let big: Vec<String> = if fits(2, 10 + 4) {
-        big_text(&word, 2)
-            .into_iter()
-            .flat_map(|r| [r.clone(), r])
-            .collect()
-    } else if fits(1, 5) {
-        big_text(&word, 1)
-    } else {
-        Vec::new()
-    };
+    let big = big_word(&word, width, room, status_rows);
     if !big.is_empty() {
         room -= big.len() + 1;
         lines.extend(big.into_iter().map(|r| Line::from(Span::styled(r, style))));
@@ -125,18 +93,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     room = room.saturating_sub(status_rows);
 
     // the consideration in the rows that are left, cut with "…"
-    let cons = if room >= 2 && !step.consideration.trim().is_empty() {
-        let pieces = vec![
-            (
-                format!("{} —", s.ui_consideration),
-                th.dim.add_modifier(Modifier::BOLD),
-            ),
-            (safe_line(&step.consideration).into_owned(), th.dim),
-        ];
-        wrap_styled(&pieces, width, room - 1)
-    } else {
-        Vec::new()
-    };
+    let cons = consideration(s.ui_consideration, &step.consideration, width, room, th);
     // the whole a third of the way down what is left over (calm, not glued
     // to the top); the stance panel, while it has the focus, gets the rest
     let stances = o.stance_focus.is_some();
@@ -147,8 +104,96 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let used = lines.len() as u16;
     f.render_widget(Paragraph::new(Text::from(lines)), inner);
 
-    // below: the stance panel while it has the focus (Tab), else the
-    // consideration
+    below(app, sess, f, inner, used, cons, th);
+
+    f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
+    let ctx = if o.stance_focus.is_some() {
+        Ctx::Stances
+    } else {
+        Ctx::Main
+    };
+    f.render_widget(hint_line(ctx, s, footer.width, false, th), footer);
+}
+
+/// Where the focus view's text goes in `body`: a wide margin on large
+/// windows, a row of air under the step bar.
+fn text_area(body: Rect) -> Rect {
+    let margin = if body.width >= 120 {
+        body.width / 10
+    } else {
+        2
+    };
+    Rect::new(
+        body.x + margin,
+        body.y + 1,
+        body.width.saturating_sub(2 * margin).max(1),
+        body.height.saturating_sub(1),
+    )
+}
+
+/// The status word in block letters: twice as wide and tall when that
+/// leaves the consideration 4 rows, else once, else none (empty).
+fn big_word(word: &str, width: usize, room: usize, status_rows: usize) -> Vec<String> {
+    let fits = |scale: usize, rows: usize| {
+        drawable(word)
+            && big_text(word, scale)[0].chars().count() <= width
+            && room > status_rows + rows
+    };
+    if fits(2, 10 + 4) {
+        big_text(word, 2)
+            .into_iter()
+            .flat_map(|r| [r.clone(), r])
+            .collect()
+    } else if fits(1, 5) {
+        big_text(word, 1)
+    } else {
+        Vec::new()
+    }
+}
+
+/// The step's consideration with its label, in at most `room - 1` rows
+/// (none when fewer than 2 are left or there is none).
+fn consideration(
+    label: &str,
+    text: &str,
+    width: usize,
+    room: usize,
+    th: &Theme,
+) -> Vec<Line<'static>> {
+    if room < 2 || text.trim().is_empty() {
+        return Vec::new();
+    }
+    let pieces = vec![
+        (format!("{label} —"), th.dim.add_modifier(Modifier::BOLD)),
+        (safe_line(text).into_owned(), th.dim),
+    ];
+    wrap_styled(&pieces, width, room - 1)
+}
+
+/// The step, and the point's timer on the right when both fit.
+fn step_row(app: &App, sess: &Session, pos: Pos, f: &mut Frame, top: Rect, th: &Theme) {
+    let (timer, timer_style) = super::point::timer(app, sess, pos, th);
+    let bar = super::point::step_bar(app, pos, f, top, th);
+    if bar + 2 + timer.chars().count() <= top.width as usize {
+        f.render_widget(
+            Paragraph::new(Line::from(Span::styled(timer, timer_style)).right_aligned()),
+            top,
+        );
+    }
+}
+
+/// Below the point and its status: the stance panel while it has the
+/// focus (Tab), else the consideration, a row of air above it.
+fn below(
+    app: &App,
+    sess: &Session,
+    f: &mut Frame,
+    inner: Rect,
+    used: u16,
+    cons: Vec<Line<'static>>,
+    th: &Theme,
+) {
+    let stances = app.open_session().is_some_and(|o| o.stance_focus.is_some());
     let rest = Rect::new(
         inner.x,
         inner.y + used.min(inner.height),
@@ -168,12 +213,4 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         );
         f.render_widget(Paragraph::new(Text::from(cons)), r);
     }
-
-    f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
-    let ctx = if o.stance_focus.is_some() {
-        Ctx::Stances
-    } else {
-        Ctx::Main
-    };
-    f.render_widget(hint_line(ctx, s, footer.width, false, th), footer);
 }

@@ -35,21 +35,7 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     let s = app.s();
-    // the gate: nothing starts in a block the latest vote locks (the
-    // override dialog asks for a reason instead), so no typing is lost
-    let captures = matches!(
-        action,
-        Action::MarkConsensus
-            | Action::MarkDissent
-            | Action::MarkOpen
-            | Action::MarkSkipped
-            | Action::Stance(_)
-            | Action::FocusStances
-            | Action::AddNote
-            | Action::AddAction
-    );
-    let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
-    if captures && !app.gate_allows(&point) {
+    if gate_refuses(app, &action) {
         return;
     }
     match action {
@@ -70,7 +56,7 @@ pub fn update(app: &mut App, action: Action) {
                 .unwrap_or_default();
             app.overlay = Some(Overlay::Skip(SkipDialog::new(&reason)));
         }
-        Action::Stance(i) => {
+        Action::Digit(i) => {
             if let Some(party) = app.present_party_of_key(i) {
                 app.overlay = Some(StancePickDialog::overlay(party));
             }
@@ -84,28 +70,14 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
         Action::AddAction => app.overlay = Some(Overlay::Action(ActionForm::new(""))),
-        Action::Items => {
-            app.overlay = Some(Overlay::Items(
-                crate::tui::dialogs::items::ItemsDialog::default(),
-            ))
-        }
+        Action::Items
+        | Action::Park
+        | Action::Parking
+        | Action::Info
+        | Action::History
+        | Action::Guidance
+        | Action::Overview => open_reading(app, action),
         Action::Vote => open_vote(app, false),
-        Action::Park => app.overlay = Some(Overlay::Park(Default::default())),
-        Action::Parking => app.overlay = Some(Overlay::Parking(Default::default())),
-        Action::Info => app.overlay = Some(Overlay::Info(InfoDialog::default())),
-        Action::History => {
-            app.overlay = Some(Overlay::History(
-                crate::tui::dialogs::history::HistoryDialog::default(),
-            ));
-        }
-        Action::Guidance => {
-            app.overlay = Some(Overlay::Guidance(
-                crate::tui::dialogs::guidance::GuidanceDialog::default(),
-            ))
-        }
-        Action::Overview => {
-            app.overlay = Some(Overlay::Overview(OverviewDialog::at(app.cursor_flat())))
-        }
         Action::Timer => {
             // the timer runs by itself (see `App::keep_timer`): `t` pauses it, or goes on
             let now = app.now;
@@ -143,6 +115,42 @@ pub fn update(app: &mut App, action: Action) {
         }
         _ => {}
     }
+}
+
+/// The gate: nothing starts in a block the latest vote locks (the
+/// override dialog asks for a reason instead), so no typing is lost.
+fn gate_refuses(app: &mut App, action: &Action) -> bool {
+    let captures = matches!(
+        action,
+        Action::MarkConsensus
+            | Action::MarkDissent
+            | Action::MarkOpen
+            | Action::MarkSkipped
+            | Action::Digit(_)
+            | Action::FocusStances
+            | Action::AddNote
+            | Action::AddAction
+    );
+    let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
+    captures && !app.gate_allows(&point)
+}
+
+/// The dialogs over the point that capture nothing by themselves: the
+/// notes and actions, the parking lot, the guidance, the history, the
+/// overview.
+fn open_reading(app: &mut App, action: Action) {
+    app.overlay = Some(match action {
+        Action::Items => Overlay::Items(crate::tui::dialogs::items::ItemsDialog::default()),
+        Action::Park => Overlay::Park(Default::default()),
+        Action::Parking => Overlay::Parking(Default::default()),
+        Action::Info => Overlay::Info(InfoDialog::default()),
+        Action::History => Overlay::History(crate::tui::dialogs::history::HistoryDialog::default()),
+        Action::Guidance => {
+            Overlay::Guidance(crate::tui::dialogs::guidance::GuidanceDialog::default())
+        }
+        Action::Overview => Overlay::Overview(OverviewDialog::at(app.cursor_flat())),
+        _ => return,
+    });
 }
 
 /// `c`: consensus; over a present party's "disagree" only after asking.
