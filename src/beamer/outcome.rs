@@ -9,10 +9,10 @@ use ratatui::widgets::Paragraph;
 use super::Beamer;
 use super::view::{Part, content, stack};
 use crate::i18n::fill;
+use crate::safe_text::safe_line;
 use crate::session::Session;
-use crate::tui::dialogs::vote::defer_text;
-use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
+use crate::view::vote::defer_text;
 use crate::vote::Vote;
 
 pub fn parts(b: &Beamer, sess: &Session, v: &Vote, th: &Theme) -> Vec<(u8, Part)> {

@@ -12,8 +12,8 @@ use super::Beamer;
 use super::view::{Part, content, stack, where_part};
 use crate::i18n::fill;
 use crate::live::{LiveDialog, LiveState};
+use crate::safe_text::{safe_line, safe_lines};
 use crate::session::{Session, Stance, Status};
-use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::recap::owner_and_due;
 
@@ -287,11 +287,11 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
 }
 
 /// What the latest go/no-go decided, in the words of the facilitator's
-/// header (`screens::main::decision`), so the room sees it after the
+/// header ([`crate::view::decision`]), so the room sees it after the
 /// banner too; it wraps here instead of being cut.
 fn decision(b: &Beamer, sess: &Session, th: &Theme) -> Option<Part> {
-    use crate::tui::screens::main::decision;
-    let env = crate::tui::env::Env {
+    use crate::view::decision;
+    let env = crate::view::Env {
         fw: &b.fw,
         lang: b.lang,
         tz: b.tz.clone(),

@@ -11,12 +11,12 @@ use ratatui::text::{Line, Span};
 use super::{Beamer, Loaded};
 use crate::i18n::fill;
 use crate::live::{LiveDialog, LiveScreen, LiveState};
+use crate::safe_text::safe_line;
 use crate::session::Session;
-use crate::tui::screens::main::stances::wrap_styled;
-use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_letters::big_text;
 use crate::tui::widgets::status::fit;
+use crate::view::wrap::wrap_styled;
 use crate::vote::Vote;
 
 /// The state the beamer is in.
@@ -412,17 +412,8 @@ pub fn where_part(b: &Beamer, sess: &Session, point: &str, th: &Theme) -> Part {
     let s = b.lang.strings();
     let mut text = fill(s.ui_workshop, &[&sess.workshop_number().to_string()]);
     if let Some(pos) = b.fw.pos_of(point) {
-        let block = &b.fw.blocks[pos.block];
-        let step = &block.steps[pos.step];
-        let where_ = fill(
-            s.ui_block_step,
-            &[
-                &block.id,
-                &block.title,
-                &(pos.step + 1).to_string(),
-                &block.steps.len().to_string(),
-            ],
-        );
+        let step = &b.fw.blocks[pos.block].steps[pos.step];
+        let where_ = crate::view::place::block_step(&b.fw, pos, s);
         text = format!("{text} · {where_} — {} {}", step.id, step.title);
     }
     Part::Text(vec![(safe_line(&text).into_owned(), th.title)])

@@ -15,8 +15,8 @@ use super::Beamer;
 use super::view::{Part, content, stack};
 use crate::i18n::fill;
 use crate::live::{LiveDialog, LiveState, VoteStage};
+use crate::safe_text::safe_line;
 use crate::session::Session;
-use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 
 pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u8, Part)> {
@@ -60,7 +60,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                 Part::Text(vec![
                     (format!("{}: ", s.beamer_vote_earlier), th.dim),
                     (
-                        crate::tui::dialogs::vote::outcome_text(v.outcome, v.deferred, b.lang),
+                        crate::view::vote::outcome_text(v.outcome, v.deferred, b.lang),
                         th.outcome(v.outcome),
                     ),
                     (format!(" · {}", v.tally.describe(b.lang)), th.dim),

@@ -11,13 +11,13 @@ use crate::i18n::fill;
 use crate::session::{Session, Status};
 use crate::tui::app::App;
 use crate::tui::keys::Ctx;
-use crate::tui::screens::main::notes::wrapped_rows;
-use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_lines;
 use crate::tui::widgets::status::fit;
 use crate::tui::widgets::status::{clock, flash_line, mmss};
+use crate::view::wrap::wrap_styled;
+use crate::view::wrap::wrapped_rows;
 
 /// Draw the workshop screen.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
@@ -103,7 +103,7 @@ fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     // the decision of the latest vote, whole, while the title keeps 24 columns
     let keep = title.chars().count().min(24) + 4;
     let room = (area.width as usize).saturating_sub(right.chars().count() + keep);
-    if let Some(d) = super::decision::fitting(app, sess, room) {
+    if let Some(d) = crate::view::decision::fitting(&app.env(), sess, room) {
         right = format!(" {d} ·{right}");
     }
     let rw = right.chars().count() as u16;
@@ -122,15 +122,7 @@ pub(super) fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Them
     let s = app.s();
     let block = &app.fw.blocks[pos.block];
     let step = &block.steps[pos.step];
-    let where_ = fill(
-        s.ui_block_step,
-        &[
-            &block.id,
-            &block.title,
-            &(pos.step + 1).to_string(),
-            &block.steps.len().to_string(),
-        ],
-    );
+    let where_ = crate::view::place::block_step(&app.fw, pos, s);
     let mut bar = vec![
         Span::styled(where_, th.title),
         Span::styled(format!(": {} {}", step.id, step.title), th.title),
@@ -201,7 +193,7 @@ fn consideration(app: &App, text: &str, f: &mut Frame, area: Rect, th: &Theme) {
         ),
         (safe_line(text).into_owned(), th.dim),
     ];
-    let lines = super::stances::wrap_styled(
+    let lines = crate::view::wrap::wrap_styled(
         &pieces,
         inner.width.max(1) as usize,
         inner.height.max(1) as usize,

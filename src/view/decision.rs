@@ -1,4 +1,4 @@
-//! The decision in the header of the main screen: what the latest vote
+//! The decision in force, as the main screen's header and the room show it: what the latest vote
 //! decided, with symbol and word ("▲ GO (14:05)", "▼ NO-GO (14:05) ·
 //! vervolg: …", "‖ UITGESTELD (bijeenkomst 1)"), so the room sees it after
 //! the banner too. The route is in the framework's words; when they do not
@@ -7,12 +7,12 @@
 //! whole.
 
 use crate::i18n::fill;
+use crate::safe_text::safe_line;
 use crate::session::Session;
-use crate::tui::app::App;
-use crate::tui::env::Env;
-use crate::tui::text::safe_line;
 use crate::tui::widgets::status::fit;
+use crate::view::Env;
 use crate::vote::Outcome;
+use unicode_width::UnicodeWidthStr;
 
 /// The forms of the decision in force (the latest vote held; a deferral
 /// after it changes nothing), longest first; empty when there is none.
@@ -53,17 +53,17 @@ const ROUTE_MIN: usize = 16;
 
 /// The longest form that fits in `room` columns, if any; the route cut
 /// with "…" when at least [`ROUTE_MIN`] columns of it fit.
-pub fn fitting(app: &App, sess: &Session, room: usize) -> Option<String> {
-    let env = app.env();
-    let forms = forms(&env, sess);
-    if let (Some(full), Some(route)) = (forms.first(), route(&env, sess))
-        && full.chars().count() > room
+/// Measured in terminal columns (a CJK glyph is two).
+pub fn fitting(env: &Env, sess: &Session, room: usize) -> Option<String> {
+    let forms = forms(env, sess);
+    if let (Some(full), Some(route)) = (forms.first(), route(env, sess))
+        && full.width() > room
+        && let Some(head) = full.strip_suffix(route.as_str())
     {
-        let prefix = full.chars().count() - route.chars().count();
+        let prefix = head.width();
         if room >= prefix + ROUTE_MIN {
-            let head: String = full.chars().take(prefix).collect();
             return Some(format!("{head}{}", fit(&route, room - prefix)));
         }
     }
-    forms.into_iter().find(|f| f.chars().count() <= room)
+    forms.into_iter().find(|f| f.width() <= room)
 }
