@@ -11,6 +11,7 @@ use crate::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::recap::owner_and_due;
 use crate::view::Env;
+use crate::view::workday::previous_workshop;
 
 /// Where the recap stands: focus, the chosen dissent, how far it scrolled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,12 +54,6 @@ pub fn recap_items(sess: &Session) -> Vec<RecapItem> {
     items
 }
 
-/// The workshop looked back on: the last one when the next is not started
-/// yet, else the one before the current.
-pub fn previous_workshop(sess: &Session, planned: bool) -> Option<&crate::session::Workshop> {
-    sess.workshops.iter().rev().nth(usize::from(!planned))
-}
-
 /// "Terugblik op bijeenkomst 1 (12-10-2026)", or "Terugblik" before the first.
 pub fn recap_title(app: &Env, sess: &Session, planned: bool) -> String {
     let s = app.s();
@@ -89,68 +84,7 @@ pub fn recap_lines(
             crate::view::workday::adoption_lines(app, sess, w.number, v.for_room, th, &mut lines);
             attendance_lines(app, sess, w.number, th, &mut lines);
             lines.push(Line::default());
-            let dissents = sess.dissents();
-            let head = fill(s.recap_dissent_head, &[&dissents.len().to_string()]);
-            lines.push(Line::from(Span::styled(head, th.bad)));
-            if dissents.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", s.start_none),
-                    th.dim,
-                )));
-            }
-            for (i, (pid, r)) in dissents.iter().enumerate() {
-                let chosen = v.focused && i == v.sel;
-                if chosen {
-                    sel_line = Some(lines.len());
-                }
-                let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
-                let mark = if chosen { "▶ ✖ " } else { "  ✖ " };
-                let style = if chosen { th.selected } else { th.base };
-                lines.push(Line::from(vec![
-                    Span::styled(
-                        format!("{mark}{pid} "),
-                        if chosen { th.selected } else { th.bad },
-                    ),
-                    Span::styled(safe_line(&who.join(", ")).into_owned(), style),
-                    Span::styled(
-                        format!(" — {}", safe_line(&r.dissent_reason)),
-                        if chosen { th.selected } else { th.dim },
-                    ),
-                ]));
-            }
-            lines.push(Line::default());
-            let actions: Vec<(String, usize)> = recap_items(sess)
-                .into_iter()
-                .filter_map(|i| match i {
-                    RecapItem::Action(p, i) => Some((p, i)),
-                    RecapItem::Dissent(_) => None,
-                })
-                .collect();
-            let head = fill(s.recap_actions_head, &[&actions.len().to_string()]);
-            lines.push(Line::from(Span::styled(head, th.title)));
-            if actions.is_empty() {
-                lines.push(Line::from(Span::styled(
-                    format!("  {}", s.start_none),
-                    th.dim,
-                )));
-            }
-            for (k, (pid, i)) in actions.iter().enumerate() {
-                let chosen = v.focused && dissents.len() + k == v.sel;
-                if chosen {
-                    sel_line = Some(lines.len());
-                }
-                let Some(a) = sess.record(pid).and_then(|r| r.actions.get(*i)) else {
-                    continue;
-                };
-                let (owner, due) = owner_and_due(sess, a, s);
-                let mark = if chosen { "▶ ☐ " } else { "  ☐ " };
-                let pick = |base| if chosen { th.selected } else { base };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{mark}{pid} "), pick(th.focus)),
-                    Span::styled(safe_line(&a.what).into_owned(), pick(th.base)),
-                    Span::styled(format!(" — {}{due}", safe_line(&owner)), pick(th.dim)),
-                ]));
-            }
+            sel_line = open_items_lines(app, sess, v, th, &mut lines);
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(s.start_last_vote, th.title)));
             vote_lines(app, sess, th, &mut lines);
@@ -191,6 +125,82 @@ pub fn recap_lines(
         }
     }
     (lines, sel_line)
+}
+
+/// The open dissent and the open action items, each chosen one marked;
+/// returns which line is the chosen one.
+fn open_items_lines(
+    app: &Env,
+    sess: &Session,
+    v: &RecapView,
+    th: &Theme,
+    lines: &mut Vec<Line<'static>>,
+) -> Option<usize> {
+    let s = app.s();
+    let mut sel_line = None;
+    let dissents = sess.dissents();
+    let head = fill(s.recap_dissent_head, &[&dissents.len().to_string()]);
+    lines.push(Line::from(Span::styled(head, th.bad)));
+    if dissents.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", s.start_none),
+            th.dim,
+        )));
+    }
+    for (i, (pid, r)) in dissents.iter().enumerate() {
+        let chosen = v.focused && i == v.sel;
+        if chosen {
+            sel_line = Some(lines.len());
+        }
+        let who: Vec<String> = r.dissenters.iter().map(|&p| sess.party_name(p)).collect();
+        let mark = if chosen { "▶ ✖ " } else { "  ✖ " };
+        let style = if chosen { th.selected } else { th.base };
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{mark}{pid} "),
+                if chosen { th.selected } else { th.bad },
+            ),
+            Span::styled(safe_line(&who.join(", ")).into_owned(), style),
+            Span::styled(
+                format!(" — {}", safe_line(&r.dissent_reason)),
+                if chosen { th.selected } else { th.dim },
+            ),
+        ]));
+    }
+    lines.push(Line::default());
+    let actions: Vec<(String, usize)> = recap_items(sess)
+        .into_iter()
+        .filter_map(|i| match i {
+            RecapItem::Action(p, i) => Some((p, i)),
+            RecapItem::Dissent(_) => None,
+        })
+        .collect();
+    let head = fill(s.recap_actions_head, &[&actions.len().to_string()]);
+    lines.push(Line::from(Span::styled(head, th.title)));
+    if actions.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!("  {}", s.start_none),
+            th.dim,
+        )));
+    }
+    for (k, (pid, i)) in actions.iter().enumerate() {
+        let chosen = v.focused && dissents.len() + k == v.sel;
+        if chosen {
+            sel_line = Some(lines.len());
+        }
+        let Some(a) = sess.record(pid).and_then(|r| r.actions.get(*i)) else {
+            continue;
+        };
+        let (owner, due) = owner_and_due(sess, a, s);
+        let mark = if chosen { "▶ ☐ " } else { "  ☐ " };
+        let pick = |base| if chosen { th.selected } else { base };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark}{pid} "), pick(th.focus)),
+            Span::styled(safe_line(&a.what).into_owned(), pick(th.base)),
+            Span::styled(format!(" — {}{due}", safe_line(&owner)), pick(th.dim)),
+        ]));
+    }
+    sel_line
 }
 
 /// "Punten buiten het kader": records on points the session's framework no

@@ -74,7 +74,7 @@ pub fn plan_lines(
     use crate::i18n::plan::and_list;
     let p = env.lang.plan();
     let mut out = Vec::new();
-    if let Some(w) = crate::view::recap::previous_workshop(sess, planned) {
+    if let Some(w) = previous_workshop(sess, planned) {
         let done = planned_done(env.fw, sess, w.number);
         if !done.is_empty() {
             let steps: Vec<String> = done.iter().map(|(s, _)| s.clone()).collect();
@@ -131,4 +131,10 @@ pub fn plan_lines(
         lines.push(Line::default());
         lines.extend(out);
     }
+}
+
+/// The workshop looked back on: the last one when the next is not started
+/// yet, else the one before the current.
+pub fn previous_workshop(sess: &Session, planned: bool) -> Option<&crate::session::Workshop> {
+    sess.workshops.iter().rev().nth(usize::from(!planned))
 }
