@@ -407,6 +407,22 @@ pub fn content(area: Rect) -> Rect {
     }
 }
 
+/// Draw `parts` in the content area, stacked from the top (the point, the
+/// vote and the outcome screens).
+pub fn draw(b: &Beamer, parts: &[(u8, Part)], f: &mut ratatui::Frame, area: Rect) {
+    let area = content(area);
+    let lines = stack(
+        parts,
+        area.width as usize,
+        area.height as usize,
+        b.lang.strings(),
+    );
+    f.render_widget(
+        ratatui::widgets::Paragraph::new(ratatui::text::Text::from(lines)),
+        area,
+    );
+}
+
 /// "Bijeenkomst 3 · Blok 2 · Initiëren · Stap 1/4 — Title": where the room is.
 pub fn where_part(b: &Beamer, sess: &Session, point: &str, th: &Theme) -> Part {
     let s = b.lang.strings();
