@@ -67,3 +67,64 @@ pub fn fitting(env: &Env, sess: &Session, room: usize) -> Option<String> {
     }
     forms.into_iter().find(|f| f.width() <= room)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::Framework;
+    use crate::i18n::Lang;
+    use crate::vote::{Ballot, Choice, Closing, FollowUp, Route, Vote};
+    use jiff::Timestamp;
+    use jiff::tz::TimeZone;
+
+    /// A NO-GO whose route is the facilitator's own words, in Chinese: in
+    /// chars the header's forms are half as wide as they are on screen.
+    #[test]
+    fn the_forms_fit_by_columns_with_a_wide_route() {
+        let fw = Framework::builtin();
+        let at = Timestamp::from_second(1_790_000_000).unwrap();
+        let mut sess = Session::new("Kade", &fw, at);
+        sess.add_party("Gemeente", "Anna", "");
+        sess.resume(at);
+        let present: Vec<_> = sess.parties.iter().map(|p| p.id).collect();
+        let ballots = vec![Ballot {
+            party: present[0],
+            choice: Choice::NoGo,
+            reason: String::new(),
+        }];
+        let closing = Closing {
+            follow_up: Some(FollowUp {
+                route: Route::Other,
+                text: "华人社区协会先与居民再谈一次华人社区协会".into(),
+                id: None,
+            }),
+            ..Default::default()
+        };
+        let v = Vote::cast(&sess, present, ballots, closing, at);
+        sess.votes.push(v);
+        let env = Env {
+            fw: &fw,
+            lang: Lang::Nl,
+            tz: TimeZone::UTC,
+        };
+        let forms = forms(&env, &sess);
+        assert_eq!(forms.len(), 3, "{forms:?}");
+        let full = &forms[0];
+        for room in 0..full.width() + 4 {
+            match fitting(&env, &sess, room) {
+                Some(d) => {
+                    assert!(d.width() <= room, "{room}: {d:?} is {} columns", d.width());
+                    if !forms.contains(&d) {
+                        assert!(d.ends_with('…'), "{d}");
+                    }
+                }
+                None => assert!(forms.iter().all(|f| f.width() > room), "{room}"),
+            }
+        }
+        // a room that holds the route's chars but not its columns: cut
+        let room = full.chars().count() + 2;
+        assert!(room < full.width());
+        let cut = fitting(&env, &sess, room).unwrap();
+        assert!(cut.ends_with('…') && cut.width() <= room, "{cut}");
+    }
+}
