@@ -100,13 +100,15 @@ fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
         w.map(|w| app.lang.date(w.date)).unwrap_or_default(),
         clock(app)
     );
-    // the decision of the latest vote, whole, while the title keeps 24 columns
-    let keep = title.chars().count().min(24) + 4;
-    let room = (area.width as usize).saturating_sub(right.chars().count() + keep);
+    // the decision of the latest vote, whole, while the title keeps 24
+    // columns (terminal columns: a name or a route may be Chinese)
+    let columns = crate::view::wrap::columns;
+    let keep = columns(&title).min(24) + 4;
+    let room = (area.width as usize).saturating_sub(columns(&right) + keep);
     if let Some(d) = crate::view::decision::fitting(&app.env(), sess, room) {
         right = format!(" {d} ·{right}");
     }
-    let rw = right.chars().count() as u16;
+    let rw = columns(&right) as u16;
     let title = fit(&title, area.width.saturating_sub(rw + 1) as usize);
     f.render_widget(Paragraph::new(title).style(th.header), area);
     if rw < area.width {
