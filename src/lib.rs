@@ -18,8 +18,10 @@ pub mod i18n;
 pub mod live;
 pub mod safe_text;
 pub mod store;
+pub mod term;
 pub mod textpos;
 pub mod tui;
+pub mod view;
 
 // The domain's modules under their short names, as the rest of the crate
 // and the tests use them.

@@ -27,7 +27,6 @@ pub mod waiting;
 
 use std::io;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
@@ -40,9 +39,9 @@ use crate::framework::Framework;
 use crate::i18n::Lang;
 use crate::live::LiveState;
 use crate::session::Session;
+use crate::term::{self, Clock, EventSource, SystemClock, TerminalEvents, repaint_all};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::ThemeKind;
-use crate::tui::{Clock, EventSource, SystemClock, TerminalEvents, repaint_all};
 
 pub use follow::Follower;
 
@@ -185,54 +184,32 @@ where
 }
 
 /// Start the beamer in the real terminal. The terminal is restored on every
-/// way out: `q`, an error, a panic, SIGTERM/SIGHUP/SIGINT.
+/// way out: `q`, an error, a panic, SIGTERM/SIGHUP/SIGINT (and on Windows the
+/// console's close button and Ctrl+Break), through the same [`term`] as the
+/// facilitator's window.
 pub fn launch(mut b: Beamer) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    let signals = [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ];
-    #[cfg(not(unix))]
-    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT];
-    for sig in signals {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
-    }
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
-        let place = info
-            .location()
-            .map(|l| format!(" ({}:{})", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("wijktafel beamer: interne fout{place}. De sessie is niet aangeraakt.");
-        if std::env::var_os("RUST_BACKTRACE").is_some() {
-            previous(info);
-        }
-    }));
+    let gate = term::signals::install()?;
+    term::on_panic(false, |place| {
+        format!("wijktafel beamer: interne fout{place}. De sessie is niet aangeraakt.")
+    });
     // the files are read on a thread of their own: nothing they are can
     // keep this thread from `q` and the signals
     let mut follow = Follower::spawn(&b.path, b.lang, POLL);
-    let mut terminal = ratatui::try_init()?;
-    let mut events = match TerminalEvents::spawn().with_job_control(false) {
-        Ok(ev) => ev,
-        Err(e) => {
-            ratatui::restore();
-            return Err(e);
-        }
-    };
+    let (mut terminal, guard) = term::Guard::enter(false)?;
+    let mut events = TerminalEvents::spawn().with_job_control(false)?;
     let result = run(
         &mut terminal,
         &mut b,
         &mut follow,
         &mut events,
         &SystemClock,
-        &stop,
+        gate.flag(),
         // the reading thread looks every POLL; the loop takes in what it
         // read (and keys, and signals) four times as often
         POLL / 4,
     );
-    ratatui::restore();
+    // nothing to save: a waiting close handler (Windows) may return at once
+    gate.saved();
+    drop(guard);
     result
 }

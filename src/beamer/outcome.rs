@@ -3,16 +3,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Text;
-use ratatui::widgets::Paragraph;
 
 use super::Beamer;
-use super::view::{Part, content, stack};
+use super::view::{Part, draw};
 use crate::i18n::fill;
+use crate::safe_text::safe_line;
 use crate::session::Session;
-use crate::tui::dialogs::vote::defer_text;
-use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
+use crate::view::vote::defer_text;
 use crate::vote::Vote;
 
 pub fn parts(b: &Beamer, sess: &Session, v: &Vote, th: &Theme) -> Vec<(u8, Part)> {
@@ -103,13 +101,5 @@ pub fn parts(b: &Beamer, sess: &Session, v: &Vote, th: &Theme) -> Vec<(u8, Part)
 }
 
 pub fn render(b: &Beamer, sess: &Session, v: &Vote, f: &mut Frame, area: Rect, th: &Theme) {
-    let area = content(area);
-    let parts = parts(b, sess, v, th);
-    let lines = stack(
-        &parts,
-        area.width as usize,
-        area.height as usize,
-        b.lang.strings(),
-    );
-    f.render_widget(Paragraph::new(Text::from(lines)), area);
+    draw(b, &parts(b, sess, v, th), f, area);
 }

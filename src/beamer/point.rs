@@ -5,15 +5,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Text;
-use ratatui::widgets::Paragraph;
 
 use super::Beamer;
-use super::view::{Part, content, stack, where_part};
+use super::view::{Part, draw, where_part};
 use crate::i18n::fill;
 use crate::live::{LiveDialog, LiveState};
+use crate::safe_text::{safe_line, safe_lines};
 use crate::session::{Session, Stance, Status};
-use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::recap::owner_and_due;
 
@@ -287,11 +285,11 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
 }
 
 /// What the latest go/no-go decided, in the words of the facilitator's
-/// header (`screens::main::decision`), so the room sees it after the
+/// header ([`crate::view::decision`]), so the room sees it after the
 /// banner too; it wraps here instead of being cut.
 fn decision(b: &Beamer, sess: &Session, th: &Theme) -> Option<Part> {
-    use crate::tui::screens::main::decision;
-    let env = crate::tui::env::Env {
+    use crate::view::decision;
+    let env = crate::view::Env {
         fw: &b.fw,
         lang: b.lang,
         tz: b.tz.clone(),
@@ -325,13 +323,5 @@ pub fn typing_tail(text: &str) -> String {
 }
 
 pub fn render(b: &Beamer, sess: &Session, live: &LiveState, f: &mut Frame, area: Rect, th: &Theme) {
-    let area = content(area);
-    let parts = parts(b, sess, live, th);
-    let lines = stack(
-        &parts,
-        area.width as usize,
-        area.height as usize,
-        b.lang.strings(),
-    );
-    f.render_widget(Paragraph::new(Text::from(lines)), area);
+    draw(b, &parts(b, sess, live, th), f, area);
 }

@@ -1,5 +1,5 @@
 //! The start of a workshop: the recap of the one before, as the
-//! facilitator's start screen builds it ([`crate::tui::screens::recap::recap_lines`]),
+//! facilitator's start screen builds it ([`crate::view::recap::recap_lines`]),
 //! without the choosing and without key hints.
 
 use ratatui::Frame;
@@ -8,9 +8,9 @@ use ratatui::layout::Rect;
 use super::Beamer;
 use super::summary::long_text_from;
 use crate::session::Session;
-use crate::tui::env::Env;
-use crate::tui::screens::recap::{RecapView, recap_lines, recap_title};
 use crate::tui::theme::Theme;
+use crate::view::Env;
+use crate::view::recap::{RecapView, recap_lines, recap_title};
 
 /// `page`: how far the facilitator scrolled (the room follows, page by page).
 pub fn render(

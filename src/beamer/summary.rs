@@ -1,5 +1,5 @@
 //! The end of a workshop: its summary, as the facilitator's summary builds
-//! it ([`crate::tui::dialogs::summary::summary_lines`]). Also the long-text
+//! it ([`crate::view::summary::summary_lines`]). Also the long-text
 //! layout the recap uses: a title, the text wrapped, and "+N meer" when the
 //! window is too small for all of it.
 
@@ -11,11 +11,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::Beamer;
 use super::view::content;
 use crate::i18n::fill;
+use crate::safe_text::safe_line;
 use crate::session::Session;
-use crate::tui::env::Env;
-use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
+use crate::view::Env;
 
 pub fn render(b: &Beamer, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let env = Env {
@@ -25,7 +25,7 @@ pub fn render(b: &Beamer, sess: &Session, f: &mut Frame, area: Rect, th: &Theme)
     };
     let s = b.lang.strings();
     let title = fill(s.beamer_summary, &[&sess.workshop_number().to_string()]);
-    let lines = crate::tui::dialogs::summary::summary_lines_for_room(&env, sess, th);
+    let lines = crate::view::summary::summary_lines_for_room(&env, sess, th);
     long_text(b, &title, lines, f, area, th);
 }
 

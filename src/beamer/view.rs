@@ -11,12 +11,12 @@ use ratatui::text::{Line, Span};
 use super::{Beamer, Loaded};
 use crate::i18n::fill;
 use crate::live::{LiveDialog, LiveScreen, LiveState};
+use crate::safe_text::safe_line;
 use crate::session::Session;
-use crate::tui::screens::main::stances::wrap_styled;
-use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_letters::big_text;
 use crate::tui::widgets::status::fit;
+use crate::view::wrap::wrap_styled;
 use crate::vote::Vote;
 
 /// The state the beamer is in.
@@ -407,22 +407,29 @@ pub fn content(area: Rect) -> Rect {
     }
 }
 
+/// Draw `parts` in the content area, stacked from the top (the point, the
+/// vote and the outcome screens).
+pub fn draw(b: &Beamer, parts: &[(u8, Part)], f: &mut ratatui::Frame, area: Rect) {
+    let area = content(area);
+    let lines = stack(
+        parts,
+        area.width as usize,
+        area.height as usize,
+        b.lang.strings(),
+    );
+    f.render_widget(
+        ratatui::widgets::Paragraph::new(ratatui::text::Text::from(lines)),
+        area,
+    );
+}
+
 /// "Bijeenkomst 3 · Blok 2 · Initiëren · Stap 1/4 — Title": where the room is.
 pub fn where_part(b: &Beamer, sess: &Session, point: &str, th: &Theme) -> Part {
     let s = b.lang.strings();
     let mut text = fill(s.ui_workshop, &[&sess.workshop_number().to_string()]);
     if let Some(pos) = b.fw.pos_of(point) {
-        let block = &b.fw.blocks[pos.block];
-        let step = &block.steps[pos.step];
-        let where_ = fill(
-            s.ui_block_step,
-            &[
-                &block.id,
-                &block.title,
-                &(pos.step + 1).to_string(),
-                &block.steps.len().to_string(),
-            ],
-        );
+        let step = &b.fw.blocks[pos.block].steps[pos.step];
+        let where_ = crate::view::place::block_step(&b.fw, pos, s);
         text = format!("{text} · {where_} — {} {}", step.id, step.title);
     }
     Part::Text(vec![(safe_line(&text).into_owned(), th.title)])

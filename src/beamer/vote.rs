@@ -8,15 +8,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Text;
-use ratatui::widgets::Paragraph;
 
 use super::Beamer;
-use super::view::{Part, content, stack};
+use super::view::{Part, draw};
 use crate::i18n::fill;
 use crate::live::{LiveDialog, LiveState, VoteStage};
+use crate::safe_text::safe_line;
 use crate::session::Session;
-use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 
 pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u8, Part)> {
@@ -60,7 +58,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                 Part::Text(vec![
                     (format!("{}: ", s.beamer_vote_earlier), th.dim),
                     (
-                        crate::tui::dialogs::vote::outcome_text(v.outcome, v.deferred, b.lang),
+                        crate::view::vote::outcome_text(v.outcome, v.deferred, b.lang),
                         th.outcome(v.outcome),
                     ),
                     (format!(" · {}", v.tally.describe(b.lang)), th.dim),
@@ -150,13 +148,5 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
 }
 
 pub fn render(b: &Beamer, sess: &Session, live: &LiveState, f: &mut Frame, area: Rect, th: &Theme) {
-    let area = content(area);
-    let parts = parts(b, sess, live, th);
-    let lines = stack(
-        &parts,
-        area.width as usize,
-        area.height as usize,
-        b.lang.strings(),
-    );
-    f.render_widget(Paragraph::new(Text::from(lines)), area);
+    draw(b, &parts(b, sess, live, th), f, area);
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::Beamer;
 use super::view::{Part, content, stack};
 use crate::i18n::fill;
-use crate::tui::text::safe_line;
+use crate::safe_text::safe_line;
 use crate::tui::theme::Theme;
 
 /// The name of the session as the room knows it (its file's stem until read).

@@ -45,7 +45,7 @@ pub struct OpenSession {
     /// was there from the start instead of logging arrivals and departures.
     pub taking_attendance: bool,
     /// The recap on the start screen: focus, chosen dissent, scroll.
-    pub recap: crate::tui::screens::recap::RecapView,
+    pub recap: crate::view::recap::RecapView,
     /// Who will be present in the workshop that is not started yet: opening
     /// is not starting, so nothing is written until the facilitator starts
     /// it on the start screen (`None` once it runs).

@@ -20,11 +20,12 @@ use wijktafel::i18n::Lang;
 use wijktafel::live::{self, LiveDialog, LiveScreen, LiveState, Typing, TypingKind, VoteStage};
 use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::{self, Store};
+use wijktafel::term::EventSource;
+use wijktafel::tui::Action;
 use wijktafel::tui::app::{App, Screen, update};
 use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::live_out::{LiveOut, state_of};
 use wijktafel::tui::theme::ThemeKind;
-use wijktafel::tui::{Action, EventSource};
 use wijktafel::vote::{Ballot, Choice, Closing, FollowUp, Route, Vote};
 
 use crate::common;
@@ -498,7 +499,7 @@ impl EventSource for Script {
 }
 
 struct Fixed;
-impl wijktafel::tui::Clock for Fixed {
+impl wijktafel::term::Clock for Fixed {
     fn now(&self) -> Timestamp {
         now()
     }

@@ -11,9 +11,10 @@ use wijktafel::demo;
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::store::Store;
+use wijktafel::term::fold_key_burst;
 use wijktafel::tui::app::{App, edit, editor, editor_text, update};
 use wijktafel::tui::theme::ThemeKind;
-use wijktafel::tui::{Action, fold_key_burst, map_event};
+use wijktafel::tui::{Action, map_event};
 
 const POINT: &str = "2.1.2";
 

@@ -18,12 +18,13 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::Store;
+use wijktafel::term::{Clock, EventSource};
 use wijktafel::tui::app::{App, Overlay, Screen, update};
 use wijktafel::tui::dialogs::action_item::ActionField;
 use wijktafel::tui::dialogs::summary::SummaryDialog;
 use wijktafel::tui::dialogs::vote::banner::BannerDialog;
 use wijktafel::tui::theme::ThemeKind;
-use wijktafel::tui::{Action, Clock, EventSource, run};
+use wijktafel::tui::{Action, run};
 use wijktafel::vote::Outcome;
 
 use crate::common;

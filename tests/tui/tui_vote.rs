@@ -414,7 +414,7 @@ fn the_header_shows_the_decision_whole_or_its_route_cut_with_an_ellipsis() {
     assert!(!narrow.contains("vervolg"), "{narrow}");
     snap("main_decision_no_go", &f.app);
     // whole or left out: for any room, one of the forms that fits, or none
-    use wijktafel::tui::screens::main::decision;
+    use wijktafel::view::decision;
     let sess = f.app.session().unwrap();
     let forms = decision::forms(&f.app.env(), sess);
     assert_eq!(forms.len(), 3, "{forms:?}");
@@ -426,7 +426,7 @@ fn the_header_shows_the_decision_whole_or_its_route_cut_with_an_ellipsis() {
         .collect();
     let mut cut_seen = false;
     for room in 0..full.chars().count() + 10 {
-        match decision::fitting(&f.app, sess, room) {
+        match decision::fitting(&f.app.env(), sess, room) {
             Some(d) if !forms.contains(&d) => {
                 // the route cut: at least 16 columns of it, ending in "…"
                 cut_seen = true;
@@ -442,15 +442,15 @@ fn the_header_shows_the_decision_whole_or_its_route_cut_with_an_ellipsis() {
     }
     assert!(cut_seen, "some rooms show the route cut");
     assert_eq!(
-        decision::fitting(&f.app, sess, full.chars().count()).as_ref(),
+        decision::fitting(&f.app.env(), sess, full.chars().count()).as_ref(),
         Some(full),
         "whole when it fits"
     );
     assert_eq!(
-        decision::fitting(&f.app, sess, 8).as_deref(),
+        decision::fitting(&f.app.env(), sess, 8).as_deref(),
         Some("▼ NO-GO")
     );
-    assert_eq!(decision::fitting(&f.app, sess, 6), None);
+    assert_eq!(decision::fitting(&f.app.env(), sess, 6), None);
 }
 
 #[test]

@@ -76,10 +76,9 @@ impl Dialog for ConsensusCheckDialog {
         // the question's rows, so every name is seen (a popup's frame is 2
         // rows, the key hints 1)
         let width = 76u16.min(area.width.saturating_sub(2));
-        let rows = crate::tui::screens::main::notes::wrapped_rows(
-            &self.text,
-            width.saturating_sub(4).max(1) as usize,
-        ) as u16;
+        let rows =
+            crate::view::wrap::wrapped_rows(&self.text, width.saturating_sub(4).max(1) as usize)
+                as u16;
         let inner = popup(f, area, 76, rows + 4, app.s().dlg_question, th);
         let [q, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         f.render_widget(

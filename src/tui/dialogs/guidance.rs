@@ -14,27 +14,11 @@ use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::scroll_text::Scroll;
+use crate::view::text::paragraphs;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GuidanceDialog {
     pub scroll: Scroll,
-}
-
-/// A guidance text as paragraphs: one line each (they wrap when drawn),
-/// a blank line between them.
-pub fn paragraphs(text: &str, style: ratatui::style::Style) -> Vec<Line<'static>> {
-    let mut out = Vec::new();
-    for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            out.push(Line::default());
-        }
-        let joined = p.split_whitespace().collect::<Vec<_>>().join(" ");
-        out.push(Line::from(Span::styled(
-            safe_line(&joined).into_owned(),
-            style,
-        )));
-    }
-    out
 }
 
 impl GuidanceDialog {
@@ -90,14 +74,6 @@ impl Dialog for GuidanceDialog {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraphs_are_lines_with_a_blank_line_between() {
-        let st = ratatui::style::Style::default();
-        let lines = paragraphs("\neen\ntwee\n\n\ndrie\n", st);
-        let text: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-        assert_eq!(text, ["een twee", "", "drie"]);
-    }
 
     #[test]
     fn esc_closes_and_the_arrows_scroll() {

@@ -19,7 +19,6 @@ use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::dialogs::note::NoteDialog;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
-use crate::tui::screens::main::notes::wrapped_rows;
 use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
@@ -27,6 +26,7 @@ use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::recap::owner_and_due;
 use crate::tui::widgets::scroll_list::render_list;
 use crate::tui::widgets::status::fit;
+use crate::view::wrap::wrapped_rows;
 
 /// A note or action item of the current point, by its index in the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -153,10 +153,8 @@ impl Dialog for StancePickDialog {
             Vec::new()
         };
         let width = 76u16.min(area.width.saturating_sub(2));
-        let rows = crate::tui::screens::main::notes::wrapped_rows(
-            &text,
-            width.saturating_sub(4).max(1) as usize,
-        ) as u16
+        let rows = crate::view::wrap::wrapped_rows(&text, width.saturating_sub(4).max(1) as usize)
+            as u16
             + options.len() as u16;
         let title = match self.picked {
             None => fill(st.pick_title, &[&Self::name(app, self.party)]),

@@ -17,8 +17,8 @@ use ratatui_textarea::{CursorMove, TextArea};
 use unicode_width::UnicodeWidthStr;
 
 use super::popup::clear;
-use super::wrap::wrap_ranges;
 use crate::tui::theme::Theme;
+use crate::view::wrap::wrap_ranges;
 
 thread_local! {
     /// The width of the editor with focus when it was last drawn (0: not yet).

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::defer::DeferForm;
-use super::{Next, VoteStage, VoteState, outcome_text, vote_preview};
+use super::{Next, VoteStage, VoteState, vote_preview};
 use crate::i18n::fill;
 use crate::store::clean_line;
 use crate::tui::app::App;
@@ -19,6 +19,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
 use crate::tui::widgets::status::fit;
 use crate::tui::widgets::{label_width, marker, party_label};
+use crate::view::vote::outcome_text;
 use crate::vote::{Choice, quorum_met, quorum_needed};
 use unicode_width::UnicodeWidthStr;
 

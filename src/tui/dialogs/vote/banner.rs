@@ -7,16 +7,16 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::outcome_text;
 use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
-use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::big_letters::big_text;
 use crate::tui::widgets::footer::hint_line;
+use crate::view::vote::outcome_text;
+use crate::view::wrap::wrap_styled;
 use crate::vote::Vote;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,15 +117,14 @@ fn details(app: &App, v: &Vote, width: usize, th: &Theme) -> Vec<Line<'static>> 
     {
         plain(safe_line(&crate::vote::capitalized(&words)).into_owned());
     }
-    if let Some(d) = v.revisit {
-        plain(fill(s.start_revisit, &[&app.lang.date(d)]));
-    }
-    if let Some(fu) = &v.follow_up {
+    let fu = crate::view::vote::follow_up(&app.env(), v);
+    if let Some(route) = fu.route {
         // the route in the framework's words: it wraps, never cut
-        let route = safe_line(&fu.describe(&app.fw, app.lang)).into_owned();
         let rows = wrap_styled(&[(route, th.base)], width.saturating_sub(4), usize::MAX);
-        let at = lines.len() - usize::from(v.revisit.is_some());
-        lines.splice(at..at, rows);
+        lines.extend(rows);
+    }
+    if let Some(revisit) = fu.revisit {
+        lines.push(Line::from(Span::styled(revisit, th.base)));
     }
     lines
 }

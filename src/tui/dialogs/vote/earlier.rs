@@ -11,17 +11,18 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Next, VoteStage, ballot_lines, outcome_text, when};
+use super::{Next, VoteStage, ballot_lines, when};
 use crate::i18n::fill;
 use crate::store::clean_line;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Action, Ctx};
-use crate::tui::screens::main::notes::wrapped_rows;
-use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
 use crate::tui::widgets::status::fit;
+use crate::view::vote::outcome_text;
+use crate::view::wrap::wrap_styled;
+use crate::view::wrap::wrapped_rows;
 use ratatui_textarea::TextArea;
 
 /// A key while the earlier vote is shown.
@@ -113,15 +114,13 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     if !v.remark.is_empty() {
         plain(safe_line(&v.remark).into_owned());
     }
-    if let Some(d) = v.revisit {
-        plain(fill(s.start_revisit, &[&app.lang.date(d)]));
-    }
-    if let Some(fu) = &v.follow_up {
+    let fu = crate::view::vote::follow_up(&app.env(), v);
+    if let Some(route) = fu.route {
         // the route in the framework's words wraps (up to 3 rows, then "…")
-        let route = safe_line(&fu.describe(&app.fw, app.lang)).into_owned();
-        let rows = wrap_styled(&[(route, th.base)], width, 3);
-        let at = head.len() - usize::from(v.revisit.is_some());
-        head.splice(at..at, rows);
+        head.extend(wrap_styled(&[(route, th.base)], width, 3));
+    }
+    if let Some(revisit) = fu.revisit {
+        head.push(Line::from(Span::styled(fit(&revisit, width), th.base)));
     }
     let count = fill(
         s.vote_earlier_count,

@@ -17,10 +17,10 @@ use crate::i18n::{Lang, fill};
 use crate::store::clean_line;
 use crate::tui::app::{App, parse_date};
 use crate::tui::keys::{self, Action, Ctx};
-use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
+use crate::view::wrap::wrap_styled;
 use crate::vote::{Closing, FollowUp, Route};
 
 /// The fields of the follow-up, in `Tab` order.

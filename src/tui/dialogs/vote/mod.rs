@@ -26,7 +26,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
-use crate::i18n::{Lang, fill};
+use crate::i18n::fill;
 use crate::session::PartyId;
 use crate::tui::app::{App, Overlay};
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
@@ -37,7 +37,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::popup::popup;
 use crate::tui::widgets::status::fit;
-use crate::vote::{Ballot, Choice, Closing, DeferReason, Vote};
+use crate::vote::{Ballot, Choice, Closing, Vote};
 
 use banner::{BannerDialog, EndBanner};
 use defer::DeferForm;
@@ -242,22 +242,6 @@ pub fn record_vote(app: &mut App, v: &VoteState, closing: Closing) -> Option<Ban
     let vote = sess.votes.len() - 1;
     app.save_now();
     Some(BannerDialog { vote })
-}
-
-/// " (quorum)" after a deferred outcome: why it was deferred.
-pub fn defer_text(d: Option<DeferReason>, lang: Lang) -> String {
-    d.map(|d| format!(" ({})", d.word(lang)))
-        .unwrap_or_default()
-}
-
-/// "▲ GO", "▼ NO-GO", "◆ UITGESTELD (geen quorum)": symbol, word and why deferred.
-pub fn outcome_text(outcome: crate::vote::Outcome, d: Option<DeferReason>, lang: Lang) -> String {
-    format!(
-        "{} {}{}",
-        outcome.symbol(),
-        outcome.word(lang),
-        defer_text(d, lang)
-    )
 }
 
 impl VoteDialog {

@@ -10,11 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::follow_up::FollowUpForm;
-use super::{Next, VoteStage, VoteState, ballot_lines, ballots_of, outcome_text, vote_preview};
+use super::{Next, VoteStage, VoteState, ballot_lines, ballots_of, vote_preview};
 use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::theme::Theme;
+use crate::view::vote::outcome_text;
 use crate::vote::{Closing, Outcome};
 
 /// A key on the read-back.

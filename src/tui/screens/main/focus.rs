@@ -22,7 +22,7 @@ use crate::tui::widgets::big_letters::{big_text, drawable};
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::status::flash_line;
 
-use super::stances::wrap_styled;
+use crate::view::wrap::wrap_styled;
 
 /// Draw the focus view over the whole of `area`.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {

@@ -3,7 +3,6 @@
 
 pub mod agenda;
 pub mod budget;
-pub mod decision;
 pub mod focus;
 pub mod notes;
 pub mod point;

@@ -15,9 +15,7 @@ use crate::tui::app::App;
 use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::recap::owner_and_due;
-use crate::tui::widgets::wrap::wrap_styled;
-
-pub use crate::tui::widgets::wrap::wrapped_rows;
+use crate::view::wrap::wrap_styled;
 
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();

@@ -11,13 +11,13 @@ use crate::i18n::fill;
 use crate::session::{Session, Status};
 use crate::tui::app::App;
 use crate::tui::keys::Ctx;
-use crate::tui::screens::main::notes::wrapped_rows;
-use crate::tui::screens::main::stances::wrap_styled;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_lines;
 use crate::tui::widgets::status::fit;
 use crate::tui::widgets::status::{clock, flash_line, mmss};
+use crate::view::wrap::wrap_styled;
+use crate::view::wrap::wrapped_rows;
 
 /// Draw the workshop screen.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
@@ -100,13 +100,15 @@ fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
         w.map(|w| app.lang.date(w.date)).unwrap_or_default(),
         clock(app)
     );
-    // the decision of the latest vote, whole, while the title keeps 24 columns
-    let keep = title.chars().count().min(24) + 4;
-    let room = (area.width as usize).saturating_sub(right.chars().count() + keep);
-    if let Some(d) = super::decision::fitting(app, sess, room) {
+    // the decision of the latest vote, whole, while the title keeps 24
+    // columns (terminal columns: a name or a route may be Chinese)
+    let columns = crate::view::wrap::columns;
+    let keep = columns(&title).min(24) + 4;
+    let room = (area.width as usize).saturating_sub(columns(&right) + keep);
+    if let Some(d) = crate::view::decision::fitting(&app.env(), sess, room) {
         right = format!(" {d} ·{right}");
     }
-    let rw = right.chars().count() as u16;
+    let rw = columns(&right) as u16;
     let title = fit(&title, area.width.saturating_sub(rw + 1) as usize);
     f.render_widget(Paragraph::new(title).style(th.header), area);
     if rw < area.width {
@@ -122,15 +124,7 @@ pub(super) fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Them
     let s = app.s();
     let block = &app.fw.blocks[pos.block];
     let step = &block.steps[pos.step];
-    let where_ = fill(
-        s.ui_block_step,
-        &[
-            &block.id,
-            &block.title,
-            &(pos.step + 1).to_string(),
-            &block.steps.len().to_string(),
-        ],
-    );
+    let where_ = crate::view::place::block_step(&app.fw, pos, s);
     let mut bar = vec![
         Span::styled(where_, th.title),
         Span::styled(format!(": {} {}", step.id, step.title), th.title),
@@ -201,7 +195,7 @@ fn consideration(app: &App, text: &str, f: &mut Frame, area: Rect, th: &Theme) {
         ),
         (safe_line(text).into_owned(), th.dim),
     ];
-    let lines = super::stances::wrap_styled(
+    let lines = crate::view::wrap::wrap_styled(
         &pieces,
         inner.width.max(1) as usize,
         inner.height.max(1) as usize,

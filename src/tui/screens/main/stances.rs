@@ -15,7 +15,7 @@ use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
 
-pub use crate::tui::widgets::wrap::{wrap_cut, wrap_styled};
+use crate::view::wrap::wrap_cut;
 
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
@@ -166,7 +166,7 @@ fn window(
                 && let Some(last) = part.last_mut()
             {
                 let text: String = last.spans.iter().map(|sp| sp.content.as_ref()).collect();
-                let w = text.chars().count();
+                let w = crate::view::wrap::columns(&text);
                 *last = Line::from(Span::styled(fit(&format!("{text}…"), w), th.dim));
             }
             out.extend(part);
@@ -184,22 +184,4 @@ fn window(
     }
     out.truncate(h);
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap_cut;
-
-    #[test]
-    fn wrapped_text_is_whole_or_ends_in_an_ellipsis() {
-        assert_eq!(wrap_cut("een twee drie", 8, 3), vec!["een twee", "drie"]);
-        assert_eq!(wrap_cut("een twee drie", 8, 1), vec!["een twe…"]);
-        // a word longer than a line is broken, never lost
-        assert_eq!(wrap_cut("abcdefghij", 4, 5), vec!["abcd", "efgh", "ij"]);
-        for max in 1..4 {
-            for line in wrap_cut("één twee drie vier vijf zes zeven", 7, max) {
-                assert!(line.chars().count() <= 7, "{line:?}");
-            }
-        }
-    }
 }

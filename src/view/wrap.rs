@@ -1,18 +1,27 @@
-//! The one word wrap of the program: by terminal columns (a CJK glyph is
-//! two, a combining mark none), at spaces, a line break in the text kept as
-//! one, a word longer than a line broken between glyphs. The screens, the
-//! dialogs and the beamer all wrap with it, so what one shows fits the
-//! others.
+//! The one word wrap of the program: by terminal columns (a CJK glyph or
+//! an emoji is two, a combining mark none), at spaces, a line break in the
+//! text kept as one, a word longer than a line broken between glyphs, never
+//! inside one (an emoji of several code points, a letter with its accent,
+//! a flag stay whole). Columns are counted per glyph (grapheme) as ratatui
+//! counts them when it draws. The screens, the dialogs and the beamer all
+//! wrap with it, so what one shows fits the others.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// The longest start of `s` that takes at most `room` columns, and the rest.
+/// The columns `s` takes on a terminal: the sum of its glyphs' widths.
+pub fn columns(s: &str) -> usize {
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// The longest start of `s` that takes at most `room` columns, and the
+/// rest; split between glyphs only.
 fn split_at_width(s: &str, room: usize) -> (&str, &str) {
     let mut used = 0;
-    for (i, c) in s.char_indices() {
-        let w = c.width().unwrap_or(0);
+    for (i, g) in s.grapheme_indices(true) {
+        let w = g.width();
         if used + w > room {
             return s.split_at(i);
         }
@@ -35,7 +44,7 @@ pub fn wrap_styled(pieces: &[(String, Style)], width: usize, max: usize) -> Vec<
                 col = 0;
             }
             for word in para.split_whitespace() {
-                if col > 0 && col + 1 + word.width() > width {
+                if col > 0 && col + 1 + columns(word) > width {
                     lines.push(Vec::new());
                     col = 0;
                 }
@@ -44,7 +53,7 @@ pub fn wrap_styled(pieces: &[(String, Style)], width: usize, max: usize) -> Vec<
                     col += 1;
                 }
                 let mut rest = word;
-                while col + rest.width() > width {
+                while col + columns(rest) > width {
                     let (head, tail) = split_at_width(rest, width - col);
                     if !head.is_empty() {
                         lines
@@ -56,7 +65,7 @@ pub fn wrap_styled(pieces: &[(String, Style)], width: usize, max: usize) -> Vec<
                     col = 0;
                     rest = tail;
                 }
-                col += rest.width();
+                col += columns(rest);
                 lines
                     .last_mut()
                     .expect("a line")
@@ -85,11 +94,15 @@ pub fn wrap_styled(pieces: &[(String, Style)], width: usize, max: usize) -> Vec<
 
 /// Make room for "…" at the end of a line of `width` columns, and add it.
 fn end_in_ellipsis(last: &mut Vec<(String, Style)>, width: usize) {
-    let mut len: usize = last.iter().map(|(t, _)| t.width()).sum();
+    let mut len: usize = last.iter().map(|(t, _)| columns(t)).sum();
     while len + 1 > width {
         let Some((t, _)) = last.last_mut() else { break };
-        match t.pop() {
-            Some(c) => len -= c.width().unwrap_or(0),
+        // the last glyph goes whole
+        match t.grapheme_indices(true).next_back() {
+            Some((i, g)) => {
+                len -= g.width();
+                t.truncate(i);
+            }
             None => {
                 last.pop();
             }
@@ -139,19 +152,19 @@ pub fn wrap_ranges(line: &str, width: usize) -> Vec<std::ops::Range<usize>> {
         let (token, tail) = rest.split_at(n);
         rest = tail;
         if space {
-            col += token.width();
+            col += columns(token);
             continue;
         }
-        if col > 0 && col + token.width() > width {
+        if col > 0 && col + columns(token) > width {
             rows.push(start..at);
             (start, col) = (at, 0);
         }
         let mut word = token;
-        while col + word.width() > width {
+        while col + columns(word) > width {
             let (head, _) = split_at_width(word, width - col);
             // a glyph wider than the row still takes a row of its own
             let head = if head.is_empty() && col == 0 {
-                let c = word.chars().next().map_or(0, char::len_utf8);
+                let c = word.graphemes(true).next().map_or(0, str::len);
                 if c == word.len() {
                     break;
                 }
@@ -166,7 +179,7 @@ pub fn wrap_ranges(line: &str, width: usize) -> Vec<std::ops::Range<usize>> {
             (start, col) = (end, 0);
             word = &word[head.len()..];
         }
-        col += word.width();
+        col += columns(word);
     }
     if start < line.len() || rows.is_empty() {
         rows.push(start..line.len());
@@ -264,5 +277,59 @@ mod tests {
             .map(|r| r.trim_end().to_string())
             .collect();
         assert_eq!(words, wrap_cut(t, 14, 99));
+    }
+
+    #[test]
+    fn wrapped_text_is_whole_or_ends_in_an_ellipsis() {
+        assert_eq!(wrap_cut("een twee drie", 8, 3), vec!["een twee", "drie"]);
+        assert_eq!(wrap_cut("een twee drie", 8, 1), vec!["een twe…"]);
+        // a word longer than a line is broken, never lost
+        assert_eq!(wrap_cut("abcdefghij", 4, 5), vec!["abcd", "efgh", "ij"]);
+        for max in 1..4 {
+            for line in wrap_cut("één twee drie vier vijf zes zeven", 7, max) {
+                assert!(columns(&line) <= 7, "{line:?}");
+            }
+        }
+    }
+
+    /// Counted in chars, "😀😀😀😀" would be four and fit in four columns;
+    /// it takes eight. Emoji of several code points (a family joined by
+    /// ZWJ, a heart with its emoji selector, a flag) are one glyph, two
+    /// columns, and never broken.
+    #[test]
+    fn wide_glyphs_and_emoji_wrap_by_their_columns_and_stay_whole() {
+        assert_eq!(wrap_cut("😀😀😀😀😀", 4, 9), ["😀😀", "😀😀", "😀"]);
+        assert_eq!(
+            wrap_cut("社区 😀 协会 🏠", 5, 9),
+            ["社区", "😀", "协会", "🏠"]
+        );
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(columns(family), 2);
+        assert_eq!(
+            wrap_cut(&format!("{family}{family}{family}"), 4, 9),
+            [format!("{family}{family}"), family.to_string()]
+        );
+        let heart = "❤\u{fe0f}";
+        assert_eq!(wrap_cut(&heart.repeat(3), 2, 9), [heart; 3]);
+        assert_eq!(wrap_cut("🇳🇱🇧🇪🇩🇪", 4, 9), ["🇳🇱🇧🇪", "🇩🇪"]);
+        // a cut: the ellipsis after whole glyphs, within the width
+        assert_eq!(wrap_cut("😀😀😀 😀😀😀", 6, 1), ["😀😀…"]);
+        let text = "Bewoners 华人社区协会 🏠🏠 zeggen ❤\u{fe0f} voor het plein 🇳🇱";
+        for w in 2..30 {
+            for max in [1, 2, 99] {
+                for l in wrap_cut(text, w, max) {
+                    assert!(
+                        columns(&l) <= w,
+                        "{w}/{max}: {l:?} is {} columns",
+                        columns(&l)
+                    );
+                }
+            }
+            let r = rows(text, w);
+            assert_eq!(r.concat(), text, "{w}");
+            for row in &r {
+                assert!(columns(row.trim_end()) <= w.max(2), "{w}: {r:?}");
+            }
+        }
     }
 }

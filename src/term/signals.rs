@@ -168,8 +168,8 @@ mod os {
 
         #[test]
         fn the_handler_is_registered_with_the_console() {
-            let gate = crate::tui::signals::install().unwrap();
-            assert!(std::ptr::eq(gate, crate::tui::signals::install().unwrap()));
+            let gate = crate::term::signals::install().unwrap();
+            assert!(std::ptr::eq(gate, crate::term::signals::install().unwrap()));
         }
     }
 }

@@ -1,0 +1,46 @@
+//! A vote in words, as every view of it says them: the facilitator's
+//! read-back, banner, earlier-vote question, summary and recap, and the
+//! room's outcome and vote screens.
+
+use crate::i18n::{Lang, fill};
+use crate::safe_text::safe_line;
+use crate::view::Env;
+use crate::vote::{DeferReason, Vote};
+
+/// After a NO-GO: the route in the framework's words (filtered for the
+/// terminal), and "Opnieuw bekijken op 20-01-2027". Each view lays them
+/// out as it needs (wrapped, indented); the words are these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowUp {
+    pub route: Option<String>,
+    pub revisit: Option<String>,
+}
+
+/// The follow-up route and revisit date of `v`, in words.
+pub fn follow_up(env: &Env, v: &Vote) -> FollowUp {
+    FollowUp {
+        route: v
+            .follow_up
+            .as_ref()
+            .map(|fu| safe_line(&fu.describe(env.fw, env.lang)).into_owned()),
+        revisit: v
+            .revisit
+            .map(|d| fill(env.s().start_revisit, &[&env.lang.date(d)])),
+    }
+}
+
+/// " (quorum)" after a deferred outcome: why it was deferred.
+pub fn defer_text(d: Option<DeferReason>, lang: Lang) -> String {
+    d.map(|d| format!(" ({})", d.word(lang)))
+        .unwrap_or_default()
+}
+
+/// "▲ GO", "▼ NO-GO", "◆ UITGESTELD (geen quorum)": symbol, word and why deferred.
+pub fn outcome_text(outcome: crate::vote::Outcome, d: Option<DeferReason>, lang: Lang) -> String {
+    format!(
+        "{} {}{}",
+        outcome.symbol(),
+        outcome.word(lang),
+        defer_text(d, lang)
+    )
+}
