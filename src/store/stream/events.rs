@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use toml_parser::decoder::ScalarKind;
+use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::lexer::{Lexer, Token, TokenKind};
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ParseError, Raw, Source, Span};
@@ -123,6 +123,9 @@ impl<'a> Events<'a> {
             self.lexer = Source::new(self.part).lex();
             return Ok(true);
         }
+        if self.simple_line() {
+            return Ok(true);
+        }
         let source = Source::new(self.part);
         let mut error: Option<ParseError> = None;
         self.parsed.clear();
@@ -148,6 +151,52 @@ impl<'a> Events<'a> {
             })
         }));
         Ok(true)
+    }
+
+    /// The commonest line, `key = value` with a bare or quoted key and one
+    /// scalar token, taken as events without the parser (7% of the time
+    /// of reading a session); anything else, a comment included (its
+    /// characters are checked by the parser), is not simple. The key and
+    /// the value are checked when they are decoded, as after the parser.
+    fn simple_line(&mut self) -> bool {
+        let mut t = self
+            .tokens
+            .iter()
+            .filter(|t| t.kind() != TokenKind::Whitespace);
+        let (Some(key), Some(eq), Some(value)) = (t.next(), t.next(), t.next()) else {
+            return false;
+        };
+        // then only a line end ("\n" or "\r\n") and the end of the text
+        let line_end = |n: &Token| {
+            n.kind() == TokenKind::Newline
+                && matches!(&self.part[n.span().start()..n.span().end()], "\n" | "\r\n")
+        };
+        let end_ok = match (t.next(), t.next(), t.next()) {
+            (None, _, _) => true,
+            (Some(a), None, _) => a.kind() == TokenKind::Eof || line_end(a),
+            (Some(a), Some(b), None) => line_end(a) && b.kind() == TokenKind::Eof,
+            _ => false,
+        };
+        let key_enc = scalar_encoding(key.kind())
+            .filter(|e| !matches!(e, Some(Encoding::MlBasicString | Encoding::MlLiteralString)));
+        let (Some(key_enc), Some(value_enc), true, true) = (
+            key_enc,
+            scalar_encoding(value.kind()),
+            eq.kind() == TokenKind::Equals,
+            end_ok,
+        ) else {
+            return false;
+        };
+        let at = |t: &Token| {
+            Span::new_unchecked(self.base + t.span().start(), self.base + t.span().end())
+        };
+        let events = [
+            Event::new_unchecked(EventKind::SimpleKey, key_enc, at(key)),
+            Event::new_unchecked(EventKind::KeyValSep, None, at(eq)),
+            Event::new_unchecked(EventKind::Scalar, value_enc, at(value)),
+        ];
+        self.line.extend(events);
+        true
     }
 
     /// The fault of the line being read, as the `toml` crate words it for
@@ -228,6 +277,19 @@ impl<'a> Events<'a> {
             path,
             at: open.span().start(),
         })
+    }
+}
+
+/// The encoding of a token that can be a key or a scalar (`Some(None)`:
+/// bare); `None` for any other token.
+fn scalar_encoding(kind: TokenKind) -> Option<Option<Encoding>> {
+    match kind {
+        TokenKind::Atom => Some(None),
+        TokenKind::BasicString => Some(Some(Encoding::BasicString)),
+        TokenKind::LiteralString => Some(Some(Encoding::LiteralString)),
+        TokenKind::MlBasicString => Some(Some(Encoding::MlBasicString)),
+        TokenKind::MlLiteralString => Some(Some(Encoding::MlLiteralString)),
+        _ => None,
     }
 }
 

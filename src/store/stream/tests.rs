@@ -127,6 +127,21 @@ fn never_accepts_what_toml_refuses() {
         "x = \"\u{7}\"\n",
         "# \u{0}\n",
         "[a\n",
+        // lines the parser-free path takes: each is checked as it is decoded
+        "a = \"abc\n",
+        "a = 'abc\n",
+        "a = \"\"\"abc\n",
+        "a = \'\'\'abc\n",
+        "a$ = 1\n",
+        "\"a = 1\n",
+        "a = \n",
+        "a = tru\n",
+        "a = 1\rb = 2\n",
+        "a = \"x\" \u{7}\n",
+        "a = \"\u{7f}\"\n",
+        "a = 0x\n",
+        "a = +\n",
+        "a = 1__0\n",
     ] {
         assert!(by_toml(text).is_err(), "toml refuses {text:?}");
         assert!(from_str::<toml::Table>(text).is_err(), "{text:?}");
