@@ -39,6 +39,20 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
 /// cut short is returned apart (the facilitator's window sets it aside); a
 /// damaged line with good lines after it makes the file corrupt.
 pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>), StoreError> {
+    // Windows line ends (an editor's save, git's autocrlf): TOML reads
+    // "\r\n" as a line end and lets a multi-line string's line ends be
+    // read as "\n"; this program writes "\n", the journal's checksums are
+    // over its lines without a line end. A raw "\r" is nowhere else in a
+    // valid file (in strings and comments it is escaped), so the file is
+    // read as written with "\n": lines and columns stay where they are.
+    let lf;
+    let text = match text.contains("\r\n") {
+        true => {
+            lf = text.replace("\r\n", "\n");
+            lf.as_str()
+        }
+        false => text,
+    };
     if let Some(v) = declared_version(text)
         && v > FORMAT_VERSION
     {
@@ -152,4 +166,33 @@ fn migrate(mut session: Session) -> Result<Session, String> {
     }
     session.upgrade_framework();
     Ok(session)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A session with a journal, saved with Windows line ends, reads the
+    /// same (issue 23's journal lines were refused: "the snapshot is at
+    /// event 1 but the journal ends at 0"), and a note's line ends stay
+    /// "\n".
+    #[test]
+    fn windows_line_ends_read_the_same() {
+        let fw = crate::framework::Framework::builtin();
+        let t = jiff::Timestamp::UNIX_EPOCH;
+        let mut s = Session::new("n", &fw, t);
+        let before = s.clone();
+        s.add_note("1.1.1", "twee\nregels", t);
+        let e = crate::journal::commit_between(&before, &mut s, t, None).unwrap();
+        let mut text = TomlWriter::default().write(&before);
+        text.push_str(&super::super::event_line(&e));
+        let path = Path::new("x.toml");
+        let lf = parse(&text, path).unwrap();
+        assert_eq!(lf.journal.len(), 1);
+        let crlf = parse(&text.replace('\n', "\r\n"), path).unwrap();
+        assert_eq!(
+            serde_json::to_value(&crlf).unwrap(),
+            serde_json::to_value(&lf).unwrap()
+        );
+    }
 }
