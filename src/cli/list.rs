@@ -53,21 +53,8 @@ pub fn list_text(
             ]),
         }
     }
-    let widths: Vec<usize> = (0..5)
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for r in rows {
-        let mut line = String::new();
-        for i in 0..5 {
-            line.push_str(&r[i]);
-            if i < 4 {
-                line.push_str(&" ".repeat(widths[i] - r[i].chars().count() + 2));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    let rows: Vec<Vec<String>> = rows.into_iter().map(Vec::from).collect();
+    let out = super::output::aligned(&rows);
     Ok(out)
 }
 

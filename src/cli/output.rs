@@ -37,14 +37,15 @@ pub fn for_terminal(bytes: &[u8]) -> String {
     safe_text(&String::from_utf8_lossy(bytes)).into_owned()
 }
 
-/// Rows as columns, two spaces apart; the last column is not padded.
+/// Rows as columns, two spaces apart, measured in terminal columns (a
+/// Chinese name or an emoji takes two); the last column is not padded.
 pub(super) fn aligned(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|i| {
             rows.iter()
                 .filter_map(|r| r.get(i))
-                .map(|c| c.chars().count())
+                .map(|c| crate::view::wrap::columns(c))
                 .max()
                 .unwrap_or(0)
         })
@@ -55,11 +56,30 @@ pub(super) fn aligned(rows: &[Vec<String>]) -> String {
         for (i, c) in r.iter().enumerate() {
             line.push_str(c);
             if i + 1 < r.len() {
-                line.push_str(&" ".repeat(widths[i] - c.chars().count() + 2));
+                line.push_str(&" ".repeat(widths[i] - crate::view::wrap::columns(c) + 2));
             }
         }
         out.push_str(line.trim_end());
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// A column after a Chinese name or an emoji starts where it does
+    /// after a Latin one (it was pushed right: chars, not columns).
+    #[test]
+    fn columns_line_up_after_wide_characters() {
+        let rows: Vec<Vec<String>> = [["中文 Wijk 🎉", "A"], ["Noord", "B"]]
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        let out = super::aligned(&rows);
+        let at: Vec<usize> = out
+            .lines()
+            .map(|l| crate::view::wrap::columns(&l[..l.len() - 1]))
+            .collect();
+        assert_eq!(at[0], at[1], "{out}");
+    }
 }
