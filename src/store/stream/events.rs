@@ -5,9 +5,10 @@
 //! dropped; what is left says everything the reader needs.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use toml_parser::decoder::{Encoding, ScalarKind};
-use toml_parser::lexer::{Lexer, Token, TokenKind};
+use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{Event, EventKind, RecursionGuard, ValidateWhitespace};
 use toml_parser::{ParseError, Raw, Source, Span};
 
@@ -35,18 +36,23 @@ pub(super) enum Scalar<'a> {
 pub(super) struct Events<'a> {
     /// The whole text (spans handed out are offsets in it).
     text: &'a str,
-    /// The part being lexed, from `base`, and the parts still to come.
+    /// What is left of the part being read (it starts at `base` in the
+    /// text), and the parts still to come.
     part: &'a str,
     base: usize,
     rest: std::vec::IntoIter<(usize, usize)>,
-    lexer: Lexer<'a>,
+    /// The tokens of the line being read (spans in `part`).
     tokens: Vec<Token>,
+    /// The line being read: where it starts and ends in the text.
+    line_at: (usize, usize),
     /// The events of the line being read (kept to reuse its memory).
     parsed: Vec<Event>,
     line: Vec<Event>,
     next: usize,
     /// Where the last event handed out starts (for messages).
     pub at: usize,
+    /// Set from another thread: stop reading.
+    stop: Option<&'a AtomicBool>,
 }
 
 impl<'a> Events<'a> {
@@ -61,17 +67,37 @@ impl<'a> Events<'a> {
             part: "",
             base: 0,
             rest: parts.into_iter(),
-            lexer: Source::new("").lex(),
             tokens: Vec::new(),
+            line_at: (0, 0),
             parsed: Vec::new(),
             line: Vec::new(),
             next: 0,
             at: 0,
+            stop: None,
+        }
+    }
+
+    /// Stop at the next line once `stop` is set.
+    pub fn until(self, stop: &'a AtomicBool) -> Self {
+        Events {
+            stop: Some(stop),
+            ..self
         }
     }
 
     /// The next event, without taking it; `None` at the end of the text.
+    #[inline]
     pub fn peek(&mut self) -> Result<Option<Event>, StreamError> {
+        match self.line.get(self.next) {
+            Some(e) => Ok(Some(*e)),
+            None => self.peek_next_line(),
+        }
+    }
+
+    /// [`Events::peek`] at the end of a line (kept apart: the common case
+    /// above stays small).
+    #[inline(never)]
+    fn peek_next_line(&mut self) -> Result<Option<Event>, StreamError> {
         while self.next == self.line.len() {
             if !self.read_line()? {
                 return Ok(None);
@@ -95,15 +121,38 @@ impl<'a> Events<'a> {
             .ok_or_else(|| StreamError::unsupported("unexpected end", self.text.len()))
     }
 
-    /// Lex the next top-level line (up to a line end outside brackets, so
-    /// an array over several lines is one) and parse it into events.
+    /// Read the next top-level line into events: a simple one by its
+    /// bytes (`fast.rs`), any other lexed (up to a line end outside
+    /// brackets, so an array over several lines is one) and parsed.
     /// `false` at the end of the text.
     fn read_line(&mut self) -> Result<bool, StreamError> {
-        self.tokens.clear();
+        if self.stopped() {
+            return Err(StreamError::unsupported("stopped", self.base));
+        }
         self.line.clear();
         self.next = 0;
+        if self.part.is_empty() {
+            let Some((start, end)) = self.rest.next() else {
+                return Ok(false);
+            };
+            self.part = &self.text[start..end];
+            self.base = start;
+            return Ok(true);
+        }
+        if let Some(simple) = super::fast::simple_line(self.part) {
+            self.take_simple(&simple);
+            return Ok(true);
+        }
+        self.tokens.clear();
         let mut depth = 0usize;
-        for token in self.lexer.by_ref() {
+        for token in Source::new(self.part).lex() {
+            if token.kind() == TokenKind::Eof {
+                break;
+            }
+            // a line can be long (an array): look at `stop` within it too
+            if self.tokens.len() % 1024 == 1023 && self.stopped() {
+                return Err(StreamError::unsupported("stopped", self.base));
+            }
             self.tokens.push(token);
             match token.kind() {
                 TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
@@ -114,18 +163,41 @@ impl<'a> Events<'a> {
                 _ => {}
             }
         }
-        if self.tokens.is_empty() {
-            let Some((start, end)) = self.rest.next() else {
-                return Ok(false);
-            };
-            self.part = &self.text[start..end];
-            self.base = start;
-            self.lexer = Source::new(self.part).lex();
-            return Ok(true);
-        }
-        if self.simple_line() {
-            return Ok(true);
-        }
+        let len = self
+            .tokens
+            .last()
+            .map_or(self.part.len(), |t| t.span().end());
+        self.line_at = (self.base, self.base + len);
+        let read = self.parse_tokens();
+        self.part = &self.part[len..];
+        self.base += len;
+        read.map(|()| true)
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.is_some_and(|s| s.load(Ordering::Relaxed))
+    }
+
+    /// The events of a line found by its bytes.
+    fn take_simple(&mut self, s: &super::fast::Simple) {
+        let at = |(a, b): (usize, usize)| Span::new_unchecked(self.base + a, self.base + b);
+        let value = match s.quoted {
+            true => Some(Encoding::BasicString),
+            false => None,
+        };
+        let events = [
+            Event::new_unchecked(EventKind::SimpleKey, None, at(s.key)),
+            Event::new_unchecked(EventKind::KeyValSep, None, at((s.eq, s.eq + 1))),
+            Event::new_unchecked(EventKind::Scalar, value, at(s.value)),
+        ];
+        self.line.extend(events);
+        self.line_at = (self.base, self.base + s.len);
+        self.part = &self.part[s.len..];
+        self.base += s.len;
+    }
+
+    /// Parse the tokens of the line into events (spans made offsets in the text).
+    fn parse_tokens(&mut self) -> Result<(), StreamError> {
         let source = Source::new(self.part);
         let mut error: Option<ParseError> = None;
         self.parsed.clear();
@@ -150,67 +222,18 @@ impl<'a> Events<'a> {
                 Event::new_unchecked(e.kind(), e.encoding(), span)
             })
         }));
-        Ok(true)
-    }
-
-    /// The commonest line, `key = value` with a bare or quoted key and one
-    /// scalar token, taken as events without the parser (7% of the time
-    /// of reading a session); anything else, a comment included (its
-    /// characters are checked by the parser), is not simple. The key and
-    /// the value are checked when they are decoded, as after the parser.
-    fn simple_line(&mut self) -> bool {
-        let mut t = self
-            .tokens
-            .iter()
-            .filter(|t| t.kind() != TokenKind::Whitespace);
-        let (Some(key), Some(eq), Some(value)) = (t.next(), t.next(), t.next()) else {
-            return false;
-        };
-        // then only a line end ("\n" or "\r\n") and the end of the text
-        let line_end = |n: &Token| {
-            n.kind() == TokenKind::Newline
-                && matches!(&self.part[n.span().start()..n.span().end()], "\n" | "\r\n")
-        };
-        let end_ok = match (t.next(), t.next(), t.next()) {
-            (None, _, _) => true,
-            (Some(a), None, _) => a.kind() == TokenKind::Eof || line_end(a),
-            (Some(a), Some(b), None) => line_end(a) && b.kind() == TokenKind::Eof,
-            _ => false,
-        };
-        let key_enc = scalar_encoding(key.kind())
-            .filter(|e| !matches!(e, Some(Encoding::MlBasicString | Encoding::MlLiteralString)));
-        let (Some(key_enc), Some(value_enc), true, true) = (
-            key_enc,
-            scalar_encoding(value.kind()),
-            eq.kind() == TokenKind::Equals,
-            end_ok,
-        ) else {
-            return false;
-        };
-        let at = |t: &Token| {
-            Span::new_unchecked(self.base + t.span().start(), self.base + t.span().end())
-        };
-        let events = [
-            Event::new_unchecked(EventKind::SimpleKey, key_enc, at(key)),
-            Event::new_unchecked(EventKind::KeyValSep, None, at(eq)),
-            Event::new_unchecked(EventKind::Scalar, value_enc, at(value)),
-        ];
-        self.line.extend(events);
-        true
+        Ok(())
     }
 
     /// The fault of the line being read, as the `toml` crate words it for
     /// that line alone (a line is a TOML document of its own; the offset
     /// is the file's); left to `toml` if it reads the line after all.
     fn line_fault(&self) -> StreamError {
-        let (Some(first), Some(last)) = (self.tokens.first(), self.tokens.last()) else {
-            return StreamError::unsupported("an empty line", self.at);
-        };
-        let start = first.span().start();
-        match toml::from_str::<toml::Table>(&self.part[start..last.span().end()]) {
+        let (start, end) = self.line_at;
+        match toml::from_str::<toml::Table>(&self.text[start..end]) {
             Err(e) => StreamError {
                 message: e.message().trim().to_string(),
-                offset: self.base + start + e.span().map_or(0, |s| s.start),
+                offset: start + e.span().map_or(0, |s| s.start),
                 kind: super::Kind::Fault,
             },
             Ok(_) => StreamError::unsupported("a line read apart", start),
@@ -277,19 +300,6 @@ impl<'a> Events<'a> {
             path,
             at: open.span().start(),
         })
-    }
-}
-
-/// The encoding of a token that can be a key or a scalar (`Some(None)`:
-/// bare); `None` for any other token.
-fn scalar_encoding(kind: TokenKind) -> Option<Option<Encoding>> {
-    match kind {
-        TokenKind::Atom => Some(None),
-        TokenKind::BasicString => Some(Some(Encoding::BasicString)),
-        TokenKind::LiteralString => Some(Some(Encoding::LiteralString)),
-        TokenKind::MlBasicString => Some(Some(Encoding::MlBasicString)),
-        TokenKind::MlLiteralString => Some(Some(Encoding::MlLiteralString)),
-        _ => None,
     }
 }
 
