@@ -82,11 +82,13 @@ impl serde::de::Error for StreamError {
     }
 }
 
-/// Read TOML text into `T` without building a tree. A [`Kind::Fault`]
+/// Read TOML text into `T` without building a tree (in tests; the store
+/// reads with [`from_str_until`] beside its pre-scan). A [`Kind::Fault`]
 /// is the file's; after [`Kind::Unread`] the `toml` crate must decide.
 /// Text whose tables come in another order than this program writes is
 /// read again in streaming order (`reorder.rs`: its sections in another
 /// order, no copy).
+#[cfg(test)]
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, StreamError> {
     from_str_until(text, &AtomicBool::new(false))
 }
