@@ -12,6 +12,7 @@ pub mod adopt;
 pub mod attendance;
 pub mod confirm;
 pub mod consensus_check;
+pub mod cx;
 pub mod discard;
 pub mod dissent;
 pub mod gate_override;
@@ -40,6 +41,7 @@ use ratatui_textarea::TextArea;
 use crate::tui::app::App;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::theme::Theme;
+pub use cx::Cx;
 
 /// What happens to a dialog after a key.
 pub enum Transition {
@@ -201,7 +203,7 @@ pub trait Dialog {
     }
 
     /// Handle an action; the dialog edits itself in place.
-    fn update(&mut self, app: &mut App, action: Action) -> Transition;
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition;
 
     /// Draw it over `area`.
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme);

@@ -52,8 +52,8 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         }
         Action::ResolveDissent => ask(app, Ask::Resolve),
         Action::RecapDone => ask(app, Ask::Done),
-        Action::Adopt => crate::tui::dialogs::adopt::open(app),
-        Action::Plan => crate::tui::dialogs::plan::open(app),
+        Action::Adopt => crate::tui::dialogs::adopt::open(&mut crate::tui::dialogs::Cx::new(app)),
+        Action::Plan => crate::tui::dialogs::plan::open(&mut crate::tui::dialogs::Cx::new(app)),
         _ => return false,
     }
     true

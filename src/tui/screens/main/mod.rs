@@ -11,6 +11,7 @@ pub mod stances;
 use crate::i18n::fill;
 use crate::session::Status;
 use crate::tui::app::{ActionForm, App, Overlay, end_workshop, export_minutes, request_quit};
+use crate::tui::dialogs::Cx;
 use crate::tui::dialogs::consensus_check::ConsensusCheckDialog;
 use crate::tui::dialogs::dissent::DissentDialog;
 use crate::tui::dialogs::help::HelpDialog;
@@ -76,7 +77,7 @@ pub fn update(app: &mut App, action: Action) {
         | Action::History
         | Action::Guidance
         | Action::Overview => open_reading(app, action),
-        Action::Vote => open_vote(app, false),
+        Action::Vote => open_vote(&mut Cx::new(app), false),
         Action::Timer => {
             // the timer runs by itself (see `App::keep_timer`): `t` pauses it, or goes on
             let now = app.now;
@@ -197,7 +198,7 @@ fn stance_focus_update(app: &mut App, action: Action) {
             if action == Action::Toggle {
                 app.overlay = Some(StancePickDialog::overlay(row.id));
             } else if let Action::PickStance(stance) = action {
-                app.overlay = stance_pick::pick(app, row.id, stance);
+                app.overlay = stance_pick::pick(&mut Cx::new(app), row.id, stance);
             } else {
                 let party = row.id;
                 let sess = app.session().expect("open");
