@@ -90,10 +90,10 @@ pub struct App {
     pub tz: TimeZone,
     pub overlay: Option<Overlay>,
     /// Which screen, and the open session where one is needed.
-    pub mode: Mode,
+    pub(crate) mode: Mode,
     pub flash: Option<Flash>,
-    pub home: Vec<HomeEntry>,
-    pub home_sel: usize,
+    pub(crate) home: Vec<HomeEntry>,
+    pub(crate) home_sel: usize,
     /// The areas of the store, with more than one session (issue 30).
     pub areas: crate::tui::screens::areas::AreasView,
     pub quit: bool,
@@ -104,7 +104,7 @@ pub struct App {
     pub exit_report: Option<String>,
     /// The size of the terminal, once known; below the minimum only `q`
     /// and resizing work.
-    pub viewport: Option<ratatui::layout::Size>,
+    pub(crate) viewport: Option<ratatui::layout::Size>,
     /// The writer of the live-state file for `wijktafel beamer` (issue 17);
     /// `None` (the default) writes nothing.
     pub live: Option<crate::tui::live_out::LiveOut>,
@@ -179,6 +179,16 @@ impl App {
             .filter(|(_, active)| *active)
             .map(|(ta, _)| ta.lines().iter().map(|l| l.len() + 1).sum::<usize>())
             .sum()
+    }
+
+    /// The terminal has this size now (drawn, or resized).
+    pub fn resized(&mut self, size: ratatui::layout::Size) {
+        self.viewport = Some(size);
+    }
+
+    /// The sessions listed on the home screen.
+    pub fn home_entries(&self) -> &[HomeEntry] {
+        &self.home
     }
 
     /// Whether the terminal is below the minimum size (see [`crate::tui::ui::MIN_WIDTH`]).

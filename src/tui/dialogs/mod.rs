@@ -3,8 +3,9 @@
 //!
 //! Adding a dialog: write its file (a struct that implements [`Dialog`]),
 //! add it to `dialogs!` below (one line), and give its keys a context in
-//! `tui/keys.rs`. While a dialog is open, `update` takes it out of the app,
-//! so it can change the app freely, and puts back what [`Transition`] says.
+//! `tui/keys/table.rs`. While a dialog is open, `update` takes it out of
+//! the app, hands it a [`Cx`] (what a dialog may change: see `cx.rs`), and
+//! puts back what [`Transition`] says.
 
 pub mod action_item;
 pub mod add_party;
@@ -202,7 +203,8 @@ pub trait Dialog {
         false
     }
 
-    /// Handle an action; the dialog edits itself in place.
+    /// Handle an action; the dialog edits itself in place, and the app
+    /// only through `cx`.
     fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition;
 
     /// Draw it over `area`.
