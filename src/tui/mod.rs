@@ -13,6 +13,7 @@ pub mod live_out;
 pub mod open_session;
 pub mod screens;
 pub mod session_flow;
+pub mod session_view;
 pub mod text;
 pub mod theme;
 pub mod ui;

@@ -30,7 +30,7 @@ pub fn update(app: &mut App, action: Action) {
     if app.open_session().is_none() {
         return;
     }
-    if app.open_session().is_some_and(|o| o.stance_focus.is_some()) {
+    if app.screen_state().is_some_and(|v| v.stance_focus.is_some()) {
         stance_focus_update(app, action);
         return;
     }
@@ -63,9 +63,9 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::FocusStances => {
             if !app.party_rows().is_empty()
-                && let Some(o) = app.open_session_mut()
+                && let Some(v) = app.screen_state_mut()
             {
-                o.stance_focus = Some(0);
+                v.stance_focus = Some(0);
             }
         }
         Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
@@ -104,13 +104,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
         Action::Quit => request_quit(app),
         Action::FocusView => {
-            if let Some(o) = app.open_session_mut() {
-                o.focus_view = !o.focus_view;
+            if let Some(v) = app.screen_state_mut() {
+                v.focus_view = !v.focus_view;
             }
         }
         Action::LeaveFocus => {
-            if let Some(o) = app.open_session_mut() {
-                o.focus_view = false;
+            if let Some(v) = app.screen_state_mut() {
+                v.focus_view = false;
             }
         }
         _ => {}
@@ -174,16 +174,16 @@ fn mark_consensus(app: &mut App) {
 fn stance_focus_update(app: &mut App, action: Action) {
     let rows = app.party_rows();
     let n = rows.len();
-    let sel = app.open_session().and_then(|o| o.stance_focus).unwrap_or(0);
+    let sel = app.screen_state().and_then(|v| v.stance_focus).unwrap_or(0);
     match action {
         Action::Up => {
-            if let Some(o) = app.open_session_mut() {
-                o.stance_focus = Some(sel.saturating_sub(1));
+            if let Some(v) = app.screen_state_mut() {
+                v.stance_focus = Some(sel.saturating_sub(1));
             }
         }
         Action::Down => {
-            if let Some(o) = app.open_session_mut() {
-                o.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
+            if let Some(v) = app.screen_state_mut() {
+                v.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
             }
         }
         Action::Toggle | Action::StanceReason | Action::PickStance(_) => {
@@ -213,8 +213,8 @@ fn stance_focus_update(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if let Some(o) = app.open_session_mut() {
-                o.stance_focus = None;
+            if let Some(v) = app.screen_state_mut() {
+                v.stance_focus = None;
             }
         }
         _ => {}
