@@ -92,7 +92,7 @@ impl NewForm {
             };
             session.add_party(&o, &r, &d);
         }
-        match cx.store.create(&session) {
+        match cx.create_session(&session) {
             Ok(path) => {
                 if let Err(e) = cx.open_path(&path) {
                     cx.error(e.message(cx.lang));
