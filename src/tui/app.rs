@@ -36,14 +36,15 @@ pub enum Screen {
 }
 
 pub use crate::tui::open_session::OpenSession;
+pub use crate::tui::session_view::SessionView;
 
 /// Where the app is: the home screen, or a session open on its start or
 /// main screen. A screen that needs a session holds it, so "no session
-/// open" cannot happen there.
+/// open" cannot happen there; beside it, the screens' state of it.
 pub enum Mode {
     Home,
-    Start(Box<OpenSession>),
-    Main(Box<OpenSession>),
+    Start(Box<OpenSession>, SessionView),
+    Main(Box<OpenSession>, SessionView),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,10 +91,10 @@ pub struct App {
     pub tz: TimeZone,
     pub overlay: Option<Overlay>,
     /// Which screen, and the open session where one is needed.
-    pub mode: Mode,
+    pub(crate) mode: Mode,
     pub flash: Option<Flash>,
-    pub home: Vec<HomeEntry>,
-    pub home_sel: usize,
+    pub(crate) home: Vec<HomeEntry>,
+    pub(crate) home_sel: usize,
     /// The areas of the store, with more than one session (issue 30).
     pub areas: crate::tui::screens::areas::AreasView,
     pub quit: bool,
@@ -104,7 +105,7 @@ pub struct App {
     pub exit_report: Option<String>,
     /// The size of the terminal, once known; below the minimum only `q`
     /// and resizing work.
-    pub viewport: Option<ratatui::layout::Size>,
+    pub(crate) viewport: Option<ratatui::layout::Size>,
     /// The writer of the live-state file for `wijktafel beamer` (issue 17);
     /// `None` (the default) writes nothing.
     pub live: Option<crate::tui::live_out::LiveOut>,
@@ -181,6 +182,16 @@ impl App {
             .sum()
     }
 
+    /// The terminal has this size now (drawn, or resized).
+    pub fn resized(&mut self, size: ratatui::layout::Size) {
+        self.viewport = Some(size);
+    }
+
+    /// The sessions listed on the home screen.
+    pub fn home_entries(&self) -> &[HomeEntry] {
+        &self.home
+    }
+
     /// Whether the terminal is below the minimum size (see [`crate::tui::ui::MIN_WIDTH`]).
     pub fn too_small(&self) -> bool {
         self.viewport.is_some_and(|v| {
@@ -192,16 +203,16 @@ impl App {
     pub fn screen(&self) -> Screen {
         match self.mode {
             Mode::Home => Screen::Home,
-            Mode::Start(_) => Screen::Start,
-            Mode::Main(_) => Screen::Main,
+            Mode::Start(..) => Screen::Start,
+            Mode::Main(..) => Screen::Main,
         }
     }
 
     /// Go to the start or main screen of the open session (or home).
     pub fn show(&mut self, screen: Screen) {
         self.mode = match (std::mem::replace(&mut self.mode, Mode::Home), screen) {
-            (Mode::Start(o) | Mode::Main(o), Screen::Start) => Mode::Start(o),
-            (Mode::Start(o) | Mode::Main(o), Screen::Main) => Mode::Main(o),
+            (Mode::Start(o, v) | Mode::Main(o, v), Screen::Start) => Mode::Start(o, v),
+            (Mode::Start(o, v) | Mode::Main(o, v), Screen::Main) => Mode::Main(o, v),
             (_, _) => Mode::Home,
         };
     }
@@ -220,14 +231,37 @@ impl App {
     pub fn open_session(&self) -> Option<&OpenSession> {
         match &self.mode {
             Mode::Home => None,
-            Mode::Start(o) | Mode::Main(o) => Some(o),
+            Mode::Start(o, _) | Mode::Main(o, _) => Some(o),
         }
     }
 
     pub fn open_session_mut(&mut self) -> Option<&mut OpenSession> {
         match &mut self.mode {
             Mode::Home => None,
-            Mode::Start(o) | Mode::Main(o) => Some(o),
+            Mode::Start(o, _) | Mode::Main(o, _) => Some(o),
+        }
+    }
+
+    /// The screens' state of the open session (selection, focus).
+    pub fn screen_state(&self) -> Option<&SessionView> {
+        match &self.mode {
+            Mode::Home => None,
+            Mode::Start(_, v) | Mode::Main(_, v) => Some(v),
+        }
+    }
+
+    pub fn screen_state_mut(&mut self) -> Option<&mut SessionView> {
+        match &mut self.mode {
+            Mode::Home => None,
+            Mode::Start(_, v) | Mode::Main(_, v) => Some(v),
+        }
+    }
+
+    /// The open session and the screens' state of it, both to change.
+    pub fn open_session_and_state_mut(&mut self) -> Option<(&mut OpenSession, &mut SessionView)> {
+        match &mut self.mode {
+            Mode::Home => None,
+            Mode::Start(o, v) | Mode::Main(o, v) => Some((o, v)),
         }
     }
 
@@ -238,7 +272,7 @@ impl App {
             None => match self.screen() {
                 Screen::Home => Ctx::Home,
                 Screen::Start => {
-                    if self.open_session().is_some_and(|o| o.recap.focused) {
+                    if self.screen_state().is_some_and(|v| v.recap.focused) {
                         Ctx::StartRecap
                     } else {
                         Ctx::Start
@@ -246,8 +280,8 @@ impl App {
                 }
                 Screen::Main => {
                     if self
-                        .open_session()
-                        .is_some_and(|o| o.stance_focus.is_some())
+                        .screen_state()
+                        .is_some_and(|v| v.stance_focus.is_some())
                     {
                         Ctx::Stances
                     } else {
@@ -419,7 +453,7 @@ impl App {
     /// Remember that this workshop spent time in the orientation block.
     pub fn mark_orientation(&mut self) {
         let fw = &self.fw;
-        let (Mode::Start(o) | Mode::Main(o)) = &mut self.mode else {
+        let (Mode::Start(o, _) | Mode::Main(o, _)) = &mut self.mode else {
             return;
         };
         if crate::gate::mark_orientation(fw, &mut o.session) {
@@ -448,7 +482,7 @@ impl App {
     /// rule [`crate::gate::locked_block_of`].
     pub fn gate_allows(&mut self, point: &str) -> bool {
         let fw = &self.fw;
-        let (Mode::Start(o) | Mode::Main(o)) = &mut self.mode else {
+        let (Mode::Start(o, _) | Mode::Main(o, _)) = &mut self.mode else {
             return true;
         };
         let Some(block) = crate::gate::locked_block_of(fw, &o.session, point) else {
@@ -484,10 +518,10 @@ impl App {
         // each point keeps its own time: the timer goes on with the next
         // point after the update (see `App::keep_timer`)
         self.stop_timer();
-        if let Some(o) = self.open_session_mut() {
+        if let Some((o, v)) = self.open_session_and_state_mut() {
             o.session.cursor = id;
             o.dirty = true;
-            o.stance_focus = None;
+            v.stance_focus = None;
             o.gate_pass = None;
         }
         self.mark_orientation();

@@ -72,11 +72,11 @@ impl Default for LiveOut {
 /// empty), and the live file it goes to; `None` without an open session.
 pub fn state_of(app: &App) -> Option<(PathBuf, LiveState)> {
     let o = app.open_session()?;
-    let screen = match app.mode {
-        Mode::Start(_) => LiveScreen::Recap {
+    let screen = match &app.mode {
+        Mode::Start(_, v) => LiveScreen::Recap {
             planned: o.planned.is_some(),
             // the room's recap follows the facilitator's page keys
-            page: o.recap.scroll.div_ceil(crate::tui::screens::recap::PAGE),
+            page: v.recap.scroll.div_ceil(crate::tui::screens::recap::PAGE),
         },
         _ => LiveScreen::Point,
     };

@@ -13,6 +13,7 @@ pub mod live_out;
 pub mod open_session;
 pub mod screens;
 pub mod session_flow;
+pub mod session_view;
 pub mod text;
 pub mod theme;
 pub mod ui;
@@ -86,7 +87,7 @@ where
             redraw = true;
         }
         if let Ok(size) = terminal.size() {
-            app.viewport = Some(size);
+            app.resized(size);
         }
         if redraw {
             terminal
@@ -99,7 +100,7 @@ where
             Some(ev) => {
                 app.now = clock.now();
                 if let Event::Resize(w, h) = ev {
-                    app.viewport = Some(ratatui::layout::Size::new(w, h));
+                    app.resized(ratatui::layout::Size::new(w, h));
                 }
                 if let Some(action) = map_event(app, ev) {
                     update(app, action);

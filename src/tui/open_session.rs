@@ -33,19 +33,10 @@ pub struct OpenSession {
     /// Changes that are not captures (cursor, timer, draft) wait for the next save.
     pub dirty: bool,
     pub draft_changed: Option<Timestamp>,
-    /// Selected party row in the stance panel, when it has focus.
-    pub stance_focus: Option<usize>,
-    /// The focus view of the main screen (`f`): the point and its status
-    /// fill the screen. View state only: never saved, no undo entry.
-    pub focus_view: bool,
-    /// Selected row on the workshop start screen.
-    pub start_sel: usize,
     /// The workshop was started from the start screen (a resolution in the
     /// recap) and attendance is still being taken there: ticks correct who
     /// was there from the start instead of logging arrivals and departures.
     pub taking_attendance: bool,
-    /// The recap on the start screen: focus, chosen dissent, scroll.
-    pub recap: crate::view::recap::RecapView,
     /// Who will be present in the workshop that is not started yet: opening
     /// is not starting, so nothing is written until the facilitator starts
     /// it on the start screen (`None` once it runs).
@@ -172,11 +163,7 @@ impl Loading {
             last_saved: None,
             dirty: opened_notice.is_some(),
             draft_changed: None,
-            stance_focus: None,
-            focus_view: false,
-            start_sel: 0,
             taking_attendance: false,
-            recap: Default::default(),
             planned,
             planned_excused: Vec::new(),
             gate_pass: None,

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::i18n::fill;
 use crate::session::{Draft, DraftKind};
 use crate::store::{self, StoreError};
-use crate::tui::app::{App, DRAFT_SAVE_AFTER_SECS, Flash, FlashKind, Mode, Overlay, Screen};
+use crate::tui::app::{
+    App, DRAFT_SAVE_AFTER_SECS, Flash, FlashKind, Mode, Overlay, Screen, SessionView,
+};
 use crate::tui::dialogs::action_item::ActionForm;
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::dialogs::dissent::DissentDialog;
@@ -85,7 +87,7 @@ impl App {
         let now = self.now;
         let paused_by_overlay = self.overlay.as_ref().is_some_and(Overlay::pauses_timer);
         let quitting = self.quit;
-        let Mode::Main(o) = &mut self.mode else {
+        let Mode::Main(o, _) = &mut self.mode else {
             return;
         };
         let run = !quitting && !paused_by_overlay && !o.timer_paused && o.workshop_running();
@@ -148,9 +150,9 @@ impl App {
         });
         // a workshop still to start shows the start screen (recap, attendance)
         self.mode = if open.planned.is_some() {
-            Mode::Start(Box::new(open))
+            Mode::Start(Box::new(open), SessionView::default())
         } else {
-            Mode::Main(Box::new(open))
+            Mode::Main(Box::new(open), SessionView::default())
         };
         // opening is not starting: nothing is written until the start
         // screen's Enter (see `App::start_workshop`)

@@ -121,7 +121,7 @@ fn one_session_keeps_the_plain_list() {
     );
     app.refresh_home();
     assert!(!app.areas.active());
-    assert_eq!(app.home.len(), 1);
+    assert_eq!(app.home_entries().len(), 1);
 }
 
 #[test]

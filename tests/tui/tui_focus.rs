@@ -38,7 +38,7 @@ fn keys(app: &mut App, text: &str) {
 }
 
 fn focused(app: &App) -> bool {
-    app.open_session().unwrap().focus_view
+    app.screen_state().unwrap().focus_view
 }
 
 #[test]

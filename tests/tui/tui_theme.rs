@@ -203,7 +203,7 @@ fn visit(theme: ThemeKind) -> Checker {
     // the focus view (`f`), with a dissent, with a dialog over it, with
     // the stance panel
     press(&mut app, KeyCode::Char('f'));
-    assert!(app.open_session().unwrap().focus_view);
+    assert!(app.screen_state().unwrap().focus_view);
     c.check("focus view dissent", &app);
     c.dialog("dissent over the focus view", &mut app, KeyCode::Char('d'));
     press(&mut app, KeyCode::Tab);

@@ -403,7 +403,7 @@ fn below_the_minimum_size_only_q_works() {
     let (path, mut app) = open_in(root.path());
     let before = std::fs::read(&path).unwrap();
     let cursor = app.session().unwrap().cursor.clone();
-    app.viewport = Some(Size::new(20, 5));
+    app.resized(Size::new(20, 5));
     for c in ['j', 'c', 'n', 'a', 'b', '1', 'd', 's', 'v', 'w'] {
         press(&mut app, KeyCode::Char(c));
     }

@@ -5,9 +5,9 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::{App, FlashKind, Overlay, PASTE_LIMIT, PASTE_LINE_LIMIT, Screen, request_quit, tick};
 use crate::i18n::fill;
-use crate::tui::dialogs::Transition;
 use crate::tui::dialogs::discard::DiscardDialog;
 use crate::tui::dialogs::help::HelpDialog;
+use crate::tui::dialogs::{Cx, Transition};
 use crate::tui::keys::{self, Action};
 
 /// The one function that changes the application state.
@@ -94,7 +94,7 @@ fn overlay_update(app: &mut App, action: Action) {
         .as_ref()
         .filter(|f| f.kind == FlashKind::Error)
         .map(|f| f.text.clone());
-    let transition = overlay.dialog_mut().update(app, action);
+    let transition = overlay.dialog_mut().update(&mut Cx::new(app), action);
     let leaves = !matches!(transition, Transition::Stay);
     if leaves
         && error_before.is_some()

@@ -3,6 +3,7 @@
 //! The same form changes an action item from the list of the point's items
 //! (`x`, `Enter`): what it was stays in the item's history.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -162,10 +163,10 @@ impl ActionForm {
     }
 
     /// `Enter`: record the action item, or put the focus where it is wrong.
-    fn submit(&mut self, app: &mut App) -> Transition {
+    fn submit(&mut self, cx: &mut Cx<'_>) -> Transition {
         let what = editor_text(&self.what).trim().to_string();
         if what.is_empty() {
-            app.error(app.s().err_need_what.to_string());
+            cx.error(cx.s().err_need_what.to_string());
             self.field = ActionField::What;
             return Transition::Stay;
         }
@@ -176,32 +177,32 @@ impl ActionForm {
             match parse_date(&due_text) {
                 Some(d) => Some(d),
                 None => {
-                    app.error(app.s().err_bad_date.to_string());
+                    cx.error(cx.s().err_bad_date.to_string());
                     self.field = ActionField::Due;
                     return Transition::Stay;
                 }
             }
         };
-        let owner = self.owner_id(app);
+        let owner = self.owner_id(cx);
         if let Some(e) = &self.edit {
-            let s = app.s();
-            let a = app
+            let s = cx.s();
+            let a = cx
                 .session()
                 .and_then(|x| x.record(&x.cursor))
                 .and_then(|r| r.actions.get(e.index));
             if a.is_some_and(|a| a.what == what && a.owner == owner && a.due == due) {
-                app.info(s.items_unchanged.to_string());
+                cx.info(s.items_unchanged.to_string());
             } else {
                 let index = e.index;
-                app.capture(s.ch_action_edited, |sess, p, now| {
+                cx.capture(s.ch_action_edited, |sess, p, now| {
                     sess.edit_action(p, index, &what, owner, due, now);
                 });
             }
             return Transition::Open(ItemsDialog::overlay(e.back));
         }
-        app.clear_draft();
-        let label = app.s().ui_actions.to_string();
-        app.capture(&label, |s, p, now| s.add_action(p, &what, owner, due, now));
+        cx.clear_draft();
+        let label = cx.s().ui_actions.to_string();
+        cx.capture(&label, |s, p, now| s.add_action(p, &what, owner, due, now));
         Transition::Close
     }
 }
@@ -215,14 +216,14 @@ impl Dialog for ActionForm {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
-        let parties = app
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
+        let parties = cx
             .session()
             .map(|s| s.active_parties().count())
             .unwrap_or(0);
         let at_who = self.field == ActionField::Who;
         match keys::command(Ctx::ActionItem, &action) {
-            Some(Action::Confirm) => return self.submit(app),
+            Some(Action::Confirm) => return self.submit(cx),
             Some(Action::Back) => {
                 return match &self.edit {
                     // nothing changed: back to the list
@@ -238,9 +239,9 @@ impl Dialog for ActionForm {
             // ←→ and Space edit the text fields
             _ => match self.field {
                 ActionField::Who => {
-                    self.pick_owner(&action, app);
+                    self.pick_owner(&action, cx);
                     if self.field == ActionField::What && self.edit.is_none() {
-                        app.set_draft(DraftKind::Action, editor_text(&self.what));
+                        cx.set_draft(DraftKind::Action, editor_text(&self.what));
                     }
                 }
                 ActionField::Due => {
@@ -251,7 +252,7 @@ impl Dialog for ActionForm {
                     if let Edit::Changed = edit(&mut self.what, &action, false)
                         && self.edit.is_none()
                     {
-                        app.set_draft(DraftKind::Action, editor_text(&self.what));
+                        cx.set_draft(DraftKind::Action, editor_text(&self.what));
                     }
                 }
             },
@@ -366,10 +367,10 @@ mod tests {
         let mut app = app();
         let mut f = ActionForm::new("");
         for want in [ActionField::Who, ActionField::Due, ActionField::What] {
-            f.update(&mut app, key(KeyCode::Tab));
+            f.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
             assert_eq!(f.field, want);
         }
-        f.update(&mut app, key(KeyCode::BackTab));
+        f.update(&mut Cx::new(&mut app), key(KeyCode::BackTab));
         assert_eq!(f.field, ActionField::Due);
     }
 
@@ -377,11 +378,11 @@ mod tests {
     fn arrows_and_space_edit_the_text_but_not_at_who() {
         let mut app = app();
         let mut f = ActionForm::new("ab");
-        f.update(&mut app, key(KeyCode::Left));
-        f.update(&mut app, key(KeyCode::Char(' ')));
+        f.update(&mut Cx::new(&mut app), key(KeyCode::Left));
+        f.update(&mut Cx::new(&mut app), key(KeyCode::Char(' ')));
         assert_eq!(editor_text(&f.what), "a b");
-        f.update(&mut app, key(KeyCode::Tab));
-        f.update(&mut app, Action::Paste("x".into()));
+        f.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
+        f.update(&mut Cx::new(&mut app), Action::Paste("x".into()));
         assert_eq!(f.field, ActionField::Who, "a paste at Who does nothing");
         assert_eq!(editor_text(&f.what), "a b");
     }
@@ -392,7 +393,7 @@ mod tests {
         let mut f = ActionForm::new("");
         f.field = ActionField::Due;
         assert!(matches!(
-            f.update(&mut app, key(KeyCode::Enter)),
+            f.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Transition::Stay
         ));
         assert_eq!(f.field, ActionField::What);
@@ -431,15 +432,15 @@ mod tests {
         let mut f = ActionForm::new("");
         f.field = ActionField::Who;
         let k = |c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        f.update(&mut app, k('3'));
+        f.update(&mut Cx::new(&mut app), k('3'));
         assert_eq!(f.owner_id(&app), Some(3), "3 is Politie, whose number is 3");
-        f.update(&mut app, k('2'));
+        f.update(&mut Cx::new(&mut app), k('2'));
         assert_eq!(
             f.owner_id(&app),
             Some(3),
             "2 left the coalition: nothing changes"
         );
-        f.update(&mut app, k('b'));
+        f.update(&mut Cx::new(&mut app), k('b'));
         assert_eq!(f.field, ActionField::What);
         assert_eq!(editor_text(&f.what), "b");
     }

@@ -1,6 +1,7 @@
 //! `a` at the start of a workshop: a party that joins, written as
 //! `Organisatie|Vertegenwoordiger|domein`; it is marked present at once.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
@@ -33,16 +34,16 @@ impl Dialog for AddPartyDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match keys::command(Ctx::AddParty, &action) {
             Some(Action::Confirm) => {
                 let text = clean_line(&editor_text(&self.editor));
                 let Some((org, rep, dom)) = parse_party(&text) else {
-                    app.error(fill(app.s().err_bad_party, &[&text]));
+                    cx.error(fill(cx.s().err_bad_party, &[&text]));
                     return Transition::Stay;
                 };
-                let now = app.now;
-                if let Some(o) = app.open_session_mut() {
+                let now = cx.now;
+                if let Some(o) = cx.open_session_mut() {
                     let id = o.session.add_party(&org, &rep, &dom);
                     match o.planned.as_mut() {
                         // the workshop is not started yet: present from its start
@@ -50,7 +51,7 @@ impl Dialog for AddPartyDialog {
                         None => o.session.set_present(id, true, now),
                     }
                 }
-                app.save_now();
+                cx.save_now();
                 Transition::Close
             }
             Some(Action::Back) => Transition::Close,
@@ -93,7 +94,10 @@ mod tests {
         let mut app = crate::tui::app::test_app(Lang::Nl);
         let mut d = AddPartyDialog::default();
         let enter = Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-        assert!(matches!(d.update(&mut app, enter), Transition::Stay));
+        assert!(matches!(
+            d.update(&mut Cx::new(&mut app), enter),
+            Transition::Stay
+        ));
         assert!(app.flash.is_some());
     }
 }

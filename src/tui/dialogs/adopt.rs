@@ -5,6 +5,7 @@
 //! capture of that workshop), is saved at once as an event, and `u` on the
 //! main screen takes it back.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -54,28 +55,28 @@ pub fn to_adopt(app: &App) -> Option<u32> {
 }
 
 /// `v`: open the dialog, or say there is nothing to adopt.
-pub fn open(app: &mut App) {
-    match to_adopt(app) {
+pub fn open(cx: &mut Cx<'_>) {
+    match to_adopt(cx) {
         Some(n) => {
-            app.overlay = Some(Overlay::Adopt(AdoptDialog {
+            cx.open(Overlay::Adopt(AdoptDialog {
                 workshop: n,
                 text: editor(""),
                 part: editor(""),
                 who: Who::default(),
                 field: Field::Text,
                 amendments: Vec::new(),
-            }))
+            }));
         }
-        None => app.info(app.s().adopt_nothing.to_string()),
+        None => cx.info(cx.s().adopt_nothing.to_string()),
     }
 }
 
 impl AdoptDialog {
-    fn submit(&mut self, app: &mut App) -> Transition {
-        let s = app.s();
+    fn submit(&mut self, cx: &mut Cx<'_>) -> Transition {
+        let s = cx.s();
         let text = editor_text(&self.text).trim().to_string();
         if !text.is_empty() {
-            let party = app.session().and_then(|x| self.who.id(x));
+            let party = cx.session().and_then(|x| self.who.id(x));
             self.amendments.push(Amendment {
                 text,
                 party,
@@ -90,22 +91,22 @@ impl AdoptDialog {
         // a part or a party without the amendment's text: ask for the text
         // rather than adopting and dropping them
         if self.who.0.is_some() || !editor_text(&self.part).trim().is_empty() {
-            app.error(s.adopt_need_text.to_string());
+            cx.error(s.adopt_need_text.to_string());
             self.field = Field::Text;
             return Transition::Stay;
         }
         // a workshop not started yet starts now: the adoption is its capture
-        app.start_workshop();
+        cx.start_workshop();
         let n = self.workshop;
         let amendments = std::mem::take(&mut self.amendments);
         let count = amendments.len();
-        let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
+        let point = cx.session().map(|x| x.cursor.clone()).unwrap_or_default();
         let mut adopted = false;
-        crate::tui::dialogs::park::capture_day(app, &point, s.adopt_label, |x, now| {
+        crate::tui::dialogs::park::capture_day(cx, &point, s.adopt_label, |x, now| {
             adopted = x.adopt_minutes(n, amendments, now).is_ok();
         });
         if !adopted {
-            app.info(s.adopt_nothing.to_string());
+            cx.info(s.adopt_nothing.to_string());
             return Transition::Close;
         }
         let msg = if count == 0 {
@@ -116,7 +117,7 @@ impl AdoptDialog {
                 &[&n.to_string(), &count.to_string()],
             )
         };
-        app.info(msg);
+        cx.info(msg);
         Transition::Close
     }
 }
@@ -130,14 +131,14 @@ impl Dialog for AdoptDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
-        let parties = app
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
+        let parties = cx
             .session()
             .map(|s| s.active_parties().count())
             .unwrap_or(0);
         let at_who = self.field == Field::Who;
         match keys::command(Ctx::Adopt, &action) {
-            Some(Action::Confirm) => return self.submit(app),
+            Some(Action::Confirm) => return self.submit(cx),
             Some(Action::Back) => return Transition::Cancel,
             Some(Action::NextField) => {
                 self.field = match self.field {

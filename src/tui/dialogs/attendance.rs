@@ -2,6 +2,7 @@
 //! the point. The point stays where it is (its timer runs on, the room
 //! keeps seeing it); each tick is an arrival or a departure, saved at once.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -26,47 +27,47 @@ pub struct AttendanceDialog {
 
 impl AttendanceDialog {
     /// Mark the party of row `row` present or absent, and save.
-    fn toggle(app: &mut App, row: usize) {
-        let now = app.now;
-        let Some(party) = app.party_rows().get(row).map(|r| r.id) else {
+    fn toggle(cx: &mut Cx<'_>, row: usize) {
+        let now = cx.now;
+        let Some(party) = cx.party_rows().get(row).map(|r| r.id) else {
             return;
         };
-        let changed = app
+        let changed = cx
             .open_session_mut()
             .is_some_and(|o| o.toggle_present(party, now));
         if changed {
-            app.save_now();
-            let Some(sess) = app.session() else { return };
+            cx.save_now();
+            let Some(sess) = cx.session() else { return };
             let name = sess.party_name(party);
             let t = if sess.is_present(party) {
-                fill(app.s().att_came_in, &[&name])
+                fill(cx.s().att_came_in, &[&name])
             } else {
-                fill(app.s().att_went, &[&name])
+                fill(cx.s().att_went, &[&name])
             };
-            app.info(t);
+            cx.info(t);
         }
     }
 
     /// Mark the party of row `row` afgemeld (apologies), or not any more.
-    fn excuse(app: &mut App, row: usize) {
-        let now = app.now;
-        let Some(party) = app.party_rows().get(row).map(|r| r.id) else {
+    fn excuse(cx: &mut Cx<'_>, row: usize) {
+        let now = cx.now;
+        let Some(party) = cx.party_rows().get(row).map(|r| r.id) else {
             return;
         };
-        let changed = app
+        let changed = cx
             .open_session_mut()
             .is_some_and(|o| o.toggle_excused(party, now));
         if changed {
-            app.save_now();
-            let Some(sess) = app.session() else { return };
-            let st = app.lang.stances();
+            cx.save_now();
+            let Some(sess) = cx.session() else { return };
+            let st = cx.lang.stances();
             let template = if sess.is_excused(party) {
                 st.att_excused
             } else {
                 st.att_not_excused
             };
             let t = fill(template, &[&sess.party_name(party)]);
-            app.info(t);
+            cx.info(t);
         }
     }
 }
@@ -105,8 +106,8 @@ impl Dialog for AttendanceDialog {
         Ctx::Attendance
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
-        let rows = app.party_rows();
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
+        let rows = cx.party_rows();
         let last = rows.len().saturating_sub(1);
         match action {
             Action::Back | Action::Confirm => return Transition::Close,
@@ -114,17 +115,17 @@ impl Dialog for AttendanceDialog {
             Action::Down => self.selected = (self.selected + 1).min(last),
             Action::PageUp => self.selected = self.selected.saturating_sub(10),
             Action::PageDown => self.selected = (self.selected + 10).min(last),
-            Action::Toggle => Self::toggle(app, self.selected),
-            Action::Excused => Self::excuse(app, self.selected),
+            Action::Toggle => Self::toggle(cx, self.selected),
+            Action::Excused => Self::excuse(cx, self.selected),
             // the party's number for the whole session, not its place here
             Action::Digit(i) => match rows.iter().position(|r| r.number == i + 1) {
                 Some(k) => {
                     self.selected = k;
-                    Self::toggle(app, k);
+                    Self::toggle(cx, k);
                 }
                 None => {
-                    let t = fill(app.s().party_no_number, &[&(i + 1).to_string()]);
-                    app.info(t);
+                    let t = fill(cx.s().party_no_number, &[&(i + 1).to_string()]);
+                    cx.info(t);
                 }
             },
             _ => {}

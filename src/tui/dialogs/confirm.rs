@@ -1,5 +1,6 @@
 //! A yes/no question; what "yes" does is given when it is asked.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
@@ -38,27 +39,27 @@ impl Dialog for ConfirmDialog {
         Ctx::Confirm
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Confirm => match self.on_yes {
                 OnYes::OpenVote => {
-                    crate::tui::dialogs::vote::open_vote(app, true);
+                    crate::tui::dialogs::vote::open_vote(cx, true);
                     Transition::Close
                 }
                 OnYes::ResolveDissent(flat) => {
-                    crate::tui::screens::recap::resolve(app, flat);
+                    cx.resolve_recap(flat);
                     Transition::Close
                 }
                 OnYes::ActionDone(flat, i) => {
-                    crate::tui::screens::recap::mark_done(app, flat, i);
+                    cx.mark_recap_done(flat, i);
                     Transition::Close
                 }
                 OnYes::VoteThenEnd => {
-                    crate::tui::dialogs::vote::open_vote_for(app, true, true);
+                    crate::tui::dialogs::vote::open_vote_for(cx, true, true);
                     Transition::Close
                 }
                 OnYes::RemoveItem(item, sel) => {
-                    crate::tui::dialogs::items::remove(app, item);
+                    crate::tui::dialogs::items::remove(cx, item);
                     Transition::Open(crate::tui::dialogs::items::ItemsDialog::overlay(sel))
                 }
             },

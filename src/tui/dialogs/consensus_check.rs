@@ -3,6 +3,7 @@
 //! and its history entry names who disagreed (see
 //! [`crate::session::Session::set_status`]); no records nothing.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
@@ -58,11 +59,11 @@ impl Dialog for ConsensusCheckDialog {
         Ctx::Confirm
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Confirm => {
-                let label = app.s().status_consensus;
-                app.capture(label, |sess, p, now| {
+                let label = cx.s().status_consensus;
+                cx.capture(label, |sess, p, now| {
                     sess.set_status(p, Status::Consensus, vec![], "", now)
                 });
                 Transition::Close

@@ -1,5 +1,6 @@
 //! "Throw away the typed text?", over the editor it belongs to.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
@@ -22,10 +23,10 @@ impl Dialog for DiscardDialog {
         Ctx::Discard
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Confirm => {
-                app.clear_draft();
+                cx.clear_draft();
                 Transition::Close
             }
             Action::Back => {

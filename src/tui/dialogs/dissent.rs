@@ -2,6 +2,7 @@
 //! present parties) and why (a reason). `Tab` moves between the two,
 //! `Enter` records it, `Esc` asks before throwing a typed reason away.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -107,7 +108,7 @@ impl DissentDialog {
     }
 
     /// A command on the party list.
-    fn list(&mut self, app: &mut App, action: Action, rows: &[PartyRow]) {
+    fn list(&mut self, cx: &mut Cx<'_>, action: Action, rows: &[PartyRow]) {
         let last = rows.len().saturating_sub(1);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -125,7 +126,7 @@ impl DissentDialog {
                     self.selected = k;
                 }
                 None => {
-                    app.present_party_of_key(i);
+                    cx.present_party_of_key(i);
                 }
             },
             _ => {}
@@ -133,21 +134,21 @@ impl DissentDialog {
     }
 
     /// `Enter`: record the dissent, or say what is missing.
-    fn submit(&mut self, app: &mut App, present: &[PartyId]) -> Transition {
+    fn submit(&mut self, cx: &mut Cx<'_>, present: &[PartyId]) -> Transition {
         let text = editor_text(&self.reason);
         if self.chosen.is_empty() && !present.is_empty() {
-            app.error(app.s().err_need_dissenter.to_string());
+            cx.error(cx.s().err_need_dissenter.to_string());
             return Transition::Stay;
         }
         if text.trim().is_empty() {
-            app.error(app.s().err_need_reason.to_string());
+            cx.error(cx.s().err_need_reason.to_string());
             self.on_reason = true;
             return Transition::Stay;
         }
-        app.clear_draft();
-        let label = app.s().status_dissent.to_string();
+        cx.clear_draft();
+        let label = cx.s().status_dissent.to_string();
         let chosen = self.chosen.clone();
-        app.capture(&label, |s, p, now| {
+        cx.capture(&label, |s, p, now| {
             s.set_status(p, Status::Dissent, chosen, &text, now)
         });
         Transition::Close
@@ -210,11 +211,11 @@ impl Dialog for DissentDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
-        let present = app.present_parties();
-        let rows = self.rows(app);
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
+        let present = cx.present_parties();
+        let rows = self.rows(cx);
         match keys::command(self.ctx(), &action) {
-            Some(Action::Confirm) => return self.submit(app, &present),
+            Some(Action::Confirm) => return self.submit(cx, &present),
             Some(Action::Back) => return Transition::Cancel,
             Some(Action::NextField | Action::PrevField) => {
                 self.on_reason = !self.on_reason;
@@ -222,8 +223,8 @@ impl Dialog for DissentDialog {
             }
             Some(Action::Help) => return Transition::Stay,
             Some(command) if !self.on_reason => {
-                self.list(app, command, &rows);
-                self.propose_again(app);
+                self.list(cx, command, &rows);
+                self.propose_again(cx);
                 return Transition::Stay;
             }
             _ => {}
@@ -236,7 +237,7 @@ impl Dialog for DissentDialog {
         if self.on_reason
             && let Edit::Changed = edit(&mut self.reason, &action, false)
         {
-            app.set_draft(DraftKind::Dissent, editor_text(&self.reason));
+            cx.set_draft(DraftKind::Dissent, editor_text(&self.reason));
         }
         Transition::Stay
     }
@@ -352,14 +353,14 @@ mod tests {
         let mut app = app_with_parties(dir.path());
         let mut d = DissentDialog::new(Vec::new(), "", false);
         assert_eq!(d.ctx(), Ctx::DissentParties);
-        d.update(&mut app, key(KeyCode::Char('2')));
+        d.update(&mut Cx::new(&mut app), key(KeyCode::Char('2')));
         assert_eq!(d.chosen, vec![2]);
         assert_eq!(d.selected, 1);
-        d.update(&mut app, key(KeyCode::Tab));
+        d.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
         assert_eq!(d.ctx(), Ctx::Dissent);
-        d.update(&mut app, key(KeyCode::Char('2')));
+        d.update(&mut Cx::new(&mut app), key(KeyCode::Char('2')));
         assert_eq!(editor_text(&d.reason), "2", "in the reason a digit is text");
-        d.update(&mut app, key(KeyCode::BackTab));
+        d.update(&mut Cx::new(&mut app), key(KeyCode::BackTab));
         assert!(!d.on_reason);
     }
 
@@ -370,20 +371,20 @@ mod tests {
         let s = Lang::Nl.strings();
         let mut d = DissentDialog::new(Vec::new(), "", false);
         assert!(matches!(
-            d.update(&mut app, key(KeyCode::Enter)),
+            d.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Transition::Stay
         ));
         assert_eq!(app.flash.as_ref().unwrap().text, s.err_need_dissenter);
-        d.update(&mut app, key(KeyCode::Char(' ')));
+        d.update(&mut Cx::new(&mut app), key(KeyCode::Char(' ')));
         assert!(matches!(
-            d.update(&mut app, key(KeyCode::Enter)),
+            d.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Transition::Stay
         ));
         assert_eq!(app.flash.as_ref().unwrap().text, s.err_need_reason);
         assert!(d.on_reason, "the focus goes to the reason");
-        d.update(&mut app, Action::Paste("te duur".into()));
+        d.update(&mut Cx::new(&mut app), Action::Paste("te duur".into()));
         assert!(matches!(
-            d.update(&mut app, key(KeyCode::Enter)),
+            d.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Transition::Close
         ));
         let sess = app.session().unwrap();

@@ -5,6 +5,7 @@
 //! reason is refused; `Esc` stays where the cursor was (asking first when a
 //! reason was typed).
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
@@ -42,11 +43,11 @@ impl GateOverrideDialog {
     }
 
     /// `j` after the read-back: the override is recorded, the cursor moves on.
-    fn record(&mut self, app: &mut App) -> Transition {
+    fn record(&mut self, cx: &mut Cx<'_>) -> Transition {
         let text = editor_text(&self.reason);
-        let now = app.now;
-        let block = app.fw.blocks[self.block].id.clone();
-        if let Some(sess) = app.session_mut() {
+        let now = cx.now;
+        let block = cx.fw.blocks[self.block].id.clone();
+        if let Some(sess) = cx.session_mut() {
             let workshop = sess.workshop_number();
             sess.overrides.push(crate::session::GateOverride {
                 workshop,
@@ -55,8 +56,8 @@ impl GateOverrideDialog {
                 reason: text.trim().to_string(),
             });
         }
-        app.save_now();
-        app.go_to(self.target);
+        cx.save_now();
+        cx.go_to(self.target);
         Transition::Close
     }
 }
@@ -78,10 +79,10 @@ impl Dialog for GateOverrideDialog {
         !editor_text(&self.reason).trim().is_empty()
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         if self.confirming {
             return match keys::command(Ctx::GateOverrideSure, &action) {
-                Some(Action::Confirm) => self.record(app),
+                Some(Action::Confirm) => self.record(cx),
                 Some(Action::Back) => {
                     self.confirming = false;
                     Transition::Stay
@@ -92,7 +93,7 @@ impl Dialog for GateOverrideDialog {
         match keys::command(Ctx::GateOverride, &action) {
             Some(Action::Confirm) => {
                 if !self.has_text() {
-                    app.error(app.s().err_need_reason.to_string());
+                    cx.error(cx.s().err_need_reason.to_string());
                     return Transition::Stay;
                 }
                 self.confirming = true;
@@ -161,7 +162,10 @@ mod tests {
         let mut app = crate::tui::app::test_app(Lang::Nl);
         let mut d = GateOverrideDialog::new(1, 30);
         let enter = Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-        assert!(matches!(d.update(&mut app, enter), Transition::Stay));
+        assert!(matches!(
+            d.update(&mut Cx::new(&mut app), enter),
+            Transition::Stay
+        ));
         assert!(
             app.flash
                 .as_ref()
@@ -175,23 +179,23 @@ mod tests {
         let mut d = GateOverrideDialog::new(1, 30);
         let k = |c| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
         for c in "Jc".chars() {
-            d.update(&mut app, k(KeyCode::Char(c)));
+            d.update(&mut Cx::new(&mut app), k(KeyCode::Char(c)));
         }
         assert!(matches!(
-            d.update(&mut app, k(KeyCode::Enter)),
+            d.update(&mut Cx::new(&mut app), k(KeyCode::Enter)),
             Transition::Stay
         ));
         assert!(d.confirming, "Enter reads back, it does not open");
         assert_eq!(d.ctx(), Ctx::GateOverrideSure);
         // typing on does nothing; n goes back to the reason, kept
-        d.update(&mut app, k(KeyCode::Char('x')));
+        d.update(&mut Cx::new(&mut app), k(KeyCode::Char('x')));
         assert!(d.confirming);
-        d.update(&mut app, k(KeyCode::Char('n')));
+        d.update(&mut Cx::new(&mut app), k(KeyCode::Char('n')));
         assert!(!d.confirming);
         assert_eq!(editor_text(&d.reason), "Jc");
         // Esc with a typed reason asks before throwing it away
         assert!(matches!(
-            d.update(&mut app, k(KeyCode::Esc)),
+            d.update(&mut Cx::new(&mut app), k(KeyCode::Esc)),
             Transition::Cancel
         ));
     }

@@ -2,6 +2,7 @@
 //! current block's (the seed's "toelichting" of that building block) first,
 //! then the framework's (how it is meant to be used).
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -45,7 +46,7 @@ impl Dialog for GuidanceDialog {
         Ctx::Guidance
     }
 
-    fn update(&mut self, _app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, _cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Back => Transition::Close,
             other => {
@@ -79,10 +80,13 @@ mod tests {
     fn esc_closes_and_the_arrows_scroll() {
         let mut app = crate::tui::app::test_app(crate::i18n::Lang::Nl);
         let mut d = GuidanceDialog::default();
-        assert!(matches!(d.update(&mut app, Action::Down), Transition::Stay));
+        assert!(matches!(
+            d.update(&mut Cx::new(&mut app), Action::Down),
+            Transition::Stay
+        ));
         assert_eq!(d.scroll, Scroll(1));
         assert!(matches!(
-            d.update(&mut app, Action::Back),
+            d.update(&mut Cx::new(&mut app), Action::Back),
             Transition::Close
         ));
     }

@@ -1,6 +1,7 @@
 //! `?`: the keys of the current screen, from the key table. Scrolls with
 //! the arrows when it does not fit, and says so.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -69,7 +70,7 @@ impl Dialog for HelpDialog {
         Ctx::Reading
     }
 
-    fn update(&mut self, _app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, _cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Back | Action::Help => {
                 return match self.under.take() {

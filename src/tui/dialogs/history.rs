@@ -2,6 +2,7 @@
 //! the same lines as `wijktafel log --point`, per workshop, read-only and
 //! scrolling.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -51,7 +52,7 @@ impl Dialog for HistoryDialog {
         Ctx::History
     }
 
-    fn update(&mut self, _app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, _cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Back => Transition::Close,
             other => {

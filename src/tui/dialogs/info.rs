@@ -1,5 +1,6 @@
 //! `i`: the principles and success factors the current step refers to.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -49,7 +50,7 @@ impl Dialog for InfoDialog {
         Ctx::Reading
     }
 
-    fn update(&mut self, _app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, _cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Back => return Transition::Close,
             other => {

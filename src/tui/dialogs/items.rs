@@ -4,6 +4,7 @@
 //! deletes after a question. Every change is a capture: saved at once,
 //! undoable, and kept in the item's history (nothing is replaced silently).
 
+use crate::tui::dialogs::Cx;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
@@ -80,13 +81,13 @@ fn current_rows(app: &App) -> Vec<ItemRef> {
 }
 
 /// Delete an item of the current point (after the question): a capture.
-pub fn remove(app: &mut App, item: ItemRef) {
-    let s = app.s();
+pub fn remove(cx: &mut Cx<'_>, item: ItemRef) {
+    let s = cx.s();
     match item {
-        ItemRef::Note(i) => app.capture(s.ch_note_removed, |sess, p, now| {
+        ItemRef::Note(i) => cx.capture(s.ch_note_removed, |sess, p, now| {
             sess.remove_note(p, i, now);
         }),
-        ItemRef::Action(i) => app.capture(s.ch_action_removed, |sess, p, now| {
+        ItemRef::Action(i) => cx.capture(s.ch_action_removed, |sess, p, now| {
             sess.remove_action(p, i, now);
         }),
     }
@@ -97,8 +98,8 @@ impl Dialog for ItemsDialog {
         Ctx::Items
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
-        let rows = current_rows(app);
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
+        let rows = current_rows(cx);
         let last = rows.len().saturating_sub(1);
         let sel = self.selected.min(last);
         let item = rows.get(sel).copied();
@@ -108,12 +109,12 @@ impl Dialog for ItemsDialog {
             Action::Down => (sel + 1).min(last),
             Action::PageUp => sel.saturating_sub(10),
             Action::PageDown => (sel + 10).min(last),
-            Action::Confirm => return edit(app, item, sel),
+            Action::Confirm => return edit(cx, item, sel),
             Action::Toggle => {
-                toggle_done(app, item);
+                toggle_done(cx, item);
                 sel
             }
-            Action::RemoveItem => return ask_remove(app, item, sel),
+            Action::RemoveItem => return ask_remove(cx, item, sel),
             _ => sel,
         };
         Transition::Stay
@@ -358,8 +359,8 @@ pub fn change_text(sess: &Session, c: &ItemChange, is_note: bool, s: &Strings) -
 }
 
 /// `Enter`: the note editor or the action form, filled in with the item.
-fn edit(app: &mut App, item: Option<ItemRef>, sel: usize) -> Transition {
-    let Some(rec) = app.session().and_then(|s| s.record(&s.cursor)) else {
+fn edit(cx: &mut Cx<'_>, item: Option<ItemRef>, sel: usize) -> Transition {
+    let Some(rec) = cx.session().and_then(|s| s.record(&s.cursor)) else {
         return Transition::Stay;
     };
     match item {
@@ -367,7 +368,7 @@ fn edit(app: &mut App, item: Option<ItemRef>, sel: usize) -> Transition {
             let text = rec.notes[i].text.clone();
             Transition::Open(Box::new(Overlay::Note(NoteDialog::editing(i, &text, sel))))
         }
-        Some(ItemRef::Action(i)) => match ActionForm::editing(app, i, sel) {
+        Some(ItemRef::Action(i)) => match ActionForm::editing(cx, i, sel) {
             Some(form) => Transition::Open(Box::new(Overlay::Action(form))),
             None => Transition::Stay,
         },
@@ -376,11 +377,11 @@ fn edit(app: &mut App, item: Option<ItemRef>, sel: usize) -> Transition {
 }
 
 /// `x`/Space: an action item done, or open again; a note cannot be done.
-fn toggle_done(app: &mut App, item: Option<ItemRef>) {
-    let s = app.s();
+fn toggle_done(cx: &mut Cx<'_>, item: Option<ItemRef>) {
+    let s = cx.s();
     match item {
         Some(ItemRef::Action(i)) => {
-            let done = app
+            let done = cx
                 .session()
                 .and_then(|x| x.record(&x.cursor))
                 .is_some_and(|r| r.actions[i].done);
@@ -389,19 +390,19 @@ fn toggle_done(app: &mut App, item: Option<ItemRef>) {
             } else {
                 s.ch_action_done
             };
-            app.capture(label, |sess, p, now| {
+            cx.capture(label, |sess, p, now| {
                 sess.set_action_done(p, i, !done, now);
             });
         }
-        Some(ItemRef::Note(_)) => app.info(s.items_only_actions.to_string()),
+        Some(ItemRef::Note(_)) => cx.info(s.items_only_actions.to_string()),
         None => {}
     }
 }
 
 /// `Del`: ask first; "yes" deletes (the item stays in the history).
-fn ask_remove(app: &mut App, item: Option<ItemRef>, sel: usize) -> Transition {
-    let s = app.s();
-    let Some(rec) = app.session().and_then(|x| x.record(&x.cursor)) else {
+fn ask_remove(cx: &mut Cx<'_>, item: Option<ItemRef>, sel: usize) -> Transition {
+    let s = cx.s();
+    let Some(rec) = cx.session().and_then(|x| x.record(&x.cursor)) else {
         return Transition::Stay;
     };
     let Some(item) = item else {

@@ -3,8 +3,9 @@
 //!
 //! Adding a dialog: write its file (a struct that implements [`Dialog`]),
 //! add it to `dialogs!` below (one line), and give its keys a context in
-//! `tui/keys.rs`. While a dialog is open, `update` takes it out of the app,
-//! so it can change the app freely, and puts back what [`Transition`] says.
+//! `tui/keys/table.rs`. While a dialog is open, `update` takes it out of
+//! the app, hands it a [`Cx`] (what a dialog may change: see `cx.rs`), and
+//! puts back what [`Transition`] says.
 
 pub mod action_item;
 pub mod add_party;
@@ -12,6 +13,7 @@ pub mod adopt;
 pub mod attendance;
 pub mod confirm;
 pub mod consensus_check;
+pub mod cx;
 pub mod discard;
 pub mod dissent;
 pub mod gate_override;
@@ -40,6 +42,7 @@ use ratatui_textarea::TextArea;
 use crate::tui::app::App;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::theme::Theme;
+pub use cx::Cx;
 
 /// What happens to a dialog after a key.
 pub enum Transition {
@@ -200,8 +203,9 @@ pub trait Dialog {
         false
     }
 
-    /// Handle an action; the dialog edits itself in place.
-    fn update(&mut self, app: &mut App, action: Action) -> Transition;
+    /// Handle an action; the dialog edits itself in place, and the app
+    /// only through `cx`.
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition;
 
     /// Draw it over `area`.
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme);

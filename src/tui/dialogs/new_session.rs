@@ -2,6 +2,7 @@
 //! facilitator and its parties (one a line). `Tab` moves between the
 //! fields, `Enter` creates and opens it, `Esc` closes the form.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui_textarea::TextArea;
@@ -72,9 +73,9 @@ impl NewForm {
     }
 
     /// `Enter`: create the session and open it, or say what is wrong.
-    fn submit(&mut self, app: &mut App) -> Transition {
-        let (fw, text) = app.new_session_framework();
-        let mut session = Session::new(&self.get(NewField::Name), &fw, app.now);
+    fn submit(&mut self, cx: &mut Cx<'_>) -> Transition {
+        let (fw, text) = cx.new_session_framework();
+        let mut session = Session::new(&self.get(NewField::Name), &fw, cx.now);
         crate::framework::carried::carry(&mut session, &fw, text);
         session.area = self.get(NewField::Area);
         session.municipality = self.get(NewField::Municipality);
@@ -85,22 +86,22 @@ impl NewForm {
                 continue;
             }
             let Some((o, r, d)) = parse_party(&line) else {
-                app.error(fill(app.s().err_bad_party, &[&line]));
+                cx.error(fill(cx.s().err_bad_party, &[&line]));
                 self.field = NewField::Parties;
                 return Transition::Stay;
             };
             session.add_party(&o, &r, &d);
         }
-        match app.store.create(&session) {
+        match cx.create_session(&session) {
             Ok(path) => {
-                if let Err(e) = app.open_path(&path) {
-                    app.error(e.message(app.lang));
+                if let Err(e) = cx.open_path(&path) {
+                    cx.error(e.message(cx.lang));
                 }
                 // whatever opening put on top (a restored draft) stays
                 Transition::Close
             }
             Err(e) => {
-                app.error(e.message(app.lang));
+                cx.error(e.message(cx.lang));
                 self.field = NewField::Name;
                 Transition::Stay
             }
@@ -117,10 +118,10 @@ impl Dialog for NewForm {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         let parties = self.field == NewField::Parties;
         match keys::command(Ctx::NewSession, &action) {
-            Some(Action::Confirm) => return self.submit(app),
+            Some(Action::Confirm) => return self.submit(cx),
             Some(Action::Back) => return Transition::Close,
             Some(Action::NextField) => self.field = self.field.next(),
             Some(Action::PrevField) => self.field = self.field.prev(),
@@ -190,18 +191,33 @@ mod tests {
         let mut app = crate::tui::app::test_app(Lang::Nl);
         let mut f = NewForm::default();
         let alt_enter = key(KeyCode::Enter, KeyModifiers::ALT);
-        f.update(&mut app, alt_enter.clone());
+        f.update(&mut Cx::new(&mut app), alt_enter.clone());
         assert_eq!(f.fields[0].lines().len(), 1, "the name is one line");
-        f.update(&mut app, key(KeyCode::BackTab, KeyModifiers::SHIFT));
+        f.update(
+            &mut Cx::new(&mut app),
+            key(KeyCode::BackTab, KeyModifiers::SHIFT),
+        );
         assert_eq!(f.field, NewField::Parties);
-        f.update(&mut app, key(KeyCode::Char('a'), KeyModifiers::NONE));
-        f.update(&mut app, alt_enter);
-        f.update(&mut app, key(KeyCode::Char('b'), KeyModifiers::NONE));
+        f.update(
+            &mut Cx::new(&mut app),
+            key(KeyCode::Char('a'), KeyModifiers::NONE),
+        );
+        f.update(&mut Cx::new(&mut app), alt_enter);
+        f.update(
+            &mut Cx::new(&mut app),
+            key(KeyCode::Char('b'), KeyModifiers::NONE),
+        );
         assert_eq!(editor_text(&f.fields[NewField::Parties.index()]), "a\nb");
-        f.update(&mut app, key(KeyCode::Tab, KeyModifiers::NONE));
+        f.update(
+            &mut Cx::new(&mut app),
+            key(KeyCode::Tab, KeyModifiers::NONE),
+        );
         assert_eq!(f.field, NewField::Name);
         let esc = key(KeyCode::Esc, KeyModifiers::NONE);
-        assert!(matches!(f.update(&mut app, esc), Transition::Close));
+        assert!(matches!(
+            f.update(&mut Cx::new(&mut app), esc),
+            Transition::Close
+        ));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! changes a note from the list of the point's items (`x`, `Enter`): the
 //! text it had stays in the note's history, and back it goes to the list.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
@@ -52,18 +53,18 @@ impl NoteDialog {
 
     /// `Enter` while changing a note: record the new text (an unchanged
     /// one records nothing), then back to the list.
-    fn save_edit(&self, app: &mut App, e: &NoteEdit) -> Transition {
-        let s = app.s();
+    fn save_edit(&self, cx: &mut Cx<'_>, e: &NoteEdit) -> Transition {
+        let s = cx.s();
         let text = editor_text(&self.editor);
         if text.trim().is_empty() {
-            app.error(s.items_empty_text.to_string());
+            cx.error(s.items_empty_text.to_string());
             return Transition::Stay;
         }
         if text.trim_end() == e.original {
-            app.info(s.items_unchanged.to_string());
+            cx.info(s.items_unchanged.to_string());
         } else {
             let index = e.index;
-            app.capture(s.ch_note_edited, |sess, p, now| {
+            cx.capture(s.ch_note_edited, |sess, p, now| {
                 sess.edit_note(p, index, &text, now);
             });
         }
@@ -80,12 +81,12 @@ impl Dialog for NoteDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         let editing = self.edit.is_some();
         match keys::command(Ctx::Note, &action) {
             Some(Action::Confirm) if editing => {
                 let e = self.edit.as_ref().expect("editing");
-                return self.save_edit(app, e);
+                return self.save_edit(cx, e);
             }
             Some(Action::Back) if editing && !self.has_text() => {
                 let back = self.edit.as_ref().map(|e| e.back).unwrap_or(0);
@@ -93,10 +94,10 @@ impl Dialog for NoteDialog {
             }
             Some(Action::Confirm) => {
                 let text = editor_text(&self.editor);
-                app.clear_draft();
+                cx.clear_draft();
                 if !text.trim().is_empty() {
-                    let label = app.s().ui_notes.to_string();
-                    app.capture(&label, |s, p, now| s.add_note(p, text.trim_end(), now));
+                    let label = cx.s().ui_notes.to_string();
+                    cx.capture(&label, |s, p, now| s.add_note(p, text.trim_end(), now));
                 }
                 return Transition::Close;
             }
@@ -104,7 +105,7 @@ impl Dialog for NoteDialog {
             Some(Action::NewLine) => {
                 self.editor.insert_newline();
                 if !editing {
-                    app.set_draft(DraftKind::Note, editor_text(&self.editor));
+                    cx.set_draft(DraftKind::Note, editor_text(&self.editor));
                 }
                 return Transition::Stay;
             }
@@ -115,7 +116,7 @@ impl Dialog for NoteDialog {
         if let Edit::Changed = edit(&mut self.editor, &action, true)
             && !editing
         {
-            app.set_draft(DraftKind::Note, editor_text(&self.editor));
+            cx.set_draft(DraftKind::Note, editor_text(&self.editor));
         }
         Transition::Stay
     }

@@ -1,5 +1,6 @@
 //! `g`: all discussion points with their status; `Enter` jumps to one.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -69,20 +70,20 @@ impl Dialog for OverviewDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         // digits and dots type an id (`GoToId` in the key table)
         let Some(command) = keys::command(Ctx::Overview, &action) else {
             return Transition::Stay;
         };
         if let (Action::GoToId, Action::Key(ev)) = (&command, &action) {
             match ev.code {
-                KeyCode::Char(c) => self.type_char(app, Some(c)),
-                _ => self.type_char(app, None),
+                KeyCode::Char(c) => self.type_char(cx, Some(c)),
+                _ => self.type_char(cx, None),
             }
             return Transition::Stay;
         }
         let action = command;
-        let last = app.fw.point_count() - 1;
+        let last = cx.fw.point_count() - 1;
         let sel = self.selected;
         if action != Action::Confirm {
             self.typed.clear();
@@ -91,7 +92,7 @@ impl Dialog for OverviewDialog {
             Action::Back => return Transition::Close,
             Action::Confirm => {
                 // the gate may open the override dialog instead
-                app.go_to(sel);
+                cx.go_to(sel);
                 return Transition::Close;
             }
             Action::Up => sel.saturating_sub(1),
@@ -110,7 +111,7 @@ impl Dialog for OverviewDialog {
 
 impl OverviewDialog {
     /// A character typed (`None`: Backspace): the selection follows the id.
-    fn type_char(&mut self, app: &mut App, c: Option<char>) {
+    fn type_char(&mut self, cx: &mut Cx<'_>, c: Option<char>) {
         match c {
             Some(c) if self.typed.len() < 16 => self.typed.push(c),
             Some(_) => {}
@@ -118,11 +119,11 @@ impl OverviewDialog {
                 self.typed.pop();
             }
         }
-        match find(&app.fw, &self.typed) {
+        match find(&cx.fw, &self.typed) {
             Some(flat) => self.selected = flat,
             None if !self.typed.is_empty() => {
-                let t = crate::i18n::fill(app.s().ov_no_such, &[&self.typed]);
-                app.info(t);
+                let t = crate::i18n::fill(cx.s().ov_no_such, &[&self.typed]);
+                cx.info(t);
             }
             None => {}
         }

@@ -3,6 +3,7 @@
 //! parked topic (`c` in the parking lot). Every change to the parking lot
 //! is a capture: saved at once, undoable with `u` (issue 26).
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -86,19 +87,19 @@ impl Who {
 /// Apply a change to the parking lot as one undoable capture (and maybe
 /// to `point`), and save; returns whether anything changed.
 pub fn capture_day(
-    app: &mut App,
+    cx: &mut Cx<'_>,
     point: &str,
     label: &str,
     f: impl FnOnce(&mut Session, jiff::Timestamp),
 ) -> bool {
-    let now = app.now;
-    let Some(o) = app.open_session_mut() else {
+    let now = cx.now;
+    let Some(o) = cx.open_session_mut() else {
         return false;
     };
     if o.capture_day(point, label, now, f) == Captured::Unchanged {
         return false;
     }
-    app.save_now();
+    cx.save_now();
     true
 }
 
@@ -129,10 +130,10 @@ impl ParkDialog {
         }
     }
 
-    fn submit(&mut self, app: &mut App) -> Transition {
-        let s = app.s();
+    fn submit(&mut self, cx: &mut Cx<'_>) -> Transition {
+        let s = cx.s();
         let text = editor_text(&self.text).trim().to_string();
-        let Some(sess) = app.session() else {
+        let Some(sess) = cx.session() else {
             return Transition::Close;
         };
         let point = sess.cursor.clone();
@@ -141,24 +142,24 @@ impl ParkDialog {
                 Some(_) => s.parking_need_reason,
                 None => s.park_need_text,
             };
-            app.error(need.to_string());
+            cx.error(need.to_string());
             return Transition::Stay;
         }
         if let Some((id, back)) = self.closing {
-            if capture_day(app, &point, s.parking_close_label, |x, now| {
+            if capture_day(cx, &point, s.parking_close_label, |x, now| {
                 x.close_parked(id, &text, now);
             }) {
-                app.info(fill(s.parking_closed_msg, &[&id.to_string()]));
+                cx.info(fill(s.parking_closed_msg, &[&id.to_string()]));
             }
             return Transition::Open(Box::new(Overlay::Parking(ParkingDialog { selected: back })));
         }
         let by = self.who.id(sess);
         let mut id = None;
-        capture_day(app, &point, s.park_label, |x, now| {
+        capture_day(cx, &point, s.park_label, |x, now| {
             id = x.park(&text, by, &point, now);
         });
         if let Some(id) = id {
-            app.info(fill(s.park_saved, &[&id.to_string()]));
+            cx.info(fill(s.park_saved, &[&id.to_string()]));
         }
         Transition::Close
     }
@@ -183,14 +184,14 @@ impl Dialog for ParkDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
-        let parties = app
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
+        let parties = cx
             .session()
             .map(|s| s.active_parties().count())
             .unwrap_or(0);
         let has_who = self.closing.is_none();
         match keys::command(self.ctx(), &action) {
-            Some(Action::Confirm) => return self.submit(app),
+            Some(Action::Confirm) => return self.submit(cx),
             Some(Action::Back) => return Transition::Cancel,
             Some(Action::NextField) if has_who => self.at_who = !self.at_who,
             Some(Action::Up) if self.at_who => self.who.step(parties, false),

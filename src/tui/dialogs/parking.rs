@@ -2,6 +2,7 @@
 //! open topic into a note or an action item of the current point, `c`
 //! closes it with a word (issue 26). Each is a capture, undoable with `u`.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -40,21 +41,21 @@ impl ParkingDialog {
         ordered(sess).get(self.selected).map(|p| (*p).clone())
     }
 
-    fn settle(&mut self, app: &mut App, how: ParkedHow) -> Transition {
-        let s = app.s();
-        let Some(topic) = self.chosen(app) else {
+    fn settle(&mut self, cx: &mut Cx<'_>, how: ParkedHow) -> Transition {
+        let s = cx.s();
+        let Some(topic) = self.chosen(cx) else {
             return Transition::Stay;
         };
         if !topic.is_open() {
-            app.info(s.parking_not_open.to_string());
+            cx.info(s.parking_not_open.to_string());
             return Transition::Stay;
         }
         if how == ParkedHow::Closed {
             let d = ParkDialog::closing(topic.id, self.selected);
             return Transition::Open(Box::new(Overlay::Park(d)));
         }
-        let point = app.session().map(|x| x.cursor.clone()).unwrap_or_default();
-        if !app.gate_allows(&point) {
+        let point = cx.session().map(|x| x.cursor.clone()).unwrap_or_default();
+        if !cx.gate_allows(&point) {
             return Transition::Close;
         }
         let (label, msg) = match how {
@@ -62,10 +63,10 @@ impl ParkingDialog {
             _ => (s.parking_to_action_label, s.parking_to_action_msg),
         };
         let target = point.clone();
-        if capture_day(app, &point, label, |x, now| {
+        if capture_day(cx, &point, label, |x, now| {
             x.move_parked(topic.id, &target, how, now);
         }) {
-            app.info(fill(msg, &[&topic.id.to_string(), &point]));
+            cx.info(fill(msg, &[&topic.id.to_string(), &point]));
         }
         Transition::Stay
     }
@@ -76,14 +77,14 @@ impl Dialog for ParkingDialog {
         Ctx::Parking
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
-        let n = app.session().map(|s| s.parking.len()).unwrap_or(0);
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
+        let n = cx.session().map(|s| s.parking.len()).unwrap_or(0);
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
-            Action::ParkedNote => return self.settle(app, ParkedHow::Note),
-            Action::ParkedAction => return self.settle(app, ParkedHow::Action),
-            Action::ParkedClose => return self.settle(app, ParkedHow::Closed),
+            Action::ParkedNote => return self.settle(cx, ParkedHow::Note),
+            Action::ParkedAction => return self.settle(cx, ParkedHow::Action),
+            Action::ParkedClose => return self.settle(cx, ParkedHow::Closed),
             Action::Back => return Transition::Close,
             _ => {}
         }

@@ -6,6 +6,7 @@
 //! Enter saves the plan as one event of the journal; it does not start
 //! the workshop (`wijktafel plan` does the same without the screen).
 
+use crate::tui::dialogs::Cx;
 use jiff::civil::Time;
 use jiff::{SignedDuration, Timestamp};
 use ratatui::Frame;
@@ -58,17 +59,17 @@ fn next_quarter(now: Timestamp, tz: &jiff::tz::TimeZone) -> Time {
 }
 
 /// `t`: open the form with the plan there is, or with the steps that fit.
-pub fn open(app: &mut App) {
-    let Some(sess) = app.session() else { return };
-    let fw = &app.fw;
-    let workshop = match app.open_session() {
+pub fn open(cx: &mut Cx<'_>) {
+    let Some(sess) = cx.session() else { return };
+    let fw = &cx.fw;
+    let workshop = match cx.open_session() {
         Some(o) if o.planned.is_some() => sess.workshop_number().saturating_add(1),
         _ => sess.plan_target(),
     };
     let old = sess.plan_for(workshop);
     let start = old
         .and_then(|p| p.start)
-        .unwrap_or_else(|| next_quarter(app.now, &app.tz));
+        .unwrap_or_else(|| next_quarter(cx.now, &cx.tz));
     let end = old.and_then(|p| p.end).unwrap_or_else(|| {
         start.saturating_add(SignedDuration::from_mins(i64::from(DEFAULT_MINUTES)))
     });
@@ -102,7 +103,7 @@ pub fn open(app: &mut App) {
                 .position(|s| s.id == c.step)
         })
         .map_or(0, |i| i + 2);
-    app.overlay = Some(Overlay::Plan(PlanDialog {
+    cx.open(Overlay::Plan(PlanDialog {
         workshop,
         start,
         end,
@@ -189,10 +190,10 @@ impl PlanDialog {
         self.spread();
     }
 
-    fn save(&self, app: &mut App) -> Transition {
-        let ps = app.lang.plan();
+    fn save(&self, cx: &mut Cx<'_>) -> Transition {
+        let ps = cx.lang.plan();
         if !self.rows.iter().any(|r| r.on) {
-            app.error(ps.form_need_step.to_string());
+            cx.error(ps.form_need_step.to_string());
             return Transition::Stay;
         }
         let plan = WorkshopPlan {
@@ -209,14 +210,14 @@ impl PlanDialog {
                     minutes: r.minutes,
                 })
                 .collect(),
-            at: app.now,
+            at: cx.now,
         };
         let (n, steps, total) = (
             self.workshop.to_string(),
             plan.steps.len().to_string(),
             plan.total().to_string(),
         );
-        let same = app
+        let same = cx
             .session()
             .and_then(|s| s.plan_for(self.workshop))
             .is_some_and(|old| {
@@ -227,13 +228,13 @@ impl PlanDialog {
             });
         if !same {
             // a change of the session's plans: the next save makes it an event
-            let Some(o) = app.open_session_mut() else {
+            let Some(o) = cx.open_session_mut() else {
                 return Transition::Close;
             };
             o.session.set_plan(plan);
-            app.save_now();
+            cx.save_now();
         }
-        app.info(fill(ps.form_saved, &[&n, &steps, &total]));
+        cx.info(fill(ps.form_saved, &[&n, &steps, &total]));
         Transition::Close
     }
 }
@@ -243,7 +244,7 @@ impl Dialog for PlanDialog {
         Ctx::Plan
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         let last = self.rows.len() + 1;
         match action {
             Action::Up => self.sel = self.sel.saturating_sub(1),
@@ -263,7 +264,7 @@ impl Dialog for PlanDialog {
                 }
                 self.spread();
             }
-            Action::Confirm => return self.save(app),
+            Action::Confirm => return self.save(cx),
             Action::Back => return Transition::Close,
             _ => {}
         }

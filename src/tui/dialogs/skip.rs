@@ -1,6 +1,7 @@
 //! `s`: skip the current point, with a reason. `Enter` records it (an
 //! empty reason is refused), `Esc` asks before throwing typed text away.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
@@ -33,17 +34,17 @@ impl Dialog for SkipDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match keys::command(Ctx::Skip, &action) {
             Some(Action::Confirm) => {
                 let text = editor_text(&self.reason);
                 if text.trim().is_empty() {
-                    app.error(app.s().err_need_reason.to_string());
+                    cx.error(cx.s().err_need_reason.to_string());
                     return Transition::Stay;
                 }
-                app.clear_draft();
-                let label = app.s().status_skipped.to_string();
-                app.capture(&label, |s, p, now| {
+                cx.clear_draft();
+                let label = cx.s().status_skipped.to_string();
+                cx.capture(&label, |s, p, now| {
                     s.set_status(p, Status::Skipped, vec![], &text, now)
                 });
                 return Transition::Close;
@@ -53,7 +54,7 @@ impl Dialog for SkipDialog {
             None => {}
         }
         if let Edit::Changed = edit(&mut self.reason, &action, false) {
-            app.set_draft(DraftKind::Skip, editor_text(&self.reason));
+            cx.set_draft(DraftKind::Skip, editor_text(&self.reason));
         }
         Transition::Stay
     }
@@ -103,7 +104,7 @@ mod tests {
         let mut app = app();
         let mut d = SkipDialog::new("  ");
         assert!(matches!(
-            d.update(&mut app, key(KeyCode::Enter)),
+            d.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Transition::Stay
         ));
         assert!(
@@ -117,10 +118,10 @@ mod tests {
     fn esc_asks_only_when_there_is_text_and_typing_edits() {
         let mut app = app();
         let mut d = SkipDialog::new("");
-        d.update(&mut app, key(KeyCode::Char('x')));
+        d.update(&mut Cx::new(&mut app), key(KeyCode::Char('x')));
         assert!(d.has_text());
         assert!(matches!(
-            d.update(&mut app, key(KeyCode::Esc)),
+            d.update(&mut Cx::new(&mut app), key(KeyCode::Esc)),
             Transition::Cancel
         ));
     }

@@ -6,6 +6,7 @@
 //! and records the stance and its consequence as one capture (see
 //! [`crate::session::Session::change_stance`]).
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -69,13 +70,13 @@ impl StancePickDialog {
 /// Pick `stance` for `party` on the current point: recorded at once when
 /// nothing follows for the status, else the question (returned as the
 /// dialog to show).
-pub fn pick(app: &mut App, party: PartyId, stance: Stance) -> Option<Overlay> {
-    let effect = app
+pub fn pick(cx: &mut Cx<'_>, party: PartyId, stance: Stance) -> Option<Overlay> {
+    let effect = cx
         .session()
         .map(|s| s.stance_effect(&s.cursor, party, stance))
         .unwrap_or(StanceEffect::None);
     if effect == StanceEffect::None {
-        record(app, party, stance, None);
+        record(cx, party, stance, None);
         return None;
     }
     Some(Overlay::StancePick(StancePickDialog {
@@ -85,21 +86,21 @@ pub fn pick(app: &mut App, party: PartyId, stance: Stance) -> Option<Overlay> {
 }
 
 /// Record the stance and what follows for the status, as one capture.
-fn record(app: &mut App, party: PartyId, stance: Stance, then: Option<Status>) {
-    let name = app
+fn record(cx: &mut Cx<'_>, party: PartyId, stance: Stance, then: Option<Status>) {
+    let name = cx
         .session()
         .map(|s| s.party_name(party))
         .unwrap_or_default();
-    let label = format!("{name}: {}", stance.word(app.lang));
-    app.capture(&label, |sess, p, now| {
+    let label = format!("{name}: {}", stance.word(cx.lang));
+    cx.capture(&label, |sess, p, now| {
         sess.change_stance(p, party, stance, then, now)
     });
-    if app.all_agree()
-        && app
+    if cx.all_agree()
+        && cx
             .session()
             .is_some_and(|s| s.status_of(&s.cursor) != Status::Consensus)
     {
-        app.info(app.s().ui_suggest_consensus.to_string());
+        cx.info(cx.s().ui_suggest_consensus.to_string());
     }
 }
 
@@ -112,22 +113,22 @@ impl Dialog for StancePickDialog {
         }
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match (self.picked, action) {
-            (None, Action::PickStance(stance)) => match pick(app, self.party, stance) {
+            (None, Action::PickStance(stance)) => match pick(cx, self.party, stance) {
                 Some(next) => Transition::Open(Box::new(next)),
                 None => Transition::Close,
             },
             (Some((stance, _)), Action::Confirm) => {
-                record(app, self.party, stance, None);
+                record(cx, self.party, stance, None);
                 Transition::Close
             }
             (Some((stance, _)), Action::MarkConsensus) => {
-                record(app, self.party, stance, Some(Status::Consensus));
+                record(cx, self.party, stance, Some(Status::Consensus));
                 Transition::Close
             }
             (Some((stance, _)), Action::MarkOpen) => {
-                record(app, self.party, stance, Some(Status::Open));
+                record(cx, self.party, stance, Some(Status::Open));
                 Transition::Close
             }
             (_, Action::Back) => Transition::Close,

@@ -1,6 +1,7 @@
 //! `r` in the stance panel: a party's reason for its stance. `Enter`
 //! records it with the stance the party has, `Esc` closes.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
@@ -36,21 +37,21 @@ impl Dialog for StanceReasonDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match keys::command(Ctx::StanceReason, &action) {
             Some(Action::Confirm) => {
                 let text = editor_text(&self.editor);
                 let party = self.party;
-                let stance = app
+                let stance = cx
                     .session()
                     .and_then(|s| s.record(&s.cursor))
                     .map(|r| r.stance_of(party))
                     .unwrap_or_default();
-                let label = app
+                let label = cx
                     .session()
                     .map(|s| s.party_name(party))
                     .unwrap_or_default();
-                app.capture(&label, |s, p, now| {
+                cx.capture(&label, |s, p, now| {
                     s.set_stance(p, party, stance, Some(&text), now)
                 });
                 Transition::Close
@@ -100,12 +101,12 @@ mod tests {
         let key = |c| Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
         let mut d = StanceReasonDialog::new(1, "ok");
         assert!(matches!(
-            d.update(&mut app, key(KeyCode::F(1))),
+            d.update(&mut Cx::new(&mut app), key(KeyCode::F(1))),
             Transition::Stay
         ));
         assert_eq!(editor_text(&d.editor), "ok");
         assert!(matches!(
-            d.update(&mut app, key(KeyCode::Esc)),
+            d.update(&mut Cx::new(&mut app), key(KeyCode::Esc)),
             Transition::Close
         ));
     }

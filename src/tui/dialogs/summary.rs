@@ -4,11 +4,12 @@
 //! open dissent and the action items. `Enter` ends the workshop and writes
 //! the minutes.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::i18n::fill;
-use crate::tui::app::{App, finish_workshop};
+use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::theme::Theme;
@@ -26,13 +27,13 @@ impl Dialog for SummaryDialog {
         Ctx::Summary
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         if self.scroll.follow(&action) {
             return Transition::Stay;
         }
         match action {
             Action::Confirm => {
-                finish_workshop(app);
+                cx.finish_workshop();
                 Transition::Close
             }
             Action::Back => Transition::Close,

@@ -5,6 +5,7 @@
 //! unsaved work writes an emergency copy and ends with a non-zero exit code
 //! (see [`crate::tui::app::shutdown`]).
 
+use crate::tui::dialogs::Cx;
 use std::path::PathBuf;
 
 use ratatui::Frame;
@@ -38,10 +39,10 @@ impl Dialog for UnsavedDialog {
         }
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match (self.confirming, action) {
             (true, Action::Confirm) => {
-                app.quit = true;
+                cx.quit();
                 Transition::Close
             }
             (true, Action::Back) => {
@@ -49,16 +50,16 @@ impl Dialog for UnsavedDialog {
                 Transition::Stay
             }
             (false, Action::Retry) => {
-                app.save_now();
-                if app.open_session().is_some_and(|o| o.save_error.is_none()) {
-                    app.info(app.s().unsaved_saved_now.to_string());
+                cx.save_now();
+                if cx.open_session().is_some_and(|o| o.save_error.is_none()) {
+                    cx.info(cx.s().unsaved_saved_now.to_string());
                     Transition::Close
                 } else {
                     Transition::Stay
                 }
             }
             (false, Action::WriteCopy) => {
-                self.copy = Some(write_emergency_copy(app));
+                self.copy = Some(write_emergency_copy(cx));
                 Transition::Stay
             }
             (false, Action::Quit) => {

@@ -25,10 +25,10 @@ pub const PAGE: u16 = 10;
 /// Keys for the recap; returns whether the action was one of them.
 pub fn update(app: &mut App, action: &Action) -> bool {
     let choosable = app.session().map(|s| recap_items(s).len()).unwrap_or(0);
-    let Some(o) = app.open_session_mut() else {
+    let Some(view) = app.screen_state_mut() else {
         return false;
     };
-    let v = &mut o.recap;
+    let v = &mut view.recap;
     match action {
         Action::PageDown => {
             v.scroll = v.scroll.saturating_add(PAGE);
@@ -52,8 +52,8 @@ pub fn update(app: &mut App, action: &Action) -> bool {
         }
         Action::ResolveDissent => ask(app, Ask::Resolve),
         Action::RecapDone => ask(app, Ask::Done),
-        Action::Adopt => crate::tui::dialogs::adopt::open(app),
-        Action::Plan => crate::tui::dialogs::plan::open(app),
+        Action::Adopt => crate::tui::dialogs::adopt::open(&mut crate::tui::dialogs::Cx::new(app)),
+        Action::Plan => crate::tui::dialogs::plan::open(&mut crate::tui::dialogs::Cx::new(app)),
         _ => return false,
     }
     true
@@ -71,8 +71,10 @@ enum Ask {
 /// of the workshop).
 fn ask(app: &mut App, what: Ask) {
     let s = app.s();
-    let Some(o) = app.open_session() else { return };
-    let chosen = recap_items(&o.session).get(o.recap.sel).cloned();
+    let (Some(o), Some(view)) = (app.open_session(), app.screen_state()) else {
+        return;
+    };
+    let chosen = recap_items(&o.session).get(view.recap.sel).cloned();
     let (mut text, on_yes) = match (what, chosen) {
         (Ask::Resolve, Some(RecapItem::Dissent(point))) => {
             let Some(pos) = app.fw.pos_of(&point) else {
@@ -125,14 +127,14 @@ pub fn mark_done(app: &mut App, flat: usize, index: usize) {
     app.start_workshop();
     let label = app.s().recap_done;
     let now = app.now;
-    let Some(o) = app.open_session_mut() else {
+    let Some((o, view)) = app.open_session_and_state_mut() else {
         return;
     };
     let changed = o.capture_at(&point, label, now, |sess, p, now| {
         sess.set_action_done(p, index, true, now);
     });
     let left = recap_items(&o.session).len();
-    o.recap.sel = o.recap.sel.min(left.saturating_sub(1));
+    view.recap.sel = view.recap.sel.min(left.saturating_sub(1));
     if changed == crate::tui::open_session::Captured::Changed {
         app.save_now();
         let t = fill(app.s().recap_done_msg, &[&point]);
@@ -151,14 +153,14 @@ pub fn resolve(app: &mut App, flat: usize) {
     app.start_workshop();
     let label = app.s().recap_resolved;
     let now = app.now;
-    let Some(o) = app.open_session_mut() else {
+    let Some((o, view)) = app.open_session_and_state_mut() else {
         return;
     };
     let changed = o.capture_at(&point, label, now, |sess, p, now| {
         sess.resolve_dissent(p, now);
     });
     let left = recap_items(&o.session).len();
-    o.recap.sel = o.recap.sel.min(left.saturating_sub(1));
+    view.recap.sel = view.recap.sel.min(left.saturating_sub(1));
     if changed == crate::tui::open_session::Captured::Changed {
         app.save_now();
         let t = fill(app.s().recap_resolved_msg, &[&point]);
@@ -178,10 +180,10 @@ pub fn render(
     th: &Theme,
 ) -> bool {
     let s = app.s();
-    let Some(o) = app.open_session() else {
+    let Some(view) = app.screen_state() else {
         return false;
     };
-    let v = o.recap;
+    let v = view.recap;
     let title_style = if v.focused { th.focus } else { th.title };
     let marker = if v.focused { "▶ " } else { "" };
     let env = app.env();

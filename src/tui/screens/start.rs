@@ -12,6 +12,7 @@ use crate::tui::dialogs::add_party::AddPartyDialog;
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::keys::Action;
 use crate::tui::open_session::OpenSession;
+use crate::tui::session_view::SessionView;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 
@@ -30,13 +31,13 @@ pub fn update(app: &mut App, action: Action) {
     }
     match action {
         Action::Up => {
-            if let Some(o) = app.open_session_mut() {
-                o.start_sel = o.start_sel.saturating_sub(1);
+            if let Some(v) = app.screen_state_mut() {
+                v.start_sel = v.start_sel.saturating_sub(1);
             }
         }
         Action::Down => {
-            if let Some(o) = app.open_session_mut() {
-                o.start_sel = (o.start_sel + 1).min(n.saturating_sub(1));
+            if let Some(v) = app.screen_state_mut() {
+                v.start_sel = (v.start_sel + 1).min(n.saturating_sub(1));
             }
         }
         Action::Toggle | Action::Digit(_) => {
@@ -58,12 +59,12 @@ pub fn update(app: &mut App, action: Action) {
                 app.info(t);
                 return;
             }
-            let Some(o) = app.open_session_mut() else {
+            let Some((o, v)) = app.open_session_and_state_mut() else {
                 return;
             };
-            let idx = by_number.flatten().unwrap_or(o.start_sel);
+            let idx = by_number.flatten().unwrap_or(v.start_sel);
             if let Some(&id) = ids.get(idx) {
-                o.start_sel = idx;
+                v.start_sel = idx;
                 if o.toggle_present(id, now) {
                     app.save_now();
                 }
@@ -74,10 +75,10 @@ pub fn update(app: &mut App, action: Action) {
                 .session()
                 .map(|s| s.active_parties().map(|p| p.id).collect())
                 .unwrap_or_default();
-            let Some(o) = app.open_session_mut() else {
+            let Some((o, v)) = app.open_session_and_state_mut() else {
                 return;
             };
-            if let Some(&id) = ids.get(o.start_sel)
+            if let Some(&id) = ids.get(v.start_sel)
                 && o.toggle_excused(id, now)
             {
                 app.save_now();
@@ -103,7 +104,9 @@ pub fn update(app: &mut App, action: Action) {
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
-    let Some(o) = app.open_session() else { return };
+    let (Some(o), Some(view)) = (app.open_session(), app.screen_state()) else {
+        return;
+    };
     let sess = &o.session;
     let planned = o.planned.is_some();
     let number = (sess.workshop_number() + u32::from(planned)).to_string();
@@ -116,19 +119,26 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let [recap, attend] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
     let scrolls = super::recap::render(app, sess, planned, f, recap, th);
-    attendance(app, o, f, attend, th);
+    attendance(app, o, view, f, attend, th);
     f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
     f.render_widget(hint_line(app.ctx(), s, footer.width, scrolls, th), footer);
 }
 
 /// Who is here: every party with its key, ticked present or absent.
-fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme) {
+fn attendance(
+    app: &App,
+    o: &OpenSession,
+    view: &SessionView,
+    f: &mut Frame,
+    area: Rect,
+    th: &Theme,
+) {
     let s = app.s();
     let sess = &o.session;
     let blk = Block::new()
         .borders(Borders::LEFT)
         .border_style(th.border)
-        .title(if o.recap.focused {
+        .title(if view.recap.focused {
             Span::styled(format!(" {} ", s.start_attendance), th.title)
         } else {
             Span::styled(format!(" ▶ {} ", s.start_attendance), th.focus)
@@ -154,7 +164,7 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
             let here = o.is_present(p.id);
             let number = sess.party_number(p.id).unwrap_or(0);
             let key = crate::tui::widgets::party_label(number, label_w);
-            let sel = i == o.start_sel && !o.recap.focused;
+            let sel = i == view.start_sel && !view.recap.focused;
             let style = if sel { th.selected } else { th.base };
             let w = crate::tui::dialogs::attendance::mark_width(app).max(10);
             let (mark, mark_style) =
@@ -167,5 +177,5 @@ fn attendance(app: &App, o: &OpenSession, f: &mut Frame, area: Rect, th: &Theme)
             ])
         })
         .collect();
-    render_list(lines, o.start_sel, f, inner, th);
+    render_list(lines, view.start_sel, f, inner, th);
 }

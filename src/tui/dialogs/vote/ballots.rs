@@ -1,6 +1,7 @@
 //! The ballots: a choice per present party, a reason where wanted (a
 //! No-go needs one), and the live tally with the outcome if closed now.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -27,7 +28,7 @@ use unicode_width::UnicodeWidthStr;
 const ORDER: [Choice; 3] = [Choice::Go, Choice::NoGo, Choice::Abstain];
 
 /// A key while choosing per party.
-pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
+pub fn update(v: &mut VoteState, cx: &mut Cx<'_>, action: Action) -> Next {
     let n = v.lines.len();
     match keys::command(Ctx::Vote, &action) {
         Some(Action::Up) => v.selected = v.selected.saturating_sub(1),
@@ -35,14 +36,14 @@ pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
         // a number key is the party's number for the whole session, as on
         // the main screen; an absent party's key says so and picks nobody
         Some(Action::Digit(i)) => {
-            let target = app
+            let target = cx
                 .session()
                 .and_then(|s| s.party_by_number(i + 1))
                 .map(|p| p.id);
             match v.lines.iter().position(|l| Some(l.party) == target) {
                 Some(k) => v.selected = k,
                 None => {
-                    app.present_party_of_key(i);
+                    cx.present_party_of_key(i);
                 }
             }
         }
@@ -65,7 +66,7 @@ pub fn update(v: &mut VoteState, app: &mut App, action: Action) -> Next {
         }
         Some(Action::Defer) => return Next::To(VoteStage::Defer(DeferForm::default())),
         Some(Action::Back) => return Next::Close,
-        Some(Action::Confirm) => return close(v, app),
+        Some(Action::Confirm) => return close(v, cx),
         _ => {}
     }
     Next::Stay
@@ -104,18 +105,18 @@ fn cycle(c: Option<Choice>, forward: bool) -> Choice {
 
 /// `Enter`: every present party votes and a No-go needs a reason; then the
 /// result is read back before it is recorded (see [`super::read_back`]).
-fn close(v: &mut VoteState, app: &mut App) -> Next {
-    let s = app.s();
+fn close(v: &mut VoteState, cx: &mut Cx<'_>) -> Next {
+    let s = cx.s();
     if let Some(i) = v.lines.iter().position(|l| l.choice.is_none()) {
         v.selected = i;
-        app.error(s.vote_err_missing.to_string());
+        cx.error(s.vote_err_missing.to_string());
         return Next::Stay;
     }
     let no_reason =
         |l: &super::VoteLine| l.choice == Some(Choice::NoGo) && l.reason.trim().is_empty();
     if let Some(i) = v.lines.iter().position(no_reason) {
         v.selected = i;
-        app.error(s.vote_err_nogo_reason.to_string());
+        cx.error(s.vote_err_nogo_reason.to_string());
         return Next::To(VoteStage::Reason(editor("")));
     }
     Next::To(VoteStage::ReadBack)

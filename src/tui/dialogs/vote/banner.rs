@@ -1,6 +1,7 @@
 //! The outcome of a recorded vote in large letters, full screen, for the
 //! room to see. Any key goes on.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Modifier;
@@ -35,7 +36,7 @@ impl Dialog for BannerDialog {
         true
     }
 
-    fn update(&mut self, _app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, _cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Key(_) => Transition::Close,
             _ => Transition::Stay,
@@ -143,11 +144,11 @@ impl Dialog for EndBanner {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
-        match self.0.update(app, action) {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
+        match self.0.update(cx, action) {
             Transition::Close => {
                 // the vote is recorded now: ending goes on to the summary
-                crate::tui::app::end_workshop(app);
+                cx.end_workshop();
                 Transition::Close
             }
             other => other,
@@ -168,7 +169,10 @@ mod tests {
     fn the_banner_closes_on_any_key_and_on_nothing_else() {
         let mut app = crate::tui::app::test_app(crate::i18n::Lang::Nl);
         let mut b = BannerDialog { vote: 0 };
-        assert!(matches!(b.update(&mut app, Action::Tick), Transition::Stay));
+        assert!(matches!(
+            b.update(&mut Cx::new(&mut app), Action::Tick),
+            Transition::Stay
+        ));
         for c in [
             KeyCode::Char(' '),
             KeyCode::Char('x'),
@@ -176,7 +180,10 @@ mod tests {
             KeyCode::Esc,
         ] {
             let key = Action::Key(KeyEvent::new(c, KeyModifiers::NONE));
-            assert!(matches!(b.update(&mut app, key), Transition::Close));
+            assert!(matches!(
+                b.update(&mut Cx::new(&mut app), key),
+                Transition::Close
+            ));
         }
     }
 }

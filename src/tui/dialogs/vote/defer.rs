@@ -1,6 +1,7 @@
 //! `u` on the vote screen: the vote is deferred. Who decides (the room, by
 //! default, or the facilitator; `Tab` switches) and the reason.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -31,12 +32,12 @@ impl Default for DeferForm {
 }
 
 impl DeferForm {
-    pub fn update(&mut self, app: &mut App, action: Action) -> Next {
+    pub fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Next {
         match keys::command(Ctx::Defer, &action) {
             Some(Action::Confirm) => {
                 let text = clean_line(&editor_text(&self.reason));
                 if text.is_empty() {
-                    app.error(app.s().err_need_reason.to_string());
+                    cx.error(cx.s().err_need_reason.to_string());
                     return Next::Stay;
                 }
                 Next::Record(Closing {
@@ -100,20 +101,20 @@ mod tests {
         let mut form = DeferForm::default();
         assert!(form.by_room);
         for c in "wachten".chars() {
-            form.update(&mut app, key(KeyCode::Char(c)));
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
         }
-        let Next::Record(closing) = form.update(&mut app, key(KeyCode::Enter)) else {
+        let Next::Record(closing) = form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)) else {
             panic!("Enter with a reason records");
         };
         assert!(closing.deferred_by_room);
         assert_eq!(closing.deferred_because.as_deref(), Some("wachten"));
-        form.update(&mut app, key(KeyCode::Tab));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
         assert!(!form.by_room, "Tab: the facilitator decides");
-        let Next::Record(closing) = form.update(&mut app, key(KeyCode::Enter)) else {
+        let Next::Record(closing) = form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)) else {
             panic!("records");
         };
         assert!(!closing.deferred_by_room);
-        form.update(&mut app, key(KeyCode::Tab));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
         assert!(form.by_room, "Tab again: the room");
     }
 }

@@ -5,6 +5,7 @@
 //! date before the text, unless the route is "other"); `Enter` records the
 //! vote once a route is chosen.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -169,7 +170,7 @@ impl FollowUpForm {
             .is_some_and(|i| self.choices[i].route == Route::Other && !self.choices[i].as_other)
     }
 
-    pub fn update(&mut self, app: &mut App, action: Action) -> Next {
+    pub fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Next {
         let command = keys::command(Ctx::FollowUp, &action);
         match (self.field, command) {
             (_, Some(Action::NextField)) => self.field = self.field.next(self.wants_words()),
@@ -177,7 +178,7 @@ impl FollowUpForm {
             (_, Some(Action::Help)) => {}
             (Field::Route, Some(Action::Back)) => return Next::To(VoteStage::Ballots),
             // Enter records, in every field, as its hint says
-            (_, Some(Action::Confirm)) => return self.submit(app),
+            (_, Some(Action::Confirm)) => return self.submit(cx),
             (Field::Route, Some(Action::Up)) => {
                 self.chosen = Some(self.chosen.unwrap_or(0).saturating_sub(1))
             }
@@ -218,11 +219,11 @@ impl FollowUpForm {
     }
 
     /// `Enter` in a field: "other" needs its text, a date must be one.
-    fn submit(&mut self, app: &mut App) -> Next {
-        let s = app.s();
+    fn submit(&mut self, cx: &mut Cx<'_>) -> Next {
+        let s = cx.s();
         let own = clean_line(&editor_text(&self.other));
         let Some(choice) = self.chosen.map(|i| self.choices[i].clone()) else {
-            app.error(fill(
+            cx.error(fill(
                 s.err_need_route,
                 &[&self.choices.len().min(9).to_string()],
             ));
@@ -235,7 +236,7 @@ impl FollowUpForm {
         let id = choice.id.clone().filter(|_| choice.as_other);
         let text = own;
         if route == Route::Other && id.is_none() && text.is_empty() {
-            app.error(s.err_need_reason.to_string());
+            cx.error(s.err_need_reason.to_string());
             self.field = Field::Other;
             return Next::Stay;
         }
@@ -245,7 +246,7 @@ impl FollowUpForm {
         } else if let Some(d) = parse_date(&rv) {
             Some(d)
         } else {
-            app.error(s.err_bad_date.to_string());
+            cx.error(s.err_bad_date.to_string());
             self.field = Field::Revisit;
             return Next::Stay;
         };
@@ -414,17 +415,17 @@ mod tests {
         let mut form = FollowUpForm::new(&app.fw, app.lang);
         let mut seen = vec![form.field];
         for _ in 0..3 {
-            form.update(&mut app, key(KeyCode::Tab));
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
             seen.push(form.field);
         }
         use Field::*;
         assert_eq!(seen, [Route, Revisit, Other, Route], "the date first");
-        form.update(&mut app, key(KeyCode::BackTab));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::BackTab));
         assert_eq!(form.field, Other);
         // with "other" chosen, its words come first
         let mut form = FollowUpForm::new(&app.fw, app.lang);
-        form.update(&mut app, key(KeyCode::Char('5')));
-        form.update(&mut app, key(KeyCode::Tab));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('5')));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
         assert_eq!(form.field, Other);
     }
 
@@ -432,8 +433,8 @@ mod tests {
     fn enter_on_the_route_list_records_as_its_hint_says() {
         let mut app = app();
         let mut form = FollowUpForm::new(&app.fw, app.lang);
-        form.update(&mut app, key(KeyCode::Char('3')));
-        match form.update(&mut app, key(KeyCode::Enter)) {
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
+        match form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)) {
             Next::Record(closing) => {
                 assert_eq!(closing.follow_up.map(|f| f.route), Some(Route::ALL[2]))
             }
@@ -445,7 +446,7 @@ mod tests {
     fn typing_a_date_never_changes_the_route() {
         let mut app = app();
         let mut form = FollowUpForm::new(&app.fw, app.lang);
-        form.update(&mut app, key(KeyCode::Char('2')));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('2')));
         assert_eq!(
             form.route(),
             Some(Route::ALL[1]),
@@ -453,9 +454,9 @@ mod tests {
         );
         form.field = Field::Revisit;
         for c in "2027-03-01".chars() {
-            form.update(&mut app, key(KeyCode::Char(c)));
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
         }
-        form.update(&mut app, key(KeyCode::Char('j')));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('j')));
         assert_eq!(form.route(), Some(Route::ALL[1]));
         assert_eq!(editor_text(&form.revisit), "2027-03-01j");
         assert_eq!(form.field, Field::Revisit);
@@ -465,11 +466,11 @@ mod tests {
     fn a_date_typed_on_the_route_list_goes_to_the_date_never_into_the_words() {
         let mut app = app();
         let mut form = FollowUpForm::new(&app.fw, app.lang);
-        form.update(&mut app, key(KeyCode::Char('3')));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         // the facilitator forgot Tab: once a route is chosen, "2" is the
         // start of the date, never route 2 (issue 31: "027-06-01" was left)
         for c in "2027-06-01".chars() {
-            form.update(&mut app, key(KeyCode::Char(c)));
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
         }
         assert_eq!(editor_text(&form.other), "", "nothing in the words");
         assert_eq!(form.field, Field::Revisit);
@@ -477,12 +478,12 @@ mod tests {
         assert_eq!(form.route(), Some(Route::ALL[2]), "the route stays");
         // a date that is no date is refused
         let mut form = FollowUpForm::new(&app.fw, app.lang);
-        form.update(&mut app, key(KeyCode::Char('3')));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         for c in "2027-13-45".chars() {
-            form.update(&mut app, key(KeyCode::Char(c)));
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
         }
         assert!(matches!(
-            form.update(&mut app, key(KeyCode::Enter)),
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Next::Stay
         ));
         assert!(
@@ -492,9 +493,9 @@ mod tests {
         );
         // "-" and a digit that names no route go to the date too
         let mut form = FollowUpForm::new(&app.fw, app.lang);
-        form.update(&mut app, key(KeyCode::Char('3')));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         for c in "9-".chars() {
-            form.update(&mut app, key(KeyCode::Char(c)));
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
         }
         assert_eq!(editor_text(&form.revisit), "9-");
         assert_eq!(form.route(), Some(Route::ALL[2]));
@@ -508,11 +509,11 @@ mod tests {
             ..FollowUpForm::new(&app.fw, app.lang)
         };
         assert!(matches!(
-            form.update(&mut app, key(KeyCode::Esc)),
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Esc)),
             Next::Stay
         ));
         assert_eq!(form.field, Field::Route);
-        let back = form.update(&mut app, key(KeyCode::Esc));
+        let back = form.update(&mut Cx::new(&mut app), key(KeyCode::Esc));
         assert!(matches!(back, Next::To(VoteStage::Ballots)));
     }
 
@@ -520,9 +521,9 @@ mod tests {
     fn letters_on_the_route_list_go_to_the_other_field() {
         let mut app = app();
         let mut form = FollowUpForm::new(&app.fw, app.lang);
-        form.update(&mut app, key(KeyCode::Char('3')));
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         for c in "eerst budget".chars() {
-            form.update(&mut app, key(KeyCode::Char(c)));
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
         }
         assert_eq!(form.route(), Some(Route::ALL[2]), "the route stays");
         assert_eq!(form.field, Field::Other);
@@ -535,7 +536,7 @@ mod tests {
         let mut form = FollowUpForm::new(&app.fw, app.lang);
         assert_eq!(form.route(), None);
         assert!(matches!(
-            form.update(&mut app, key(KeyCode::Enter)),
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Next::Stay
         ));
         assert!(app.flash.as_ref().is_some_and(

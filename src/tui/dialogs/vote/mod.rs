@@ -20,6 +20,7 @@ pub mod earlier;
 pub mod follow_up;
 pub mod read_back;
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -130,36 +131,36 @@ impl VoteDialog {
 }
 
 /// `v`: open the vote (step 1.5 directly; elsewhere in block 1 after a question).
-pub fn open_vote(app: &mut App, confirmed: bool) {
-    open_vote_for(app, confirmed, false);
+pub fn open_vote(cx: &mut Cx<'_>, confirmed: bool) {
+    open_vote_for(cx, confirmed, false);
 }
 
 /// Open the vote; `ending`: to end the workshop, going on to its summary.
 /// When a vote was held before, that vote is shown first.
-pub fn open_vote_for(app: &mut App, confirmed: bool, ending: bool) {
-    let Some((db, ds)) = app.fw.decision_step() else {
+pub fn open_vote_for(cx: &mut Cx<'_>, confirmed: bool, ending: bool) {
+    let Some((db, ds)) = cx.fw.decision_step() else {
         return;
     };
-    let pos = app.fw.pos_at(app.cursor_flat());
+    let pos = cx.fw.pos_at(cx.cursor_flat());
     let at_decision = pos.block == db && pos.step == ds;
     if !at_decision && !confirmed {
-        let step = &app.fw.blocks[db].steps[ds];
-        app.overlay = Some(Overlay::Confirm(ConfirmDialog {
-            text: fill(app.s().vote_confirm_elsewhere, &[&step.id, &step.title]),
+        let step = &cx.fw.blocks[db].steps[ds];
+        cx.open(Overlay::Confirm(ConfirmDialog {
+            text: fill(cx.s().vote_confirm_elsewhere, &[&step.id, &step.title]),
             on_yes: OnYes::OpenVote,
         }));
         return;
     }
-    let mut dialog = VoteDialog::new(app.present_parties());
+    let mut dialog = VoteDialog::new(cx.present_parties());
     dialog.ending = ending;
     // a deferral is not a vote: only a vote held is shown first
-    if app
+    if cx
         .session()
         .is_some_and(|s| crate::vote::latest_held(&s.votes).is_some())
     {
         dialog.stage = VoteStage::Earlier;
     }
-    app.overlay = Some(Overlay::Vote(dialog));
+    cx.open(Overlay::Vote(dialog));
 }
 
 /// "2026-10-12 14:05": when a vote was held, in the app's time zone.
@@ -233,21 +234,21 @@ pub fn ballots_of(v: &VoteState) -> Vec<Ballot> {
 
 /// Record the vote, save, and give the outcome banner. The vote is added
 /// to the session's votes: an earlier one is never replaced.
-pub fn record_vote(app: &mut App, v: &VoteState, closing: Closing) -> Option<BannerDialog> {
-    let now = app.now;
-    let sess = app.session_mut()?;
+pub fn record_vote(cx: &mut Cx<'_>, v: &VoteState, closing: Closing) -> Option<BannerDialog> {
+    let now = cx.now;
+    let sess = cx.session_mut()?;
     let present = v.lines.iter().map(|l| l.party).collect();
     let vote = Vote::cast(sess, present, ballots_of(v), closing, now);
     crate::vote::append(&mut sess.votes, vote);
     let vote = sess.votes.len() - 1;
-    app.save_now();
+    cx.save_now();
     Some(BannerDialog { vote })
 }
 
 impl VoteDialog {
     /// Record the vote and show its outcome (then, when ending, the summary).
-    fn recorded(&self, app: &mut App, closing: Closing) -> Transition {
-        match record_vote(app, &self.votes, closing) {
+    fn recorded(&self, cx: &mut Cx<'_>, closing: Closing) -> Transition {
+        match record_vote(cx, &self.votes, closing) {
             Some(banner) if self.ending => {
                 Transition::Open(Box::new(Overlay::EndBanner(EndBanner(banner))))
             }
@@ -275,20 +276,20 @@ impl Dialog for VoteDialog {
         true
     }
 
-    fn update(&mut self, app: &mut App, action: Action) -> Transition {
+    fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         let next = match &mut self.stage {
             VoteStage::Earlier => earlier::update(action),
             VoteStage::Again(ed) => earlier::again_update(ed, &mut self.again, action),
-            VoteStage::Ballots => ballots::update(&mut self.votes, app, action),
+            VoteStage::Ballots => ballots::update(&mut self.votes, cx, action),
             VoteStage::Reason(ed) => ballots::reason_update(ed, &mut self.votes, action),
-            VoteStage::ReadBack => read_back::update(&self.votes, app, action),
+            VoteStage::ReadBack => read_back::update(&self.votes, cx, action),
             VoteStage::Drop => match keys::command(Ctx::VoteDrop, &action) {
                 Some(Action::Confirm) => Next::Close,
                 Some(Action::Back) => Next::To(VoteStage::Ballots),
                 _ => Next::Stay,
             },
-            VoteStage::FollowUp(form) => form.update(app, action),
-            VoteStage::Defer(form) => form.update(app, action),
+            VoteStage::FollowUp(form) => form.update(cx, action),
+            VoteStage::Defer(form) => form.update(cx, action),
         };
         match next {
             Next::Stay => Transition::Stay,
@@ -298,7 +299,7 @@ impl Dialog for VoteDialog {
             }
             Next::Record(mut closing) => {
                 closing.again_because = self.again.clone();
-                self.recorded(app, closing)
+                self.recorded(cx, closing)
             }
             // Esc on the ballots: ask first when any were cast
             Next::Close if matches!(self.stage, VoteStage::Ballots) && self.has_ballots() => {

@@ -3,6 +3,7 @@
 //! confirms (after a NO-GO the follow-up comes next), `Esc` goes back to
 //! the ballots with everything kept, so a mistaken ballot can be corrected.
 
+use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -19,11 +20,11 @@ use crate::view::vote::outcome_text;
 use crate::vote::{Closing, Outcome};
 
 /// A key on the read-back.
-pub fn update(v: &VoteState, app: &mut App, action: Action) -> Next {
+pub fn update(v: &VoteState, cx: &mut Cx<'_>, action: Action) -> Next {
     match keys::command(Ctx::VoteReadBack, &action) {
         Some(Action::Confirm) => {
-            if vote_preview(app, v).outcome == Outcome::NoGo {
-                Next::To(VoteStage::FollowUp(FollowUpForm::new(&app.fw, app.lang)))
+            if vote_preview(cx, v).outcome == Outcome::NoGo {
+                Next::To(VoteStage::FollowUp(FollowUpForm::new(&cx.fw, cx.lang)))
             } else {
                 Next::Record(Closing::default())
             }

@@ -26,7 +26,9 @@ use crate::view::wrap::wrap_styled;
 
 /// Draw the focus view over the whole of `area`.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-    let Some(o) = app.open_session() else { return };
+    let (Some(o), Some(view)) = (app.open_session(), app.screen_state()) else {
+        return;
+    };
     let sess = &o.session;
     let s = app.s();
     let pos = app.fw.pos_at(app.cursor_flat());
@@ -96,7 +98,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let cons = consideration(s.ui_consideration, &step.consideration, width, room, th);
     // the whole a third of the way down what is left over (calm, not glued
     // to the top); the stance panel, while it has the focus, gets the rest
-    let stances = o.stance_focus.is_some();
+    let stances = view.stance_focus.is_some();
     let content = lines.len() + if stances { 0 } else { cons.len() + 1 };
     let spare = (inner.height as usize).saturating_sub(content);
     let top = if stances { 0 } else { spare / 3 } as u16;
@@ -107,7 +109,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     below(app, sess, f, inner, used, cons, th);
 
     f.render_widget(Paragraph::new(flash_line(app, th, flash.width)), flash);
-    let ctx = if o.stance_focus.is_some() {
+    let ctx = if view.stance_focus.is_some() {
         Ctx::Stances
     } else {
         Ctx::Main
@@ -193,7 +195,7 @@ fn below(
     cons: Vec<Line<'static>>,
     th: &Theme,
 ) {
-    let stances = app.open_session().is_some_and(|o| o.stance_focus.is_some());
+    let stances = app.screen_state().is_some_and(|v| v.stance_focus.is_some());
     let rest = Rect::new(
         inner.x,
         inner.y + used.min(inner.height),

@@ -11,6 +11,7 @@ pub mod stances;
 use crate::i18n::fill;
 use crate::session::Status;
 use crate::tui::app::{ActionForm, App, Overlay, end_workshop, export_minutes, request_quit};
+use crate::tui::dialogs::Cx;
 use crate::tui::dialogs::consensus_check::ConsensusCheckDialog;
 use crate::tui::dialogs::dissent::DissentDialog;
 use crate::tui::dialogs::help::HelpDialog;
@@ -29,7 +30,7 @@ pub fn update(app: &mut App, action: Action) {
     if app.open_session().is_none() {
         return;
     }
-    if app.open_session().is_some_and(|o| o.stance_focus.is_some()) {
+    if app.screen_state().is_some_and(|v| v.stance_focus.is_some()) {
         stance_focus_update(app, action);
         return;
     }
@@ -62,9 +63,9 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::FocusStances => {
             if !app.party_rows().is_empty()
-                && let Some(o) = app.open_session_mut()
+                && let Some(v) = app.screen_state_mut()
             {
-                o.stance_focus = Some(0);
+                v.stance_focus = Some(0);
             }
         }
         Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
@@ -76,7 +77,7 @@ pub fn update(app: &mut App, action: Action) {
         | Action::History
         | Action::Guidance
         | Action::Overview => open_reading(app, action),
-        Action::Vote => open_vote(app, false),
+        Action::Vote => open_vote(&mut Cx::new(app), false),
         Action::Timer => {
             // the timer runs by itself (see `App::keep_timer`): `t` pauses it, or goes on
             let now = app.now;
@@ -103,13 +104,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
         Action::Quit => request_quit(app),
         Action::FocusView => {
-            if let Some(o) = app.open_session_mut() {
-                o.focus_view = !o.focus_view;
+            if let Some(v) = app.screen_state_mut() {
+                v.focus_view = !v.focus_view;
             }
         }
         Action::LeaveFocus => {
-            if let Some(o) = app.open_session_mut() {
-                o.focus_view = false;
+            if let Some(v) = app.screen_state_mut() {
+                v.focus_view = false;
             }
         }
         _ => {}
@@ -173,16 +174,16 @@ fn mark_consensus(app: &mut App) {
 fn stance_focus_update(app: &mut App, action: Action) {
     let rows = app.party_rows();
     let n = rows.len();
-    let sel = app.open_session().and_then(|o| o.stance_focus).unwrap_or(0);
+    let sel = app.screen_state().and_then(|v| v.stance_focus).unwrap_or(0);
     match action {
         Action::Up => {
-            if let Some(o) = app.open_session_mut() {
-                o.stance_focus = Some(sel.saturating_sub(1));
+            if let Some(v) = app.screen_state_mut() {
+                v.stance_focus = Some(sel.saturating_sub(1));
             }
         }
         Action::Down => {
-            if let Some(o) = app.open_session_mut() {
-                o.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
+            if let Some(v) = app.screen_state_mut() {
+                v.stance_focus = Some((sel + 1).min(n.saturating_sub(1)));
             }
         }
         Action::Toggle | Action::StanceReason | Action::PickStance(_) => {
@@ -197,7 +198,7 @@ fn stance_focus_update(app: &mut App, action: Action) {
             if action == Action::Toggle {
                 app.overlay = Some(StancePickDialog::overlay(row.id));
             } else if let Action::PickStance(stance) = action {
-                app.overlay = stance_pick::pick(app, row.id, stance);
+                app.overlay = stance_pick::pick(&mut Cx::new(app), row.id, stance);
             } else {
                 let party = row.id;
                 let sess = app.session().expect("open");
@@ -212,8 +213,8 @@ fn stance_focus_update(app: &mut App, action: Action) {
             }
         }
         Action::Back => {
-            if let Some(o) = app.open_session_mut() {
-                o.stance_focus = None;
+            if let Some(v) = app.screen_state_mut() {
+                v.stance_focus = None;
             }
         }
         _ => {}

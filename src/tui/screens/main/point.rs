@@ -21,14 +21,16 @@ use crate::view::wrap::wrapped_rows;
 
 /// Draw the workshop screen.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-    let Some(o) = app.open_session() else { return };
-    if o.focus_view {
+    let (Some(o), Some(view)) = (app.open_session(), app.screen_state()) else {
+        return;
+    };
+    if view.focus_view {
         super::focus::render(app, f, area, th);
         return;
     }
     let sess = &o.session;
     let pos = app.fw.pos_at(app.cursor_flat());
-    let ctx = if o.stance_focus.is_some() {
+    let ctx = if view.stance_focus.is_some() {
         Ctx::Stances
     } else {
         Ctx::Main
@@ -66,11 +68,11 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
 
 /// The rows the workshop screen's key hints take at `width` (1 or 2).
 pub fn footer_rows(app: &App, width: u16) -> u16 {
-    let focus = app.open_session().is_some_and(|o| o.focus_view);
+    let focus = app.screen_state().is_some_and(|v| v.focus_view);
     if focus {
         return 1;
     }
-    let ctx = if app.open_session().is_some_and(|o| o.stance_focus.is_some()) {
+    let ctx = if app.screen_state().is_some_and(|v| v.stance_focus.is_some()) {
         Ctx::Stances
     } else {
         Ctx::Main

@@ -20,7 +20,7 @@ use crate::view::wrap::wrap_cut;
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let o = app.open_session().expect("open");
-    let focus = o.stance_focus;
+    let focus = app.screen_state().expect("open").stance_focus;
     let blk = Block::new()
         .borders(Borders::TOP)
         .border_style(if focus.is_some() { th.focus } else { th.border })
