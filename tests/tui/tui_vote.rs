@@ -629,3 +629,48 @@ fn the_earlier_vote_gives_its_revisit_date_as_every_view_does() {
     assert!(screen.contains("20-01-2027"), "{screen}");
     assert!(!screen.contains("2027-01-20"), "{screen}");
 }
+
+/// A NO-GO is the room's decision once its read-back is confirmed: it is
+/// on disk before its follow-up is asked (a kill while the route is chosen
+/// lost the ballots and their reasons: an outside test), the route then
+/// joins the same vote, and Esc on the routes closes with the NO-GO kept.
+#[test]
+fn a_confirmed_no_go_is_on_disk_before_its_follow_up() {
+    for route in [true, false] {
+        let mut f = four_parties(Lang::Nl);
+        let app = &mut f.app;
+        to_decision_step(app);
+        ch(app, 'v');
+        cast(app, Some('2'));
+        press(app, KeyCode::Enter);
+        ctx_is_vote(app, Ctx::VoteReadBack);
+        press(app, KeyCode::Enter);
+        ctx_is_vote(app, Ctx::FollowUp);
+        // a kill now finds the vote in the file, ballots and reasons
+        let disk = on_disk(&f.path);
+        assert_eq!(disk.votes.len(), 1);
+        let v = &disk.votes[0];
+        assert_eq!(v.outcome, Outcome::NoGo);
+        assert!(v.follow_up.is_none());
+        assert!(
+            v.ballots
+                .iter()
+                .any(|b| b.reason == "eerst de bewoners horen")
+        );
+        if route {
+            ch(app, '1');
+            press(app, KeyCode::Enter);
+        } else {
+            press(app, KeyCode::Esc);
+        }
+        assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
+        let disk = on_disk(&f.path);
+        assert_eq!(
+            disk.votes.len(),
+            1,
+            "the route joins the vote, no second vote"
+        );
+        assert_eq!(disk.votes[0].follow_up.is_some(), route);
+        assert_eq!(disk.latest_vote().unwrap().outcome, Outcome::NoGo);
+    }
+}

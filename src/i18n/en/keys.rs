@@ -55,7 +55,7 @@ pub(super) const TEXT: KeyStrings = KeyStrings {
     key_route: "choose a follow-up route (arrows, or its number)",
     key_next_field: "to the next field",
     key_prev_field: "to the previous field",
-    key_followup_back: "back (from a field to the routes, from the routes to the vote)",
+    key_followup_back: "back (from a field to the routes; on the routes: close, the NO-GO is recorded already, without a route)",
     key_summary_finish: "end the workshop and write the minutes",
     key_next_point: "next point",
     key_prev_point: "previous point",

@@ -55,7 +55,7 @@ pub(super) const TEXT: KeyStrings = KeyStrings {
     key_route: "een vervolgroute kiezen (pijlen, of het nummer)",
     key_next_field: "naar het volgende veld",
     key_prev_field: "naar het vorige veld",
-    key_followup_back: "terug (van een veld naar de routes, van de routes naar de stemming)",
+    key_followup_back: "terug (van een veld naar de routes; op de routes: sluiten, de NO-GO staat al vast, zonder route)",
     key_summary_finish: "de bijeenkomst afsluiten en het verslag schrijven",
     key_next_point: "volgend punt",
     key_prev_point: "vorig punt",

@@ -88,6 +88,9 @@ pub enum Next {
     To(VoteStage),
     /// Record the vote with this closing and show the outcome.
     Record(Closing),
+    /// Record the NO-GO now (the read-back was confirmed: it is the room's
+    /// decision, kept whatever happens next), then ask its follow-up.
+    RecordThen(VoteStage),
     /// Leave without voting.
     Close,
 }
@@ -100,6 +103,9 @@ pub struct VoteDialog {
     pub ending: bool,
     /// Why the room votes again after an earlier vote (optional).
     pub again: String,
+    /// The NO-GO recorded at its confirmation, whose follow-up is being
+    /// asked (its index in the session's votes).
+    pub recorded: Option<usize>,
 }
 
 impl VoteDialog {
@@ -118,6 +124,7 @@ impl VoteDialog {
             stage: VoteStage::Ballots,
             ending: false,
             again: String::new(),
+            recorded: None,
         }
     }
 
@@ -245,10 +252,29 @@ pub fn record_vote(cx: &mut Cx<'_>, v: &VoteState, closing: Closing) -> Option<B
     Some(BannerDialog { vote })
 }
 
+/// Give the NO-GO `votes[vote]`, recorded at its confirmation, its
+/// follow-up route and revisit date, and save (a capture of its own).
+fn add_follow_up(cx: &mut Cx<'_>, vote: usize, closing: Closing) -> Option<BannerDialog> {
+    let v = cx.session_mut()?.votes.get_mut(vote)?;
+    v.follow_up = closing.follow_up;
+    v.revisit = closing.revisit;
+    cx.save_now();
+    Some(BannerDialog { vote })
+}
+
 impl VoteDialog {
-    /// Record the vote and show its outcome (then, when ending, the summary).
+    /// Record the vote (or give the NO-GO recorded at its confirmation its
+    /// follow-up) and show its outcome (then, when ending, the summary).
     fn recorded(&self, cx: &mut Cx<'_>, closing: Closing) -> Transition {
-        match record_vote(cx, &self.votes, closing) {
+        let banner = match self.recorded {
+            Some(i) => add_follow_up(cx, i, closing),
+            None => record_vote(cx, &self.votes, closing),
+        };
+        self.banner(banner)
+    }
+
+    fn banner(&self, banner: Option<BannerDialog>) -> Transition {
+        match banner {
             Some(banner) if self.ending => {
                 Transition::Open(Box::new(Overlay::EndBanner(EndBanner(banner))))
             }
@@ -293,6 +319,11 @@ impl Dialog for VoteDialog {
         };
         match next {
             Next::Stay => Transition::Stay,
+            // the NO-GO stands once confirmed: Esc on its routes closes
+            // with the outcome (no route given), it does not reopen the ballots
+            Next::To(VoteStage::Ballots) if self.recorded.is_some() => {
+                self.banner(self.recorded.map(|vote| BannerDialog { vote }))
+            }
             Next::To(stage) => {
                 self.stage = stage;
                 Transition::Stay
@@ -300,6 +331,20 @@ impl Dialog for VoteDialog {
             Next::Record(mut closing) => {
                 closing.again_because = self.again.clone();
                 self.recorded(cx, closing)
+            }
+            Next::RecordThen(stage) => {
+                let closing = Closing {
+                    again_because: self.again.clone(),
+                    ..Closing::default()
+                };
+                match record_vote(cx, &self.votes, closing) {
+                    Some(banner) => {
+                        self.recorded = Some(banner.vote);
+                        self.stage = stage;
+                        Transition::Stay
+                    }
+                    None => Transition::Close,
+                }
             }
             // Esc on the ballots: ask first when any were cast
             Next::Close if matches!(self.stage, VoteStage::Ballots) && self.has_ballots() => {

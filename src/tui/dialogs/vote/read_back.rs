@@ -24,7 +24,7 @@ pub fn update(v: &VoteState, cx: &mut Cx<'_>, action: Action) -> Next {
     match keys::command(Ctx::VoteReadBack, &action) {
         Some(Action::Confirm) => {
             if vote_preview(cx, v).outcome == Outcome::NoGo {
-                Next::To(VoteStage::FollowUp(FollowUpForm::new(&cx.fw, cx.lang)))
+                Next::RecordThen(VoteStage::FollowUp(FollowUpForm::new(&cx.fw, cx.lang)))
             } else {
                 Next::Record(Closing::default())
             }
