@@ -41,10 +41,15 @@ pub fn in_order(mut ev: Events) -> bool {
             return false;
         };
         let path: Vec<String> = h.path.iter().map(|k| k.to_string()).collect();
+        // the keys it shares with the header before; each prefix's hash
+        // from the one before it (a header 1,000 keys deep costs 1,000)
+        let common = last.iter().zip(&path).take_while(|(a, b)| a == b).count();
+        let mut prefix = DefaultHasher::new();
         for k in 1..=path.len() {
-            let open = k <= last.len() && last[..k] == path[..k];
+            let open = k <= common;
             let whole = k == path.len();
-            let id = hash(&path[..k]);
+            path[k - 1].hash(&mut prefix);
+            let id = prefix.finish();
             let again = !seen.insert(id);
             // still open: a prefix of the header before; its own header
             // again only for the next element of an array of tables
@@ -58,12 +63,6 @@ pub fn in_order(mut ev: Events) -> bool {
         }
         last = path;
     }
-}
-
-fn hash(path: &[String]) -> u64 {
-    let mut h = DefaultHasher::new();
-    path.hash(&mut h);
-    h.finish()
 }
 
 #[cfg(test)]

@@ -40,8 +40,13 @@ pub fn reorder(text: &str) -> Option<Vec<(usize, usize)>> {
         let h = ev.header(e).ok()?;
         let mut place: Place = Vec::with_capacity(h.path.len());
         let last = h.path.len().saturating_sub(1);
+        // each key's hash from the place before it (a header 1,000 keys
+        // deep costs 1,000, not a million)
+        let mut before = DefaultHasher::new();
         for (k, key) in h.path.into_iter().enumerate() {
-            let id = hash(&place, &key);
+            let mut with_key = before.clone();
+            key.hash(&mut with_key);
+            let id = with_key.finish();
             let element = k == last && h.array;
             if element && tables.contains(&id) {
                 return None;
@@ -61,6 +66,7 @@ pub fn reorder(text: &str) -> Option<Vec<(usize, usize)>> {
                 (false, Some(n)) => *n - 1,
                 (false, None) => 0,
             };
+            (&key, index).hash(&mut before);
             place.push((key, index));
         }
         sections.push((place, h.at));
@@ -79,13 +85,6 @@ pub fn reorder(text: &str) -> Option<Vec<(usize, usize)>> {
             .map(|i| (sections[i].1, ends[i]))
             .collect(),
     )
-}
-
-fn hash(place: &Place, key: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    place.hash(&mut h);
-    key.hash(&mut h);
-    h.finish()
 }
 
 #[cfg(test)]
