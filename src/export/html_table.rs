@@ -43,9 +43,11 @@ struct Measured {
 
 /// The width in `ch` of one character, bold or not.
 fn char_ch(c: char, bold: bool) -> f64 {
-    // Miscellaneous Symbols and Dingbats: ⚠ ✔ ✖ ☐ ☑
+    // Miscellaneous Symbols and Dingbats: ⚠ ✔ ✖ ☐ ☑; a digit is 1 ch
     let w = if ('\u{2600}'..='\u{27bf}').contains(&c) {
         SYMBOL
+    } else if c.is_ascii_digit() {
+        1.0
     } else {
         PROSE
     };
@@ -236,9 +238,17 @@ pub(super) fn percent_widths(head: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<
         }
     }
     let sum: f64 = alloc.iter().sum::<f64>().max(1.0);
+    // a short column (a time, a number) is rounded up: rounded down it
+    // lost up to 1% of the page and "00:27" broke into "00:2 / 7"; the
+    // text columns, which wrap, are rounded down and give back the rest
     let mut out: Vec<usize> = alloc
         .iter()
-        .map(|a| ((a * 100.0 / sum).floor() as usize).max(1))
+        .zip(weight)
+        .map(|(a, w)| {
+            let p = a * 100.0 / sum;
+            let p = if *w > 0.0 { p.floor() } else { p.ceil() };
+            (p as usize).max(1)
+        })
         .collect();
     // rounding: what is left goes to the column that lacks the most room
     // for its longest word, else to the widest column
@@ -248,6 +258,14 @@ pub(super) fn percent_widths(head: &[String], rows: &[Vec<Vec<Inline>>]) -> Vec<
         .filter(|&k| lack(k) > 0.0)
         .max_by(|&a, &b| lack(a).total_cmp(&lack(b)))
         .or_else(|| (0..n).max_by(|&a, &b| alloc[a].total_cmp(&alloc[b])));
+    // more than 100 from rounding up: the widest text column gives it back
+    let to = match given > 100 {
+        true => (0..n)
+            .filter(|&k| weight[k] > 0.0)
+            .max_by_key(|&k| out[k])
+            .or(to),
+        false => to,
+    };
     if let Some(k) = to {
         out[k] = (out[k] + 100).saturating_sub(given);
     }
