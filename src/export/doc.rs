@@ -251,7 +251,12 @@ fn attendance_fields(c: &Ctx, w: &Workshop) -> Vec<(String, Vec<Inline>)> {
                 } else {
                     s.att_left
                 };
-                fill(template, &[&c.time_of(ch.at)])
+                let mut said = fill(template, &[&c.time_of(ch.at)]);
+                // the point it happened at, as the recap says it
+                if !ch.point.is_empty() {
+                    said.push_str(&fill(s.recap_at_point, &[&ch.point]));
+                }
+                said
             })
             .collect();
         if changes.is_empty() {

@@ -61,20 +61,22 @@ fn the_minutes_say_who_came_later_and_when_who_left_and_who_was_absent() {
     let md = render(&s, Format::Md, Lang::Nl);
     assert!(
         md.contains(
-            "- **Aanwezig:** Gemeente (Anna), Woonstede (Bas, vertrok om 14:30), \
+            "- **Aanwezig:** Gemeente (Anna), Woonstede (Bas, vertrok om 14:30, bij punt 1.1.1), \
              Politie (Cor), Bewoners (Dirk), School (Eva)\n"
         ),
         "{md}"
     );
     assert!(
-        md.contains("- **Later gekomen:** Zorg (Fien, kwam om 13:40)\n"),
+        md.contains("- **Later gekomen:** Zorg (Fien, kwam om 13:40, bij punt 1.1.1)\n"),
         "{md}"
     );
     assert!(md.contains("- **Afwezig:** Rijk (Gert)\n"), "{md}");
 
     let html = render(&s, Format::Html, Lang::Nl);
     assert!(
-        html.contains("<li><strong>Later gekomen:</strong> Zorg (Fien, kwam om 13:40)</li>"),
+        html.contains(
+            "<li><strong>Later gekomen:</strong> Zorg (Fien, kwam om 13:40, bij punt 1.1.1)</li>"
+        ),
         "{html}"
     );
     assert!(
@@ -84,10 +86,13 @@ fn the_minutes_say_who_came_later_and_when_who_left_and_who_was_absent() {
 
     let en = render(&s, Format::Md, Lang::En);
     assert!(
-        en.contains("- **Arrived later:** Zorg (Fien, arrived at 13:40)\n"),
+        en.contains("- **Arrived later:** Zorg (Fien, arrived at 13:40, at point 1.1.1)\n"),
         "{en}"
     );
-    assert!(en.contains("Woonstede (Bas, left at 14:30)"), "{en}");
+    assert!(
+        en.contains("Woonstede (Bas, left at 14:30, at point 1.1.1)"),
+        "{en}"
+    );
 
     // the JSON holds the log itself
     let json = render(&s, Format::Json, Lang::Nl);

@@ -167,7 +167,7 @@ fn the_minutes_of_a_rich_workshop_need_no_edits() {
     }
     // what the issue saw, written once and in one sentence
     assert!(
-        md.contains("GGD Havenstad (Anne-Marie Koster, vertrok om 13:45)"),
+        md.contains("GGD Havenstad (Anne-Marie Koster, vertrok om 13:45, bij punt 1.1.1)"),
         "{md}"
     );
     assert!(
