@@ -25,8 +25,6 @@ mod tables;
 
 use std::fmt;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use serde::de::DeserializeOwned;
 
 /// Why the streaming reader stopped.
@@ -82,29 +80,15 @@ impl serde::de::Error for StreamError {
     }
 }
 
-/// Read TOML text into `T` without building a tree (in tests; the store
-/// reads with [`from_str_until`] beside its pre-scan). A [`Kind::Fault`]
+/// Read TOML text into `T` without building a tree. A [`Kind::Fault`]
 /// is the file's; after [`Kind::Unread`] the `toml` crate must decide.
 /// Text whose tables come in another order than this program writes is
 /// read again in streaming order (`reorder.rs`: its sections in another
 /// order, no copy).
-#[cfg(test)]
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, StreamError> {
-    from_str_until(text, &AtomicBool::new(false))
-}
-
-/// [`from_str`] that gives up ([`Kind::Unread`]) once `stop` is set (the
-/// pre-scan, on another thread, refused the text).
-pub fn from_str_until<T: DeserializeOwned>(
-    text: &str,
-    stop: &AtomicBool,
-) -> Result<T, StreamError> {
-    let read = |parts| read(text, parts, stop);
-    let e = match read(vec![(0, text.len())]) {
+    let e = match read(text, vec![(0, text.len())]) {
         Ok(value) => return Ok(value),
         Err(e) if e.kind == Kind::Fault => return Err(e),
-        // the pre-scan refused the text: nothing more is read
-        Err(e) if stop.load(Ordering::Relaxed) => return Err(e),
         Err(e) => e,
     };
     if layout::in_stream_order(text) {
@@ -116,7 +100,7 @@ pub fn from_str_until<T: DeserializeOwned>(
             ..e
         });
     };
-    match read(parts.clone()) {
+    match read(text, parts.clone()) {
         Ok(value) => Ok(value),
         // in streaming order, a table given twice comes twice in a row
         Err(e) if matches!(e.kind, Kind::Fault | Kind::Twice) => Err(settled(e)),
@@ -146,12 +130,8 @@ fn settled(e: StreamError) -> StreamError {
 }
 
 /// Read the parts of `text` (ranges of whole lines), one after the other.
-fn read<T: DeserializeOwned>(
-    text: &str,
-    parts: Vec<(usize, usize)>,
-    stop: &AtomicBool,
-) -> Result<T, StreamError> {
-    let mut reader = tables::Reader::over(text, parts, stop);
+fn read<T: DeserializeOwned>(text: &str, parts: Vec<(usize, usize)>) -> Result<T, StreamError> {
+    let mut reader = tables::Reader::over(text, parts);
     let read = T::deserialize(tables::TableDe::root(&mut reader)).and_then(|value| {
         reader.finished()?;
         Ok(value)

@@ -3,7 +3,6 @@
 //! written after a key (scalars, arrays, inline tables).
 
 use std::borrow::Cow;
-use std::sync::atomic::AtomicBool;
 
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use toml_parser::parser::{Event, EventKind};
@@ -21,9 +20,9 @@ pub(super) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// The parts of `text` (ranges of whole lines), one after the other.
-    pub fn over(text: &'a str, parts: Vec<(usize, usize)>, stop: &'a AtomicBool) -> Self {
+    pub fn over(text: &'a str, parts: Vec<(usize, usize)>) -> Self {
         Reader {
-            ev: Events::over(text, parts).until(stop),
+            ev: Events::over(text, parts),
             pending: None,
             path: Vec::new(),
         }
