@@ -104,7 +104,10 @@ fn cost_child() {
     } else {
         -1
     };
-    println!("COST rss={} us={us} code={code}", ru.ru_maxrss as u64 * 1024);
+    println!(
+        "COST rss={} us={us} code={code}",
+        ru.ru_maxrss as u64 * 1024
+    );
 }
 
 /// The binary's own footprint, reading a small valid session.
