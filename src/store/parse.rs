@@ -79,19 +79,24 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
         Some(v) if v < FORMAT_VERSION => text.len(),
         _ => journal_start(text),
     };
-    let first_line = text.as_bytes()[..start]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1;
-    let (events, torn) =
-        parse_events(text, start, first_line).map_err(|d| StoreError::Corrupt {
-            path: path.to_path_buf(),
-            line: d.line,
-            column: 1,
-            message: d.message,
-            backup: newest_backup(path),
-        })?;
+    // the journal's lines are numbered from its start; the lines before
+    // it are counted only for a message (a pass over the whole text)
+    let lines_before = || {
+        text.as_bytes()[..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+    };
+    let (events, mut torn) = parse_events(text, start, 1).map_err(|d| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        line: d.line + lines_before(),
+        column: 1,
+        message: d.message,
+        backup: newest_backup(path),
+    })?;
+    if let Some(t) = &mut torn {
+        t.line += lines_before();
+    }
     // the snapshot is the whole text but a torn last line: the journal's
     // lines are TOML comments, and anything else after the mark is TOML's
     let snapshot = &text[..torn.as_ref().map_or(text.len(), |t| t.offset)];
@@ -110,11 +115,19 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
     Ok((session, torn))
 }
 
+/// The largest snapshot the `toml` crate reads when the streaming reader
+/// does not (TOML this program never writes: a dotted key given apart from
+/// its table's other keys, in an inline table, or with more than one of
+/// its tables continued by headers; a date). Its tree costs about 37× the
+/// text (2.5 KB a table), so a larger text of such a shape, hostile or
+/// hand-made, is refused by name instead (issue 28: at most 5× its size).
+pub(crate) const TOML_TREE_MAX: usize = 64 * 1024;
+
 /// The snapshot's TOML as a session: read as it streams (no tree, see
 /// `store/stream`), refused where that reading finds a fault for certain,
 /// or, where the text is TOML this program does not write, read by the
-/// `toml` crate, which reads it the same or names the fault (its offset
-/// and message).
+/// `toml` crate up to [`TOML_TREE_MAX`], which reads it the same or names
+/// the fault (its offset and message).
 fn read_snapshot(
     snapshot: &str,
     read: Result<Session, stream::StreamError>,
@@ -124,6 +137,15 @@ fn read_snapshot(
         // refused without building toml's tree (issue 28: a hostile file
         // costs what its valid part costs, not toml's 2.5 KB a table)
         Err(e) if e.kind == stream::Kind::Fault => Err((e.offset, e.message)),
+        Err(e) if snapshot.len() > TOML_TREE_MAX => Err((
+            e.offset,
+            format!(
+                "{}: TOML that wijktafel does not write, read only in a file under {} KiB \
+                 (write each table's keys together, under its [header])",
+                e.message,
+                TOML_TREE_MAX / 1024
+            ),
+        )),
         Err(_) => toml::from_str(snapshot).map_err(|e| {
             (
                 e.span().map(|s| s.start).unwrap_or(0),

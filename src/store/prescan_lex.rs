@@ -154,17 +154,23 @@ impl Scanner<'_> {
                 self.i += 1;
                 let mut escaped = false;
                 loop {
-                    match self.peek() {
-                        None | Some(b'\n') => return Err(Malformed),
-                        Some(b'\\') if q == b'"' => {
+                    // the next quote, escape or line end, a word at a time
+                    let rest = self.b.get(self.i..).ok_or(Malformed)?;
+                    let next = match q {
+                        b'"' => memchr::memchr3(q, b'\\', b'\n', rest),
+                        _ => memchr::memchr2(q, b'\n', rest),
+                    };
+                    self.i += next.ok_or(Malformed)?;
+                    match self.b[self.i] {
+                        b'\n' => return Err(Malformed),
+                        b'\\' => {
                             escaped = true;
                             self.i += 2;
                         }
-                        Some(c) if c == q => {
+                        _ => {
                             self.i += 1;
                             return Ok((!escaped).then_some(start + 1..self.i - 1));
                         }
-                        Some(_) => self.i += 1,
                     }
                 }
             }

@@ -273,6 +273,17 @@ const SHAPES: &[Shape] = &[
         },
         "duplicate key",
     ),
+    // dotted keys (issue 28: a valid one sent the whole file to toml's tree)
+    (
+        "dotted keys, 49,000 valid note tables, then a word that is no choice",
+        || dotted_then_bogus("cursor = \"1.1.1\"\nframework.id = \"plv-afwegingskader\"\n"),
+        "unknown variant `bogus`",
+    ),
+    (
+        "dotted keys given apart, 49,000 valid note tables, then a word that is no choice",
+        || dotted_then_bogus("framework.id = \"plv-afwegingskader\"\ncursor = \"1.1.1\"\n"),
+        "under 64 KiB",
+    ),
     (
         "one journal line of 3,000,000 values",
         || journal(1, 3_000_000),
@@ -284,6 +295,21 @@ const SHAPES: &[Shape] = &[
         "more than one value per 6 bytes",
     ),
 ];
+
+/// A session's first lines with its framework in dotted keys (`middle`
+/// names the framework's id and the cursor), 49,000 valid note tables,
+/// then a word that is no choice.
+fn dotted_then_bogus(middle: &str) -> String {
+    let mut t = format!(
+        "format_version = 4\nname = \"Vijandig\"\ncreated = \"2026-12-07T10:00:00Z\"\n\
+         {middle}framework.version = \"2022.2\"\n\n"
+    );
+    for i in 0..49_000 {
+        t.push_str(&valid_note(i));
+    }
+    t.push_str("[points.\"9.9.9\"]\nstatus = \"bogus\"\n");
+    t
+}
 
 /// A journal of `lines` valid event lines (checksums right), each setting
 /// a point to an array of `values` zeros.

@@ -94,6 +94,17 @@ impl<'a> Events<'a> {
         Ok(Some(self.line[self.next]))
     }
 
+    /// The next event (after [`Events::peek`]) is the first of its line.
+    pub fn first_on_line(&self) -> bool {
+        self.next == 0
+    }
+
+    /// The event `n` after the next one on the line being read (after
+    /// [`Events::peek`]); `None` past the line's end.
+    pub fn peek_on_line(&self, n: usize) -> Option<Event> {
+        self.line.get(self.next + n).copied()
+    }
+
     pub fn take(&mut self) -> Result<Option<Event>, StreamError> {
         let event = self.peek()?;
         if let Some(e) = event {
@@ -126,6 +137,14 @@ impl<'a> Events<'a> {
         }
         if let Some(simple) = super::fast::simple_line(self.part) {
             self.take_simple(&simple);
+            return Ok(true);
+        }
+        if let Some(len) = super::fast::blank_line(self.part) {
+            self.advance(len);
+            return Ok(true);
+        }
+        if let Some(header) = super::fast::simple_header(self.part) {
+            self.take_header(&header);
             return Ok(true);
         }
         self.tokens.clear();
@@ -168,9 +187,41 @@ impl<'a> Events<'a> {
             Event::new_unchecked(EventKind::Scalar, value, at(s.value)),
         ];
         self.line.extend(events);
-        self.line_at = (self.base, self.base + s.len);
-        self.part = &self.part[s.len..];
-        self.base += s.len;
+        self.advance(s.len);
+    }
+
+    /// The events of a header found by its bytes.
+    fn take_header(&mut self, h: &super::fast::SimpleHeader) {
+        let at = |a: usize, b: usize| Span::new_unchecked(self.base + a, self.base + b);
+        let (open, close, width) = match h.array {
+            true => (EventKind::ArrayTableOpen, EventKind::ArrayTableClose, 2),
+            false => (EventKind::StdTableOpen, EventKind::StdTableClose, 1),
+        };
+        self.line
+            .push(Event::new_unchecked(open, None, at(0, width)));
+        for (n, &((a, b), quoted)) in h.keys.iter().enumerate() {
+            if n > 0 {
+                let dot = at(a - 1, a);
+                self.line
+                    .push(Event::new_unchecked(EventKind::KeySep, None, dot));
+            }
+            let encoding = quoted.then_some(Encoding::BasicString);
+            self.line.push(Event::new_unchecked(
+                EventKind::SimpleKey,
+                encoding,
+                at(a, b),
+            ));
+        }
+        let end = at(h.close, h.close + width);
+        self.line.push(Event::new_unchecked(close, None, end));
+        self.advance(h.len);
+    }
+
+    /// The line of `len` bytes at the start of the part was read.
+    fn advance(&mut self, len: usize) {
+        self.line_at = (self.base, self.base + len);
+        self.part = &self.part[len..];
+        self.base += len;
     }
 
     /// Parse the tokens of the line into events (spans made offsets in the text).
@@ -224,6 +275,9 @@ impl<'a> Events<'a> {
 
     /// A key's text (quoted or bare).
     pub fn key(&self, event: Event) -> Result<Cow<'a, str>, StreamError> {
+        if let Some(plain) = self.plain_string(event).or_else(|| self.bare_key(event)) {
+            return Ok(Cow::Borrowed(plain));
+        }
         let mut out: Cow<'a, str> = Cow::Borrowed("");
         let mut error: Option<ParseError> = None;
         self.raw(event).decode_key(&mut out, &mut error);
@@ -239,6 +293,9 @@ impl<'a> Events<'a> {
     /// A scalar's value; dates and times are left to the `toml` crate.
     pub fn scalar(&self, event: Event) -> Result<Scalar<'a>, StreamError> {
         let at = event.span().start();
+        if let Some(plain) = self.plain_string(event) {
+            return Ok(Scalar::Str(Cow::Borrowed(plain)));
+        }
         let mut out: Cow<'a, str> = Cow::Borrowed("");
         let mut error: Option<ParseError> = None;
         let kind = self.raw(event).decode_scalar(&mut out, &mut error);
@@ -257,6 +314,39 @@ impl<'a> Events<'a> {
                 return Err(StreamError::unsupported("a date-time value", at));
             }
         })
+    }
+
+    /// A basic string with nothing to decode: no escape and no character
+    /// TOML refuses in it (controls but tab, DEL), so its text is its value
+    /// (most strings of a session; the decoder is the rest's).
+    #[inline]
+    fn plain_string(&self, event: Event) -> Option<&'a str> {
+        if event.encoding() != Some(Encoding::BasicString) {
+            return None;
+        }
+        let span = event.span();
+        let raw = self.text.get(span.start()..span.end())?;
+        let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+        // every byte looked at (no early return: the loop vectorizes)
+        let plain = inner.bytes().fold(true, |ok, b| {
+            ok & ((b >= 0x20 && b != b'\\' && b != b'"' && b != 0x7f) | (b == b'\t'))
+        });
+        plain.then_some(inner)
+    }
+
+    /// A bare key (letters, digits, `_`, `-`): its text is its name.
+    #[inline]
+    fn bare_key(&self, event: Event) -> Option<&'a str> {
+        if event.encoding().is_some() {
+            return None;
+        }
+        let span = event.span();
+        let raw = self.text.get(span.start()..span.end())?;
+        let bare = !raw.is_empty()
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        bare.then_some(raw)
     }
 
     /// The header that starts with `open` (taken): its keys up to its close.

@@ -78,13 +78,34 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// After `key`: `=`, or a dotted key (left to `toml`).
+    /// After `key`: `=`, or a dotted key (left to `toml` in an inline table).
     fn key_value_sep(&mut self) -> Result<(), StreamError> {
         let e = self.ev.expect()?;
         match e.kind() {
             EventKind::KeyValSep => Ok(()),
             _ => Err(StreamError::unsupported("a dotted key", e.span().start())),
         }
+    }
+
+    /// The next line's first `prefix` keys name the table of dotted keys
+    /// at `depth` (the last `prefix` keys of its path), each followed by a
+    /// dot: the line is one of that table's. Always for a table given by
+    /// headers (`prefix` 0).
+    fn own_line(&self, depth: usize, prefix: usize) -> Result<bool, StreamError> {
+        for i in 0..prefix {
+            let (Some(k), Some(sep)) =
+                (self.ev.peek_on_line(2 * i), self.ev.peek_on_line(2 * i + 1))
+            else {
+                return Ok(false);
+            };
+            if k.kind() != EventKind::SimpleKey
+                || sep.kind() != EventKind::KeySep
+                || self.ev.key(k)? != self.path[depth - prefix + i]
+            {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     fn unexpected(&self, e: Event) -> StreamError {
@@ -98,15 +119,20 @@ enum Opened {
     Root,
     /// A key whose value is given by the pending header (or headers below).
     Header,
+    /// A key whose value is given by dotted keys (`key.x = 1`) on the lines
+    /// that follow, then maybe headers below.
+    Dotted,
     /// An element of an array of tables, its header already read.
     Element,
 }
 
-/// A table given by headers (or the whole file).
+/// A table given by headers (or the whole file), or by dotted keys.
 pub(super) struct TableDe<'r, 'a> {
     r: &'r mut Reader<'a>,
     depth: usize,
     opened: Opened,
+    /// How many keys of its path its own lines begin with (dotted keys).
+    prefix: usize,
 }
 
 impl<'r, 'a> TableDe<'r, 'a> {
@@ -115,6 +141,7 @@ impl<'r, 'a> TableDe<'r, 'a> {
             r,
             depth: 0,
             opened: Opened::Root,
+            prefix: 0,
         }
     }
 }
@@ -123,7 +150,12 @@ impl<'de> de::Deserializer<'de> for TableDe<'_, '_> {
     type Error = StreamError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, StreamError> {
-        let TableDe { r, depth, opened } = self;
+        let TableDe {
+            r,
+            depth,
+            opened,
+            prefix,
+        } = self;
         if let Opened::Header = opened {
             let (exact, array) = match &r.pending {
                 Some(h) => (h.path.len() == depth, h.array),
@@ -139,8 +171,10 @@ impl<'de> de::Deserializer<'de> for TableDe<'_, '_> {
         visitor.visit_map(TableMap {
             r,
             depth,
+            prefix,
             keys: Keys::default(),
-            child: false,
+            dotted: Keys::default(),
+            child: Child::No,
         })
     }
 
@@ -172,14 +206,48 @@ impl<'de> de::Deserializer<'de> for TableDe<'_, '_> {
     }
 }
 
-/// The keys of a table given by headers: its own lines, then the tables
-/// whose headers lie inside it.
+/// The keys of a table: its own lines, then the tables whose headers lie
+/// inside it. A table given by dotted keys (`prefix` > 0) owns the lines
+/// that follow while they begin with its keys.
 struct TableMap<'r, 'a> {
     r: &'r mut Reader<'a>,
     depth: usize,
+    prefix: usize,
     keys: Keys<'a>,
-    /// The value of the key just given is a table given by headers.
-    child: bool,
+    /// The keys given as tables of dotted keys.
+    dotted: Keys<'a>,
+    /// What gives the value of the key just given.
+    child: Child,
+}
+
+impl<'a> TableMap<'_, 'a> {
+    /// A key that names a table given by dotted keys (`key.x = 1`), or by
+    /// headers below: given again after a table of dotted keys it may
+    /// still be TOML (dotted keys apart, a header inside such a table),
+    /// which the `toml` crate decides.
+    fn once_more(&mut self, key: Cow<'a, str>, dotted: bool) -> Result<(), StreamError> {
+        match self.r.once(&mut self.keys, key.clone()) {
+            Err(_) if self.dotted.contains(&key) => Err(StreamError::unsupported(
+                "a table of dotted keys given again",
+                self.r.at(),
+            )),
+            Ok(()) if dotted => {
+                self.dotted.insert(key);
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Child {
+    /// The rest of its line.
+    No,
+    /// Headers below.
+    Header,
+    /// Dotted keys.
+    Dotted,
 }
 
 impl<'de, 'a> MapAccess<'de> for TableMap<'_, 'a> {
@@ -196,21 +264,41 @@ impl<'de, 'a> MapAccess<'de> for TableMap<'_, 'a> {
             let Some(key) = r.pending_below(self.depth) else {
                 return Ok(None);
             };
-            r.once(&mut self.keys, key.clone())?;
-            r.path.push(key.clone());
-            self.child = true;
+            self.once_more(key.clone(), false)?;
+            self.r.path.push(key.clone());
+            self.child = Child::Header;
             return seed.deserialize(KeyDe(key)).map(Some);
         }
-        let Some(e) = r.ev.take()? else {
+        if r.ev.peek()?.is_none() || !r.own_line(self.depth, self.prefix)? {
             return Ok(None);
-        };
+        }
+        let at = 2 * self.prefix;
+        let e = r.ev.peek_on_line(at).expect("a line's first event");
         if e.kind() != EventKind::SimpleKey {
             return Err(r.unexpected(e));
         }
         let key = r.ev.key(e)?;
-        r.key_value_sep()?;
-        r.once(&mut self.keys, key.clone())?;
-        self.child = false;
+        let sep = r.ev.peek_on_line(at + 1);
+        match sep.map(|e| e.kind()) {
+            Some(EventKind::KeyValSep) => {
+                for _ in 0..at + 2 {
+                    r.ev.take()?;
+                }
+                r.once(&mut self.keys, key.clone())?;
+                self.child = Child::No;
+            }
+            Some(EventKind::KeySep) => {
+                self.once_more(key.clone(), true)?;
+                self.r.path.push(key.clone());
+                self.child = Child::Dotted;
+            }
+            _ => {
+                return Err(StreamError::unsupported(
+                    "a key without a value",
+                    e.span().end(),
+                ));
+            }
+        }
         seed.deserialize(KeyDe(key)).map(Some)
     }
 
@@ -218,14 +306,17 @@ impl<'de, 'a> MapAccess<'de> for TableMap<'_, 'a> {
         &mut self,
         seed: V,
     ) -> Result<V::Value, StreamError> {
-        match self.child {
-            true => seed.deserialize(TableDe {
-                r: self.r,
-                depth: self.depth + 1,
-                opened: Opened::Header,
-            }),
-            false => seed.deserialize(ValueDe { r: self.r }),
-        }
+        let (opened, prefix) = match self.child {
+            Child::No => return seed.deserialize(ValueDe { r: self.r }),
+            Child::Header => (Opened::Header, 0),
+            Child::Dotted => (Opened::Dotted, self.prefix + 1),
+        };
+        seed.deserialize(TableDe {
+            r: self.r,
+            depth: self.depth + 1,
+            opened,
+            prefix,
+        })
     }
 }
 
@@ -257,6 +348,7 @@ impl<'de> SeqAccess<'de> for ArrayTables<'_, '_> {
             r,
             depth: self.depth,
             opened: Opened::Element,
+            prefix: 0,
         })
         .map(Some)
     }
@@ -412,6 +504,13 @@ impl<'a> Keys<'a> {
             self.many = Some(self.few.drain(..).collect());
         }
         true
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        match &self.many {
+            Some(set) => set.contains(key),
+            None => self.few.iter().any(|k| k == key),
+        }
     }
 }
 

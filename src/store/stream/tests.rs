@@ -80,9 +80,10 @@ go = 3
 #[test]
 fn leaves_to_toml_what_it_does_not_stream() {
     for text in [
-        // dotted keys
-        "a.b = 1\n",
-        "[x]\n[a.b]\nc.d = 1\n",
+        // dotted keys given apart, or a header inside their table later
+        "a.b = 1\nc = 1\na.d = 2\n",
+        // in an inline table
+        "a = { b.c = 1 }\n",
         // a date
         "at = 2026-12-07T10:00:00Z\n",
     ] {
@@ -93,6 +94,54 @@ fn leaves_to_toml_what_it_does_not_stream() {
         );
         assert!(by_toml(text).is_ok(), "toml reads {text}");
     }
+}
+
+/// Dotted keys (issue 28: they sent the whole file to toml's tree) are
+/// read as the tables they name, where each table's lines come together.
+#[test]
+fn dotted_keys_read_as_their_tables() {
+    for text in [
+        "a.b = 1\n",
+        "[x]\n[a.b]\nc.d = 1\n",
+        "a.b = 1\na.c = 2\n",
+        "a.b.c = 1\na.b.d = 2\na.e = 3\nf = 1\n",
+        "f = 1\na.b = 1\n\"a\".c = 3\n\"q.r\". s = 2\n",
+        "[t]\na.b = 1\n[t.a.x]\ny = 1\n[[t.a.z]]\n",
+        // read again in streaming order
+        "[t]\na.b = 1\n[t.c]\n[t.a.x]\n",
+        "[[arr]]\nx.y = 1\n[[arr]]\nx.y = 2\nx.z = [1, {a = 2}]\n",
+        "[framework]\nid.x = 1\n[points]\n",
+    ] {
+        assert!(from_str::<toml::Table>(text).is_ok(), "{text}");
+        assert!(agrees(text), "{text}");
+    }
+}
+
+/// Serde's refusal in a table of dotted keys whose other keys come later
+/// (a field missing so far) is no fault: toml reads the text.
+#[test]
+fn a_refusal_before_dotted_keys_given_apart_is_left_to_toml() {
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct F {
+        id: String,
+        version: String,
+    }
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct Root {
+        f: F,
+        c: i64,
+    }
+    for text in [
+        "f.id = \"x\"\nc = 1\nf.version = \"y\"\n",
+        "[t]\nf.id = \"x\"\nz.q = 1\n[t.f.version]\n",
+    ] {
+        let mine = from_str::<Root>(text);
+        assert!(
+            matches!(&mine, Err(e) if e.kind == super::Kind::Unread),
+            "{text}: {mine:?}"
+        );
+    }
+    assert!(toml::from_str::<Root>("f.id = \"x\"\nc = 1\nf.version = \"y\"\n").is_ok());
 }
 
 /// Tables in another order than this program writes them are read in
@@ -142,6 +191,16 @@ fn never_accepts_what_toml_refuses() {
         "a = 0x\n",
         "a = +\n",
         "a = 1__0\n",
+        // dotted keys that give a key or a table twice
+        "a.b = 1\na.b = 2\n",
+        "a = 1\na.b = 2\n",
+        "a.b = 1\na = 2\n",
+        "a.b = 1\n[a]\n",
+        "a.b = 1\n[[a]]\n",
+        "a = { x = 1 }\na.y = 2\n",
+        "[t.a]\nx = 1\n[t]\na.y = 2\n",
+        "a.b = 1\nc = 1\na.b = 2\n",
+        "a. = 1\n",
     ] {
         assert!(by_toml(text).is_err(), "toml refuses {text:?}");
         assert!(from_str::<toml::Table>(text).is_err(), "{text:?}");
@@ -301,6 +360,50 @@ proptest! {
             Ok(mine) => prop_assert_eq!(Some(mine), by_toml(&moved).ok(), "{}", moved),
             Err(e) if e.kind == super::Kind::Fault => {
                 prop_assert!(by_toml(&moved).is_err(), "{}: {}", e, moved)
+            }
+            Err(_) => {}
+        }
+    }
+}
+
+/// A table written with dotted keys: `prefix.key = value` for every value,
+/// a table's values with its key added to the prefix.
+fn dotted(table: &toml::Table, prefix: &str, out: &mut String) {
+    for (k, v) in table {
+        let key = format!("{prefix}{}", serde_json::to_string(k).unwrap());
+        match v {
+            toml::Value::Table(t) if !t.is_empty() => dotted(t, &format!("{key}."), out),
+            v => out.push_str(&format!("{key} = {v}\n")),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Tables written with dotted keys read as toml reads them; with their
+    /// lines shuffled, the same, or left to toml, or a fault only where
+    /// toml finds one.
+    #[test]
+    fn dotted_tables_read_as_toml_reads_them(
+        table in prop::collection::btree_map("[a-d]{1,2}", value(), 1..6),
+        swaps in prop::collection::vec((0usize..64, 0usize..64), 0..4),
+    ) {
+        let table: toml::Table = table.into_iter().collect();
+        let mut text = String::new();
+        dotted(&table, "", &mut text);
+        prop_assert_eq!(by_toml(&text).ok(), Some(table.clone()), "{}", text);
+        prop_assert_eq!(from_str::<toml::Table>(&text).ok(), Some(table), "{}", text);
+        let mut lines: Vec<&str> = text.lines().collect();
+        for (a, b) in swaps {
+            let n = lines.len();
+            lines.swap(a % n, b % n);
+        }
+        let shuffled = lines.join("\n");
+        match from_str::<toml::Table>(&shuffled) {
+            Ok(mine) => prop_assert_eq!(Some(mine), by_toml(&shuffled).ok(), "{}", shuffled),
+            Err(e) if e.kind == super::Kind::Fault => {
+                prop_assert!(by_toml(&shuffled).is_err(), "{}: {}", e, shuffled)
             }
             Err(_) => {}
         }
