@@ -140,9 +140,9 @@ fn read_snapshot(
         Err(e) if snapshot.len() > TOML_TREE_MAX => Err((
             e.offset,
             format!(
-                "{}: TOML that wijktafel does not write, read only in a file under {} KiB \
-                 (write each table's keys together, under its [header])",
-                e.message,
+                "TOML that wijktafel does not write (a dotted key apart from its table's \
+                 other keys or in an inline table, a date), read only in a file under {} KiB; \
+                 write each table's keys together, under its [header]",
                 TOML_TREE_MAX / 1024
             ),
         )),
@@ -227,6 +227,41 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&crlf).unwrap(),
             serde_json::to_value(&lf).unwrap()
+        );
+    }
+
+    /// Dotted keys given apart from their table's other keys are TOML the
+    /// streaming reader leaves to toml: read by it in a small file, refused
+    /// by name in a large one (never toml's tree of it: issue 28).
+    #[test]
+    fn dotted_keys_apart_are_read_by_toml_only_in_a_small_file() {
+        let fw = crate::framework::Framework::builtin();
+        let t = jiff::Timestamp::UNIX_EPOCH;
+        let s = Session::new("n", &fw, t);
+        let text = TomlWriter::default().write(&s);
+        let (id, version) = (&s.framework.id, &s.framework.version);
+        let table = format!("[framework]\nid = \"{id}\"\nversion = \"{version}\"\n");
+        assert!(text.contains(&table), "{text}");
+        // the framework's keys apart: the first before `cursor`
+        let apart = text.replace(&table, "").replacen(
+            "cursor = ",
+            &format!("framework.id = \"{id}\"\ncursor = "),
+            1,
+        );
+        let apart = apart.replacen(
+            "\n[",
+            &format!("\nframework.version = \"{version}\"\n\n["),
+            1,
+        );
+        let path = Path::new("x.toml");
+        let read = parse(&apart, path).unwrap();
+        assert_eq!(read.framework, s.framework);
+        // the same past 64 KiB (a long comment): refused by name
+        let large = format!("{}{apart}", "# .........\n".repeat(TOML_TREE_MAX / 12 + 1));
+        let e = parse(&large, path).unwrap_err();
+        assert!(
+            matches!(&e, StoreError::Corrupt { message, .. } if message.contains("under 64 KiB")),
+            "{e:?}"
         );
     }
 }
