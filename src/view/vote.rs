@@ -8,7 +8,8 @@ use crate::view::Env;
 use crate::vote::{DeferReason, Vote};
 
 /// After a NO-GO: the route in the framework's words (filtered for the
-/// terminal), and "Opnieuw bekijken op 20-01-2027". Each view lays them
+/// terminal), and "Opnieuw bekijken op 20-01-2027" (or that no date was
+/// agreed yet). Each view lays them
 /// out as it needs (wrapped, indented); the words are these.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FollowUp {
@@ -23,9 +24,14 @@ pub fn follow_up(env: &Env, v: &Vote) -> FollowUp {
             .follow_up
             .as_ref()
             .map(|fu| safe_line(&fu.describe(env.fw, env.lang)).into_owned()),
-        revisit: v
-            .revisit
-            .map(|d| fill(env.s().start_revisit, &[&env.lang.date(d)])),
+        // a NO-GO without a date to look again says so, never nothing
+        revisit: match v.revisit {
+            Some(d) => Some(fill(env.s().start_revisit, &[&env.lang.date(d)])),
+            None if v.outcome == crate::vote::Outcome::NoGo => {
+                Some(env.s().start_no_revisit.to_string())
+            }
+            None => None,
+        },
     }
 }
 

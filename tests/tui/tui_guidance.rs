@@ -77,7 +77,10 @@ fn route_column(screen: &str) -> String {
             .find_map(|l| l.find(needle).map(|b| l[..b].chars().count()))
     };
     let from = find("NO-GO — welke").expect("the route list");
-    let to = find("┌ Anders").expect("the fields");
+    // the words' field: "Anders, namelijk", or a note once a route is chosen
+    let to = find("┌ Anders")
+        .or_else(|| find("┌ Toelichting"))
+        .expect("the fields");
     let col: Vec<String> = rows
         .iter()
         .filter(|r| r.len() > from)

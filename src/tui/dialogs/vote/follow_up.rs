@@ -235,12 +235,19 @@ impl FollowUpForm {
         // the facilitator's words only
         let id = choice.id.clone().filter(|_| choice.as_other);
         let text = own;
+        let rv = editor_text(&self.revisit);
+        // a date typed into the words (`Tab` once too often) is the date,
+        // not the route's words: said, never stored as words
+        if rv.trim().is_empty() && parse_date(&text).is_some() {
+            cx.error(s.err_date_in_words.to_string());
+            self.field = Field::Other;
+            return Next::Stay;
+        }
         if route == Route::Other && id.is_none() && text.is_empty() {
             cx.error(s.err_need_reason.to_string());
             self.field = Field::Other;
             return Next::Stay;
         }
-        let rv = editor_text(&self.revisit);
         let revisit = if rv.trim().is_empty() {
             None
         } else if let Some(d) = parse_date(&rv) {
@@ -374,14 +381,13 @@ impl FollowUpForm {
         ])
         .areas(fields);
         f.render_widget(Paragraph::new(pulse_rows), q);
-        render_editor(
-            &self.other,
-            f,
-            a,
-            s.vote_other,
-            self.field == Field::Other,
-            th,
-        );
+        // "other, namely" only where the route is "other" (or none is
+        // chosen yet); with another route the words are a note on it
+        let label = match self.chosen.is_none() || self.wants_words() {
+            true => s.vote_other,
+            false => s.vote_route_words,
+        };
+        render_editor(&self.other, f, a, label, self.field == Field::Other, th);
         let on_revisit = self.field == Field::Revisit;
         render_editor(&self.revisit, f, b, s.vote_revisit, on_revisit, th);
     }
@@ -528,6 +534,32 @@ mod tests {
         assert_eq!(form.route(), Some(Route::ALL[2]), "the route stays");
         assert_eq!(form.field, Field::Other);
         assert_eq!(editor_text(&form.other), "eerst budget");
+    }
+
+    /// A date typed into the words (one `Tab` too many) is said, not stored
+    /// as the route's words (found by an outside test).
+    #[test]
+    fn a_date_in_the_words_is_refused_with_where_it_belongs() {
+        let mut app = app();
+        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        form.update(&mut Cx::new(&mut app), key(KeyCode::Char('2')));
+        form.field = Field::Other;
+        for c in "2027-03-01".chars() {
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
+        }
+        assert_eq!(editor_text(&form.other), "2027-03-01");
+        assert!(matches!(
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
+            Next::Stay
+        ));
+        let said = crate::i18n::Lang::Nl.strings().err_date_in_words;
+        assert!(app.flash.as_ref().is_some_and(|f| f.text == said));
+        // with the date in its own field, the same words are a note
+        form.revisit = editor("2027-04-01");
+        assert!(matches!(
+            form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
+            Next::Record(_)
+        ));
     }
 
     #[test]
