@@ -3,6 +3,7 @@
 //! replayed, an older format brought up to date.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::session::{FORMAT_VERSION, Session};
 use crate::textpos::line_col;
@@ -39,6 +40,29 @@ pub fn parse(text: &str, path: &Path) -> Result<Session, StoreError> {
 /// cut short is returned apart (the facilitator's window sets it aside); a
 /// damaged line with good lines after it makes the file corrupt.
 pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>), StoreError> {
+    parse_journaled_as(text, path, Scan::First)
+}
+
+/// When the pre-scan runs: before the streaming reader (every reader but
+/// the facilitator's window), or beside it on a second thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scan {
+    First,
+    /// The facilitator's window (`open`): the first frame waits for the
+    /// reading, and the scan is a fifth of it. Its refusal stops the
+    /// reader at its next line and wins; toml is asked only after it
+    /// passed. Not for `export`, `list` or the beamer: a hostile file
+    /// then costs the reader's work too until the refusal reaches it,
+    /// twice the time on a busy machine (the store tests bound it).
+    Beside,
+}
+
+/// [`parse_journaled`], with the pre-scan where `scan` says.
+pub(crate) fn parse_journaled_as(
+    text: &str,
+    path: &Path,
+    scan: Scan,
+) -> Result<(Session, Option<Torn>), StoreError> {
     // Windows line ends (an editor's save, git's autocrlf): TOML reads
     // "\r\n" as a line end and lets a multi-line string's line ends be
     // read as "\n"; this program writes "\n", the journal's checksums are
@@ -100,13 +124,7 @@ pub fn parse_journaled(text: &str, path: &Path) -> Result<(Session, Option<Torn>
     // the snapshot is the whole text but a torn last line: the journal's
     // lines are TOML comments, and anything else after the mark is TOML's
     let snapshot = &text[..torn.as_ref().map_or(text.len(), |t| t.offset)];
-    // refused before anything is built (see `read.rs`): run on a second
-    // thread beside the reader it was 3.5 ms faster at 100 workshops, but
-    // a hostile file then cost the reader's work too until the scan's
-    // refusal reached it (twice the time of a refusal in a loaded debug
-    // build, which the store tests bound)
-    prescan_session(snapshot, SESSION_LIMITS).map_err(|e| corrupt(e.offset, e.message))?;
-    let read = stream::from_str(snapshot);
+    let read = scanned_and_read(snapshot, scan).map_err(|(at, m)| corrupt(at, m))?;
     let session = read_snapshot(snapshot, read).map_err(|(at, m)| corrupt(at, m))?;
     let session = migrate(session)
         .and_then(|s| replay(s, events))
@@ -153,6 +171,36 @@ fn read_snapshot(
             )
         }),
     }
+}
+
+/// The pre-scan (refused before anything is built, see `read.rs`) and the
+/// streaming reader, one after the other or side by side ([`Scan`]).
+fn scanned_and_read(
+    snapshot: &str,
+    scan: Scan,
+) -> Result<Result<Session, stream::StreamError>, (usize, String)> {
+    let refused = |e: super::prescan::ScanError| (e.offset, e.message);
+    if scan == Scan::First {
+        prescan_session(snapshot, SESSION_LIMITS).map_err(refused)?;
+        return Ok(stream::from_str(snapshot));
+    }
+    let stop = AtomicBool::new(false);
+    let (scanned, read) = std::thread::scope(|scope| {
+        let scanner = scope.spawn(|| {
+            let scanned = prescan_session(snapshot, SESSION_LIMITS);
+            if scanned.is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            scanned
+        });
+        let read = stream::from_str_until(snapshot, &stop);
+        let scanned = scanner
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (scanned, read)
+    });
+    scanned.map_err(refused)?;
+    Ok(read)
 }
 
 /// The snapshot with the journal's later events applied; the journal kept.
@@ -263,5 +311,30 @@ mod tests {
             matches!(&e, StoreError::Corrupt { message, .. } if message.contains("under 64 KiB")),
             "{e:?}"
         );
+    }
+
+    /// The pre-scan beside the reader (the facilitator's window) reads and
+    /// refuses exactly as the scan before it: a file the scan refuses is
+    /// refused with the scan's words, however far the reader got.
+    #[test]
+    fn the_scan_beside_the_reader_decides_as_the_scan_before_it() {
+        let fw = crate::framework::Framework::builtin();
+        let s = crate::demo::build(&fw, 2);
+        let text = TomlWriter::default().write(&s);
+        let path = Path::new("x.toml");
+        let json = |s: &Session| serde_json::to_value(s).unwrap();
+        let first = parse_journaled_as(&text, path, Scan::First).unwrap().0;
+        let beside = parse_journaled_as(&text, path, Scan::Beside).unwrap().0;
+        assert_eq!(json(&first), json(&beside));
+        // an unknown key late in the file: the scan's refusal
+        let bad = format!("{text}\n[[workshops]]\nnumber = 9\nzz = 1\n");
+        let message = |e: StoreError| match e {
+            StoreError::Corrupt { line, message, .. } => (line, message),
+            other => panic!("{other:?}"),
+        };
+        let a = message(parse_journaled_as(&bad, path, Scan::First).unwrap_err());
+        let b = message(parse_journaled_as(&bad, path, Scan::Beside).unwrap_err());
+        assert!(a.1.contains("zz"), "{a:?}");
+        assert_eq!(a, b);
     }
 }

@@ -176,9 +176,19 @@ pub struct Loaded {
 
 /// [`load_stamped`], telling also what the facilitator's window must repair.
 pub fn load_for_writing(path: &Path) -> Result<Loaded, StoreError> {
+    load_read(path, Scan::First)
+}
+
+/// [`load_for_writing`] for the facilitator's window, its first frame
+/// waiting: the pre-scan beside the reader ([`Scan::Beside`]).
+pub fn load_for_window(path: &Path) -> Result<Loaded, StoreError> {
+    load_read(path, Scan::Beside)
+}
+
+fn load_read(path: &Path, scan: Scan) -> Result<Loaded, StoreError> {
     let (text, stamp) = read_stamped(path)?;
     let version = declared_version(&text).unwrap_or(1);
-    let (session, torn) = parse_journaled(&text, path)?;
+    let (session, torn) = parse_journaled_as(&text, path, scan)?;
     Ok(Loaded {
         session,
         stamp,

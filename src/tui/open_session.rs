@@ -105,7 +105,7 @@ impl OpenSession {
     /// the file is read once.
     pub fn load(path: &Path) -> Result<Loading, StoreError> {
         let lock = SessionLock::acquire(path)?;
-        let loaded = store::load_for_writing(path)?;
+        let loaded = store::load_for_window(path)?;
         Ok(Loading {
             path: path.to_path_buf(),
             lock,

@@ -5,6 +5,7 @@
 //! dropped; what is left says everything the reader needs.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::lexer::{Token, TokenKind};
@@ -50,6 +51,8 @@ pub(super) struct Events<'a> {
     next: usize,
     /// Where the last event handed out starts (for messages).
     pub at: usize,
+    /// Set from another thread: stop reading.
+    stop: Option<&'a AtomicBool>,
 }
 
 impl<'a> Events<'a> {
@@ -70,7 +73,20 @@ impl<'a> Events<'a> {
             line: Vec::new(),
             next: 0,
             at: 0,
+            stop: None,
         }
+    }
+
+    /// Stop at the next line once `stop` is set.
+    pub fn until(self, stop: &'a AtomicBool) -> Self {
+        Events {
+            stop: Some(stop),
+            ..self
+        }
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.is_some_and(|s| s.load(Ordering::Relaxed))
     }
 
     /// The next event, without taking it; `None` at the end of the text.
@@ -125,6 +141,9 @@ impl<'a> Events<'a> {
     /// brackets, so an array over several lines is one) and parsed.
     /// `false` at the end of the text.
     fn read_line(&mut self) -> Result<bool, StreamError> {
+        if self.stopped() {
+            return Err(StreamError::unsupported("stopped", self.base));
+        }
         self.line.clear();
         self.next = 0;
         if self.part.is_empty() {
@@ -152,6 +171,10 @@ impl<'a> Events<'a> {
         for token in Source::new(self.part).lex() {
             if token.kind() == TokenKind::Eof {
                 break;
+            }
+            // a line can be long (an array): look at `stop` within it too
+            if self.tokens.len() % 1024 == 1023 && self.stopped() {
+                return Err(StreamError::unsupported("stopped", self.base));
             }
             self.tokens.push(token);
             match token.kind() {

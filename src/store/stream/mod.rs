@@ -24,6 +24,7 @@ mod reorder;
 mod tables;
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::de::DeserializeOwned;
 
@@ -86,9 +87,21 @@ impl serde::de::Error for StreamError {
 /// read again in streaming order (`reorder.rs`: its sections in another
 /// order, no copy).
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, StreamError> {
-    let e = match read(text, vec![(0, text.len())]) {
+    from_str_until(text, &AtomicBool::new(false))
+}
+
+/// [`from_str`] that gives up ([`Kind::Unread`]) once `stop` is set (the
+/// pre-scan, on another thread, refused the text).
+pub fn from_str_until<T: DeserializeOwned>(
+    text: &str,
+    stop: &AtomicBool,
+) -> Result<T, StreamError> {
+    let read = |parts| read(text, parts, stop);
+    let e = match read(vec![(0, text.len())]) {
         Ok(value) => return Ok(value),
         Err(e) if e.kind == Kind::Fault => return Err(e),
+        // the pre-scan refused the text: nothing more is read
+        Err(e) if stop.load(Ordering::Relaxed) => return Err(e),
         Err(e) => e,
     };
     if layout::in_stream_order(text) {
@@ -100,7 +113,7 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, StreamError> {
             ..e
         });
     };
-    match read(text, parts.clone()) {
+    match read(parts.clone()) {
         Ok(value) => Ok(value),
         // in streaming order, a table given twice comes twice in a row
         Err(e) if matches!(e.kind, Kind::Fault | Kind::Twice) => Err(settled(e)),
@@ -130,8 +143,12 @@ fn settled(e: StreamError) -> StreamError {
 }
 
 /// Read the parts of `text` (ranges of whole lines), one after the other.
-fn read<T: DeserializeOwned>(text: &str, parts: Vec<(usize, usize)>) -> Result<T, StreamError> {
-    let mut reader = tables::Reader::over(text, parts);
+fn read<T: DeserializeOwned>(
+    text: &str,
+    parts: Vec<(usize, usize)>,
+    stop: &AtomicBool,
+) -> Result<T, StreamError> {
+    let mut reader = tables::Reader::over(text, parts, stop);
     let read = T::deserialize(tables::TableDe::root(&mut reader)).and_then(|value| {
         reader.finished()?;
         Ok(value)

@@ -20,9 +20,13 @@ pub(super) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// The parts of `text` (ranges of whole lines), one after the other.
-    pub fn over(text: &'a str, parts: Vec<(usize, usize)>) -> Self {
+    pub fn over(
+        text: &'a str,
+        parts: Vec<(usize, usize)>,
+        stop: &'a std::sync::atomic::AtomicBool,
+    ) -> Self {
         Reader {
-            ev: Events::over(text, parts),
+            ev: Events::over(text, parts).until(stop),
             pending: None,
             path: Vec::new(),
         }
