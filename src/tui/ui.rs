@@ -78,9 +78,9 @@ pub fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Th
     {
         let r = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
         clear(f, r, th);
-        f.render_widget(
-            Paragraph::new(Span::styled(format!("✖ {}", safe_line(text)), th.bad)),
-            r,
-        );
+        // one row: a longer message ends in "…", never cut silently
+        let line =
+            crate::tui::widgets::status::fit(&format!("✖ {}", safe_line(text)), r.width as usize);
+        f.render_widget(Paragraph::new(Span::styled(line, th.bad)), r);
     }
 }

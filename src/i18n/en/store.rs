@@ -45,7 +45,7 @@ pub(super) const TEXT: StoreStrings = StoreStrings {
     err_need_reason: "A reason is required.",
     err_need_dissenter: "Pick at least one party that disagrees.",
     err_bad_date: "Date not recognised: use yyyy-mm-dd, e.g. 2026-12-15.",
-    err_date_in_words: "This is a date: put it under “Look again on” (Tab), so the follow-up has it as its date.",
+    err_date_in_words: "This is a date: put it under “Look again on” (Tab).",
     err_need_what: "Fill in what needs to be done.",
     err_need_route: "Choose a follow-up route first (1–{0}).",
     bk_title: "Backups of {0} ({1}), newest first:",

@@ -40,7 +40,7 @@ pub(super) const TEXT: VoteStrings = VoteStrings {
     vote_defer_title: "Defer — for what reason?",
     vote_followup_title: "NO-GO — which follow-up route, and when do we look again?",
     vote_other: "Other, namely",
-    vote_route_words: "Note on the route (may be empty)",
+    vote_route_words: "Note (may be empty)",
     vote_revisit: "Look again on (yyyy-mm-dd)",
     defer_quorum: "quorum not met",
     defer_no_votes: "no Go or No-go cast",

@@ -45,7 +45,7 @@ pub(super) const TEXT: StoreStrings = StoreStrings {
     err_need_reason: "Een reden is verplicht.",
     err_need_dissenter: "Kies minstens één partij die het oneens is.",
     err_bad_date: "Datum niet herkend: gebruik jjjj-mm-dd, bv. 2026-12-15.",
-    err_date_in_words: "Dit is een datum: zet hem bij „Opnieuw bekijken op” (Tab), dan komt hij in de agenda van het vervolg.",
+    err_date_in_words: "Dit is een datum: zet hem bij „Opnieuw bekijken op” (Tab).",
     err_need_what: "Vul in wat er moet gebeuren.",
     err_need_route: "Kies eerst een vervolgroute (1–{0}).",
     bk_title: "Reservekopieën van {0} ({1}), de nieuwste eerst:",

@@ -40,7 +40,7 @@ pub(super) const TEXT: VoteStrings = VoteStrings {
     vote_defer_title: "Uitstellen — met welke reden?",
     vote_followup_title: "NO-GO — welke vervolgroute, en wanneer kijken we opnieuw?",
     vote_other: "Anders, namelijk",
-    vote_route_words: "Toelichting bij de route (mag leeg)",
+    vote_route_words: "Toelichting (mag leeg)",
     vote_revisit: "Opnieuw bekijken op (jjjj-mm-dd)",
     defer_quorum: "quorum niet gehaald",
     defer_no_votes: "geen Go of No-go uitgebracht",

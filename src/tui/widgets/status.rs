@@ -25,7 +25,8 @@ pub fn mmss(secs: u64) -> String {
 pub fn flash_line(app: &App, th: &Theme, width: u16) -> Line<'static> {
     let line = flash_text(app, th);
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    if text.chars().count() <= width as usize {
+    // measured in terminal columns, as `fit` measures (a wide glyph is two)
+    if unicode_width::UnicodeWidthStr::width(text.as_str()) <= width as usize {
         return line;
     }
     let style = line.spans.first().map(|s| s.style).unwrap_or_default();
