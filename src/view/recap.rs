@@ -249,19 +249,12 @@ fn vote_lines(app: &Env, sess: &Session, th: &Theme, lines: &mut Vec<Line<'stati
         .into_iter()
         .collect();
     about.push(fill(s.vote_of_workshop, &[&v.workshop.to_string()]));
-    // a deferral holds no ballots worth counting: no tally after it
-    let tally = if v.is_deferral() && v.ballots.is_empty() {
-        String::new()
-    } else {
-        format!(" · {}", v.tally.describe(app.lang))
-    };
-    lines.push(Line::from(vec![
-        Span::styled(
-            format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
-            th.outcome(v.outcome),
-        ),
-        Span::styled(format!(" ({}){tally}", about.join(", ")), th.dim),
-    ]));
+    lines.push(crate::view::vote::outcome_line(
+        v,
+        &about.join(", "),
+        app.lang,
+        th,
+    ));
     let mut plain = |text: String| {
         lines.push(Line::from(Span::styled(
             format!("  {}", safe_line(&text)),

@@ -246,18 +246,7 @@ fn decisions(app: &Env, sess: &Session, th: &Theme) -> Vec<Line<'static>> {
             Some(d) => format!("{}, {at}", d.word(app.lang)),
             None => at,
         };
-        let tally = if v.is_deferral() && v.ballots.is_empty() {
-            String::new()
-        } else {
-            format!(" · {}", v.tally.describe(app.lang))
-        };
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!("  {} {}", v.outcome.symbol(), v.outcome.word(app.lang)),
-                th.outcome(v.outcome),
-            ),
-            Span::styled(format!(" ({about}){tally}"), th.dim),
-        ]));
+        lines.push(crate::view::vote::outcome_line(v, &about, app.lang, th));
         // an earlier vote stays, marked as replaced: nothing is silently overwritten
         if let Some(later) = crate::vote::superseded_by(&sess.votes, i) {
             let when = later

@@ -2,8 +2,11 @@
 //! read-back, banner, earlier-vote question, summary and recap, and the
 //! room's outcome and vote screens.
 
+use ratatui::text::{Line, Span};
+
 use crate::i18n::{Lang, fill};
 use crate::safe_text::safe_line;
+use crate::tui::theme::Theme;
 use crate::view::Env;
 use crate::vote::{DeferReason, Vote};
 
@@ -33,6 +36,25 @@ pub fn follow_up(env: &Env, v: &Vote) -> FollowUp {
             None => None,
         },
     }
+}
+
+/// "  ▼ NO-GO (about) · Go 2 · No-go 1 · …": a vote's outcome in its colour,
+/// what `about` says of it in brackets, and its tally (none after a
+/// deferral without ballots: nothing to count). The recap and the summary
+/// list votes so.
+pub fn outcome_line(v: &Vote, about: &str, lang: Lang, th: &Theme) -> Line<'static> {
+    let tally = if v.is_deferral() && v.ballots.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", v.tally.describe(lang))
+    };
+    Line::from(vec![
+        Span::styled(
+            format!("  {} {}", v.outcome.symbol(), v.outcome.word(lang)),
+            th.outcome(v.outcome),
+        ),
+        Span::styled(format!(" ({about}){tally}"), th.dim),
+    ])
 }
 
 /// " (quorum)" after a deferred outcome: why it was deferred.
