@@ -18,8 +18,9 @@ use wijktafel::demo;
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::store::{self, Store};
-use wijktafel::tui::app::{App, update};
+use wijktafel::tui::app::App;
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 use wijktafel::tui::{map_event, ui};
 
 const SIZES: [u32; 3] = [2, 40, 100];
@@ -48,11 +49,11 @@ fn open_app(n: u32, dir: &Path) -> App {
     app.tz = TimeZone::UTC;
     // as `wijktafel open` does: the live file for the beamer (issue 17) is
     // written after every update that changes what the room sees
-    app.live = Some(wijktafel::tui::live_out::LiveOut::new());
-    app.open_path(&path).unwrap();
+    app.live = Some(wijktafel::tui::app::live_out::LiveOut::new());
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     // past the start screen (it starts the new workshop) onto the main screen
     update(&mut app, wijktafel::tui::Action::Confirm);
-    app.overlay = None;
+    app.close_dialog();
     app
 }
 
@@ -247,9 +248,9 @@ fn beamer(c: &mut Criterion) {
     let mut g = c.benchmark_group("beamer");
     // the facilitator's side: what the hook adds to a key that changes what
     // the room sees (the state computed, compared, and the file written)
-    let (live_path, state) = wijktafel::tui::live_out::state_of(&app).unwrap();
+    let (live_path, state) = wijktafel::tui::app::live_out::state_of(&app).unwrap();
     g.bench_function("live_state_of", |bn| {
-        bn.iter(|| wijktafel::tui::live_out::state_of(black_box(&app)))
+        bn.iter(|| wijktafel::tui::app::live_out::state_of(black_box(&app)))
     });
     g.bench_function("live_write", |bn| {
         bn.iter(|| wijktafel::live::write(&live_path, black_box(&state)).unwrap())

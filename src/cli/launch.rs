@@ -64,7 +64,7 @@ pub(super) fn new_app(
         app.info(w);
     }
     // the room's view follows this window (issue 17)
-    app.live = Some(crate::tui::live_out::LiveOut::new());
+    app.live = Some(crate::tui::app::live_out::LiveOut::new());
     app
 }
 
@@ -82,7 +82,7 @@ pub(super) fn open_path(
     }
     let store = Store::resolve(cli.dir.clone())?; // warned already
     let mut app = new_app(cli, fw, given, store);
-    app.open_path(path).map_err(|e| match e {
+    crate::tui::dialogs::flow::open_path(&mut app, path).map_err(|e| match e {
         crate::tui::OpenError::Store(e) => Failure::Store(e),
         crate::tui::OpenError::Framework(m) => Failure::Usage(m),
     })?;

@@ -1,4 +1,6 @@
-//! Application state and the one place that changes it: [`update`].
+//! Application state. The one place that changes it is
+//! [`crate::tui::dispatch::update`]; the app knows its dialogs only as the
+//! [`Dialog`] trait (`app/dialog.rs`), its screens not at all.
 //!
 //! The domain model (the [`Session`]) is kept apart from UI state (screen,
 //! overlays, focus, selection). Every completed capture is saved through the
@@ -14,16 +16,9 @@ use crate::framework::Framework;
 use crate::i18n::{Lang, Strings, fill};
 use crate::session::{DraftKind, PartyId, Session, Stance};
 use crate::store::Store;
-pub use crate::tui::dialogs::action_item::ActionForm;
-
-use crate::tui::dialogs::gate_override::GateOverrideDialog;
-
-pub use crate::tui::dialogs::new_session::NewForm;
-
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::open_session::Captured;
 use crate::tui::theme::ThemeKind;
-pub use crate::tui::widgets::editor::{Edit, edit, editor, editor_text};
 
 /// Seconds after the last keystroke in an editor before its draft is saved.
 pub(crate) const DRAFT_SAVE_AFTER_SECS: i64 = 1;
@@ -36,7 +31,7 @@ pub enum Screen {
 }
 
 pub use crate::tui::open_session::OpenSession;
-pub use crate::tui::session_view::SessionView;
+pub use crate::tui::session_view::{AreasView, HomeEntry, SessionView};
 
 /// Where the app is: the home screen, or a session open on its start or
 /// main screen. A screen that needs a session holds it, so "no session
@@ -68,13 +63,31 @@ pub struct PartyRow {
     pub present: bool,
 }
 
-pub use crate::tui::screens::home::HomeEntry;
+pub mod cx;
+pub mod dialog;
+pub mod flow;
+pub mod live_out;
+mod overlay;
 
-pub use crate::tui::dialogs::Overlay;
-pub use crate::tui::session_flow::{
-    end_workshop, export_minutes, finish_workshop, needs_vote, request_quit, shutdown, tick,
-    write_emergency_copy,
+pub use cx::Cx;
+pub use dialog::{Dialog, Overlay, Transition};
+pub use flow::{
+    OpenError, export_minutes, finish_workshop, needs_vote, shutdown, tick, write_emergency_copy,
 };
+
+/// The smallest terminal the screens are drawn in; below it the app only
+/// says so (and `q` and resizing work).
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The block a point's capture was refused in, and that point: the
+/// override dialog asks for the reason to open it once the update is done
+/// (see [`App::gate_allows`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GateAsk {
+    pub block: usize,
+    pub flat: usize,
+}
 
 pub struct App {
     /// The framework of the open session (its own, see
@@ -89,14 +102,17 @@ pub struct App {
     pub store: Store,
     pub now: Timestamp,
     pub tz: TimeZone,
-    pub overlay: Option<Overlay>,
+    /// The open dialog (see `app/overlay.rs` for the ways to it).
+    overlay: Option<Overlay>,
+    /// The gate refused a point in this update (see [`GateAsk`]).
+    pub(crate) gate_ask: Option<GateAsk>,
     /// Which screen, and the open session where one is needed.
     pub(crate) mode: Mode,
     pub flash: Option<Flash>,
     pub(crate) home: Vec<HomeEntry>,
     pub(crate) home_sel: usize,
     /// The areas of the store, with more than one session (issue 30).
-    pub areas: crate::tui::screens::areas::AreasView,
+    pub areas: AreasView,
     pub quit: bool,
     /// Paths of the last export, shown after `e` or `w`.
     pub exported: Vec<PathBuf>,
@@ -108,7 +124,7 @@ pub struct App {
     pub(crate) viewport: Option<ratatui::layout::Size>,
     /// The writer of the live-state file for `wijktafel beamer` (issue 17);
     /// `None` (the default) writes nothing.
-    pub live: Option<crate::tui::live_out::LiveOut>,
+    pub live: Option<live_out::LiveOut>,
 }
 
 pub use crate::tui::text::parse_date;
@@ -131,6 +147,7 @@ impl App {
             now,
             tz: TimeZone::system(),
             overlay: None,
+            gate_ask: None,
             mode: Mode::Home,
             flash: None,
             home: Vec::new(),
@@ -148,29 +165,8 @@ impl App {
         self.lang.strings()
     }
 
-    /// Give every open editor the style of the theme and its focus, so the
-    /// renderer can draw it as it is (no copy of a large text per frame).
-    pub fn restyle_editors(&mut self) {
-        let th = self.theme.theme();
-        let Some(overlay) = self.overlay.as_mut() else {
-            return;
-        };
-        for (ta, active) in overlay.editors_mut() {
-            let cursor = crate::tui::widgets::editor::editor_cursor_style(&th, active);
-            if ta.style() != th.base {
-                ta.set_style(th.base);
-            }
-            if ta.cursor_line_style() != ratatui::style::Style::default() {
-                ta.set_cursor_line_style(ratatui::style::Style::default());
-            }
-            if ta.cursor_style() != cursor {
-                ta.set_cursor_style(cursor);
-            }
-        }
-    }
-
     /// Bytes in the editor that has focus (0 when none).
-    fn focused_text_len(&mut self) -> usize {
+    pub(crate) fn focused_text_len(&mut self) -> usize {
         let Some(overlay) = self.overlay.as_mut() else {
             return 0;
         };
@@ -192,11 +188,10 @@ impl App {
         &self.home
     }
 
-    /// Whether the terminal is below the minimum size (see [`crate::tui::ui::MIN_WIDTH`]).
+    /// Whether the terminal is below the minimum size (see [`MIN_WIDTH`]).
     pub fn too_small(&self) -> bool {
-        self.viewport.is_some_and(|v| {
-            v.width < crate::tui::ui::MIN_WIDTH || v.height < crate::tui::ui::MIN_HEIGHT
-        })
+        self.viewport
+            .is_some_and(|v| v.width < MIN_WIDTH || v.height < MIN_HEIGHT)
     }
 
     /// The screen on show.
@@ -268,7 +263,7 @@ impl App {
     /// The context for key lookup.
     pub fn ctx(&self) -> Ctx {
         match &self.overlay {
-            Some(o) => o.dialog().ctx(),
+            Some(o) => o.ctx(),
             None => match self.screen() {
                 Screen::Home => Ctx::Home,
                 Screen::Start => {
@@ -294,7 +289,7 @@ impl App {
 
     /// Whether keys go to a dialog (text editors, vote, confirmations) as they are.
     pub fn raw_keys(&self) -> bool {
-        self.overlay.as_ref().is_some_and(|o| o.dialog().raw_keys())
+        self.overlay.as_ref().is_some_and(|o| o.raw_keys())
     }
 
     /// Turn a key into an action for the current state.
@@ -479,7 +474,8 @@ impl App {
     /// whether something may be captured on (or the cursor moved to)
     /// `point`. In a block the latest vote locks, nothing is; the override
     /// dialog asks for the reason to open it instead. The one check of the
-    /// rule [`crate::gate::locked_block_of`].
+    /// rule [`crate::gate::locked_block_of`]. The dialog itself opens after
+    /// the update ([`GateAsk`]): the app does not know its dialogs.
     pub fn gate_allows(&mut self, point: &str) -> bool {
         let fw = &self.fw;
         let (Mode::Start(o, _) | Mode::Main(o, _)) = &mut self.mode else {
@@ -496,7 +492,7 @@ impl App {
         }
         if self.overlay.is_none() {
             let flat = self.fw.pos_of(point).map(|p| p.flat).unwrap_or(0);
-            self.overlay = Some(Overlay::Override(GateOverrideDialog::new(block, flat)));
+            self.gate_ask = Some(GateAsk { block, flat });
         }
         false
     }
@@ -560,9 +556,6 @@ pub const PASTE_LIMIT: usize = 1 << 20;
 /// A paste of more lines than this is refused too (the editor scrolls by
 /// screen rows counted in 16 bits; this keeps every row reachable).
 pub const PASTE_LINE_LIMIT: usize = 30_000;
-
-mod dispatch;
-pub use dispatch::update;
 
 /// An app on its home screen with no session and a store that is never
 /// written (for the unit tests of dialogs that only read keys).

@@ -7,12 +7,11 @@
 
 pub mod app;
 pub mod dialogs;
+pub mod dispatch;
 pub mod env;
 pub mod keys;
-pub mod live_out;
 pub mod open_session;
 pub mod screens;
-pub mod session_flow;
 pub mod session_view;
 pub mod text;
 pub mod theme;
@@ -30,9 +29,10 @@ use ratatui::crossterm::event::{Event, KeyEventKind};
 
 use crate::term::{self, Clock, EventSource, SystemClock, TerminalEvents, repaint_all};
 
-pub use app::{App, update};
+pub use app::{App, OpenError};
+pub use dialogs::flow::open_path;
+pub use dispatch::update;
 pub use keys::Action;
-pub use session_flow::OpenError;
 
 /// Turn a terminal event into an action for the current state.
 pub fn map_event(app: &App, ev: Event) -> Option<Action> {

@@ -11,13 +11,12 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::fill;
-use crate::tui::app::{App, Flash, FlashKind, Overlay, Screen};
+use crate::tui::app::{App, Dialog, Flash, FlashKind, Screen};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::clear;
 
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draw the whole screen.
 pub fn render(app: &App, f: &mut Frame) {
@@ -50,7 +49,7 @@ pub fn render(app: &App, f: &mut Frame) {
         Screen::Start => crate::tui::screens::start::render(app, f, area, &th),
         Screen::Main => crate::tui::screens::main::render(app, f, area, &th),
     }
-    if let Some(o) = &app.overlay {
+    if let Some(o) = app.overlay() {
         // the screen's own key hints do not apply while a dialog is open
         let rows = match app.screen() {
             Screen::Main => crate::tui::screens::main::point::footer_rows(app, area.width),
@@ -68,9 +67,9 @@ pub fn render(app: &App, f: &mut Frame) {
 // Overlays
 // ----------------------------------------------------------------------
 
-pub fn render_overlay(app: &App, o: &Overlay, f: &mut Frame, area: Rect, th: &Theme) {
+pub fn render_overlay(app: &App, o: &dyn Dialog, f: &mut Frame, area: Rect, th: &Theme) {
     o.render(app, f, area, th);
-    if app.overlay.is_some()
+    if app.has_dialog()
         && let Some(Flash {
             text,
             kind: FlashKind::Error,

@@ -21,6 +21,19 @@ pub fn paragraphs(text: &str, style: ratatui::style::Style) -> Vec<Line<'static>
     out
 }
 
+/// "• " for a note of this workshop, "• (bijeenkomst 1) " for an earlier
+/// one: the workshop spelled out, never an abbreviation that reads as a block.
+pub fn note_prefix(s: &crate::i18n::Strings, workshop: u32, current: u32) -> String {
+    if workshop == current {
+        "• ".to_string()
+    } else {
+        format!(
+            "• {}",
+            crate::i18n::fill(s.ui_note_from, &[&workshop.to_string()])
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,10 +22,11 @@ use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::{self, Store};
 use wijktafel::term::EventSource;
 use wijktafel::tui::Action;
-use wijktafel::tui::app::{App, Screen, update};
+use wijktafel::tui::app::live_out::{LiveOut, state_of};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
-use wijktafel::tui::live_out::{LiveOut, state_of};
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 use wijktafel::vote::{Ballot, Choice, Closing, FollowUp, Route, Vote};
 
 use crate::common;
@@ -356,7 +357,7 @@ fn a_live_file_that_cannot_be_written_never_disturbs_the_facilitator() {
     std::fs::create_dir(live_file(&f)).unwrap();
     update(&mut f.app, Action::Confirm);
     press(&mut f.app, KeyCode::Char('c'));
-    assert!(f.app.overlay.is_none(), "no dialog");
+    assert!(!f.app.has_dialog(), "no dialog");
     assert!(f.app.live.as_ref().unwrap().failed());
     assert!(
         f.app.open_session().unwrap().save_error.is_none(),

@@ -462,3 +462,101 @@ fn the_beamer_import_check_catches_a_reach_into_the_screens() {
         ]
     );
 }
+
+/// The floors of `tui/`, from the bottom: a file may import its own room
+/// and the rooms of the floors below it, never one beside or above. The
+/// one pair of files that know each other across a line, `app.rs` and the
+/// `Dialog` trait in `app/dialog.rs`, are one room. (ARCHITECTURE.md, "The
+/// floors of `tui/`".)
+const TUI_FLOORS: [&[&str]; 8] = [
+    &[
+        "theme",
+        "text",
+        "keys",
+        "keys_tests",
+        "undo",
+        "session_view",
+    ],
+    &["open_session"],
+    &["app"],
+    &["widgets", "env"],
+    &["dialogs"],
+    &["screens"],
+    &["dispatch", "ui"],
+    &["mod"],
+];
+
+/// The room of `tui/` a file or a `tui::x` path is in (`tui/app.rs` and
+/// `tui/app/` are one room; a name the root re-exports is `mod`'s).
+fn tui_room(name: &str) -> &str {
+    let name = name.strip_suffix(".rs").unwrap_or(name);
+    let name = name.split('/').next().unwrap_or(name);
+    if TUI_FLOORS.iter().any(|f| f.contains(&name)) {
+        name
+    } else {
+        "mod"
+    }
+}
+
+fn tui_floor(room: &str) -> usize {
+    TUI_FLOORS
+        .iter()
+        .position(|f| f.contains(&room))
+        .expect("every room has a floor")
+}
+
+/// What `code`, a file of the room `room`, imports above or beside itself.
+fn tui_breaks(room: &str, code: &str) -> Vec<String> {
+    let floor = tui_floor(room);
+    crate_paths(code)
+        .into_iter()
+        .filter_map(|p| p.strip_prefix("tui::").map(str::to_string))
+        .filter(|m| {
+            let to = tui_room(m);
+            to != room && tui_floor(to) >= floor
+        })
+        .collect()
+}
+
+#[test]
+fn the_rooms_of_tui_import_only_downwards() {
+    let mut broken = Vec::new();
+    for p in tree() {
+        let Some(rel) = p.strip_prefix("src/tui/") else {
+            continue;
+        };
+        if !p.ends_with(".rs") {
+            continue;
+        }
+        let room = tui_room(rel);
+        let code = std::fs::read_to_string(format!("{ROOT}/{p}")).unwrap();
+        broken.extend(
+            tui_breaks(room, &code)
+                .into_iter()
+                .map(|b| format!("{p}: tui::{b}")),
+        );
+    }
+    assert!(
+        broken.is_empty(),
+        "a room of tui/ imports one beside or above it: {broken:?}"
+    );
+}
+
+/// The floor check can fail: the app reaching for a dialog or a screen (as
+/// it did before issue 29), a dialog for a screen, a widget for a dialog.
+#[test]
+fn the_tui_floor_check_catches_an_import_upwards() {
+    let app = "use crate::tui::dialogs::gate_override::GateOverrideDialog;
+        pub areas: crate::tui::screens::areas::AreasView,
+        use crate::tui::{keys::Action, open_session::Captured};
+        // crate::tui::ui::MIN_WIDTH in a comment is no import
+        use crate::tui::app::live_out::LiveOut;";
+    assert_eq!(tui_breaks("app", app), ["dialogs", "screens"]);
+    let dialog = "crate::tui::screens::main::notes::note_prefix(s, 1, 2)";
+    assert_eq!(tui_breaks("dialogs", dialog), ["screens"]);
+    assert_eq!(tui_breaks("widgets", "use crate::tui::env::X;"), ["env"]);
+    assert_eq!(
+        tui_breaks("screens", "crate::tui::update(app, a)"),
+        ["update"]
+    );
+}

@@ -237,7 +237,7 @@ fn opening_an_old_session_with_its_file_keeps_the_framework_in_it() {
     };
     // without the file: refused, saying how to give it; nothing written
     let before = std::fs::read(&path).unwrap();
-    let e = app(None).open_path(&path).unwrap_err();
+    let e = wijktafel::tui::open_path(&mut app(None), &path).unwrap_err();
     assert!(
         e.message(Lang::Nl).contains("--framework BESTAND"),
         "{}",
@@ -251,7 +251,7 @@ fn opening_an_old_session_with_its_file_keeps_the_framework_in_it() {
             fw: fw.clone(),
             text: Some(text.clone()),
         }));
-        a.open_path(&path).unwrap();
+        wijktafel::tui::open_path(&mut a, &path).unwrap();
         assert_eq!(a.fw, fw);
     }
     let kept = store::load(&path).unwrap();
@@ -260,7 +260,7 @@ fn opening_an_old_session_with_its_file_keeps_the_framework_in_it() {
     assert_eq!(kept.points, old.points, "every record as it was");
     // from then on without the flag
     let mut a = app(None);
-    a.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut a, &path).unwrap();
     assert_eq!(a.fw, fw);
 }
 
@@ -283,7 +283,7 @@ fn the_recap_after_a_switch_lists_the_records_outside_the_framework() {
         store::Store::at(dir.path()),
         jiff::Timestamp::from_second(1_790_100_000).unwrap(),
     );
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.fw.version, "2", "the session's own framework, now v2");
     let screen = common::render_text(&app, 160, 45);
     assert!(screen.contains("Punten buiten het kader (1)"), "{screen}");

@@ -354,7 +354,7 @@ pub fn press(app: &mut wijktafel::tui::app::App, code: ratatui::crossterm::event
 pub fn press_key(app: &mut wijktafel::tui::app::App, ev: ratatui::crossterm::event::KeyEvent) {
     use ratatui::crossterm::event::Event;
     if let Some(a) = wijktafel::tui::map_event(app, Event::Key(ev)) {
-        wijktafel::tui::app::update(app, a);
+        wijktafel::tui::update(app, a);
     }
 }
 
@@ -402,7 +402,7 @@ pub fn open_app(
         now(),
     );
     app.tz = jiff::tz::TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     Fixture { dir, path, app }
 }
 

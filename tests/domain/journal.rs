@@ -465,7 +465,7 @@ fn h_shows_the_points_history() {
     assert!(screen.contains("Bijeenkomst 1"), "{screen}");
     assert!(screen.contains("1.1.1: ✔ consensus"), "{screen}");
     update(&mut f.app, Action::Back);
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
 }
 
 /// The digest that `list` and `overzicht` read (`store/digest.rs`) goes

@@ -18,10 +18,11 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::Session;
 use wijktafel::store::{self, Store, StoreError};
-use wijktafel::tui::app::{App, Overlay, update};
+use wijktafel::tui::app::App;
 use wijktafel::tui::dialogs::summary::SummaryDialog;
 use wijktafel::tui::dialogs::vote::banner::BannerDialog;
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 use wijktafel::tui::{Action, ui};
 
 fn now() -> Timestamp {
@@ -272,7 +273,7 @@ fn open(session: Session) -> (tempfile::TempDir, PathBuf, App) {
         now(),
     );
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     update(&mut app, Action::Confirm);
     (dir, path, app)
 }
@@ -372,11 +373,11 @@ fn hostile_text_never_reaches_the_terminal() {
         app.open_session_mut().unwrap().session.cursor = "1.5.1".into();
         update(&mut app, k.clone());
         assert_only_our_sequences(&terminal_bytes(&app, 120, 35), &format!("{k:?}"));
-        app.overlay = None;
+        app.close_dialog();
     }
-    app.overlay = Some(Overlay::Summary(SummaryDialog::default()));
+    app.open_dialog(SummaryDialog::default());
     assert_only_our_sequences(&terminal_bytes(&app, 120, 35), "summary");
-    app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }));
+    app.open_dialog(BannerDialog { vote: 0 });
     assert_only_our_sequences(&terminal_bytes(&app, 120, 35), "banner");
     // the start screen with its recap
     let mut s = hostile_session();
@@ -392,7 +393,7 @@ fn hostile_text_never_reaches_the_terminal() {
             store,
             now(),
         );
-        app.open_path(&path).unwrap();
+        wijktafel::tui::open_path(&mut app, &path).unwrap();
         (dir, path, app)
     };
     assert_only_our_sequences(&terminal_bytes(&app2, 120, 35), "start");
@@ -475,7 +476,7 @@ fn storm(n: usize) {
     for i in 0..n {
         let w = 1 + rng.below(400) as u16;
         let h = 1 + rng.below(150) as u16;
-        app.overlay = None;
+        app.close_dialog();
         match i % (overlays.len() + 3) {
             k if k < overlays.len() => {
                 app.open_session_mut().unwrap().session.cursor = "1.5.1".into();
@@ -483,12 +484,8 @@ fn storm(n: usize) {
                     update(&mut app, a.clone());
                 }
             }
-            k if k == overlays.len() => {
-                app.overlay = Some(Overlay::Summary(SummaryDialog::default()))
-            }
-            k if k == overlays.len() + 1 => {
-                app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }))
-            }
+            k if k == overlays.len() => app.open_dialog(SummaryDialog::default()),
+            k if k == overlays.len() + 1 => app.open_dialog(BannerDialog { vote: 0 }),
             _ => app.show(if app.screen() == wijktafel::tui::app::Screen::Main {
                 wijktafel::tui::app::Screen::Start
             } else {
@@ -544,7 +541,7 @@ fn fsize_child() {
         store,
         now(),
     );
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     let before = std::fs::read(&path).unwrap();
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
@@ -666,7 +663,7 @@ fn a_full_filesystem_is_shown_and_nothing_is_lost() {
         store,
         now(),
     );
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     // fill the disk
     let filler = mnt.join("vulsel");
     let mut f = std::fs::File::create(&filler).unwrap();

@@ -17,8 +17,9 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::Session;
 use wijktafel::store::{self, FileStamp, SessionLock, Store, StoreError};
 use wijktafel::tui::Action;
-use wijktafel::tui::app::{App, export_minutes, update};
+use wijktafel::tui::app::{App, export_minutes};
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 
 fn run(args: &[&str], dir: &Path) -> Output {
     bin().arg("--dir").arg(dir).args(args).output().unwrap()
@@ -381,7 +382,7 @@ fn tui_app(store_dir: &Path, session: Session) -> (App, PathBuf) {
         store,
         Timestamp::from_second(1_791_816_300).unwrap(),
     );
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     (app, path)
 }
 

@@ -15,9 +15,10 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::Session;
 use wijktafel::store::Store;
-use wijktafel::tui::app::{App, update};
+use wijktafel::tui::app::App;
 use wijktafel::tui::keys::{self, Ctx, Keep};
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 use wijktafel::tui::widgets::footer::fitting;
 use wijktafel::tui::{Action, ui};
 
@@ -31,7 +32,7 @@ fn app(session: Session, lang: Lang) -> (tempfile::TempDir, PathBuf, App) {
     let path = store.create(&session).unwrap();
     let mut app = App::new(Framework::builtin(), lang, ThemeKind::Dark, store, now());
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     (dir, path, app)
 }
 
@@ -147,7 +148,7 @@ fn every_context(lang: Lang) {
             check(&a, Ctx::Dissent, "dissent reason");
         }
         press(&mut a, KeyCode::Esc);
-        assert!(a.overlay.is_none(), "{k}: Esc closes");
+        assert!(!a.has_dialog(), "{k}: Esc closes");
     }
     // F1 in a dialog: its help, over it; closing goes back to it
     press(&mut a, KeyCode::Char('n'));

@@ -12,8 +12,10 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::store::Store;
 use wijktafel::term::fold_key_burst;
-use wijktafel::tui::app::{App, edit, editor, editor_text, update};
+use wijktafel::tui::app::App;
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
+use wijktafel::tui::widgets::editor::{edit, editor, editor_text};
 use wijktafel::tui::{Action, map_event};
 
 const POINT: &str = "2.1.2";
@@ -50,7 +52,7 @@ fn open() -> (tempfile::TempDir, std::path::PathBuf, App) {
         Timestamp::from_second(1_790_000_000).unwrap(),
     );
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     update(&mut app, Action::Confirm);
     (dir, path, app)
 }
@@ -89,7 +91,7 @@ fn a_windows_paste_in_the_note_editor_is_one_line_break() {
     let (_d, path, mut app) = open();
     update(&mut app, Action::AddNote);
     feed(&mut app, fold_key_burst(windows_paste()));
-    assert!(app.overlay.is_some(), "the paste did not submit the note");
+    assert!(app.has_dialog(), "the paste did not submit the note");
     enter(&mut app);
     let s = on_disk(&path);
     let note = &s.record(POINT).unwrap().notes.last().unwrap().text;
@@ -101,7 +103,7 @@ fn a_windows_paste_in_a_one_line_field_is_a_space() {
     let (_d, path, mut app) = open();
     update(&mut app, Action::MarkSkipped);
     feed(&mut app, fold_key_burst(windows_paste()));
-    assert!(app.overlay.is_some(), "the paste did not submit the reason");
+    assert!(app.has_dialog(), "the paste did not submit the reason");
     enter(&mut app);
     assert_eq!(on_disk(&path).record(POINT).unwrap().skip_reason, "a b");
 }

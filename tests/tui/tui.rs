@@ -19,11 +19,12 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::Store;
 use wijktafel::term::{Clock, EventSource};
-use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::dialogs::action_item::ActionField;
 use wijktafel::tui::dialogs::summary::SummaryDialog;
 use wijktafel::tui::dialogs::vote::banner::BannerDialog;
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 use wijktafel::tui::{Action, run};
 use wijktafel::vote::Outcome;
 
@@ -118,19 +119,19 @@ fn navigation_crosses_steps_and_blocks() {
     }
     assert_eq!(cursor(app), "1.5.1", "stops before the locked block");
     assert!(
-        matches!(app.overlay, Some(Overlay::Override(_))),
+        app.dialog_is::<wijktafel::tui::dialogs::gate_override::GateOverrideDialog>(),
         "asks for an override"
     );
     // an empty reason is refused
     press_key(app, key(KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Override(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::gate_override::GateOverrideDialog>());
     type_text(app, "wethouder wil doorpraten");
     press_key(app, key(KeyCode::Enter));
     // read back first: only j opens the block
-    assert!(matches!(app.overlay, Some(Overlay::Override(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::gate_override::GateOverrideDialog>());
     assert!(on_disk(&f.path).overrides.is_empty());
     press_key(app, ch('j'));
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     assert_eq!(cursor(app), "2.1.1");
     let s = on_disk(&f.path);
     assert_eq!(s.overrides.len(), 1);
@@ -142,10 +143,11 @@ fn navigation_crosses_steps_and_blocks() {
     }
     assert_eq!(cursor(&f.app), "2.4.3");
     press_key(&mut f.app, ch('j'));
-    assert!(matches!(
-        f.app.overlay,
-        Some(Overlay::Override(ref d)) if d.block == 2
-    ));
+    assert!(
+        f.app
+            .dialog::<wijktafel::tui::dialogs::gate_override::GateOverrideDialog>()
+            .is_some_and(|d| d.block == 2)
+    );
     press_key(&mut f.app, key(KeyCode::Esc));
     assert_eq!(cursor(&f.app), "2.4.3", "no reason, no entry");
     // the last point: j stays
@@ -159,15 +161,16 @@ fn navigation_crosses_steps_and_blocks() {
 fn the_overview_jumps_to_a_point() {
     let mut f = four_parties();
     press_key(&mut f.app, ch('g'));
-    assert!(matches!(
-        f.app.overlay,
-        Some(Overlay::Overview(ref d)) if d.selected == 0
-    ));
+    assert!(
+        f.app
+            .dialog::<wijktafel::tui::dialogs::overview::OverviewDialog>()
+            .is_some_and(|d| d.selected == 0)
+    );
     for _ in 0..6 {
         press_key(&mut f.app, ch('j'));
     }
     press_key(&mut f.app, key(KeyCode::Enter));
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     assert_eq!(cursor(&f.app), "1.2.3");
 }
 
@@ -188,7 +191,7 @@ fn each_capture_is_on_disk_when_update_returns() {
     press_key(app, ch('s'));
     press_key(app, key(KeyCode::Enter));
     assert!(
-        matches!(app.overlay, Some(Overlay::Skip(_))),
+        app.dialog_is::<wijktafel::tui::dialogs::skip::SkipDialog>(),
         "no reason: still asking"
     );
     type_text(app, "al besproken in de raad");
@@ -203,7 +206,7 @@ fn each_capture_is_on_disk_when_update_returns() {
     // stances: a digit, then the stance's letter (issue 24: never cycling)
     press_key(app, ch('j'));
     press_key(app, ch('3'));
-    assert!(matches!(app.overlay, Some(Overlay::StancePick(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::stance_pick::StancePickDialog>());
     assert!(
         on_disk(&f.path).record("1.1.2").is_none(),
         "the digit saves nothing"
@@ -222,8 +225,8 @@ fn each_capture_is_on_disk_when_update_returns() {
 
     // dissent preselects the parties that disagree
     press_key(app, ch('d'));
-    match &app.overlay {
-        Some(Overlay::Dissent(d)) => assert_eq!(d.chosen, vec![2]),
+    match app.dialog::<wijktafel::tui::dialogs::dissent::DissentDialog>() {
+        Some(d) => assert_eq!(d.chosen, vec![2]),
         _ => panic!("dissent dialog expected"),
     }
     press_key(app, ch('4')); // Bewoners too
@@ -281,7 +284,9 @@ fn a_bad_due_date_is_refused_in_place() {
     type_text(&mut f.app, "volgende week");
     press_key(&mut f.app, key(KeyCode::Enter));
     assert!(
-        matches!(&f.app.overlay, Some(Overlay::Action(form)) if form.field == ActionField::Due)
+        f.app
+            .dialog::<wijktafel::tui::dialogs::action_item::ActionForm>()
+            .is_some_and(|form| form.field == ActionField::Due)
     );
     assert!(
         f.app
@@ -328,7 +333,10 @@ fn the_stance_panel_takes_focus_for_any_number_of_parties() {
         press_key(&mut f.app, key(KeyCode::Down));
     }
     press_key(&mut f.app, ch(' '));
-    assert!(matches!(f.app.overlay, Some(Overlay::StancePick(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::stance_pick::StancePickDialog>()
+    );
     press_key(&mut f.app, ch('e'));
     press_key(&mut f.app, ch('r'));
     type_text(&mut f.app, "mits het budget rond is");
@@ -468,9 +476,9 @@ fn a_half_typed_note_survives_as_a_draft_and_comes_back() {
         store,
         now(),
     );
-    app.open_path(&path).unwrap();
-    match &app.overlay {
-        Some(Overlay::Note(d)) => {
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
+    match app.dialog::<wijktafel::tui::dialogs::note::NoteDialog>() {
+        Some(d) => {
             let editor = &d.editor;
             assert_eq!(editor.lines().join("\n"), "De wijkagent zegt dat")
         }
@@ -491,19 +499,23 @@ fn escape_on_typed_text_asks_before_discarding() {
     let mut f = four_parties();
     press_key(&mut f.app, ch('n'));
     press_key(&mut f.app, key(KeyCode::Esc));
-    assert!(f.app.overlay.is_none(), "an empty editor closes at once");
+    assert!(!f.app.has_dialog(), "an empty editor closes at once");
     press_key(&mut f.app, ch('n'));
     type_text(&mut f.app, "belangrijk");
     press_key(&mut f.app, key(KeyCode::Esc));
-    assert!(matches!(f.app.overlay, Some(Overlay::ConfirmDiscard(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::discard::DiscardDialog>()
+    );
     press_key(&mut f.app, ch('n'));
     assert!(
-        matches!(f.app.overlay, Some(Overlay::Note(_))),
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::note::NoteDialog>(),
         "n keeps typing"
     );
     press_key(&mut f.app, key(KeyCode::Esc));
     press_key(&mut f.app, ch('j'));
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     assert!(on_disk(&f.path).record("1.1.1").is_none());
 }
 
@@ -578,7 +590,7 @@ fn a_go_vote_opens_the_gate() {
         .set_present(4, false, now);
     to_decision_step(app);
     press_key(app, ch('v'));
-    assert!(matches!(app.overlay, Some(Overlay::Vote(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::VoteDialog>());
     press_key(app, ch('g'));
     press_key(app, ch('2'));
     press_key(app, ch('g'));
@@ -587,7 +599,7 @@ fn a_go_vote_opens_the_gate() {
     press_key(app, key(KeyCode::Enter));
     // the read-back, then Enter records
     press_key(app, key(KeyCode::Enter));
-    assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::banner::BannerDialog>());
     let screen = render_text(app, 160, 45);
     assert!(screen.contains("███"), "block letters");
     assert!(screen.contains("▲ GO"));
@@ -642,7 +654,10 @@ fn a_no_go_needs_a_reason_and_records_the_follow_up() {
     press_key(&mut f.app, key(KeyCode::Tab));
     type_text(&mut f.app, "2027-03-01");
     press_key(&mut f.app, key(KeyCode::Enter));
-    assert!(matches!(f.app.overlay, Some(Overlay::Banner(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::vote::banner::BannerDialog>()
+    );
     let s = on_disk(&f.path);
     let v = s.latest_vote().unwrap();
     assert_eq!(v.outcome, Outcome::NoGo);
@@ -661,11 +676,15 @@ fn ending_an_orientation_workshop_requires_a_vote() {
     press_key(&mut f.app, ch('c'));
     press_key(&mut f.app, ch('w'));
     assert!(
-        matches!(f.app.overlay, Some(Overlay::Confirm(_))),
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::confirm::ConfirmDialog>(),
         "offers the vote"
     );
     press_key(&mut f.app, ch('j'));
-    assert!(matches!(f.app.overlay, Some(Overlay::Vote(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::vote::VoteDialog>()
+    );
     press_key(&mut f.app, ch('u'));
     type_text(&mut f.app, "wethouder afwezig");
     press_key(&mut f.app, key(KeyCode::Enter));
@@ -675,7 +694,10 @@ fn ending_an_orientation_workshop_requires_a_vote() {
     assert_eq!(v.remark, "wethouder afwezig");
     // now the workshop can end: summary, Enter, minutes written
     press_key(&mut f.app, ch('w'));
-    assert!(matches!(f.app.overlay, Some(Overlay::Summary(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::summary::SummaryDialog>()
+    );
     press_key(&mut f.app, key(KeyCode::Enter));
     assert_eq!(f.app.screen(), Screen::Home);
     let s = on_disk(&f.path);
@@ -782,12 +804,14 @@ fn snapshots_of_every_screen_and_overlay() {
         press_key(&mut f.app, ch(k));
         snap(&format!("overlay_{name}"), &f.app);
         press_key(&mut f.app, key(KeyCode::Esc));
-        if matches!(f.app.overlay, Some(Overlay::ConfirmDiscard(_))) {
+        if f.app
+            .dialog_is::<wijktafel::tui::dialogs::discard::DiscardDialog>()
+        {
             // the dissent dialog starts with the recorded reason: Esc asks first
             assert_eq!(name, "dissent");
             press_key(&mut f.app, ch('j'));
         }
-        assert!(f.app.overlay.is_none(), "{name} closes with Esc");
+        assert!(!f.app.has_dialog(), "{name} closes with Esc");
     }
     // the vote screen and the banner of the recorded GO
     f.app.open_session_mut().unwrap().session.cursor = "1.5.1".into();
@@ -802,7 +826,7 @@ fn snapshots_of_every_screen_and_overlay() {
     press_key(&mut f.app, ch('n'));
     snap("overlay_vote", &f.app);
     press_key(&mut f.app, key(KeyCode::Esc));
-    f.app.overlay = Some(Overlay::Banner(BannerDialog { vote: 0 }));
+    f.app.open_dialog(BannerDialog { vote: 0 });
     snap("banner_go", &f.app);
     // NO-GO with a follow-up route, and a deferred vote
     {
@@ -825,14 +849,14 @@ fn snapshots_of_every_screen_and_overlay() {
         deferred.deferred = Some(wijktafel::vote::DeferReason::Quorum);
         sess.votes.push(deferred);
     }
-    f.app.overlay = Some(Overlay::Banner(BannerDialog { vote: 1 }));
+    f.app.open_dialog(BannerDialog { vote: 1 });
     snap("banner_no_go", &f.app);
-    f.app.overlay = Some(Overlay::Banner(BannerDialog { vote: 2 }));
+    f.app.open_dialog(BannerDialog { vote: 2 });
     snap("banner_deferred", &f.app);
     f.app.open_session_mut().unwrap().session.votes.truncate(1);
-    f.app.overlay = Some(Overlay::Summary(SummaryDialog::default()));
+    f.app.open_dialog(SummaryDialog::default());
     snap("summary", &f.app);
-    f.app.overlay = None;
+    f.app.close_dialog();
     // start screen with recap
     let fw = Framework::builtin();
     let mut s = demo::orientation_example(&fw);
@@ -978,7 +1002,7 @@ fn an_error_goes_when_its_dialog_is_done() {
     );
     type_text(&mut f.app, "al besproken");
     press_key(&mut f.app, key(KeyCode::Enter));
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     let shown = render_text(&f.app, 120, 35);
     assert!(!shown.contains("verplicht"), "{shown}");
 }

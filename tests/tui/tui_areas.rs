@@ -9,8 +9,9 @@ use ratatui::crossterm::event::KeyCode;
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::store::Store;
-use wijktafel::tui::app::{App, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 
 use crate::common::press;
 use areas::Programme;

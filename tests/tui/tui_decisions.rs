@@ -17,9 +17,10 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::{self, Store};
-use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 use wijktafel::tui::{Action, map_event};
 use wijktafel::vote::{DeferReason, Outcome};
 
@@ -99,7 +100,7 @@ fn reopen(f: Fixture, hours: i64) -> Fixture {
         now() + SignedDuration::from_hours(hours),
     );
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     Fixture { dir, path, app }
 }
@@ -136,7 +137,7 @@ fn a_deferral_by_the_room_is_no_vote_and_the_next_recap_gives_its_reason() {
     assert!(screen.contains("Tab wie besluit"), "{screen}");
     keys(app, "eerst de cijfers van de GGD");
     press(app, KeyCode::Enter);
-    assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::banner::BannerDialog>());
     let screen = render_text(app, 80, 24);
     assert!(
         screen.contains("‖ UITGESTELD (besloten door de deelnemers)"),
@@ -154,7 +155,7 @@ fn a_deferral_by_the_room_is_no_vote_and_the_next_recap_gives_its_reason() {
     assert_eq!(f.app.ctx(), Ctx::Vote);
     assert!(!render_text(&f.app, 80, 24).contains("Er is al gestemd"));
     press(&mut f.app, KeyCode::Esc);
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     // the minutes: "Stemming uitgesteld: reden", who decided, no ballot table
     let md = export::markdown(&Framework::builtin(), &s, Some(1), &opts()).unwrap();
     assert!(

@@ -8,7 +8,7 @@ use wijktafel::demo;
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
-use wijktafel::tui::app::{App, Overlay, Screen};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
 
 use crate::common;
@@ -93,16 +93,22 @@ fn captures_in_the_focus_view_are_recorded_and_saved_and_the_view_stays() {
     );
     // a note through its dialog, opened over the focus view
     press(&mut f.app, KeyCode::Char('n'));
-    assert!(matches!(f.app.overlay, Some(Overlay::Note(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::note::NoteDialog>()
+    );
     assert!(render_text(&f.app, 80, 24).contains("GESPREKSPUNT 1.1.1"));
     keys(&mut f.app, "eerst de cijfers");
     press(&mut f.app, KeyCode::Enter);
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     assert_eq!(on_disk(&f.path).record("1.1.1").unwrap().notes.len(), 1);
     // dissent with a reason: Gemeente says "oneens" on the consensus,
     // which goes back to open (asked: issue 24), then `d`
     keys(&mut f.app, "1o");
-    assert!(matches!(f.app.overlay, Some(Overlay::StancePick(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::stance_pick::StancePickDialog>()
+    );
     keys(&mut f.app, "o");
     press(&mut f.app, KeyCode::Char('d'));
     press(&mut f.app, KeyCode::Tab);

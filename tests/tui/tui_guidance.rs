@@ -11,8 +11,9 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Status};
 use wijktafel::store::{self};
 use wijktafel::tui::Action;
-use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
+use wijktafel::tui::update;
 use wijktafel::vote::{Outcome, Route};
 
 use crate::common;
@@ -132,17 +133,20 @@ fn b_shows_the_guidance_of_the_current_block_and_of_the_framework() {
         assert!(words.contains(&tail.join(" ")), "{words}");
         // read-only: Esc closes, nothing changed on disk
         press(&mut f.app, KeyCode::Esc);
-        assert!(f.app.overlay.is_none());
+        assert!(!f.app.has_dialog());
         assert_eq!(f.app.ctx(), Ctx::Main);
     }
     // `b` closes it as well
     ch(&mut f.app, 'b');
     ch(&mut f.app, 'b');
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     // `?` over it: its keys, and back to it
     ch(&mut f.app, 'b');
     ch(&mut f.app, '?');
-    assert!(matches!(f.app.overlay, Some(Overlay::Help(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::help::HelpDialog>()
+    );
     let help = render_text(&f.app, 160, 45);
     assert!(help.contains("PgUp/PgDn"), "{help}");
     press(&mut f.app, KeyCode::Esc);
@@ -406,7 +410,8 @@ fn the_recap_and_the_summary_name_the_route_in_the_frameworks_words() {
     ch(&mut f.app, '3');
     press(&mut f.app, KeyCode::Enter);
     ch(&mut f.app, ' ');
-    f.app.overlay = Some(Overlay::Summary(Default::default()));
+    f.app
+        .open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     let words = flat(&render_text(&f.app, 160, 45));
     assert!(
         words.contains(&format!("Vervolgroute: {OWN_SECTORAL}")),

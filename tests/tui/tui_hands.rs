@@ -7,8 +7,9 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Status};
-use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
+use wijktafel::tui::update;
 use wijktafel::tui::{Action, map_event};
 
 use crate::common;
@@ -59,12 +60,12 @@ fn the_point_timer_runs_from_the_start_and_through_attendance_and_help() {
     app.now = at(60);
     // attendance: a dialog over the point, the timer runs on
     press(app, KeyCode::Char('p'));
-    assert!(matches!(app.overlay, Some(Overlay::Attendance(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::attendance::AttendanceDialog>());
     assert_eq!(app.screen(), Screen::Main, "the point stays");
     keys(app, "2");
     app.now = at(90);
     press(app, KeyCode::Enter);
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     assert!(app.open_session().unwrap().timer.is_some(), "still running");
     // help and a note do not stop it either
     keys(app, "?");
@@ -103,16 +104,16 @@ fn the_vote_and_the_summary_stop_the_timer() {
         "a question is not the vote"
     );
     keys(app, "j");
-    assert!(matches!(app.overlay, Some(Overlay::Vote(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::VoteDialog>());
     assert!(app.open_session().unwrap().timer.is_none());
     assert_eq!(seconds_on(app, "1.1.1"), 40);
     app.now = at(400);
     press(app, KeyCode::Esc);
-    assert!(app.overlay.is_none(), "{:?}", app.ctx());
+    assert!(!app.has_dialog(), "{:?}", app.ctx());
     assert!(app.open_session().unwrap().timer.is_some());
     app.now = at(410);
     // the end summary (workshop 1 would first ask for the vote it needs)
-    app.overlay = Some(Overlay::Summary(Default::default()));
+    app.open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     update(app, Action::Tick);
     assert!(app.open_session().unwrap().timer.is_none());
     assert_eq!(
@@ -181,14 +182,14 @@ fn the_dissent_dialog_proposes_the_disagreeing_parties_with_their_reasons() {
     insta::assert_snapshot!("dissent_proposed_80x24", screen);
     // un-ticking Politie proposes Bewoners' reason alone
     keys(app, "3");
-    let Some(Overlay::Dissent(d)) = &app.overlay else {
+    let Some(d) = app.dialog::<wijktafel::tui::dialogs::dissent::DissentDialog>() else {
         panic!("dissent dialog")
     };
     assert_eq!(d.reason.lines().join("\n"), "geen draagvlak");
     keys(app, "3");
     // Enter on the complete form records at once
     press(app, KeyCode::Enter);
-    assert!(app.overlay.is_none(), "{:?}", app.flash);
+    assert!(!app.has_dialog(), "{:?}", app.flash);
     let sess = app.session().unwrap();
     let rec = sess.record(&sess.cursor).unwrap();
     assert_eq!(rec.status, Status::Dissent);
@@ -214,7 +215,7 @@ fn an_edited_reason_is_not_replaced_by_a_tick() {
     update(app, Action::Paste("eigen woorden".into()));
     press(app, KeyCode::Tab);
     keys(app, "3");
-    let Some(Overlay::Dissent(d)) = &app.overlay else {
+    let Some(d) = app.dialog::<wijktafel::tui::dialogs::dissent::DissentDialog>() else {
         panic!("dissent dialog")
     };
     assert_eq!(d.reason.lines().join("\n"), "eigen woorden");
@@ -225,9 +226,9 @@ fn a_ballot_moves_on_to_the_next_party_without_one() {
     let mut f = started(Lang::En);
     let app = &mut f.app;
     keys(app, "vj");
-    assert!(matches!(app.overlay, Some(Overlay::Vote(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::VoteDialog>());
     keys(app, "ggo");
-    let Some(Overlay::Vote(v)) = &app.overlay else {
+    let Some(v) = app.dialog::<wijktafel::tui::dialogs::vote::VoteDialog>() else {
         panic!("vote")
     };
     assert_eq!(v.votes.selected, 3, "the fourth party is next");
@@ -235,20 +236,20 @@ fn a_ballot_moves_on_to_the_next_party_without_one() {
     assert!(screen.contains("▶ 4 ? "), "{screen}");
     // a No-go stays for its reason; the reason moves on
     keys(app, "n");
-    let Some(Overlay::Vote(v)) = &app.overlay else {
+    let Some(v) = app.dialog::<wijktafel::tui::dialogs::vote::VoteDialog>() else {
         panic!("vote")
     };
     assert_eq!(v.votes.selected, 3, "a No-go waits for its reason");
     keys(app, "r");
     update(app, Action::Paste("te vroeg".into()));
     press(app, KeyCode::Enter);
-    let Some(Overlay::Vote(v)) = &app.overlay else {
+    let Some(v) = app.dialog::<wijktafel::tui::dialogs::vote::VoteDialog>() else {
         panic!("vote")
     };
     assert_eq!(v.votes.selected, 3, "all have one: it stays");
     // back to the second, a new choice: nobody is left without one
     keys(app, "2n");
-    let Some(Overlay::Vote(v)) = &app.overlay else {
+    let Some(v) = app.dialog::<wijktafel::tui::dialogs::vote::VoteDialog>() else {
         panic!("vote")
     };
     let choices: Vec<_> = v.votes.lines.iter().map(|l| l.choice).collect();
@@ -265,7 +266,7 @@ fn typing_an_id_in_the_overview_jumps_there() {
     let app = &mut f.app;
     keys(app, "g");
     keys(app, "1.2.4");
-    let Some(Overlay::Overview(o)) = &app.overlay else {
+    let Some(o) = app.dialog::<wijktafel::tui::dialogs::overview::OverviewDialog>() else {
         panic!("overview")
     };
     assert_eq!(app.fw.point_at(o.selected).id, "1.2.4");
@@ -327,7 +328,7 @@ fn ctrl_u_clears_a_prefilled_reason_in_one_key() {
         Action::Paste("een lange reden die niet meer klopt".into()),
     );
     press_mod(app, KeyCode::Char('w'), KeyModifiers::CONTROL);
-    let Some(Overlay::Skip(d)) = &app.overlay else {
+    let Some(d) = app.dialog::<wijktafel::tui::dialogs::skip::SkipDialog>() else {
         panic!("skip")
     };
     assert_eq!(
@@ -335,7 +336,7 @@ fn ctrl_u_clears_a_prefilled_reason_in_one_key() {
         "een lange reden die niet meer "
     );
     press_mod(app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    let Some(Overlay::Skip(d)) = &app.overlay else {
+    let Some(d) = app.dialog::<wijktafel::tui::dialogs::skip::SkipDialog>() else {
         panic!("skip")
     };
     assert_eq!(d.reason.lines().join("\n"), "");
@@ -352,7 +353,7 @@ fn a_note_keeps_its_line_breaks_in_the_notes_panel() {
     press_mod(app, KeyCode::Enter, KeyModifiers::ALT);
     update(app, Action::Paste("- 华人社区 uitnodigen".into()));
     press(app, KeyCode::Enter);
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     let screen = render_text(app, 160, 45);
     let rows: Vec<&str> = screen.lines().collect();
     let at = rows
@@ -376,7 +377,7 @@ fn the_end_summary_lines_up_its_columns() {
     keys(app, "4od");
     update(app, Action::Paste("te duur".into()));
     press(app, KeyCode::Enter);
-    app.overlay = Some(Overlay::Summary(Default::default()));
+    app.open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     let screen = render_text(app, 80, 24);
     let cols: Vec<usize> = screen
         .lines()
@@ -548,7 +549,7 @@ fn twelve_parties_in_english_every_label_reachable_and_shown() {
     assert_eq!(rec.stance_of(12), wijktafel::session::Stance::Agree);
     keys(app, "d");
     press(app, KeyCode::Enter);
-    assert!(app.overlay.is_none(), "recorded with the proposed reason");
+    assert!(!app.has_dialog(), "recorded with the proposed reason");
     for theme in [ThemeKind::Dark, ThemeKind::Light, ThemeKind::Contrast] {
         app.theme = theme;
         let wide = render_text(app, 160, 45);

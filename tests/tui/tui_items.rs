@@ -15,9 +15,10 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::{ItemChangeKind, Session};
 use wijktafel::store::{self, Store};
 use wijktafel::tui::Action;
-use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::{self, Ctx, Keep};
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 use wijktafel::tui::widgets::footer::fitting;
 
 use crate::common;
@@ -42,7 +43,7 @@ fn fixture(session: Session, lang: Lang) -> Fixture {
     let path = store.create(&session).unwrap();
     let mut app = App::new(Framework::builtin(), lang, ThemeKind::Dark, store, at(0));
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     if app.screen() == Screen::Start {
         update(&mut app, Action::Confirm);
     }
@@ -95,8 +96,8 @@ fn later(app: &mut App, secs: i64) {
 }
 
 fn selected(app: &App) -> usize {
-    match &app.overlay {
-        Some(Overlay::Items(d)) => d.selected,
+    match app.dialog::<wijktafel::tui::dialogs::items::ItemsDialog>() {
+        Some(d) => d.selected,
         _ => panic!("the items dialog is not open: {:?}", app.ctx()),
     }
 }
@@ -131,7 +132,7 @@ fn x_lists_the_items_of_the_point_newest_first() {
     press(&mut f.app, KeyCode::Down);
     assert_eq!(selected(&f.app), 2, "the focus stays on the last row");
     press(&mut f.app, KeyCode::Esc);
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
 }
 
 #[test]
@@ -331,9 +332,8 @@ fn the_summary_shows_an_action_done_in_this_workshop_once_as_done() {
     press(&mut f.app, KeyCode::Char('x'));
     press(&mut f.app, KeyCode::Char('x'));
     press(&mut f.app, KeyCode::Esc);
-    f.app.overlay = Some(Overlay::Summary(
-        wijktafel::tui::dialogs::summary::SummaryDialog::default(),
-    ));
+    f.app
+        .open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     let text = render_text(&f.app, 160, 45);
     assert_eq!(text.matches("Cijfers opvragen").count(), 1, "{text}");
     assert!(

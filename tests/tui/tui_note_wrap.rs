@@ -10,7 +10,8 @@ use ratatui::style::Modifier;
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::Session;
-use wijktafel::tui::app::{App, Screen, update};
+use wijktafel::tui::app::{App, Screen};
+use wijktafel::tui::update;
 use wijktafel::tui::{Action, map_event};
 
 use crate::common;

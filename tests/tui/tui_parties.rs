@@ -14,9 +14,10 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{HistoryKind, Session, Stance, Status};
 use wijktafel::store::Store;
-use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 use wijktafel::tui::{Action, ui};
 
 use crate::common;
@@ -57,7 +58,7 @@ fn started(s: Session, absent: &[char]) -> Fixture {
     let now = Timestamp::from_second(NOW).unwrap();
     let mut app = App::new(Framework::builtin(), Lang::Nl, ThemeKind::Dark, store, now);
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     for &c in absent {
         press_key(&mut app, ch(c));
@@ -141,10 +142,7 @@ fn numbers_stay_when_a_party_arrives_and_an_absent_partys_key_only_says_so() {
     press_key(app, ch('e'));
     assert_eq!(stance(&f.path, 4), Stance::Agree);
     press_key(app, ch('3'));
-    assert!(
-        app.overlay.is_none(),
-        "no stance to pick for an absent party"
-    );
+    assert!(!app.has_dialog(), "no stance to pick for an absent party");
     assert_eq!(
         flash(app),
         "Partij 3 (Politie (Cor)) is afwezig: niets vastgelegd."
@@ -256,7 +254,7 @@ fn consensus_over_a_present_disagree_asks_and_records_what_was_decided() {
     type_text(app, "1o");
     assert_eq!(stance(&f.path, 1), Stance::Disagree);
     press_key(app, ch('c'));
-    assert!(matches!(app.overlay, Some(Overlay::ConsensusCheck(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::consensus_check::ConsensusCheckDialog>());
     let screen = render_text(app, 80, 24);
     assert!(
         screen.contains("Gemeente (Anna) is het oneens. Toch consensus"),
@@ -265,12 +263,12 @@ fn consensus_over_a_present_disagree_asks_and_records_what_was_decided() {
     snap("consensus_check", app);
     // no: nothing recorded
     press_key(app, ch('n'));
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     assert_eq!(on_disk(&f.path).status_of("1.1.1"), Status::Open);
     // yes: recorded, and the history says over whose disagree
     press_key(app, ch('c'));
     press_key(app, ch('j'));
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     let s = on_disk(&f.path);
     let r = s.record("1.1.1").unwrap();
     assert_eq!(r.status, Status::Consensus);
@@ -286,7 +284,7 @@ fn consensus_over_a_present_disagree_asks_and_records_what_was_decided() {
     // without a disagree, `c` records at once
     press_key(app, ch('j'));
     press_key(app, ch('c'));
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     assert_eq!(on_disk(&f.path).status_of("1.1.2"), Status::Consensus);
 }
 
@@ -330,11 +328,11 @@ fn a_stance_reason_is_visible_wrapped_or_cut_with_an_ellipsis() {
     press_key(app, key(KeyCode::Down));
     press_key(app, key(KeyCode::Down));
     press_key(app, ch('r'));
-    assert!(matches!(app.overlay, Some(Overlay::StanceReason(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::stance_reason::StanceReasonDialog>());
     let reason = "de wijkagent ziet vooral overlast van jongeren rond het winkelcentrum en minder in de rest van de wijk, dus het beeld klopt maar half";
     update(app, Action::Paste(reason.into()));
     press_key(app, key(KeyCode::Enter));
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     press_key(app, key(KeyCode::Esc));
     let small = render_text(app, 80, 24);
     assert!(small.contains("    de wijkagent ziet"), "{small}");
@@ -399,7 +397,7 @@ fn dissent_keys_are_party_numbers_and_an_absent_party_is_not_ticked() {
     press_key(app, ch('d'));
     press_key(app, ch('4'));
     press_key(app, ch('3'));
-    let Some(Overlay::Dissent(d)) = &app.overlay else {
+    let Some(d) = app.dialog::<wijktafel::tui::dialogs::dissent::DissentDialog>() else {
         panic!("dissent dialog")
     };
     assert_eq!(d.chosen, vec![4], "4 is Bewoners; 3 is absent");

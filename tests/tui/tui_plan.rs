@@ -17,10 +17,11 @@ use wijktafel::i18n::Lang;
 use wijktafel::journal::What;
 use wijktafel::session::Session;
 use wijktafel::store::{self, Store};
-use wijktafel::tui::app::{App, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Action;
 use wijktafel::tui::map_event;
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 
 use crate::common;
 use common::render_text;
@@ -49,7 +50,7 @@ fn fixture(plan: Option<WorkshopPlan>) -> (tempfile::TempDir, PathBuf, App) {
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(0));
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     (dir, path, app)
 }
@@ -66,7 +67,7 @@ fn beamer_text(app: &App) -> String {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use wijktafel::beamer::{self, Beamer, Loaded, Options};
-    let (path, mut live) = wijktafel::tui::live_out::state_of(app).unwrap();
+    let (path, mut live) = wijktafel::tui::app::live_out::state_of(app).unwrap();
     live.heartbeat = app.now.as_second();
     let mut b = Beamer::new(
         Framework::builtin(),

@@ -58,7 +58,7 @@ fn after_workshop_one(dissents: usize, actions: usize) -> Fixture {
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(86_400));
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     Fixture {
         _dir: dir,
@@ -164,7 +164,7 @@ fn r_on_the_attendance_list_resolves_nothing() {
     let mut f = after_workshop_one(2, 0);
     let before = std::fs::read(&f.path).unwrap();
     press(&mut f.app, KeyCode::Char('r'));
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     assert_eq!(std::fs::read(&f.path).unwrap(), before);
 }
 
@@ -179,7 +179,7 @@ fn in_workshop_one() -> Fixture {
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(0));
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Main);
     Fixture {
@@ -216,7 +216,8 @@ fn the_timer_goes_on_with_the_next_point_and_the_summary_shows_the_times() {
         "and runs on 1.1.3"
     );
     // the summary: per step with time and plan, each point with its time
-    f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
+    f.app
+        .open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     let screen = render_text(&f.app, 80, 24);
     assert!(
         screen.contains("Besproken punten: 2 · tijd 04:00"),
@@ -248,7 +249,8 @@ fn the_summary_shows_the_follow_up_and_revisit_of_a_no_go() {
     });
     v.revisit = Some(jiff::civil::date(2027, 6, 1));
     o.session.votes.push(v);
-    f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
+    f.app
+        .open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     let screen = render_text(&f.app, 160, 45);
     assert!(screen.contains("NO-GO"), "{screen}");
     assert!(screen.contains("Vervolgroute"), "{screen}");
@@ -296,7 +298,8 @@ fn the_summary_marks_an_earlier_vote_as_replaced() {
     second.outcome = Outcome::Go;
     o.session.votes.push(first);
     o.session.votes.push(second);
-    f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
+    f.app
+        .open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     let screen = render_text(&f.app, 160, 45);
     assert!(
         screen.contains("NO-GO (quorum niet gehaald, 14:46)"),
@@ -331,7 +334,7 @@ fn an_action_is_marked_done_from_the_recap_and_attendance_is_recapped() {
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(86_400));
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     let mut f = Fixture {
         _dir: dir,
         path,
@@ -345,7 +348,7 @@ fn an_action_is_marked_done_from_the_recap_and_attendance_is_recapped() {
     press(&mut f.app, KeyCode::Tab);
     press(&mut f.app, KeyCode::Down);
     press(&mut f.app, KeyCode::Char('r'));
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     let screen = render_text(&f.app, 160, 45);
     assert!(
         screen.contains("▶ ☐ 1.2.1 Overzicht beleidsopgaven"),
@@ -406,7 +409,8 @@ fn the_summary_lists_every_open_action_and_those_done_in_the_workshop() {
     press(&mut f.app, KeyCode::Char('j'));
     press(&mut f.app, KeyCode::Enter);
     assert_eq!(f.app.screen(), Screen::Main);
-    f.app.overlay = Some(wijktafel::tui::app::Overlay::Summary(Default::default()));
+    f.app
+        .open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     let screen = render_text(&f.app, 160, 45);
     let open = screen.find("Open actiepunten (1)").expect(&screen);
     let done = screen.find("Klaar in deze bijeenkomst (1)").expect(&screen);

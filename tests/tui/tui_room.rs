@@ -15,10 +15,11 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status, recorded_over};
 use wijktafel::store::{self, Store};
-use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::map_event;
 use wijktafel::tui::theme::ThemeKind;
+use wijktafel::tui::update;
 
 use crate::common;
 use common::render_text;
@@ -49,7 +50,7 @@ fn opened() -> Fixture {
     let now = Timestamp::from_second(NOW).unwrap();
     let mut app = App::new(Framework::builtin(), Lang::Nl, ThemeKind::Dark, store, now);
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     Fixture {
         _dir: dir,
@@ -122,7 +123,7 @@ fn a_digit_opens_the_stance_picker_and_saves_nothing_until_a_letter() {
     keys(&mut f.app, "33");
     assert_eq!(std::fs::read(&f.path).unwrap(), before);
     press(&mut f.app, KeyCode::Esc);
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     assert_eq!(std::fs::read(&f.path).unwrap(), before, "Esc: nothing");
     keys(&mut f.app, "3v");
     let s = on_disk(&f.path);
@@ -245,5 +246,9 @@ fn apologies_are_marked_at_the_start_and_over_the_point() {
     keys(&mut f.app, "m");
     assert_eq!(on_disk(&f.path).workshops[0].excused, vec![4]);
     press(&mut f.app, KeyCode::Esc);
-    assert!(matches!(f.app.overlay, None | Some(Overlay::Help(_))));
+    assert!(
+        !f.app.has_dialog()
+            || f.app
+                .dialog_is::<wijktafel::tui::dialogs::help::HelpDialog>()
+    );
 }

@@ -19,7 +19,7 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::Session;
 use wijktafel::store::Store;
-use wijktafel::tui::app::{App, Overlay, Screen};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::dialogs::summary::SummaryDialog;
 use wijktafel::tui::dialogs::vote::banner::BannerDialog;
 use wijktafel::tui::keys::Ctx;
@@ -40,7 +40,7 @@ fn open(session: Session, theme: ThemeKind) -> (tempfile::TempDir, App) {
     let path = store.create(&session).unwrap();
     let mut app = App::new(Framework::builtin(), Lang::Nl, theme, store, now());
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     (dir, app)
 }
 
@@ -89,7 +89,7 @@ impl Checker {
     /// "throw away?" with yes).
     fn dialog(&mut self, state: &str, app: &mut App, key: KeyCode) {
         press(app, key);
-        assert!(app.overlay.is_some(), "{state} opens a dialog");
+        assert!(app.has_dialog(), "{state} opens a dialog");
         self.check(state, app);
         close(app);
     }
@@ -97,7 +97,7 @@ impl Checker {
 
 fn close(app: &mut App) {
     for _ in 0..4 {
-        if app.overlay.is_none() {
+        if !app.has_dialog() {
             return;
         }
         if matches!(app.ctx(), Ctx::Discard | Ctx::VoteDrop) {
@@ -106,7 +106,7 @@ fn close(app: &mut App) {
             press(app, KeyCode::Esc);
         }
     }
-    assert!(app.overlay.is_none(), "the dialog closes: {:?}", app.ctx());
+    assert!(!app.has_dialog(), "the dialog closes: {:?}", app.ctx());
 }
 
 /// Drive the app through a broad set of states in `theme`, checking each.
@@ -181,12 +181,12 @@ fn visit(theme: ThemeKind) -> Checker {
     press(&mut app, KeyCode::Char('n'));
     keys(&mut app, "half a note");
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.overlay, Some(Overlay::ConfirmDiscard(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::discard::DiscardDialog>());
     c.check("discard question", &app);
     close(&mut app);
     // consensus over a stated "oneens" asks first
     press(&mut app, KeyCode::Char('c'));
-    assert!(app.overlay.is_some(), "1.2.1 has an \"oneens\": c asks");
+    assert!(app.has_dialog(), "1.2.1 has an \"oneens\": c asks");
     c.check("consensus check", &app);
     close(&mut app);
     // a message in the flash line (the theme named, three times round)
@@ -243,12 +243,12 @@ fn visit(theme: ThemeKind) -> Checker {
         sess.votes.push(deferred);
     }
     for vote in 0..3 {
-        app.overlay = Some(Overlay::Banner(BannerDialog { vote }));
+        app.open_dialog(BannerDialog { vote });
         c.check(&format!("banner {vote}"), &app);
     }
-    app.overlay = Some(Overlay::Summary(SummaryDialog::default()));
+    app.open_dialog(SummaryDialog::default());
     c.check("summary", &app);
-    app.overlay = None;
+    app.close_dialog();
 
     // a new session, four parties, a NO-GO with its follow-up
     let mut fresh = Session::new("Testwijk", &fw, now());

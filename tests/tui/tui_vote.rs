@@ -14,8 +14,9 @@ use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Status};
 use wijktafel::store::Store;
 use wijktafel::tui::Action;
-use wijktafel::tui::app::{App, Overlay, Screen, update};
+use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
+use wijktafel::tui::update;
 use wijktafel::tui::widgets::footer::fitting;
 use wijktafel::vote::Outcome;
 
@@ -94,13 +95,13 @@ fn vote_go(app: &mut App) {
     press(app, KeyCode::Enter);
     assert_eq!(app.ctx(), Ctx::VoteReadBack);
     press(app, KeyCode::Enter);
-    assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::banner::BannerDialog>());
     ch(app, ' ');
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
 }
 
 fn ctx_is_vote(app: &App, ctx: Ctx) {
-    assert!(matches!(app.overlay, Some(Overlay::Vote(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::VoteDialog>());
     assert_eq!(app.ctx(), ctx);
 }
 
@@ -137,7 +138,10 @@ fn the_result_is_read_back_and_a_mistaken_ballot_corrected_before_it_is_final() 
     ctx_is_vote(&f.app, Ctx::VoteReadBack);
     assert!(render_text(&f.app, 80, 24).contains("Uitkomst: ▲ GO — Go 4 · No-go 0"));
     press(&mut f.app, KeyCode::Enter);
-    assert!(matches!(f.app.overlay, Some(Overlay::Banner(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::vote::banner::BannerDialog>()
+    );
     let s = on_disk(&f.path);
     assert_eq!(s.votes.len(), 1);
     assert_eq!(s.votes[0].tally.go, 4);
@@ -165,7 +169,7 @@ fn a_no_go_is_read_back_before_its_follow_up() {
     ctx_is_vote(app, Ctx::FollowUp);
     ch(app, '1');
     press(app, KeyCode::Enter);
-    assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::banner::BannerDialog>());
     assert_eq!(
         on_disk(&f.path).latest_vote().unwrap().outcome,
         Outcome::NoGo
@@ -180,7 +184,7 @@ fn esc_on_cast_ballots_asks_before_throwing_them_away() {
     // nothing cast: Esc leaves at once
     ch(app, 'v');
     press(app, KeyCode::Esc);
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     ch(app, 'v');
     keys(app, "1g2n");
     press(app, KeyCode::Esc);
@@ -194,7 +198,7 @@ fn esc_on_cast_ballots_asks_before_throwing_them_away() {
     assert!(render_text(app, 80, 24).contains("Go 1 · No-go 1"));
     press(app, KeyCode::Esc);
     ch(app, 'j');
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     assert!(on_disk(&f.path).votes.is_empty());
 }
 
@@ -217,7 +221,7 @@ fn an_earlier_vote_is_shown_and_a_new_vote_is_added_and_decides() {
     snap("vote_earlier", &f.app);
     // Esc: nothing changes
     press(&mut f.app, KeyCode::Esc);
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     assert_eq!(on_disk(&f.path).votes.len(), 1);
     // a new vote, twenty minutes later: NO-GO
     f.app.now = now() + SignedDuration::from_mins(20);
@@ -301,18 +305,18 @@ fn after_a_new_no_go_nothing_is_captured_in_the_locked_block_by_any_path() {
     ch(&mut f.app, '1'); // the follow-up route
     press(&mut f.app, KeyCode::Enter);
     ch(&mut f.app, ' ');
-    assert!(f.app.overlay.is_none());
+    assert!(!f.app.has_dialog());
     assert!(f.app.block_locked(1));
     assert_eq!(cursor(&f.app), "2.1.1");
     assert!(render_text(&f.app, 80, 24).contains("⊘ vergrendeld"));
     let before = on_disk(&f.path);
     let esc = |app: &mut App| {
         assert!(
-            matches!(app.overlay, Some(Overlay::Override(_))),
+            app.dialog_is::<wijktafel::tui::dialogs::gate_override::GateOverrideDialog>(),
             "the gate asks for a reason"
         );
         press(app, KeyCode::Esc);
-        assert!(app.overlay.is_none());
+        assert!(!app.has_dialog());
     };
     // status keys, stances, notes, actions: the override dialog, nothing captured
     for k in ['o', 'd', 's', '1', 'n', 'a'] {
@@ -344,7 +348,10 @@ fn after_a_new_no_go_nothing_is_captured_in_the_locked_block_by_any_path() {
     assert_eq!(on_disk(&f.path).status_of("1.5.1"), Status::Consensus);
     // J into block 2 asks; with a reason, it opens and captures land again
     ch(&mut f.app, 'J');
-    assert!(matches!(f.app.overlay, Some(Overlay::Override(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::gate_override::GateOverrideDialog>()
+    );
     keys(&mut f.app, "wethouder wil doorpraten");
     press(&mut f.app, KeyCode::Enter);
     ch(&mut f.app, 'j'); // the reason read back: open it
@@ -358,7 +365,10 @@ fn ending_in_block_one_goes_from_the_vote_to_the_summary() {
     let mut f = four_parties(Lang::Nl);
     ch(&mut f.app, 'c');
     ch(&mut f.app, 'w');
-    assert!(matches!(f.app.overlay, Some(Overlay::Confirm(_))));
+    assert!(
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::confirm::ConfirmDialog>()
+    );
     ch(&mut f.app, 'j');
     ctx_is_vote(&f.app, Ctx::Vote);
     cast(&mut f.app, None);
@@ -368,7 +378,8 @@ fn ending_in_block_one_goes_from_the_vote_to_the_summary() {
     assert!(render_text(&f.app, 80, 24).contains("▲ GO"));
     ch(&mut f.app, ' ');
     assert!(
-        matches!(f.app.overlay, Some(Overlay::Summary(_))),
+        f.app
+            .dialog_is::<wijktafel::tui::dialogs::summary::SummaryDialog>(),
         "on to the end of the workshop"
     );
     press(&mut f.app, KeyCode::Enter);
@@ -533,18 +544,18 @@ fn a_draft_typed_before_the_lock_is_kept_but_nothing_else_lands_there() {
         now(),
     );
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert!(
-        matches!(app.overlay, Some(Overlay::Note(_))),
+        app.dialog_is::<wijktafel::tui::dialogs::note::NoteDialog>(),
         "the draft is back"
     );
     press(&mut app, KeyCode::Enter);
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     let r = on_disk(&path);
     assert_eq!(r.record("2.1.1").unwrap().notes[0].text, "half getypt");
     // but that was the draft's one capture: the block stays locked
     ch(&mut app, 'c');
-    assert!(matches!(app.overlay, Some(Overlay::Override(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::gate_override::GateOverrideDialog>());
     press(&mut app, KeyCode::Esc);
     assert_eq!(on_disk(&path).status_of("2.1.1"), Status::Open);
 }
@@ -561,7 +572,7 @@ fn on_the_follow_up_a_cut_ballot_list_says_how_many_parties_are_out_of_view() {
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, now());
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     update(&mut app, Action::Confirm);
     to_decision_step(&mut app);
     ch(&mut app, 'v');
@@ -663,7 +674,7 @@ fn a_confirmed_no_go_is_on_disk_before_its_follow_up() {
         } else {
             press(app, KeyCode::Esc);
         }
-        assert!(matches!(app.overlay, Some(Overlay::Banner(_))));
+        assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::banner::BannerDialog>());
         let disk = on_disk(&f.path);
         assert_eq!(
             disk.votes.len(),

@@ -19,9 +19,10 @@ use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Stance, Status};
 use wijktafel::store::{self, Store};
-use wijktafel::tui::app::{App, Overlay, PASTE_LIMIT, PASTE_LINE_LIMIT, shutdown, update};
+use wijktafel::tui::app::{App, PASTE_LIMIT, PASTE_LINE_LIMIT, shutdown};
 use wijktafel::tui::theme::ThemeKind;
 use wijktafel::tui::undo::UNDO_LIMIT;
+use wijktafel::tui::update;
 use wijktafel::tui::{Action, ui};
 
 fn now() -> Timestamp {
@@ -42,7 +43,7 @@ fn open_in(root: &Path) -> (PathBuf, App) {
         now(),
     );
     app.tz = TimeZone::UTC;
-    app.open_path(&path).unwrap();
+    wijktafel::tui::open_path(&mut app, &path).unwrap();
     update(&mut app, Action::Confirm);
     (path, app)
 }
@@ -80,15 +81,15 @@ fn quit_after_a_failed_save_asks_and_an_emergency_copy_keeps_the_note() {
 
     press(&mut app, KeyCode::Char('q'));
     assert!(!app.quit, "q with unsaved work does not quit");
-    assert!(matches!(app.overlay, Some(Overlay::Unsaved(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::unsaved::UnsavedDialog>());
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("NIET in het sessiebestand"), "{shown}");
     assert!(shown.contains("noodkopie schrijven"), "{shown}");
 
     // write an emergency copy: it lands in the first place that takes it
     press(&mut app, KeyCode::Char('k'));
-    let copy = match &app.overlay {
-        Some(Overlay::Unsaved(d)) => d.copy.clone().unwrap().unwrap(),
+    let copy = match app.dialog::<wijktafel::tui::dialogs::unsaved::UnsavedDialog>() {
+        Some(d) => d.copy.clone().unwrap().unwrap(),
         _ => panic!("the dialog stays"),
     };
     let shown = screen(&app, 100, 30);
@@ -123,15 +124,15 @@ fn retry_saves_once_the_cause_is_gone_and_then_q_quits() {
     std::fs::rename(root.path().join("store"), &moved).unwrap();
     add_note(&mut app, "bewaard na herstel");
     press(&mut app, KeyCode::Char('q'));
-    assert!(matches!(app.overlay, Some(Overlay::Unsaved(_))));
+    assert!(app.dialog_is::<wijktafel::tui::dialogs::unsaved::UnsavedDialog>());
     press(&mut app, KeyCode::Char('r'));
     assert!(
-        matches!(app.overlay, Some(Overlay::Unsaved(_))),
+        app.dialog_is::<wijktafel::tui::dialogs::unsaved::UnsavedDialog>(),
         "still failing"
     );
     std::fs::rename(&moved, root.path().join("store")).unwrap();
     press(&mut app, KeyCode::Char('r'));
-    assert!(app.overlay.is_none(), "saved: the dialog closes");
+    assert!(!app.has_dialog(), "saved: the dialog closes");
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
     shutdown(&mut app);
@@ -327,8 +328,8 @@ fn a_paste_over_the_limit_is_refused_with_a_message() {
     update(&mut app, Action::Paste(big));
     let shown = screen(&app, 120, 35);
     assert!(shown.contains("Plakken geweigerd"), "{shown}");
-    match &app.overlay {
-        Some(Overlay::Note(d)) => assert_eq!(d.editor.lines().concat(), ""),
+    match app.dialog::<wijktafel::tui::dialogs::note::NoteDialog>() {
+        Some(d) => assert_eq!(d.editor.lines().concat(), ""),
         _ => panic!("the editor stays open, empty"),
     }
 }
@@ -409,7 +410,7 @@ fn below_the_minimum_size_only_q_works() {
     }
     press(&mut app, KeyCode::Enter);
     update(&mut app, Action::Paste("geplakt".into()));
-    assert!(app.overlay.is_none());
+    assert!(!app.has_dialog());
     assert_eq!(app.session().unwrap().cursor, cursor);
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing saved");
     press(&mut app, KeyCode::Char('q'));

@@ -212,6 +212,11 @@ impl Dialog for ActionForm {
         Ctx::ActionItem
     }
 
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        state.typing =
+            crate::tui::app::live_out::typing(crate::live::TypingKind::Action, &self.what);
+    }
+
     fn raw_keys(&self) -> bool {
         true
     }
@@ -428,7 +433,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("e.toml");
         crate::store::save(&path, &sess).unwrap();
-        app.open_path(&path).unwrap();
+        crate::tui::dialogs::flow::open_path(&mut app, &path).unwrap();
         let mut f = ActionForm::new("");
         f.field = ActionField::Who;
         let k = |c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));

@@ -16,7 +16,7 @@ use crate::domain::workday::Amendment;
 use crate::i18n::fill;
 use crate::tui::app::App;
 use crate::tui::dialogs::park::Who;
-use crate::tui::dialogs::{Dialog, Overlay, Transition};
+use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
@@ -58,14 +58,14 @@ pub fn to_adopt(app: &App) -> Option<u32> {
 pub fn open(cx: &mut Cx<'_>) {
     match to_adopt(cx) {
         Some(n) => {
-            cx.open(Overlay::Adopt(AdoptDialog {
+            cx.open(AdoptDialog {
                 workshop: n,
                 text: editor(""),
                 part: editor(""),
                 who: Who::default(),
                 field: Field::Text,
                 amendments: Vec::new(),
-            }));
+            });
         }
         None => cx.info(cx.s().adopt_nothing.to_string()),
     }

@@ -39,6 +39,10 @@ impl Dialog for ConfirmDialog {
         Ctx::Confirm
     }
 
+    fn keeps_flash(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match action {
             Action::Confirm => match self.on_yes {
@@ -47,11 +51,11 @@ impl Dialog for ConfirmDialog {
                     Transition::Close
                 }
                 OnYes::ResolveDissent(flat) => {
-                    cx.resolve_recap(flat);
+                    super::recap_answer::resolve(cx, flat);
                     Transition::Close
                 }
                 OnYes::ActionDone(flat, i) => {
-                    cx.mark_recap_done(flat, i);
+                    super::recap_answer::mark_done(cx, flat, i);
                     Transition::Close
                 }
                 OnYes::VoteThenEnd => {

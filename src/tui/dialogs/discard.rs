@@ -15,7 +15,7 @@ use crate::tui::widgets::popup::popup;
 
 pub struct DiscardDialog {
     /// The dialog whose text would be thrown away.
-    pub inner: Box<Overlay>,
+    pub inner: Overlay,
 }
 
 impl Dialog for DiscardDialog {
@@ -30,8 +30,9 @@ impl Dialog for DiscardDialog {
                 Transition::Close
             }
             Action::Back => {
-                let inner = std::mem::replace(&mut self.inner, Box::new(Overlay::placeholder()));
-                Transition::Open(inner)
+                // this dialog is dropped now: a stand-in takes the inner's place
+                let stand_in = Box::new(super::summary::SummaryDialog::default());
+                Transition::Open(std::mem::replace(&mut self.inner, stand_in))
             }
             _ => Transition::Stay,
         }
@@ -51,5 +52,14 @@ impl Dialog for DiscardDialog {
 
     fn editors_mut(&mut self) -> Vec<(&mut ratatui_textarea::TextArea<'static>, bool)> {
         self.inner.editors_mut()
+    }
+
+    fn pauses_timer(&self) -> bool {
+        self.inner.pauses_timer()
+    }
+
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        // the room keeps seeing the dialog below
+        self.inner.seen(state);
     }
 }

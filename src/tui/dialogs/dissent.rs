@@ -207,6 +207,14 @@ impl Dialog for DissentDialog {
         }
     }
 
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        state.dialog = crate::live::LiveDialog::Dissent {
+            parties: self.chosen.clone(),
+        };
+        state.typing =
+            crate::tui::app::live_out::typing(crate::live::TypingKind::Reason, &self.reason);
+    }
+
     fn raw_keys(&self) -> bool {
         true
     }
@@ -341,7 +349,7 @@ mod tests {
         let store = Store::at(dir);
         let path = store.create(&s).unwrap();
         let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, now);
-        app.open_path(&path).unwrap();
+        crate::tui::dialogs::flow::open_path(&mut app, &path).unwrap();
         // the start screen's Enter: the workshop starts with both present
         app.start_workshop();
         app

@@ -20,7 +20,7 @@ pub struct HelpDialog {
     pub of: Option<Ctx>,
     pub scroll: Scroll,
     /// The dialog the help was asked from (F1): it comes back on close.
-    pub under: Option<Box<Overlay>>,
+    pub under: Option<Overlay>,
 }
 
 impl HelpDialog {
@@ -35,9 +35,9 @@ impl HelpDialog {
     /// The help of a dialog, over it; closing it goes back to the dialog.
     pub fn over(dialog: Overlay) -> HelpDialog {
         HelpDialog {
-            of: Some(dialog.dialog().ctx()),
+            of: Some(dialog.ctx()),
             scroll: Scroll::default(),
-            under: Some(Box::new(dialog)),
+            under: Some(dialog),
         }
     }
 
@@ -68,6 +68,21 @@ impl HelpDialog {
 impl Dialog for HelpDialog {
     fn ctx(&self) -> Ctx {
         Ctx::Reading
+    }
+
+    fn is_help(&self) -> bool {
+        true
+    }
+
+    fn pauses_timer(&self) -> bool {
+        self.under.as_ref().is_some_and(|d| d.pauses_timer())
+    }
+
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        // the room keeps seeing the dialog below
+        if let Some(under) = &self.under {
+            under.seen(state);
+        }
     }
 
     fn update(&mut self, _cx: &mut Cx<'_>, action: Action) -> Transition {

@@ -15,7 +15,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::i18n::{Strings, fill};
 use crate::session::{ActionItem, ItemChange, ItemChangeKind, PointRecord, Session};
-use crate::tui::app::{ActionForm, App, Overlay};
+use crate::tui::app::{App, Overlay};
+use crate::tui::dialogs::action_item::ActionForm;
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::dialogs::note::NoteDialog;
 use crate::tui::dialogs::{Dialog, Transition};
@@ -71,8 +72,8 @@ pub struct ItemsDialog {
 }
 
 impl ItemsDialog {
-    pub fn overlay(selected: usize) -> Box<Overlay> {
-        Box::new(Overlay::Items(ItemsDialog { selected }))
+    pub fn overlay(selected: usize) -> Overlay {
+        Box::new(ItemsDialog { selected })
     }
 }
 
@@ -186,11 +187,7 @@ fn row_line(
             let first = lines.next().unwrap_or_default();
             let more = if lines.next().is_some() { " …" } else { "" };
             (
-                crate::tui::screens::main::notes::note_prefix(
-                    s,
-                    n.workshop,
-                    sess.workshop_number(),
-                ),
+                crate::view::text::note_prefix(s, n.workshop, sess.workshop_number()),
                 format!("{first}{more}"),
                 String::new(),
                 false,
@@ -366,10 +363,10 @@ fn edit(cx: &mut Cx<'_>, item: Option<ItemRef>, sel: usize) -> Transition {
     match item {
         Some(ItemRef::Note(i)) => {
             let text = rec.notes[i].text.clone();
-            Transition::Open(Box::new(Overlay::Note(NoteDialog::editing(i, &text, sel))))
+            Transition::Open(Box::new(NoteDialog::editing(i, &text, sel)))
         }
         Some(ItemRef::Action(i)) => match ActionForm::editing(cx, i, sel) {
-            Some(form) => Transition::Open(Box::new(Overlay::Action(form))),
+            Some(form) => Transition::Open(Box::new(form)),
             None => Transition::Stay,
         },
         None => Transition::Stay,
@@ -418,8 +415,8 @@ fn ask_remove(cx: &mut Cx<'_>, item: Option<ItemRef>, sel: usize) -> Transition 
             &[&fit(&safe_line(&rec.actions[i].what), 40)],
         ),
     };
-    Transition::Open(Box::new(Overlay::Confirm(ConfirmDialog {
+    Transition::Open(Box::new(ConfirmDialog {
         text,
         on_yes: OnYes::RemoveItem(item, sel),
-    })))
+    }))
 }

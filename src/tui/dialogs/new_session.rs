@@ -94,7 +94,7 @@ impl NewForm {
         }
         match cx.create_session(&session) {
             Ok(path) => {
-                if let Err(e) = cx.open_path(&path) {
+                if let Err(e) = cx.open_file(&path) {
                     cx.error(e.message(cx.lang));
                 }
                 // whatever opening put on top (a restored draft) stays

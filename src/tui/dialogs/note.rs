@@ -77,6 +77,11 @@ impl Dialog for NoteDialog {
         Ctx::Note
     }
 
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        state.typing =
+            crate::tui::app::live_out::typing(crate::live::TypingKind::Note, &self.editor);
+    }
+
     fn raw_keys(&self) -> bool {
         true
     }

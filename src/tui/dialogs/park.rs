@@ -15,7 +15,7 @@ use crate::i18n::fill;
 use crate::session::{PartyId, Session};
 use crate::tui::app::App;
 use crate::tui::dialogs::parking::ParkingDialog;
-use crate::tui::dialogs::{Dialog, Overlay, Transition};
+use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
 use crate::tui::open_session::Captured;
 use crate::tui::text::safe_line;
@@ -151,7 +151,7 @@ impl ParkDialog {
             }) {
                 cx.info(fill(s.parking_closed_msg, &[&id.to_string()]));
             }
-            return Transition::Open(Box::new(Overlay::Parking(ParkingDialog { selected: back })));
+            return Transition::Open(Box::new(ParkingDialog { selected: back }));
         }
         let by = self.who.id(sess);
         let mut id = None;

@@ -13,7 +13,7 @@ use crate::i18n::fill;
 use crate::session::Session;
 use crate::tui::app::App;
 use crate::tui::dialogs::park::{ParkDialog, capture_day};
-use crate::tui::dialogs::{Dialog, Overlay, Transition};
+use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
@@ -52,7 +52,7 @@ impl ParkingDialog {
         }
         if how == ParkedHow::Closed {
             let d = ParkDialog::closing(topic.id, self.selected);
-            return Transition::Open(Box::new(Overlay::Park(d)));
+            return Transition::Open(Box::new(d));
         }
         let point = cx.session().map(|x| x.cursor.clone()).unwrap_or_default();
         if !cx.gate_allows(&point) {

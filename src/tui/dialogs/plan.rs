@@ -18,7 +18,7 @@ use crate::domain::budget::{
 };
 use crate::i18n::fill;
 use crate::tui::app::App;
-use crate::tui::dialogs::{Dialog, Overlay, Transition};
+use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
@@ -103,14 +103,14 @@ pub fn open(cx: &mut Cx<'_>) {
                 .position(|s| s.id == c.step)
         })
         .map_or(0, |i| i + 2);
-    cx.open(Overlay::Plan(PlanDialog {
+    cx.open(PlanDialog {
         workshop,
         start,
         end,
         date: old.and_then(|p| p.date),
         rows,
         sel: first,
-    }));
+    });
 }
 
 fn minutes_between(start: Time, end: Time) -> u32 {

@@ -30,6 +30,11 @@ impl Dialog for SkipDialog {
         Ctx::Skip
     }
 
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        state.typing =
+            crate::tui::app::live_out::typing(crate::live::TypingKind::Reason, &self.reason);
+    }
+
     fn raw_keys(&self) -> bool {
         true
     }

@@ -30,7 +30,7 @@ pub struct StancePickDialog {
 
 impl StancePickDialog {
     pub fn overlay(party: PartyId) -> Overlay {
-        Overlay::StancePick(StancePickDialog {
+        Box::new(StancePickDialog {
             party,
             picked: None,
         })
@@ -79,7 +79,7 @@ pub fn pick(cx: &mut Cx<'_>, party: PartyId, stance: Stance) -> Option<Overlay> 
         record(cx, party, stance, None);
         return None;
     }
-    Some(Overlay::StancePick(StancePickDialog {
+    Some(Box::new(StancePickDialog {
         party,
         picked: Some((stance, effect)),
     }))
@@ -116,7 +116,7 @@ impl Dialog for StancePickDialog {
     fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match (self.picked, action) {
             (None, Action::PickStance(stance)) => match pick(cx, self.party, stance) {
-                Some(next) => Transition::Open(Box::new(next)),
+                Some(next) => Transition::Open(next),
                 None => Transition::Close,
             },
             (Some((stance, _)), Action::Confirm) => {

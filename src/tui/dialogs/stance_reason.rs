@@ -33,6 +33,11 @@ impl Dialog for StanceReasonDialog {
         Ctx::StanceReason
     }
 
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        state.typing =
+            crate::tui::app::live_out::typing(crate::live::TypingKind::Reason, &self.editor);
+    }
+
     fn raw_keys(&self) -> bool {
         true
     }

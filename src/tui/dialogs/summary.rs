@@ -27,6 +27,14 @@ impl Dialog for SummaryDialog {
         Ctx::Summary
     }
 
+    fn pauses_timer(&self) -> bool {
+        true
+    }
+
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        state.screen = crate::live::LiveScreen::Summary;
+    }
+
     fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         if self.scroll.follow(&action) {
             return Transition::Stay;

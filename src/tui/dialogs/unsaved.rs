@@ -39,6 +39,10 @@ impl Dialog for UnsavedDialog {
         }
     }
 
+    fn pauses_timer(&self) -> bool {
+        true
+    }
+
     fn update(&mut self, cx: &mut Cx<'_>, action: Action) -> Transition {
         match (self.confirming, action) {
             (true, Action::Confirm) => {

@@ -14,10 +14,9 @@ use ratatui::widgets::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use crate::catalog::Report;
 use crate::export::overview as words;
 use crate::i18n::{Lang, fill};
-use crate::overview::{AreaSummary, SortKey, municipalities, ordered};
+use crate::overview::{AreaSummary, SortKey};
 use crate::tui::app::App;
 use crate::tui::keys::Ctx;
 use crate::tui::text::safe_line;
@@ -25,72 +24,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::status::flash_line;
 
-/// The state of the areas view.
-#[derive(Debug, Clone, Default)]
-pub struct AreasView {
-    /// The overview of the store; `None` with one session or none.
-    pub report: Option<Report>,
-    pub sort: SortKey,
-    /// Only this municipality's areas.
-    pub municipality: Option<String>,
-}
-
-/// One row of the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    Area(usize),
-    Unreadable(usize),
-}
-
-impl AreasView {
-    /// Shown instead of the plain list.
-    pub fn active(&self) -> bool {
-        self.report.is_some()
-    }
-
-    /// The rows in the order shown: the areas (sorted, filtered), then the
-    /// files that could not be read.
-    pub fn rows(&self) -> Vec<Row> {
-        let Some(r) = &self.report else {
-            return vec![];
-        };
-        let mut rows: Vec<Row> =
-            ordered(&r.overview.areas, self.sort, self.municipality.as_deref())
-                .into_iter()
-                .map(Row::Area)
-                .collect();
-        rows.extend((0..r.unreadable.len()).map(Row::Unreadable));
-        rows
-    }
-
-    /// The path of a row's session file.
-    pub fn path(&self, row: Row) -> Option<std::path::PathBuf> {
-        let r = self.report.as_ref()?;
-        Some(std::path::PathBuf::from(match row {
-            Row::Area(i) => &r.overview.areas[i].source,
-            Row::Unreadable(i) => &r.unreadable[i].path,
-        }))
-    }
-
-    /// The next sort order.
-    pub fn next_sort(&mut self) {
-        self.sort = self.sort.next();
-    }
-
-    /// The next municipality, after the last all of them again.
-    pub fn next_municipality(&mut self) {
-        let Some(r) = &self.report else { return };
-        let all = municipalities(&r.overview.areas);
-        let next = match &self.municipality {
-            None => all.first().cloned(),
-            Some(m) => all
-                .iter()
-                .position(|x| x == m)
-                .and_then(|i| all.get(i + 1).cloned()),
-        };
-        self.municipality = next;
-    }
-}
+pub use crate::tui::session_view::{AreasView, Row};
 
 /// The word of a sort order.
 fn sort_word(k: SortKey, lang: Lang) -> &'static str {

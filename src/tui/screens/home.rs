@@ -1,8 +1,6 @@
 //! The home screen: the saved sessions, `Enter` opens one, `n` a new
 //! session, `d` the demo.
 
-use std::path::PathBuf;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,8 +8,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::demo;
 use crate::i18n::fill;
-use crate::tui::app::{App, NewForm, Overlay};
+use crate::tui::app::App;
 use crate::tui::dialogs::help::HelpDialog;
+use crate::tui::dialogs::new_session::NewForm;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
@@ -20,17 +19,7 @@ use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::scroll_list::render_list;
 use crate::tui::widgets::status::{fit, flash_line, pad};
 
-/// One saved session as the plain list shows it.
-#[derive(Debug, Clone)]
-pub struct HomeEntry {
-    pub path: PathBuf,
-    pub name: String,
-    pub area: String,
-    pub block: String,
-    pub last: String,
-    pub vote: String,
-    pub error: Option<String>,
-}
+pub use crate::tui::session_view::HomeEntry;
 
 pub fn update(app: &mut App, action: Action) {
     let rows = if app.areas.active() {
@@ -49,7 +38,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.home.get(app.home_sel).map(|e| e.path.clone())
             };
             if let Some(path) = path
-                && let Err(err) = app.open_path(&path)
+                && let Err(err) = crate::tui::dialogs::flow::open_path(app, &path)
             {
                 app.error(err.message(app.lang));
             }
@@ -62,9 +51,9 @@ pub fn update(app: &mut App, action: Action) {
             app.areas.next_municipality();
             app.home_sel = 0;
         }
-        Action::NewSession => app.overlay = Some(Overlay::NewSession(NewForm::default())),
+        Action::NewSession => app.open_dialog(NewForm::default()),
         Action::Demo => open_demo(app),
-        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
+        Action::Help => app.open_dialog(HelpDialog::new(app.ctx())),
         Action::CycleTheme => app.theme = app.theme.next(),
         Action::Quit => app.quit = true,
         _ => {}
@@ -78,7 +67,7 @@ pub fn open_demo(app: &mut App) {
     crate::framework::carried::carry(&mut session, &fw, text);
     match crate::store::create_unique(&app.store, session) {
         Ok(path) => {
-            if let Err(e) = app.open_path(&path) {
+            if let Err(e) = crate::tui::dialogs::flow::open_path(app, &path) {
                 app.error(e.message(app.lang));
             }
         }

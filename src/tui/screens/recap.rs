@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 
 use crate::i18n::fill;
 use crate::session::Session;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::App;
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::keys::Action;
 use crate::tui::text::safe_line;
@@ -20,7 +20,7 @@ use crate::tui::widgets::status::fit;
 use crate::view::recap::{RecapItem, recap_items, recap_lines, recap_title};
 
 /// Rows a page key moves.
-pub const PAGE: u16 = 10;
+pub use crate::tui::session_view::RECAP_PAGE as PAGE;
 
 /// Keys for the recap; returns whether the action was one of them.
 pub fn update(app: &mut App, action: &Action) -> bool {
@@ -114,58 +114,7 @@ fn ask(app: &mut App, what: Ask) {
         text.push(' ');
         text.push_str(&fill(s.recap_resolve_starts, &[&number]));
     }
-    app.overlay = Some(Overlay::Confirm(ConfirmDialog { text, on_yes }));
-}
-
-/// The "yes" to `x`: mark the action done (in the workshop, started if need
-/// be; undoable, saved at once).
-pub fn mark_done(app: &mut App, flat: usize, index: usize) {
-    let point = app.fw.point_at(flat).id.clone();
-    if !app.gate_allows(&point) {
-        return;
-    }
-    app.start_workshop();
-    let label = app.s().recap_done;
-    let now = app.now;
-    let Some((o, view)) = app.open_session_and_state_mut() else {
-        return;
-    };
-    let changed = o.capture_at(&point, label, now, |sess, p, now| {
-        sess.set_action_done(p, index, true, now);
-    });
-    let left = recap_items(&o.session).len();
-    view.recap.sel = view.recap.sel.min(left.saturating_sub(1));
-    if changed == crate::tui::open_session::Captured::Changed {
-        app.save_now();
-        let t = fill(app.s().recap_done_msg, &[&point]);
-        app.info(t);
-    }
-}
-
-/// The "yes" to `r`: start the planned workshop if need be,
-/// then record the resolution (undoable, saved at once).
-pub fn resolve(app: &mut App, flat: usize) {
-    let point = app.fw.point_at(flat).id.clone();
-    // a point in a block the latest vote locks asks for the override first
-    if !app.gate_allows(&point) {
-        return;
-    }
-    app.start_workshop();
-    let label = app.s().recap_resolved;
-    let now = app.now;
-    let Some((o, view)) = app.open_session_and_state_mut() else {
-        return;
-    };
-    let changed = o.capture_at(&point, label, now, |sess, p, now| {
-        sess.resolve_dissent(p, now);
-    });
-    let left = recap_items(&o.session).len();
-    view.recap.sel = view.recap.sel.min(left.saturating_sub(1));
-    if changed == crate::tui::open_session::Captured::Changed {
-        app.save_now();
-        let t = fill(app.s().recap_resolved_msg, &[&point]);
-        app.info(t);
-    }
+    app.open_dialog(ConfirmDialog { text, on_yes });
 }
 
 /// Draw the recap in `area`: a frame whose title shows the focus, the text

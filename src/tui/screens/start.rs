@@ -7,8 +7,9 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::i18n::fill;
 use crate::session::PartyId;
-use crate::tui::app::{App, Overlay, Screen, request_quit};
+use crate::tui::app::{App, Screen};
 use crate::tui::dialogs::add_party::AddPartyDialog;
+use crate::tui::dialogs::flow::request_quit;
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::keys::Action;
 use crate::tui::open_session::OpenSession;
@@ -84,7 +85,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.save_now();
             }
         }
-        Action::AddParty => app.overlay = Some(Overlay::AddParty(AddPartyDialog::default())),
+        Action::AddParty => app.open_dialog(AddPartyDialog::default()),
         Action::Confirm => {
             // the workshop starts here, not when the session was opened;
             // from now on a tick is an arrival or a departure
@@ -95,7 +96,7 @@ pub fn update(app: &mut App, action: Action) {
             app.show(Screen::Main);
             app.mark_orientation();
         }
-        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
+        Action::Help => app.open_dialog(HelpDialog::new(app.ctx())),
         Action::CycleTheme => app.theme = app.theme.next(),
         Action::Quit => request_quit(app),
         _ => {}

@@ -50,7 +50,7 @@ fn flash_text(app: &App, th: &Theme) -> Line<'static> {
         Some(Flash {
             kind: FlashKind::Error,
             ..
-        }) if app.overlay.is_some() => Line::default(),
+        }) if app.has_dialog() => Line::default(),
         Some(Flash {
             text,
             kind: FlashKind::Error,

@@ -31,6 +31,14 @@ impl Dialog for BannerDialog {
         Ctx::Banner
     }
 
+    fn pauses_timer(&self) -> bool {
+        true
+    }
+
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        state.dialog = crate::live::LiveDialog::Outcome { vote: self.vote };
+    }
+
     /// Any key goes on, not only the ones in the table.
     fn raw_keys(&self) -> bool {
         true
@@ -140,6 +148,14 @@ impl Dialog for EndBanner {
         Ctx::Banner
     }
 
+    fn pauses_timer(&self) -> bool {
+        true
+    }
+
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        self.0.seen(state);
+    }
+
     fn raw_keys(&self) -> bool {
         true
     }
@@ -148,7 +164,7 @@ impl Dialog for EndBanner {
         match self.0.update(cx, action) {
             Transition::Close => {
                 // the vote is recorded now: ending goes on to the summary
-                cx.end_workshop();
+                crate::tui::dialogs::flow::end_workshop(cx);
                 Transition::Close
             }
             other => other,

@@ -29,7 +29,7 @@ use ratatui_textarea::TextArea;
 
 use crate::i18n::fill;
 use crate::session::PartyId;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::App;
 use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
 use crate::tui::dialogs::{Dialog, Transition};
 use crate::tui::keys::{self, Action, Ctx};
@@ -152,10 +152,10 @@ pub fn open_vote_for(cx: &mut Cx<'_>, confirmed: bool, ending: bool) {
     let at_decision = pos.block == db && pos.step == ds;
     if !at_decision && !confirmed {
         let step = &cx.fw.blocks[db].steps[ds];
-        cx.open(Overlay::Confirm(ConfirmDialog {
+        cx.open(ConfirmDialog {
             text: fill(cx.s().vote_confirm_elsewhere, &[&step.id, &step.title]),
             on_yes: OnYes::OpenVote,
-        }));
+        });
         return;
     }
     let mut dialog = VoteDialog::new(cx.present_parties());
@@ -167,7 +167,7 @@ pub fn open_vote_for(cx: &mut Cx<'_>, confirmed: bool, ending: bool) {
     {
         dialog.stage = VoteStage::Earlier;
     }
-    cx.open(Overlay::Vote(dialog));
+    cx.open(dialog);
 }
 
 /// "2026-10-12 14:05": when a vote was held, in the app's time zone.
@@ -275,10 +275,8 @@ impl VoteDialog {
 
     fn banner(&self, banner: Option<BannerDialog>) -> Transition {
         match banner {
-            Some(banner) if self.ending => {
-                Transition::Open(Box::new(Overlay::EndBanner(EndBanner(banner))))
-            }
-            Some(banner) => Transition::Open(Box::new(Overlay::Banner(banner))),
+            Some(banner) if self.ending => Transition::Open(Box::new(EndBanner(banner))),
+            Some(banner) => Transition::Open(Box::new(banner)),
             None => Transition::Close,
         }
     }
@@ -296,6 +294,33 @@ impl Dialog for VoteDialog {
             VoteStage::FollowUp(_) => Ctx::FollowUp,
             VoteStage::Defer(_) => Ctx::Defer,
         }
+    }
+
+    fn pauses_timer(&self) -> bool {
+        true
+    }
+
+    fn seen(&self, state: &mut crate::live::LiveState) {
+        use crate::live::{LiveDialog, TypingKind, VoteStage as Seen};
+        let stage = match &self.stage {
+            VoteStage::Earlier | VoteStage::Again(_) => Seen::Earlier,
+            VoteStage::Ballots | VoteStage::Reason(_) | VoteStage::Drop => Seen::Ballots,
+            VoteStage::ReadBack => Seen::ReadBack,
+            VoteStage::FollowUp(_) => Seen::FollowUp,
+            VoteStage::Defer(_) => Seen::Defer,
+        };
+        state.dialog = LiveDialog::Vote {
+            stage,
+            present: self.votes.lines.iter().map(|l| l.party).collect(),
+            ballots: ballots_of(&self.votes),
+        };
+        let typing = crate::tui::app::live_out::typing;
+        state.typing = match &self.stage {
+            VoteStage::Reason(ed) => typing(TypingKind::Reason, ed),
+            VoteStage::Defer(form) => typing(TypingKind::Reason, &form.reason),
+            VoteStage::Again(ed) => typing(TypingKind::Reason, ed),
+            _ => None,
+        };
     }
 
     fn raw_keys(&self) -> bool {

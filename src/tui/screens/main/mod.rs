@@ -10,10 +10,12 @@ pub mod stances;
 
 use crate::i18n::fill;
 use crate::session::Status;
-use crate::tui::app::{ActionForm, App, Overlay, end_workshop, export_minutes, request_quit};
+use crate::tui::app::{App, export_minutes};
 use crate::tui::dialogs::Cx;
+use crate::tui::dialogs::action_item::ActionForm;
 use crate::tui::dialogs::consensus_check::ConsensusCheckDialog;
 use crate::tui::dialogs::dissent::DissentDialog;
+use crate::tui::dialogs::flow::{end_workshop, request_quit};
 use crate::tui::dialogs::help::HelpDialog;
 use crate::tui::dialogs::info::InfoDialog;
 use crate::tui::dialogs::note::NoteDialog;
@@ -47,18 +49,18 @@ pub fn update(app: &mut App, action: Action) {
         Action::MarkOpen => app.capture(s.status_open, |sess, p, now| {
             sess.set_status(p, Status::Open, vec![], "", now)
         }),
-        Action::MarkDissent => app.overlay = Some(Overlay::Dissent(DissentDialog::open(app))),
+        Action::MarkDissent => app.open_dialog(DissentDialog::open(app)),
         Action::MarkSkipped => {
             let reason = app
                 .session()
                 .and_then(|s| s.record(&s.cursor))
                 .map(|r| r.skip_reason.clone())
                 .unwrap_or_default();
-            app.overlay = Some(Overlay::Skip(SkipDialog::new(&reason)));
+            app.open_dialog(SkipDialog::new(&reason));
         }
         Action::Digit(i) => {
             if let Some(party) = app.present_party_of_key(i) {
-                app.overlay = Some(StancePickDialog::overlay(party));
+                app.open_dialog_boxed(StancePickDialog::overlay(party));
             }
         }
         Action::FocusStances => {
@@ -68,8 +70,8 @@ pub fn update(app: &mut App, action: Action) {
                 v.stance_focus = Some(0);
             }
         }
-        Action::AddNote => app.overlay = Some(Overlay::Note(NoteDialog::new(""))),
-        Action::AddAction => app.overlay = Some(Overlay::Action(ActionForm::new(""))),
+        Action::AddNote => app.open_dialog(NoteDialog::new("")),
+        Action::AddAction => app.open_dialog(ActionForm::new("")),
         Action::Items
         | Action::Park
         | Action::Parking
@@ -88,20 +90,18 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Undo => undo(app, true),
         Action::Redo => undo(app, false),
-        Action::EndWorkshop => end_workshop(app),
+        Action::EndWorkshop => end_workshop(&mut Cx::new(app)),
         Action::Export => export_minutes(app),
         // over the point: its timer runs on and the room keeps seeing it
         Action::Attendance => {
-            app.overlay = Some(Overlay::Attendance(
-                crate::tui::dialogs::attendance::AttendanceDialog::default(),
-            ))
+            app.open_dialog(crate::tui::dialogs::attendance::AttendanceDialog::default())
         }
         Action::CycleTheme => {
             app.theme = app.theme.next();
             let t = fill(s.ui_theme, &[app.theme.word(app.lang)]);
             app.info(t);
         }
-        Action::Help => app.overlay = Some(Overlay::Help(HelpDialog::new(app.ctx()))),
+        Action::Help => app.open_dialog(HelpDialog::new(app.ctx())),
         Action::Quit => request_quit(app),
         Action::FocusView => {
             if let Some(v) = app.screen_state_mut() {
@@ -139,16 +139,14 @@ fn gate_refuses(app: &mut App, action: &Action) -> bool {
 /// notes and actions, the parking lot, the guidance, the history, the
 /// overview.
 fn open_reading(app: &mut App, action: Action) {
-    app.overlay = Some(match action {
-        Action::Items => Overlay::Items(crate::tui::dialogs::items::ItemsDialog::default()),
-        Action::Park => Overlay::Park(Default::default()),
-        Action::Parking => Overlay::Parking(Default::default()),
-        Action::Info => Overlay::Info(InfoDialog::default()),
-        Action::History => Overlay::History(crate::tui::dialogs::history::HistoryDialog::default()),
-        Action::Guidance => {
-            Overlay::Guidance(crate::tui::dialogs::guidance::GuidanceDialog::default())
-        }
-        Action::Overview => Overlay::Overview(OverviewDialog::at(app.cursor_flat())),
+    app.open_dialog_boxed(match action {
+        Action::Items => Box::new(crate::tui::dialogs::items::ItemsDialog::default()),
+        Action::Park => Box::new(crate::tui::dialogs::park::ParkDialog::default()),
+        Action::Parking => Box::new(crate::tui::dialogs::parking::ParkingDialog::default()),
+        Action::Info => Box::new(InfoDialog::default()),
+        Action::History => Box::new(crate::tui::dialogs::history::HistoryDialog::default()),
+        Action::Guidance => Box::new(crate::tui::dialogs::guidance::GuidanceDialog::default()),
+        Action::Overview => Box::new(OverviewDialog::at(app.cursor_flat())),
         _ => return,
     });
 }
@@ -166,9 +164,7 @@ fn mark_consensus(app: &mut App) {
         });
         return;
     }
-    app.overlay = Some(Overlay::ConsensusCheck(ConsensusCheckDialog::new(
-        app, conflicts,
-    )));
+    app.open_dialog(ConsensusCheckDialog::new(app, conflicts));
 }
 
 fn stance_focus_update(app: &mut App, action: Action) {
@@ -196,9 +192,11 @@ fn stance_focus_update(app: &mut App, action: Action) {
                 return;
             }
             if action == Action::Toggle {
-                app.overlay = Some(StancePickDialog::overlay(row.id));
+                app.open_dialog_boxed(StancePickDialog::overlay(row.id));
             } else if let Action::PickStance(stance) = action {
-                app.overlay = stance_pick::pick(&mut Cx::new(app), row.id, stance);
+                if let Some(next) = stance_pick::pick(&mut Cx::new(app), row.id, stance) {
+                    app.open_dialog_boxed(next);
+                }
             } else {
                 let party = row.id;
                 let sess = app.session().expect("open");
@@ -207,9 +205,7 @@ fn stance_focus_update(app: &mut App, action: Action) {
                     .and_then(|r| r.stance_entry(party))
                     .map(|e| e.reason.clone())
                     .unwrap_or_default();
-                app.overlay = Some(Overlay::StanceReason(StanceReasonDialog::new(
-                    party, &reason,
-                )));
+                app.open_dialog(StanceReasonDialog::new(party, &reason));
             }
         }
         Action::Back => {

@@ -15,6 +15,7 @@ use crate::tui::app::App;
 use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::recap::owner_and_due;
+use crate::view::text::note_prefix;
 use crate::view::wrap::wrap_styled;
 
 pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
@@ -119,14 +120,4 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     }
     lines.extend(note_lines);
     f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-}
-
-/// "• " for a note of this workshop, "• (bijeenkomst 1) " for an earlier
-/// one: the workshop spelled out, never an abbreviation that reads as a block.
-pub fn note_prefix(s: &crate::i18n::Strings, workshop: u32, current: u32) -> String {
-    if workshop == current {
-        "• ".to_string()
-    } else {
-        format!("• {}", fill(s.ui_note_from, &[&workshop.to_string()]))
-    }
 }

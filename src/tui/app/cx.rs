@@ -1,5 +1,5 @@
 //! [`Cx`]: what a dialog may change in the app. A dialog's
-//! [`update`](super::Dialog::update) gets this, not `&mut App`: it reads
+//! [`update`](crate::tui::app::Dialog::update) gets this, not `&mut App`: it reads
 //! the app freely (`Cx` derefs to `&App`, never to `&mut App`), and changes
 //! it only through the methods below, each the same path the screens use
 //! (a capture records undo, journals and saves as it always did).
@@ -9,12 +9,11 @@ use std::path::Path;
 
 use jiff::Timestamp;
 
-use crate::session::{DraftKind, PartyId, Session};
+use crate::session::{Draft, DraftKind, PartyId, Session};
 use crate::store::StoreError;
-use crate::tui::app::App;
-use crate::tui::dialogs::Overlay;
+use crate::tui::app::{App, Dialog, OpenError};
 use crate::tui::open_session::OpenSession;
-use crate::tui::session_flow::OpenError;
+use crate::tui::session_view::SessionView;
 
 /// The narrow context of a dialog's update.
 pub struct Cx<'a> {
@@ -50,10 +49,10 @@ impl<'a> Cx<'a> {
 
     // ---- dialogs ----
 
-    /// Open `overlay` over the screen while this dialog is taken out: it
-    /// stays open when this dialog closes ([`super::Transition::Close`]).
-    pub fn open(&mut self, overlay: Overlay) {
-        self.app.overlay = Some(overlay);
+    /// Open `dialog` over the screen while this dialog is taken out: it
+    /// stays open when this dialog closes ([`crate::tui::app::Transition::Close`]).
+    pub fn open(&mut self, dialog: impl Dialog) {
+        self.app.overlay = Some(Box::new(dialog));
     }
 
     /// Ask the app to end (the last save failed and the user chose to go).
@@ -107,8 +106,8 @@ impl<'a> Cx<'a> {
         self.app.go_to(flat);
     }
 
-    /// Whether the gate allows `point` ([`App::gate_allows`]; it may open
-    /// the override dialog).
+    /// Whether the gate allows `point` ([`App::gate_allows`]; when not, the
+    /// override dialog opens after this update).
     pub fn gate_allows(&mut self, point: &str) -> bool {
         self.app.gate_allows(point)
     }
@@ -125,30 +124,19 @@ impl<'a> Cx<'a> {
         self.app.store.create(session)
     }
 
-    /// Open a session file ([`App::open_path`]).
-    pub fn open_path(&mut self, path: &Path) -> Result<(), OpenError> {
-        self.app.open_path(path)
+    /// Open a session file ([`App::open_file`]); the draft it had, for
+    /// its editor to open.
+    pub fn open_file(&mut self, path: &Path) -> Result<Option<Draft>, OpenError> {
+        self.app.open_file(path)
     }
 
-    /// End the workshop after its closing vote ([`crate::tui::app::end_workshop`]).
-    pub fn end_workshop(&mut self) {
-        crate::tui::app::end_workshop(self.app);
-    }
-
-    /// Finish the workshop from its summary ([`crate::tui::app::finish_workshop`]).
+    /// Finish the workshop from its summary ([`App::finish_workshop`]).
     pub fn finish_workshop(&mut self) {
-        crate::tui::app::finish_workshop(self.app);
+        crate::tui::app::flow::finish_workshop(self.app);
     }
 
-    // ---- the recap of the start screen ----
-
-    /// Resolve the open point of the recap at `flat`.
-    pub fn resolve_recap(&mut self, flat: usize) {
-        crate::tui::screens::recap::resolve(self.app, flat);
-    }
-
-    /// Mark action item `item` of the point at `flat` done, from the recap.
-    pub fn mark_recap_done(&mut self, flat: usize, item: usize) {
-        crate::tui::screens::recap::mark_done(self.app, flat, item);
+    /// The open session with the screens' state of it.
+    pub fn open_session_and_state_mut(&mut self) -> Option<(&mut OpenSession, &mut SessionView)> {
+        self.app.open_session_and_state_mut()
     }
 }

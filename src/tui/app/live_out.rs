@@ -1,6 +1,7 @@
 //! The facilitator's side of the live-state file ([`crate::live`]): what
 //! the room should see, computed from the app by a pure function
-//! ([`state_of`]), and the hook at the end of [`crate::tui::app::update`]
+//! ([`state_of`], each dialog's part its own [`crate::tui::app::Dialog::seen`]),
+//! and the hook at the end of [`crate::tui::dispatch::update`]
 //! ([`sync`]) that writes it when it changed, renews its heartbeat, and
 //! removes it when no session is open or the app ends. A write that fails
 //! is tried again on the next tick; it never shows a dialog and never
@@ -10,9 +11,8 @@ use std::path::PathBuf;
 
 use ratatui_textarea::TextArea;
 
-use crate::live::{self, LiveDialog, LiveScreen, LiveState, Typing, TypingKind, VoteStage};
-use crate::tui::app::{App, Mode, Overlay};
-use crate::tui::dialogs::vote::{self, VoteStage as Stage};
+use crate::live::{self, LiveDialog, LiveScreen, LiveState, Typing, TypingKind};
+use crate::tui::app::{App, Mode};
 
 /// The writer's memory: where it wrote, what, and when.
 #[derive(Debug)]
@@ -76,7 +76,10 @@ pub fn state_of(app: &App) -> Option<(PathBuf, LiveState)> {
         Mode::Start(_, v) => LiveScreen::Recap {
             planned: o.planned.is_some(),
             // the room's recap follows the facilitator's page keys
-            page: v.recap.scroll.div_ceil(crate::tui::screens::recap::PAGE),
+            page: v
+                .recap
+                .scroll
+                .div_ceil(crate::tui::session_view::RECAP_PAGE),
         },
         _ => LiveScreen::Point,
     };
@@ -89,64 +92,18 @@ pub fn state_of(app: &App) -> Option<(PathBuf, LiveState)> {
         dialog: LiveDialog::None,
         typing: None,
     };
-    if let Some(overlay) = &app.overlay {
-        seen_of(overlay, &mut state);
+    if let Some(dialog) = app.overlay() {
+        dialog.seen(&mut state);
     }
     Some((live::path_for(&o.path), state))
 }
 
-/// What the room sees of a dialog: who is ticked, the vote, the outcome,
-/// the summary, and the text being typed.
-fn seen_of(overlay: &Overlay, state: &mut LiveState) {
-    let typing = |kind, ta: &TextArea<'static>| {
-        Some(Typing {
-            kind,
-            text: typed(ta),
-        })
-    };
-    match overlay {
-        // a dialog over another (help, "discard?"): the room keeps seeing the one below
-        Overlay::Help(h) => {
-            if let Some(under) = &h.under {
-                seen_of(under, state);
-            }
-        }
-        Overlay::ConfirmDiscard(d) => seen_of(&d.inner, state),
-        Overlay::Dissent(d) => {
-            state.dialog = LiveDialog::Dissent {
-                parties: d.chosen.clone(),
-            };
-            state.typing = typing(TypingKind::Reason, &d.reason);
-        }
-        Overlay::Note(n) => state.typing = typing(TypingKind::Note, &n.editor),
-        Overlay::Skip(s) => state.typing = typing(TypingKind::Reason, &s.reason),
-        Overlay::StanceReason(r) => state.typing = typing(TypingKind::Reason, &r.editor),
-        Overlay::Action(a) => state.typing = typing(TypingKind::Action, &a.what),
-        Overlay::Vote(v) => {
-            let stage = match &v.stage {
-                Stage::Earlier | Stage::Again(_) => VoteStage::Earlier,
-                Stage::Ballots | Stage::Reason(_) | Stage::Drop => VoteStage::Ballots,
-                Stage::ReadBack => VoteStage::ReadBack,
-                Stage::FollowUp(_) => VoteStage::FollowUp,
-                Stage::Defer(_) => VoteStage::Defer,
-            };
-            state.dialog = LiveDialog::Vote {
-                stage,
-                present: v.votes.lines.iter().map(|l| l.party).collect(),
-                ballots: vote::ballots_of(&v.votes),
-            };
-            state.typing = match &v.stage {
-                Stage::Reason(ed) => typing(TypingKind::Reason, ed),
-                Stage::Defer(form) => typing(TypingKind::Reason, &form.reason),
-                Stage::Again(ed) => typing(TypingKind::Reason, ed),
-                _ => None,
-            };
-        }
-        Overlay::Banner(b) => state.dialog = LiveDialog::Outcome { vote: b.vote },
-        Overlay::EndBanner(b) => state.dialog = LiveDialog::Outcome { vote: b.0.vote },
-        Overlay::Summary(_) => state.screen = LiveScreen::Summary,
-        _ => {}
-    }
+/// What the room sees of an editor: its kind and the text being typed.
+pub fn typing(kind: TypingKind, ta: &TextArea<'static>) -> Option<Typing> {
+    Some(Typing {
+        kind,
+        text: typed(ta),
+    })
 }
 
 /// The text of an editor, up to [`live::TYPING_LIMIT`] characters (then

@@ -3,20 +3,55 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{App, FlashKind, Overlay, PASTE_LIMIT, PASTE_LINE_LIMIT, Screen, request_quit, tick};
 use crate::i18n::fill;
+use crate::tui::app::{
+    App, Cx, Dialog, FlashKind, Overlay, PASTE_LIMIT, PASTE_LINE_LIMIT, Screen, Transition, tick,
+};
 use crate::tui::dialogs::discard::DiscardDialog;
+use crate::tui::dialogs::flow::request_quit;
+use crate::tui::dialogs::gate_override::GateOverrideDialog;
 use crate::tui::dialogs::help::HelpDialog;
-use crate::tui::dialogs::{Cx, Transition};
 use crate::tui::keys::{self, Action};
 
 /// The one function that changes the application state.
 pub fn update(app: &mut App, action: Action) {
     dispatch(app, action);
+    ask_for_override(app);
     app.keep_timer();
-    app.restyle_editors();
+    restyle_editors(app);
     // the room's view (issue 17): the live file, when it changed
-    crate::tui::live_out::sync(app);
+    crate::tui::app::live_out::sync(app);
+}
+
+/// Give every open editor the style of the theme and its focus, so the
+/// renderer can draw it as it is (no copy of a large text per frame).
+fn restyle_editors(app: &mut App) {
+    let th = app.theme.theme();
+    let Some(overlay) = app.overlay_mut() else {
+        return;
+    };
+    for (ta, active) in overlay.editors_mut() {
+        let cursor = crate::tui::widgets::editor::editor_cursor_style(&th, active);
+        if ta.style() != th.base {
+            ta.set_style(th.base);
+        }
+        if ta.cursor_line_style() != ratatui::style::Style::default() {
+            ta.set_cursor_line_style(ratatui::style::Style::default());
+        }
+        if ta.cursor_style() != cursor {
+            ta.set_cursor_style(cursor);
+        }
+    }
+}
+
+/// The gate refused a point in this update (the app only says so): the
+/// override dialog asks for the reason, unless a dialog is open by now.
+fn ask_for_override(app: &mut App) {
+    if let Some(ask) = app.take_gate_ask()
+        && !app.has_dialog()
+    {
+        app.open_dialog(GateOverrideDialog::new(ask.block, ask.flat));
+    }
 }
 
 fn dispatch(app: &mut App, action: Action) {
@@ -53,20 +88,21 @@ fn dispatch(app: &mut App, action: Action) {
         app.error(t);
         return;
     }
-    if matches!(action, Action::Key(_) | Action::Paste(_)) && app.overlay.is_some() {
+    if matches!(action, Action::Key(_) | Action::Paste(_)) && app.has_dialog() {
         // typing in the dialog works on what the message was about
         // ("a reason is required"): the message has done its work
         app.flash = None;
-    } else if !matches!(action, Action::Key(_) | Action::Paste(_)) || app.overlay.is_some() {
+    } else if !matches!(action, Action::Key(_) | Action::Paste(_)) || app.has_dialog() {
         // a new command replaces an old message
-        if !matches!(app.overlay, Some(Overlay::Confirm(_))) {
+        if !app.overlay().is_some_and(|d| d.keeps_flash()) {
+            let open = app.has_dialog();
             app.flash = app
                 .flash
                 .take()
-                .filter(|f| f.kind == FlashKind::Error && app.overlay.is_some());
+                .filter(|f| f.kind == FlashKind::Error && open);
         }
     }
-    if app.overlay.is_some() {
+    if app.has_dialog() {
         overlay_update(app, action);
         return;
     }
@@ -82,11 +118,11 @@ fn dispatch(app: &mut App, action: Action) {
 // ----------------------------------------------------------------------
 
 fn overlay_update(app: &mut App, action: Action) {
-    let Some(mut overlay) = app.overlay.take() else {
+    let Some(mut overlay) = app.take_dialog() else {
         return;
     };
-    if wants_help(&overlay, &action) {
-        app.overlay = Some(Overlay::Help(HelpDialog::over(overlay)));
+    if wants_help(overlay.as_ref(), &action) {
+        app.open_dialog(HelpDialog::over(overlay));
         return;
     }
     let error_before = app
@@ -94,7 +130,7 @@ fn overlay_update(app: &mut App, action: Action) {
         .as_ref()
         .filter(|f| f.kind == FlashKind::Error)
         .map(|f| f.text.clone());
-    let transition = overlay.dialog_mut().update(&mut Cx::new(app), action);
+    let transition = overlay.update(&mut Cx::new(app), action);
     let leaves = !matches!(transition, Transition::Stay);
     if leaves
         && error_before.is_some()
@@ -103,34 +139,32 @@ fn overlay_update(app: &mut App, action: Action) {
         // the dialog the message was about is gone: so is the message
         app.flash = None;
     }
-    app.overlay = match transition {
+    let next = match transition {
         Transition::Stay => Some(overlay),
-        // whatever the update opened (the gate's override) stays open
-        Transition::Close => app.overlay.take(),
-        Transition::Open(next) => Some(*next),
+        // whatever the update opened (a question, a vote) stays open
+        Transition::Close => app.take_dialog(),
+        Transition::Open(next) => Some(next),
         Transition::Cancel => cancel_editor(app, overlay),
     };
+    app.set_overlay(next);
 }
 
 /// F1 (or `?` where it is not text) in a dialog asks for its help.
-fn wants_help(overlay: &Overlay, action: &Action) -> bool {
-    let d = overlay.dialog();
+fn wants_help(d: &dyn Dialog, action: &Action) -> bool {
     let asked = if d.raw_keys() {
         keys::command(d.ctx(), action) == Some(Action::Help)
     } else {
         *action == Action::Help
     };
-    asked && !matches!(overlay, Overlay::Help(_))
+    asked && !d.is_help()
 }
 
 /// Esc in an editor: ask before throwing away typed text.
 fn cancel_editor(app: &mut App, overlay: Overlay) -> Option<Overlay> {
-    if !overlay.dialog().has_text() {
+    if !overlay.has_text() {
         app.clear_draft();
         None
     } else {
-        Some(Overlay::ConfirmDiscard(DiscardDialog {
-            inner: Box::new(overlay),
-        }))
+        Some(Box::new(DiscardDialog { inner: overlay }))
     }
 }

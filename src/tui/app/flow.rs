@@ -1,24 +1,18 @@
-//! The life of an open session in the app: opening it (with the draft that
-//! was being typed), the clock tick that saves pending changes, ending the
-//! workshop with its minutes, and leaving (asking first when a save failed,
-//! writing an emergency copy when work would be lost).
+//! The life of an open session in the app: opening it (handing back the
+//! draft that was being typed, for its editor), the clock tick that saves
+//! pending changes, ending the workshop with its minutes, and leaving
+//! (writing an emergency copy when work would be lost). What opens a
+//! dialog on the way (the draft's editor, "quit without saving?", the
+//! summary) is the dialogs' own: `tui/dialogs/flow.rs`.
 
 use std::path::{Path, PathBuf};
 
 use crate::i18n::fill;
-use crate::session::{Draft, DraftKind};
+use crate::session::Draft;
 use crate::store::{self, StoreError};
-use crate::tui::app::{
-    App, DRAFT_SAVE_AFTER_SECS, Flash, FlashKind, Mode, Overlay, Screen, SessionView,
-};
-use crate::tui::dialogs::action_item::ActionForm;
-use crate::tui::dialogs::confirm::{ConfirmDialog, OnYes};
-use crate::tui::dialogs::dissent::DissentDialog;
-use crate::tui::dialogs::note::NoteDialog;
-use crate::tui::dialogs::skip::SkipDialog;
-use crate::tui::dialogs::summary::SummaryDialog;
-use crate::tui::dialogs::unsaved::UnsavedDialog;
+use crate::tui::app::{App, DRAFT_SAVE_AFTER_SECS, Flash, FlashKind, Mode, Screen};
 use crate::tui::open_session::{OpenSession, OpenedNotice};
+use crate::tui::session_view::SessionView;
 
 /// Why a session could not be opened.
 #[derive(Debug)]
@@ -82,10 +76,10 @@ impl App {
     /// The point timer runs whenever the facilitator is on a point of a
     /// started workshop, unless paused with `t`; attendance, help and the
     /// dialogs about the point keep it running, the vote and the end
-    /// summary stop it ([`Overlay::pauses_timer`]). Called after every update.
+    /// summary stop it ([`crate::tui::app::Dialog::pauses_timer`]). Called after every update.
     pub fn keep_timer(&mut self) {
         let now = self.now;
-        let paused_by_overlay = self.overlay.as_ref().is_some_and(Overlay::pauses_timer);
+        let paused_by_overlay = self.overlay.as_ref().is_some_and(|d| d.pauses_timer());
         let quitting = self.quit;
         let Mode::Main(o, _) = &mut self.mode else {
             return;
@@ -123,8 +117,10 @@ impl App {
 
     /// Open a session file: lock it, load it with its own framework
     /// (refused when `--framework` names another); a new workshop waits for
-    /// the start screen.
-    pub fn open_path(&mut self, path: &Path) -> Result<(), OpenError> {
+    /// the start screen. A draft that was being typed comes back: its point
+    /// and workshop are taken up again, and it is handed back for its
+    /// editor to open ([`crate::tui::dialogs::flow::open_path`]).
+    pub fn open_file(&mut self, path: &Path) -> Result<Option<Draft>, OpenError> {
         use crate::framework::carried::{Adopt, adopt, resolve};
         let loading = OpenSession::load(path)?;
         let peek = loading.session();
@@ -157,11 +153,7 @@ impl App {
         // opening is not starting: nothing is written until the start
         // screen's Enter (see `App::start_workshop`)
         self.overlay = None;
-        if let Some(d) = draft
-            && !d.text.is_empty()
-        {
-            self.restore_draft(&d);
-        }
+        let draft = draft.filter(|d| !d.text.is_empty() && self.take_up_draft(d));
         self.mark_orientation();
         if let Some(text) = notice {
             self.info(text);
@@ -169,12 +161,15 @@ impl App {
         if keep_now {
             self.save_now();
         }
-        Ok(())
+        Ok(draft)
     }
 
-    fn restore_draft(&mut self, d: &Draft) {
+    /// Go back to where a draft was being typed (its point, in a running
+    /// workshop, on the main screen); false for a point the framework no
+    /// longer has.
+    fn take_up_draft(&mut self, d: &Draft) -> bool {
         if self.fw.pos_of(&d.point).is_none() {
-            return;
+            return false;
         }
         if let Some(o) = self.open_session_mut() {
             o.session.cursor = d.point.clone();
@@ -182,17 +177,12 @@ impl App {
         }
         // the draft goes on in a running workshop
         self.start_workshop();
-        self.overlay = Some(match d.kind {
-            DraftKind::Skip => Overlay::Skip(SkipDialog::new(&d.text)),
-            DraftKind::Dissent => Overlay::Dissent(DissentDialog::new(Vec::new(), &d.text, true)),
-            DraftKind::Action => Overlay::Action(ActionForm::new(&d.text)),
-            DraftKind::Note => Overlay::Note(NoteDialog::new(&d.text)),
-        });
         self.show(Screen::Main);
         self.flash = Some(Flash {
             text: self.s().ui_draft_restored.to_string(),
             kind: FlashKind::Info,
         });
+        true
     }
 }
 
@@ -219,7 +209,7 @@ pub fn tick(app: &mut App) {
 /// cannot be saved, an emergency copy is written and `exit_report` says
 /// where (the process then exits non-zero).
 pub fn shutdown(app: &mut App) {
-    crate::tui::live_out::stop(app);
+    crate::tui::app::live_out::stop(app);
     app.stop_timer();
     if app.open_session().is_some_and(|o| o.dirty) {
         app.save_now();
@@ -238,27 +228,6 @@ pub fn shutdown(app: &mut App) {
     app.exit_report = Some(report);
 }
 
-/// `q` in a session: quit when everything is saved; otherwise try once
-/// more, and if that fails too, ask what to do.
-pub fn request_quit(app: &mut App) {
-    app.stop_timer();
-    if app
-        .open_session()
-        .is_some_and(|o| o.dirty || o.save_error.is_some())
-    {
-        app.save_now();
-    }
-    if app.open_session().is_some_and(|o| o.save_error.is_some()) {
-        app.overlay = Some(Overlay::Unsaved(UnsavedDialog::default()));
-    } else {
-        let (now, lang) = (app.now, app.lang);
-        if let Some(o) = app.open_session_mut() {
-            o.refresh_digest(now, lang);
-        }
-        app.quit = true;
-    }
-}
-
 /// Write the open session to the first place that takes it (see [`crate::emergency`]).
 pub fn write_emergency_copy(app: &App) -> Result<PathBuf, String> {
     let Some(o) = app.open_session() else {
@@ -272,19 +241,6 @@ pub fn write_emergency_copy(app: &App) -> Result<PathBuf, String> {
 pub fn needs_vote(app: &App) -> bool {
     app.session()
         .is_some_and(|s| crate::gate::needs_vote(&app.fw, s))
-}
-
-/// `w`: the summary, or first the vote a workshop in orientation needs
-/// (after which the summary follows, see [`crate::tui::dialogs::vote::banner::EndBanner`]).
-pub fn end_workshop(app: &mut App) {
-    if needs_vote(app) {
-        app.overlay = Some(Overlay::Confirm(ConfirmDialog {
-            text: app.s().end_needs_vote.to_string(),
-            on_yes: OnYes::VoteThenEnd,
-        }));
-        return;
-    }
-    app.overlay = Some(Overlay::Summary(SummaryDialog::default()));
 }
 
 /// `Enter` on the summary: end the workshop, save, write the minutes, and
