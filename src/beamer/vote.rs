@@ -16,7 +16,11 @@ use crate::live::{LiveDialog, LiveState, VoteStage};
 use crate::safe_text::safe_line;
 use crate::session::Session;
 use crate::tui::theme::Theme;
+use crate::vote::{Ballot, Outcome};
 
+/// The parts of the vote screen, each with its rank: the question, then
+/// (by the vote's stage) the earlier outcome, or the ballots with the
+/// outcome, the read-back or "stemming loopt" above them.
 pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u8, Part)> {
     let s = b.lang.strings();
     let LiveDialog::Vote {
@@ -27,7 +31,46 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
     else {
         return Vec::new();
     };
-    let mut parts = vec![
+    let mut parts = question(b, sess, th);
+    if *stage == VoteStage::Earlier {
+        parts.extend(earlier(b, sess, th).map(|p| (1, p)));
+        return parts;
+    }
+    let entered = fill(
+        s.beamer_ballots_in,
+        &[&ballots.len().to_string(), &present.len().to_string()],
+    );
+    let total = sess.active_parties().count() as u32;
+    let preview = crate::vote::preview(&sess.rule, ballots, present.len() as u32, total);
+    match stage {
+        // confirmed: the outcome, kept while the follow-up is chosen
+        VoteStage::FollowUp => parts.push((1, outcome(b, preview.outcome, th))),
+        // being read back: a ballot may still change, so no outcome yet
+        VoteStage::ReadBack => parts.push((1, checking(b, th))),
+        _ if b.opts.hide_tally => {
+            parts.push((1, running(b, th)));
+            parts.push((2, Part::Text(vec![(entered, th.dim)])));
+            return parts;
+        }
+        _ => {}
+    }
+    parts.push((
+        1,
+        Part::Text(vec![
+            (preview.tally.describe(b.lang), th.base),
+            (format!(" · {entered}"), th.dim),
+        ]),
+    ));
+    parts.extend(ballot_list(b, sess, ballots, th).map(|p| (2, p)));
+    parts.extend(super::point::typing(b, live, th).map(|p| (3, p)));
+    parts
+}
+
+/// What the vote is about: its title with the session's name, the
+/// framework's question, and the rule the room decides by (with every vote).
+fn question(b: &Beamer, sess: &Session, th: &Theme) -> Vec<(u8, Part)> {
+    let s = b.lang.strings();
+    vec![
         (
             3,
             Part::Text(vec![(
@@ -42,77 +85,62 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
                 th.point,
             )]),
         ),
-    ];
-    // the rule the room decides by, with every vote
-    parts.push((
-        2,
-        Part::Text(vec![(
-            fill(s.vote_rule, &[&sess.rule.describe(b.lang)]),
-            th.dim,
-        )]),
-    ));
-    if *stage == VoteStage::Earlier {
-        if let Some((_, v)) = crate::vote::latest_held(&sess.votes) {
-            parts.push((
-                1,
-                Part::Text(vec![
-                    (format!("{}: ", s.beamer_vote_earlier), th.dim),
-                    (
-                        crate::view::vote::outcome_text(v.outcome, v.deferred, b.lang),
-                        th.outcome(v.outcome),
-                    ),
-                    (format!(" · {}", v.tally.describe(b.lang)), th.dim),
-                ]),
-            ));
-        }
-        return parts;
-    }
-    let entered = fill(
-        s.beamer_ballots_in,
-        &[&ballots.len().to_string(), &present.len().to_string()],
-    );
-    let total = sess.active_parties().count() as u32;
-    let preview = crate::vote::preview(&sess.rule, ballots, present.len() as u32, total);
-    match stage {
-        // confirmed: the outcome, kept while the follow-up is chosen
-        VoteStage::FollowUp => parts.push((
-            1,
-            Part::Big {
-                symbol: (preview.outcome.symbol().into(), th.outcome(preview.outcome)),
-                word: preview.outcome.word(b.lang).into(),
-                style: th.outcome(preview.outcome),
-            },
-        )),
-        // being read back: a ballot may still change, so no outcome yet
-        // (in plain letters: block letters are for an outcome)
-        VoteStage::ReadBack => parts.push((
-            1,
+        (
+            2,
             Part::Text(vec![(
-                format!("◐ {}", s.beamer_vote_checking),
-                th.warn.add_modifier(ratatui::style::Modifier::BOLD),
+                fill(s.vote_rule, &[&sess.rule.describe(b.lang)]),
+                th.dim,
             )]),
-        )),
-        _ if b.opts.hide_tally => {
-            parts.push((
-                1,
-                Part::Big {
-                    symbol: ("◐".into(), th.warn),
-                    word: s.beamer_vote_running.into(),
-                    style: th.warn,
-                },
-            ));
-            parts.push((2, Part::Text(vec![(entered, th.dim)])));
-            return parts;
-        }
-        _ => {}
+        ),
+    ]
+}
+
+/// The outcome of the latest vote held, while the facilitator looks at it
+/// before holding another; `None` when none was held.
+fn earlier(b: &Beamer, sess: &Session, th: &Theme) -> Option<Part> {
+    let s = b.lang.strings();
+    let (_, v) = crate::vote::latest_held(&sess.votes)?;
+    Some(Part::Text(vec![
+        (format!("{}: ", s.beamer_vote_earlier), th.dim),
+        (
+            crate::view::vote::outcome_text(v.outcome, v.deferred, b.lang),
+            th.outcome(v.outcome),
+        ),
+        (format!(" · {}", v.tally.describe(b.lang)), th.dim),
+    ]))
+}
+
+/// The confirmed outcome in block letters.
+fn outcome(b: &Beamer, outcome: Outcome, th: &Theme) -> Part {
+    Part::Big {
+        symbol: (outcome.symbol().into(), th.outcome(outcome)),
+        word: outcome.word(b.lang).into(),
+        style: th.outcome(outcome),
     }
-    parts.push((
-        1,
-        Part::Text(vec![
-            (preview.tally.describe(b.lang), th.base),
-            (format!(" · {entered}"), th.dim),
-        ]),
-    ));
+}
+
+/// "Uitslag wordt gecontroleerd" while the result is read back, in plain
+/// letters: block letters are for an outcome.
+fn checking(b: &Beamer, th: &Theme) -> Part {
+    Part::Text(vec![(
+        format!("◐ {}", b.lang.strings().beamer_vote_checking),
+        th.warn.add_modifier(ratatui::style::Modifier::BOLD),
+    )])
+}
+
+/// "Stemming loopt" in block letters, in place of the tally with
+/// `--hide-tally`.
+fn running(b: &Beamer, th: &Theme) -> Part {
+    Part::Big {
+        symbol: ("◐".into(), th.warn),
+        word: b.lang.strings().beamer_vote_running.into(),
+        style: th.warn,
+    }
+}
+
+/// The ballots entered so far, one line each: the choice, the party and
+/// its reason; `None` before the first.
+fn ballot_list(b: &Beamer, sess: &Session, ballots: &[Ballot], th: &Theme) -> Option<Part> {
     let items: Vec<_> = ballots
         .iter()
         .map(|bl| {
@@ -129,22 +157,7 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
             line
         })
         .collect();
-    if !items.is_empty() {
-        parts.push((2, Part::List { head: None, items }));
-    }
-    if b.opts.live
-        && let Some(t) = &live.typing
-        && !t.text.trim().is_empty()
-    {
-        parts.push((
-            3,
-            Part::Text(vec![
-                (s.beamer_typing.into(), th.focus),
-                (super::point::typing_tail(&t.text), th.base),
-            ]),
-        ));
-    }
-    parts
+    (!items.is_empty()).then_some(Part::List { head: None, items })
 }
 
 pub fn render(b: &Beamer, sess: &Session, live: &LiveState, f: &mut Frame, area: Rect, th: &Theme) {

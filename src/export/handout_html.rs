@@ -6,8 +6,8 @@
 //! framework's text is escaped (a framework file may be anybody's).
 
 use super::html::{head, html_escape, page_css};
-use crate::framework::Framework;
-use crate::i18n::{Lang, fill};
+use crate::framework::{Block, Framework, Step};
+use crate::i18n::{Lang, Strings, fill};
 
 /// Ruled lines under each point: enough for a few sentences.
 const LINES_PER_POINT: usize = 3;
@@ -50,100 +50,137 @@ pub fn handout_html(fw: &Framework, lang: Lang) -> String {
         text(s.source),
         text(&fw.source)
     ));
-    // the fields to fill in
-    out.push_str("<table class=\"fields\">\n");
+    out.push_str(&fields(s));
+    out.push_str(&format!("<p class=\"intro\">{}</p>\n", text(s.ho_intro)));
+    for b in &fw.blocks {
+        out.push_str(&block(fw, b, lang));
+    }
+    out.push_str(&references(fw, s));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The fields the participant fills in at the top: wijk, datum,
+/// naam/organisatie, each with a line to write on.
+fn fields(s: &Strings) -> String {
+    let mut out = String::from("<table class=\"fields\">\n");
     for label in [s.ho_area, s.ho_date, s.ho_name] {
         out.push_str(&format!("<tr><th>{}</th><td></td></tr>\n", text(label)));
     }
     out.push_str("</table>\n");
-    out.push_str(&format!("<p class=\"intro\">{}</p>\n", text(s.ho_intro)));
-    for b in &fw.blocks {
-        let count: usize = b.steps.iter().map(|st| st.points.len()).sum();
-        out.push_str("<section class=\"block\">\n");
+    out
+}
+
+/// One block as a section: its heading, its guidance (intro with the count
+/// of its points, activities), its steps, then ruled lines for notes that
+/// do not belong to one point.
+fn block(fw: &Framework, b: &Block, lang: Lang) -> String {
+    let s = lang.strings();
+    let count: usize = b.steps.iter().map(|st| st.points.len()).sum();
+    let mut out = String::from("<section class=\"block\">\n");
+    out.push_str(&format!(
+        "<h2>{} {}. {}</h2>\n",
+        text(s.block),
+        text(&b.id),
+        text(&b.title)
+    ));
+    if !b.intro.trim().is_empty() {
         out.push_str(&format!(
-            "<h2>{} {}. {}</h2>\n",
-            text(s.block),
-            text(&b.id),
-            text(&b.title)
+            "<p class=\"intro\">{} <em>({})</em></p>\n",
+            text(&b.intro),
+            text(&fill(s.ho_points_count, &[&count.to_string()]))
         ));
-        if !b.intro.trim().is_empty() {
-            out.push_str(&format!(
-                "<p class=\"intro\">{} <em>({})</em></p>\n",
-                text(&b.intro),
-                text(&fill(s.ho_points_count, &[&count.to_string()]))
-            ));
-        }
-        if !b.activities.is_empty() {
-            out.push_str(&format!(
-                "<p class=\"activities\"><strong>{}:</strong> {}</p>\n",
-                text(s.activities),
-                text(&b.activities.join(" · "))
-            ));
-        }
-        for st in &b.steps {
-            // the step's heading, consideration and references stay together
-            out.push_str(&format!(
-                "<div class=\"step\"><h3>{} {} {}</h3>\n",
-                text(s.step),
-                text(&st.id),
-                text(&st.title)
-            ));
-            if !st.consideration.trim().is_empty() {
-                out.push_str(&format!(
-                    "<blockquote>{}</blockquote>\n",
-                    text(&st.consideration)
-                ));
-            }
-            let refs: Vec<String> = st
-                .refs
-                .iter()
-                .filter_map(|r| fw.reference(r))
-                .map(|r| fw.reference_name(r, lang))
-                .collect();
-            if !refs.is_empty() {
-                out.push_str(&format!(
-                    "<p class=\"see\">{}: {}</p>\n",
-                    text(s.see_also),
-                    text(&refs.join("; "))
-                ));
-            }
-            out.push_str("</div>\n<ol class=\"points\">\n");
-            for p in &st.points {
-                out.push_str(&format!(
-                    "<li class=\"point\"><div class=\"q\"><span class=\"id\">{}</span> {}</div>{}</li>\n",
-                    text(&p.id),
-                    text(&p.text),
-                    "<div class=\"line\"></div>".repeat(LINES_PER_POINT)
-                ));
-            }
-            out.push_str("</ol>\n");
-            // the decision step: the framework's routes after a NO-GO and
-            // how the parties keep a finger on the pulse
-            if st.decision && !st.routes.is_empty() {
-                out.push_str(&format!(
-                    "<div class=\"routes\"><p><strong>{}:</strong></p>\n<ul>\n",
-                    text(s.no_go_routes)
-                ));
-                for r in &st.routes {
-                    out.push_str(&format!("<li>{}</li>\n", text(&r.text)));
-                }
-                out.push_str("</ul>\n");
-                if let Some(q) = &st.pulse {
-                    out.push_str(&format!("<p><em>{}</em></p>\n", text(q)));
-                }
-                out.push_str("</div>\n");
-            }
-        }
-        // room for what does not belong to one point
-        out.push_str(&format!(
-            "<div class=\"notes\"><h3>{}</h3>{}</div>\n",
-            text(s.ho_notes),
-            "<div class=\"line\"></div>".repeat(NOTE_LINES)
-        ));
-        out.push_str("</section>\n");
     }
-    // the principles and success factors the steps refer to
-    out.push_str("<section class=\"refs\">\n");
+    if !b.activities.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"activities\"><strong>{}:</strong> {}</p>\n",
+            text(s.activities),
+            text(&b.activities.join(" · "))
+        ));
+    }
+    for st in &b.steps {
+        out.push_str(&step(fw, st, lang));
+    }
+    // room for what does not belong to one point
+    out.push_str(&format!(
+        "<div class=\"notes\"><h3>{}</h3>{}</div>\n",
+        text(s.ho_notes),
+        "<div class=\"line\"></div>".repeat(NOTE_LINES)
+    ));
+    out.push_str("</section>\n");
+    out
+}
+
+/// One step: its heading, consideration and references kept together on
+/// the page, then its points with ruled lines, then (for the decision
+/// step) the routes after a NO-GO.
+fn step(fw: &Framework, st: &Step, lang: Lang) -> String {
+    let s = lang.strings();
+    // the step's heading, consideration and references stay together
+    let mut out = format!(
+        "<div class=\"step\"><h3>{} {} {}</h3>\n",
+        text(s.step),
+        text(&st.id),
+        text(&st.title)
+    );
+    if !st.consideration.trim().is_empty() {
+        out.push_str(&format!(
+            "<blockquote>{}</blockquote>\n",
+            text(&st.consideration)
+        ));
+    }
+    let refs: Vec<String> = st
+        .refs
+        .iter()
+        .filter_map(|r| fw.reference(r))
+        .map(|r| fw.reference_name(r, lang))
+        .collect();
+    if !refs.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"see\">{}: {}</p>\n",
+            text(s.see_also),
+            text(&refs.join("; "))
+        ));
+    }
+    out.push_str("</div>\n<ol class=\"points\">\n");
+    for p in &st.points {
+        out.push_str(&format!(
+            "<li class=\"point\"><div class=\"q\"><span class=\"id\">{}</span> {}</div>{}</li>\n",
+            text(&p.id),
+            text(&p.text),
+            "<div class=\"line\"></div>".repeat(LINES_PER_POINT)
+        ));
+    }
+    out.push_str("</ol>\n");
+    out.push_str(&routes(st, s));
+    out
+}
+
+/// The decision step's routes after a NO-GO and how the parties keep a
+/// finger on the pulse; empty for any other step.
+fn routes(st: &Step, s: &Strings) -> String {
+    if !st.decision || st.routes.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<div class=\"routes\"><p><strong>{}:</strong></p>\n<ul>\n",
+        text(s.no_go_routes)
+    );
+    for r in &st.routes {
+        out.push_str(&format!("<li>{}</li>\n", text(&r.text)));
+    }
+    out.push_str("</ul>\n");
+    if let Some(q) = &st.pulse {
+        out.push_str(&format!("<p><em>{}</em></p>\n", text(q)));
+    }
+    out.push_str("</div>\n");
+    out
+}
+
+/// The principles and success factors the steps refer to, in a section of
+/// their own (a page of its own in print).
+fn references(fw: &Framework, s: &Strings) -> String {
+    let mut out = String::from("<section class=\"refs\">\n");
     for (head, list) in [
         (s.principles, &fw.principles),
         (s.success_factors, &fw.success_factors),
@@ -162,6 +199,6 @@ pub fn handout_html(fw: &Framework, lang: Lang) -> String {
         }
         out.push_str("</ul>\n");
     }
-    out.push_str("</section>\n</body>\n</html>\n");
+    out.push_str("</section>\n");
     out
 }
