@@ -68,6 +68,7 @@ pub mod dialog;
 pub mod flow;
 pub mod live_out;
 mod overlay;
+mod said;
 
 pub use cx::Cx;
 pub use dialog::{Dialog, Overlay, Transition};
@@ -108,17 +109,17 @@ pub struct App {
     pub(crate) gate_ask: Option<GateAsk>,
     /// Which screen, and the open session where one is needed.
     pub(crate) mode: Mode,
-    pub flash: Option<Flash>,
+    flash: Option<Flash>,
     pub(crate) home: Vec<HomeEntry>,
     pub(crate) home_sel: usize,
     /// The areas of the store, with more than one session (issue 30).
     pub areas: AreasView,
-    pub quit: bool,
+    quit: bool,
     /// Paths of the last export, shown after `e` or `w`.
-    pub exported: Vec<PathBuf>,
+    exported: Vec<PathBuf>,
     /// Set when the app ends with work that is not in the session file:
     /// what to tell on the way out (the exit code is then non-zero).
-    pub exit_report: Option<String>,
+    exit_report: Option<String>,
     /// The size of the terminal, once known; below the minimum only `q`
     /// and resizing work.
     pub(crate) viewport: Option<ratatui::layout::Size>,

@@ -91,15 +91,16 @@ fn dispatch(app: &mut App, action: Action) {
     if matches!(action, Action::Key(_) | Action::Paste(_)) && app.has_dialog() {
         // typing in the dialog works on what the message was about
         // ("a reason is required"): the message has done its work
-        app.flash = None;
+        *app.flash_mut() = None;
     } else if !matches!(action, Action::Key(_) | Action::Paste(_)) || app.has_dialog() {
         // a new command replaces an old message
         if !app.overlay().is_some_and(|d| d.keeps_flash()) {
             let open = app.has_dialog();
-            app.flash = app
-                .flash
+            let kept = app
+                .flash_mut()
                 .take()
                 .filter(|f| f.kind == FlashKind::Error && open);
+            *app.flash_mut() = kept;
         }
     }
     if app.has_dialog() {
@@ -126,18 +127,14 @@ fn overlay_update(app: &mut App, action: Action) {
         return;
     }
     let error_before = app
-        .flash
-        .as_ref()
+        .flash()
         .filter(|f| f.kind == FlashKind::Error)
         .map(|f| f.text.clone());
     let transition = overlay.update(&mut Cx::new(app), action);
     let leaves = !matches!(transition, Transition::Stay);
-    if leaves
-        && error_before.is_some()
-        && app.flash.as_ref().map(|f| &f.text) == error_before.as_ref()
-    {
+    if leaves && error_before.is_some() && app.flash().map(|f| &f.text) == error_before.as_ref() {
         // the dialog the message was about is gone: so is the message
-        app.flash = None;
+        *app.flash_mut() = None;
     }
     let next = match transition {
         Transition::Stay => Some(overlay),

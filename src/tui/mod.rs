@@ -59,9 +59,9 @@ where
     let result = event_loop(terminal, app, events, clock, stop);
     // whatever ended the loop (quit, signal, a dead terminal): write what is pending
     app::shutdown(app);
-    match (&app.exit_report, result) {
+    match (app.exit_report(), result) {
         // unsaved work: a non-zero exit that says where it went
-        (Some(report), Ok(())) => Err(io::Error::other(report.clone())),
+        (Some(report), Ok(())) => Err(io::Error::other(report.to_string())),
         (Some(report), Err(e)) => Err(io::Error::other(format!("{e}\n{report}"))),
         (None, result) => result,
     }
@@ -80,7 +80,7 @@ where
     app.now = clock.now();
     let mut redraw = true;
     let mut last_tick = app.now.as_second();
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quitting() && !stop.load(Ordering::Relaxed) {
         if events.resumed() {
             // after a suspend: every cell again, at the size the terminal has now
             repaint_all(terminal)?;

@@ -73,7 +73,7 @@ pub fn render_overlay(app: &App, o: &dyn Dialog, f: &mut Frame, area: Rect, th: 
         && let Some(Flash {
             text,
             kind: FlashKind::Error,
-        }) = &app.flash
+        }) = app.flash()
     {
         let r = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
         clear(f, r, th);

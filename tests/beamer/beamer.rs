@@ -328,7 +328,7 @@ fn quitting_and_shutdown_remove_the_live_file() {
     update(&mut f.app, Action::Confirm);
     assert!(live_file(&f).exists());
     press(&mut f.app, KeyCode::Char('q'));
-    assert!(f.app.quit);
+    assert!(f.app.quitting());
     assert!(!live_file(&f).exists(), "q removes it");
     // a signal or a dead terminal ends the loop without q: shutdown
     let mut f = facilitator();

@@ -485,7 +485,7 @@ fn a_clean_quit_after_captures_leaves_a_digest_that_describes_the_file() {
     let mut f = common::open_app(fw.clone(), &s, Lang::Nl);
     let untouched = fs::read(&f.path).unwrap();
     update(&mut f.app, Action::Quit);
-    assert!(f.app.quit);
+    assert!(f.app.quitting());
     assert_eq!(
         fs::read(&f.path).unwrap(),
         untouched,
@@ -502,7 +502,7 @@ fn a_clean_quit_after_captures_leaves_a_digest_that_describes_the_file() {
         "an append makes it stale"
     );
     update(&mut f.app, Action::Quit);
-    assert!(f.app.quit);
+    assert!(f.app.quitting());
     let d = store::read_digest(&f.path)
         .unwrap()
         .expect("a clean quit leaves a fresh digest");

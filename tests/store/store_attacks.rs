@@ -400,19 +400,15 @@ fn a_symlinked_exports_folder_receives_nothing() {
         Err(StoreError::Symlink { .. })
     ));
     export_minutes(&mut app);
-    assert!(app.exported.is_empty());
-    let flash = app
-        .flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default();
+    assert!(app.exported().is_empty());
+    let flash = app.flash().map(|f| f.text.clone()).unwrap_or_default();
     assert!(flash.contains("symbolische koppeling"), "{flash}");
     assert_eq!(fs::read_dir(&outside).unwrap().count(), 0);
     assert_eq!(mode(&outside), 0o755);
     // a plain exports/ folder is made 0700 and used
     fs::remove_file(store_dir.join("exports")).unwrap();
     export_minutes(&mut app);
-    assert_eq!(app.exported.len(), 2);
+    assert_eq!(app.exported().len(), 2);
     assert_eq!(mode(&store_dir.join("exports")), 0o700);
 }
 

@@ -288,14 +288,7 @@ fn a_bad_due_date_is_refused_in_place() {
             .dialog::<wijktafel::tui::dialogs::action_item::ActionForm>()
             .is_some_and(|form| form.field == ActionField::Due)
     );
-    assert!(
-        f.app
-            .flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Datum niet herkend")
-    );
+    assert!(f.app.flash().unwrap().text.contains("Datum niet herkend"));
     assert!(on_disk(&f.path).record("1.1.1").is_none());
 }
 
@@ -307,14 +300,7 @@ fn consensus_is_suggested_when_everyone_present_agrees() {
         press_key(&mut f.app, ch('e'));
     }
     assert!(f.app.all_agree());
-    assert!(
-        f.app
-            .flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("c markeert consensus")
-    );
+    assert!(f.app.flash().unwrap().text.contains("c markeert consensus"));
     // the facilitator's word is final: nothing changed by itself
     assert_eq!(on_disk(&f.path).status_of("1.1.1"), Status::Open);
 }
@@ -400,13 +386,7 @@ fn undo_and_redo_captures_also_across_saves() {
     );
     assert!(on_disk(&f.path).record("1.1.1").is_none());
     press_key(app, ch('u'));
-    assert!(
-        app.flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Niets om ongedaan")
-    );
+    assert!(app.flash().unwrap().text.contains("Niets om ongedaan"));
     press_key(
         app,
         KeyEvent {
@@ -440,13 +420,7 @@ fn undo_and_redo_captures_also_across_saves() {
             ..ch('r')
         },
     );
-    assert!(
-        app.flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Niets om opnieuw")
-    );
+    assert!(app.flash().unwrap().text.contains("Niets om opnieuw"));
 }
 
 // ---------------------------------------------------------------------------
@@ -632,8 +606,7 @@ fn a_no_go_needs_a_reason_and_records_the_follow_up() {
     // the No-go reason is asked for
     assert!(
         f.app
-            .flash
-            .as_ref()
+            .flash()
             .unwrap()
             .text
             .contains("No-go vraagt een reden")
@@ -702,19 +675,19 @@ fn ending_an_orientation_workshop_requires_a_vote() {
     assert_eq!(f.app.screen(), Screen::Home);
     let s = on_disk(&f.path);
     assert!(s.workshops[0].ended.is_some());
-    assert_eq!(f.app.exported.len(), 2);
+    assert_eq!(f.app.exported().len(), 2);
     // modes are Unix only (Windows: the ACL of the user's folder, RELIABILITY.md)
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        for p in &f.app.exported {
+        for p in f.app.exported() {
             assert_eq!(
                 std::fs::metadata(p).unwrap().permissions().mode() & 0o777,
                 0o600,
                 "{p:?}"
             );
         }
-        let exports = f.app.exported[0].parent().unwrap();
+        let exports = f.app.exported()[0].parent().unwrap();
         assert_eq!(
             std::fs::metadata(exports).unwrap().permissions().mode() & 0o777,
             0o700
@@ -765,7 +738,7 @@ fn the_run_loop_drives_the_whole_app() {
         &AtomicBool::new(false),
     )
     .unwrap();
-    assert!(f.app.quit);
+    assert!(f.app.quitting());
     let s = on_disk(&f.path);
     assert_eq!(s.status_of("1.1.2"), Status::Consensus);
     assert_eq!(
@@ -994,10 +967,7 @@ fn an_error_goes_when_its_dialog_is_done() {
     press_key(&mut f.app, ch('s'));
     press_key(&mut f.app, key(KeyCode::Enter));
     assert!(
-        f.app
-            .flash
-            .as_ref()
-            .is_some_and(|m| m.text.contains("reden")),
+        f.app.flash().is_some_and(|m| m.text.contains("reden")),
         "an empty reason is refused with a message"
     );
     type_text(&mut f.app, "al besproken");

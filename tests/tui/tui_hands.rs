@@ -189,7 +189,7 @@ fn the_dissent_dialog_proposes_the_disagreeing_parties_with_their_reasons() {
     keys(app, "3");
     // Enter on the complete form records at once
     press(app, KeyCode::Enter);
-    assert!(!app.has_dialog(), "{:?}", app.flash);
+    assert!(!app.has_dialog(), "{:?}", app.flash());
     let sess = app.session().unwrap();
     let rec = sess.record(&sess.cursor).unwrap();
     assert_eq!(rec.status, Status::Dissent);

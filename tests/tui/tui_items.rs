@@ -188,14 +188,7 @@ fn saving_an_unchanged_text_records_nothing() {
     assert_eq!(f.app.ctx(), Ctx::Items);
     assert_eq!(f.app.open_session().unwrap().undo.undo_len(), undo_before);
     assert_eq!(std::fs::read(&f.path).unwrap(), before, "nothing written");
-    assert!(
-        f.app
-            .flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Niets veranderd")
-    );
+    assert!(f.app.flash().unwrap().text.contains("Niets veranderd"));
     // Esc without a change goes back to the list, asking nothing
     press(&mut f.app, KeyCode::Enter);
     press(&mut f.app, KeyCode::Esc);
@@ -265,14 +258,7 @@ fn x_marks_an_action_done_with_the_date_and_space_reopens_it() {
     let before = std::fs::read(&f.path).unwrap();
     press(&mut f.app, KeyCode::Char('x'));
     assert_eq!(std::fs::read(&f.path).unwrap(), before);
-    assert!(
-        f.app
-            .flash
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Alleen een actiepunt")
-    );
+    assert!(f.app.flash().unwrap().text.contains("Alleen een actiepunt"));
     // undo: open → done → open as it came
     press(&mut f.app, KeyCode::Esc);
     press(&mut f.app, KeyCode::Char('u'));

@@ -99,10 +99,7 @@ fn stance(path: &Path, party: u32) -> Stance {
 }
 
 fn flash(app: &App) -> String {
-    app.flash
-        .as_ref()
-        .map(|f| f.text.clone())
-        .unwrap_or_default()
+    app.flash().map(|f| f.text.clone()).unwrap_or_default()
 }
 
 fn snap(name: &str, app: &App) {

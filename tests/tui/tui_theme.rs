@@ -192,7 +192,7 @@ fn visit(theme: ThemeKind) -> Checker {
     // a message in the flash line (the theme named, three times round)
     keys(&mut app, "TTT");
     assert_eq!(app.theme, theme);
-    assert!(app.flash.is_some());
+    assert!(app.flash().is_some());
     c.check("flash", &app);
     // an error over a dialog
     press(&mut app, KeyCode::Char('?'));

@@ -80,7 +80,7 @@ fn quit_after_a_failed_save_asks_and_an_emergency_copy_keeps_the_note() {
     assert!(app.open_session().unwrap().save_error.is_some());
 
     press(&mut app, KeyCode::Char('q'));
-    assert!(!app.quit, "q with unsaved work does not quit");
+    assert!(!app.quitting(), "q with unsaved work does not quit");
     assert!(app.dialog_is::<wijktafel::tui::dialogs::unsaved::UnsavedDialog>());
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("NIET in het sessiebestand"), "{shown}");
@@ -102,11 +102,14 @@ fn quit_after_a_failed_save_asks_and_an_emergency_copy_keeps_the_note() {
 
     // quitting anyway takes a second confirmation
     press(&mut app, KeyCode::Char('q'));
-    assert!(!app.quit);
+    assert!(!app.quitting());
     press(&mut app, KeyCode::Char('j'));
-    assert!(app.quit);
+    assert!(app.quitting());
     shutdown(&mut app);
-    let report = app.exit_report.clone().expect("unsaved work is reported");
+    let report = app
+        .exit_report()
+        .map(str::to_string)
+        .expect("unsaved work is reported");
     assert!(report.contains("noodkopie"), "{report}");
     assert!(
         !path.exists(),
@@ -134,9 +137,9 @@ fn retry_saves_once_the_cause_is_gone_and_then_q_quits() {
     press(&mut app, KeyCode::Char('r'));
     assert!(!app.has_dialog(), "saved: the dialog closes");
     press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit);
+    assert!(app.quitting());
     shutdown(&mut app);
-    assert!(app.exit_report.is_none());
+    assert!(app.exit_report().is_none());
     let s = store::load(&path).unwrap();
     assert_eq!(
         s.record(&point).unwrap().notes.last().unwrap().text,
@@ -152,7 +155,7 @@ fn a_signal_with_unsaved_work_writes_an_emergency_copy() {
     add_note(&mut app, "nog niet opgeslagen");
     // no dialog on SIGTERM/SIGHUP: the run loop ends and shutdown runs
     shutdown(&mut app);
-    let report = app.exit_report.clone().expect("reported");
+    let report = app.exit_report().map(str::to_string).expect("reported");
     let copy = report
         .lines()
         .find_map(|l| l.split('"').nth(1))
@@ -246,8 +249,7 @@ fn the_same_capture_again_does_not_write() {
     assert_eq!(std::fs::read(&path).unwrap(), written);
     assert_eq!(store::backups_of(&path).len(), backups);
     assert!(
-        app.flash
-            .as_ref()
+        app.flash()
             .is_some_and(|f| f.text.contains("Niets veranderd"))
     );
     // and undo still goes back to before the one real capture
@@ -375,8 +377,7 @@ fn after_a_large_paste_the_editor_shows_what_is_typed() {
     // more would go over the limit: refused, the text stays as it was
     update(&mut app, Action::Paste("x".repeat(200)));
     assert!(
-        app.flash
-            .as_ref()
+        app.flash()
             .is_some_and(|f| f.text.contains("Plakken geweigerd"))
     );
 }
@@ -388,8 +389,7 @@ fn a_paste_of_too_many_lines_is_refused() {
     update(&mut app, Action::AddNote);
     update(&mut app, Action::Paste("\n".repeat(PASTE_LINE_LIMIT + 1)));
     assert!(
-        app.flash
-            .as_ref()
+        app.flash()
             .is_some_and(|f| f.text.contains("Plakken geweigerd"))
     );
 }
@@ -414,6 +414,6 @@ fn below_the_minimum_size_only_q_works() {
     assert_eq!(app.session().unwrap().cursor, cursor);
     assert_eq!(std::fs::read(&path).unwrap(), before, "nothing saved");
     press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit);
+    assert!(app.quitting());
     let _: Option<Session> = None;
 }

@@ -402,10 +402,7 @@ mod tests {
             Transition::Stay
         ));
         assert_eq!(f.field, ActionField::What);
-        assert_eq!(
-            app.flash.as_ref().unwrap().text,
-            Lang::Nl.strings().err_need_what
-        );
+        assert_eq!(app.flash().unwrap().text, Lang::Nl.strings().err_need_what);
     }
 
     #[test]

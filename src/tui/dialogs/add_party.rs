@@ -98,6 +98,6 @@ mod tests {
             d.update(&mut Cx::new(&mut app), enter),
             Transition::Stay
         ));
-        assert!(app.flash.is_some());
+        assert!(app.flash().is_some());
     }
 }

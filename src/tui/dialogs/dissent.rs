@@ -382,13 +382,13 @@ mod tests {
             d.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Transition::Stay
         ));
-        assert_eq!(app.flash.as_ref().unwrap().text, s.err_need_dissenter);
+        assert_eq!(app.flash().unwrap().text, s.err_need_dissenter);
         d.update(&mut Cx::new(&mut app), key(KeyCode::Char(' ')));
         assert!(matches!(
             d.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Transition::Stay
         ));
-        assert_eq!(app.flash.as_ref().unwrap().text, s.err_need_reason);
+        assert_eq!(app.flash().unwrap().text, s.err_need_reason);
         assert!(d.on_reason, "the focus goes to the reason");
         d.update(&mut Cx::new(&mut app), Action::Paste("te duur".into()));
         assert!(matches!(

@@ -52,7 +52,7 @@ pub fn request_quit(app: &mut App) {
         if let Some(o) = app.open_session_mut() {
             o.refresh_digest(now, lang);
         }
-        app.quit = true;
+        app.quit();
     }
 }
 

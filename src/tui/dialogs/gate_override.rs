@@ -167,8 +167,7 @@ mod tests {
             Transition::Stay
         ));
         assert!(
-            app.flash
-                .as_ref()
+            app.flash()
                 .is_some_and(|f| f.text == Lang::Nl.strings().err_need_reason)
         );
     }

@@ -55,7 +55,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Demo => open_demo(app),
         Action::Help => app.open_dialog(HelpDialog::new(app.ctx())),
         Action::CycleTheme => app.theme = app.theme.next(),
-        Action::Quit => app.quit = true,
+        Action::Quit => app.quit(),
         _ => {}
     }
 }

@@ -45,7 +45,7 @@ fn flash_text(app: &App, th: &Theme) -> Line<'static> {
             th.bad,
         ));
     }
-    match &app.flash {
+    match app.flash() {
         // over a dialog the error stands in the dialog's hint row: once
         Some(Flash {
             kind: FlashKind::Error,

@@ -493,8 +493,7 @@ mod tests {
             Next::Stay
         ));
         assert!(
-            app.flash
-                .as_ref()
+            app.flash()
                 .is_some_and(|f| f.text == crate::i18n::Lang::Nl.strings().err_bad_date)
         );
         // "-" and a digit that names no route go to the date too
@@ -553,7 +552,7 @@ mod tests {
             Next::Stay
         ));
         let said = crate::i18n::Lang::Nl.strings().err_date_in_words;
-        assert!(app.flash.as_ref().is_some_and(|f| f.text == said));
+        assert!(app.flash().is_some_and(|f| f.text == said));
         // with the date in its own field, the same words are a note
         form.revisit = editor("2027-04-01");
         assert!(matches!(
@@ -571,7 +570,7 @@ mod tests {
             form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),
             Next::Stay
         ));
-        assert!(app.flash.as_ref().is_some_and(
+        assert!(app.flash().is_some_and(
             |f| f.text == fill(crate::i18n::Lang::Nl.strings().err_need_route, &["5"])
         ));
     }
