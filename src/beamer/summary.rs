@@ -6,7 +6,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::Beamer;
 use super::view::content;
@@ -15,6 +15,7 @@ use crate::safe_text::safe_line;
 use crate::session::Session;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
+use crate::tui::widgets::wrapped::Wrapped;
 use crate::view::Env;
 
 pub fn render(b: &Beamer, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
@@ -43,11 +44,7 @@ pub fn long_text_from(
     let inner = content(area);
     let gap = u16::from(inner.height >= 20);
     let per_page = inner.height.saturating_sub(2 + gap).max(1) as usize;
-    let rows = |l: &Line<'static>| {
-        Paragraph::new(l.clone())
-            .wrap(Wrap { trim: false })
-            .line_count(inner.width)
-    };
+    let rows = |l: &Line<'static>| Wrapped::new(l.clone()).line_count(inner.width);
     let total: usize = lines.iter().map(rows).sum();
     // never past the page that shows the end
     let want = (usize::from(page) * per_page).min(total.saturating_sub(per_page + 1));
@@ -89,14 +86,10 @@ pub fn long_text(
     if body.height == 0 {
         return;
     }
-    let rows = |l: &Line<'static>| {
-        Paragraph::new(l.clone())
-            .wrap(Wrap { trim: false })
-            .line_count(body.width) as u16
-    };
+    let rows = |l: &Line<'static>| Wrapped::new(l.clone()).line_count(body.width) as u16;
     let total: u16 = lines.iter().map(rows).sum();
     if total <= body.height {
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        f.render_widget(Wrapped::new(lines), body);
         return;
     }
     // whole lines while they fit, one row kept for "+N meer"
@@ -117,7 +110,7 @@ pub fn long_text(
     let shown = if n == 0 {
         // one line longer than the window: as much of it as fits
         f.render_widget(
-            Paragraph::new(lines[0].clone()).wrap(Wrap { trim: false }),
+            Wrapped::new(lines[0].clone()),
             Rect {
                 height: room,
                 ..body
@@ -127,7 +120,7 @@ pub fn long_text(
     } else {
         lines.truncate(n);
         f.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: false }),
+            Wrapped::new(lines),
             Rect {
                 height: used,
                 ..body

@@ -8,13 +8,14 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 
 use ratatui::text::Span;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::i18n::fill;
 use crate::tui::app::{App, Dialog, Flash, FlashKind, Screen};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::popup::clear;
+use crate::tui::widgets::wrapped::Wrapped;
 
 pub use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -36,9 +37,8 @@ pub fn render(app: &App, f: &mut Frame) {
             ],
         );
         f.render_widget(
-            Paragraph::new(msg)
+            Wrapped::new(msg)
                 .style(th.warn)
-                .wrap(Wrap { trim: true })
                 .alignment(Alignment::Center),
             area,
         );

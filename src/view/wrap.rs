@@ -7,7 +7,7 @@
 //! wrap with it, so what one shows fits the others.
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -187,6 +187,60 @@ pub fn wrap_ranges(line: &str, width: usize) -> Vec<std::ops::Range<usize>> {
     rows
 }
 
+/// Text as it is drawn in `width` columns: every line broken where
+/// [`wrap_ranges`] breaks it (at spaces, by terminal columns, a word longer
+/// than a row between glyphs), each row keeping its spans' styles and its
+/// line's style and alignment. A row's spaces at a break are dropped, the
+/// first row's indentation kept. Every screen, dialog and beamer view draws
+/// wrapped text through this, and counts its rows with it, so what is
+/// measured is what is drawn.
+pub fn wrap_text<'a>(text: impl Into<Text<'a>>, width: u16) -> Text<'static> {
+    let text = text.into();
+    let mut out = Text::default().style(text.style);
+    out.alignment = text.alignment;
+    for line in &text.lines {
+        out.lines.extend(wrap_line(line, width as usize));
+    }
+    out
+}
+
+/// The rows of one line in `width` columns (see [`wrap_text`]).
+pub fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
+    let plain: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut rows = Vec::new();
+    let mut at = 0;
+    for part in plain.split('\n') {
+        for r in wrap_ranges(part, width) {
+            let (start, end) = (at + r.start, at + r.end);
+            let kept = plain[start..end].trim_end_matches(' ').len();
+            rows.push(row_of(line, start, start + kept));
+        }
+        at += part.len() + 1;
+    }
+    rows
+}
+
+/// The part `start..end` (bytes of the line's text) of a line, with its
+/// spans' styles.
+fn row_of(line: &Line<'_>, start: usize, end: usize) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for s in &line.spans {
+        let (from, to) = (at, at + s.content.len());
+        at = to;
+        let (a, b) = (start.max(from), end.min(to));
+        if a < b {
+            spans.push(Span::styled(
+                s.content[a - from..b - from].to_string(),
+                s.style,
+            ));
+        }
+    }
+    let mut row = Line::from(spans).style(line.style);
+    row.alignment = line.alignment;
+    row
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,5 +385,36 @@ mod tests {
                 assert!(columns(row.trim_end()) <= w.max(2), "{w}: {r:?}");
             }
         }
+    }
+
+    #[test]
+    fn wrapped_text_keeps_styles_indentation_and_alignment() {
+        let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = Line::from(vec![
+            Span::raw("  Wie: "),
+            Span::styled("Gemeente Voorbeeldstad", bold),
+            Span::raw(" en 华人社区"),
+        ])
+        .alignment(ratatui::layout::Alignment::Center);
+        let t = wrap_text(line, 16);
+        let rows = text(&t.lines);
+        assert_eq!(rows, ["  Wie: Gemeente", "Voorbeeldstad en", "华人社区"]);
+        assert!(t.lines.iter().all(|l| l.width() <= 16));
+        assert_eq!(t.lines[0].spans[1].style, bold, "{:?}", t.lines[0]);
+        assert_eq!(t.lines[1].spans[0].style, bold);
+        assert_eq!(t.lines[1].spans[0].content, "Voorbeeldstad");
+        assert!(
+            t.lines
+                .iter()
+                .all(|l| l.alignment == Some(ratatui::layout::Alignment::Center))
+        );
+        // a long word breaks between glyphs; an empty line stays a row
+        assert_eq!(text(&wrap_text("abcdefgh", 3).lines), ["abc", "def", "gh"]);
+        assert_eq!(
+            wrap_text(vec![Line::default(), Line::from("x")], 5)
+                .lines
+                .len(),
+            2
+        );
     }
 }

@@ -6,10 +6,10 @@
 //! main screen takes it back.
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::domain::workday::Amendment;
@@ -184,12 +184,7 @@ impl Dialog for AdoptDialog {
             Constraint::Length(1),
         ])
         .areas(inner);
-        f.render_widget(
-            Paragraph::new(s.adopt_intro)
-                .style(th.dim)
-                .wrap(Wrap { trim: true }),
-            intro,
-        );
+        f.render_widget(Wrapped::new(s.adopt_intro).style(th.dim), intro);
         let mut lines = Vec::new();
         if self.amendments.is_empty() {
             lines.push(Line::from(Span::styled(s.adopt_none_yet, th.dim)));
@@ -207,7 +202,7 @@ impl Dialog for AdoptDialog {
                 lines.push(Line::from(Span::styled(t, th.base)));
             }
         }
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), list);
+        f.render_widget(Wrapped::new(lines), list);
         render_editor(
             &self.text,
             f,

@@ -1,10 +1,10 @@
 //! A yes/no question; what "yes" does is given when it is asked.
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::app::App;
 use crate::tui::dialogs::{Dialog, Transition};
@@ -80,10 +80,7 @@ impl Dialog for ConfirmDialog {
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let inner = popup(f, area, 76, 6, app.s().dlg_question, th);
         let [q, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-        f.render_widget(
-            Paragraph::new(Span::styled(self.text.clone(), th.warn)).wrap(Wrap { trim: true }),
-            q,
-        );
+        f.render_widget(Wrapped::new(Span::styled(self.text.clone(), th.warn)), q);
         f.render_widget(hint_line(Ctx::Confirm, app.s(), h.width, false, th), h);
     }
 }

@@ -4,10 +4,10 @@
 //! [`crate::session::Session::set_status`]); no records nothing.
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::fill;
 use crate::session::{PartyId, Status};
@@ -83,8 +83,7 @@ impl Dialog for ConsensusCheckDialog {
         let inner = popup(f, area, 76, rows + 4, app.s().dlg_question, th);
         let [q, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
         f.render_widget(
-            Paragraph::new(Span::styled(safe_line(&self.text).into_owned(), th.warn))
-                .wrap(Wrap { trim: true }),
+            Wrapped::new(Span::styled(safe_line(&self.text).into_owned(), th.warn)),
             q,
         );
         f.render_widget(hint_line(Ctx::Confirm, app.s(), h.width, false, th), h);

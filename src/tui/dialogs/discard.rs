@@ -1,10 +1,10 @@
 //! "Throw away the typed text?", over the editor it belongs to.
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::dialogs::{Dialog, Transition};
@@ -43,10 +43,7 @@ impl Dialog for DiscardDialog {
         self.inner.render(app, f, area, th);
         let inner = popup(f, area, 64, 4, app.s().dlg_question, th);
         let [q, h] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-        f.render_widget(
-            Paragraph::new(Span::styled(s.dlg_discard, th.warn)).wrap(Wrap { trim: true }),
-            q,
-        );
+        f.render_widget(Wrapped::new(Span::styled(s.dlg_discard, th.warn)), q);
         f.render_widget(hint_line(Ctx::Discard, s, h.width, false, th), h);
     }
 

@@ -6,10 +6,10 @@
 //! reason was typed).
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::fill;
@@ -123,17 +123,11 @@ impl Dialog for GateOverrideDialog {
         if self.confirming {
             let reason = safe_line(editor_text(&self.reason).trim()).into_owned();
             let q = fill(s.override_sure, &[block, &reason]);
-            f.render_widget(
-                Paragraph::new(Span::styled(q, th.warn)).wrap(Wrap { trim: true }),
-                t.union(ed),
-            );
+            f.render_widget(Wrapped::new(Span::styled(q, th.warn)), t.union(ed));
             f.render_widget(hint_line(Ctx::GateOverrideSure, s, h.width, false, th), h);
             return;
         }
-        f.render_widget(
-            Paragraph::new(Span::styled(title, th.warn)).wrap(Wrap { trim: true }),
-            t,
-        );
+        f.render_widget(Wrapped::new(Span::styled(title, th.warn)), t);
         render_editor(&self.reason, f, ed, s.field_reason, true, th);
         render_hints(f, h, Ctx::GateOverride, s, th);
     }

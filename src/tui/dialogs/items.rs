@@ -5,13 +5,14 @@
 //! undoable, and kept in the item's history (nothing is replaced silently).
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 
 use crate::i18n::{Strings, fill};
 use crate::session::{ActionItem, ItemChange, ItemChangeKind, PointRecord, Session};
@@ -138,12 +139,7 @@ impl Dialog for ItemsDialog {
         let (Some(rec), false) = (rec, rows.is_empty()) else {
             let [body, h] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-            f.render_widget(
-                Paragraph::new(s.items_none)
-                    .style(th.dim)
-                    .wrap(Wrap { trim: true }),
-                body,
-            );
+            f.render_widget(Wrapped::new(s.items_none).style(th.dim), body);
             f.render_widget(hint_line(Ctx::Items, s, h.width, false, th), h);
             return;
         };
@@ -321,7 +317,7 @@ fn detail_box(
         lines.truncate(keep);
         lines.push(Line::from(Span::styled(more, th.warn)));
     }
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    f.render_widget(Wrapped::new(lines), inner);
 }
 
 /// "Notitie gewijzigd — was: …", "Actiepunt klaar", …

@@ -3,10 +3,11 @@
 //! closes it with a word (issue 26). Each is a capture, undoable with `u`.
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 
 use crate::domain::workday::{ParkedHow, ParkedTopic};
 use crate::i18n::fill;
@@ -117,12 +118,7 @@ impl Dialog for ParkingDialog {
         .areas(inner);
         f.render_widget(hint_line(Ctx::Parking, s, h.width, false, th), h);
         if list.is_empty() {
-            f.render_widget(
-                Paragraph::new(s.parking_empty)
-                    .style(th.dim)
-                    .wrap(Wrap { trim: true }),
-                body,
-            );
+            f.render_widget(Wrapped::new(s.parking_empty).style(th.dim), body);
             return;
         }
         let sel = self.selected.min(list.len() - 1);
@@ -158,10 +154,7 @@ impl Dialog for ParkingDialog {
         parts.extend(p.outcome_words(s).map(|w| safe_line(&w).into_owned()));
         let blk = Block::new().borders(Borders::TOP).border_style(th.border);
         f.render_widget(
-            Paragraph::new(parts.join(" — "))
-                .style(th.base)
-                .wrap(Wrap { trim: true })
-                .block(blk),
+            Wrapped::new(parts.join(" — ")).style(th.base).block(blk),
             detail,
         );
     }

@@ -7,10 +7,10 @@
 //! [`crate::session::Session::change_stance`]).
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::fill;
 use crate::session::{PartyId, Stance, StanceEffect, Status};
@@ -176,7 +176,7 @@ impl Dialog for StancePickDialog {
             style,
         ))];
         lines.extend(options);
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), q);
+        f.render_widget(Wrapped::new(lines), q);
         f.render_widget(hint_line(self.ctx(), app.s(), h.width, false, th), h);
     }
 }

@@ -6,12 +6,12 @@
 //! (see [`crate::tui::app::shutdown`]).
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use std::path::PathBuf;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::i18n::fill;
 use crate::tui::app::{App, write_emergency_copy};
@@ -113,7 +113,7 @@ impl Dialog for UnsavedDialog {
             }
             None => {}
         }
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        f.render_widget(Wrapped::new(lines), body);
         f.render_widget(hint_line(self.ctx(), s, h.width, false, th), h);
     }
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::demo;
 use crate::i18n::fill;
@@ -14,6 +14,7 @@ use crate::tui::dialogs::new_session::NewForm;
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrapped::Wrapped;
 
 use crate::tui::widgets::footer::hint_line;
 use crate::tui::widgets::scroll_list::render_list;
@@ -92,15 +93,14 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     if app.home.is_empty() {
         let dir = app.store.dir().display().to_string();
         f.render_widget(
-            Paragraph::new(vec![
+            Wrapped::new(vec![
                 Line::from(Span::styled(
                     safe_line(&fill(s.home_empty, &[&dir])).into_owned(),
                     th.base,
                 )),
                 Line::default(),
                 Line::from(Span::styled(s.home_empty_hint, th.title)),
-            ])
-            .wrap(Wrap { trim: true }),
+            ]),
             inner,
         );
     } else {

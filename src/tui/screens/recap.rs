@@ -7,7 +7,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::i18n::fill;
 use crate::session::Session;
@@ -17,6 +17,7 @@ use crate::tui::keys::Action;
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
+use crate::tui::widgets::wrapped::Wrapped;
 use crate::view::recap::{RecapItem, recap_items, recap_lines, recap_title};
 
 /// Rows a page key moves.
@@ -152,7 +153,7 @@ pub fn render(
     }
     let (lines, sel_line) = recap_lines(&env, sess, planned, &v, th);
     let width = inner.width.saturating_sub(2);
-    let para = |l: Vec<Line<'static>>| Paragraph::new(l).wrap(Wrap { trim: false });
+    let para = |l: Vec<Line<'static>>| Wrapped::new(l);
     let total = para(lines.clone()).line_count(width) as u16;
     let room = inner.height;
     let mut scroll = v.scroll;
@@ -173,7 +174,7 @@ pub fn render(
         height: if below > 0 { room - 1 } else { room },
         ..inner
     };
-    f.render_widget(para(lines).scroll((scroll, 0)), text_area);
+    f.render_widget(para(lines).scroll(scroll), text_area);
     if below > 0 {
         // the last row says how much is below (one more row is hidden by it)
         let more = fill(s.recap_more, &[&(below + 1).to_string()]);

@@ -9,6 +9,7 @@ pub mod recap;
 pub mod scroll_list;
 pub mod scroll_text;
 pub mod status;
+pub mod wrapped;
 
 /// The label of the n-th party (0-based): its key "1"…"9", "0" for the
 /// tenth, then its number "11", "12", … (those are reached in the list

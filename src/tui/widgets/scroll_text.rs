@@ -4,12 +4,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use crate::i18n::{Strings, fill};
 use crate::tui::keys::{Action, Ctx};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_line;
+use crate::tui::widgets::wrapped::Wrapped;
 
 /// How far a text is scrolled.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -33,7 +34,7 @@ impl Scroll {
     pub fn render(
         self,
         lines: Vec<Line<'static>>,
-        trim: bool,
+        _trim: bool,
         (ctx, s): (Ctx, &Strings),
         f: &mut Frame,
         area: Rect,
@@ -41,7 +42,7 @@ impl Scroll {
     ) {
         let [inner, hint_area] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-        let text = Paragraph::new(lines).wrap(Wrap { trim });
+        let text = Wrapped::new(lines);
         let total = text.line_count(inner.width) as u16;
         let scroll = self.0.min(total.saturating_sub(inner.height));
         let below = total.saturating_sub(scroll + inner.height);
@@ -49,11 +50,11 @@ impl Scroll {
             // the last row says how much is below (it hides one more row)
             let [rows, more] =
                 Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-            f.render_widget(text.scroll((scroll, 0)), rows);
+            f.render_widget(text.scroll(scroll), rows);
             let note = fill(s.recap_more, &[&(below + 1).to_string()]);
             f.render_widget(Paragraph::new(Span::styled(note, th.warn)), more);
         } else {
-            f.render_widget(text.scroll((scroll, 0)), inner);
+            f.render_widget(text.scroll(scroll), inner);
         }
         let scrolls = total > inner.height;
         f.render_widget(hint_line(ctx, s, hint_area.width, scrolls, th), hint_area);

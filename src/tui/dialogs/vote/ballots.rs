@@ -2,11 +2,12 @@
 //! No-go needs one), and the live tally with the outcome if closed now.
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use super::defer::DeferForm;
@@ -269,7 +270,7 @@ pub fn render_tally(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
             th.dim,
         )));
     }
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    f.render_widget(Wrapped::new(lines), area);
 }
 
 #[cfg(test)]

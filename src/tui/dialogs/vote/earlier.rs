@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{Next, VoteStage, ballot_lines, when};
 use crate::i18n::fill;
@@ -20,6 +20,7 @@ use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::editor::{edit, editor, editor_text, render_editor};
 use crate::tui::widgets::status::fit;
+use crate::tui::widgets::wrapped::Wrapped;
 use crate::view::vote::outcome_text;
 use crate::view::wrap::wrap_styled;
 use crate::view::wrap::wrapped_rows;
@@ -72,11 +73,10 @@ pub fn render_again(app: &App, ed: &TextArea<'static>, f: &mut Frame, area: Rect
         ],
     );
     f.render_widget(
-        Paragraph::new(vec![
+        Wrapped::new(vec![
             Line::from(Span::styled(replaces, th.outcome(v.outcome))),
             Line::from(Span::styled(s.vote_again_ask, th.focus)),
-        ])
-        .wrap(Wrap { trim: true }),
+        ]),
         head,
     );
     render_editor(ed, f, editor_area, s.vote_again_title, true, th);
@@ -148,5 +148,5 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         Line::from(Span::styled(count, th.dim)),
         Line::from(Span::styled(s.vote_earlier_ask, th.focus)),
     ];
-    f.render_widget(Paragraph::new(ask_lines).wrap(Wrap { trim: true }), ask);
+    f.render_widget(Wrapped::new(ask_lines), ask);
 }

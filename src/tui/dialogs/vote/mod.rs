@@ -21,10 +21,11 @@ pub mod follow_up;
 pub mod read_back;
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use crate::i18n::fill;
@@ -392,13 +393,13 @@ impl Dialog for VoteDialog {
             Constraint::Length(1),
         ])
         .areas(inner);
-        let question = Paragraph::new(Span::styled(
+        let question = Wrapped::new(Span::styled(
             safe_line(&app.fw.vote_question(app.lang)).into_owned(),
             th.point,
         ));
         match &self.stage {
             VoteStage::Earlier | VoteStage::ReadBack | VoteStage::Again(_) => {
-                f.render_widget(question.wrap(Wrap { trim: true }), q);
+                f.render_widget(question, q);
                 match &self.stage {
                     VoteStage::Earlier => earlier::render(app, f, rest, th),
                     VoteStage::Again(ed) => earlier::render_again(app, ed, f, rest, th),
@@ -435,11 +436,10 @@ impl Dialog for VoteDialog {
         ])
         .areas(inner);
         f.render_widget(
-            Paragraph::new(Span::styled(
+            Wrapped::new(Span::styled(
                 safe_line(&app.fw.vote_question(app.lang)).into_owned(),
                 th.point,
-            ))
-            .wrap(Wrap { trim: true }),
+            )),
             q,
         );
         let rule_text = fill(s.vote_rule, &[&sess.rule.describe(app.lang)]);
@@ -449,10 +449,9 @@ impl Dialog for VoteDialog {
         match &self.stage {
             VoteStage::Ballots | VoteStage::Earlier | VoteStage::Again(_) | VoteStage::ReadBack => {
             }
-            VoteStage::Drop => f.render_widget(
-                Paragraph::new(Span::styled(s.vote_drop_ask, th.warn)).wrap(Wrap { trim: true }),
-                extra,
-            ),
+            VoteStage::Drop => {
+                f.render_widget(Wrapped::new(Span::styled(s.vote_drop_ask, th.warn)), extra)
+            }
             VoteStage::Reason(ed) => ballots::render_reason(app, &self.votes, ed, f, extra, th),
             VoteStage::FollowUp(form) => form.render(app, f, extra, th),
             VoteStage::Defer(form) => form.render(app, f, extra, th),

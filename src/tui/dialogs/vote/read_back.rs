@@ -4,11 +4,12 @@
 //! the ballots with everything kept, so a mistaken ballot can be corrected.
 
 use crate::tui::dialogs::Cx;
+use crate::tui::widgets::wrapped::Wrapped;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::follow_up::FollowUpForm;
 use super::{Next, VoteStage, VoteState, ballot_lines, ballots_of, vote_preview};
@@ -67,8 +68,7 @@ pub fn render(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Theme) {
     f.render_widget(Paragraph::new(lines), list);
     if no_go {
         f.render_widget(
-            Paragraph::new(Span::styled(s.vote_readback_follow_up, th.bad))
-                .wrap(Wrap { trim: true }),
+            Wrapped::new(Span::styled(s.vote_readback_follow_up, th.bad)),
             foot,
         );
     }

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 
 use crate::i18n::{Strings, fill};
 use crate::session::{ActionItem, PointRecord, Session};
@@ -15,6 +15,7 @@ use crate::tui::app::App;
 use crate::tui::text::{safe_line, safe_lines};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::recap::owner_and_due;
+use crate::tui::widgets::wrapped::Wrapped;
 use crate::view::text::note_prefix;
 use crate::view::wrap::wrap_styled;
 
@@ -25,12 +26,7 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     let rec = sess.record(&sess.cursor).filter(|r| r.has_items());
     let inner = frame(s, rec.is_some(), f, area, th);
     let Some(rec) = rec else {
-        f.render_widget(
-            Paragraph::new(s.ui_no_notes)
-                .style(th.dim)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        f.render_widget(Wrapped::new(s.ui_no_notes).style(th.dim), inner);
         return;
     };
     let h = inner.height as usize;
@@ -40,7 +36,7 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     let mut lines = action_lines(app, sess, rec, h, th);
     let room = h.saturating_sub(lines.len());
     lines.extend(note_lines(s, sess, rec, room, width, th));
-    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    f.render_widget(Wrapped::new(lines), inner);
 }
 
 /// The panel's border and title (with the key for the items when there are

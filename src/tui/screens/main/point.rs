@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use crate::framework::Pos;
 use crate::i18n::fill;
@@ -16,6 +16,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::footer::hint_lines;
 use crate::tui::widgets::status::fit;
 use crate::tui::widgets::status::{clock, flash_line, mmss};
+use crate::tui::widgets::wrapped::Wrapped;
 use crate::view::wrap::wrap_styled;
 use crate::view::wrap::wrapped_rows;
 
@@ -244,9 +245,7 @@ fn point_box(
         th.point,
     )));
     f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(point_block.padding(ratatui::widgets::Padding::horizontal(1))),
+        Wrapped::new(lines).block(point_block.padding(ratatui::widgets::Padding::horizontal(1))),
         area,
     );
 }

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::i18n::{Strings, fill};
 use crate::session::{PointRecord, Session, Stance, Status};
@@ -15,6 +15,7 @@ use crate::tui::app::{App, OpenSession, PartyRow};
 use crate::tui::text::safe_line;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::status::fit;
+use crate::tui::widgets::wrapped::Wrapped;
 
 use crate::view::wrap::wrap_cut;
 
@@ -27,12 +28,7 @@ pub fn render(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) 
     let focus = app.screen_state().expect("open").stance_focus;
     let inner = frame(s, focus.is_some(), f, area, th);
     if sess.parties.is_empty() {
-        f.render_widget(
-            Paragraph::new(s.ui_no_parties)
-                .style(th.dim)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        f.render_widget(Wrapped::new(s.ui_no_parties).style(th.dim), inner);
         return;
     }
     let rows = app.party_rows();
