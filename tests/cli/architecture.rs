@@ -554,3 +554,37 @@ fn the_tui_floor_check_catches_an_import_upwards() {
         ["update"]
     );
 }
+
+/// One word wrap: no paragraph is wrapped by ratatui's own word wrapper
+/// (`Paragraph::wrap`), whose rows can differ from what the program
+/// measures with `view::wrap`; `tui::widgets::wrapped::Wrapped` draws
+/// wrapped text instead.
+#[test]
+fn no_paragraph_is_wrapped_by_ratatuis_own_wrapper() {
+    let uses: Vec<String> = src_files()
+        .into_iter()
+        .filter(|(_, text)| uses_ratatui_wrap(text))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(uses.is_empty(), "ratatui's word wrap in {uses:?}");
+    assert!(uses_ratatui_wrap(
+        "Paragraph::new(t).wrap(Wrap { trim: true })"
+    ));
+    assert!(uses_ratatui_wrap(
+        "use ratatui::widgets::{Paragraph, Wrap};"
+    ));
+    assert!(!uses_ratatui_wrap(
+        "Wrapped::new(t) // not .wrap(Wrap { trim })"
+    ));
+}
+
+fn uses_ratatui_wrap(code: &str) -> bool {
+    code.lines()
+        .map(|l| l.split("//").next().unwrap_or(""))
+        .any(|l| {
+            l.contains("Wrap {")
+                || l.contains(", Wrap}")
+                || l.contains(", Wrap};")
+                || l.contains("Wrap,")
+        })
+}
