@@ -46,10 +46,10 @@ fn open_app(n: u32, dir: &Path) -> App {
         store,
         Timestamp::from_second(1_791_816_300).unwrap(),
     );
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     // as `wijktafel open` does: the live file for the beamer (issue 17) is
     // written after every update that changes what the room sees
-    app.live = Some(wijktafel::tui::app::live_out::LiveOut::new());
+    app.set_live_writer(wijktafel::tui::app::live_out::LiveOut::new());
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     // past the start screen (it starts the new workshop) onto the main screen
     update(&mut app, wijktafel::tui::Action::Confirm);
@@ -242,7 +242,7 @@ fn beamer(c: &mut Criterion) {
         path.clone(),
         Options::default(),
     );
-    b.now = app.now.as_second();
+    b.now = app.now().as_second();
     let mut follow = Follower::new(&path);
     assert!(follow.poll(&mut b));
     let mut g = c.benchmark_group("beamer");

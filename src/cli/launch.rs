@@ -59,12 +59,12 @@ pub(super) fn new_app(
         store,
         jiff::Timestamp::now(),
     );
-    app.framework_arg = given.cloned();
+    app.set_framework_arg(given.cloned());
     if let Some(w) = warning {
         app.info(w);
     }
     // the room's view follows this window (issue 17)
-    app.live = Some(crate::tui::app::live_out::LiveOut::new());
+    app.set_live_writer(crate::tui::app::live_out::LiveOut::new());
     app
 }
 

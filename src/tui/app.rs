@@ -63,6 +63,7 @@ pub struct PartyRow {
     pub present: bool,
 }
 
+mod context;
 pub mod cx;
 pub mod dialog;
 pub mod flow;
@@ -93,16 +94,16 @@ pub struct GateAsk {
 pub struct App {
     /// The framework of the open session (its own, see
     /// [`crate::framework::carried`]); at home, the one new sessions get.
-    pub fw: Framework,
+    fw: Framework,
     /// The framework named on the command line (`--framework`): what new
     /// sessions are made with, and what an old session without its
     /// framework takes on once; `None` for the built-in one.
-    pub framework_arg: Option<crate::framework::carried::Given>,
-    pub lang: Lang,
-    pub theme: ThemeKind,
-    pub store: Store,
-    pub now: Timestamp,
-    pub tz: TimeZone,
+    framework_arg: Option<crate::framework::carried::Given>,
+    lang: Lang,
+    theme: ThemeKind,
+    store: Store,
+    now: Timestamp,
+    tz: TimeZone,
     /// The open dialog (see `app/overlay.rs` for the ways to it).
     overlay: Option<Overlay>,
     /// The gate refused a point in this update (see [`GateAsk`]).
@@ -113,7 +114,7 @@ pub struct App {
     pub(crate) home: Vec<HomeEntry>,
     pub(crate) home_sel: usize,
     /// The areas of the store, with more than one session (issue 30).
-    pub areas: AreasView,
+    areas: AreasView,
     quit: bool,
     /// Paths of the last export, shown after `e` or `w`.
     exported: Vec<PathBuf>,
@@ -125,7 +126,7 @@ pub struct App {
     pub(crate) viewport: Option<ratatui::layout::Size>,
     /// The writer of the live-state file for `wijktafel beamer` (issue 17);
     /// `None` (the default) writes nothing.
-    pub live: Option<live_out::LiveOut>,
+    live: Option<live_out::LiveOut>,
 }
 
 pub use crate::tui::text::parse_date;

@@ -26,7 +26,7 @@ pub fn update(app: &mut App, action: Action) {
 /// Give every open editor the style of the theme and its focus, so the
 /// renderer can draw it as it is (no copy of a large text per frame).
 fn restyle_editors(app: &mut App) {
-    let th = app.theme.theme();
+    let th = app.theme().theme();
     let Some(overlay) = app.overlay_mut() else {
         return;
     };
@@ -81,8 +81,8 @@ fn dispatch(app: &mut App, action: Action) {
         let t = fill(
             app.s().ui_paste_too_big,
             &[
-                &app.lang.size(text.len() as u64),
-                &app.lang.size(PASTE_LIMIT as u64),
+                &app.lang().size(text.len() as u64),
+                &app.lang().size(PASTE_LIMIT as u64),
             ],
         );
         app.error(t);

@@ -8,9 +8,9 @@ impl App {
     /// The framework, language and time zone of the app.
     pub fn env(&self) -> Env<'_> {
         Env {
-            fw: &self.fw,
-            lang: self.lang,
-            tz: self.tz.clone(),
+            fw: self.fw(),
+            lang: self.lang(),
+            tz: self.tz().clone(),
         }
     }
 }

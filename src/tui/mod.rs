@@ -77,9 +77,9 @@ fn event_loop<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
-    app.now = clock.now();
+    app.set_now(clock.now());
     let mut redraw = true;
-    let mut last_tick = app.now.as_second();
+    let mut last_tick = app.now().as_second();
     while !app.quitting() && !stop.load(Ordering::Relaxed) {
         if events.resumed() {
             // after a suspend: every cell again, at the size the terminal has now
@@ -98,7 +98,7 @@ where
         // wake at least once a second for the clock; sooner when a signal may come
         match events.next(Duration::from_millis(250))? {
             Some(ev) => {
-                app.now = clock.now();
+                app.set_now(clock.now());
                 if let Event::Resize(w, h) = ev {
                     app.resized(ratatui::layout::Size::new(w, h));
                 }
@@ -108,8 +108,8 @@ where
                 redraw = true;
             }
             None => {
-                app.now = clock.now();
-                let sec = app.now.as_second();
+                app.set_now(clock.now());
+                let sec = app.now().as_second();
                 if sec != last_tick {
                     last_tick = sec;
                     update(app, Action::Tick);

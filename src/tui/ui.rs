@@ -22,7 +22,7 @@ pub use crate::tui::app::{MIN_HEIGHT, MIN_WIDTH};
 /// Draw the whole screen.
 pub fn render(app: &App, f: &mut Frame) {
     let area = f.area();
-    let th = app.theme.theme();
+    let th = app.theme().theme();
     // every cell starts in the theme's colours, never the terminal's own
     clear(f, area, &th);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

@@ -43,7 +43,7 @@ fn facilitator() -> Fixture {
         s.add_party(o, r, "");
     }
     let mut f = open_app(fw, &s, Lang::Nl);
-    f.app.live = Some(LiveOut::new());
+    f.app.set_live_writer(LiveOut::new());
     f
 }
 
@@ -191,7 +191,7 @@ fn the_live_file_says_what_the_room_should_see_on_every_screen_and_dialog() {
     press(app, KeyCode::Char(' '));
     assert_eq!(on_disk(&path).dialog, LiveDialog::None);
     // the heartbeat is renewed by the clock even when nothing changes
-    app.now = Timestamp::from_second(NOW + live::HEARTBEAT_SECS).unwrap();
+    app.set_now(Timestamp::from_second(NOW + live::HEARTBEAT_SECS).unwrap());
     update(app, Action::Tick);
     assert_eq!(on_disk(&path).heartbeat, NOW + live::HEARTBEAT_SECS);
     // the end: the summary, then home (the session closed); the room keeps
@@ -202,7 +202,7 @@ fn the_live_file_says_what_the_room_should_see_on_every_screen_and_dialog() {
     press(app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Home);
     assert_eq!(on_disk(&path).screen, LiveScreen::Summary);
-    app.now = Timestamp::from_second(NOW + 3 * live::HEARTBEAT_SECS).unwrap();
+    app.set_now(Timestamp::from_second(NOW + 3 * live::HEARTBEAT_SECS).unwrap());
     update(app, Action::Tick);
     assert_eq!(on_disk(&path).heartbeat, NOW + 3 * live::HEARTBEAT_SECS);
     let mut b = beamer_for(&path, Options::default());
@@ -341,7 +341,7 @@ fn quitting_and_shutdown_remove_the_live_file() {
 #[test]
 fn an_app_without_a_writer_writes_no_live_file_and_the_state_is_pure() {
     let mut f = facilitator();
-    f.app.live = None;
+    f.app.stop_live_writer();
     update(&mut f.app, Action::Confirm);
     assert!(!live_file(&f).exists());
     let (path, a) = state_of(&f.app).unwrap();
@@ -358,7 +358,7 @@ fn a_live_file_that_cannot_be_written_never_disturbs_the_facilitator() {
     update(&mut f.app, Action::Confirm);
     press(&mut f.app, KeyCode::Char('c'));
     assert!(!f.app.has_dialog(), "no dialog");
-    assert!(f.app.live.as_ref().unwrap().failed());
+    assert!(f.app.live().as_ref().unwrap().failed());
     assert!(
         f.app.open_session().unwrap().save_error.is_none(),
         "the session is saved as ever"
@@ -536,12 +536,12 @@ fn the_beamer_follows_the_facilitator_and_writes_nothing() {
     // the clock's tick saves the moved cursor; a later heartbeat alone
     // changes nothing on screen: no redraw
     let at = |s: i64| Timestamp::from_second(s).unwrap();
-    f.app.now = at(NOW + 1);
+    f.app.set_now(at(NOW + 1));
     update(&mut f.app, Action::Tick);
     b.now = NOW + 1;
     follow.poll(&mut b);
     let beat = NOW + 1 + live::HEARTBEAT_SECS;
-    f.app.now = at(beat);
+    f.app.set_now(at(beat));
     update(&mut f.app, Action::Tick);
     b.now = beat;
     assert!(!follow.poll(&mut b), "a heartbeat is no change");

@@ -232,7 +232,7 @@ fn opening_an_old_session_with_its_file_keeps_the_framework_in_it() {
             store::Store::at(dir.path()),
             now,
         );
-        a.framework_arg = given;
+        a.set_framework_arg(given);
         a
     };
     // without the file: refused, saying how to give it; nothing written
@@ -252,7 +252,7 @@ fn opening_an_old_session_with_its_file_keeps_the_framework_in_it() {
             text: Some(text.clone()),
         }));
         wijktafel::tui::open_path(&mut a, &path).unwrap();
-        assert_eq!(a.fw, fw);
+        assert_eq!(*a.fw(), fw);
     }
     let kept = store::load(&path).unwrap();
     assert_eq!(kept.framework_source.as_ref().unwrap().text, text);
@@ -261,7 +261,7 @@ fn opening_an_old_session_with_its_file_keeps_the_framework_in_it() {
     // from then on without the flag
     let mut a = app(None);
     wijktafel::tui::open_path(&mut a, &path).unwrap();
-    assert_eq!(a.fw, fw);
+    assert_eq!(*a.fw(), fw);
 }
 
 #[test]
@@ -284,7 +284,7 @@ fn the_recap_after_a_switch_lists_the_records_outside_the_framework() {
         jiff::Timestamp::from_second(1_790_100_000).unwrap(),
     );
     wijktafel::tui::open_path(&mut app, &path).unwrap();
-    assert_eq!(app.fw.version, "2", "the session's own framework, now v2");
+    assert_eq!(app.fw().version, "2", "the session's own framework, now v2");
     let screen = common::render_text(&app, 160, 45);
     assert!(screen.contains("Punten buiten het kader (1)"), "{screen}");
     let below: Vec<&str> = screen

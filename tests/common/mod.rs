@@ -401,7 +401,7 @@ pub fn open_app(
         store,
         now(),
     );
-    app.tz = jiff::tz::TimeZone::UTC;
+    app.set_tz(jiff::tz::TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     Fixture { dir, path, app }
 }

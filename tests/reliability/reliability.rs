@@ -272,7 +272,7 @@ fn open(session: Session) -> (tempfile::TempDir, PathBuf, App) {
         store,
         now(),
     );
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     update(&mut app, Action::Confirm);
     (dir, path, app)

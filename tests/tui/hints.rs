@@ -31,7 +31,7 @@ fn app(session: Session, lang: Lang) -> (tempfile::TempDir, PathBuf, App) {
     let store = Store::at(dir.path().join("store"));
     let path = store.create(&session).unwrap();
     let mut app = App::new(Framework::builtin(), lang, ThemeKind::Dark, store, now());
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     (dir, path, app)
 }
@@ -73,7 +73,7 @@ fn hint_text(ctx: Ctx, lang: Lang, room: usize, scrolls: bool) -> String {
 /// for some width) that holds every hint that must stay.
 fn check(app: &App, expect: Ctx, what: &str) {
     assert_eq!(app.ctx(), expect, "{what}");
-    let lang = app.lang;
+    let lang = app.lang();
     let kept: Vec<String> = keys::footer(expect, lang.strings())
         .into_iter()
         .filter(|h| h.2 == Keep::Always)
@@ -203,7 +203,7 @@ fn every_context(lang: Lang) {
     check(&a, Ctx::Summary, "summary");
     press(&mut a, KeyCode::Esc);
     // a failed save, then q
-    let store_dir = a.store.dir().to_path_buf();
+    let store_dir = a.store().dir().to_path_buf();
     std::fs::rename(&store_dir, store_dir.with_extension("weg")).unwrap();
     press(&mut a, KeyCode::Char('c'));
     press(&mut a, KeyCode::Char('q'));

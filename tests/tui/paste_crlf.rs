@@ -51,7 +51,7 @@ fn open() -> (tempfile::TempDir, std::path::PathBuf, App) {
         store,
         Timestamp::from_second(1_790_000_000).unwrap(),
     );
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     update(&mut app, Action::Confirm);
     (dir, path, app)

@@ -433,7 +433,7 @@ fn a_half_typed_note_survives_as_a_draft_and_comes_back() {
     press_key(&mut f.app, ch('n'));
     type_text(&mut f.app, "De wijkagent zegt dat");
     // the draft is written once the typing pauses (a clock tick later)
-    f.app.now = Timestamp::from_second(NOW + 2).unwrap();
+    f.app.set_now(Timestamp::from_second(NOW + 2).unwrap());
     update(&mut f.app, Action::Tick);
     let s = on_disk(&f.path);
     let d = s.draft.as_ref().expect("draft saved");
@@ -441,7 +441,7 @@ fn a_half_typed_note_survives_as_a_draft_and_comes_back() {
     assert_eq!(d.kind, wijktafel::session::DraftKind::Note);
     // simulate a crash: drop the app without shutdown, open again
     let path = f.path.clone();
-    let store = f.app.store.clone();
+    let store = f.app.store().clone();
     drop(f.app);
     let mut app = App::new(
         Framework::builtin(),
@@ -557,7 +557,7 @@ fn a_go_vote_opens_the_gate() {
     let mut f = four_parties();
     // Bewoners are absent
     let app = &mut f.app;
-    let now = app.now;
+    let now = app.now();
     app.open_session_mut()
         .unwrap()
         .session
@@ -846,7 +846,7 @@ fn snapshots_of_every_screen_and_overlay() {
         Store::at(dir.path().join("leeg")),
         now(),
     );
-    home.tz = TimeZone::UTC;
+    home.set_tz(TimeZone::UTC);
     home.refresh_home();
     let text = render_text(&home, 80, 24);
     assert!(text.contains("Druk n voor een nieuwe sessie, of d om een voorbeeldsessie te openen."));
@@ -857,7 +857,7 @@ fn snapshots_of_every_screen_and_overlay() {
         Store::at(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")),
         now(),
     );
-    full.tz = TimeZone::UTC;
+    full.set_tz(TimeZone::UTC);
     full.refresh_home();
     snap("home", &full);
 }
@@ -911,7 +911,7 @@ fn themes_cycle_and_all_render() {
     let mut f = demo_fixture(Lang::Nl);
     for expected in [ThemeKind::Light, ThemeKind::Contrast, ThemeKind::Dark] {
         press_key(&mut f.app, ch('T'));
-        assert_eq!(f.app.theme, expected);
+        assert_eq!(f.app.theme(), expected);
         assert!(render_text(&f.app, 80, 24).contains("GESPREKSPUNT"));
     }
 }

@@ -27,7 +27,7 @@ fn home(p: &Programme, lang: Lang) -> App {
         Store::at(&p.store),
         now,
     );
-    app.tz = jiff::tz::TimeZone::UTC;
+    app.set_tz(jiff::tz::TimeZone::UTC);
     app.refresh_home();
     app
 }
@@ -36,8 +36,8 @@ fn home(p: &Programme, lang: Lang) -> App {
 fn the_home_screen_shows_the_areas_at_80x24_and_160x45() {
     let p = Programme::new();
     let app = home(&p, Lang::Nl);
-    assert!(app.areas.active());
-    assert_eq!(app.areas.rows().len(), 19);
+    assert!(app.areas().active());
+    assert_eq!(app.areas().rows().len(), 19);
     let small = render_text(&app, 80, 24);
     assert!(small.contains("Wijken (19) · gesorteerd op wijk · alle gemeenten"));
     assert!(!small.contains('…'), "nothing cut:\n{small}");
@@ -52,8 +52,8 @@ fn sort_filter_and_enter_open_the_chosen_area() {
     let p = Programme::new();
     let mut app = home(&p, Lang::Nl);
     let first = |app: &App| {
-        let r = app.areas.report.as_ref().unwrap();
-        match app.areas.rows()[0] {
+        let r = app.areas().report.as_ref().unwrap();
+        match app.areas().rows()[0] {
             wijktafel::tui::screens::areas::Row::Area(i) => r.overview.areas[i].area.clone(),
             other => panic!("{other:?}"),
         }
@@ -70,27 +70,27 @@ fn sort_filter_and_enter_open_the_chosen_area() {
     press(&mut app, KeyCode::Char('s'));
     let text = render_text(&app, 160, 45);
     assert!(text.contains("gesorteerd op verlopen"), "{text}");
-    let r = app.areas.report.as_ref().unwrap();
-    let top = &r.overview.areas[match app.areas.rows()[0] {
+    let r = app.areas().report.as_ref().unwrap();
+    let top = &r.overview.areas[match app.areas().rows()[0] {
         wijktafel::tui::screens::areas::Row::Area(i) => i,
         _ => unreachable!(),
     }];
     assert!(top.decision.as_ref().is_some_and(|d| d.revisit_overdue));
     // m: the first municipality (Dorpen), then the next
     press(&mut app, KeyCode::Char('m'));
-    assert_eq!(app.areas.municipality.as_deref(), Some("Dorpen"));
+    assert_eq!(app.areas().municipality.as_deref(), Some("Dorpen"));
     assert_eq!(
-        app.areas.rows().len(),
+        app.areas().rows().len(),
         4,
         "Wijk 19 (Dorpen) is in the other folder"
     );
     press(&mut app, KeyCode::Char('m'));
-    assert_eq!(app.areas.municipality.as_deref(), Some("Havenstad"));
+    assert_eq!(app.areas().municipality.as_deref(), Some("Havenstad"));
     // Enter opens the selected area's session
     press(&mut app, KeyCode::Down);
-    let want = match app.areas.rows()[1] {
+    let want = match app.areas().rows()[1] {
         wijktafel::tui::screens::areas::Row::Area(i) => {
-            app.areas.report.as_ref().unwrap().overview.areas[i]
+            app.areas().report.as_ref().unwrap().overview.areas[i]
                 .name
                 .clone()
         }
@@ -121,7 +121,7 @@ fn one_session_keeps_the_plain_list() {
         jiff::Timestamp::from_second(1_796_637_600).unwrap(),
     );
     app.refresh_home();
-    assert!(!app.areas.active());
+    assert!(!app.areas().active());
     assert_eq!(app.home_entries().len(), 1);
 }
 
@@ -146,7 +146,7 @@ fn a_long_municipality_in_the_header_is_never_cut() {
     let p = Programme::new();
     let mut app = home(&p, Lang::Nl);
     let long = "Gemeente met een heel erg lange naam die niet op één regel past";
-    for a in &mut app.areas.report.as_mut().unwrap().overview.areas {
+    for a in &mut app.areas_mut().report.as_mut().unwrap().overview.areas {
         a.municipality = long.into();
     }
     update(&mut app, wijktafel::tui::Action::NextMunicipality);

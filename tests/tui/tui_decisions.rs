@@ -99,7 +99,7 @@ fn reopen(f: Fixture, hours: i64) -> Fixture {
         Store::at(dir.path()),
         now() + SignedDuration::from_hours(hours),
     );
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     Fixture { dir, path, app }

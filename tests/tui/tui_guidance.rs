@@ -241,7 +241,7 @@ fn the_info_overlay_names_references_by_kind() {
     }
     snap("info_named_refs", &f.app);
     // in English too
-    f.app.lang = Lang::En;
+    f.app.set_lang(Lang::En);
     let screen = render_text(&f.app, 160, 45);
     assert!(screen.contains("Principle 2.3 "), "{screen}");
     assert!(screen.contains("Success factor 3.3 "), "{screen}");

@@ -57,13 +57,13 @@ fn the_point_timer_runs_from_the_start_and_through_attendance_and_help() {
     let mut f = started(Lang::Nl);
     let app = &mut f.app;
     assert!(app.open_session().unwrap().timer.is_some(), "runs at once");
-    app.now = at(60);
+    app.set_now(at(60));
     // attendance: a dialog over the point, the timer runs on
     press(app, KeyCode::Char('p'));
     assert!(app.dialog_is::<wijktafel::tui::dialogs::attendance::AttendanceDialog>());
     assert_eq!(app.screen(), Screen::Main, "the point stays");
     keys(app, "2");
-    app.now = at(90);
+    app.set_now(at(90));
     press(app, KeyCode::Enter);
     assert!(!app.has_dialog());
     assert!(app.open_session().unwrap().timer.is_some(), "still running");
@@ -78,14 +78,14 @@ fn the_point_timer_runs_from_the_start_and_through_attendance_and_help() {
     keys(app, "t");
     assert!(app.open_session().unwrap().timer.is_none());
     assert_eq!(seconds_on(app, "1.1.1"), 90);
-    app.now = at(200);
+    app.set_now(at(200));
     keys(app, "j");
     assert!(
         app.open_session().unwrap().timer.is_none(),
         "a pause holds on the next point"
     );
     keys(app, "t");
-    app.now = at(230);
+    app.set_now(at(230));
     keys(app, "k");
     assert_eq!(seconds_on(app, "1.1.2"), 30);
     assert_eq!(seconds_on(app, "1.1.1"), 90);
@@ -95,7 +95,7 @@ fn the_point_timer_runs_from_the_start_and_through_attendance_and_help() {
 fn the_vote_and_the_summary_stop_the_timer() {
     let mut f = started(Lang::Nl);
     let app = &mut f.app;
-    app.now = at(40);
+    app.set_now(at(40));
     keys(app, "v");
     // not at the decision step: the vote is asked for first
     assert_eq!(app.ctx(), Ctx::Confirm);
@@ -107,11 +107,11 @@ fn the_vote_and_the_summary_stop_the_timer() {
     assert!(app.dialog_is::<wijktafel::tui::dialogs::vote::VoteDialog>());
     assert!(app.open_session().unwrap().timer.is_none());
     assert_eq!(seconds_on(app, "1.1.1"), 40);
-    app.now = at(400);
+    app.set_now(at(400));
     press(app, KeyCode::Esc);
     assert!(!app.has_dialog(), "{:?}", app.ctx());
     assert!(app.open_session().unwrap().timer.is_some());
-    app.now = at(410);
+    app.set_now(at(410));
     // the end summary (workshop 1 would first ask for the vote it needs)
     app.open_dialog(wijktafel::tui::dialogs::summary::SummaryDialog::default());
     update(app, Action::Tick);
@@ -269,7 +269,7 @@ fn typing_an_id_in_the_overview_jumps_there() {
     let Some(o) = app.dialog::<wijktafel::tui::dialogs::overview::OverviewDialog>() else {
         panic!("overview")
     };
-    assert_eq!(app.fw.point_at(o.selected).id, "1.2.4");
+    assert_eq!(app.fw().point_at(o.selected).id, "1.2.4");
     let screen = render_text(app, 80, 24);
     assert!(screen.contains("▶   1.2.4"), "{screen}");
     assert!(screen.contains("Ga naar: 1.2.4"), "{screen}");
@@ -282,7 +282,7 @@ fn typing_an_id_in_the_overview_jumps_there() {
     press(app, KeyCode::Enter);
     assert_eq!(
         app.session().unwrap().cursor,
-        app.fw.point_at(app.fw.first_of_step(0, 2)).id
+        app.fw().point_at(app.fw().first_of_step(0, 2)).id
     );
 }
 
@@ -462,7 +462,7 @@ fn the_contrast_theme_underlines_glyphs_only_and_the_bar_stands_out() {
         let bar = contrast_ratio(th.selected.bg.unwrap(), th.base.bg.unwrap()).unwrap();
         assert!(bar >= 3.0, "{kind:?}: the selection bar is {bar:.2}:1");
     }
-    app.theme = ThemeKind::Contrast;
+    app.set_theme(ThemeKind::Contrast);
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
     t.draw(|fr| wijktafel::tui::ui::render(app, fr)).unwrap();
     let buf = t.backend().buffer();
@@ -551,7 +551,7 @@ fn twelve_parties_in_english_every_label_reachable_and_shown() {
     press(app, KeyCode::Enter);
     assert!(!app.has_dialog(), "recorded with the proposed reason");
     for theme in [ThemeKind::Dark, ThemeKind::Light, ThemeKind::Contrast] {
-        app.theme = theme;
+        app.set_theme(theme);
         let wide = render_text(app, 160, 45);
         for label in ["1 ", "9 ", "0 ", "11 ", "12 "] {
             assert!(wide.contains(&format!("  {label}")), "{label:?}:\n{wide}");

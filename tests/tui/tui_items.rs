@@ -42,7 +42,7 @@ fn fixture(session: Session, lang: Lang) -> Fixture {
     let store = Store::at(dir.path());
     let path = store.create(&session).unwrap();
     let mut app = App::new(Framework::builtin(), lang, ThemeKind::Dark, store, at(0));
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     if app.screen() == Screen::Start {
         update(&mut app, Action::Confirm);
@@ -89,10 +89,11 @@ fn keys_(app: &mut App, text: &str) {
 
 /// Time goes on between keys, as in a real workshop.
 fn later(app: &mut App, secs: i64) {
-    app.now = app
-        .now
+    let now = app
+        .now()
         .checked_add(jiff::SignedDuration::from_secs(secs))
         .unwrap();
+    app.set_now(now);
 }
 
 fn selected(app: &App) -> usize {

@@ -49,7 +49,7 @@ fn fixture(plan: Option<WorkshopPlan>) -> (tempfile::TempDir, PathBuf, App) {
     let store = Store::at(dir.path());
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(0));
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     (dir, path, app)
@@ -68,7 +68,7 @@ fn beamer_text(app: &App) -> String {
     use ratatui::backend::TestBackend;
     use wijktafel::beamer::{self, Beamer, Loaded, Options};
     let (path, mut live) = wijktafel::tui::app::live_out::state_of(app).unwrap();
-    live.heartbeat = app.now.as_second();
+    live.heartbeat = app.now().as_second();
     let mut b = Beamer::new(
         Framework::builtin(),
         Lang::Nl,
@@ -77,7 +77,7 @@ fn beamer_text(app: &App) -> String {
         Options::default(),
     );
     b.tz = TimeZone::UTC;
-    b.now = app.now.as_second();
+    b.now = app.now().as_second();
     b.session = Loaded::Read(Box::new(app.session().unwrap().clone()));
     b.live = Some(live);
     let mut t = Terminal::new(TestBackend::new(160, 45)).unwrap();
@@ -207,14 +207,14 @@ fn the_plans_row_goes_near_and_over_as_the_clock_moves() {
         row(&app),
         "⏱ Stap 1.1: 00:00 van 10 min ✓ binnen budget · einde 15:45 · verwacht 15:45 ✓ op tijd · nog 60 min voor 9 punten: 7 min"
     );
-    app.now = at(8 * 60);
+    app.set_now(at(8 * 60));
     update(&mut app, Action::Tick);
     assert!(
         row(&app).contains("Stap 1.1: 08:00 van 10 min ⚠ BIJNA OP"),
         "{}",
         row(&app)
     );
-    app.now = at(10 * 60 + 30);
+    app.set_now(at(10 * 60 + 30));
     update(&mut app, Action::Tick);
     let screen = render_text(&app, 120, 35);
     assert!(
@@ -240,7 +240,7 @@ fn the_plans_row_goes_near_and_over_as_the_clock_moves() {
         "{room}"
     );
     // past the planned end; the focus view (`f`) keeps the plan's row
-    app.now = at(61 * 60);
+    app.set_now(at(61 * 60));
     update(&mut app, Action::Tick);
     assert!(render_text(&app, 120, 35).contains("✖ GEPLANDE EINDE VOORBIJ"));
     press(&mut app, KeyCode::Char('f'));

@@ -57,7 +57,7 @@ fn after_workshop_one(dissents: usize, actions: usize) -> Fixture {
     let store = Store::at(dir.path());
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(86_400));
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     Fixture {
@@ -178,7 +178,7 @@ fn in_workshop_one() -> Fixture {
     let store = Store::at(dir.path());
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(0));
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.screen(), Screen::Main);
@@ -190,7 +190,7 @@ fn in_workshop_one() -> Fixture {
 }
 
 fn tick_to(app: &mut App, secs: i64) {
-    app.now = at(secs);
+    app.set_now(at(secs));
 }
 
 #[test]
@@ -333,7 +333,7 @@ fn an_action_is_marked_done_from_the_recap_and_attendance_is_recapped() {
     let store = Store::at(dir.path());
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(86_400));
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     let mut f = Fixture {
         _dir: dir,

@@ -49,7 +49,7 @@ fn opened() -> Fixture {
     let path = store.create(&s).unwrap();
     let now = Timestamp::from_second(NOW).unwrap();
     let mut app = App::new(Framework::builtin(), Lang::Nl, ThemeKind::Dark, store, now);
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     Fixture {

@@ -39,7 +39,7 @@ fn open(session: Session, theme: ThemeKind) -> (tempfile::TempDir, App) {
     let store = Store::at(dir.path().join("store"));
     let path = store.create(&session).unwrap();
     let mut app = App::new(Framework::builtin(), Lang::Nl, theme, store, now());
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     (dir, app)
 }
@@ -126,7 +126,7 @@ fn visit(theme: ThemeKind) -> Checker {
         Store::at(Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions")),
         now(),
     );
-    home.tz = TimeZone::UTC;
+    home.set_tz(TimeZone::UTC);
     home.refresh_home();
     c.check("home", &home);
     c.dialog("home help", &mut home, KeyCode::Char('?'));
@@ -191,7 +191,7 @@ fn visit(theme: ThemeKind) -> Checker {
     close(&mut app);
     // a message in the flash line (the theme named, three times round)
     keys(&mut app, "TTT");
-    assert_eq!(app.theme, theme);
+    assert_eq!(app.theme(), theme);
     assert!(app.flash().is_some());
     c.check("flash", &app);
     // an error over a dialog

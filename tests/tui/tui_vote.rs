@@ -224,7 +224,7 @@ fn an_earlier_vote_is_shown_and_a_new_vote_is_added_and_decides() {
     assert!(!f.app.has_dialog());
     assert_eq!(on_disk(&f.path).votes.len(), 1);
     // a new vote, twenty minutes later: NO-GO
-    f.app.now = now() + SignedDuration::from_mins(20);
+    f.app.set_now(now() + SignedDuration::from_mins(20));
     ch(&mut f.app, 'v');
     ch(&mut f.app, 'n');
     // why the room votes again (optional): it goes into the minutes
@@ -400,7 +400,7 @@ fn the_header_shows_the_decision_whole_or_its_route_cut_with_an_ellipsis() {
         assert!(header(&f.app, w).contains("▲ GO (14:45)"), "{w}");
     }
     // a NO-GO with its follow-up route, later
-    f.app.now = now() + SignedDuration::from_mins(20);
+    f.app.set_now(now() + SignedDuration::from_mins(20));
     ch(&mut f.app, 'v');
     ch(&mut f.app, 'n');
     press(&mut f.app, KeyCode::Enter);
@@ -543,7 +543,7 @@ fn a_draft_typed_before_the_lock_is_kept_but_nothing_else_lands_there() {
         store,
         now(),
     );
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert!(
         app.dialog_is::<wijktafel::tui::dialogs::note::NoteDialog>(),
@@ -571,7 +571,7 @@ fn on_the_follow_up_a_cut_ballot_list_says_how_many_parties_are_out_of_view() {
     let store = Store::at(dir.path());
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, now());
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     update(&mut app, Action::Confirm);
     to_decision_step(&mut app);

@@ -39,7 +39,7 @@ fn fixture() -> (tempfile::TempDir, PathBuf, App) {
     let store = Store::at(dir.path());
     let path = store.create(&s).unwrap();
     let mut app = App::new(fw, Lang::Nl, ThemeKind::Dark, store, at(0));
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     assert_eq!(app.screen(), Screen::Start);
     (dir, path, app)

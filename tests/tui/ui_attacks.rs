@@ -42,7 +42,7 @@ fn open_in(root: &Path) -> (PathBuf, App) {
         store,
         now(),
     );
-    app.tz = TimeZone::UTC;
+    app.set_tz(TimeZone::UTC);
     wijktafel::tui::open_path(&mut app, &path).unwrap();
     update(&mut app, Action::Confirm);
     (path, app)

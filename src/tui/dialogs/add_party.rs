@@ -42,7 +42,7 @@ impl Dialog for AddPartyDialog {
                     cx.error(fill(cx.s().err_bad_party, &[&text]));
                     return Transition::Stay;
                 };
-                let now = cx.now;
+                let now = cx.now();
                 if let Some(o) = cx.open_session_mut() {
                     let id = o.session.add_party(&org, &rep, &dom);
                     match o.planned.as_mut() {

@@ -28,7 +28,7 @@ pub struct AttendanceDialog {
 impl AttendanceDialog {
     /// Mark the party of row `row` present or absent, and save.
     fn toggle(cx: &mut Cx<'_>, row: usize) {
-        let now = cx.now;
+        let now = cx.now();
         let Some(party) = cx.party_rows().get(row).map(|r| r.id) else {
             return;
         };
@@ -50,7 +50,7 @@ impl AttendanceDialog {
 
     /// Mark the party of row `row` afgemeld (apologies), or not any more.
     fn excuse(cx: &mut Cx<'_>, row: usize) {
-        let now = cx.now;
+        let now = cx.now();
         let Some(party) = cx.party_rows().get(row).map(|r| r.id) else {
             return;
         };
@@ -60,7 +60,7 @@ impl AttendanceDialog {
         if changed {
             cx.save_now();
             let Some(sess) = cx.session() else { return };
-            let st = cx.lang.stances();
+            let st = cx.lang().stances();
             let template = if sess.is_excused(party) {
                 st.att_excused
             } else {
@@ -85,7 +85,7 @@ pub fn mark(
     if present {
         (format!("☑ {:<w$}", s.present), th.good)
     } else if excused {
-        (format!("☐ {:<w$}", app.lang.stances().excused), th.dim)
+        (format!("☐ {:<w$}", app.lang().stances().excused), th.dim)
     } else {
         (format!("☐ {:<w$}", s.ui_absent), th.dim)
     }
@@ -94,7 +94,7 @@ pub fn mark(
 /// The widest word of [`mark`].
 pub fn mark_width(app: &App) -> usize {
     let s = app.s();
-    [s.present, s.ui_absent, app.lang.stances().excused]
+    [s.present, s.ui_absent, app.lang().stances().excused]
         .iter()
         .map(|w| w.chars().count())
         .max()

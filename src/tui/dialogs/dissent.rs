@@ -285,7 +285,7 @@ impl Dialog for DissentDialog {
                 let name_style = if sel { th.selected } else { th.base };
                 let (tail, tail_style) = if row.present {
                     (
-                        format!("  ({} {})", stance.symbol(), stance.word(app.lang)),
+                        format!("  ({} {})", stance.symbol(), stance.word(app.lang())),
                         th.stance(stance),
                     )
                 } else {

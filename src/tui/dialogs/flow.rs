@@ -48,7 +48,7 @@ pub fn request_quit(app: &mut App) {
     if app.open_session().is_some_and(|o| o.save_error.is_some()) {
         app.open_dialog(UnsavedDialog::default());
     } else {
-        let (now, lang) = (app.now, app.lang);
+        let (now, lang) = (app.now(), app.lang());
         if let Some(o) = app.open_session_mut() {
             o.refresh_digest(now, lang);
         }

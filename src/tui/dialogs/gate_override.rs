@@ -45,8 +45,8 @@ impl GateOverrideDialog {
     /// `j` after the read-back: the override is recorded, the cursor moves on.
     fn record(&mut self, cx: &mut Cx<'_>) -> Transition {
         let text = editor_text(&self.reason);
-        let now = cx.now;
-        let block = cx.fw.blocks[self.block].id.clone();
+        let now = cx.now();
+        let block = cx.fw().blocks[self.block].id.clone();
         if let Some(sess) = cx.session_mut() {
             let workshop = sess.workshop_number();
             sess.overrides.push(crate::session::GateOverride {
@@ -111,7 +111,7 @@ impl Dialog for GateOverrideDialog {
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
-        let block = &app.fw.blocks[self.block].id;
+        let block = &app.fw().blocks[self.block].id;
         let title = fill(s.override_title, &[block]);
         let inner = popup(f, area, 84, 9, s.gate_locked, th);
         let [t, ed, h] = Layout::vertical([

@@ -25,7 +25,7 @@ pub struct GuidanceDialog {
 impl GuidanceDialog {
     fn lines(&self, app: &App, th: &Theme) -> Vec<Line<'static>> {
         let s = app.s();
-        let block = &app.fw.blocks[app.fw.pos_at(app.cursor_flat()).block];
+        let block = &app.fw().blocks[app.fw().pos_at(app.cursor_flat()).block];
         let mut lines = vec![Line::from(Span::styled(
             safe_line(&fill(s.guidance_block_head, &[&block.id, &block.title])).into_owned(),
             th.title,
@@ -36,7 +36,7 @@ impl GuidanceDialog {
             s.guidance_framework_head,
             th.title,
         )));
-        lines.extend(paragraphs(&app.fw.guidance, th.base));
+        lines.extend(paragraphs(&app.fw().guidance, th.base));
         lines
     }
 }
@@ -58,7 +58,7 @@ impl Dialog for GuidanceDialog {
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
-        let block = &app.fw.blocks[app.fw.pos_at(app.cursor_flat()).block];
+        let block = &app.fw().blocks[app.fw().pos_at(app.cursor_flat()).block];
         let title = fill(s.guidance_title, &[&block.id]);
         let box_area = popup(f, area, 90, area.height.saturating_sub(4), &title, th);
         self.scroll.render(

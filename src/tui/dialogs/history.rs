@@ -32,7 +32,7 @@ impl HistoryDialog {
             point: Some(sess.cursor.clone()),
             ..LogFilter::default()
         };
-        log_text(&app.fw, sess, app.lang, &app.tz, &filter)
+        log_text(app.fw(), sess, app.lang(), app.tz(), &filter)
             .lines()
             .skip_while(|l| l.trim().is_empty())
             .map(|l| {

@@ -23,16 +23,16 @@ pub struct InfoDialog {
 impl InfoDialog {
     fn lines(&self, app: &App, th: &Theme) -> Vec<Line<'static>> {
         let s = app.s();
-        let step = app.fw.step_at(app.fw.pos_at(app.cursor_flat()));
+        let step = app.fw().step_at(app.fw().pos_at(app.cursor_flat()));
         let mut lines: Vec<Line> = Vec::new();
         if step.refs.is_empty() {
             lines.push(Line::from(Span::styled(s.info_none, th.dim)));
         }
-        for r in step.refs.iter().filter_map(|r| app.fw.reference(r)) {
+        for r in step.refs.iter().filter_map(|r| app.fw().reference(r)) {
             // named by kind: "Uitgangspunt 2.3 …", never a bare id that
             // reads like a step
             lines.push(Line::from(Span::styled(
-                safe_line(&app.fw.reference_name(r, app.lang)).into_owned(),
+                safe_line(&app.fw().reference_name(r, app.lang())).into_owned(),
                 th.title,
             )));
             lines.push(Line::from(Span::styled(
@@ -62,7 +62,7 @@ impl Dialog for InfoDialog {
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
-        let step = app.fw.step_at(app.fw.pos_at(app.cursor_flat()));
+        let step = app.fw().step_at(app.fw().pos_at(app.cursor_flat()));
         let title = fill(s.info_title, &[&step.id]);
         let box_area = popup(f, area, 90, area.height.saturating_sub(4), &title, th);
         self.scroll.render(

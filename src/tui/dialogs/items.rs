@@ -193,7 +193,7 @@ fn row_line(
             let a = &rec.actions[i];
             let (owner, due) = owner_and_due(sess, a, s);
             if a.done {
-                let done = done_word(a, s, &app.tz);
+                let done = done_word(a, s, app.tz());
                 (
                     "☑ ".to_string(),
                     safe_line(&a.what).into_owned(),
@@ -268,7 +268,7 @@ fn detail_box(
             let a = &rec.actions[i];
             let (owner, due) = owner_and_due(sess, a, s);
             let (symbol, state) = if a.done {
-                ("☑ ", format!(" ({})", done_word(a, s, &app.tz)))
+                ("☑ ", format!(" ({})", done_word(a, s, app.tz())))
             } else {
                 ("☐ ", String::new())
             };
@@ -284,7 +284,7 @@ fn detail_box(
         }
     };
     let stamp = |w: u32, t: Timestamp| {
-        let z = t.to_zoned(app.tz.clone());
+        let z = t.to_zoned(app.tz().clone());
         let when = z.strftime("%d-%m %H:%M").to_string();
         format!("{}: ", fill(s.items_stamp, &[&w.to_string(), &when]))
     };

@@ -75,7 +75,7 @@ impl NewForm {
     /// `Enter`: create the session and open it, or say what is wrong.
     fn submit(&mut self, cx: &mut Cx<'_>) -> Transition {
         let (fw, text) = cx.new_session_framework();
-        let mut session = Session::new(&self.get(NewField::Name), &fw, cx.now);
+        let mut session = Session::new(&self.get(NewField::Name), &fw, cx.now());
         crate::framework::carried::carry(&mut session, &fw, text);
         session.area = self.get(NewField::Area);
         session.municipality = self.get(NewField::Municipality);
@@ -93,15 +93,18 @@ impl NewForm {
             session.add_party(&o, &r, &d);
         }
         match cx.create_session(&session) {
-            Ok(path) => {
-                if let Err(e) = cx.open_file(&path) {
-                    cx.error(e.message(cx.lang));
+            Ok(path) => match cx.open_file(&path) {
+                // a file just made has no draft; were there one, its editor
+                // takes this form's place
+                Ok(Some(draft)) => Transition::Open(super::flow::draft_editor(&draft)),
+                Ok(None) => Transition::Close,
+                Err(e) => {
+                    cx.error(e.message(cx.lang()));
+                    Transition::Close
                 }
-                // whatever opening put on top (a restored draft) stays
-                Transition::Close
-            }
+            },
             Err(e) => {
-                cx.error(e.message(cx.lang));
+                cx.error(e.message(cx.lang()));
                 self.field = NewField::Name;
                 Transition::Stay
             }

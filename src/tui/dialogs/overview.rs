@@ -83,7 +83,7 @@ impl Dialog for OverviewDialog {
             return Transition::Stay;
         }
         let action = command;
-        let last = cx.fw.point_count() - 1;
+        let last = cx.fw().point_count() - 1;
         let sel = self.selected;
         if action != Action::Confirm {
             self.typed.clear();
@@ -119,7 +119,7 @@ impl OverviewDialog {
                 self.typed.pop();
             }
         }
-        match find(&cx.fw, &self.typed) {
+        match find(cx.fw(), &self.typed) {
             Some(flat) => self.selected = flat,
             None if !self.typed.is_empty() => {
                 let t = crate::i18n::fill(cx.s().ov_no_such, &[&self.typed]);
@@ -148,11 +148,11 @@ fn render_points(app: &App, d: &OverviewDialog, f: &mut Frame, area: Rect, th: &
         Constraint::Length(1),
     ])
     .areas(inner);
-    let c = sess.status_counts(&app.fw);
+    let c = sess.status_counts(app.fw());
     let mut spans = Vec::new();
     for (i, st) in Status::ALL.iter().enumerate() {
         spans.push(Span::styled(
-            format!("{} {} {}   ", st.symbol(), c[i], st.word(app.lang)),
+            format!("{} {} {}   ", st.symbol(), c[i], st.word(app.lang())),
             th.status(*st),
         ));
     }
@@ -166,10 +166,10 @@ fn render_points(app: &App, d: &OverviewDialog, f: &mut Frame, area: Rect, th: &
     // every point (the framework's, not the session's: the cost does not
     // grow with the session); one column is the scrollbar's
     let width = (list.width as usize).saturating_sub(1);
-    let lines: Vec<Line> = (0..app.fw.point_count())
+    let lines: Vec<Line> = (0..app.fw().point_count())
         .map(|flat| {
-            let pos = app.fw.pos_at(flat);
-            let p = app.fw.point_at(flat);
+            let pos = app.fw().pos_at(flat);
+            let p = app.fw().point_at(flat);
             let st = sess.status_of(&p.id);
             let lock = if app.block_locked(pos.block) {
                 "⊘ "
@@ -178,7 +178,7 @@ fn render_points(app: &App, d: &OverviewDialog, f: &mut Frame, area: Rect, th: &
             };
             let mark = crate::tui::widgets::marker(flat == selected);
             let head = format!("{mark}{lock}{:<7}", p.id);
-            let word = format!("{} {:<20}", st.symbol(), st.word(app.lang));
+            let word = format!("{} {:<20}", st.symbol(), st.word(app.lang()));
             let room = width.saturating_sub(head.chars().count() + word.chars().count() + 1);
             let text = fit(&safe_line(&p.text), room);
             let (head_style, text_style) = if flat == selected {

@@ -92,7 +92,7 @@ pub fn capture_day(
     label: &str,
     f: impl FnOnce(&mut Session, jiff::Timestamp),
 ) -> bool {
-    let now = cx.now;
+    let now = cx.now();
     let Some(o) = cx.open_session_mut() else {
         return false;
     };

@@ -61,7 +61,7 @@ fn next_quarter(now: Timestamp, tz: &jiff::tz::TimeZone) -> Time {
 /// `t`: open the form with the plan there is, or with the steps that fit.
 pub fn open(cx: &mut Cx<'_>) {
     let Some(sess) = cx.session() else { return };
-    let fw = &cx.fw;
+    let fw = cx.fw();
     let workshop = match cx.open_session() {
         Some(o) if o.planned.is_some() => sess.workshop_number().saturating_add(1),
         _ => sess.plan_target(),
@@ -69,7 +69,7 @@ pub fn open(cx: &mut Cx<'_>) {
     let old = sess.plan_for(workshop);
     let start = old
         .and_then(|p| p.start)
-        .unwrap_or_else(|| next_quarter(cx.now, &cx.tz));
+        .unwrap_or_else(|| next_quarter(cx.now(), cx.tz()));
     let end = old.and_then(|p| p.end).unwrap_or_else(|| {
         start.saturating_add(SignedDuration::from_mins(i64::from(DEFAULT_MINUTES)))
     });
@@ -191,7 +191,7 @@ impl PlanDialog {
     }
 
     fn save(&self, cx: &mut Cx<'_>) -> Transition {
-        let ps = cx.lang.plan();
+        let ps = cx.lang().plan();
         if !self.rows.iter().any(|r| r.on) {
             cx.error(ps.form_need_step.to_string());
             return Transition::Stay;
@@ -210,7 +210,7 @@ impl PlanDialog {
                     minutes: r.minutes,
                 })
                 .collect(),
-            at: cx.now,
+            at: cx.now(),
         };
         let (n, steps, total) = (
             self.workshop.to_string(),
@@ -273,7 +273,7 @@ impl Dialog for PlanDialog {
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
-        let ps = app.lang.plan();
+        let ps = app.lang().plan();
         let title = fill(ps.form_title, &[&self.workshop.to_string()]);
         let inner = popup(f, area, 84, area.height.saturating_sub(2), &title, th);
         let [list, sum, hints] = Layout::vertical([

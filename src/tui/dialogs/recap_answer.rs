@@ -11,13 +11,13 @@ use crate::view::recap::recap_items;
 /// The "yes" to `x`: mark the action done (in the workshop, started if need
 /// be; undoable, saved at once).
 pub fn mark_done(cx: &mut Cx<'_>, flat: usize, index: usize) {
-    let point = cx.fw.point_at(flat).id.clone();
+    let point = cx.fw().point_at(flat).id.clone();
     if !cx.gate_allows(&point) {
         return;
     }
     cx.start_workshop();
     let label = cx.s().recap_done;
-    let now = cx.now;
+    let now = cx.now();
     let Some((o, view)) = cx.open_session_and_state_mut() else {
         return;
     };
@@ -36,14 +36,14 @@ pub fn mark_done(cx: &mut Cx<'_>, flat: usize, index: usize) {
 /// The "yes" to `r`: start the planned workshop if need be,
 /// then record the resolution (undoable, saved at once).
 pub fn resolve(cx: &mut Cx<'_>, flat: usize) {
-    let point = cx.fw.point_at(flat).id.clone();
+    let point = cx.fw().point_at(flat).id.clone();
     // a point in a block the latest vote locks asks for the override first
     if !cx.gate_allows(&point) {
         return;
     }
     cx.start_workshop();
     let label = cx.s().recap_resolved;
-    let now = cx.now;
+    let now = cx.now();
     let Some((o, view)) = cx.open_session_and_state_mut() else {
         return;
     };

@@ -45,7 +45,7 @@ impl StancePickDialog {
 
     /// The text of the dialog: the picker's line, or the question.
     fn text(&self, app: &App) -> String {
-        let st = app.lang.stances();
+        let st = app.lang().stances();
         let name = Self::name(app, self.party);
         match self.picked {
             None => {
@@ -54,13 +54,13 @@ impl StancePickDialog {
                     .and_then(|s| s.record(&s.cursor))
                     .map(|r| r.stance_of(self.party))
                     .unwrap_or_default();
-                fill(st.pick_now, &[&name, now.word(app.lang)])
+                fill(st.pick_now, &[&name, now.word(app.lang())])
             }
             Some((stance, StanceEffect::LeavesDissent { last: false })) => {
-                fill(st.leaves_dissent, &[&name, stance.word(app.lang)])
+                fill(st.leaves_dissent, &[&name, stance.word(app.lang())])
             }
             Some((stance, StanceEffect::LeavesDissent { last: true })) => {
-                fill(st.last_dissenter, &[&name, stance.word(app.lang)])
+                fill(st.last_dissenter, &[&name, stance.word(app.lang())])
             }
             Some((_, _)) => fill(st.over_consensus, &[&name]),
         }
@@ -91,7 +91,7 @@ fn record(cx: &mut Cx<'_>, party: PartyId, stance: Stance, then: Option<Status>)
         .session()
         .map(|s| s.party_name(party))
         .unwrap_or_default();
-    let label = format!("{name}: {}", stance.word(cx.lang));
+    let label = format!("{name}: {}", stance.word(cx.lang()));
     cx.capture(&label, |sess, p, now| {
         sess.change_stance(p, party, stance, then, now)
     });
@@ -137,7 +137,7 @@ impl Dialog for StancePickDialog {
     }
 
     fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-        let st = app.lang.stances();
+        let st = app.lang().stances();
         let text = self.text(app);
         // the picker: the stances and their keys, from the key table, one a line
         let options: Vec<Line<'static>> = if self.picked.is_none() {

@@ -112,8 +112,8 @@ fn pad(text: &str, w: usize) -> String {
 
 /// The list's rows as items, each on as many lines as it needs.
 fn items(app: &App, rows: &[Row], width: usize, th: &Theme) -> Vec<ListItem<'static>> {
-    let r = app.areas.report.as_ref().expect("active");
-    let lang = app.lang;
+    let r = app.areas().report.as_ref().expect("active");
+    let lang = app.lang();
     let areas = &r.overview.areas;
     let widest = |f: &dyn Fn(&AreaSummary) -> String, cap: usize| {
         rows.iter()
@@ -185,11 +185,11 @@ fn details(
     roomy: bool,
     th: &Theme,
 ) -> Vec<Line<'static>> {
-    let (Some(r), Some(Row::Area(i))) = (app.areas.report.as_ref(), row) else {
+    let (Some(r), Some(Row::Area(i))) = (app.areas().report.as_ref(), row) else {
         return vec![];
     };
     let a = &r.overview.areas[i];
-    let lang = app.lang;
+    let lang = app.lang();
     let o = lang.overview();
     let mut out = Vec::new();
     let fact = |pairs: &[(&str, String, Style)]| {
@@ -277,10 +277,10 @@ fn details(
 
 /// The home screen as the areas view.
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-    let o = app.lang.overview();
+    let o = app.lang().overview();
     let [header, body, flash, footer] = crate::tui::widgets::status::screen_rows(area);
-    let rows = app.areas.rows();
-    let filter = match &app.areas.municipality {
+    let rows = app.areas().rows();
+    let filter = match &app.areas().municipality {
         Some(m) => fill(o.ui_only, &[m]),
         None => o.ui_all_municipalities.to_string(),
     };
@@ -288,7 +288,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let head = format!(
         " {} ({areas}) · {} · {} ",
         o.ui_title,
-        fill(o.ui_sorted_by, &[sort_word(app.areas.sort, app.lang)]),
+        fill(o.ui_sorted_by, &[sort_word(app.areas().sort, app.lang())]),
         filter
     );
     let head = flow(

@@ -23,8 +23,8 @@ use crate::tui::widgets::status::{fit, flash_line, pad};
 pub use crate::tui::session_view::HomeEntry;
 
 pub fn update(app: &mut App, action: Action) {
-    let rows = if app.areas.active() {
-        app.areas.rows().len()
+    let rows = if app.areas().active() {
+        app.areas().rows().len()
     } else {
         app.home.len()
     };
@@ -32,30 +32,30 @@ pub fn update(app: &mut App, action: Action) {
         Action::Up => app.home_sel = app.home_sel.saturating_sub(1),
         Action::Down => app.home_sel = (app.home_sel + 1).min(rows.saturating_sub(1)),
         Action::Confirm => {
-            let path = if app.areas.active() {
-                let row = app.areas.rows().get(app.home_sel).copied();
-                row.and_then(|r| app.areas.path(r))
+            let path = if app.areas().active() {
+                let row = app.areas().rows().get(app.home_sel).copied();
+                row.and_then(|r| app.areas().path(r))
             } else {
                 app.home.get(app.home_sel).map(|e| e.path.clone())
             };
             if let Some(path) = path
                 && let Err(err) = crate::tui::dialogs::flow::open_path(app, &path)
             {
-                app.error(err.message(app.lang));
+                app.error(err.message(app.lang()));
             }
         }
         Action::SortAreas => {
-            app.areas.next_sort();
+            app.areas_mut().next_sort();
             app.home_sel = 0;
         }
         Action::NextMunicipality => {
-            app.areas.next_municipality();
+            app.areas_mut().next_municipality();
             app.home_sel = 0;
         }
         Action::NewSession => app.open_dialog(NewForm::default()),
         Action::Demo => open_demo(app),
         Action::Help => app.open_dialog(HelpDialog::new(app.ctx())),
-        Action::CycleTheme => app.theme = app.theme.next(),
+        Action::CycleTheme => app.set_theme(app.theme().next()),
         Action::Quit => app.quit(),
         _ => {}
     }
@@ -66,18 +66,18 @@ pub fn open_demo(app: &mut App) {
     let (fw, text) = app.new_session_framework();
     let mut session = demo::build(&fw, 2);
     crate::framework::carried::carry(&mut session, &fw, text);
-    match crate::store::create_unique(&app.store, session) {
+    match crate::store::create_unique(app.store(), session) {
         Ok(path) => {
             if let Err(e) = crate::tui::dialogs::flow::open_path(app, &path) {
-                app.error(e.message(app.lang));
+                app.error(e.message(app.lang()));
             }
         }
-        Err(e) => app.error(e.message(app.lang)),
+        Err(e) => app.error(e.message(app.lang())),
     }
 }
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
-    if app.areas.active() {
+    if app.areas().active() {
         return super::areas::render(app, f, area, th);
     }
     let s = app.s();
@@ -91,7 +91,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         vertical: 1,
     });
     if app.home.is_empty() {
-        let dir = app.store.dir().display().to_string();
+        let dir = app.store().dir().display().to_string();
         f.render_widget(
             Wrapped::new(vec![
                 Line::from(Span::styled(
@@ -148,11 +148,11 @@ impl App {
     /// Fill the home list from the store.
     pub fn refresh_home(&mut self) {
         let s = self.s();
-        let today = self.now.to_zoned(self.tz.clone()).date();
+        let today = self.now().to_zoned(self.tz().clone()).date();
         let (list, report) =
-            crate::catalog::home(&self.store, self.framework_arg.as_ref(), today, self.lang)
+            crate::catalog::home(self.store(), self.framework_arg(), today, self.lang())
                 .unwrap_or_default();
-        self.areas.report = report;
+        self.areas_mut().report = report;
         self.home = list
             .into_iter()
             .map(|sum| HomeEntry {
@@ -163,7 +163,7 @@ impl App {
                 },
                 vote: match (&sum.error, sum.latest_vote) {
                     (Some(_), _) => String::new(),
-                    (None, Some((o, _))) => format!("{} {}", o.symbol(), o.word(self.lang)),
+                    (None, Some((o, _))) => format!("{} {}", o.symbol(), o.word(self.lang())),
                     (None, None) => s.no_vote.to_string(),
                 },
                 block: sum.block.unwrap_or_default(),
@@ -173,8 +173,8 @@ impl App {
                 error: sum.error,
             })
             .collect();
-        let rows = if self.areas.active() {
-            self.areas.rows().len()
+        let rows = if self.areas().active() {
+            self.areas().rows().len()
         } else {
             self.home.len()
         };

@@ -78,7 +78,7 @@ fn ask(app: &mut App, what: Ask) {
     let chosen = recap_items(&o.session).get(view.recap.sel).cloned();
     let (mut text, on_yes) = match (what, chosen) {
         (Ask::Resolve, Some(RecapItem::Dissent(point))) => {
-            let Some(pos) = app.fw.pos_of(&point) else {
+            let Some(pos) = app.fw().pos_of(&point) else {
                 return;
             };
             (
@@ -87,7 +87,7 @@ fn ask(app: &mut App, what: Ask) {
             )
         }
         (Ask::Done, Some(RecapItem::Action(point, i))) => {
-            let Some(pos) = app.fw.pos_of(&point) else {
+            let Some(pos) = app.fw().pos_of(&point) else {
                 return;
             };
             let what = o

@@ -22,7 +22,7 @@ use crate::tui::widgets::scroll_list::render_list;
 use crate::tui::widgets::status::{fit, flash_line};
 
 pub fn update(app: &mut App, action: Action) {
-    let now = app.now;
+    let now = app.now();
     let n = app
         .session()
         .map(|s| s.active_parties().count())
@@ -97,7 +97,7 @@ pub fn update(app: &mut App, action: Action) {
             app.mark_orientation();
         }
         Action::Help => app.open_dialog(HelpDialog::new(app.ctx())),
-        Action::CycleTheme => app.theme = app.theme.next(),
+        Action::CycleTheme => app.set_theme(app.theme().next()),
         Action::Quit => request_quit(app),
         _ => {}
     }

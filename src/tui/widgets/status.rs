@@ -10,8 +10,8 @@ use crate::tui::theme::Theme;
 
 /// The time of day, "14:45".
 pub fn clock(app: &App) -> String {
-    app.now
-        .to_zoned(app.tz.clone())
+    app.now()
+        .to_zoned(app.tz().clone())
         .strftime("%H:%M")
         .to_string()
 }
@@ -64,7 +64,7 @@ fn flash_text(app: &App, th: &Theme) -> Line<'static> {
             .and_then(|o| o.last_saved.map(|t| (o, t)))
         {
             Some((o, t)) => {
-                let at = t.to_zoned(app.tz.clone()).strftime("%H:%M:%S");
+                let at = t.to_zoned(app.tz().clone()).strftime("%H:%M:%S");
                 let mut line = Line::from(Span::styled(format!("{} {at}", s.ui_saved), th.dim));
                 // the save went on without keeping the version it replaced
                 if o.backup_error.is_some() {

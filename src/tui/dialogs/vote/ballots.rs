@@ -192,7 +192,7 @@ pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
             let number = sess.party_number(l.party).unwrap_or(i + 1);
             let key = party_label(number, label_w);
             let choice = match l.choice {
-                Some(c) => format!("{} {:<18}", c.symbol(), c.word(app.lang)),
+                Some(c) => format!("{} {:<18}", c.symbol(), c.word(app.lang())),
                 None => format!("? {:<18}", s.vote_not_voted),
             };
             let name_style = if i == v.selected {
@@ -246,10 +246,10 @@ pub fn render_tally(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
             &needed.to_string(),
         ],
     );
-    let outcome = outcome_text(p.outcome, p.deferred, app.lang);
+    let outcome = outcome_text(p.outcome, p.deferred, app.lang());
     let mut lines = vec![
         Line::from(vec![Span::styled(
-            p.tally.describe(app.lang),
+            p.tally.describe(app.lang()),
             th.base.add_modifier(Modifier::BOLD),
         )]),
         // the quorum on a line of its own: never cut

@@ -71,7 +71,7 @@ impl Dialog for BannerDialog {
 /// The outcome word in block letters: twice as wide (and tall) when there
 /// is room, plain when even one size does not fit.
 fn letters(app: &App, v: &Vote, area: Rect, th: &Theme) -> Vec<Line<'static>> {
-    let word = v.outcome.word(app.lang);
+    let word = v.outcome.word(app.lang());
     let natural = big_text(word, 1)[0].chars().count();
     let scale = if natural * 2 + 4 <= area.width as usize {
         2
@@ -99,17 +99,17 @@ fn letters(app: &App, v: &Vote, area: Rect, th: &Theme) -> Vec<Line<'static>> {
 fn details(app: &App, v: &Vote, width: usize, th: &Theme) -> Vec<Line<'static>> {
     let s = app.s();
     let style = th.outcome(v.outcome).add_modifier(Modifier::BOLD);
-    let outcome = outcome_text(v.outcome, v.deferred, app.lang);
+    let outcome = outcome_text(v.outcome, v.deferred, app.lang());
     let mut lines = vec![Line::from(Span::styled(outcome, style))];
     // a deferral without ballots: nothing counted
     if !(v.is_deferral() && v.ballots.is_empty()) {
         lines.push(Line::from(Span::styled(
-            v.tally.describe(app.lang),
+            v.tally.describe(app.lang()),
             th.base.add_modifier(Modifier::BOLD),
         )));
     }
     lines.push(Line::from(Span::styled(
-        fill(s.vote_rule, &[&v.rule.describe(app.lang)]),
+        fill(s.vote_rule, &[&v.rule.describe(app.lang())]),
         th.dim,
     )));
     let mut plain = |text: String| lines.push(Line::from(Span::styled(text, th.base)));
@@ -122,7 +122,7 @@ fn details(app: &App, v: &Vote, width: usize, th: &Theme) -> Vec<Line<'static>> 
     let sess = app.session();
     let index = sess.and_then(|x| x.votes.iter().position(|o| std::ptr::eq(o, v)));
     if let (Some(sess), Some(i)) = (sess, index)
-        && let Some(words) = crate::vote::replaces_words(&sess.votes, i, app.lang)
+        && let Some(words) = crate::vote::replaces_words(&sess.votes, i, app.lang())
     {
         plain(safe_line(&crate::vote::capitalized(&words)).into_owned());
     }

@@ -68,7 +68,7 @@ pub fn render_again(app: &App, ed: &TextArea<'static>, f: &mut Frame, area: Rect
     let replaces = fill(
         s.vote_again_replaces,
         &[
-            &outcome_text(v.outcome, v.deferred, app.lang),
+            &outcome_text(v.outcome, v.deferred, app.lang()),
             &v.workshop.to_string(),
         ],
     );
@@ -103,8 +103,8 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
             fill(
                 s.vote_readback_outcome,
                 &[
-                    &outcome_text(v.outcome, v.deferred, app.lang),
-                    &v.tally.describe(app.lang),
+                    &outcome_text(v.outcome, v.deferred, app.lang()),
+                    &v.tally.describe(app.lang()),
                 ],
             ),
             th.outcome(v.outcome).add_modifier(Modifier::BOLD),

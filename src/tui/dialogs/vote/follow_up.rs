@@ -309,7 +309,7 @@ impl FollowUpForm {
 
     /// The framework's pulse question, wrapped to `width` in up to `max` rows.
     fn pulse_rows(app: &App, width: usize, max: usize, th: &Theme) -> Vec<Line<'static>> {
-        match app.fw.pulse_question() {
+        match app.fw().pulse_question() {
             Some(q) if max > 0 => wrap_styled(&[(safe_line(q).into_owned(), th.dim)], width, max),
             _ => Vec::new(),
         }
@@ -418,7 +418,7 @@ mod tests {
     #[test]
     fn tab_walks_the_fields_in_order_and_round() {
         let mut app = app();
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         let mut seen = vec![form.field];
         for _ in 0..3 {
             form.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
@@ -429,7 +429,7 @@ mod tests {
         form.update(&mut Cx::new(&mut app), key(KeyCode::BackTab));
         assert_eq!(form.field, Other);
         // with "other" chosen, its words come first
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         form.update(&mut Cx::new(&mut app), key(KeyCode::Char('5')));
         form.update(&mut Cx::new(&mut app), key(KeyCode::Tab));
         assert_eq!(form.field, Other);
@@ -438,7 +438,7 @@ mod tests {
     #[test]
     fn enter_on_the_route_list_records_as_its_hint_says() {
         let mut app = app();
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         match form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)) {
             Next::Record(closing) => {
@@ -451,7 +451,7 @@ mod tests {
     #[test]
     fn typing_a_date_never_changes_the_route() {
         let mut app = app();
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         form.update(&mut Cx::new(&mut app), key(KeyCode::Char('2')));
         assert_eq!(
             form.route(),
@@ -471,7 +471,7 @@ mod tests {
     #[test]
     fn a_date_typed_on_the_route_list_goes_to_the_date_never_into_the_words() {
         let mut app = app();
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         // the facilitator forgot Tab: once a route is chosen, "2" is the
         // start of the date, never route 2 (issue 31: "027-06-01" was left)
@@ -483,7 +483,7 @@ mod tests {
         assert_eq!(editor_text(&form.revisit), "2027-06-01");
         assert_eq!(form.route(), Some(Route::ALL[2]), "the route stays");
         // a date that is no date is refused
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         for c in "2027-13-45".chars() {
             form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
@@ -497,7 +497,7 @@ mod tests {
                 .is_some_and(|f| f.text == crate::i18n::Lang::Nl.strings().err_bad_date)
         );
         // "-" and a digit that names no route go to the date too
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         for c in "9-".chars() {
             form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
@@ -511,7 +511,7 @@ mod tests {
         let mut app = app();
         let mut form = FollowUpForm {
             field: Field::Other,
-            ..FollowUpForm::new(&app.fw, app.lang)
+            ..FollowUpForm::new(app.fw(), app.lang())
         };
         assert!(matches!(
             form.update(&mut Cx::new(&mut app), key(KeyCode::Esc)),
@@ -525,7 +525,7 @@ mod tests {
     #[test]
     fn letters_on_the_route_list_go_to_the_other_field() {
         let mut app = app();
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         form.update(&mut Cx::new(&mut app), key(KeyCode::Char('3')));
         for c in "eerst budget".chars() {
             form.update(&mut Cx::new(&mut app), key(KeyCode::Char(c)));
@@ -540,7 +540,7 @@ mod tests {
     #[test]
     fn a_date_in_the_words_is_refused_with_where_it_belongs() {
         let mut app = app();
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         form.update(&mut Cx::new(&mut app), key(KeyCode::Char('2')));
         form.field = Field::Other;
         for c in "2027-03-01".chars() {
@@ -564,7 +564,7 @@ mod tests {
     #[test]
     fn no_route_is_chosen_for_the_room() {
         let mut app = app();
-        let mut form = FollowUpForm::new(&app.fw, app.lang);
+        let mut form = FollowUpForm::new(app.fw(), app.lang());
         assert_eq!(form.route(), None);
         assert!(matches!(
             form.update(&mut Cx::new(&mut app), key(KeyCode::Enter)),

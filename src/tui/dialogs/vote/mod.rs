@@ -146,13 +146,13 @@ pub fn open_vote(cx: &mut Cx<'_>, confirmed: bool) {
 /// Open the vote; `ending`: to end the workshop, going on to its summary.
 /// When a vote was held before, that vote is shown first.
 pub fn open_vote_for(cx: &mut Cx<'_>, confirmed: bool, ending: bool) {
-    let Some((db, ds)) = cx.fw.decision_step() else {
+    let Some((db, ds)) = cx.fw().decision_step() else {
         return;
     };
-    let pos = cx.fw.pos_at(cx.cursor_flat());
+    let pos = cx.fw().pos_at(cx.cursor_flat());
     let at_decision = pos.block == db && pos.step == ds;
     if !at_decision && !confirmed {
-        let step = &cx.fw.blocks[db].steps[ds];
+        let step = &cx.fw().blocks[db].steps[ds];
         cx.open(ConfirmDialog {
             text: fill(cx.s().vote_confirm_elsewhere, &[&step.id, &step.title]),
             on_yes: OnYes::OpenVote,
@@ -173,7 +173,7 @@ pub fn open_vote_for(cx: &mut Cx<'_>, confirmed: bool, ending: bool) {
 
 /// "2026-10-12 14:05": when a vote was held, in the app's time zone.
 pub fn when(app: &App, at: jiff::Timestamp) -> String {
-    at.to_zoned(app.tz.clone())
+    at.to_zoned(app.tz().clone())
         .strftime("%Y-%m-%d %H:%M")
         .to_string()
 }
@@ -200,7 +200,7 @@ pub fn ballot_lines(
     let mut lines: Vec<Line<'static>> = ballots[..shown]
         .iter()
         .map(|b| {
-            let choice = format!("{} {:<12}", b.choice.symbol(), b.choice.word(app.lang));
+            let choice = format!("{} {:<12}", b.choice.symbol(), b.choice.word(app.lang()));
             let mut rest = safe_line(&sess.party_name(b.party)).into_owned();
             if !b.reason.is_empty() {
                 rest.push_str(&format!(" — {}", safe_line(&b.reason)));
@@ -243,7 +243,7 @@ pub fn ballots_of(v: &VoteState) -> Vec<Ballot> {
 /// Record the vote, save, and give the outcome banner. The vote is added
 /// to the session's votes: an earlier one is never replaced.
 pub fn record_vote(cx: &mut Cx<'_>, v: &VoteState, closing: Closing) -> Option<BannerDialog> {
-    let now = cx.now;
+    let now = cx.now();
     let sess = cx.session_mut()?;
     let present = v.lines.iter().map(|l| l.party).collect();
     let vote = Vote::cast(sess, present, ballots_of(v), closing, now);
@@ -394,7 +394,7 @@ impl Dialog for VoteDialog {
         ])
         .areas(inner);
         let question = Wrapped::new(Span::styled(
-            safe_line(&app.fw.vote_question(app.lang)).into_owned(),
+            safe_line(&app.fw().vote_question(app.lang())).into_owned(),
             th.point,
         ));
         match &self.stage {
@@ -437,12 +437,12 @@ impl Dialog for VoteDialog {
         .areas(inner);
         f.render_widget(
             Wrapped::new(Span::styled(
-                safe_line(&app.fw.vote_question(app.lang)).into_owned(),
+                safe_line(&app.fw().vote_question(app.lang())).into_owned(),
                 th.point,
             )),
             q,
         );
-        let rule_text = fill(s.vote_rule, &[&sess.rule.describe(app.lang)]);
+        let rule_text = fill(s.vote_rule, &[&sess.rule.describe(app.lang())]);
         f.render_widget(Paragraph::new(Span::styled(rule_text, th.dim)), rule);
         ballots::render_lines(app, &self.votes, f, list, th);
         ballots::render_tally(app, &self.votes, f, tally, th);

@@ -25,7 +25,7 @@ pub fn update(v: &VoteState, cx: &mut Cx<'_>, action: Action) -> Next {
     match keys::command(Ctx::VoteReadBack, &action) {
         Some(Action::Confirm) => {
             if vote_preview(cx, v).outcome == Outcome::NoGo {
-                Next::RecordThen(VoteStage::FollowUp(FollowUpForm::new(&cx.fw, cx.lang)))
+                Next::RecordThen(VoteStage::FollowUp(FollowUpForm::new(cx.fw(), cx.lang())))
             } else {
                 Next::Record(Closing::default())
             }
@@ -40,7 +40,7 @@ pub fn render(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
     let Some(sess) = app.session() else { return };
     let p = vote_preview(app, v);
-    let outcome = outcome_text(p.outcome, p.deferred, app.lang);
+    let outcome = outcome_text(p.outcome, p.deferred, app.lang());
     let no_go = p.outcome == Outcome::NoGo;
     let [head, list, foot] = Layout::vertical([
         Constraint::Length(4),
@@ -53,12 +53,12 @@ pub fn render(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Theme) {
         Line::from(Span::styled(
             fill(
                 s.vote_readback_outcome,
-                &[&outcome, &p.tally.describe(app.lang)],
+                &[&outcome, &p.tally.describe(app.lang())],
             ),
             th.outcome(p.outcome).add_modifier(Modifier::BOLD),
         )),
         Line::from(Span::styled(
-            fill(s.vote_rule, &[&sess.rule.describe(app.lang)]),
+            fill(s.vote_rule, &[&sess.rule.describe(app.lang())]),
             th.dim,
         )),
     ];

@@ -13,7 +13,7 @@ use crate::tui::widgets::status::fit;
 
 pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     let s = app.s();
-    let fw = &app.fw;
+    let fw = app.fw();
     let Some(sess) = app.session() else { return };
     let pos = fw.pos_at(app.cursor_flat());
     let blk = Block::new()
@@ -82,7 +82,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
                         Span::styled(if here { "   ▶ " } else { "     " }, th.focus),
                         Span::styled(format!("{} ", status.symbol()), th.status(status)),
                         Span::styled(p.id.clone(), if here { th.focus } else { th.dim }),
-                        Span::styled(format!(" {}", status.word(app.lang)), th.status(status)),
+                        Span::styled(format!(" {}", status.word(app.lang())), th.status(status)),
                     ]));
                 }
             }

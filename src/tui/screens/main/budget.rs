@@ -25,7 +25,7 @@ pub(super) fn unsaved_secs(app: &App, sess: &Session, pos: Pos) -> u64 {
         return 0;
     }
     let stored = sess
-        .record(&app.fw.step_at(pos).points[pos.point].id)
+        .record(&app.fw().step_at(pos).points[pos.point].id)
         .map(|r| r.seconds)
         .unwrap_or(0);
     app.point_seconds().saturating_sub(stored)
@@ -43,7 +43,7 @@ pub(super) fn pace_style(pace: Pace, th: &Theme) -> Style {
 /// The running workshop against its plan, now; `None` without a plan.
 pub fn now_progress(app: &App, sess: &Session, pos: Pos) -> Option<Progress> {
     let running = unsaved_secs(app, sess, pos);
-    progress(&app.fw, sess, app.now, running, &app.tz)
+    progress(app.fw(), sess, app.now(), running, app.tz())
 }
 
 /// The plan's pieces, each with its style, to wrap into the rows there are.
@@ -51,7 +51,7 @@ pub fn pieces(app: &App, sess: &Session, pos: Pos, th: &Theme) -> Vec<(String, S
     let Some(p) = now_progress(app, sess, pos) else {
         return Vec::new();
     };
-    let ps = app.lang.plan();
+    let ps = app.lang().plan();
     let mut out = Vec::new();
     match &p.step {
         Some(st) => {
@@ -72,12 +72,12 @@ pub fn pieces(app: &App, sess: &Session, pos: Pos, th: &Theme) -> Vec<(String, S
             out.push((word, style));
         }
         None => {
-            let id = &app.fw.step_at(pos).id;
+            let id = &app.fw().step_at(pos).id;
             out.push((fill(ps.hdr_step_unplanned, &[id]), th.dim));
         }
     }
     out.push(("·".into(), th.dim));
-    out.extend(workshop_pieces(&p, app.lang, &app.tz, th));
+    out.extend(workshop_pieces(&p, app.lang(), app.tz(), th));
     out
 }
 

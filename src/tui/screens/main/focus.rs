@@ -31,8 +31,8 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     };
     let sess = &o.session;
     let s = app.s();
-    let pos = app.fw.pos_at(app.cursor_flat());
-    let step = app.fw.step_at(pos);
+    let pos = app.fw().pos_at(app.cursor_flat());
+    let step = app.fw().step_at(pos);
     let point = &step.points[pos.point];
     // the plan's row, as on the normal screen (issue 26)
     let plan = super::budget::lines(app, sess, pos, area.width, th);
@@ -82,7 +82,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
     // the status in block letters when they fit, then symbol, word and who
     // dissents and why
     let status = sess.record(&point.id).map(|r| r.status).unwrap_or_default();
-    let word = status.word(app.lang).to_uppercase();
+    let word = status.word(app.lang()).to_uppercase();
     let status_rows = status_full.min(room.max(1));
     let style = th.status(status).add_modifier(Modifier::BOLD);
     let big = big_word(&word, width, room, status_rows);

@@ -82,7 +82,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Vote => open_vote(&mut Cx::new(app), false),
         Action::Timer => {
             // the timer runs by itself (see `App::keep_timer`): `t` pauses it, or goes on
-            let now = app.now;
+            let now = app.now();
             if let Some(o) = app.open_session_mut() {
                 let paused = !o.timer_paused;
                 o.pause_timer(paused, now);
@@ -97,8 +97,8 @@ pub fn update(app: &mut App, action: Action) {
             app.open_dialog(crate::tui::dialogs::attendance::AttendanceDialog::default())
         }
         Action::CycleTheme => {
-            app.theme = app.theme.next();
-            let t = fill(s.ui_theme, &[app.theme.word(app.lang)]);
+            app.set_theme(app.theme().next());
+            let t = fill(s.ui_theme, &[app.theme().word(app.lang())]);
             app.info(t);
         }
         Action::Help => app.open_dialog(HelpDialog::new(app.ctx())),

@@ -95,7 +95,7 @@ fn action_line(app: &App, sess: &Session, a: &ActionItem, th: &Theme) -> Line<'s
     let s = app.s();
     let (owner, due) = owner_and_due(sess, a, s);
     if a.done {
-        let done = crate::tui::dialogs::items::done_word(a, s, &app.tz);
+        let done = crate::tui::dialogs::items::done_word(a, s, app.tz());
         Line::from(vec![
             Span::styled("☑ ", th.dim),
             Span::styled(safe_line(&a.what).into_owned(), th.dim),

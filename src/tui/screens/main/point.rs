@@ -30,7 +30,7 @@ pub fn render(app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         return;
     }
     let sess = &o.session;
-    let pos = app.fw.pos_at(app.cursor_flat());
+    let pos = app.fw().pos_at(app.cursor_flat());
     let ctx = if view.stance_focus.is_some() {
         Ctx::Stances
     } else {
@@ -100,7 +100,7 @@ fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
     let mut right = format!(
         " {} · {} · {} ",
         fill(s.ui_workshop, &[&number]),
-        w.map(|w| app.lang.date(w.date)).unwrap_or_default(),
+        w.map(|w| app.lang().date(w.date)).unwrap_or_default(),
         clock(app)
     );
     // the decision of the latest vote, whole, while the title keeps 24
@@ -125,9 +125,9 @@ fn header(app: &App, sess: &Session, f: &mut Frame, area: Rect, th: &Theme) {
 /// "Blok 1 · … · Stap 2/5: 1.2 …", and the lock of a gated block.
 pub(super) fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Theme) -> usize {
     let s = app.s();
-    let block = &app.fw.blocks[pos.block];
+    let block = &app.fw().blocks[pos.block];
     let step = &block.steps[pos.step];
-    let where_ = crate::view::place::block_step(&app.fw, pos, s);
+    let where_ = crate::view::place::block_step(app.fw(), pos, s);
     let mut bar = vec![
         Span::styled(where_, th.title),
         Span::styled(format!(": {} {}", step.id, step.title), th.title),
@@ -143,7 +143,7 @@ pub(super) fn step_bar(app: &App, pos: Pos, f: &mut Frame, area: Rect, th: &Them
 
 /// The consideration, the point, its status, and the stances and notes below.
 fn point_column(app: &App, sess: &Session, pos: Pos, f: &mut Frame, area: Rect, th: &Theme) {
-    let step = app.fw.step_at(pos);
+    let step = app.fw().step_at(pos);
     let point = &step.points[pos.point];
     // the consideration gets the rows it needs, up to 2 (small) or 6 (large screens)
     let cons_cap: usize = if area.height >= 30 { 6 } else { 2 };
@@ -217,7 +217,7 @@ fn point_box(
     th: &Theme,
 ) {
     let s = app.s();
-    let step = app.fw.step_at(pos);
+    let step = app.fw().step_at(pos);
     let point = &step.points[pos.point];
     let in_step = (pos.point + 1).to_string();
     let label = fill(
@@ -269,7 +269,7 @@ pub(super) fn timer(
     let mut text = format!("⏱ {} {state}", mmss(seconds));
     // the running timer's seconds that are not stored yet count too
     let unsaved = super::budget::unsaved_secs(app, sess, pos);
-    let Some(p) = crate::domain::budget::step_progress(&app.fw, sess, pos, unsaved) else {
+    let Some(p) = crate::domain::budget::step_progress(app.fw(), sess, pos, unsaved) else {
         return (text, if running { th.focus } else { th.dim });
     };
     let planned = (p.budget_secs / 60).to_string();
@@ -295,7 +295,7 @@ pub(super) fn status_pieces(
             format!(
                 "{} {}",
                 status.symbol(),
-                status.word(app.lang).to_uppercase()
+                status.word(app.lang()).to_uppercase()
             ),
             th.status(status).add_modifier(Modifier::BOLD),
         ),

@@ -131,13 +131,13 @@ impl Panel<'_> {
     fn stance_word(&self, row: &PartyRow, stance: Stance) -> (String, Style) {
         let (app, th) = (self.app, self.th);
         let absent = if self.o.is_excused(row.id) {
-            app.lang.stances().excused
+            app.lang().stances().excused
         } else {
             app.s().ui_absent
         };
         match (row.present, stance) {
             (true, _) => (
-                format!("{} {}", stance.symbol(), stance.word(app.lang)),
+                format!("{} {}", stance.symbol(), stance.word(app.lang())),
                 th.stance(stance),
             ),
             (false, Stance::NotStated) => {
@@ -145,7 +145,7 @@ impl Panel<'_> {
             }
             // what it said before stays in view, with why it says no more
             (false, _) => (
-                format!("{} {} · {absent}", stance.symbol(), stance.word(app.lang),),
+                format!("{} {} · {absent}", stance.symbol(), stance.word(app.lang()),),
                 th.dim,
             ),
         }
