@@ -15,21 +15,10 @@ use crate::vote::Vote;
 
 pub fn parts(b: &Beamer, sess: &Session, v: &Vote, th: &Theme) -> Vec<(u8, Part)> {
     let s = b.lang.strings();
+    let [title, question] = super::vote::heading(b, sess, th, (4, 3));
     let mut parts = vec![
-        (
-            4,
-            Part::Text(vec![(
-                safe_line(&fill(s.vote_title, &[&sess.name])).into_owned(),
-                th.title,
-            )]),
-        ),
-        (
-            3,
-            Part::Text(vec![(
-                safe_line(&b.fw.vote_question(b.lang)).into_owned(),
-                th.point,
-            )]),
-        ),
+        title,
+        question,
         (
             0,
             Part::Big {

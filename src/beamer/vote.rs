@@ -70,26 +70,38 @@ pub fn parts(b: &Beamer, sess: &Session, live: &LiveState, th: &Theme) -> Vec<(u
 /// framework's question, and the rule the room decides by (with every vote).
 fn question(b: &Beamer, sess: &Session, th: &Theme) -> Vec<(u8, Part)> {
     let s = b.lang.strings();
+    let [title, question] = heading(b, sess, th, (3, 0));
     vec![
+        title,
+        question,
         (
-            3,
+            2,
+            Part::Text(vec![(
+                fill(s.vote_rule, &[&sess.rule.describe(b.lang)]),
+                th.dim,
+            )]),
+        ),
+    ]
+}
+
+/// The vote's title (with the session's name) and the framework's
+/// question, at the priorities `(title, question)` (the vote and its
+/// outcome both open with them).
+pub fn heading(b: &Beamer, sess: &Session, th: &Theme, (t, q): (u8, u8)) -> [(u8, Part); 2] {
+    let s = b.lang.strings();
+    [
+        (
+            t,
             Part::Text(vec![(
                 safe_line(&fill(s.vote_title, &[&sess.name])).into_owned(),
                 th.title,
             )]),
         ),
         (
-            0,
+            q,
             Part::Text(vec![(
                 safe_line(&b.fw.vote_question(b.lang)).into_owned(),
                 th.point,
-            )]),
-        ),
-        (
-            2,
-            Part::Text(vec![(
-                fill(s.vote_rule, &[&sess.rule.describe(b.lang)]),
-                th.dim,
             )]),
         ),
     ]
