@@ -15,8 +15,10 @@ use crate::tui::keys::{self, Action};
 
 /// The one function that changes the application state.
 pub fn update(app: &mut App, action: Action) {
+    // a screen's key the gate refuses goes on once the block is opened
+    let screen_key = (!app.has_dialog()).then(|| action.clone());
     dispatch(app, action);
-    ask_for_override(app);
+    ask_for_override(app, screen_key);
     app.keep_timer();
     restyle_editors(app);
     // the room's view (issue 17): the live file, when it changed
@@ -46,11 +48,14 @@ fn restyle_editors(app: &mut App) {
 
 /// The gate refused a point in this update (the app only says so): the
 /// override dialog asks for the reason, unless a dialog is open by now.
-fn ask_for_override(app: &mut App) {
+/// A screen's key that hit the lock goes on once the block is opened.
+fn ask_for_override(app: &mut App, screen_key: Option<Action>) {
     if let Some(ask) = app.take_gate_ask()
         && !app.has_dialog()
     {
-        app.open_dialog(GateOverrideDialog::new(ask.block, ask.flat));
+        let mut dialog = GateOverrideDialog::new(ask.block, ask.flat);
+        dialog.then = screen_key;
+        app.open_dialog(dialog);
     }
 }
 
@@ -142,6 +147,11 @@ fn overlay_update(app: &mut App, action: Action) {
         Transition::Close => app.take_dialog(),
         Transition::Open(next) => Some(next),
         Transition::Cancel => cancel_editor(app, overlay),
+        Transition::CloseThen(key) => {
+            // closed (what its update opened stays), then the key goes on
+            dispatch(app, key);
+            return;
+        }
     };
     app.set_overlay(next);
 }

@@ -174,6 +174,28 @@ fn the_overview_jumps_to_a_point() {
     assert_eq!(cursor(&f.app), "1.2.3");
 }
 
+/// At 80 columns "Ga naar: 2.1.1" and the four counts do not fit on the
+/// overview's first row: it ends in "…" (it was cut at the frame, seen by hand).
+#[test]
+fn the_overviews_counts_end_in_an_ellipsis_when_cut() {
+    let mut f = four_parties();
+    press_key(&mut f.app, ch('g'));
+    let whole = crate::common::render_text(&f.app, 80, 24);
+    let row = |screen: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains("○"))
+            .expect("the counts row")
+            .to_string()
+    };
+    assert!(!row(&whole).contains('…'), "{}", row(&whole));
+    type_text(&mut f.app, "2.1.1");
+    let typed = crate::common::render_text(&f.app, 80, 24);
+    let counts = row(&typed);
+    assert!(counts.contains("Ga naar: 2.1.1"), "{counts}");
+    assert!(counts.contains('…'), "cut without an ellipsis: {counts}");
+}
+
 // ---------------------------------------------------------------------------
 // Captures, saved before the next key
 // ---------------------------------------------------------------------------

@@ -558,6 +558,22 @@ fn a_draft_typed_before_the_lock_is_kept_but_nothing_else_lands_there() {
     assert!(app.dialog_is::<wijktafel::tui::dialogs::gate_override::GateOverrideDialog>());
     press(&mut app, KeyCode::Esc);
     assert_eq!(on_disk(&path).status_of("2.1.1"), Status::Open);
+    // with a reason the block opens, and the `c` that hit the lock goes on:
+    // it need not be pressed again (seen by hand: it was dropped silently)
+    ch(&mut app, 'c');
+    keys(&mut app, "wethouder wil door");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        on_disk(&path).status_of("2.1.1"),
+        Status::Open,
+        "read back first"
+    );
+    ch(&mut app, 'j');
+    assert!(!app.has_dialog(), "{:?}", app.ctx());
+    let r = on_disk(&path);
+    assert_eq!(r.overrides.len(), 1);
+    assert_eq!(r.status_of("2.1.1"), Status::Consensus);
+    assert_eq!(cursor(&app), "2.1.1", "the cursor stays on its point");
 }
 
 #[test]

@@ -29,6 +29,9 @@ pub enum Transition {
     Open(Overlay),
     /// Esc in a dialog with text: close, asking first when text would be lost.
     Cancel,
+    /// It closes, and the key it stood in the way of goes on to the screen
+    /// (a capture the gate refused, once the block is opened).
+    CloseThen(Action),
 }
 
 /// A dialog or overlay.

@@ -3,7 +3,9 @@
 //! block and moves on, `n` goes back to the reason), so keys typed on after
 //! the one that hit the lock never open a block by accident. An empty
 //! reason is refused; `Esc` stays where the cursor was (asking first when a
-//! reason was typed).
+//! reason was typed). The key that hit the lock on the current point (`c`,
+//! `n`, a digit) goes on once the block is opened, so it need not be
+//! pressed again.
 
 use crate::tui::dialogs::Cx;
 use crate::tui::widgets::wrapped::Wrapped;
@@ -30,6 +32,10 @@ pub struct GateOverrideDialog {
     pub reason: TextArea<'static>,
     /// The reason is read back; only `j` opens the block.
     pub confirming: bool,
+    /// The screen's key that hit the lock on the point where the cursor
+    /// is (a capture, an editor): it goes on once the block is opened. A
+    /// move is not repeated: opening the block moves the cursor itself.
+    pub then: Option<Action>,
 }
 
 impl GateOverrideDialog {
@@ -39,6 +45,7 @@ impl GateOverrideDialog {
             target,
             reason: editor(""),
             confirming: false,
+            then: None,
         }
     }
 
@@ -57,8 +64,12 @@ impl GateOverrideDialog {
             });
         }
         cx.save_now();
+        let here = cx.cursor_flat() == self.target;
         cx.go_to(self.target);
-        Transition::Close
+        match self.then.take() {
+            Some(key) if here => Transition::CloseThen(key),
+            _ => Transition::Close,
+        }
     }
 }
 

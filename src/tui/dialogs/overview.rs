@@ -162,7 +162,18 @@ fn render_points(app: &App, d: &OverviewDialog, f: &mut Frame, area: Rect, th: &
             Span::styled(format!("{} {}▏  ", s.ov_go_to, d.typed), th.focus),
         );
     }
-    f.render_widget(Paragraph::new(Line::from(spans)), counts);
+    let mut line = Line::from(spans);
+    let shown: usize = line.width() - 3; // the last count's trailing blanks
+    if shown > counts.width as usize {
+        // too narrow for every count: one row that ends in "…", never cut silently
+        let pieces: Vec<(String, ratatui::style::Style)> = line
+            .spans
+            .iter()
+            .map(|sp| (sp.content.to_string(), sp.style))
+            .collect();
+        line = crate::view::wrap::wrap_styled(&pieces, counts.width as usize, 1).swap_remove(0);
+    }
+    f.render_widget(Paragraph::new(line), counts);
     // every point (the framework's, not the session's: the cost does not
     // grow with the session); one column is the scrollbar's
     let width = (list.width as usize).saturating_sub(1);
