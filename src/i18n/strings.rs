@@ -87,7 +87,7 @@ define_strings! {
     /// The key table's labels, the footer's hints, the help, the themes' names.
     keys: KeyStrings {
         hint_save, hint_newline, hint_cancel, hint_close, hint_scroll, hint_page, hint_choose,
-        hint_open, hint_back, hint_new_session, hint_demo, hint_present, hint_add_party,
+        hint_open, hint_back, hint_new_session, hint_demo, key_demo, hint_present, hint_add_party,
         hint_to_agenda, hint_jump, hint_yes, hint_no, hint_discard, hint_keep, hint_reason,
         key_present_n, key_toggle_party_n, theme_dark, theme_light, theme_contrast, hint_record,
         hint_toggle_party, hint_to_parties, hint_next_field, hint_prev_field, hint_pick_owner,

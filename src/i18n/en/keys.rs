@@ -14,6 +14,7 @@ pub(super) const TEXT: KeyStrings = KeyStrings {
     hint_back: "back",
     hint_new_session: "new session",
     hint_demo: "demo",
+    key_demo: "make and open a demo session",
     hint_present: "present",
     hint_add_party: "add party",
     hint_to_agenda: "to the agenda",

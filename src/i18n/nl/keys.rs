@@ -14,6 +14,7 @@ pub(super) const TEXT: KeyStrings = KeyStrings {
     hint_back: "terug",
     hint_new_session: "nieuwe sessie",
     hint_demo: "voorbeeld",
+    key_demo: "een voorbeeldsessie maken en openen",
     hint_present: "aanwezig",
     hint_add_party: "partij erbij",
     hint_to_agenda: "naar de agenda",

@@ -131,7 +131,7 @@ pub static BINDINGS: &[Binding] = &[
     b!(Home, [ch('j'), code(KeyCode::Down)], "", Action::Down, hint_choose),
     b!(Home, [ENTER], "Enter", Action::Confirm, hint_open, hint_open, "Enter"),
     b!(Home, [ch('n')], "n", Action::NewSession, form_title, hint_new_session, "n"),
-    b!(Home, [ch('d')], "d", Action::Demo, home_empty_hint, hint_demo, "d"),
+    b!(Home, [ch('d')], "d", Action::Demo, key_demo, hint_demo, "d"),
     b!(Home, [ch('T')], "T", Action::CycleTheme, key_theme),
     b!(Home, [ch('?'), F1], "?", Action::Help, key_help, key_short_more, "?", Always),
     b!(Home, [ch('q'), ESC], "q", Action::Quit, key_quit, key_short_quit, "q", Always),
