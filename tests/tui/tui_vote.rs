@@ -610,6 +610,10 @@ fn on_the_follow_up_a_cut_ballot_list_says_how_many_parties_are_out_of_view() {
         "the list says it is cut: {screen}"
     );
     assert!(
+        !screen.contains("+0"),
+        "only the ways the list goes on: {screen}"
+    );
+    assert!(
         screen.contains("Quorum: 8 van 8 partijen aanwezig, nodig"),
         "{screen}"
     );

@@ -61,7 +61,7 @@ pub(super) const TEXT: VoteStrings = VoteStrings {
     vote_superseded: "Superseded by the vote of {0}",
     vote_of_workshop: "workshop {0}",
     vote_more: "+{0} more",
-    vote_list_more: "↑ +{0} · ↓ +{1} more parties (↑↓)",
+    vote_list_more: "{0} more parties (↑↓)",
     consensus_conflict_one: "{0} disagrees. Record consensus anyway? y/n",
     consensus_conflict_many: "{0} disagree. Record consensus anyway? y/n",
     consensus_over_disagree: "recorded despite “disagree” from {0}",

@@ -61,7 +61,7 @@ pub(super) const TEXT: VoteStrings = VoteStrings {
     vote_superseded: "Vervangen door de stemming van {0}",
     vote_of_workshop: "bijeenkomst {0}",
     vote_more: "+{0} meer",
-    vote_list_more: "↑ +{0} · ↓ +{1} meer partijen (↑↓)",
+    vote_list_more: "{0} meer partijen (↑↓)",
     consensus_conflict_one: "{0} is het oneens. Toch consensus vastleggen? j/n",
     consensus_conflict_many: "{0} zijn het oneens. Toch consensus vastleggen? j/n",
     consensus_over_disagree: "vastgelegd ondanks “oneens” van {0}",

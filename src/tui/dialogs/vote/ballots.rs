@@ -219,7 +219,13 @@ pub fn render_lines(app: &App, v: &VoteState, f: &mut Frame, area: Rect, th: &Th
     let mut lines = lines;
     if scrolls {
         let below = v.lines.len().saturating_sub(start + lh);
-        let more = fill(s.vote_list_more, &[&start.to_string(), &below.to_string()]);
+        // only the ways the list goes on: "↑ +3", "↓ +5" or both
+        let ways: Vec<String> = [("↑", start), ("↓", below)]
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(arrow, n)| format!("{arrow} +{n}"))
+            .collect();
+        let more = fill(s.vote_list_more, &[&ways.join(" · ")]);
         lines.push(Line::from(Span::styled(more, th.warn)));
     }
     f.render_widget(Paragraph::new(lines), area);
