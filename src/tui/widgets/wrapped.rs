@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::Text;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use crate::view::wrap::wrap_text;
+use crate::view::wrap::{wrap_line, wrap_text};
 
 /// A wrapped paragraph: text, style, alignment, a block, a scroll offset.
 #[derive(Clone)]
@@ -62,7 +62,19 @@ impl<'a> Wrapped<'a> {
 impl Widget for Wrapped<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let inner = self.block.as_ref().map_or(area, |b| b.inner(area));
-        let mut p = Paragraph::new(wrap_text(self.text, inner.width))
+        // only the rows that can show are wrapped: a frame costs what is
+        // visible, not the length of the text (a point's notes over 100
+        // workshops)
+        let wanted = self.scroll as usize + inner.height as usize;
+        let mut rows = Text::default().style(self.text.style);
+        rows.alignment = self.text.alignment;
+        for line in &self.text.lines {
+            if rows.lines.len() >= wanted {
+                break;
+            }
+            rows.lines.extend(wrap_line(line, inner.width as usize));
+        }
+        let mut p = Paragraph::new(rows)
             .style(self.style)
             .scroll((self.scroll, 0));
         if let Some(a) = self.alignment {
