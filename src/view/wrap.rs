@@ -13,12 +13,25 @@ use unicode_width::UnicodeWidthStr;
 
 /// The columns `s` takes on a terminal: the sum of its glyphs' widths.
 pub fn columns(s: &str) -> usize {
+    if plain_ascii(s) {
+        return s.len();
+    }
     s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Whether `s` is printable ASCII only: every byte a glyph one column
+/// wide, so columns and glyph boundaries are bytes (most words of a note;
+/// the way round grapheme segmentation, the main cost of a frame).
+fn plain_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// The longest start of `s` that takes at most `room` columns, and the
 /// rest; split between glyphs only.
 fn split_at_width(s: &str, room: usize) -> (&str, &str) {
+    if plain_ascii(s) {
+        return s.split_at(room.min(s.len()));
+    }
     let mut used = 0;
     for (i, g) in s.grapheme_indices(true) {
         let w = g.width();
@@ -416,5 +429,16 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    #[test]
+    fn plain_ascii_is_measured_as_every_other_text() {
+        for t in ["abc def", "a  b", "x~y", "", "é", "a\tb", "社区 ok"] {
+            let slow: usize = t.graphemes(true).map(UnicodeWidthStr::width).sum();
+            assert_eq!(columns(t), slow, "{t:?}");
+        }
+        assert_eq!(split_at_width("abcdef", 4), ("abcd", "ef"));
+        assert_eq!(split_at_width("abc", 9), ("abc", ""));
+        assert_eq!(split_at_width("ab社区", 3), ("ab", "社区"));
     }
 }
