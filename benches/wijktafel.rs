@@ -167,6 +167,15 @@ fn save(c: &mut Criterion) {
             store::save_with(&mut writer, &path, black_box(&changing)).unwrap()
         })
     });
+    // the same without the disk: what the program itself does for a save
+    g.bench_function("wijktafel_serialize_after_capture", |b| {
+        b.iter(|| {
+            k += 1;
+            let rec = changing.points.get_mut("2.1.2").unwrap();
+            rec.notes[0].text = format!("notitie, versie {k}");
+            black_box(writer.write(black_box(&changing)))
+        })
+    });
     // the first save after opening serializes everything
     g.bench_function("wijktafel_save_cold", |b| {
         b.iter(|| store::save(&path, black_box(&session)).unwrap())

@@ -47,20 +47,45 @@ const LEN_DIGITS: usize = 16;
 /// not reach a terminal raw are written as `\uXXXX` escapes (as in the
 /// journal's lines).
 pub fn digest_line(digest: &Digest, before: &str, after: &str) -> String {
-    let json = serde_json::to_string(digest).expect("a digest serializes");
-    let safe = super::writer::json_for_comment(&json);
-    let mut others = crc32fast::Hasher::new();
-    others.update(before.as_bytes());
-    others.update(after.as_bytes());
-    // "#% " + 8 hex + " " + LEN_DIGITS + " " + 8 hex + " " + json + "\n"
-    let line_len = PREFIX.len() + 8 + 1 + LEN_DIGITS + 1 + 8 + 1 + safe.len() + 1;
-    let total = before.len() + after.len() + line_len;
-    let body = format!(
-        "{total:0w$} {:08x} {safe}",
-        others.finalize(),
-        w = LEN_DIGITS
-    );
-    format!("{PREFIX}{:08x} {body}\n", crc32fast::hash(body.as_bytes()))
+    DigestLine::of(digest).line(before, after)
+}
+
+/// A digest made ready for its line: its JSON, and so the line's length,
+/// are known before the text around it is, so a writer can keep the
+/// line's place in the file it builds and fill it in afterwards (no copy
+/// of the whole file to insert it).
+pub struct DigestLine {
+    json: String,
+}
+
+impl DigestLine {
+    pub fn of(digest: &Digest) -> DigestLine {
+        let json = serde_json::to_string(digest).expect("a digest serializes");
+        let json = super::writer::json_for_comment(&json).into_owned();
+        DigestLine { json }
+    }
+
+    /// The bytes the line takes, its newline included.
+    pub fn line_len(&self) -> usize {
+        // "#% " + 8 hex + " " + LEN_DIGITS + " " + 8 hex + " " + json + "\n"
+        PREFIX.len() + 8 + 1 + LEN_DIGITS + 1 + 8 + 1 + self.json.len() + 1
+    }
+
+    /// The line for a file whose other text is `before` and `after`
+    /// (exactly [`DigestLine::line_len`] bytes).
+    pub fn line(&self, before: &str, after: &str) -> String {
+        let mut others = crc32fast::Hasher::new();
+        others.update(before.as_bytes());
+        others.update(after.as_bytes());
+        let total = before.len() + after.len() + self.line_len();
+        let body = format!(
+            "{total:0w$} {:08x} {}",
+            others.finalize(),
+            self.json,
+            w = LEN_DIGITS
+        );
+        format!("{PREFIX}{:08x} {body}\n", crc32fast::hash(body.as_bytes()))
+    }
 }
 
 /// The digest kept in the file at `path`, when the file is still exactly

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
+use super::digest::DigestLine;
 use crate::session::{Draft, FrameworkRef, PointRecord, Session};
 use crate::vote::DecisionRule;
 
@@ -20,6 +21,9 @@ pub fn to_toml(session: &Session) -> String {
 #[derive(Default)]
 pub struct TomlWriter {
     points: HashMap<String, (PointRecord, String)>,
+    /// The length of the last text written: the next one is about as long,
+    /// so its buffer is taken at once rather than grown by copies.
+    last_len: usize,
 }
 
 #[derive(Serialize)]
@@ -69,20 +73,43 @@ pub(super) fn is_unsafe(c: char) -> bool {
     matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` holds an [`is_unsafe`] character (or, with `del`, DEL),
+/// read from its bytes: C1 controls are `C2 80`–`C2 9F` in UTF-8, the bidi
+/// controls `E2 80 AA`–`E2 80 AE` and `E2 81 A6`–`E2 81 A9`. Much faster
+/// than decoding every character, so text without them (most of a file)
+/// is passed on at once.
+fn holds_unsafe(text: &str, del: bool) -> bool {
+    let bytes = text.as_bytes();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    memchr::memchr3_iter(0x7f, 0xc2, 0xe2, bytes).any(|i| match bytes[i] {
+        0x7f => del,
+        0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+        _ => match at(i + 1) {
+            0x80 => (0xaa..=0xae).contains(&at(i + 2)),
+            0x81 => (0xa6..=0xa9).contains(&at(i + 2)),
+            _ => false,
+        },
+    })
+}
+
 /// JSON text made fit for a TOML comment line (the journal's events, the
 /// digest): [`is_unsafe`] characters and DEL, which JSON leaves raw but a
 /// TOML comment may not hold, written as `\uXXXX` escapes. (JSON escapes
-/// the C0 controls itself.)
-pub(super) fn json_for_comment(json: &str) -> String {
-    let mut safe = String::with_capacity(json.len());
+/// the C0 controls itself.) Text without them is returned as it is.
+pub(super) fn json_for_comment(json: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| is_unsafe(c) || c == '\u{7f}';
+    if !holds_unsafe(json, true) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut safe = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if is_unsafe(c) || c == '\u{7f}' {
+        if unsafe_char(c) {
             safe.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             safe.push(c);
         }
     }
-    safe
+    std::borrow::Cow::Owned(safe)
 }
 
 /// Rewrite serialized TOML so that [`is_unsafe`] characters appear only as
@@ -91,7 +118,7 @@ pub(super) fn json_for_comment(json: &str) -> String {
 /// escape; a literal string (`'…'`, `'''…'''`), where escapes do not work,
 /// is rewritten as a basic string with the same value.
 pub(super) fn escape_unsafe(text: String) -> String {
-    if !text.chars().any(is_unsafe) {
+    if !holds_unsafe(&text, false) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 64);
@@ -195,10 +222,14 @@ impl TomlWriter {
             journal_seq: s.journal.last().map(|e| e.seq).unwrap_or(s.journal_seq),
             journal_from: s.journal_from.as_ref(),
         };
-        let mut out = String::with_capacity(64 * 1024);
+        let digest = digest_of(s);
+        let mut out = String::with_capacity((64 * 1024).max(self.last_len + 4096));
         out.push_str(
             "# wijktafel session file. Edit with care; wijktafel keeps backups in backups/.\n",
         );
+        // the digest's line is the second; its place is kept and filled last
+        let slot = out.len()..out.len() + digest.as_ref().map_or(0, DigestLine::line_len);
+        out.push_str(&" ".repeat(slot.len()));
         out.push_str(&escape_unsafe(
             toml::to_string(&head).expect("session serializes to TOML"),
         ));
@@ -227,29 +258,62 @@ impl TomlWriter {
             out.push_str(&chunk("framework_source", src));
         }
         out.push_str(&super::journal_text(&s.journal));
-        with_digest(s, out)
+        if let Some(digest) = digest {
+            let line = digest.line(&out[..slot.start], &out[slot.end..]);
+            // the same length: the text after it stays where it is
+            out.replace_range(slot, &line);
+        }
+        self.last_len = out.len();
+        out
     }
 }
 
-/// `text` (a whole session file) with the digest of `s` as its second
-/// line (see `store/digest.rs`), when the session carries its framework
-/// (its text, or the built-in one by hash) and it can be read; without one
-/// otherwise (readers then parse the session).
-fn with_digest(s: &Session, text: String) -> String {
+/// The digest of `s` for its file's second line (see `store/digest.rs`),
+/// when the session carries its framework (its text, or the built-in one
+/// by hash) and it can be read; `None` otherwise (readers then parse the
+/// session).
+fn digest_of(s: &Session) -> Option<DigestLine> {
     // a session of the old format, naming its framework only by id, is
     // read with the one the command line gives: no digest can say which
     if s.framework_source.is_none() && s.framework.hash.is_none() {
-        return text;
+        return None;
     }
-    let Ok(resolved) = crate::framework::carried::resolve(s, None) else {
-        return text;
-    };
-    let digest = crate::overview::Digest::of(s, &resolved.fw);
-    let first = text.find('\n').map_or(text.len(), |i| i + 1);
-    let line = super::digest::digest_line(&digest, &text[..first], &text[first..]);
-    let mut out = String::with_capacity(text.len() + line.len());
-    out.push_str(&text[..first]);
-    out.push_str(&line);
-    out.push_str(&text[first..]);
-    out
+    let resolved = crate::framework::carried::resolve(s, None).ok()?;
+    Some(DigestLine::of(&crate::overview::Digest::of(
+        s,
+        &resolved.fw,
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The byte test finds exactly the characters the escapes are for:
+    /// every one of them, alone or inside other text, and nothing else
+    /// (every other character, and text cut in the middle of one).
+    #[test]
+    fn the_byte_test_finds_exactly_the_unsafe_characters() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let text = format!("notitie {c}");
+            let unsafe_char = is_unsafe(c);
+            assert_eq!(holds_unsafe(&text, false), unsafe_char, "{:04x}", c as u32);
+            let for_json = unsafe_char || c == '\u{7f}';
+            assert_eq!(holds_unsafe(&text, true), for_json, "{:04x}", c as u32);
+            assert_eq!(
+                json_for_comment(&text).contains("\\u"),
+                for_json,
+                "{:04x}",
+                c as u32
+            );
+        }
+        assert!(matches!(
+            json_for_comment("één · … — “citaat”"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            escape_unsafe("a = \"x\u{202e}y\"\n".into()),
+            "a = \"x\\u202Ey\"\n"
+        );
+    }
 }
