@@ -236,6 +236,9 @@ impl Change {
 pub struct UndoStack {
     undo: VecDeque<Change>,
     redo: Vec<Change>,
+    /// A vote was recorded: nothing before it can be undone (see
+    /// [`UndoStack::seal`]).
+    sealed: bool,
 }
 
 impl UndoStack {
@@ -246,6 +249,22 @@ impl UndoStack {
         }
         self.undo.push_back(change);
         self.redo.clear();
+    }
+
+    /// A vote was recorded: what the room decided on stays as it was when
+    /// it voted, so `u` does not reach behind the vote (a consensus taken
+    /// back after a NO-GO would leave the vote on a record that changed
+    /// under it). Captures after the vote are undone as before.
+    pub fn seal(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.sealed = true;
+    }
+
+    /// Whether nothing can be undone because of a vote: every capture since
+    /// it is undone (see [`UndoStack::seal`]).
+    pub fn sealed(&self) -> bool {
+        self.sealed && self.undo.is_empty()
     }
 
     /// Take the entry to undo or redo.

@@ -335,9 +335,10 @@ fn after_a_new_no_go_nothing_is_captured_in_the_locked_block_by_any_path() {
     press(&mut f.app, KeyCode::Enter);
     esc(&mut f.app);
     assert_eq!(cursor(&f.app), "2.1.1");
-    // undo of the capture in block 2 is refused too
+    // undo does not reach behind the vote: the consensus in block 2 stays
     ch(&mut f.app, 'u');
-    esc(&mut f.app);
+    assert!(!f.app.has_dialog());
+    assert!(f.app.flash().unwrap().text.contains("sinds de stemming"));
     let after = on_disk(&f.path);
     assert_eq!(after.points, before.points, "nothing captured");
     assert_eq!(after.status_of("2.1.1"), Status::Consensus);
@@ -704,4 +705,35 @@ fn a_confirmed_no_go_is_on_disk_before_its_follow_up() {
         assert_eq!(disk.votes[0].follow_up.is_some(), route);
         assert_eq!(disk.latest_vote().unwrap().outcome, Outcome::NoGo);
     }
+}
+
+/// `u` after a vote does not take back what the room decided on: the
+/// consensus captured before the vote stays, with a message that says why;
+/// a capture after the vote is undone as any other.
+#[test]
+fn undo_does_not_reach_behind_a_vote() {
+    let mut f = four_parties(Lang::Nl);
+    ch(&mut f.app, 'c');
+    assert_eq!(on_disk(&f.path).status_of("1.1.1"), Status::Consensus);
+    to_decision_step(&mut f.app);
+    vote_go(&mut f.app);
+    let voted = on_disk(&f.path);
+    ch(&mut f.app, 'u');
+    let flash = f.app.flash().unwrap().text.clone();
+    assert!(flash.contains("sinds de stemming"), "{flash}");
+    assert_eq!(on_disk(&f.path).points, voted.points, "nothing undone");
+    assert_eq!(on_disk(&f.path).status_of("1.1.1"), Status::Consensus);
+    // a capture after the vote can be undone, and then nothing more
+    ch(&mut f.app, 'k');
+    let point = cursor(&f.app);
+    assert_ne!(point, "1.5.1");
+    let was = on_disk(&f.path).status_of(&point);
+    assert_ne!(was, Status::Consensus);
+    ch(&mut f.app, 'c');
+    assert_eq!(on_disk(&f.path).status_of(&point), Status::Consensus);
+    ch(&mut f.app, 'u');
+    assert_eq!(on_disk(&f.path).status_of(&point), was);
+    ch(&mut f.app, 'u');
+    assert!(f.app.flash().unwrap().text.contains("sinds de stemming"));
+    assert_eq!(on_disk(&f.path).status_of("1.1.1"), Status::Consensus);
 }

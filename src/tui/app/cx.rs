@@ -90,6 +90,14 @@ impl<'a> Cx<'a> {
         self.app.open_session_mut()
     }
 
+    /// A vote was recorded: nothing before it can be undone
+    /// ([`crate::tui::undo::UndoStack::seal`]).
+    pub fn seal_undo(&mut self) {
+        if let Some(o) = self.app.open_session_mut() {
+            o.undo.seal();
+        }
+    }
+
     /// The open session's model, to change it (the caller saves).
     pub fn session_mut(&mut self) -> Option<&mut Session> {
         self.app.session_mut()

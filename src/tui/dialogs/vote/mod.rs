@@ -249,6 +249,7 @@ pub fn record_vote(cx: &mut Cx<'_>, v: &VoteState, closing: Closing) -> Option<B
     let vote = Vote::cast(sess, present, ballots_of(v), closing, now);
     crate::vote::append(&mut sess.votes, vote);
     let vote = sess.votes.len() - 1;
+    cx.seal_undo();
     cx.save_now();
     Some(BannerDialog { vote })
 }

@@ -232,7 +232,10 @@ fn undo(app: &mut App, is_undo: bool) {
         return;
     }
     let Some(label) = app.open_session_mut().and_then(|o| o.undo(is_undo)) else {
-        let t = if is_undo {
+        let sealed = app.open_session().is_some_and(|o| o.undo.sealed());
+        let t = if is_undo && sealed {
+            s.ui_nothing_undo_since_vote
+        } else if is_undo {
             s.ui_nothing_undo
         } else {
             s.ui_nothing_redo
