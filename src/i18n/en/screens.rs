@@ -28,7 +28,7 @@ pub(super) const TEXT: ScreenStrings = ScreenStrings {
     ui_undone: "↶ undone: {0}",
     ui_redone: "↷ redone: {0}",
     ui_nothing_undo: "Nothing to undo.",
-    ui_nothing_undo_since_vote: "Nothing to undo since the vote: what the room decided on stays as it was.",
+    ui_nothing_undo_since_vote: "Nothing to undo since the vote.",
     ui_nothing_redo: "Nothing to redo.",
     ui_more: "+{0} more (all in the minutes)",
     ui_no_change: "Nothing changed: {0} was already recorded.",
