@@ -169,7 +169,7 @@ define_strings! {
         ui_no_backup, ui_workshop, ui_block_step, ui_point_pos, ui_consideration, ui_stances,
         ui_notes, ui_actions, ui_agenda, ui_status, ui_no_parties, ui_absent, ui_dissent_by,
         ui_reason, ui_no_notes, ui_more_above, ui_due, ui_owner_none, ui_too_small, ui_saved,
-        ui_not_saved, ui_suggest_consensus, ui_undone, ui_redone, ui_nothing_undo, ui_nothing_undo_since_vote,
+        ui_not_saved, ui_suggest_consensus, ui_undone, ui_redone, ui_nothing_undo, ui_nothing_undo_since_vote, ui_editor_above, ui_editor_below,
         ui_nothing_redo, ui_more, ui_no_change, ui_paste_too_big, ui_draft_restored,
         ui_journal_migrated, ui_journal_torn, ui_need_parties, ui_theme, ui_timer_running,
         ui_timer_paused, ui_planned, dlg_dissent, dlg_skip, dlg_note, dlg_stance_reason,

@@ -142,3 +142,53 @@ fn up_moves_by_the_drawn_rows_and_the_cursor_stays_visible() {
         "{screen}"
     );
 }
+
+/// Text out of the editor's view is said on its frame: "↑ meer" on the
+/// top when rows are hidden above, "↓ meer" at the bottom when below;
+/// neither when the note fits.
+#[test]
+fn an_editor_says_when_text_is_out_of_view() {
+    let mut f = started();
+    let app = &mut f.app;
+    press(app, KeyCode::Char('n'));
+    update(app, Action::Paste(NOTE.into()));
+    let frame_of = |screen: &str| -> (String, String) {
+        let rows: Vec<&str> = screen.lines().collect();
+        let top = rows.iter().position(|l| l.contains("┌ Notities")).unwrap();
+        let bottom = (top..rows.len()).find(|&i| rows[i].contains('└')).unwrap();
+        (rows[top].to_string(), rows[bottom].to_string())
+    };
+    let (top, bottom) = frame_of(&render_text(app, 80, 24));
+    assert!(
+        !top.contains("meer") && !bottom.contains("meer"),
+        "{top}\n{bottom}"
+    );
+    // twenty more lines: the cursor at the end, the first rows out of view
+    let more: String = (1..=20).map(|i| format!("\nregel {i}")).collect();
+    update(app, Action::Paste(more));
+    let screen = render_text(app, 80, 24);
+    let (top, bottom) = frame_of(&screen);
+    assert!(
+        top.contains("┌ Notities") && top.contains("↑ meer ┐"),
+        "{screen}"
+    );
+    assert!(!bottom.contains("meer"), "{screen}");
+    // at the top of the note: the rest is below
+    for _ in 0..40 {
+        press(app, KeyCode::Up);
+    }
+    let screen = render_text(app, 80, 24);
+    let (top, bottom) = frame_of(&screen);
+    assert!(!top.contains("meer"), "{screen}");
+    assert!(bottom.contains("↓ meer ┘"), "{screen}");
+    // in the middle: both
+    for _ in 0..12 {
+        press(app, KeyCode::Down);
+    }
+    let screen = render_text(app, 80, 24);
+    let (top, bottom) = frame_of(&screen);
+    assert!(
+        top.contains("↑ meer") && bottom.contains("↓ meer"),
+        "{top}\n{bottom}"
+    );
+}

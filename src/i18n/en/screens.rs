@@ -29,6 +29,8 @@ pub(super) const TEXT: ScreenStrings = ScreenStrings {
     ui_redone: "↷ redone: {0}",
     ui_nothing_undo: "Nothing to undo.",
     ui_nothing_undo_since_vote: "Nothing to undo since the vote.",
+    ui_editor_above: "↑ more",
+    ui_editor_below: "↓ more",
     ui_nothing_redo: "Nothing to redo.",
     ui_more: "+{0} more (all in the minutes)",
     ui_no_change: "Nothing changed: {0} was already recorded.",

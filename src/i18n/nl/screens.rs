@@ -29,6 +29,8 @@ pub(super) const TEXT: ScreenStrings = ScreenStrings {
     ui_redone: "↷ opnieuw: {0}",
     ui_nothing_undo: "Niets om ongedaan te maken.",
     ui_nothing_undo_since_vote: "Niets om ongedaan te maken sinds de stemming.",
+    ui_editor_above: "↑ meer",
+    ui_editor_below: "↓ meer",
     ui_nothing_redo: "Niets om opnieuw te doen.",
     ui_more: "+{0} meer (alles in het verslag)",
     ui_no_change: "Niets veranderd: {0} stond al zo vastgelegd.",

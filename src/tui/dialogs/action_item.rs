@@ -287,6 +287,7 @@ impl Dialog for ActionForm {
             what,
             s.field_what,
             self.field == ActionField::What,
+            s,
             th,
         );
         let owner = self
@@ -320,6 +321,7 @@ impl Dialog for ActionForm {
             due,
             s.field_due,
             self.field == ActionField::Due,
+            s,
             th,
         );
         render_hints(f, h, Ctx::ActionItem, s, th);

@@ -209,6 +209,7 @@ impl Dialog for AdoptDialog {
             text,
             s.adopt_text,
             self.field == Field::Text,
+            s,
             th,
         );
         self.who
@@ -219,6 +220,7 @@ impl Dialog for AdoptDialog {
             part,
             s.adopt_part,
             self.field == Field::Part,
+            s,
             th,
         );
         f.render_widget(hint_line(Ctx::Adopt, s, h.width, false, th), h);

@@ -310,7 +310,7 @@ impl Dialog for DissentDialog {
             })
             .collect();
         f.render_widget(Paragraph::new(lines), list);
-        render_editor(&self.reason, f, ed, s.field_reason, self.on_reason, th);
+        render_editor(&self.reason, f, ed, s.field_reason, self.on_reason, s, th);
         render_hints(f, h, self.ctx(), s, th);
     }
 

@@ -139,7 +139,7 @@ impl Dialog for GateOverrideDialog {
             return;
         }
         f.render_widget(Wrapped::new(Span::styled(title, th.warn)), t);
-        render_editor(&self.reason, f, ed, s.field_reason, true, th);
+        render_editor(&self.reason, f, ed, s.field_reason, true, s, th);
         render_hints(f, h, Ctx::GateOverride, s, th);
     }
 

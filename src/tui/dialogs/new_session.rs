@@ -160,7 +160,7 @@ impl Dialog for NewForm {
         .areas(inner);
         for (i, r) in [a, b, c, d, e].into_iter().enumerate() {
             let active = self.field.index() == i;
-            render_editor(&self.fields[i], f, r, labels[i], active, th);
+            render_editor(&self.fields[i], f, r, labels[i], active, s, th);
         }
         render_hints(f, h, Ctx::NewSession, s, th);
     }

@@ -232,7 +232,7 @@ impl Dialog for ParkDialog {
         } else {
             s.park_text
         };
-        render_editor(&self.text, f, text, label, !self.at_who, th);
+        render_editor(&self.text, f, text, label, !self.at_who, s, th);
         if self.closing.is_none() {
             self.who.render(app, s.park_who, self.at_who, f, who, th);
         }

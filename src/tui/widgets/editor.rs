@@ -12,6 +12,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 use crate::tui::keys::Action;
 use crate::tui::text::clean_input;
 use crate::tui::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// A new editor holding `text`, with the cursor at its end.
 pub fn editor(text: &str) -> TextArea<'static> {
@@ -103,13 +104,15 @@ pub fn edit(ta: &mut TextArea<'static>, action: &Action, multiline: bool) -> Edi
 }
 
 /// Draw an editor in a frame with a label; the one with focus has a
-/// highlighted frame and a visible cursor.
+/// highlighted frame and a visible cursor. Text out of view is said on the
+/// frame: "↑ meer" at the top, "↓ meer" at the bottom.
 pub fn render_editor(
     ta: &ratatui_textarea::TextArea<'static>,
     f: &mut Frame,
     area: Rect,
     label: &str,
     active: bool,
+    s: &crate::i18n::Strings,
     th: &Theme,
 ) {
     let blk = Block::new()
@@ -123,7 +126,32 @@ pub fn render_editor(
     f.render_widget(blk, area);
     // wrapped at spaces by terminal columns, as everywhere else (issue 25)
     let cursor = active.then(|| editor_cursor_style(th, active));
-    super::editor_view::draw(ta, f, inner, cursor, th);
+    let hidden = super::editor_view::draw(ta, f, inner, cursor, th);
+    let style = if active { th.focus } else { th.dim };
+    let title = label.width() + 2;
+    if hidden.above {
+        more_on_border(f, area, area.y, s.ui_editor_above, title, style);
+    }
+    if hidden.below && area.height > 1 {
+        let bottom = area.y + area.height - 1;
+        more_on_border(f, area, bottom, s.ui_editor_below, 0, style);
+    }
+}
+
+/// `text` at the right of the frame's row `y`, one column in from the
+/// corner, when it fits beside `taken` columns at the left (the title);
+/// else its arrow alone; else nothing.
+fn more_on_border(f: &mut Frame, area: Rect, y: u16, text: &str, taken: usize, style: Style) {
+    let room = usize::from(area.width).saturating_sub(taken + 3);
+    let arrow = text.split(' ').next().unwrap_or(text);
+    let Some(shown) = [format!(" {text} "), format!(" {arrow} ")]
+        .into_iter()
+        .find(|t| t.width() <= room)
+    else {
+        return;
+    };
+    let x = area.x + area.width - 1 - shown.width() as u16;
+    f.buffer_mut().set_string(x, y, shown, style);
 }
 
 /// The cursor of the editor with focus is reversed; elsewhere it is hidden.
@@ -159,7 +187,7 @@ pub fn render_editor_box(
     use crate::tui::widgets::footer::{hint_rows, render_hints};
     let rows = hint_rows(b.ctx, s, inner.width);
     let [ed, h] = Layout::vertical([Constraint::Min(3), Constraint::Length(rows)]).areas(inner);
-    render_editor(ta, f, ed, b.label, true, th);
+    render_editor(ta, f, ed, b.label, true, s, th);
     render_hints(f, h, b.ctx, s, th);
 }
 

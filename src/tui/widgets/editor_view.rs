@@ -74,14 +74,28 @@ fn rows_around(ta: &TextArea<'_>, width: usize, height: usize) -> (Vec<Row>, usi
     (rows, at)
 }
 
+/// Whether the editor's text goes on beyond the rows it shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub above: bool,
+    pub below: bool,
+}
+
 /// Draw the editor's text in `area` in the theme's colours; `cursor` (when
-/// it has focus) is the style of the cursor's cell.
-pub fn draw(ta: &TextArea<'_>, f: &mut Frame, area: Rect, cursor: Option<Style>, th: &Theme) {
+/// it has focus) is the style of the cursor's cell. Says whether text is
+/// out of view above or below, for the frame to show it.
+pub fn draw(
+    ta: &TextArea<'_>,
+    f: &mut Frame,
+    area: Rect,
+    cursor: Option<Style>,
+    th: &Theme,
+) -> Hidden {
     let area = area.intersection(f.area());
     clear(f, area, th);
     let (base, selected) = (th.base, th.selected);
     if area.width == 0 || area.height == 0 {
-        return;
+        return Hidden::default();
     }
     let width = usize::from(area.width);
     let height = usize::from(area.height);
@@ -91,6 +105,10 @@ pub fn draw(ta: &TextArea<'_>, f: &mut Frame, area: Rect, cursor: Option<Style>,
     let (rows, at) = rows_around(ta, width, height);
     let top = at.saturating_sub(height - 1);
     let lines = ta.lines();
+    let hidden = Hidden {
+        above: top > 0,
+        below: rows.len() > top + height || rows.last().is_some_and(|r| r.line + 1 < lines.len()),
+    };
     let selection = ta.selection_range();
     let buf = f.buffer_mut();
     for (i, row) in rows.iter().skip(top).take(height).enumerate() {
@@ -116,6 +134,7 @@ pub fn draw(ta: &TextArea<'_>, f: &mut Frame, area: Rect, cursor: Option<Style>,
             buf.set_style(Rect::new(area.x + x as u16, y, 1, 1), style);
         }
     }
+    hidden
 }
 
 /// `↑` (`down` false) or `↓` in the editor with focus: to the row above or

@@ -158,7 +158,7 @@ pub fn render_reason(
         _ => String::new(),
     };
     let label = fill(app.s().vote_reason_for, &[&name]);
-    render_editor(ed, f, area, &label, true, th);
+    render_editor(ed, f, area, &label, true, app.s(), th);
 }
 
 /// One line per party: its key, its choice, its name and reason; the

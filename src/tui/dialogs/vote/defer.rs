@@ -81,7 +81,7 @@ impl DeferForm {
             ])),
             who,
         );
-        render_editor(&self.reason, f, reason, s.vote_defer_title, true, th);
+        render_editor(&self.reason, f, reason, s.vote_defer_title, true, s, th);
     }
 }
 

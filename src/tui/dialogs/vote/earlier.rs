@@ -79,7 +79,7 @@ pub fn render_again(app: &App, ed: &TextArea<'static>, f: &mut Frame, area: Rect
         ]),
         head,
     );
-    render_editor(ed, f, editor_area, s.vote_again_title, true, th);
+    render_editor(ed, f, editor_area, s.vote_again_title, true, s, th);
 }
 
 /// The latest vote of the session and the question, in `area`.

@@ -387,9 +387,9 @@ impl FollowUpForm {
             true => s.vote_other,
             false => s.vote_route_words,
         };
-        render_editor(&self.other, f, a, label, self.field == Field::Other, th);
+        render_editor(&self.other, f, a, label, self.field == Field::Other, s, th);
         let on_revisit = self.field == Field::Revisit;
-        render_editor(&self.revisit, f, b, s.vote_revisit, on_revisit, th);
+        render_editor(&self.revisit, f, b, s.vote_revisit, on_revisit, s, th);
     }
 
     pub fn editors_mut(&mut self) -> Vec<(&mut TextArea<'static>, bool)> {
