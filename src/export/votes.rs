@@ -200,11 +200,15 @@ pub(super) fn votes_list_nodes(c: &Ctx, level: u8, out: &mut Vec<Node>) {
                 Some(d) => format!("{} ({})", v.outcome.word(c.lang), d.word(c.lang)),
                 None => v.outcome.word(c.lang).to_string(),
             };
-            // a deferral: its reason in place of a tally
-            let counted = if v.is_deferral() && v.ballots.is_empty() {
-                c.user(&v.remark)
-            } else {
-                v.tally.describe(c.lang)
+            // a deferral gives its reason, and the ballots cast before it
+            // was deferred, if any
+            let tally = v.tally.describe(c.lang);
+            let counted = match (v.is_deferral(), v.ballots.is_empty()) {
+                (true, true) => c.user(&v.remark),
+                (true, false) if !v.remark.trim().is_empty() => {
+                    format!("{} · {tally}", c.user(&v.remark))
+                }
+                _ => tally,
             };
             let mut line = vec![
                 b(format!("{}:", c.day_of(v.at))),

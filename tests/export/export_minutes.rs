@@ -639,3 +639,31 @@ fn earlier_open_actions_are_of_earlier_workshops_only() {
         assert!(from < 30, "{row}");
     }
 }
+
+/// A vote deferred after a ballot was cast gives its reason in the list of
+/// every vote, as a deferral without ballots does, with the ballots
+/// counted after it (the list gave the count alone).
+#[test]
+fn a_deferral_with_ballots_gives_its_reason_in_the_list_of_votes() {
+    let mut s = no_go_session();
+    let a = s.active_parties().next().unwrap().id;
+    let ballots = vec![Ballot {
+        party: a,
+        choice: Choice::NoGo,
+        reason: "eerst de cijfers".into(),
+    }];
+    let closing = Closing {
+        deferred_because: Some("nog steeds niet klaar".into()),
+        deferred_by_room: true,
+        ..Closing::default()
+    };
+    let v = Vote::cast(&s, vec![a], ballots, closing, at(15, 0));
+    s.votes.push(v);
+    let md = render(&s, Format::Md, None, Lang::Nl);
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("- ") && l.contains("UITGESTELD"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(line.contains("nog steeds niet klaar"), "{line}");
+    assert!(line.contains("No-go 1"), "{line}");
+}
