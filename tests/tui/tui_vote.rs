@@ -8,16 +8,16 @@
 
 use jiff::SignedDuration;
 use jiff::tz::TimeZone;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use wijktafel::framework::Framework;
 use wijktafel::i18n::Lang;
 use wijktafel::session::{Session, Status};
 use wijktafel::store::Store;
-use wijktafel::tui::Action;
 use wijktafel::tui::app::{App, Screen};
 use wijktafel::tui::keys::Ctx;
 use wijktafel::tui::update;
 use wijktafel::tui::widgets::footer::fitting;
+use wijktafel::tui::{Action, map_event};
 use wijktafel::vote::Outcome;
 
 /// A new session with four parties, in workshop 1 on the main screen.
@@ -736,4 +736,39 @@ fn undo_does_not_reach_behind_a_vote() {
     ch(&mut f.app, 'u');
     assert!(f.app.flash().unwrap().text.contains("sinds de stemming"));
     assert_eq!(on_disk(&f.path).status_of("1.1.1"), Status::Consensus);
+}
+
+/// A party's No-go with its reason changed to Go: the reason, given for
+/// the No-go, is shown again to keep, change or clear; it is not carried
+/// into the Go unseen.
+#[test]
+fn a_no_go_changed_to_go_shows_its_reason_again() {
+    let mut f = four_parties(Lang::Nl);
+    to_decision_step(&mut f.app);
+    ch(&mut f.app, 'v');
+    ch(&mut f.app, '1');
+    ch(&mut f.app, 'n');
+    ch(&mut f.app, 'r');
+    keys(&mut f.app, "eerst vertrouwen herstellen");
+    press(&mut f.app, KeyCode::Enter);
+    ctx_is_vote(&f.app, Ctx::Vote);
+    ch(&mut f.app, '1');
+    ch(&mut f.app, 'g');
+    ctx_is_vote(&f.app, Ctx::VoteReason);
+    let screen = render_text(&f.app, 80, 24);
+    assert!(screen.contains("eerst vertrouwen herstellen"), "{screen}");
+    // cleared: the Go has no reason
+    let ctrl_u = Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    if let Some(a) = map_event(&f.app, ctrl_u) {
+        update(&mut f.app, a);
+    }
+    press(&mut f.app, KeyCode::Enter);
+    ctx_is_vote(&f.app, Ctx::Vote);
+    let screen = render_text(&f.app, 160, 45);
+    assert!(!screen.contains("vertrouwen"), "{screen}");
+    let first = screen
+        .lines()
+        .find(|l| l.contains("Gemeente"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(first.contains("▲ Go"), "{first}");
 }

@@ -49,7 +49,19 @@ pub fn update(v: &mut VoteState, cx: &mut Cx<'_>, action: Action) -> Next {
             }
         }
         Some(Action::Cast(c)) => {
+            let was = v
+                .lines
+                .get(v.selected)
+                .map(|l| (l.choice, l.reason.clone()));
             set(v, |_| c);
+            // a reason given for a No-go is no reason for another ballot:
+            // shown again, to keep, change or clear, never carried silently
+            if let Some((Some(Choice::NoGo), reason)) = was
+                && c != Choice::NoGo
+                && !reason.trim().is_empty()
+            {
+                return Next::To(VoteStage::Reason(editor(&reason)));
+            }
             // a No-go stays for its reason (`r`), which then moves on
             let needs_reason = c == Choice::NoGo
                 && v.lines
