@@ -82,6 +82,8 @@ fn route_column(screen: &str) -> String {
     let to = find("┌ Anders")
         .or_else(|| find("┌ Toelichting"))
         .expect("the fields");
+    // the three columns before the fields hold the rule between them
+    let to = to - 3;
     let col: Vec<String> = rows
         .iter()
         .filter(|r| r.len() > from)
@@ -445,7 +447,20 @@ fn the_builtin_routes_are_the_seeds_words_in_the_follow_up() {
     for r in fw.no_go_routes() {
         assert!(routes.contains(&r.text), "{}: {screen}", r.id);
     }
-    assert!(words.contains(fw.pulse_question().unwrap()), "{screen}");
+    // the question above the date, in the fields' column
+    let to = screen
+        .lines()
+        .find_map(|l| l.find("┌ Anders").map(|b| l[..b].chars().count()))
+        .expect("the fields");
+    let fields: Vec<String> = screen
+        .lines()
+        .map(|l| l.chars().skip(to).collect())
+        .collect();
+    assert!(
+        flat(&fields.join("\n")).contains(fw.pulse_question().unwrap()),
+        "{screen}"
+    );
+    assert!(words.contains("Op welke wijze"), "{screen}");
     snap("follow_up_routes", &f.app);
     // the longest route, chosen: the banner wraps it whole
     ch(&mut f.app, '1');

@@ -115,6 +115,8 @@ pub fn render_editor(
     s: &crate::i18n::Strings,
     th: &Theme,
 ) {
+    // a label longer than the frame ends in "…", never cut silently
+    let label = super::status::fit(label, usize::from(area.width).saturating_sub(4));
     let blk = Block::new()
         .borders(Borders::ALL)
         .border_style(if active { th.focus } else { th.border })

@@ -264,16 +264,25 @@ impl FollowUpForm {
         })
     }
 
-    /// The two columns: the routes (left, a column of air before the
-    /// fields) and the text fields (right).
+    /// The two columns: the routes (left) and the text fields (right),
+    /// with a rule between them, so a route's words and the question
+    /// beside them never read as one sentence.
     fn columns(area: Rect) -> [Rect; 2] {
-        let [routes, _, fields] = Layout::horizontal([
-            Constraint::Percentage(50),
-            Constraint::Length(1),
+        let [routes, _, fields] = FollowUpForm::columns_and_rule(area);
+        [routes, fields]
+    }
+
+    /// [`FollowUpForm::columns`] with the three columns between them, the
+    /// middle one holding the rule.
+    fn columns_and_rule(area: Rect) -> [Rect; 3] {
+        // the fields a little wider than the routes: the date's label
+        // with its form (jjjj-mm-dd) stays whole at 80 columns
+        Layout::horizontal([
+            Constraint::Percentage(46),
+            Constraint::Length(3),
             Constraint::Fill(1),
         ])
-        .areas(area);
-        [routes, fields]
+        .areas(area)
     }
 
     /// The title and each route, wrapped to `width` columns.
@@ -330,7 +339,15 @@ impl FollowUpForm {
     /// row says how many are out of view.
     pub fn render(&self, app: &App, f: &mut Frame, area: Rect, th: &Theme) {
         let s = app.s();
-        let [routes, fields] = FollowUpForm::columns(area);
+        let [routes, rule, fields] = FollowUpForm::columns_and_rule(area);
+        let rule = Rect::new(rule.x + 1, rule.y, 1, rule.height);
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::from(Span::styled("│", th.dim));
+                rule.height as usize
+            ]),
+            rule,
+        );
         let width = routes.width.max(2) as usize;
         let (mut lines, blocks) = self.route_rows(app, width, th);
         let room = (routes.height as usize).saturating_sub(lines.len());
