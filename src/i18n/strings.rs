@@ -121,7 +121,7 @@ define_strings! {
         ex_session, ex_date, ex_time, ex_present, ex_discussed, ex_none_discussed, ex_party,
         ex_vote, ex_outcome, ex_overrides, ex_open_actions, ex_from, ex_overdue, ex_workshops,
         ex_generated, ex_tally, ex_votes_title, ex_last_workshop, ex_point_id, ex_not_found,
-        ex_absent, ch_note_edited, ch_note_removed, ch_action_edited, ch_action_done,
+        ex_absent, ch_note_added, ch_action_added, ch_note_edited, ch_note_removed, ch_action_edited, ch_action_done,
         ch_action_reopened, ch_action_removed, ch_was, ex_item_changes, ex_from_workshop,
         ex_arrived_later, ex_time_per_step, ex_points_count, ex_planned, ex_minutes,
         ex_changed_label, ex_changed_after, ex_from_state, ex_point_in_workshop,

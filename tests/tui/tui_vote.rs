@@ -213,7 +213,7 @@ fn an_earlier_vote_is_shown_and_a_new_vote_is_added_and_decides() {
     let screen = render_text(&f.app, 80, 24);
     assert!(screen.contains("Er is al gestemd"), "{screen}");
     assert!(
-        screen.contains("Stemming van 2026-10-12 14:45 · bijeenkomst 1"),
+        screen.contains("Stemming van 12-10-2026 14:45 · bijeenkomst 1"),
         "{screen}"
     );
     assert!(screen.contains("▲ GO — Go 4"), "{screen}");
@@ -771,4 +771,22 @@ fn a_no_go_changed_to_go_shows_its_reason_again() {
         .find(|l| l.contains("Gemeente"))
         .unwrap_or_else(|| panic!("{screen}"));
     assert!(first.contains("▲ Go"), "{first}");
+}
+
+/// A deferral keeps the ballots cast so far, so a No-go among them needs
+/// its reason first, as a closed vote's does (it was recorded without).
+#[test]
+fn a_deferral_asks_the_reason_of_a_no_go_cast_before_it() {
+    let mut f = four_parties(Lang::Nl);
+    to_decision_step(&mut f.app);
+    ch(&mut f.app, 'v');
+    ch(&mut f.app, '1');
+    ch(&mut f.app, 'n');
+    ch(&mut f.app, 'u');
+    ctx_is_vote(&f.app, Ctx::VoteReason);
+    assert!(f.app.flash().unwrap().text.contains("reden"));
+    keys(&mut f.app, "eerst de cijfers");
+    press(&mut f.app, KeyCode::Enter);
+    ch(&mut f.app, 'u');
+    ctx_is_vote(&f.app, Ctx::Defer);
 }

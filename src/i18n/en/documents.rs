@@ -30,6 +30,8 @@ pub(super) const TEXT: DocumentStrings = DocumentStrings {
     ex_point_id: "id",
     ex_not_found: "workshop {0} does not exist in this session",
     ex_absent: "Absent",
+    ch_note_added: "Note added",
+    ch_action_added: "Action item added",
     ch_note_edited: "Note edited",
     ch_note_removed: "Note deleted",
     ch_action_edited: "Action item edited",

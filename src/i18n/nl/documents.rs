@@ -30,6 +30,8 @@ pub(super) const TEXT: DocumentStrings = DocumentStrings {
     ex_point_id: "id",
     ex_not_found: "bijeenkomst {0} bestaat niet in deze sessie",
     ex_absent: "Afwezig",
+    ch_note_added: "Notitie toegevoegd",
+    ch_action_added: "Actiepunt toegevoegd",
     ch_note_edited: "Notitie gewijzigd",
     ch_note_removed: "Notitie verwijderd",
     ch_action_edited: "Actiepunt gewijzigd",

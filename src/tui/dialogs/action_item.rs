@@ -201,7 +201,7 @@ impl ActionForm {
             return Transition::Open(ItemsDialog::overlay(e.back));
         }
         cx.clear_draft();
-        let label = cx.s().ui_actions.to_string();
+        let label = cx.s().ch_action_added.to_string();
         cx.capture(&label, |s, p, now| s.add_action(p, &what, owner, due, now));
         Transition::Close
     }

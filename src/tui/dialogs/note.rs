@@ -101,7 +101,7 @@ impl Dialog for NoteDialog {
                 let text = editor_text(&self.editor);
                 cx.clear_draft();
                 if !text.trim().is_empty() {
-                    let label = cx.s().ui_notes.to_string();
+                    let label = cx.s().ch_note_added.to_string();
                     cx.capture(&label, |s, p, now| s.add_note(p, text.trim_end(), now));
                 }
                 return Transition::Close;

@@ -77,7 +77,16 @@ pub fn update(v: &mut VoteState, cx: &mut Cx<'_>, action: Action) -> Next {
             let text = v.lines.get(v.selected).map(|l| l.reason.as_str());
             return Next::To(VoteStage::Reason(editor(text.unwrap_or_default())));
         }
-        Some(Action::Defer) => return Next::To(VoteStage::Defer(DeferForm::default())),
+        // a deferral keeps the ballots cast so far: a No-go among them
+        // needs its reason as in a closed vote
+        Some(Action::Defer) => {
+            if let Some(i) = v.lines.iter().position(no_go_without_reason) {
+                v.selected = i;
+                cx.error(cx.s().vote_err_nogo_reason.to_string());
+                return Next::To(VoteStage::Reason(editor("")));
+            }
+            return Next::To(VoteStage::Defer(DeferForm::default()));
+        }
         Some(Action::Back) => return Next::Close,
         Some(Action::Confirm) => return close(v, cx),
         _ => {}
@@ -125,14 +134,17 @@ fn close(v: &mut VoteState, cx: &mut Cx<'_>) -> Next {
         cx.error(s.vote_err_missing.to_string());
         return Next::Stay;
     }
-    let no_reason =
-        |l: &super::VoteLine| l.choice == Some(Choice::NoGo) && l.reason.trim().is_empty();
-    if let Some(i) = v.lines.iter().position(no_reason) {
+    if let Some(i) = v.lines.iter().position(no_go_without_reason) {
         v.selected = i;
         cx.error(s.vote_err_nogo_reason.to_string());
         return Next::To(VoteStage::Reason(editor("")));
     }
     Next::To(VoteStage::ReadBack)
+}
+
+/// A No-go without its reason (a No-go needs one, also in a deferral).
+fn no_go_without_reason(l: &super::VoteLine) -> bool {
+    l.choice == Some(Choice::NoGo) && l.reason.trim().is_empty()
 }
 
 /// A key while the selected party's reason is typed.

@@ -171,11 +171,11 @@ pub fn open_vote_for(cx: &mut Cx<'_>, confirmed: bool, ending: bool) {
     cx.open(dialog);
 }
 
-/// "2026-10-12 14:05": when a vote was held, in the app's time zone.
+/// "12-10-2026 14:05": when a vote was held, in the app's time zone, its
+/// date written as every other date on the screens.
 pub fn when(app: &App, at: jiff::Timestamp) -> String {
-    at.to_zoned(app.tz().clone())
-        .strftime("%Y-%m-%d %H:%M")
-        .to_string()
+    let z = at.to_zoned(app.tz().clone());
+    format!("{} {}", app.lang().date(z.date()), z.strftime("%H:%M"))
 }
 
 /// One line per ballot: choice (symbol and word), party, reason; at most
