@@ -34,6 +34,14 @@ fn started() -> Fixture {
     f
 }
 
+/// The note editor open with [`NOTE`] pasted in.
+fn note_typed() -> Fixture {
+    let mut f = started();
+    press(&mut f.app, KeyCode::Char('n'));
+    update(&mut f.app, Action::Paste(NOTE.into()));
+    f
+}
+
 fn press(app: &mut App, code: KeyCode) {
     if let Some(a) = map_event(app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
         update(app, a);
@@ -107,10 +115,8 @@ fn check(app: &App, w: u16, h: u16) -> String {
 
 #[test]
 fn a_long_note_wraps_at_spaces_by_columns_in_the_editor() {
-    let mut f = started();
+    let mut f = note_typed();
     let app = &mut f.app;
-    press(app, KeyCode::Char('n'));
-    update(app, Action::Paste(NOTE.into()));
     insta::assert_snapshot!("note_editor_80x24", check(app, 80, 24));
     insta::assert_snapshot!("note_editor_160x45", check(app, 160, 45));
 }
@@ -119,10 +125,8 @@ fn a_long_note_wraps_at_spaces_by_columns_in_the_editor() {
 /// on a row of the note.
 #[test]
 fn up_moves_by_the_drawn_rows_and_the_cursor_stays_visible() {
-    let mut f = started();
+    let mut f = note_typed();
     let app = &mut f.app;
-    press(app, KeyCode::Char('n'));
-    update(app, Action::Paste(NOTE.into()));
     let rows = editor_rows(&render_text(app, 80, 24))
         .iter()
         .filter(|r| !r.trim().is_empty())
@@ -148,10 +152,8 @@ fn up_moves_by_the_drawn_rows_and_the_cursor_stays_visible() {
 /// neither when the note fits.
 #[test]
 fn an_editor_says_when_text_is_out_of_view() {
-    let mut f = started();
+    let mut f = note_typed();
     let app = &mut f.app;
-    press(app, KeyCode::Char('n'));
-    update(app, Action::Paste(NOTE.into()));
     let frame_of = |screen: &str| -> (String, String) {
         let rows: Vec<&str> = screen.lines().collect();
         let top = rows.iter().position(|l| l.contains("┌ Notities")).unwrap();

@@ -738,16 +738,23 @@ fn undo_does_not_reach_behind_a_vote() {
     assert_eq!(on_disk(&f.path).status_of("1.1.1"), Status::Consensus);
 }
 
-/// A party's No-go with its reason changed to Go: the reason, given for
-/// the No-go, is shown again to keep, change or clear; it is not carried
-/// into the Go unseen.
-#[test]
-fn a_no_go_changed_to_go_shows_its_reason_again() {
+/// At the decision step, the vote open and party 1's ballot a No-go
+/// without its reason yet.
+fn no_go_by_party_one() -> Fixture {
     let mut f = four_parties(Lang::Nl);
     to_decision_step(&mut f.app);
     ch(&mut f.app, 'v');
     ch(&mut f.app, '1');
     ch(&mut f.app, 'n');
+    f
+}
+
+/// A party's No-go with its reason changed to Go: the reason, given for
+/// the No-go, is shown again to keep, change or clear; it is not carried
+/// into the Go unseen.
+#[test]
+fn a_no_go_changed_to_go_shows_its_reason_again() {
+    let mut f = no_go_by_party_one();
     ch(&mut f.app, 'r');
     keys(&mut f.app, "eerst vertrouwen herstellen");
     press(&mut f.app, KeyCode::Enter);
@@ -777,11 +784,7 @@ fn a_no_go_changed_to_go_shows_its_reason_again() {
 /// its reason first, as a closed vote's does (it was recorded without).
 #[test]
 fn a_deferral_asks_the_reason_of_a_no_go_cast_before_it() {
-    let mut f = four_parties(Lang::Nl);
-    to_decision_step(&mut f.app);
-    ch(&mut f.app, 'v');
-    ch(&mut f.app, '1');
-    ch(&mut f.app, 'n');
+    let mut f = no_go_by_party_one();
     ch(&mut f.app, 'u');
     ctx_is_vote(&f.app, Ctx::VoteReason);
     assert!(f.app.flash().unwrap().text.contains("reden"));

@@ -9,7 +9,7 @@ use crate::tui::dialogs::Cx;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::{Next, VoteStage};
@@ -341,13 +341,8 @@ impl FollowUpForm {
         let s = app.s();
         let [routes, rule, fields] = FollowUpForm::columns_and_rule(area);
         let rule = Rect::new(rule.x + 1, rule.y, 1, rule.height);
-        f.render_widget(
-            Paragraph::new(vec![
-                Line::from(Span::styled("│", th.dim));
-                rule.height as usize
-            ]),
-            rule,
-        );
+        let line = Block::new().borders(Borders::LEFT).border_style(th.dim);
+        f.render_widget(line, rule);
         let width = routes.width.max(2) as usize;
         let (mut lines, blocks) = self.route_rows(app, width, th);
         let room = (routes.height as usize).saturating_sub(lines.len());
