@@ -2,7 +2,10 @@
 //! of the session file and of the live file is looked at every
 //! [`super::POLL`]; a file is read again only when it changed. The live
 //! file, a few hundred bytes, is also read once a second whatever its
-//! metadata says, for file systems whose times are coarse. After the first
+//! metadata says, for file systems whose times are coarse, and at every
+//! look while it was last read within [`RACY`] of its modification time
+//! (two writes of the same length in one tick of the file system's clock
+//! look alike: the "racy" rule of git's index). After the first
 //! read of the session, only the events the facilitator appended are read
 //! and applied to the session held ([`crate::store::Follow`]); a file
 //! written anew (a workshop's start or end) is read whole.
@@ -37,6 +40,21 @@ use crate::store::Followed;
 /// not there).
 type Stamp = Option<(u64, Option<SystemTime>)>;
 
+/// How close to a file's modification time a read may have been and
+/// still miss a later write of the same length in the same tick of the
+/// file system's clock (ext4 a few ms, NTFS 100 ns, HFS+ 1 s, FAT 2 s).
+const RACY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Whether a file of stamp `s`, read now, may still change unseen.
+fn racy(s: &Stamp) -> bool {
+    let Some((_, Some(modified))) = s else {
+        return false;
+    };
+    SystemTime::now()
+        .duration_since(*modified)
+        .map_or(true, |since| since < RACY)
+}
+
 fn stamp(path: &Path) -> Stamp {
     fs::metadata(path)
         .ok()
@@ -50,6 +68,9 @@ struct Files {
     session_seen: Stamp,
     live_seen: Stamp,
     live_read_at: i64,
+    /// The live file was last read within [`RACY`] of its modification
+    /// time: it is read again at the next look.
+    live_racy: bool,
     first: bool,
     /// What was read of the session: after the first read, only the
     /// events appended to it are read (`store/follow.rs`).
@@ -97,7 +118,8 @@ impl Files {
             }
         }
         let l = stamp(&self.live);
-        if self.first || l != self.live_seen || now != self.live_read_at {
+        if self.first || l != self.live_seen || now != self.live_read_at || self.live_racy {
+            self.live_racy = racy(&l);
             self.live_seen = l;
             self.live_read_at = now;
             u.live = Some(live::read(&self.live));
@@ -187,6 +209,7 @@ impl Files {
             session_seen: None,
             live_seen: None,
             live_read_at: i64::MIN,
+            live_racy: false,
             first: true,
             follow: crate::store::Follow::new(),
             reread: Arc::new(AtomicBool::new(false)),
